@@ -1,0 +1,33 @@
+import type { Channel, ChannelKind } from '../store/repositories';
+
+/** A platform event after verification and parsing: the one shape the ingest pipeline understands. */
+export interface InboundEvent {
+  channelId: string;
+  /** Unique per channel; platform re-deliveries carry the same id, so recording is idempotent. */
+  externalId: string;
+  kind: 'message';
+  occurredAt: string;
+  customer: { externalId: string; name: string; handle?: string | null; email?: string | null };
+  text: string;
+  clientMessageId?: string | null;
+}
+
+export interface OutboundMessage {
+  channel: Channel;
+  conversationId: string;
+  recipient: { externalId: string; handle: string | null };
+  message: { id: string; text: string; authorName: string; createdAt: string };
+  /** Stable per reply: platforms that accept one deduplicate retries with it. */
+  idempotencyKey: string;
+}
+
+/** Thrown by `send`; `permanent` failures are shown to the agent at once, others retry with backoff. */
+export class DeliveryError extends Error {
+  constructor(message: string, readonly permanent: boolean, readonly retryAfterMs?: number) { super(message); }
+}
+
+/** One per platform, under src/channels/<platform>/. */
+export interface ChannelAdapter {
+  kind: ChannelKind;
+  send(out: OutboundMessage): Promise<{ externalId?: string }>;
+}

@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config';
+
+const HELP = `koe — Koe (声) support desk
+
+Usage:
+  koe start                 start the desk (web app, API, jobs); builds the web app if needed
+  koe migrate               apply database migrations and exit
+  koe create-admin --workspace <name> --email <email> --name <name> [--password <pw>]
+                            create the workspace and its first admin without the setup page
+                            (password read from KOE_ADMIN_PASSWORD when --password is absent)
+  koe triage [file] [--explain]
+                            triage JSON Lines posts from a file or stdin (no server needed)
+  koe --help                show this help
+
+Environment: PORT (3000), KOE_HOST (localhost), KOE_DATA_DIR (./data), KOE_DATABASE_URL (unset = SQLite),
+KOE_SECRET_KEY, KOE_PUBLIC_URL, KOE_LOG_LEVEL. See README.md.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start': return (await import('./start')).start();
+      case 'migrate': return (await import('./migrate')).migrate();
+      case 'create-admin': return (await import('./create-admin')).createAdmin(rest);
+      case 'triage': return (await import('./triage')).triage(rest);
+      case undefined: case '--help': case '-h': case 'help':
+        console.log(HELP);
+        return command === undefined ? 1 : 0;
+      default:
+        console.error(`Unknown command: ${command}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) { console.error(err.message); return 2; }
+    throw err;
+  }
+}
+
+export { loadConfig, parseArgs };

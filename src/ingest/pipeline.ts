@@ -1,0 +1,85 @@
+import type { Logger } from 'pino';
+import type { InboundEvent } from '../channels/types';
+import { statusOnCustomerMessage, type ConversationStatus } from '../domain/conversation-status';
+import type { JobQueue } from '../jobs/queue';
+import { topics, type RealtimeBus } from '../realtime/bus';
+import { channels, conversations, customers, inboundEvents, messages, type Db } from '../store/repositories';
+import { parseJson } from '../store/repositories/types';
+import { mergeVerdict, type ConversationTriage } from './triage-hook';
+
+export const PROCESS_INBOUND = 'inbound.process';
+
+export interface IngestDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger; triage?: ConversationTriage }
+
+/**
+ * Step 1, inside the request: record the raw event and its processing job in one transaction, then the
+ * caller may acknowledge. A re-delivered event (same channel + external id) is recorded once.
+ */
+export async function recordInbound(deps: IngestDeps, event: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean }> {
+  return deps.db.transaction().execute(async (tx) => {
+    const eventId = await inboundEvents.record(tx, { channelId: event.channelId, externalId: event.externalId, kind: event.kind, payload: event });
+    if (!eventId) return { eventId: null, duplicate: true };
+    await deps.jobs.enqueue(PROCESS_INBOUND, { eventId }, { maxAttempts: 10 }, tx);
+    return { eventId, duplicate: false };
+  });
+}
+
+/** Step 2, in a job: identify the customer, thread into a conversation, triage, then tell the agents. */
+export function inboundProcessor(deps: IngestDeps) {
+  return async ({ eventId }: { eventId: string }, ctx: { isFinalAttempt: boolean }) => {
+    const stored = await inboundEvents.get(deps.db, eventId);
+    if (!stored || stored.status === 'processed') return;
+    try {
+      const result = await deps.db.transaction().execute(async (tx) => processEvent(tx, deps, eventId, JSON.parse(stored.payload) as InboundEvent));
+      if (!result) return;
+      const item = await conversations.item(deps.db, result.workspaceId, result.conversationId);
+      const message = await messages.get(deps.db, result.messageId);
+      deps.bus.publish(topics.workspace(result.workspaceId), { type: 'message.created', data: message });
+      deps.bus.publish(topics.workspace(result.workspaceId), { type: 'conversation.updated', data: item });
+    } catch (err) {
+      // A poison event stays recorded with its error for admins to see; the job runner keeps the retry history.
+      if (ctx.isFinalAttempt) await inboundEvents.mark(deps.db, eventId, 'failed', err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+  };
+}
+
+async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: InboundEvent) {
+  const channel = await channels.byId(tx, event.channelId);
+  if (!channel) throw new Error(`Channel ${event.channelId} no longer exists`);
+  if (await messages.byInboundEvent(tx, eventId)) { await inboundEvents.mark(tx, eventId, 'processed'); return null; }
+
+  const customer = await customers.identify(tx, {
+    workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.customer.externalId,
+    name: event.customer.name, handle: event.customer.handle, email: event.customer.email,
+  });
+  const at = event.occurredAt;
+  let conv = await conversations.latestForCustomerOnChannel(tx, customer.id, channel.id);
+  if (!conv || statusOnCustomerMessage(conv.status as ConversationStatus) === 'new_conversation') {
+    const id = await conversations.create(tx, { workspaceId: channel.workspaceId, channelId: channel.id, customerId: customer.id, at });
+    conv = (await conversations.row(tx, channel.workspaceId, id))!;
+  }
+  const messageId = await messages.create(tx, {
+    conversationId: conv.id, kind: 'customer', text: event.text, authorType: 'customer', authorId: customer.id,
+    authorName: customer.name, createdAt: at, inboundEventId: eventId, clientMessageId: event.clientMessageId ?? null,
+  });
+
+  const waitingSince = conv.waiting_since ?? at;
+  let triaged = {};
+  if (deps.triage) {
+    const recent = await messages.forConversation(tx, conv.id, { includeNotes: false });
+    const verdict = deps.triage(event.text, {
+      recentPostsByCustomer: recent.filter((m) => m.kind === 'customer' && Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
+      waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
+    });
+    if (verdict) triaged = mergeVerdict({ level: conv.level, priority: conv.priority, categories: parseJson(conv.categories, []) }, verdict);
+  }
+  const t = triaged as Partial<ReturnType<typeof mergeVerdict>>;
+  await conversations.update(tx, conv.id, {
+    status: 'open', last_message_at: at > conv.last_message_at ? at : conv.last_message_at, waiting_since: waitingSince,
+    preview: event.text.slice(0, 140), resolved_at: null,
+    ...(t.level !== undefined ? { level: t.level, priority: t.priority, sentiment: t.sentiment, categories: JSON.stringify(t.categories) } : {}),
+  });
+  await inboundEvents.mark(tx, eventId, 'processed');
+  return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };
+}

@@ -1,0 +1,131 @@
+import type { Logger } from 'pino';
+import { newId } from '../domain/ids';
+import type { Db } from '../store/repositories';
+import type { JobTable } from '../store/schema';
+import { backoffMs, PermanentJobError, RetryLaterError, type EnqueueOptions, type JobHandler, type JobQueue } from './queue';
+
+const LOCK_MS = 60_000;
+
+/**
+ * Jobs live in the `jobs` table, so an acknowledged event or a queued reply survives a crash. One poller
+ * per process claims due jobs with a conditional update (safe with several processes on PostgreSQL too).
+ */
+export class EmbeddedJobQueue implements JobQueue {
+  private handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = 0;
+  private stopped = true;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private db: Db, private log: Logger, private opts: { concurrency?: number; pollMs?: number } = {}) {}
+
+  register<P>(name: string, handler: JobHandler<P>): void {
+    this.handlers.set(name, handler as JobHandler);
+  }
+
+  async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, tx?: unknown): Promise<string> {
+    const id = newId();
+    const now = new Date();
+    await ((tx as Db | undefined) ?? this.db).insertInto('jobs').values({
+      id, queue: 'default', name, payload: JSON.stringify(payload ?? null), status: 'queued', attempts: 0,
+      max_attempts: opts.maxAttempts ?? 8, run_at: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
+      locked_until: null, last_error: null, created_at: now.toISOString(), updated_at: now.toISOString(),
+    }).execute();
+    // A job enqueued inside a transaction is visible only after commit; the next poll picks it up then.
+    setImmediate(() => this.wake?.());
+    return id;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    while (this.running > 0) await sleep(20);
+  }
+
+  async drain(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const due = await this.db.selectFrom('jobs').select('id')
+        .where((eb) => eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', new Date().toISOString())]), eb('status', '=', 'running')]))
+        .limit(1).executeTakeFirst();
+      if (!due && this.running === 0) return;
+      if (Date.now() > deadline) throw new Error('Jobs did not drain in time');
+      this.wake?.();
+      await sleep(25);
+    }
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.opts.concurrency ?? 4;
+    while (!this.stopped) {
+      let claimed = false;
+      try {
+        await this.recoverExpiredLocks();
+        while (!this.stopped && this.running < concurrency) {
+          const job = await this.claim();
+          if (!job) break;
+          claimed = true;
+          this.running++;
+          void this.execute(job).finally(() => { this.running--; this.wake?.(); });
+        }
+      } catch (err) {
+        this.log.error({ err }, 'job poller failed');
+      }
+      if (!claimed) await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.opts.pollMs ?? 250);
+      });
+      if (this.timer) clearTimeout(this.timer);
+      this.wake = null;
+    }
+  }
+
+  private async claim(): Promise<JobTable | undefined> {
+    const now = new Date().toISOString();
+    const candidate = await this.db.selectFrom('jobs').select('id').where('status', '=', 'queued').where('run_at', '<=', now)
+      .orderBy('run_at').limit(1).executeTakeFirst();
+    if (!candidate) return undefined;
+    const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
+    const r = await this.db.updateTable('jobs').set((eb) => ({ status: 'running', locked_until: lockedUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', '=', candidate.id).where('status', '=', 'queued').executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return this.claim(); // another worker won the race
+    return this.db.selectFrom('jobs').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
+  }
+
+  /** A process that died mid-job leaves it running; after the lock expires it is retried. */
+  private async recoverExpiredLocks(): Promise<void> {
+    await this.db.updateTable('jobs').set({ status: 'queued', locked_until: null })
+      .where('status', '=', 'running').where('locked_until', '<', new Date().toISOString()).execute();
+  }
+
+  private async execute(job: { id: string; name: string; payload: string; attempts: number; max_attempts: number }): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    const attempt = Number(job.attempts);
+    const maxAttempts = Number(job.max_attempts);
+    const now = () => new Date().toISOString();
+    try {
+      if (!handler) throw new PermanentJobError(`No handler for job ${job.name}`);
+      await handler(JSON.parse(job.payload), { jobId: job.id, attempt, maxAttempts, isFinalAttempt: attempt >= maxAttempts });
+      await this.db.updateTable('jobs').set({ status: 'done', locked_until: null, last_error: null, updated_at: now() }).where('id', '=', job.id).execute();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const permanent = err instanceof PermanentJobError || attempt >= maxAttempts;
+      const delay = err instanceof RetryLaterError ? err.retryAfterMs : backoffMs(attempt);
+      this.log.warn({ job: job.name, jobId: job.id, attempt, err: message, permanent }, 'job failed');
+      await this.db.updateTable('jobs').set({
+        status: permanent ? 'failed' : 'queued', locked_until: null, last_error: message, updated_at: now(),
+        run_at: new Date(Date.now() + (permanent ? 0 : delay)).toISOString(),
+      }).where('id', '=', job.id).execute();
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuth } from './auth';
+import type { Koe } from './context';
+import { problem, registerProblemHandlers } from './problems';
+import { adminRoutes } from './routes/admin';
+import { agentRoutes } from './routes/agents';
+import { authRoutes } from './routes/auth';
+import { channelRoutes } from './routes/channels';
+import { conversationRoutes } from './routes/conversations';
+import { systemRoutes } from './routes/system';
+import { widgetRoutes } from './routes/widget';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+
+export async function buildApp(koe: Koe, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
+  return buildFastify(koe, opts) as unknown as FastifyInstance;
+}
+
+async function buildFastify(koe: Koe, opts: { webDist?: string }) {
+  const app = Fastify({
+    loggerInstance: koe.log as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    trustProxy: Boolean(koe.config.publicUrl),
+    disableRequestLogging: koe.config.logLevel !== 'debug' && koe.config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], frameAncestors: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+      },
+    },
+    // The widget script is loaded by customers' sites on other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Koe API', version: '1.0.0', description: 'Koe (声) support desk. Errors are application/problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'koe_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, koe.db);
+  await app.register(systemRoutes(koe));
+  await app.register(authRoutes(koe));
+  await app.register(agentRoutes(koe));
+  await app.register(channelRoutes(koe));
+  await app.register(conversationRoutes(koe));
+  await app.register(adminRoutes(koe));
+  await app.register(widgetRoutes(koe));
+  await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST);
+  return app;
+}
+
+/** The built React app, the widget script and the demo page, with client-side routes falling back to index.html. */
+async function registerWebApp(app: FastifyInstance, dist: string): Promise<void> {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    app.log.warn({ dist }, 'web app not built; run `npm run build:web`');
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false });
+  app.get('/widget.js', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'public, max-age=300').sendFile('widget.js'));
+  app.get('/demo', { schema: { hide: true } }, (_req, reply) => reply.sendFile('demo.html'));
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url)) {
+      return reply.status(404).type('application/problem+json').send(problem(404, `No route for ${req.method} ${url}`));
+    }
+    return reply.sendFile('index.html');
+  });
+}

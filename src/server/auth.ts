@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, forbidden } from '../domain/errors';
+import { requireRole, type Actor, type Role } from '../domain/permissions';
+import { agents, apiTokens, sessions, type Agent, type Db } from '../store/repositories';
+
+export const SESSION_COOKIE = 'koe_session';
+export const CSRF_COOKIE = 'koe_csrf';
+
+export interface RequestAuth { agent: Agent; actor: Actor & { displayName: string }; via: 'session' | 'token'; csrfToken?: string; sessionToken?: string }
+
+declare module 'fastify' {
+  interface FastifyRequest { auth: RequestAuth | null }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the caller from a bearer API token or the session cookie. Cookie-authenticated writes must echo
+ * the CSRF token (double submit, bound to the server-side session), which a cross-site form cannot read.
+ */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req) => {
+    req.auth = null;
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const agentId = await apiTokens.resolve(db, header.slice(7).trim());
+      if (!agentId) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
+      const agent = await agentById(db, agentId);
+      if (!agent?.active) throw new DomainError('unauthenticated', 'The API token belongs to a deactivated agent');
+      req.auth = { agent, actor: toActor(agent), via: 'token' };
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await sessions.find(db, token);
+    if (!session) return;
+    const agent = await agentById(db, session.agentId);
+    if (!agent?.active) return;
+    req.auth = { agent, actor: toActor(agent), via: 'session', csrfToken: session.csrfToken, sessionToken: token };
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && !req.url.startsWith('/api/widget/') && req.headers['x-csrf-token'] !== session.csrfToken) {
+      throw forbidden('Missing or wrong x-csrf-token header (copy the koe_csrf cookie into it)');
+    }
+  });
+}
+
+async function agentById(db: Db, id: string): Promise<Agent | undefined> {
+  const r = await db.selectFrom('agents').select('workspace_id').where('id', '=', id).executeTakeFirst();
+  return r ? agents.get(db, r.workspace_id, id) : undefined;
+}
+
+const toActor = (a: Agent): RequestAuth['actor'] => ({ agentId: a.id, role: a.role, workspaceId: a.workspaceId, name: a.name, displayName: a.displayName });
+
+/** Route guard: signed in, and at least `role`. */
+export function guard(role: Role = 'agent') {
+  return async (req: FastifyRequest) => {
+    if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
+    requireRole(req.auth.agent.role, role);
+  };
+}
+
+export function authOf(req: FastifyRequest): RequestAuth {
+  if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
+  return req.auth;
+}
+
+export function setSessionCookies(reply: FastifyReply, s: { token: string; csrfToken: string; expiresAt: string }, secure: boolean): void {
+  const expires = new Date(s.expiresAt);
+  void reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
+  void reply.setCookie(CSRF_COOKIE, s.csrfToken, { httpOnly: false, sameSite: 'strict', secure, path: '/', expires });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  void reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

@@ -1,0 +1,39 @@
+import pino, { type Logger } from 'pino';
+import { webchatAdapter } from '../channels/webchat/adapter';
+import type { ChannelAdapter } from '../channels/types';
+import type { KoeConfig } from '../config/config';
+import { inboundProcessor, PROCESS_INBOUND, type IngestDeps } from '../ingest/pipeline';
+import type { ConversationTriage } from '../ingest/triage-hook';
+import { EmbeddedJobQueue } from '../jobs/embedded';
+import type { JobQueue } from '../jobs/queue';
+import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/replies';
+import { InProcessBus, type RealtimeBus } from '../realtime/bus';
+import { migrateToLatest, openStore, type Store } from '../store/db';
+import type { Db } from '../store/repositories';
+
+/** Everything a running Koe process holds; built once, passed to routes and jobs. */
+export interface Koe {
+  config: KoeConfig; store: Store; db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger;
+  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps;
+  close(): Promise<void>;
+}
+
+export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?: ConversationTriage; startJobs?: boolean } = {}): Promise<Koe> {
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(store.db);
+  if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
+  const db = store.db;
+  const bus = new InProcessBus();
+  const jobs = new EmbeddedJobQueue(db, log);
+  const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
+  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage };
+  const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
+  jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
+  jobs.register(SEND_REPLY, replySender(outbound));
+  if (opts.startJobs !== false) jobs.start();
+  return {
+    config, store, db, jobs, bus, log, adapters, ingest, outbound,
+    async close() { await jobs.stop(); await store.close(); },
+  };
+}

@@ -1,0 +1,67 @@
+import type { Role } from '../../domain/permissions';
+import { newId, nowIso } from '../../domain/ids';
+import type { AgentTable } from '../schema';
+import { parseJson, type Db } from './types';
+
+export interface Agent {
+  id: string; workspaceId: string; email: string; name: string; displayName: string; role: Role;
+  level: 1 | 2 | 3; skills: string[]; active: boolean; locale: string; createdAt: string;
+}
+
+export const toAgent = (r: AgentTable): Agent => ({
+  id: r.id, workspaceId: r.workspace_id, email: r.email, name: r.name, displayName: r.display_name,
+  role: r.role as Role, level: r.level as 1 | 2 | 3, skills: parseJson<string[]>(r.skills, []),
+  active: Boolean(r.active), locale: r.locale, createdAt: r.created_at,
+});
+
+export interface NewAgent {
+  workspaceId: string; email: string; name: string; displayName?: string; role: Role; level: 1 | 2 | 3;
+  skills: string[]; passwordHash: string; locale?: string;
+}
+
+export interface AgentChanges { name?: string; displayName?: string; role?: Role; level?: 1 | 2 | 3; skills?: string[]; active?: boolean; locale?: string }
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const agents = {
+  async create(db: Db, a: NewAgent): Promise<Agent> {
+    const now = nowIso();
+    const row: AgentTable = {
+      id: newId(), workspace_id: a.workspaceId, email: normaliseEmail(a.email), name: a.name,
+      display_name: a.displayName?.trim() || a.name, role: a.role, level: a.level,
+      skills: JSON.stringify([...new Set(a.skills.map((s) => s.trim()).filter(Boolean))]),
+      password_hash: a.passwordHash, active: 1, locale: a.locale ?? 'ja', created_at: now, updated_at: now,
+    };
+    await db.insertInto('agents').values(row).execute();
+    return toAgent(row);
+  },
+  async byEmail(db: Db, email: string): Promise<(Agent & { passwordHash: string }) | undefined> {
+    const r = await db.selectFrom('agents').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+    return r && { ...toAgent(r), passwordHash: r.password_hash };
+  },
+  async get(db: Db, workspaceId: string, id: string): Promise<Agent | undefined> {
+    const r = await db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return r && toAgent(r);
+  },
+  async list(db: Db, workspaceId: string): Promise<Agent[]> {
+    const rows = await db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+    return rows.map(toAgent);
+  },
+  async update(db: Db, workspaceId: string, id: string, c: AgentChanges): Promise<Agent | undefined> {
+    const set: Partial<AgentTable> = { updated_at: nowIso() };
+    if (c.name !== undefined) set.name = c.name;
+    if (c.displayName !== undefined) set.display_name = c.displayName;
+    if (c.role !== undefined) set.role = c.role;
+    if (c.level !== undefined) set.level = c.level;
+    if (c.skills !== undefined) set.skills = JSON.stringify([...new Set(c.skills.map((s) => s.trim()).filter(Boolean))]);
+    if (c.active !== undefined) set.active = c.active ? 1 : 0;
+    if (c.locale !== undefined) set.locale = c.locale;
+    await db.updateTable('agents').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    return this.get(db, workspaceId, id);
+  },
+  async countActiveAdmins(db: Db, workspaceId: string): Promise<number> {
+    const r = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+};

@@ -1,0 +1,155 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { ConversationStatus } from '../../domain/conversation-status';
+import { invalid } from '../../domain/errors';
+import { newId, nowIso } from '../../domain/ids';
+import type { ConversationTable, Database } from '../schema';
+import { parseJson, type Db } from './types';
+
+/** Sort key for conversations nobody is waiting on: after every real timestamp. */
+export const NOT_WAITING = '9999-12-31T23:59:59.999Z';
+
+export interface ConversationItem {
+  id: string; status: ConversationStatus; level: number; priority: number; sentiment: string | null; categories: string[];
+  channel: { id: string; kind: string; name: string }; customer: { id: string; name: string };
+  assignee: { id: string; name: string } | null; lastMessageAt: string; waitingSince: string | null;
+  preview: string; tags: string[]; createdAt: string; firstResponseAt: string | null;
+}
+
+export interface ConversationFilter {
+  view?: 'all_open' | 'mine' | 'unassigned'; status?: ConversationStatus; channelId?: string;
+  assignee?: string; level?: number; limit: number; cursor?: string; meId: string;
+}
+
+const itemColumns = [
+  'cv.id', 'cv.status', 'cv.level', 'cv.priority', 'cv.sentiment', 'cv.categories', 'cv.tags', 'cv.preview',
+  'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id',
+  'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
+] as const;
+
+function baseQuery(db: Db) {
+  return db.selectFrom('conversations as cv')
+    .innerJoin('channels as ch', 'ch.id', 'cv.channel_id')
+    .innerJoin('customers as cu', 'cu.id', 'cv.customer_id')
+    .leftJoin('agents as ag', 'ag.id', 'cv.assignee_id')
+    .select(itemColumns);
+}
+
+type ItemRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+const toItem = (r: ItemRow): ConversationItem => ({
+  id: r.id, status: r.status as ConversationStatus, level: Number(r.level), priority: Number(r.priority), sentiment: r.sentiment,
+  categories: parseJson(r.categories, []), tags: parseJson(r.tags, []),
+  channel: { id: r.channel_id, kind: r.channel_kind, name: r.channel_name },
+  customer: { id: r.customer_id, name: r.customer_name },
+  assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+  lastMessageAt: r.last_message_at, waitingSince: r.waiting_since, preview: r.preview, createdAt: r.created_at,
+  firstResponseAt: r.first_response_at,
+});
+
+export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {
+  return Buffer.from(JSON.stringify([r.priority, r.sort_wait, r.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [number, string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'string' && typeof v[2] === 'string') return v as [number, string, string];
+  } catch { /* fall through */ }
+  throw invalid('cursor', 'is not a cursor returned by this API');
+}
+
+export const conversations = {
+  async create(db: Db, c: { workspaceId: string; channelId: string; customerId: string; at: string }): Promise<string> {
+    const row: ConversationTable = {
+      id: newId(), workspace_id: c.workspaceId, channel_id: c.channelId, customer_id: c.customerId, status: 'open',
+      level: 1, priority: 0, sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: '',
+      last_message_at: c.at, waiting_since: null, sort_wait: NOT_WAITING, first_response_at: null, resolved_at: null,
+      created_at: c.at, updated_at: c.at,
+    };
+    await db.insertInto('conversations').values(row).execute();
+    return row.id;
+  },
+
+  async latestForCustomerOnChannel(db: Db, customerId: string, channelId: string) {
+    return db.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).where('channel_id', '=', channelId)
+      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  },
+
+  async row(db: Db, workspaceId: string, id: string) {
+    return db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  },
+
+  async item(db: Db, workspaceId: string, id: string): Promise<ConversationItem | undefined> {
+    const r = await baseQuery(db).where('cv.workspace_id', '=', workspaceId).where('cv.id', '=', id).executeTakeFirst();
+    return r && toItem(r);
+  },
+
+  async update(db: Db, id: string, set: Partial<ConversationTable>): Promise<void> {
+    if ('waiting_since' in set) set.sort_wait = set.waiting_since ?? NOT_WAITING;
+    await db.updateTable('conversations').set({ ...set, updated_at: nowIso() }).where('id', '=', id).execute();
+  },
+
+  /** One inbox page: priority first, then who has waited longest; keyset pagination stays fast at any depth. */
+  async list(db: Db, workspaceId: string, f: ConversationFilter): Promise<{ items: ConversationItem[]; nextCursor: string | null }> {
+    let q = baseQuery(db).where('cv.workspace_id', '=', workspaceId);
+    q = q.where((eb) => eb.and(filterConditions(eb, f)));
+    if (f.cursor) {
+      const [p, w, id] = decodeCursor(f.cursor);
+      q = q.where((eb) => eb.or([
+        eb('cv.priority', '<', p),
+        eb.and([eb('cv.priority', '=', p), eb('cv.sort_wait', '>', w)]),
+        eb.and([eb('cv.priority', '=', p), eb('cv.sort_wait', '=', w), eb('cv.id', '>', id)]),
+      ]));
+    }
+    const rows = await q.orderBy('cv.priority', 'desc').orderBy('cv.sort_wait', 'asc').orderBy('cv.id', 'asc').limit(f.limit + 1).execute();
+    const page = rows.slice(0, f.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toItem),
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ priority: Number(last.priority), sort_wait: last.sort_wait, id: last.id }) : null,
+    };
+  },
+
+  async counts(db: Db, workspaceId: string, meId: string) {
+    const byStatus = await db.selectFrom('conversations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId).groupBy('status').execute();
+    const count = async (extra: (q: ReturnType<typeof openQuery>) => ReturnType<typeof openQuery>) =>
+      Number((await extra(openQuery(db, workspaceId)).executeTakeFirstOrThrow()).n);
+    const mine = await count((q) => q.where('assignee_id', '=', meId));
+    const unassigned = await count((q) => q.where('assignee_id', 'is', null));
+    const byChannelRows = await db.selectFrom('conversations').select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId).where('status', 'in', ['open', 'pending']).groupBy('channel_id').execute();
+    const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
+    return {
+      all_open: s.open ?? 0, mine, unassigned,
+      open: s.open ?? 0, pending: s.pending ?? 0, resolved: s.resolved ?? 0, closed: s.closed ?? 0,
+      byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel_id, Number(r.n)])),
+    };
+  },
+
+  async forCustomer(db: Db, workspaceId: string, customerId: string, limit = 50) {
+    const rows = await baseQuery(db).where('cv.workspace_id', '=', workspaceId).where('cv.customer_id', '=', customerId)
+      .orderBy('cv.last_message_at', 'desc').limit(limit).execute();
+    return rows.map(toItem);
+  },
+};
+
+function openQuery(db: Db, workspaceId: string) {
+  return db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId).where('status', '=', 'open');
+}
+
+function filterConditions(eb: ExpressionBuilder<Database & { cv: ConversationTable }, 'cv'>, f: ConversationFilter) {
+  const c = [];
+  if (f.view === 'all_open' || f.view === 'mine' || f.view === 'unassigned') c.push(eb('cv.status', '=', 'open'));
+  if (f.view === 'mine') c.push(eb('cv.assignee_id', '=', f.meId));
+  if (f.view === 'unassigned') c.push(eb('cv.assignee_id', 'is', null));
+  if (f.status) c.push(eb('cv.status', '=', f.status));
+  if (f.channelId) c.push(eb('cv.channel_id', '=', f.channelId));
+  if (f.assignee === 'me') c.push(eb('cv.assignee_id', '=', f.meId));
+  else if (f.assignee === 'none') c.push(eb('cv.assignee_id', 'is', null));
+  else if (f.assignee) c.push(eb('cv.assignee_id', '=', f.assignee));
+  if (f.level !== undefined) c.push(eb('cv.level', '=', f.level));
+  if (c.length === 0) c.push(eb(sql.lit(1), '=', 1));
+  return c;
+}

@@ -1,0 +1,41 @@
+import { newId, nowIso } from '../../domain/ids';
+import type { Db } from './types';
+
+export interface Identity { channelId: string; channelKind: string; externalId: string; handle: string | null }
+export interface Customer { id: string; workspaceId: string; name: string; email: string | null; createdAt: string }
+
+export const customers = {
+  async get(db: Db, workspaceId: string, id: string): Promise<Customer | undefined> {
+    const r = await db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, createdAt: r.created_at };
+  },
+  async identities(db: Db, customerId: string): Promise<Identity[]> {
+    const rows = await db.selectFrom('customer_identities as i').innerJoin('channels as c', 'c.id', 'i.channel_id')
+      .select(['i.channel_id', 'c.kind', 'i.external_id', 'i.handle']).where('i.customer_id', '=', customerId).orderBy('i.created_at').execute();
+    return rows.map((r) => ({ channelId: r.channel_id, channelKind: r.kind, externalId: r.external_id, handle: r.handle }));
+  },
+  async byIdentity(db: Db, channelId: string, externalId: string): Promise<Customer | undefined> {
+    const r = await db.selectFrom('customer_identities as i').innerJoin('customers as c', 'c.id', 'i.customer_id')
+      .selectAll('c').where('i.channel_id', '=', channelId).where('i.external_id', '=', externalId).executeTakeFirst();
+    return r && { id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, createdAt: r.created_at };
+  },
+  /** Finds the customer behind a channel identity, creating both on first contact. */
+  async identify(db: Db, p: { workspaceId: string; channelId: string; externalId: string; name: string; handle?: string | null; email?: string | null }): Promise<Customer> {
+    const existing = await this.byIdentity(db, p.channelId, p.externalId);
+    if (existing) {
+      if (p.name && existing.name !== p.name && !isPlaceholderName(p.name)) {
+        await db.updateTable('customers').set({ name: p.name }).where('id', '=', existing.id).execute();
+        existing.name = p.name;
+      }
+      return existing;
+    }
+    const now = nowIso();
+    const c = { id: newId(), workspace_id: p.workspaceId, name: p.name, email: p.email ?? null, created_at: now };
+    await db.insertInto('customers').values(c).execute();
+    await db.insertInto('customer_identities').values({ id: newId(), customer_id: c.id, channel_id: p.channelId, external_id: p.externalId, handle: p.handle ?? null, created_at: now }).execute();
+    return { id: c.id, workspaceId: c.workspace_id, name: c.name, email: c.email, createdAt: now };
+  },
+};
+
+/** Channels without a real name (anonymous chat visitors) must not overwrite a name the customer gave. */
+export const isPlaceholderName = (name: string) => /^(ゲスト|Guest|Visitor)\b/i.test(name);

@@ -1,0 +1,12 @@
+export { agents, normaliseEmail, type Agent } from './agents';
+export { apiTokens } from './api-tokens';
+export { audit } from './audit';
+export { channels, CHANNEL_KINDS, type Channel, type ChannelKind } from './channels';
+export { conversations, type ConversationItem } from './conversations';
+export { customers } from './customers';
+export { inboundEvents } from './inbound-events';
+export { messages, outbox, type Message } from './messages';
+export { sessions } from './sessions';
+export { teams } from './teams';
+export { workspaces } from './workspaces';
+export type { Db } from './types';

@@ -1,0 +1,84 @@
+import { newId } from '../../domain/ids';
+import type { MessageTable, OutboxTable } from '../schema';
+import type { Db } from './types';
+
+export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface Message {
+  id: string; conversationId: string; kind: MessageKind; text: string;
+  author: { type: 'customer' | 'agent' | 'system'; id: string | null; name: string };
+  createdAt: string; clientMessageId: string | null;
+  delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
+}
+
+type Row = MessageTable & { delivery_status: string | null; delivery_error: string | null; delivery_attempts: number | null };
+
+const toMessage = (r: Row): Message => ({
+  id: r.id, conversationId: r.conversation_id, kind: r.kind as MessageKind, text: r.text,
+  author: { type: r.author_type as Message['author']['type'], id: r.author_id, name: r.author_name },
+  createdAt: r.created_at, clientMessageId: r.client_message_id,
+  delivery: r.delivery_status ? { status: r.delivery_status as DeliveryStatus, error: r.delivery_error, attempts: Number(r.delivery_attempts ?? 0) } : null,
+});
+
+function withDelivery(db: Db) {
+  return db.selectFrom('messages as m').leftJoin('outbox as o', 'o.message_id', 'm.id')
+    .selectAll('m').select(['o.status as delivery_status', 'o.last_error as delivery_error', 'o.attempts as delivery_attempts']);
+}
+
+export interface NewMessage {
+  conversationId: string; kind: MessageKind; text: string; authorType: 'customer' | 'agent' | 'system';
+  authorId: string | null; authorName: string; createdAt: string; inboundEventId?: string; clientMessageId?: string | null;
+}
+
+export const messages = {
+  async create(db: Db, m: NewMessage): Promise<string> {
+    const id = newId();
+    await db.insertInto('messages').values({
+      id, conversation_id: m.conversationId, kind: m.kind, text: m.text, author_type: m.authorType, author_id: m.authorId,
+      author_name: m.authorName, inbound_event_id: m.inboundEventId ?? null, client_message_id: m.clientMessageId ?? null, created_at: m.createdAt,
+    }).execute();
+    return id;
+  },
+  async get(db: Db, id: string): Promise<Message | undefined> {
+    const r = await withDelivery(db).where('m.id', '=', id).executeTakeFirst();
+    return r && toMessage(r as Row);
+  },
+  async byInboundEvent(db: Db, inboundEventId: string): Promise<Message | undefined> {
+    const r = await withDelivery(db).where('m.inbound_event_id', '=', inboundEventId).executeTakeFirst();
+    return r && toMessage(r as Row);
+  },
+  async forConversation(db: Db, conversationId: string, opts: { includeNotes: boolean } = { includeNotes: true }): Promise<Message[]> {
+    let q = withDelivery(db).where('m.conversation_id', '=', conversationId);
+    if (!opts.includeNotes) q = q.where('m.kind', 'in', ['customer', 'reply']);
+    const rows = await q.orderBy('m.created_at').orderBy('m.id').execute();
+    return rows.map((r) => toMessage(r as Row));
+  },
+  /** What the customer sees on a channel: their messages and delivered-or-pending replies, never notes. */
+  async visibleToCustomer(db: Db, customerId: string, channelId: string, limit = 200): Promise<Message[]> {
+    const rows = await withDelivery(db).innerJoin('conversations as cv', 'cv.id', 'm.conversation_id')
+      .where('cv.customer_id', '=', customerId).where('cv.channel_id', '=', channelId).where('m.kind', 'in', ['customer', 'reply'])
+      .orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+    return rows.reverse().map((r) => toMessage(r as Row));
+  },
+};
+
+export const outbox = {
+  async create(db: Db, o: { messageId: string; channelId: string; at: string }): Promise<string> {
+    const id = newId();
+    await db.insertInto('outbox').values({
+      id, message_id: o.messageId, channel_id: o.channelId, idempotency_key: `koe-${o.messageId}`, status: 'pending',
+      attempts: 0, last_error: null, external_id: null, created_at: o.at, updated_at: o.at, sent_at: null,
+    }).execute();
+    return id;
+  },
+  async get(db: Db, id: string): Promise<OutboxTable | undefined> {
+    return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async byMessage(db: Db, messageId: string): Promise<OutboxTable | undefined> {
+    return db.selectFrom('outbox').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+  },
+  async update(db: Db, id: string, set: Partial<OutboxTable>): Promise<void> {
+    await db.updateTable('outbox').set({ ...set, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  },
+};

@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** A connection or a transaction: repositories work inside either. */
+export type Db = Kysely<Database>;
+
+export const parseJson = <T>(text: string | null | undefined, fallback: T): T => {
+  if (!text) return fallback;
+  try { return JSON.parse(text) as T; } catch { return fallback; }
+};

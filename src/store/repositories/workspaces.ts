@@ -1,0 +1,24 @@
+import { newId, nowIso } from '../../domain/ids';
+import type { Db } from './types';
+
+export interface Workspace { id: string; name: string; createdAt: string }
+
+export const workspaces = {
+  async count(db: Db): Promise<number> {
+    const r = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  async create(db: Db, name: string): Promise<Workspace> {
+    const w = { id: newId(), name, created_at: nowIso() };
+    await db.insertInto('workspaces').values(w).execute();
+    return { id: w.id, name, createdAt: w.created_at };
+  },
+  async get(db: Db, id: string): Promise<Workspace | undefined> {
+    const r = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, createdAt: r.created_at };
+  },
+  async first(db: Db): Promise<Workspace | undefined> {
+    const r = await db.selectFrom('workspaces').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
+    return r && { id: r.id, name: r.name, createdAt: r.created_at };
+  },
+};

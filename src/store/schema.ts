@@ -1,0 +1,88 @@
+/**
+ * Table types shared by both dialects. Times are ISO-8601 UTC strings (they sort correctly as text in
+ * SQLite and PostgreSQL alike); JSON values are stored as text; booleans as 0/1 integers.
+ */
+export interface WorkspaceTable { id: string; name: string; created_at: string }
+
+export interface AgentTable {
+  id: string; workspace_id: string; email: string; name: string; display_name: string;
+  role: string; level: number; skills: string; password_hash: string; active: number; locale: string;
+  created_at: string; updated_at: string;
+}
+
+export interface SessionTable { id: string; agent_id: string; csrf_token: string; created_at: string; expires_at: string }
+
+export interface ApiTokenTable {
+  id: string; workspace_id: string; agent_id: string; name: string; token_hash: string;
+  created_at: string; last_used_at: string | null; revoked_at: string | null;
+}
+
+export interface TeamTable { id: string; workspace_id: string; name: string; created_at: string }
+export interface TeamMemberTable { team_id: string; agent_id: string }
+
+export interface ChannelTable {
+  id: string; workspace_id: string; kind: string; name: string; public_key: string;
+  settings: string; credentials_enc: string | null; created_at: string; deleted_at: string | null;
+}
+
+export interface CustomerTable { id: string; workspace_id: string; name: string; email: string | null; created_at: string }
+
+export interface CustomerIdentityTable {
+  id: string; customer_id: string; channel_id: string; external_id: string; handle: string | null; created_at: string;
+}
+
+export interface ConversationTable {
+  id: string; workspace_id: string; channel_id: string; customer_id: string;
+  status: string; level: number; priority: number; sentiment: string | null; categories: string; tags: string;
+  assignee_id: string | null; preview: string;
+  last_message_at: string; waiting_since: string | null;
+  /** waiting_since, or a far-future sentinel: a non-null sort key keeps ordering identical on both dialects */
+  sort_wait: string;
+  first_response_at: string | null; resolved_at: string | null;
+  created_at: string; updated_at: string;
+}
+
+export interface MessageTable {
+  id: string; conversation_id: string; kind: string; text: string;
+  author_type: string; author_id: string | null; author_name: string;
+  inbound_event_id: string | null; client_message_id: string | null; created_at: string;
+}
+
+export interface OutboxTable {
+  id: string; message_id: string; channel_id: string; idempotency_key: string; status: string;
+  attempts: number; last_error: string | null; external_id: string | null;
+  created_at: string; updated_at: string; sent_at: string | null;
+}
+
+export interface InboundEventTable {
+  id: string; channel_id: string; external_id: string; kind: string; payload: string; status: string;
+  error: string | null; received_at: string; processed_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string; workspace_id: string | null; at: string; actor_type: string; actor_id: string | null; actor_name: string;
+  action: string; target_type: string | null; target_id: string | null; detail: string;
+}
+
+export interface JobTable {
+  id: string; queue: string; name: string; payload: string; status: string; attempts: number; max_attempts: number;
+  run_at: string; locked_until: string | null; last_error: string | null; created_at: string; updated_at: string;
+}
+
+export interface Database {
+  workspaces: WorkspaceTable;
+  agents: AgentTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  teams: TeamTable;
+  team_members: TeamMemberTable;
+  channels: ChannelTable;
+  customers: CustomerTable;
+  customer_identities: CustomerIdentityTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  outbox: OutboxTable;
+  inbound_events: InboundEventTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+}
