@@ -30,7 +30,6 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
     loggerInstance: koe.log as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
     trustProxy: Boolean(koe.config.publicUrl),
-    disableRequestLogging: koe.config.logLevel !== 'debug' && koe.config.logLevel !== 'trace',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest, openStore, type Store } from '../store/db';
+import { EmbeddedJobQueue } from './embedded';
+import { backoffMs, PermanentJobError, RetryLaterError } from './queue';
+
+const log = pino({ level: 'silent' });
+let store: Store;
+
+async function queue() {
+  store = openStore({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'koe-jobs-')) });
+  await migrateToLatest(store.db);
+  return new EmbeddedJobQueue(store.db, log, { pollMs: 10 });
+}
+
+afterEach(async () => { await store?.close(); });
+
+describe('embedded job queue', () => {
+  it('runs a job with its payload', async () => {
+    const q = await queue();
+    const seen: unknown[] = [];
+    q.register('greet', async (p) => { seen.push(p); });
+    q.start();
+    await q.enqueue('greet', { name: '花子' });
+    await q.drain();
+    await q.stop();
+    expect(seen).toEqual([{ name: '花子' }]);
+  });
+
+  it('retries a failing job and records the error, then fails it visibly after max attempts', async () => {
+    const q = await queue();
+    let calls = 0;
+    q.register('flaky', async () => { calls++; throw new RetryLaterError('platform busy', 1); });
+    q.start();
+    const id = await q.enqueue('flaky', {}, { maxAttempts: 3 });
+    await q.drain();
+    await q.stop();
+    const row = await store.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(calls).toBe(3);
+    expect(row).toMatchObject({ status: 'failed', last_error: 'platform busy' });
+    expect(Number(row.attempts)).toBe(3);
+  });
+
+  it('stops at once on a permanent error', async () => {
+    const q = await queue();
+    let calls = 0;
+    q.register('bad', async () => { calls++; throw new PermanentJobError('malformed'); });
+    q.start();
+    const id = await q.enqueue('bad', {}, { maxAttempts: 5 });
+    await q.drain();
+    await q.stop();
+    expect(calls).toBe(1);
+    expect((await store.db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('failed');
+  });
+
+  it('schedules retries with growing, capped backoff', () => {
+    expect(backoffMs(1, () => 1)).toBe(1000);
+    expect(backoffMs(4, () => 1)).toBe(8000);
+    expect(backoffMs(30, () => 1)).toBe(300_000);
+    expect(backoffMs(3, () => 0)).toBe(2000);
+  });
+
+  it('picks up a job left running by a crashed process once its lock expires', async () => {
+    const q = await queue();
+    const id = await q.enqueue('orphan', {});
+    await store.db.updateTable('jobs').set({ status: 'running', locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    let ran = false;
+    q.register('orphan', async () => { ran = true; });
+    q.start();
+    await q.drain();
+    await q.stop();
+    expect(ran).toBe(true);
+  });
+});
