@@ -79,8 +79,11 @@ async function registerWebApp(app: FastifyInstance, dist: string): Promise<void>
     app.log.warn({ dist }, 'web app not built; run `npm run build:web`');
     return;
   }
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false });
-  app.get('/widget.js', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'public, max-age=300').sendFile('widget.js'));
+  // wildcard:false registers one route per built file (including /widget.js), leaving other paths to the SPA fallback.
+  await app.register(fastifyStatic, {
+    root: dist, prefix: '/', wildcard: false, index: false,
+    setHeaders: (res, file) => { if (file.endsWith('widget.js')) res.setHeader('cache-control', 'public, max-age=300'); },
+  });
   app.get('/demo', { schema: { hide: true } }, (_req, reply) => reply.sendFile('demo.html'));
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   app.get('/*', { schema: { hide: true } }, (req, reply) => {

@@ -12,7 +12,9 @@ import type { ConversationTriage } from '../../src/ingest/triage-hook';
 export type TestDialect = 'sqlite' | 'postgres';
 
 /** SQLite always; PostgreSQL too when KOE_TEST_PG_URL points at a server (CI sets it). */
-export const dialects: TestDialect[] = process.env.KOE_TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export const dialects: TestDialect[] = (process.env.KOE_TEST_PG_URL ? ['sqlite', 'postgres'] as const : ['sqlite'] as const)
+  // KOE_TEST_DIALECTS=postgres narrows a run to one store (CI runs the suite once per dialect).
+  .filter((d) => !process.env.KOE_TEST_DIALECTS || process.env.KOE_TEST_DIALECTS.split(',').includes(d));
 
 export interface TestDatabase { url?: string; dataDir: string; drop(): Promise<void> }
 

@@ -26,7 +26,7 @@ const itemColumns = [
   'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
 ] as const;
 
-function baseQuery(db: Db) {
+export function baseQuery(db: Db) {
   return db.selectFrom('conversations as cv')
     .innerJoin('channels as ch', 'ch.id', 'cv.channel_id')
     .innerJoin('customers as cu', 'cu.id', 'cv.customer_id')
@@ -95,10 +95,14 @@ export const conversations = {
     q = q.where((eb) => eb.and(filterConditions(eb, f)));
     if (f.cursor) {
       const [p, w, id] = decodeCursor(f.cursor);
-      q = q.where((eb) => eb.or([
-        eb('cv.priority', '<', p),
-        eb.and([eb('cv.priority', '=', p), eb('cv.sort_wait', '>', w)]),
-        eb.and([eb('cv.priority', '=', p), eb('cv.sort_wait', '=', w), eb('cv.id', '>', id)]),
+      // The leading `priority <= p` bounds the index range scan; the OR picks up exactly after the cursor row.
+      q = q.where((eb) => eb.and([
+        eb('cv.priority', '<=', p),
+        eb.or([
+          eb('cv.priority', '<', p),
+          eb('cv.sort_wait', '>', w),
+          eb.and([eb('cv.sort_wait', '=', w), eb('cv.id', '>', id)]),
+        ]),
       ]));
     }
     const rows = await q.orderBy('cv.priority', 'desc').orderBy('cv.sort_wait', 'asc').orderBy('cv.id', 'asc').limit(f.limit + 1).execute();
