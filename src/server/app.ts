@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuth } from './auth';
 import type { Koe } from './context';
+import { registerMetrics } from './metrics';
 import { problem, registerProblemHandlers } from './problems';
 import { adminRoutes } from './routes/admin';
 import { agentRoutes } from './routes/agents';
@@ -61,6 +62,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerMetrics(app as unknown as FastifyInstance, koe.db);
   registerAuth(app, koe.db);
   await app.register(systemRoutes(koe));
   await app.register(authRoutes(koe));

@@ -20,6 +20,18 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/setup', '/api/auth/login', '/api/conversations', '/api/conversations/{id}/messages']));
   });
 
+  it('serves the API docs page and Prometheus metrics', async () => {
+    const c = new Client(koe.base);
+    const docs = await fetch(`${koe.base}/api/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
+    await c.get('/healthz');
+    const m = await fetch(`${koe.base}/metrics`);
+    const text = await m.text();
+    expect(text).toContain('koe_http_request_duration_seconds_bucket');
+    expect(text).toMatch(/koe_jobs|koe_outbox/);
+  });
+
   it('rejects an invalid setup with a clear 400 and creates nothing', async () => {
     const r = await admin.post('/api/setup', { workspaceName: '', adminEmail: 'not-an-email', adminPassword: 'short', adminName: 'x' });
     expect(r.status).toBe(400);
