@@ -20,10 +20,10 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'start': return (await import('./start')).start();
-      case 'migrate': return (await import('./migrate')).migrate();
-      case 'create-admin': return (await import('./create-admin')).createAdmin(rest);
-      case 'triage': return (await import('./triage')).triage(rest);
+      case 'start': return await (await import('./start')).start();
+      case 'migrate': return await (await import('./migrate')).migrate();
+      case 'create-admin': return await (await import('./create-admin')).createAdmin(rest);
+      case 'triage': return await (await import('./triage')).triage(rest);
       case undefined: case '--help': case '-h': case 'help':
         console.log(HELP);
         return command === undefined ? 1 : 0;
