@@ -4,7 +4,6 @@ import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { buildApp, WEB_DIST } from '../server/app';
 import { createKoe } from '../server/context';
-import { productionTriage } from '../ingest/production-triage';
 
 /** Builds the web app when it is missing, so `npm start` on a fresh clone just works. */
 function ensureWebBuilt(): void {
@@ -18,7 +17,7 @@ function ensureWebBuilt(): void {
 export async function start(): Promise<number> {
   const config = loadConfig();
   ensureWebBuilt();
-  const koe = await createKoe(config, { triage: await productionTriage() });
+  const koe = await createKoe(config);
   const app = await buildApp(koe);
   await app.listen({ port: config.port, host: config.host });
   koe.log.info(`Koe is ready on http://${config.host}:${config.port} (${koe.store.dialect})`);

@@ -4,6 +4,7 @@ import type { ChannelAdapter } from '../channels/types';
 import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, type IngestDeps } from '../ingest/pipeline';
 import type { ConversationTriage } from '../ingest/triage-hook';
+import { productionTriage } from '../ingest/production-triage';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/replies';
@@ -18,7 +19,7 @@ export interface Koe {
   close(): Promise<void>;
 }
 
-export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?: ConversationTriage; startJobs?: boolean } = {}): Promise<Koe> {
+export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?: ConversationTriage | null; startJobs?: boolean } = {}): Promise<Koe> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(store.db);
@@ -27,7 +28,8 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const bus = new InProcessBus();
   const jobs = new EmbeddedJobQueue(db, log);
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
-  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage };
+  // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
+  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage) };
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));

@@ -1,0 +1,85 @@
+// Triage throughput vs Intl.Segmenter word segmentation on the same ~60-char
+// Japanese posts. Prints start-up time, heap and a final RESULT line.
+import { performance } from 'node:perf_hooks';
+
+const OPENERS = ['', '@KoeMart ', '#KoeMartサポート ', 'すみません、', '昨日', '今朝', 'さっき', 'お世話になっております。', 'ｱﾌﾟﾘで', '先週'];
+const BODIES = [
+  '注文した商品が届いたのですが、箱を開けたら中のグラスが割れていました',
+  'クレジットカードで決済したら同じ金額が２回請求されていて困っています',
+  'アプリにログインしようとするとエラーが出て何もできない状態です',
+  '来週の土曜日に４名で予約したいのですが、個室は空いていますか',
+  '新作のスニーカーのサイズ感を知りたいです。普段は２６cmを履いています',
+  'スタッフさんの対応がとても丁寧で、また利用したいと思いました',
+  '友人の誕生日にサプライズをしたくて、ケーキの持ち込みについて相談したいです',
+  'ポイントの有効期限と使い方をもう一度教えてもらえますか',
+  '定期便のお届け日を来月から変更したいので手続きをお願いします',
+  'フォローで当選！現金プレゼント企画、詳しくはプロフのリンクから',
+  '充電中にバッテリーが異常に熱くなって焦げたようなにおいがしました',
+  '解約したはずなのに今月も月額料金が引き落とされているのはなぜですか',
+  '夜になると回線がつながらなくなって在宅勤務に支障が出ています',
+  'こんな対応をする会社だとは思いませんでした、拡散させてもらいます',
+  '今日は天気が良いので家族で近所の公園まで散歩してきました',
+];
+const CLOSERS = ['', '。', '！', '？', '😡', '👏', '😊', '。よろしくお願いします', '。至急お願いします', '…', '。https://example.com/x'];
+
+/** Deterministic LCG so every run measures the same posts. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function generatePosts(count: number, seed = 42): string[] {
+  const next = rng(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
+  const posts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let text = `${pick(OPENERS)}${pick(BODIES)}${pick(CLOSERS)}`;
+    if (text.length < 55) text += pick(BODIES).slice(0, 60 - text.length);
+    posts.push(text.slice(0, 64));
+  }
+  return posts;
+}
+
+function measure(label: string, posts: string[], fn: (text: string) => unknown, minMs = 1500): number {
+  for (let i = 0; i < Math.min(posts.length, 2000); i++) fn(posts[i]); // warm-up (JIT)
+  let done = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (const p of posts) fn(p);
+    done += posts.length;
+    elapsed = performance.now() - start;
+  }
+  const rate = (done / elapsed) * 1000;
+  console.log(`${label.padEnd(28)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} posts/s  (${done} posts in ${elapsed.toFixed(0)} ms)`);
+  return rate;
+}
+
+export async function benchTriage(): Promise<void> {
+  const t0 = performance.now();
+  const { analyse } = await import('../src/triage/index');
+  analyse({ text: '昨日来店してクレジットカードで決済したのですが、二重請求になっていました。' });
+  const startupMs = performance.now() - t0;
+
+  const posts = generatePosts(5000);
+  const avgLen = posts.reduce((a, p) => a + p.length, 0) / posts.length;
+  console.log(`triage bench: ${posts.length} generated Japanese posts, average ${avgLen.toFixed(1)} chars`);
+  console.log(`start-up (import + first analyse): ${startupMs.toFixed(1)} ms`);
+
+  const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+  const segment = (text: string): number => {
+    let n = 0;
+    for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+    return n;
+  };
+  const baseline = measure('Intl.Segmenter (baseline)', posts, segment);
+  const triage = measure('koe triage analyse()', posts, (t) => analyse({ text: t }));
+
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  console.log(`heap used: ${heapMb.toFixed(1)} MB, rss: ${rssMb.toFixed(1)} MB`);
+  console.log(`RESULT triage posts_per_s=${Math.round(triage)} ratio_vs_segmenter=${(triage / baseline).toFixed(2)}`);
+}

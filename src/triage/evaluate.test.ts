@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadLabelled, TARGETS } from './evaluate';
+import { CATEGORIES } from './types';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/triage/${name}`, import.meta.url));
+
+describe('labelled sets', () => {
+  const dev = loadLabelled(fixture('posts.jsonl'));
+  const holdout = loadLabelled(fixture('holdout.jsonl'));
+
+  it('are large enough, mostly Japanese and cover every category and level', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(600);
+    expect(dev.filter((p) => p.lang === 'ja').length / dev.length).toBeGreaterThanOrEqual(0.7);
+    expect(holdout.length).toBeGreaterThanOrEqual(150);
+    for (const c of CATEGORIES) expect(dev.some((p) => p.categories.includes(c))).toBe(true);
+    for (const l of [0, 1, 2, 3]) expect(dev.some((p) => p.level === l)).toBe(true);
+    const devTexts = new Set(dev.map((p) => p.text));
+    expect(holdout.filter((p) => devTexts.has(p.text))).toEqual([]);
+  });
+
+  it('dev set (used for tuning) meets every target', () => {
+    const r = evaluate(dev);
+    expect(r.level3.recall).toBeGreaterThanOrEqual(TARGETS.level3Recall);
+    expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
+    expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+  });
+
+  it('holdout set (never used for tuning): targets met, and floors for the known gaps', () => {
+    const r = evaluate(holdout);
+    // Met honestly on unseen phrasings:
+    expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+    expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+    // Not yet met (see docs/triage.md, "Known gaps"): guard against regressions only.
+    expect(r.level3.recall).toBeGreaterThanOrEqual(0.78);
+    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(0.82);
+  });
+});

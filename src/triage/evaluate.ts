@@ -1,0 +1,113 @@
+// Evaluation metrics over a labelled JSON Lines set. Shared by
+// scripts/eval-triage.ts and the holdout test so both report the same numbers.
+import { readFileSync } from 'node:fs';
+import type { AnalyseOptions } from './index';
+import { analyse } from './index';
+import type { Category, Lang, Level, Sentiment, TriageResult } from './types';
+import { CATEGORIES } from './types';
+
+export interface LabelledPost {
+  id: string;
+  text: string;
+  lang: Lang;
+  sentiment: Sentiment;
+  categories: Category[];
+  level: Level;
+}
+
+export interface PRF {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface EvalReport {
+  count: number;
+  perCategory: Record<Category, PRF>;
+  categoryMicroF1: number;
+  sentimentMacroF1: number;
+  perSentiment: Record<Sentiment, PRF>;
+  level3: PRF;
+  levelAccuracy: number;
+  errors: Array<{ post: LabelledPost; result: TriageResult }>;
+}
+
+export function loadLabelled(path: string): LabelledPost[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledPost);
+}
+
+function prf(tp: number, fp: number, fn: number): PRF {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, support: tp + fn };
+}
+
+export function evaluate(posts: LabelledPost[], options: AnalyseOptions = {}): EvalReport {
+  const cat = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    Category,
+    { tp: number; fp: number; fn: number }
+  >;
+  const sents: Sentiment[] = ['negative', 'neutral', 'positive'];
+  const sent = Object.fromEntries(sents.map((s) => [s, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    Sentiment,
+    { tp: number; fp: number; fn: number }
+  >;
+  const l3 = { tp: 0, fp: 0, fn: 0 };
+  let levelHits = 0;
+  const errors: EvalReport['errors'] = [];
+  for (const post of posts) {
+    const result = analyse({ text: post.text, lang: post.lang }, options);
+    const gold = new Set(post.categories);
+    const pred = new Set(result.categories);
+    for (const c of CATEGORIES) {
+      if (pred.has(c) && gold.has(c)) cat[c].tp++;
+      else if (pred.has(c)) cat[c].fp++;
+      else if (gold.has(c)) cat[c].fn++;
+    }
+    if (result.sentiment === post.sentiment) sent[post.sentiment].tp++;
+    else {
+      sent[result.sentiment].fp++;
+      sent[post.sentiment].fn++;
+    }
+    if (result.level === 3 && post.level === 3) l3.tp++;
+    else if (result.level === 3) l3.fp++;
+    else if (post.level === 3) l3.fn++;
+    if (result.level === post.level) levelHits++;
+    const catsOk = gold.size === pred.size && [...gold].every((c) => pred.has(c));
+    if (!catsOk || result.sentiment !== post.sentiment || result.level !== post.level) errors.push({ post, result });
+  }
+  const micro = Object.values(cat).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  const perSentiment = Object.fromEntries(sents.map((s) => [s, prf(sent[s].tp, sent[s].fp, sent[s].fn)])) as Record<
+    Sentiment,
+    PRF
+  >;
+  return {
+    count: posts.length,
+    perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, prf(cat[c].tp, cat[c].fp, cat[c].fn)])) as Record<
+      Category,
+      PRF
+    >,
+    categoryMicroF1: prf(micro.tp, micro.fp, micro.fn).f1,
+    sentimentMacroF1: sents.reduce((a, s) => a + perSentiment[s].f1, 0) / sents.length,
+    perSentiment,
+    level3: prf(l3.tp, l3.fp, l3.fn),
+    levelAccuracy: posts.length ? levelHits / posts.length : 0,
+    errors,
+  };
+}
+
+export const TARGETS = {
+  level3Recall: 0.95,
+  level3Precision: 0.85,
+  sentimentMacroF1: 0.85,
+  categoryMicroF1: 0.8,
+};

@@ -1,0 +1,97 @@
+// Koe triage: reads a customer post (Japanese or English) and returns
+// sentiment, categories, a response level, a 0..100 priority and the reasons
+// behind each decision. Pure and synchronous: no I/O, safe to call per post.
+import { blendLearned } from './blend';
+import { categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
+import { EN_LEXICON } from './lexicon-en';
+import { JA_LEXICON } from './lexicon-ja';
+import type { LexEntry } from './lexicon';
+import { compileMatcher, lexiconEntries } from './lexicon';
+import type { LearnedModel } from './learned';
+import type { PhraseMatch } from './matcher';
+import { normalise } from './normalise';
+import { computePriority } from './priority';
+import type { RuleAnalysis } from './rules';
+import { applyRules } from './rules';
+import { detectFlags } from './spam';
+import type { Reason, TriagePost, TriageResult, WorkspacePhrases } from './types';
+import { workspaceMatcher } from './workspace';
+
+export * from './types';
+export { LearnedModel } from './learned';
+export { normalise, detectLang } from './normalise';
+
+export interface AnalyseOptions {
+  workspacePhrases?: WorkspacePhrases;
+  model?: LearnedModel;
+}
+
+// Both languages share one automaton: Japanese posts often contain English
+// words (wifi, app, sns) and one pass is cheaper than two.
+const BUILTIN = compileMatcher([...lexiconEntries(JA_LEXICON), ...lexiconEntries(EN_LEXICON)]);
+
+function countRecentAbuse(recent: string[] | undefined): number {
+  if (!recent) return 0;
+  let n = 0;
+  for (const t of recent.slice(0, 10)) {
+    const matches = BUILTIN.scan(normalise(t).text);
+    if (matches.some((m) => m.entry.kind === 'abuse')) n++;
+  }
+  return n;
+}
+
+export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageResult {
+  const norm = normalise(typeof post.text === 'string' ? post.text : '', post.lang);
+  const lang = norm.lang;
+  const matches: Array<PhraseMatch<LexEntry>> = BUILTIN.scan(norm.text);
+  workspaceMatcher(options.workspacePhrases)?.scan(norm.text, matches);
+  const rules: RuleAnalysis = applyRules(norm.text, lang, matches);
+
+  let categories = decideCategories(rules);
+  let sentiment = decideSentiment(lang, rules, categories);
+  let learnedReasons: Reason[] = [];
+  if (options.model) {
+    const blend = blendLearned(options.model, post.text, lang, rules, categories, sentiment.score);
+    if (blend.reasons.length > 0) {
+      categories = precedence(blend.categories, rules.scores);
+      sentiment = decideSentiment(lang, rules, categories);
+      if (blend.sentiment) sentiment = { ...sentiment, ...blend.sentiment };
+      learnedReasons = blend.reasons;
+    }
+  }
+
+  const flags = detectFlags(norm, rules, categories, post.context, countRecentAbuse(post.context?.recentTexts));
+  if (flags.spam) {
+    categories = ['spam'];
+    sentiment = { sentiment: 'neutral', score: 0, reasons: [] };
+  }
+  const level = decideLevel(lang, rules, categories, flags.spam);
+  const priority = computePriority({
+    lang,
+    level: level.level,
+    sentimentScore: sentiment.score,
+    categories,
+    spam: flags.spam,
+    troll: flags.troll,
+    context: post.context,
+  });
+
+  return {
+    sentiment: sentiment.sentiment,
+    sentimentScore: sentiment.score,
+    categories,
+    level: level.level,
+    priority: priority.priority,
+    reasons: [
+      ...(flags.spam ? [] : categoryReasons(lang, rules, categories)),
+      ...learnedReasons,
+      ...rules.cancelled,
+      ...sentiment.reasons,
+      level.reason,
+      ...flags.reasons,
+      ...priority.reasons,
+    ],
+    flags: { spam: flags.spam, troll: flags.troll },
+    lang,
+  };
+}

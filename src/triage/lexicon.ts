@@ -1,0 +1,106 @@
+// Lexicon model: data files list terms as compact `term:weight` strings; this
+// module parses them once into entries and one shared Aho–Corasick automaton.
+import { PhraseMatcher } from './matcher';
+import { normaliseTerm } from './normalise';
+import type { Category, Lang } from './types';
+import { CATEGORIES } from './types';
+
+/**
+ * - cat: evidence for a category (scores add up; a category needs ≥ 1).
+ * - pos / neg: sentiment words.
+ * - sarcasm: praise markers that flip to negative when the post complains.
+ * - negAfter: Japanese negation right after a term (壊れ|ていない).
+ * - negBefore: English negation right before a term (not | broken).
+ * - mistake: "I thought… but" / 〜かと思ったけど — cancels issues in scope.
+ * - hypothetical: "if it arrives damaged" / 壊れた場合 — like mistake, but threats stay.
+ * - resolved: the issue is already fixed (仮売上でした, works now).
+ * - expert: needs expertise or a personal arrangement (level 2).
+ * - spam / abuse: promo and abusive vocabulary for the flags.
+ * - support: the brand's own support hashtag or handle words (workspace only).
+ */
+export type EntryKind =
+  | 'cat'
+  | 'pos'
+  | 'neg'
+  | 'sarcasm'
+  | 'negAfter'
+  | 'negBefore'
+  | 'mistake'
+  | 'hypothetical'
+  | 'resolved'
+  | 'expert'
+  | 'spam'
+  | 'abuse'
+  | 'support';
+
+export interface LexEntry {
+  /** Surface form as written in the lexicon (used as evidence). */
+  term: string;
+  kind: EntryKind;
+  category?: Category;
+  weight: number;
+  lang: Lang;
+  /** Workspace phrases are trusted more and reported as such. */
+  source: 'builtin' | 'workspace';
+}
+
+export interface LexiconSource {
+  lang: Lang;
+  categories: Partial<Record<Category, string>>;
+  positive: string;
+  negative: string;
+  sarcasm: string;
+  negAfter: string;
+  negBefore: string;
+  mistake: string;
+  hypothetical: string;
+  resolved: string;
+  expert: string;
+  spam: string;
+  abuse: string;
+}
+
+/** Parses `term:weight|term|…` (newline or `|` separated; weight defaults to 1). */
+export function parseTerms(list: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const raw of list.split(/[|\n]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const colon = item.lastIndexOf(':');
+    const weight = colon > 0 ? Number(item.slice(colon + 1)) : NaN;
+    if (colon > 0 && Number.isFinite(weight)) out.push([item.slice(0, colon).trim(), weight]);
+    else out.push([item, 1]);
+  }
+  return out;
+}
+
+export function lexiconEntries(src: LexiconSource): LexEntry[] {
+  const entries: LexEntry[] = [];
+  const push = (list: string, kind: EntryKind, category?: Category) => {
+    for (const [term, weight] of parseTerms(list)) {
+      entries.push({ term, kind, category, weight, lang: src.lang, source: 'builtin' });
+    }
+  };
+  for (const cat of CATEGORIES) {
+    const list = src.categories[cat];
+    if (list) push(list, 'cat', cat);
+  }
+  push(src.positive, 'pos');
+  push(src.negative, 'neg');
+  push(src.sarcasm, 'sarcasm');
+  push(src.negAfter, 'negAfter');
+  push(src.negBefore, 'negBefore');
+  push(src.mistake, 'mistake');
+  push(src.hypothetical, 'hypothetical');
+  push(src.resolved, 'resolved');
+  push(src.expert, 'expert');
+  push(src.spam, 'spam');
+  push(src.abuse, 'abuse');
+  return entries;
+}
+
+export function compileMatcher(entries: LexEntry[]): PhraseMatcher<LexEntry> {
+  return new PhraseMatcher(
+    entries.map((entry) => ({ term: normaliseTerm(entry.term), entry })),
+  );
+}

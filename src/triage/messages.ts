@@ -1,0 +1,118 @@
+// Reason messages in the post's language, so the agent reads the explanation
+// in the same language as the customer wrote.
+import type { Category, Lang, Level, Reason, ReasonKind } from './types';
+
+const CATEGORY_LABEL: Record<Lang, Record<Category, string>> = {
+  ja: {
+    billing_error: '請求トラブル',
+    outage: '障害・利用不可',
+    defect: '商品の不良・誤配',
+    safety: '安全上の問題',
+    backlash: '炎上・告発リスク',
+    purchase_intent: '購入・予約の意向',
+    question: '質問',
+    request: '要望・依頼',
+    praise: '称賛・お礼',
+    spam: 'スパム',
+  },
+  en: {
+    billing_error: 'a billing error',
+    outage: 'an outage',
+    defect: 'a defective or wrong item',
+    safety: 'a safety issue',
+    backlash: 'a backlash/flame risk',
+    purchase_intent: 'purchase intent',
+    question: 'a question',
+    request: 'a request',
+    praise: 'praise',
+    spam: 'spam',
+  },
+};
+
+export const categoryLabel = (lang: Lang, c: Category): string => CATEGORY_LABEL[lang][c];
+
+type Template = (evidence: string, extra: string) => string;
+
+const TEMPLATES: Record<Lang, Record<string, Template>> = {
+  ja: {
+    category: (e, x) => `「${e}」から${x}と判断しました`,
+    learned: (e, x) => `学習モデル（担当者の修正から学習）が${x}と判断しました（確信度 ${e}）`,
+    learned_removed: (e, x) => `学習モデルにより${x}を除外しました（確信度 ${e}）`,
+    workspace: (e, x) => `ワークスペースの登録語「${e}」により${x}と判断しました`,
+    negated: (e) => `「${e}」は否定されているため問題として扱いません`,
+    resolved: (e, x) => `「${x}」とあり、「${e}」は解決済み・勘違いと判断しました`,
+    negative: (e) => `否定的な表現: ${e}`,
+    positive: (e) => `肯定的な表現: ${e}`,
+    neutral: () => '強い感情表現はありません',
+    issue_tone: (e) => `問題の報告（${e}）のため否定的と判断しました`,
+    sarcasm: (e) => `「${e}」は不満の文脈での皮肉と判断し、否定的に扱いました`,
+    learned_sentiment: (e, x) => `学習モデルにより感情を「${x}」に補正しました（確信度 ${e}）`,
+    L3: (e, x) => `レベル3: ${x}のため今すぐ対応が必要です`,
+    L2: (e) => `レベル2: 専門知識または個別の手配が必要です（${e}）`,
+    L1: (e) => `レベル1: FAQ・定型回答またはお礼で対応できます（${e}）`,
+    L0: (e) => `レベル0: 返信不要（${e}）`,
+    support_tag: (e) => `サポート宛ての投稿です（${e}）`,
+    p_level: (e) => `対応レベル ${e} による基礎点`,
+    p_sentiment: (e) => `否定の強さ ${e}`,
+    p_reach: (e) => `投稿者のフォロワー数 ${e}（拡散リスク）`,
+    p_engagement: (e) => `リポスト・いいね ${e}`,
+    p_velocity: (e) => `拡散速度 ${e}件/時`,
+    p_repeat: (e) => `同じお客様の直近24時間の投稿 ${e}件`,
+    p_vip: () => 'VIPのお客様',
+    p_waiting: (e) => `待ち時間 ${e}分`,
+    p_safety: () => '安全に関わるため優先',
+    p_troll: () => '荒らしの可能性があるため優先度を下げました',
+    p_spam: () => 'スパムのため優先度を下げました',
+    spam: (e) => `スパムの特徴: ${e}`,
+    troll: (e) => `荒らしの可能性: ${e}（表示は残し、担当者が解除できます）`,
+  },
+  en: {
+    category: (e, x) => `"${e}" indicates ${x}`,
+    learned: (e, x) => `the learned model (trained on agent corrections) predicts ${x} (confidence ${e})`,
+    learned_removed: (e, x) => `the learned model removed ${x} (confidence ${e})`,
+    workspace: (e, x) => `workspace phrase "${e}" indicates ${x}`,
+    negated: (e) => `"${e}" is negated, so it is not treated as an issue`,
+    resolved: (e, x) => `"${x}" shows "${e}" was resolved or a misunderstanding`,
+    negative: (e) => `negative wording: ${e}`,
+    positive: (e) => `positive wording: ${e}`,
+    neutral: () => 'no strong sentiment',
+    issue_tone: (e) => `reports a problem (${e}), so negative`,
+    sarcasm: (e) => `"${e}" reads as sarcasm in a complaint, treated as negative`,
+    learned_sentiment: (e, x) => `the learned model corrected sentiment to ${x} (confidence ${e})`,
+    L3: (e, x) => `level 3: ${x} needs attention now`,
+    L2: (e) => `level 2: needs expertise or a personal arrangement (${e})`,
+    L1: (e) => `level 1: an FAQ answer or a thank-you is enough (${e})`,
+    L0: (e) => `level 0: no reply needed (${e})`,
+    support_tag: (e) => `addressed to support (${e})`,
+    p_level: (e) => `base score for level ${e}`,
+    p_sentiment: (e) => `negativity ${e}`,
+    p_reach: (e) => `author has ${e} followers (spread risk)`,
+    p_engagement: (e) => `reposts/likes ${e}`,
+    p_velocity: (e) => `spreading at ${e} reposts/hour`,
+    p_repeat: (e) => `${e} posts by this customer in 24h`,
+    p_vip: () => 'VIP customer',
+    p_waiting: (e) => `waiting ${e} minutes`,
+    p_safety: () => 'safety first',
+    p_troll: () => 'likely troll, lowered',
+    p_spam: () => 'spam, lowered',
+    spam: (e) => `spam signals: ${e}`,
+    troll: (e) => `likely troll: ${e} (still visible; an agent can clear the flag)`,
+  },
+};
+
+export function reason(
+  lang: Lang,
+  kind: ReasonKind,
+  code: string,
+  template: string,
+  evidence: string,
+  extra = '',
+): Reason {
+  const t = TEMPLATES[lang][template] ?? TEMPLATES.en[template];
+  return { kind, code, evidence, message: t ? t(evidence, extra) : evidence };
+}
+
+export const levelTemplate = (level: Level): string => `L${level}`;
+
+export const joinEvidence = (lang: Lang, items: string[]): string =>
+  items.join(lang === 'ja' ? '、' : ', ');

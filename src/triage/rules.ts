@@ -1,0 +1,224 @@
+// Rule layer: turns lexicon matches into category scores and sentiment,
+// applying negation, resolution ("it was a pending authorization") and
+// sarcasm so that each surviving match can be shown to the agent as a reason.
+import type { LexEntry } from './lexicon';
+import type { PhraseMatch } from './matcher';
+import { reason } from './messages';
+import type { Category, Lang, Reason } from './types';
+import { CATEGORIES, URGENT_CATEGORIES } from './types';
+
+type Match = PhraseMatch<LexEntry>;
+
+export interface Evidence {
+  term: string;
+  weight: number;
+  workspace: boolean;
+}
+
+export interface RuleAnalysis {
+  scores: Record<Category, number>;
+  evidence: Record<Category, Evidence[]>;
+  posRaw: number;
+  negRaw: number;
+  posWords: string[];
+  negWords: string[];
+  sarcasm: string | null;
+  expert: string[];
+  spamScore: number;
+  spamWords: string[];
+  abuse: string[];
+  support: string[];
+  /** Reasons for issues that were recognised but cancelled (negated, resolved). */
+  cancelled: Reason[];
+}
+
+const SENTENCE_END = /[。.!?\n]/g;
+
+function emptyRecord<T>(make: () => T): Record<Category, T> {
+  const r = {} as Record<Category, T>;
+  for (const c of CATEGORIES) r[c] = make();
+  return r;
+}
+
+const isScored = (m: Match): boolean =>
+  m.entry.kind === 'cat' || m.entry.kind === 'pos' || m.entry.kind === 'neg';
+
+/**
+ * Longest match wins inside one (kind, category): ログインできない hides
+ * ログインでき. A confident category phrase also hides shorter phrases of other
+ * categories inside it ("checkout is broken" is an outage, not a defect).
+ */
+function dropContained(matches: Match[]): Match[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const maxEnd = new Map<string, number>();
+  let catEnd = -1;
+  const kept: Match[] = [];
+  for (const m of matches) {
+    const key = m.entry.kind + (m.entry.category ?? '');
+    const end = maxEnd.get(key);
+    if (end !== undefined && m.end <= end) continue;
+    if (m.entry.kind === 'cat' && m.end <= catEnd) continue;
+    maxEnd.set(key, m.end);
+    if (m.entry.kind === 'cat' && m.entry.weight >= 1 && m.end > catEnd) catEnd = m.end;
+    kept.push(m);
+  }
+  return kept;
+}
+
+const NEGATED_BEFORE = /(?:\bnot|n't|\bnever|\bno longer)\s*$/;
+
+/** 流出してない？ / 詐欺じゃない？ are rhetorical: the negation asserts the issue. */
+const RHETORICAL_AFTER = /^(?:\?|か|よね|でしょ|の\?)/;
+
+function sentenceBounds(text: string, pos: number): [number, number] {
+  let start = 0;
+  let end = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index < pos) start = m.index + 1;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+const isIssue = (m: Match): boolean =>
+  (m.entry.kind === 'cat' && URGENT_CATEGORIES.has(m.entry.category!)) || m.entry.kind === 'neg';
+
+export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis {
+  const matches = dropContained(raw);
+  const negated = new Set<Match>();
+  const cancelled = new Map<Match, Match>(); // issue match → resolving marker
+
+  for (const mod of matches) {
+    const kind = mod.entry.kind;
+    if (kind === 'negAfter') {
+      // 壊れ|ていない: the scored term ends right where the negation starts.
+      if (RHETORICAL_AFTER.test(text.slice(mod.end, mod.end + 3))) continue;
+      for (const m of matches) {
+        if (isScored(m) && m.start < mod.start && m.end === mod.start) negated.add(m);
+      }
+    } else if (kind === 'negBefore') {
+      // "not | double charged", "didn't get | charged twice": at most one word between.
+      for (const m of matches) {
+        if (!isScored(m) || m.start < mod.end || m.start > mod.end + 16) continue;
+        const gap = text.slice(mod.end, m.start).trim();
+        if (gap === '' || /^[a-z']+$/.test(gap)) negated.add(m);
+      }
+    } else if (kind === 'mistake' || kind === 'hypothetical') {
+      // A hypothetical keeps threats: "if this isn't fixed I'll sue" is still backlash.
+      const inScope = (m: Match) =>
+        isIssue(m) && !(kind === 'hypothetical' && m.entry.category === 'backlash');
+      const [sStart, sEnd] = sentenceBounds(text, mod.start);
+      if (mod.entry.lang === 'ja') {
+        // 二重請求かと思ったけど… / 壊れた場合: the belief comes before the marker.
+        for (const m of matches) if (inScope(m) && m.start >= sStart && m.start < mod.start) cancelled.set(m, mod);
+      } else {
+        // "I thought I was double charged but…": the belief follows the marker.
+        const but = text.indexOf(' but ', mod.end);
+        const scopeEnd = but >= 0 && but < sEnd ? but : sEnd;
+        for (const m of matches) if (inScope(m) && m.start >= mod.end && m.start < scopeEnd) cancelled.set(m, mod);
+      }
+    } else if (kind === 'resolved') {
+      // 仮売上でした / works now: everything reported before it is settled —
+      // unless the marker itself is negated ("not working again").
+      if (NEGATED_BEFORE.test(text.slice(Math.max(0, mod.start - 10), mod.start))) continue;
+      for (const m of matches) if (isIssue(m) && m.start < mod.end) cancelled.set(m, mod);
+    }
+  }
+
+  const scores = emptyRecord(() => 0);
+  const evidence = emptyRecord<Evidence[]>(() => []);
+  const result: RuleAnalysis = {
+    scores,
+    evidence,
+    posRaw: 0,
+    negRaw: 0,
+    posWords: [],
+    negWords: [],
+    sarcasm: null,
+    expert: [],
+    spamScore: 0,
+    spamWords: [],
+    abuse: [],
+    support: [],
+    cancelled: [],
+  };
+  const cancelledTerms = new Set<string>();
+  const sarcasmMarkers: string[] = [];
+
+  for (const m of matches) {
+    const e = m.entry;
+    const surface = text.slice(m.start, m.end);
+    const resolvedBy = cancelled.get(m);
+    if (resolvedBy || (negated.has(m) && e.kind === 'cat')) {
+      if (e.kind === 'cat' && e.weight >= 1 && !cancelledTerms.has(surface)) {
+        cancelledTerms.add(surface);
+        result.cancelled.push(
+          resolvedBy
+            ? reason(lang, 'category', 'resolved', 'resolved', surface, text.slice(resolvedBy.start, resolvedBy.end))
+            : reason(lang, 'category', 'negated', 'negated', surface),
+        );
+      }
+      continue;
+    }
+    switch (e.kind) {
+      case 'cat': {
+        const c = e.category!;
+        scores[c] += e.weight;
+        if (e.weight >= 0.5) evidence[c].push({ term: surface, weight: e.weight, workspace: e.source === 'workspace' });
+        break;
+      }
+      case 'pos':
+        if (negated.has(m)) result.negRaw += e.weight * 0.8;
+        else result.posRaw += e.weight;
+        if (e.weight >= 0.5) (negated.has(m) ? result.negWords : result.posWords).push(surface);
+        break;
+      case 'neg':
+        if (negated.has(m)) result.posRaw += e.weight * 0.4;
+        else {
+          result.negRaw += e.weight;
+          if (e.weight >= 0.5) result.negWords.push(surface);
+        }
+        break;
+      case 'sarcasm':
+        // さすがに ("really, by now") is an adverb, not praise.
+        if (!(surface === 'さすが' && text.charCodeAt(m.end) === 0x306b)) sarcasmMarkers.push(surface);
+        break;
+      case 'expert':
+        result.expert.push(surface);
+        break;
+      case 'spam':
+        result.spamScore += e.weight;
+        result.spamWords.push(surface);
+        break;
+      case 'abuse':
+        result.abuse.push(surface);
+        break;
+      case 'support':
+        result.support.push(surface);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Sarcasm: praise words inside a complaint (さすが、今月3回目の障害👏) count against.
+  if (sarcasmMarkers.length > 0) {
+    let complaint = result.negRaw > 0.5;
+    for (const c of URGENT_CATEGORIES) if (scores[c] >= 0.6) complaint = true;
+    if (complaint) {
+      result.sarcasm = sarcasmMarkers[0];
+      result.negRaw += result.posRaw + Math.max(scores.praise, 0.8);
+      result.negWords.push(...sarcasmMarkers);
+      result.posRaw = 0;
+      result.posWords = [];
+      scores.praise = 0;
+      evidence.praise = [];
+    }
+  }
+  for (const c of CATEGORIES) evidence[c].sort((a, b) => b.weight - a.weight);
+  return result;
+}
