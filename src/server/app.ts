@@ -71,12 +71,12 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(conversationRoutes(koe));
   await app.register(adminRoutes(koe));
   await app.register(widgetRoutes(koe));
-  await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST);
+  await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST, koe.db);
   return app;
 }
 
 /** The built React app, the widget script and the demo page, with client-side routes falling back to index.html. */
-async function registerWebApp(app: FastifyInstance, dist: string): Promise<void> {
+async function registerWebApp(app: FastifyInstance, dist: string, koeDb: Koe['db']): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) {
     app.log.warn({ dist }, 'web app not built; run `npm run build:web`');
     return;
@@ -86,7 +86,14 @@ async function registerWebApp(app: FastifyInstance, dist: string): Promise<void>
     root: dist, prefix: '/', wildcard: false, index: false,
     setHeaders: (res, file) => { if (file.endsWith('widget.js')) res.setHeader('cache-control', 'public, max-age=300'); },
   });
-  app.get('/demo', { schema: { hide: true } }, (_req, reply) => reply.sendFile('demo.html'));
+  // Without ?channel= the demo opens the first web chat channel, so a new admin can try the widget at once.
+  app.get('/demo', { schema: { hide: true } }, async (req, reply) => {
+    if (!(req.query as { channel?: string }).channel) {
+      const first = await koeDb.selectFrom('channels').select('public_key').where('kind', '=', 'webchat').where('deleted_at', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
+      if (first) return reply.redirect(`/demo?channel=${encodeURIComponent(first.public_key)}`);
+    }
+    return reply.sendFile('demo.html');
+  });
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     const url = req.url.split('?')[0];

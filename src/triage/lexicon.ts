@@ -2,6 +2,7 @@
 // module parses them once into entries and one shared Aho–Corasick automaton.
 import { PhraseMatcher } from './matcher';
 import { normaliseTerm } from './normalise';
+import { englishVariants, japaneseVariants } from './variants';
 import type { Category, Lang } from './types';
 import { CATEGORIES } from './types';
 
@@ -74,11 +75,20 @@ export function parseTerms(list: string): Array<[string, number]> {
   return out;
 }
 
+/** Kinds whose terms get conjugation variants (markers such as negAfter are written out in full). */
+const CONJUGATED: ReadonlySet<EntryKind> = new Set<EntryKind>(['cat', 'pos', 'neg']);
+
 export function lexiconEntries(src: LexiconSource): LexEntry[] {
   const entries: LexEntry[] = [];
+  const explicit = new Set<string>();
+  const generated: LexEntry[] = [];
   const push = (list: string, kind: EntryKind, category?: Category) => {
     for (const [term, weight] of parseTerms(list)) {
       entries.push({ term, kind, category, weight, lang: src.lang, source: 'builtin' });
+      explicit.add(`${kind}|${category ?? ''}|${normaliseTerm(term)}`);
+      const variants =
+        src.lang === 'ja' ? japaneseVariants(normaliseTerm(term), CONJUGATED.has(kind)) : englishVariants(normaliseTerm(term));
+      for (const v of variants) generated.push({ term: v, kind, category, weight, lang: src.lang, source: 'builtin' });
     }
   };
   for (const cat of CATEGORIES) {
@@ -96,6 +106,13 @@ export function lexiconEntries(src: LexiconSource): LexEntry[] {
   push(src.expert, 'expert');
   push(src.spam, 'spam');
   push(src.abuse, 'abuse');
+  // A variant never overrides a form the lexicon lists itself (with its own weight).
+  for (const g of generated) {
+    const key = `${g.kind}|${g.category ?? ''}|${g.term}`;
+    if (explicit.has(key)) continue;
+    explicit.add(key);
+    entries.push(g);
+  }
   return entries;
 }
 

@@ -80,9 +80,12 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
   });
 
   it('switches the interface to English and works at phone width', async () => {
-    await agent.getByTestId('lang-switch').click();
-    await agent.getByText('English', { exact: false }).first().click().catch(() => undefined);
-    await expect.poll(async () => (await agent.locator('body').innerText()).includes('Inbox') || (await agent.locator('body').innerText()).includes('Reply')).toBe(true);
+    await agent.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect.poll(() => agent.evaluate('document.documentElement.lang')).toBe('en');
+    expect(await agent.locator('body').innerText()).toMatch(/Unassigned/);
+    expect(await agent.locator('body').innerText()).not.toMatch(/未割り当て/);
+    await agent.getByTestId('lang-switch').getByText('日本語', { exact: true }).click();
+    await expect.poll(() => agent.evaluate('document.documentElement.lang')).toBe('ja');
     const phone = await agentCtx.newPage();
     await phone.setViewportSize({ width: 375, height: 740 });
     await phone.goto(koe.base + '/');

@@ -122,7 +122,7 @@ export const conversations = {
     const mine = await count((q) => q.where('assignee_id', '=', meId));
     const unassigned = await count((q) => q.where('assignee_id', 'is', null));
     const byChannelRows = await db.selectFrom('conversations').select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId).where('status', 'in', ['open', 'pending']).groupBy('channel_id').execute();
+      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').groupBy('channel_id').execute();
     const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     return {
       all_open: s.open ?? 0, mine, unassigned,

@@ -1,0 +1,66 @@
+// Fresh labelled set (test/fixtures/triage/fresh.jsonl, 200 posts written after
+// the lexicons, in other domains and styles). The first 100 posts (fresh-dev)
+// may be used for tuning; the last 100 (fresh-test) are reported untuned.
+//
+//   node --import tsx src/triage/fresh.ts [--errors]   dev + fresh-dev + fresh-test
+//
+// scripts/eval-triage.ts prints the two splits with its own formatter via
+//   (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EvalReport, LabelledPost } from './evaluate';
+import { evaluate, loadLabelled, TARGETS } from './evaluate';
+import { CATEGORIES } from './types';
+
+export const FRESH_TUNING_SIZE = 100;
+
+export function freshSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+  const file = `${fixturesDir.replace(/\/?$/, '/')}fresh.jsonl`;
+  if (!existsSync(file)) return [];
+  const posts = loadLabelled(file);
+  return [
+    { name: 'fresh-dev (tuned)', posts: posts.slice(0, FRESH_TUNING_SIZE) },
+    { name: 'fresh-test (untuned)', posts: posts.slice(FRESH_TUNING_SIZE) },
+  ];
+}
+
+export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
+  for (const set of freshSets(fixturesDir)) print(set.name, evaluate(set.posts));
+}
+
+const f = (n: number): string => n.toFixed(3);
+
+export function summary(name: string, r: EvalReport): string {
+  const ok = (v: boolean) => (v ? 'ok' : 'MISS');
+  return (
+    `${name.padEnd(22)} n=${String(r.count).padEnd(4)} L3 recall ${f(r.level3.recall)} [${ok(r.level3.recall >= TARGETS.level3Recall)}]` +
+    `  L3 precision ${f(r.level3.precision)} [${ok(r.level3.precision >= TARGETS.level3Precision)}]` +
+    `  sentiment F1 ${f(r.sentimentMacroF1)} [${ok(r.sentimentMacroF1 >= TARGETS.sentimentMacroF1)}]` +
+    `  category F1 ${f(r.categoryMicroF1)} [${ok(r.categoryMicroF1 >= TARGETS.categoryMicroF1)}]  level acc ${f(r.levelAccuracy)}`
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+  const showErrors = process.argv.includes('--errors');
+  const sets = [{ name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) }, ...freshSets(fixtures)];
+  for (const set of sets) {
+    const r = evaluate(set.posts);
+    console.log(summary(set.name, r));
+    if (process.argv.includes('--categories')) {
+      for (const c of CATEGORIES) {
+        const m = r.perCategory[c];
+        console.log(`   ${c.padEnd(16)} p=${f(m.precision)} r=${f(m.recall)} n=${m.support}`);
+      }
+    }
+    // Per-post errors only for the sets used for tuning, never for fresh-test.
+    if (showErrors && !set.name.startsWith('fresh-test') && (set.name !== 'dev' || process.argv.includes('--dev'))) {
+      for (const { post, result } of r.errors) {
+        console.log(
+          `  ${post.id} gold=${post.sentiment}/${post.categories.join(',') || '-'}/L${post.level} ` +
+            `got=${result.sentiment}(${result.sentimentScore})/${result.categories.join(',') || '-'}/L${result.level}  ${post.text}`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { setUnauthorizedHandler } from './api/client';
+import { sessionKeys } from './api/session';
+import { RequireSession } from './components/RequireSession';
+import { AppLayout } from './components/AppLayout';
+import { SetupPage } from './pages/SetupPage';
+import { LoginPage } from './pages/LoginPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { AgentsPage } from './pages/admin/AgentsPage';
+import { ChannelsPage } from './pages/admin/ChannelsPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+export function App() {
+  useSessionExpiryRedirect();
+  return (
+    <Routes>
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<InboxPage />} />
+          <Route path="conversations/:id" element={<InboxPage />} />
+          <Route path="admin" element={<Navigate to="/admin/agents" replace />} />
+          <Route path="admin/agents" element={<AgentsPage />} />
+          <Route path="admin/channels" element={<ChannelsPage />} />
+          <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+/** Any 401 from the API means the session ended: forget cached data and sign in again. */
+function useSessionExpiryRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const here = location.pathname + location.search;
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (window.location.pathname === '/login' || window.location.pathname === '/setup') return;
+      queryClient.removeQueries({ queryKey: sessionKeys.me });
+      // The login page itself forwards to /setup when the workspace does not exist yet.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.setup });
+      navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, queryClient, here]);
+}

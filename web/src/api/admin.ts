@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { Agent, AgentLevel, AuditEntry, Channel, Role } from './types';
+
+export const adminKeys = {
+  agents: ['agents'] as const,
+  channels: ['channels'] as const,
+  audit: ['audit'] as const,
+};
+
+export function useAgents() {
+  return useQuery({
+    queryKey: adminKeys.agents,
+    queryFn: () => api.get<{ items: Agent[] }>('/api/agents'),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+}
+
+export interface NewAgentInput {
+  email: string;
+  name: string;
+  displayName?: string;
+  password: string;
+  role: Role;
+  level: AgentLevel;
+  skills: string[];
+}
+
+export type AgentPatch = Partial<Pick<Agent, 'name' | 'displayName' | 'role' | 'level' | 'skills' | 'active'>>;
+
+export function useCreateAgent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewAgentInput) => api.post<Agent>('/api/agents', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.agents }),
+  });
+}
+
+export function useUpdateAgent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: AgentPatch }) =>
+      api.patch<Agent>(`/api/agents/${encodeURIComponent(id)}`, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.agents }),
+  });
+}
+
+export function useChannels() {
+  return useQuery({
+    queryKey: adminKeys.channels,
+    queryFn: () => api.get<{ items: Channel[] }>('/api/channels'),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+}
+
+export function useCreateChannel() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; greeting?: string }) =>
+      api.post<Channel>('/api/channels', { kind: 'webchat', ...input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
+  });
+}
+
+export function useDeleteChannel() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/channels/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
+  });
+}
+
+export function useAudit(limit = 200) {
+  return useQuery({
+    queryKey: [...adminKeys.audit, limit],
+    queryFn: () => api.get<{ items: AuditEntry[] }>('/api/audit', { limit }),
+    select: (data) => data.items,
+  });
+}

@@ -1,0 +1,127 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  Conversation,
+  ConversationCounts,
+  ConversationItem,
+  ConversationLevel,
+  ConversationStatus,
+  Message,
+  Page,
+} from './types';
+import type { InboxFilter } from '../lib/inboxFilter';
+import { filterToQuery } from '../lib/inboxFilter';
+
+export const conversationKeys = {
+  counts: ['counts'] as const,
+  lists: ['conversations'] as const,
+  list: (filter: InboxFilter) => ['conversations', filter] as const,
+  detail: (id: string) => ['conversation', id] as const,
+  messages: (id: string) => ['messages', id] as const,
+};
+
+const PAGE_SIZE = 50;
+
+export function useCounts() {
+  return useQuery({
+    queryKey: conversationKeys.counts,
+    queryFn: () => api.get<ConversationCounts>('/api/conversations/counts'),
+  });
+}
+
+export function useConversationList(filter: InboxFilter) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.list(filter),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<ConversationItem>>('/api/conversations', {
+        ...filterToQuery(filter),
+        limit: PAGE_SIZE,
+        cursor: pageParam,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery({
+    queryKey: conversationKeys.detail(id),
+    queryFn: () => api.get<Conversation>(`/api/conversations/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useMessages(conversationId: string) {
+  return useQuery({
+    queryKey: conversationKeys.messages(conversationId),
+    queryFn: () =>
+      api.get<{ items: Message[] }>(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+      ),
+    select: (data) => data.items,
+  });
+}
+
+/** Insert or replace one message in a cached thread (used by mutations and realtime). */
+export function upsertMessage(
+  data: { items: Message[] } | undefined,
+  message: Message,
+): { items: Message[] } | undefined {
+  if (!data) return data;
+  const index = data.items.findIndex((m) => m.id === message.id);
+  if (index === -1) return { items: [...data.items, message] };
+  const items = data.items.slice();
+  items[index] = message;
+  return { items };
+}
+
+export interface ConversationPatch {
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  tags?: string[];
+  level?: ConversationLevel;
+  priority?: number;
+}
+
+export function useUpdateConversation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ConversationPatch) =>
+      api.patch<Conversation>(`/api/conversations/${encodeURIComponent(id)}`, patch),
+    onSuccess: (conversation) => {
+      queryClient.setQueryData(conversationKeys.detail(id), conversation);
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.counts });
+    },
+  });
+}
+
+type Thread = { items: Message[] } | undefined;
+
+export function useSendMessage(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { text: string; private: boolean }) =>
+      api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, input),
+    onSuccess: (message) => {
+      // Realtime events may already carry a newer delivery state than this response: never overwrite.
+      queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) =>
+        data?.items.some((m) => m.id === message.id) ? data : upsertMessage(data, message),
+      );
+    },
+  });
+}
+
+export function useRetryMessage(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      api.post<Message>(`/api/messages/${encodeURIComponent(messageId)}/retry`),
+    onSuccess: (message) => {
+      // Only replace the failed state; if an event already moved it on, keep the newer one.
+      queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) => {
+        const current = data?.items.find((m) => m.id === message.id);
+        return current && current.delivery?.status !== 'failed' ? data : upsertMessage(data, message);
+      });
+    },
+  });
+}

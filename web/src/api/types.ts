@@ -1,0 +1,130 @@
+// Shapes of the Koe HTTP API, mirrored by hand from docs/api.md.
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+export type AgentLevel = 1 | 2 | 3;
+export type ConversationLevel = 0 | 1 | 2 | 3;
+export type ConversationStatus = 'open' | 'pending' | 'resolved' | 'closed';
+export type ChannelKind = 'webchat' | 'line' | 'facebook' | 'instagram' | 'x' | 'email';
+export type Sentiment = 'negative' | 'neutral' | 'positive';
+export type InboxView = 'all_open' | 'mine' | 'unassigned';
+
+export const CONVERSATION_STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved', 'closed'];
+export const ROLES: Role[] = ['admin', 'supervisor', 'agent'];
+
+export interface Agent {
+  id: string;
+  email: string;
+  name: string;
+  displayName: string;
+  role: Role;
+  level: AgentLevel;
+  skills: string[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  agent: Agent;
+  workspace: Workspace;
+}
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  publicKey: string;
+  createdAt: string;
+  embedSnippet: string;
+}
+
+export interface ChannelRef {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+}
+
+export interface ConversationItem {
+  id: string;
+  status: ConversationStatus;
+  level: ConversationLevel;
+  priority: number;
+  sentiment: Sentiment | null;
+  categories: string[];
+  channel: ChannelRef;
+  customer: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
+  lastMessageAt: string;
+  waitingSince: string | null;
+  preview: string;
+  tags: string[];
+  createdAt: string;
+}
+
+export interface Identity {
+  channelId: string;
+  channelKind: ChannelKind;
+  externalId: string;
+  handle: string | null;
+}
+
+export interface Conversation extends Omit<ConversationItem, 'customer'> {
+  customer: { id: string; name: string; email: string | null; identities: Identity[] };
+}
+
+export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  kind: MessageKind;
+  text: string;
+  author: { type: 'customer' | 'agent' | 'system'; id: string | null; name: string };
+  createdAt: string;
+  delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  email: string | null;
+  identities: Identity[];
+  conversations: {
+    id: string;
+    status: ConversationStatus;
+    channel: ChannelRef;
+    lastMessageAt: string;
+    preview: string;
+  }[];
+}
+
+export interface ConversationCounts {
+  all_open: number;
+  mine: number;
+  unassigned: number;
+  open: number;
+  pending: number;
+  resolved: number;
+  closed: number;
+  byChannel: Record<string, number>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  // The contract leaves actor/target/detail loosely typed; render defensively.
+  actor: unknown;
+  action: string;
+  target: unknown;
+  detail: unknown;
+}

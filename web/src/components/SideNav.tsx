@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useCounts } from '../api/conversations';
+import { useChannels } from '../api/admin';
+import { useMe } from '../api/session';
+import { CONVERSATION_STATUSES, type ConversationCounts } from '../api/types';
+import { filterFromSearch, filterToSearch, sameFilter, type InboxFilter } from '../lib/inboxFilter';
+
+/** Left navigation: inbox views with live counts, then admin pages for admins. */
+export function SideNav() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const counts = useCounts().data;
+  const channels = useChannels().data ?? [];
+  const role = useMe().data?.agent.role;
+  const inInbox = location.pathname === '/' || location.pathname.startsWith('/conversations');
+  const active = inInbox ? filterFromSearch(new URLSearchParams(location.search)) : null;
+
+  const item = (filter: InboxFilter, label: string, count: number | undefined, testKey: string) => (
+    <NavLink
+      key={testKey}
+      component={Link}
+      to={`/${filterToSearch(filter)}`}
+      label={label}
+      active={active !== null && sameFilter(active, filter)}
+      rightSection={
+        <Badge size="sm" variant="light" color="gray" data-testid={`view-count-${testKey}`}>
+          {count ?? '–'}
+        </Badge>
+      }
+    />
+  );
+
+  const statusCount = (s: keyof ConversationCounts) => counts?.[s] as number | undefined;
+
+  return (
+    <Stack gap={0} py="sm" component="nav">
+      <SectionLabel>{t('views.heading')}</SectionLabel>
+      {item({ kind: 'view', view: 'all_open' }, t('views.all_open'), counts?.all_open, 'all_open')}
+      {item({ kind: 'view', view: 'mine' }, t('views.mine'), counts?.mine, 'mine')}
+      {item({ kind: 'view', view: 'unassigned' }, t('views.unassigned'), counts?.unassigned, 'unassigned')}
+
+      <SectionLabel>{t('views.byStatus')}</SectionLabel>
+      {CONVERSATION_STATUSES.map((status) =>
+        item({ kind: 'status', status }, t(`status.${status}`), statusCount(status), status),
+      )}
+
+      {channels.length > 0 && <SectionLabel>{t('views.byChannel')}</SectionLabel>}
+      {channels.map((channel) =>
+        item(
+          { kind: 'channel', channelId: channel.id },
+          channel.name,
+          counts?.byChannel[channel.id] ?? 0,
+          `channel-${channel.id}`,
+        ),
+      )}
+
+      {role === 'admin' || role === 'supervisor' ? (
+        <>
+          <Divider my="sm" />
+          <SectionLabel>{t('header.admin')}</SectionLabel>
+          {role === 'admin' && (
+            <>
+              <AdminLink to="/admin/agents" label={t('admin.agents')} />
+              <AdminLink to="/admin/channels" label={t('admin.channels')} />
+            </>
+          )}
+          <AdminLink to="/admin/audit" label={t('admin.audit')} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function AdminLink({ to, label }: { to: string; label: string }) {
+  const location = useLocation();
+  return <NavLink component={Link} to={to} label={label} active={location.pathname === to} />;
+}
+
+function SectionLabel({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={600} c="dimmed" px="md" pt="sm" pb={4} tt="uppercase">
+      {children}
+    </Text>
+  );
+}

@@ -1,0 +1,74 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ChannelKind, ConversationLevel, ConversationStatus, Sentiment } from '../api/types';
+
+const CHANNEL_COLORS: Record<ChannelKind, string> = {
+  webchat: 'teal',
+  line: 'green',
+  facebook: 'blue',
+  instagram: 'pink',
+  x: 'dark',
+  email: 'indigo',
+};
+
+export function ChannelBadge({ kind }: { kind: ChannelKind }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="light" color={CHANNEL_COLORS[kind] ?? 'gray'} radius="sm" style={{ flexShrink: 0 }}>
+      {t(`channelKind.${kind}`, { defaultValue: kind })}
+    </Badge>
+  );
+}
+
+const STATUS_COLORS: Record<ConversationStatus, string> = {
+  open: 'teal',
+  pending: 'yellow',
+  resolved: 'gray',
+  closed: 'dark',
+};
+
+export function StatusBadge({ status }: { status: ConversationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="dot" color={STATUS_COLORS[status]}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+// Higher levels need more senior agents, so they get warmer colours.
+const LEVEL_COLORS = ['gray', 'blue', 'orange', 'red'];
+
+export function LevelBadge({ level }: { level: ConversationLevel | number }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('inbox.levelTitle')} withArrow>
+      <Badge size="xs" variant="outline" color={LEVEL_COLORS[level] ?? 'gray'} radius="sm">
+        {t('inbox.level', { level })}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: number }) {
+  const { t } = useTranslation();
+  const color = priority >= 80 ? 'red' : priority >= 50 ? 'orange' : 'gray';
+  return (
+    <Badge size="xs" variant={priority >= 80 ? 'filled' : 'light'} color={color} radius="sm">
+      {t('inbox.priority', { value: priority })}
+    </Badge>
+  );
+}
+
+const SENTIMENT_ICON: Record<Sentiment, string> = { negative: '☹', neutral: '・', positive: '☺' };
+const SENTIMENT_COLOR: Record<Sentiment, string> = { negative: 'red', neutral: 'gray', positive: 'green' };
+
+export function SentimentBadge({ sentiment }: { sentiment: Sentiment | null }) {
+  const { t } = useTranslation();
+  if (!sentiment) return null;
+  return (
+    <Badge size="xs" variant="light" color={SENTIMENT_COLOR[sentiment]} radius="sm">
+      {SENTIMENT_ICON[sentiment]} {t(`sentiment.${sentiment}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,10 @@
+import 'i18next';
+import type { ja } from './ja';
+
+// Typed keys: t('views.mine') is checked at compile time.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof ja };
+  }
+}

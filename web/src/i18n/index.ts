@@ -1,0 +1,42 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { ja } from './ja';
+import { en } from './en';
+
+export type Lang = 'ja' | 'en';
+export const LANGS: Lang[] = ['ja', 'en'];
+const STORAGE_KEY = 'koe.lang';
+
+function storedLang(): Lang {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    if (value === 'ja' || value === 'en') return value;
+  } catch {
+    // Storage can be blocked (privacy mode); Japanese is the default anyway.
+  }
+  return 'ja';
+}
+
+export function setLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // ignore: the choice still applies to this tab
+  }
+  void i18n.changeLanguage(lang);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { ja: { translation: ja }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'ja',
+  // React escapes text itself; i18next escaping would double-escape.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

@@ -1,0 +1,59 @@
+import { Group, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { ConversationItem } from '../../api/types';
+import { formatShortTime, waitingLabel } from '../../lib/time';
+import { ChannelBadge, LevelBadge, PriorityBadge, SentimentBadge, StatusBadge } from '../../components/badges';
+
+interface Props {
+  item: ConversationItem;
+  active: boolean;
+  now: number;
+}
+
+export function ConversationListItem({ item, active, now }: Props) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const waiting = item.waitingSince ? waitingLabel(t, item.waitingSince, now) : null;
+
+  return (
+    <Link
+      to={`/conversations/${encodeURIComponent(item.id)}${location.search}`}
+      className="koe-conversation-item"
+      data-testid="conversation-item"
+      data-conversation-id={item.id}
+      data-active={active}
+      aria-current={active ? 'page' : undefined}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Text fw={600} size="sm" truncate="end">
+          {item.customer.name}
+        </Text>
+        {waiting ? (
+          <Text size="xs" c="orange.8" fw={600} style={{ flexShrink: 0 }} data-testid="waiting-time">
+            {waiting}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            {formatShortTime(item.lastMessageAt, i18n.language, now)}
+          </Text>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" lineClamp={2} className="koe-message-text" my={4}>
+        {item.preview}
+      </Text>
+      <Group justify="space-between" wrap="nowrap" gap={4}>
+        <Group gap={4} wrap="wrap">
+          <ChannelBadge kind={item.channel.kind} />
+          <LevelBadge level={item.level} />
+          <PriorityBadge priority={item.priority} />
+          <SentimentBadge sentiment={item.sentiment} />
+          <StatusBadge status={item.status} />
+        </Group>
+        <Text size="xs" c={item.assignee ? 'dark' : 'dimmed'} truncate="end" maw={110} style={{ flexShrink: 0 }}>
+          {item.assignee ? item.assignee.name : t('inbox.unassigned')}
+        </Text>
+      </Group>
+    </Link>
+  );
+}

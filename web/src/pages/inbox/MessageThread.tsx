@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { Box, Center, Loader, ScrollArea, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { MessageBubble } from './MessageBubble';
+
+interface Props {
+  messages: Message[] | undefined;
+  error: unknown;
+  onRetry: () => void;
+}
+
+// Within this distance of the bottom we assume the agent is following the live conversation.
+const STICK_TO_BOTTOM_PX = 120;
+
+export function MessageThread({ messages, error, onRetry }: Props) {
+  const { t } = useTranslation();
+  const viewport = useRef<HTMLDivElement>(null);
+  const wasAtBottom = useRef(true);
+  const count = messages?.length ?? 0;
+
+  // Follow new messages, but do not yank the view away from someone reading older ones.
+  useEffect(() => {
+    const el = viewport.current;
+    if (el && wasAtBottom.current) el.scrollTop = el.scrollHeight;
+  }, [count]);
+
+  const onScroll = () => {
+    const el = viewport.current;
+    if (el) wasAtBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_TO_BOTTOM_PX;
+  };
+
+  if (error) {
+    return (
+      <Box p="md">
+        <ErrorAlert error={error} onRetry={onRetry} />
+      </Box>
+    );
+  }
+  if (!messages) {
+    return (
+      <Center h="100%">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+
+  return (
+    <ScrollArea h="100%" type="auto" viewportRef={viewport} onScrollPositionChange={onScroll}>
+      <Stack gap="sm" p="md" data-testid="thread">
+        {messages.length === 0 && (
+          <Text c="dimmed" ta="center" size="sm">
+            {t('thread.empty')}
+          </Text>
+        )}
+        {messages.map((message) => (
+          <MessageBubble key={message.id} message={message} />
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+}

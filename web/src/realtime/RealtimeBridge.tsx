@@ -1,0 +1,88 @@
+import { useEffect, useRef, useState } from 'react';
+import { Affix, Alert } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { applyEvent, type KoeEvent } from './applyEvent';
+import { sessionKeys } from '../api/session';
+
+const EVENT_TYPES: KoeEvent['type'][] = ['conversation.updated', 'message.created', 'message.updated', 'counts'];
+// Bursts of events (e.g. many new conversations) collapse into one refetch per query.
+const REFETCH_DELAY_MS = 250;
+const RECONNECT_DELAY_MS = 5_000;
+const OFFLINE_NOTICE_DELAY_MS = 3_000;
+
+/** Keeps the query cache live from GET /api/events (SSE). Renders only a "reconnecting" notice. */
+export function RealtimeBridge() {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  const [offline, setOffline] = useState(false);
+  const pending = useRef(new Map<string, readonly unknown[]>());
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let closed = false;
+    let hadError = false;
+    let flushTimer: number | undefined;
+    let reconnectTimer: number | undefined;
+    let offlineTimer: number | undefined;
+
+    const refetchSoon = (key: readonly unknown[]) => {
+      pending.current.set(JSON.stringify(key), key);
+      if (flushTimer !== undefined) return;
+      flushTimer = window.setTimeout(() => {
+        flushTimer = undefined;
+        for (const queryKey of pending.current.values()) void queryClient.invalidateQueries({ queryKey });
+        pending.current.clear();
+      }, REFETCH_DELAY_MS);
+    };
+
+    const connect = () => {
+      source = new EventSource('/api/events');
+      source.onopen = () => {
+        window.clearTimeout(offlineTimer);
+        setOffline(false);
+        // Events may have been missed while disconnected: resync everything visible.
+        if (hadError) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+        hadError = false;
+      };
+      source.onerror = () => {
+        hadError = true;
+        window.clearTimeout(offlineTimer);
+        offlineTimer = window.setTimeout(() => setOffline(true), OFFLINE_NOTICE_DELAY_MS);
+        if (source?.readyState === EventSource.CLOSED && !closed) {
+          // The browser gave up (e.g. 401): check the session, then try again later.
+          void queryClient.invalidateQueries({ queryKey: sessionKeys.me });
+          reconnectTimer = window.setTimeout(connect, RECONNECT_DELAY_MS);
+        }
+      };
+      for (const type of EVENT_TYPES) {
+        source.addEventListener(type, (e) => {
+          try {
+            const data: unknown = JSON.parse((e as MessageEvent<string>).data);
+            applyEvent(queryClient, { type, data } as KoeEvent, refetchSoon);
+          } catch {
+            // A malformed event must not break the stream; the next refetch heals the cache.
+          }
+        });
+      }
+    };
+
+    connect();
+    return () => {
+      closed = true;
+      source?.close();
+      window.clearTimeout(flushTimer);
+      window.clearTimeout(reconnectTimer);
+      window.clearTimeout(offlineTimer);
+    };
+  }, [queryClient]);
+
+  if (!offline) return null;
+  return (
+    <Affix position={{ bottom: 16, left: 16 }}>
+      <Alert color="yellow" variant="filled" py={6} px="sm" data-testid="realtime-offline">
+        {t('inbox.realtimeOffline')}
+      </Alert>
+    </Affix>
+  );
+}

@@ -1,0 +1,60 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { conversationKeys, upsertMessage } from '../api/conversations';
+import { customerKeys } from '../api/customers';
+import type { Conversation, ConversationCounts, ConversationItem, Message } from '../api/types';
+
+export type KoeEvent =
+  | { type: 'conversation.updated'; data: ConversationItem }
+  | { type: 'message.created'; data: Message }
+  | { type: 'message.updated'; data: Message }
+  | { type: 'counts'; data: ConversationCounts };
+
+/**
+ * Folds one server event into the query cache. Threads and conversation details are patched
+ * in place (instant); lists and counts are refetched because ordering and membership of a
+ * view are the server's decision (priority, waiting time, filters).
+ */
+export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoon: (key: readonly unknown[]) => void) {
+  switch (event.type) {
+    case 'conversation.updated': {
+      const item = event.data;
+      const key = conversationKeys.detail(item.id);
+      queryClient.setQueryData<Conversation>(key, (old) =>
+        old ? { ...old, ...item, customer: { ...old.customer, ...item.customer } } : old,
+      );
+      whenFetchSettles(queryClient, key, () => void queryClient.invalidateQueries({ queryKey: key }));
+      refetchSoon(conversationKeys.lists);
+      refetchSoon(conversationKeys.counts);
+      refetchSoon(customerKeys.detail(item.customer.id));
+      return;
+    }
+    case 'message.created':
+    case 'message.updated': {
+      const message = event.data;
+      const key = conversationKeys.messages(message.conversationId);
+      const upsert = () => queryClient.setQueryData<{ items: Message[] }>(key, (old) => upsertMessage(old, message));
+      upsert();
+      // A fetch in flight may have been answered before this message existed: add it again once it lands.
+      whenFetchSettles(queryClient, key, upsert);
+      return;
+    }
+    case 'counts':
+      queryClient.setQueryData(conversationKeys.counts, event.data);
+      return;
+  }
+}
+
+/**
+ * Runs `then` after the query's in-flight fetch finishes (nothing if it is idle). Invalidation alone is
+ * not enough: TanStack Query dedupes a refetch into a first fetch that is still running.
+ */
+function whenFetchSettles(queryClient: QueryClient, queryKey: readonly unknown[], then: () => void) {
+  const cache = queryClient.getQueryCache();
+  const query = cache.find({ queryKey, exact: true });
+  if (!query || query.state.fetchStatus === 'idle') return;
+  const unsubscribe = cache.subscribe((event) => {
+    if (event.query !== query || query.state.fetchStatus !== 'idle') return;
+    unsubscribe();
+    then();
+  });
+}
