@@ -35,7 +35,7 @@ export async function benchInbox(): Promise<void> {
           values.push({
             id: newId(), workspace_id: ws, channel_id: ch, customer_id: cu, status: statuses[j % statuses.length], level: j % 4,
             priority: (j * 31) % 101, sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: `conversation ${j}`,
-            last_message_at: now, waiting_since: waiting, sort_wait: waiting ?? NOT_WAITING, first_response_at: null, resolved_at: null, created_at: now, updated_at: now,
+            last_message_at: now, waiting_since: waiting, sort_wait: waiting ?? NOT_WAITING, first_response_at: null, resolved_at: null, created_at: now, updated_at: now, flag: null, triage_reasons: '[]',
           });
         }
         await tx.insertInto('conversations').values(values).execute();

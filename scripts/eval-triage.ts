@@ -50,4 +50,5 @@ for (const set of SETS) {
     }
   }
 }
+(await import('../src/triage/fresh')).printFreshSets(fixtures, print);
 process.exitCode = missing ? 1 : 0;

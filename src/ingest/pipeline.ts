@@ -65,20 +65,32 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   });
 
   const waitingSince = conv.waiting_since ?? at;
-  let triaged = {};
+  let triaged: ReturnType<typeof mergeVerdict> | null = null;
   if (deps.triage) {
-    const recent = await messages.forConversation(tx, conv.id, { includeNotes: false });
-    const verdict = deps.triage(event.text, {
-      recentPostsByCustomer: recent.filter((m) => m.kind === 'customer' && Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
-      waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
+    const recent = (await messages.forConversation(tx, conv.id, { includeNotes: false })).filter((m) => m.kind === 'customer');
+    const verdict = await deps.triage({
+      workspaceId: channel.workspaceId, text: event.text, db: tx,
+      context: {
+        recentPostsByCustomer: recent.filter((m) => Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
+        waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
+        recentTexts: recent.filter((m) => m.id !== messageId).slice(-10).reverse().map((m) => m.text),
+      },
     });
-    if (verdict) triaged = mergeVerdict({ level: conv.level, priority: conv.priority, categories: parseJson(conv.categories, []) }, verdict);
+    if (verdict) {
+      await tx.updateTable('messages').set({ triage: JSON.stringify(verdict) }).where('id', '=', messageId).execute();
+      triaged = mergeVerdict({
+        level: conv.level, priority: conv.priority, categories: parseJson(conv.categories, []),
+        reasons: parseJson(conv.triage_reasons, []), flag: conv.flag,
+      }, verdict);
+    }
   }
-  const t = triaged as Partial<ReturnType<typeof mergeVerdict>>;
   await conversations.update(tx, conv.id, {
     status: 'open', last_message_at: at > conv.last_message_at ? at : conv.last_message_at, waiting_since: waitingSince,
     preview: event.text.slice(0, 140), resolved_at: null,
-    ...(t.level !== undefined ? { level: t.level, priority: t.priority, sentiment: t.sentiment, categories: JSON.stringify(t.categories) } : {}),
+    ...(triaged ? {
+      level: triaged.level, priority: triaged.priority, sentiment: triaged.sentiment, categories: JSON.stringify(triaged.categories),
+      triage_reasons: JSON.stringify(triaged.reasons), flag: triaged.flag,
+    } : {}),
   });
   await inboundEvents.mark(tx, eventId, 'processed');
   return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };

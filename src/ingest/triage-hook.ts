@@ -1,16 +1,37 @@
-/** What the ingest pipeline needs from triage; `src/triage` provides the real analyser. */
-export interface TriageVerdict { level: 0 | 1 | 2 | 3; priority: number; sentiment: 'negative' | 'neutral' | 'positive'; categories: string[] }
-export type ConversationTriage = (text: string, context: { recentPostsByCustomer: number; waitingMinutes: number }) => TriageVerdict | null;
+import type { Db } from '../store/repositories';
+import type { Reason, TriageContext } from '../triage';
 
-/** Merges a new message's verdict into the conversation: urgency only rises until an agent changes it. */
+/** What the ingest pipeline needs from triage; `WorkspaceTriage` provides it with each workspace's tuning. */
+export interface TriageVerdict {
+  level: 0 | 1 | 2 | 3; priority: number; sentiment: 'negative' | 'neutral' | 'positive'; categories: string[];
+  reasons: Reason[]; flags: { spam: boolean; troll: boolean };
+}
+export type ConversationTriage = (input: { workspaceId: string; text: string; context: TriageContext; db: Db }) => Promise<TriageVerdict | null>;
+
+const MAX_REASONS = 24;
+
+/**
+ * Merges a new message's verdict into the conversation: urgency only rises until an agent changes it, the
+ * newest reasons come first, and a flag an agent cleared is never set again in that conversation.
+ */
 export function mergeVerdict(
-  current: { level: number; priority: number; categories: string[] },
+  current: { level: number; priority: number; categories: string[]; reasons: Reason[]; flag: string | null },
   v: TriageVerdict,
-): { level: number; priority: number; sentiment: string; categories: string[] } {
+): { level: number; priority: number; sentiment: string; categories: string[]; reasons: Reason[]; flag: string | null } {
+  const seen = new Set<string>();
+  const reasons = [...v.reasons, ...current.reasons].filter((r) => {
+    const key = `${r.kind}|${r.code}|${r.evidence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, MAX_REASONS);
+  const raised = v.flags.spam ? 'spam' : v.flags.troll ? 'troll' : null;
   return {
     level: Math.max(current.level, v.level),
     priority: Math.max(current.priority, Math.round(v.priority)),
     sentiment: v.sentiment,
     categories: [...new Set([...current.categories, ...v.categories])],
+    reasons,
+    flag: current.flag === 'cleared' ? 'cleared' : (current.flag ?? raised),
   };
 }

@@ -112,3 +112,18 @@ describe('24/7 calendars', () => {
     expect(() => isOpen({ ...tokyo, timeZone: 'Mars/Olympus' }, at('2026-03-02T01:00:00Z'))).toThrow(RangeError);
   });
 });
+
+describe('agreement with a minute-by-minute count', () => {
+  it('matches isOpen stepped per minute across DST changes, including windows inside the skipped hour', () => {
+    const nightShift: BusinessCalendar = { timeZone: 'America/New_York', weekly: { 0: [['01:30', '03:30']], 1: [['09:00', '17:00']] }, holidays: [], includeJapaneseHolidays: false };
+    for (const [from, to, expectedMins] of [
+      ['2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z', 60 + 480], // 01:30 EST → 03:30 EDT is one real hour
+      ['2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z', 180 + 480], // 01:30 EDT → 03:30 EST is three
+    ] as const) {
+      let minutes = 0;
+      for (let t = Date.parse(from); t < Date.parse(to); t += 60_000) if (isOpen(nightShift, new Date(t))) minutes++;
+      expect(minutes).toBe(expectedMins);
+      expect(businessMsBetween(nightShift, at(from), at(to))).toBe(minutes * 60_000);
+    }
+  });
+});

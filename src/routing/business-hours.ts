@@ -63,7 +63,8 @@ function wallClock(timeZone: string, ms: number) {
 function offsetAt(timeZone: string, ms: number): number {
   const w = wallClock(timeZone, ms);
   const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.hour, w.minute, w.second);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
+  // The formatter drops milliseconds, so compare against the instant floored to the second.
+  return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /**

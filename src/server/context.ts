@@ -5,6 +5,7 @@ import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, type IngestDeps } from '../ingest/pipeline';
 import type { ConversationTriage } from '../ingest/triage-hook';
 import { productionTriage } from '../ingest/production-triage';
+import { WorkspaceTriage } from '../ingest/workspace-triage';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/replies';
@@ -15,7 +16,7 @@ import type { Db } from '../store/repositories';
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
   config: KoeConfig; store: Store; db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger;
-  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps;
+  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps; triage: WorkspaceTriage;
   close(): Promise<void>;
 }
 
@@ -29,13 +30,14 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const jobs = new EmbeddedJobQueue(db, log);
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
-  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage) };
+  const triage = new WorkspaceTriage(db);
+  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage(triage)) };
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
   if (opts.startJobs !== false) jobs.start();
   return {
-    config, store, db, jobs, bus, log, adapters, ingest, outbound,
+    config, store, db, jobs, bus, log, adapters, ingest, outbound, triage,
     async close() { await jobs.stop(); await store.close(); },
   };
 }

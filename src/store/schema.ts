@@ -40,12 +40,14 @@ export interface ConversationTable {
   sort_wait: string;
   first_response_at: string | null; resolved_at: string | null;
   created_at: string; updated_at: string;
+  flag: string | null; triage_reasons: string;
 }
 
 export interface MessageTable {
   id: string; conversation_id: string; kind: string; text: string;
   author_type: string; author_id: string | null; author_name: string;
   inbound_event_id: string | null; client_message_id: string | null; created_at: string;
+  triage: string | null;
 }
 
 export interface OutboxTable {
@@ -69,6 +71,11 @@ export interface JobTable {
   run_at: string; locked_until: string | null; last_error: string | null; created_at: string; updated_at: string;
 }
 
+export interface TriageSettingsTable { workspace_id: string; phrases: string; model: string | null; corrections: number; updated_at: string }
+export interface TriageCorrectionTable {
+  id: string; workspace_id: string; conversation_id: string; agent_id: string; text: string; before: string; after: string; created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -85,4 +92,6 @@ export interface Database {
   inbound_events: InboundEventTable;
   audit_log: AuditLogTable;
   jobs: JobTable;
+  triage_settings: TriageSettingsTable;
+  triage_corrections: TriageCorrectionTable;
 }

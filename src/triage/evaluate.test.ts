@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
+import { freshSets } from './fresh';
 import { CATEGORIES } from './types';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/triage/${name}`, import.meta.url));
@@ -27,13 +28,32 @@ describe('labelled sets', () => {
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
   });
 
-  it('holdout set (never used for tuning): targets met, and floors for the known gaps', () => {
+  it('holdout set (never used for tuning): targets met, and a floor for the remaining gap', () => {
     const r = evaluate(holdout);
     // Met honestly on unseen phrasings:
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
     expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
-    // Not yet met (see docs/triage.md, "Known gaps"): guard against regressions only.
-    expect(r.level3.recall).toBeGreaterThanOrEqual(0.78);
-    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(0.82);
+    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
+    // Not yet met (0.87, see docs/triage.md, "Known gaps"): guard against regressions only.
+    expect(r.level3.recall).toBeGreaterThanOrEqual(0.86);
+  });
+
+  it('fresh set (other domains and styles): 200 posts, both halves meet every target', () => {
+    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const sets = freshSets(fixtures);
+    expect(sets.map((s) => s.posts.length)).toEqual([100, 100]);
+    const all = sets.flatMap((s) => s.posts);
+    expect(all.filter((p) => p.lang === 'ja').length / all.length).toBeGreaterThanOrEqual(0.7);
+    expect(all.filter((p) => p.level === 3).length).toBeGreaterThanOrEqual(70);
+    expect(all.filter((p) => p.sentiment === 'positive').length).toBeGreaterThanOrEqual(40);
+    const devTexts = new Set([...dev, ...holdout].map((p) => p.text));
+    expect(all.filter((p) => devTexts.has(p.text))).toEqual([]);
+    for (const set of sets) {
+      const r = evaluate(set.posts);
+      expect(r.level3.recall).toBeGreaterThanOrEqual(TARGETS.level3Recall);
+      expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+      expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
+      expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+    }
   });
 });

@@ -3,6 +3,7 @@
 // behind each decision. Pure and synchronous: no I/O, safe to call per post.
 import { blendLearned } from './blend';
 import { categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
+import { EN_BROAD, JA_BROAD } from './lexicon-broad';
 import { EN_LEXICON } from './lexicon-en';
 import { JA_LEXICON } from './lexicon-ja';
 import type { LexEntry } from './lexicon';
@@ -28,7 +29,12 @@ export interface AnalyseOptions {
 
 // Both languages share one automaton: Japanese posts often contain English
 // words (wifi, app, sns) and one pass is cheaper than two.
-const BUILTIN = compileMatcher([...lexiconEntries(JA_LEXICON), ...lexiconEntries(EN_LEXICON)]);
+const BUILTIN = compileMatcher([
+  ...lexiconEntries(JA_LEXICON),
+  ...lexiconEntries(JA_BROAD),
+  ...lexiconEntries(EN_LEXICON),
+  ...lexiconEntries(EN_BROAD),
+]);
 
 function countRecentAbuse(recent: string[] | undefined): number {
   if (!recent) return 0;

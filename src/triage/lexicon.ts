@@ -61,12 +61,12 @@ export interface LexiconSource {
   abuse: string;
 }
 
-/** Parses `term:weight|term|…` (newline or `|` separated; weight defaults to 1). */
+/** Parses `term:weight|term|…` (newline or `|` separated; weight defaults to 1; `# …` lines are comments). */
 export function parseTerms(list: string): Array<[string, number]> {
   const out: Array<[string, number]> = [];
   for (const raw of list.split(/[|\n]/)) {
     const item = raw.trim();
-    if (!item) continue;
+    if (!item || item.startsWith('# ')) continue; // `# heading` lines group terms
     const colon = item.lastIndexOf(':');
     const weight = colon > 0 ? Number(item.slice(colon + 1)) : NaN;
     if (colon > 0 && Number.isFinite(weight)) out.push([item.slice(0, colon).trim(), weight]);

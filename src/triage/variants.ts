@@ -45,7 +45,7 @@ function negativeForms(base: string): string[] {
   }
   if (last === 'て' || last === 'で') {
     // 入ってない / 付いてない: progressive; only whole-form endings are safe.
-    out.push(`${base}ません`, `${base}へん`, `${base}ねー`, `${base}ねぇ`, `${base}ねえ`, `${base}なかった`);
+    out.push(`${base}ません`, `${base}へん`, `${base}ねー`, `${base}なかった`);
     return out;
   }
   if (last === 'く') return out; // adjectives (美味しくない) conjugate differently
@@ -56,11 +56,12 @@ function negativeForms(base: string): string[] {
   } else {
     const masu = A_TO_I[last] ? base.slice(0, -1) + A_TO_I[last] : base;
     out.push(`${masu}ません`, `${base}へん`, `${base}ん`, `${base}ず`);
-    if (!A_TO_I[last]) out.push(`${base}ひん`); // できひん, 見いひん
+    if (last === 'き') out.push(`${base}ひん`); // できひん
+    if (/[\u3400-\u9fff]/.test(last)) out.push(`${base}えへん`, `${base}いひん`); // 出えへん, 見いひん
     if (base.endsWith('でき')) out.push(`${base.slice(0, -2)}でけへん`, `${base.slice(0, -2)}でけん`);
     if (base.endsWith('出来')) out.push(`${base.slice(0, -2)}でけへん`);
   }
-  out.push(`${base}ねー`, `${base}ねぇ`, `${base}ねえ`, `${base}なかった`, `${base}なくて`, `${base}なくなった`, `${base}なくなって`);
+  out.push(`${base}ねー`, `${base}ねえ`, `${base}なかった`, `${base}なくて`, `${base}なくなった`);
   return out;
 }
 
@@ -79,7 +80,6 @@ const KANA_SPELLINGS: Array<[string, string]> = [
   ['使え', 'つかえ'],
   ['動か', 'うごか'],
   ['動い', 'うごい'],
-  ['割れ', 'われ'],
   ['故障', 'こしょう'],
   ['怪我', 'けが'],
   ['火傷', 'やけど'],
@@ -113,6 +113,7 @@ const KANA_SPELLINGS: Array<[string, string]> = [
   ['酷', 'ひど'],
   ['困', 'こま'],
   ['入って', 'はいって'],
+  ['楽し', 'たのし'],
   ['入れ', 'はいれ'],
   ['起動', 'きどう'],
   ['開か', 'ひらか'],
@@ -132,8 +133,9 @@ function kanaSpellings(term: string): string[] {
   for (const base of [term, hira]) {
     let spelled = base;
     for (const [kanji, kana] of KANA_SPELLINGS) if (spelled.includes(kanji)) spelled = spelled.split(kanji).join(kana);
-    // A fully-kana spelling of a short word is too ambiguous (晒 → さら).
-    if (spelled !== base && spelled.length >= 3) out.add(spelled);
+    // Short kana spellings collide with grammar (割れて → われて in 言われて), so
+    // only spellings of four characters or more are added.
+    if (spelled !== base && spelled.length >= 4) out.add(spelled);
   }
   return [...out];
 }

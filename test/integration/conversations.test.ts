@@ -169,29 +169,3 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
   });
 });
 
-describe.each(dialects)('triage in the ingest pipeline (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let channel: any;
-  beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    koe = await startKoe(db);
-    ({ admin, channel } = await seededDesk(koe.base));
-  });
-  afterAll(async () => { await koe.stop(); await db.drop(); });
-
-  it('puts an urgent double charge above a simple question', async () => {
-    const asker = new Visitor(koe.base, channel.publicKey);
-    await asker.open();
-    await asker.say('来店の何日前までに予約すればよいでしょうか？');
-    const charged = new Visitor(koe.base, channel.publicKey);
-    await charged.open();
-    await charged.say('昨日来店してクレジットカードで決済したのですが、二重請求になっていました。');
-    await koe.koe.jobs.drain();
-    const items = (await admin.get('/api/conversations?view=all_open')).body.items;
-    expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ level: 3, sentiment: 'negative' });
-    expect(items[0].categories).toContain('billing_error');
-    expect(items[1].level).toBe(1);
-    expect(items[0].priority).toBeGreaterThan(items[1].priority);
-    expect((await admin.get('/api/conversations?level=3')).body.items).toHaveLength(1);
-  });
-});

@@ -24,7 +24,7 @@ describe.each(dialects)('inbox views, pagination and restarts (%s)', (dialect) =
         id: newId(), workspace_id: ws, channel_id: channel.id, customer_id: customerId, status: 'open', level: i % 4, priority: (i * 37) % 7 * 10,
         sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: `#${i}`, last_message_at: '2026-11-01T00:00:00.000Z',
         waiting_since: waiting, sort_wait: waiting ?? NOT_WAITING, first_response_at: null, resolved_at: null,
-        created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z',
+        created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z', flag: null, triage_reasons: '[]',
       };
     });
     await d.insertInto('conversations').values(rows).execute();

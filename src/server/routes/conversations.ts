@@ -6,14 +6,16 @@ import { nowIso } from '../../domain/ids';
 import { canAssign } from '../../domain/permissions';
 import { retryReply, writeReply } from '../../outbound/replies';
 import { topics } from '../../realtime/bus';
-import { agents, audit, conversations, customers, messages } from '../../store/repositories';
+import { agents, audit, conversations, customers, messages, triageSettings } from '../../store/repositories';
 import type { ConversationTable } from '../../store/schema';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
+import { CATEGORIES } from '../../triage';
+import { parseJson } from '../../store/repositories/types';
 
 const ListQuery = z.object({
-  view: z.enum(['all_open', 'mine', 'unassigned']).optional(),
+  view: z.enum(['all_open', 'mine', 'unassigned', 'flagged']).optional(),
   status: z.enum(CONVERSATION_STATUSES).optional(),
   channel: z.string().max(100).optional(),
   assignee: z.string().max(100).optional(),
@@ -28,6 +30,11 @@ const PatchBody = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
   level: z.number().int().min(0).max(3).optional(),
   priority: z.number().int().min(0).max(100).optional(),
+  // Triage corrections: stored and learned by the workspace model.
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
+  /** null clears a spam/troll flag (the conversation returns to the normal views). */
+  flag: z.null().optional(),
 }).refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
 export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
@@ -42,17 +49,25 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     return conversations.counts(koe.db, agent.workspaceId, agent.id);
   });
 
-  app.get('/api/conversations/:id', { preHandler: guard(), schema: { tags: ['conversations'], params: IdParams } }, async (req) => {
-    const { agent } = authOf(req);
-    const item = await conversations.item(koe.db, agent.workspaceId, req.params.id);
+  /** A conversation with its customer's identities and the triage reasons behind its level and priority. */
+  const detail = async (workspaceId: string, id: string) => {
+    const item = await conversations.item(koe.db, workspaceId, id);
     if (!item) throw notFound('Conversation');
-    const c = (await customers.get(koe.db, agent.workspaceId, item.customer.id))!;
-    return { ...item, customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) } };
-  });
+    const row = (await conversations.row(koe.db, workspaceId, id))!;
+    const c = (await customers.get(koe.db, workspaceId, item.customer.id))!;
+    return {
+      ...item, reasons: parseJson(row.triage_reasons, []),
+      customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
+    };
+  };
+
+  app.get('/api/conversations/:id', { preHandler: guard(), schema: { tags: ['conversations'], params: IdParams } }, async (req) => detail(authOf(req).agent.workspaceId, req.params.id));
 
   app.patch('/api/conversations/:id', { preHandler: guard(), schema: { tags: ['conversations'], summary: 'Change status, assignee, tags, level or priority', params: IdParams, body: PatchBody } }, async (req) => {
     const { actor } = authOf(req);
     const b = req.body;
+    // Assigned inside the transaction, learned after it commits.
+    let learn = null as { text: string; labels: { sentiment?: 'negative' | 'neutral' | 'positive'; categories?: (typeof CATEGORIES)[number][]; level?: 0 | 1 | 2 | 3 } } | null;
     const changes = await koe.db.transaction().execute(async (tx) => {
       const row = await conversations.row(tx, actor.workspaceId, req.params.id);
       if (!row) throw notFound('Conversation');
@@ -77,14 +92,34 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
       if (b.tags) set.tags = JSON.stringify([...new Set(b.tags)]);
       if (b.level !== undefined && b.level !== row.level) { set.level = b.level; logged.push({ action: 'conversation.level_changed', detail: { from: row.level, to: b.level } }); }
       if (b.priority !== undefined) set.priority = b.priority;
+      if (b.flag === null && (row.flag === 'spam' || row.flag === 'troll')) {
+        set.flag = 'cleared';
+        logged.push({ action: 'conversation.flag_cleared', detail: { flag: row.flag } });
+      }
+      const before = { sentiment: row.sentiment, categories: parseJson<string[]>(row.categories, []), level: row.level };
+      // Labels an agent sets are training examples even when triage already agreed: confirmations teach too.
+      const corrected = {
+        ...(b.sentiment ? { sentiment: b.sentiment } : {}),
+        ...(b.categories ? { categories: [...new Set(b.categories)] } : {}),
+        ...(b.level !== undefined ? { level: b.level as 0 | 1 | 2 | 3 } : {}),
+      };
+      if (corrected.sentiment && corrected.sentiment !== before.sentiment) set.sentiment = corrected.sentiment;
+      if (corrected.categories && [...corrected.categories].sort().join() !== [...before.categories].sort().join()) set.categories = JSON.stringify(corrected.categories);
+      if (b.sentiment || b.categories || (b.level !== undefined && b.level !== before.level)) {
+        const texts = (await messages.forConversation(tx, row.id, { includeNotes: false })).filter((m) => m.kind === 'customer').map((m) => m.text);
+        const text = texts.join('\n').slice(-2000);
+        await triageSettings.recordCorrection(tx, { workspaceId: actor.workspaceId, conversationId: row.id, agentId: actor.agentId, text, before, after: corrected });
+        learn = { text, labels: corrected };
+        logged.push({ action: 'triage.corrected', detail: { before, after: corrected } });
+      }
       if (Object.keys(set).length) await conversations.update(tx, row.id, set);
       for (const l of logged) await audit.log(tx, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: l.action, target: { type: 'conversation', id: row.id }, detail: l.detail });
       return Object.keys(set).length;
     });
-    const item = (await conversations.item(koe.db, actor.workspaceId, req.params.id))!;
-    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: item });
-    const c = (await customers.get(koe.db, actor.workspaceId, item.customer.id))!;
-    return { ...item, customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) } };
+    if (learn) await koe.triage.learn(actor.workspaceId, learn.text, learn.labels);
+    const updated = await detail(actor.workspaceId, req.params.id);
+    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined } });
+    return updated;
   });
 
   app.get('/api/conversations/:id/messages', { preHandler: guard(), schema: { tags: ['conversations'], params: IdParams } }, async (req) => {

@@ -7,22 +7,25 @@ import { parseJson, type Db } from './types';
 
 /** Sort key for conversations nobody is waiting on: after every real timestamp. */
 export const NOT_WAITING = '9999-12-31T23:59:59.999Z';
+const FLAGGED = ['spam', 'troll'];
 
 export interface ConversationItem {
   id: string; status: ConversationStatus; level: number; priority: number; sentiment: string | null; categories: string[];
   channel: { id: string; kind: string; name: string }; customer: { id: string; name: string };
   assignee: { id: string; name: string } | null; lastMessageAt: string; waitingSince: string | null;
   preview: string; tags: string[]; createdAt: string; firstResponseAt: string | null;
+  /** 'spam' | 'troll' when triage set the conversation aside (never hidden), else null */
+  flag: 'spam' | 'troll' | null;
 }
 
 export interface ConversationFilter {
-  view?: 'all_open' | 'mine' | 'unassigned'; status?: ConversationStatus; channelId?: string;
+  view?: 'all_open' | 'mine' | 'unassigned' | 'flagged'; status?: ConversationStatus; channelId?: string;
   assignee?: string; level?: number; limit: number; cursor?: string; meId: string;
 }
 
 const itemColumns = [
   'cv.id', 'cv.status', 'cv.level', 'cv.priority', 'cv.sentiment', 'cv.categories', 'cv.tags', 'cv.preview',
-  'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id',
+  'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id', 'cv.flag',
   'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
 ] as const;
 
@@ -43,7 +46,7 @@ const toItem = (r: ItemRow): ConversationItem => ({
   customer: { id: r.customer_id, name: r.customer_name },
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
   lastMessageAt: r.last_message_at, waitingSince: r.waiting_since, preview: r.preview, createdAt: r.created_at,
-  firstResponseAt: r.first_response_at,
+  firstResponseAt: r.first_response_at, flag: r.flag === 'spam' || r.flag === 'troll' ? r.flag : null,
 });
 
 export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {
@@ -64,7 +67,7 @@ export const conversations = {
       id: newId(), workspace_id: c.workspaceId, channel_id: c.channelId, customer_id: c.customerId, status: 'open',
       level: 1, priority: 0, sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: '',
       last_message_at: c.at, waiting_since: null, sort_wait: NOT_WAITING, first_response_at: null, resolved_at: null,
-      created_at: c.at, updated_at: c.at,
+      created_at: c.at, updated_at: c.at, flag: null, triage_reasons: '[]',
     };
     await db.insertInto('conversations').values(row).execute();
     return row.id;
@@ -119,13 +122,15 @@ export const conversations = {
       .where('workspace_id', '=', workspaceId).groupBy('status').execute();
     const count = async (extra: (q: ReturnType<typeof openQuery>) => ReturnType<typeof openQuery>) =>
       Number((await extra(openQuery(db, workspaceId)).executeTakeFirstOrThrow()).n);
+    const allOpen = await count((q) => q);
+    const flagged = Number((await openQuery(db, workspaceId, true).executeTakeFirstOrThrow()).n);
     const mine = await count((q) => q.where('assignee_id', '=', meId));
     const unassigned = await count((q) => q.where('assignee_id', 'is', null));
     const byChannelRows = await db.selectFrom('conversations').select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').groupBy('channel_id').execute();
+      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)])).groupBy('channel_id').execute();
     const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     return {
-      all_open: s.open ?? 0, mine, unassigned,
+      all_open: allOpen, mine, unassigned, flagged,
       open: s.open ?? 0, pending: s.pending ?? 0, resolved: s.resolved ?? 0, closed: s.closed ?? 0,
       byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel_id, Number(r.n)])),
     };
@@ -138,14 +143,18 @@ export const conversations = {
   },
 };
 
-function openQuery(db: Db, workspaceId: string) {
-  return db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('n'))
+function openQuery(db: Db, workspaceId: string, flagged = false) {
+  const q = db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workspace_id', '=', workspaceId).where('status', '=', 'open');
+  return flagged ? q.where('flag', 'in', FLAGGED) : q.where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)]));
 }
 
 function filterConditions(eb: ExpressionBuilder<Database & { cv: ConversationTable }, 'cv'>, f: ConversationFilter) {
   const c = [];
-  if (f.view === 'all_open' || f.view === 'mine' || f.view === 'unassigned') c.push(eb('cv.status', '=', 'open'));
+  if (f.view) c.push(eb('cv.status', '=', 'open'));
+  // Spam and likely trolls are set aside in their own view, never hidden or deleted.
+  if (f.view === 'flagged') c.push(eb('cv.flag', 'in', FLAGGED));
+  else if (f.view) c.push(eb.or([eb('cv.flag', 'is', null), eb('cv.flag', 'not in', FLAGGED)]));
   if (f.view === 'mine') c.push(eb('cv.assignee_id', '=', f.meId));
   if (f.view === 'unassigned') c.push(eb('cv.assignee_id', 'is', null));
   if (f.status) c.push(eb('cv.status', '=', f.status));

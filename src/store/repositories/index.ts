@@ -10,3 +10,4 @@ export { sessions } from './sessions';
 export { teams } from './teams';
 export { workspaces } from './workspaces';
 export type { Db } from './types';
+export { triageSettings } from './triage-settings';

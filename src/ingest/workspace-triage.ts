@@ -1,0 +1,46 @@
+import { analyse, LearnedModel, type LabelSet, type TriageContext, type TriageResult, type WorkspacePhrases } from '../triage';
+import type { LearnedModelJSON } from '../triage/learned';
+import { triageSettings, type Db } from '../store/repositories';
+
+interface Loaded { version: string | null; phrases: WorkspacePhrases; model: LearnedModel | undefined }
+
+/**
+ * Triage with each workspace's own phrases and learned model. Settings are cached per process and reloaded
+ * when their version stamp changes, so an admin's new phrase or an agent's correction applies to the next
+ * message in every process.
+ */
+export class WorkspaceTriage {
+  private cache = new Map<string, Loaded>();
+  constructor(private db: Db) {}
+
+  /** `db` may be the caller's transaction: SQLite has one connection, so reads must go through it. */
+  async analyse(workspaceId: string, text: string, context: TriageContext, db: Db = this.db): Promise<TriageResult> {
+    const s = await this.load(workspaceId, db);
+    return analyse({ text, context }, { workspacePhrases: s.phrases, model: s.model });
+  }
+
+  async setPhrases(workspaceId: string, phrases: WorkspacePhrases): Promise<void> {
+    await triageSettings.save(this.db, workspaceId, { phrases });
+  }
+
+  /** An agent's correction: stored for audit and learned by the workspace model at once. */
+  async learn(workspaceId: string, text: string, labels: LabelSet): Promise<void> {
+    const s = await this.load(workspaceId);
+    const model = s.model ?? new LearnedModel();
+    model.learn(text, labels);
+    await triageSettings.save(this.db, workspaceId, { model: model.toJSON(), addCorrection: true });
+  }
+
+  private async load(workspaceId: string, db: Db = this.db): Promise<Loaded> {
+    const version = await triageSettings.version(db, workspaceId);
+    const hit = this.cache.get(workspaceId);
+    if (hit && hit.version === version) return hit;
+    const s = await triageSettings.get(db, workspaceId);
+    const loaded: Loaded = {
+      version: s.updatedAt, phrases: s.phrases,
+      model: s.model ? LearnedModel.fromJSON(s.model as LearnedModelJSON) : undefined,
+    };
+    this.cache.set(workspaceId, loaded);
+    return loaded;
+  }
+}
