@@ -5,9 +5,11 @@ import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { channels, conversations, customers, inboundEvents, messages, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
+import { resumeClock } from '../desk/clock';
 import { mergeVerdict, type ConversationTriage } from './triage-hook';
 
 export const PROCESS_INBOUND = 'inbound.process';
+export const ROUTE_CONVERSATION = 'conversation.route';
 
 export interface IngestDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger; triage?: ConversationTriage }
 
@@ -86,12 +88,15 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   }
   await conversations.update(tx, conv.id, {
     status: 'open', last_message_at: at > conv.last_message_at ? at : conv.last_message_at, waiting_since: waitingSince,
-    preview: event.text.slice(0, 140), resolved_at: null,
+    preview: event.text.slice(0, 140), resolved_at: null, last_customer_message_at: at,
+    ...(await resumeClock(tx, conv, at)),
     ...(triaged ? {
       level: triaged.level, priority: triaged.priority, sentiment: triaged.sentiment, categories: JSON.stringify(triaged.categories),
       triage_reasons: JSON.stringify(triaged.reasons), flag: triaged.flag,
     } : {}),
   });
   await inboundEvents.mark(tx, eventId, 'processed');
+  // Routing (assignment, SLA timers) runs as its own job, committed with this message.
+  await deps.jobs.enqueue(ROUTE_CONVERSATION, { workspaceId: channel.workspaceId, conversationId: conv.id }, { maxAttempts: 5 }, tx);
   return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { DeliveryError, type ChannelAdapter } from '../channels/types';
+import { scheduleSlaCheck } from '../desk/sla';
 import { conflict, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
 import { nowIso } from '../domain/ids';
@@ -40,6 +41,7 @@ export async function writeReply(deps: OutboundDeps, actor: Actor & { displayNam
     return id;
   });
   const message = (await messages.get(deps.db, messageId))!;
+  if (!isPrivate) await scheduleSlaCheck(deps, actor.workspaceId, conversationId);
   deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'message.created', data: message });
   if (!isPrivate) deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, actor.workspaceId, conversationId) });
   return message;

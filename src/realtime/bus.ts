@@ -24,5 +24,6 @@ export class InProcessBus implements RealtimeBus {
 
 export const topics = {
   workspace: (workspaceId: string) => `workspace:${workspaceId}`,
+  agent: (agentId: string) => `agent:${agentId}`,
   visitor: (channelId: string, externalId: string) => `visitor:${channelId}:${externalId}`,
 };

@@ -2,7 +2,9 @@ import pino, { type Logger } from 'pino';
 import { webchatAdapter } from '../channels/webchat/adapter';
 import type { ChannelAdapter } from '../channels/types';
 import type { KoeConfig } from '../config/config';
-import { inboundProcessor, PROCESS_INBOUND, type IngestDeps } from '../ingest/pipeline';
+import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
+import { autoAssign } from '../desk/assign';
+import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
 import type { ConversationTriage } from '../ingest/triage-hook';
 import { productionTriage } from '../ingest/production-triage';
 import { WorkspaceTriage } from '../ingest/workspace-triage';
@@ -35,6 +37,11 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
+  jobs.register<{ workspaceId: string; conversationId: string }>(ROUTE_CONVERSATION, async ({ workspaceId, conversationId }) => {
+    await autoAssign({ db, bus, log }, workspaceId, conversationId);
+    await scheduleSlaCheck({ db, bus, log, jobs }, workspaceId, conversationId);
+  });
+  jobs.register(SLA_CHECK, slaChecker({ db, bus, log, jobs }));
   if (opts.startJobs !== false) jobs.start();
   return {
     config, store, db, jobs, bus, log, adapters, ingest, outbound, triage,

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types shared by both dialects. Times are ISO-8601 UTC strings (they sort correctly as text in
  * SQLite and PostgreSQL alike); JSON values are stored as text; booleans as 0/1 integers.
@@ -8,6 +10,7 @@ export interface AgentTable {
   id: string; workspace_id: string; email: string; name: string; display_name: string;
   role: string; level: number; skills: string; password_hash: string; active: number; locale: string;
   created_at: string; updated_at: string;
+  capacity: Generated<number>; presence: Generated<string>; last_assigned_at: string | null;
 }
 
 export interface SessionTable { id: string; agent_id: string; csrf_token: string; created_at: string; expires_at: string }
@@ -41,6 +44,7 @@ export interface ConversationTable {
   first_response_at: string | null; resolved_at: string | null;
   created_at: string; updated_at: string;
   flag: string | null; triage_reasons: string;
+  team_id: string | null; last_customer_message_at: string | null; pending_since: string | null; paused_ms: Generated<number>; sla_announced: string | null;
 }
 
 export interface MessageTable {
@@ -76,6 +80,17 @@ export interface TriageCorrectionTable {
   id: string; workspace_id: string; conversation_id: string; agent_id: string; text: string; before: string; after: string; created_at: string;
 }
 
+export interface EscalationTable {
+  id: string; workspace_id: string; conversation_id: string; direction: string; from_agent_id: string | null; from_level: number;
+  to_level: number; to_team_id: string | null; to_agent_id: string | null; note: string; status: string; created_at: string;
+  accepted_at: string | null; accepted_by: string | null; resolved_at: string | null;
+}
+export interface NotificationTable {
+  id: string; workspace_id: string; agent_id: string; kind: string; conversation_id: string | null; title: string; body: string;
+  urgent: number; created_at: string; read_at: string | null;
+}
+export interface WorkspaceSettingsTable { workspace_id: string; settings: string; updated_at: string }
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -94,4 +109,7 @@ export interface Database {
   jobs: JobTable;
   triage_settings: TriageSettingsTable;
   triage_corrections: TriageCorrectionTable;
+  escalations: EscalationTable;
+  notifications: NotificationTable;
+  workspace_settings: WorkspaceSettingsTable;
 }

@@ -22,6 +22,8 @@ export const adminRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
   });
 
   app.get('/api/events', { preHandler: guard(), schema: { tags: ['realtime'], summary: 'Server-Sent Events: conversation.updated, message.created, message.updated' } }, async (req, reply) => {
-    streamTopic(req, reply, koe.bus, topics.workspace(authOf(req).agent.workspaceId));
+    const { agent } = authOf(req);
+    // The workspace's inbox events, plus notifications addressed to this agent.
+    streamTopic(req, reply, koe.bus, [topics.workspace(agent.workspaceId), topics.agent(agent.id)]);
   });
 };

@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertTransition, CONVERSATION_STATUSES, type ConversationStatus } from '../../domain/conversation-status';
@@ -11,6 +12,12 @@ import type { ConversationTable } from '../../store/schema';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
+import { resumeClock } from '../../desk/clock';
+import { escalationsFor, resolveEscalations } from '../../desk/escalate';
+import { deskSettings } from '../../desk/settings';
+import { slaOfItem } from '../../desk/sla-view';
+import { notify } from '../../desk/notifications';
+import { scheduleSlaCheck } from '../../desk/sla';
 import { CATEGORIES } from '../../triage';
 import { parseJson } from '../../store/repositories/types';
 
@@ -20,6 +27,7 @@ const ListQuery = z.object({
   channel: z.string().max(100).optional(),
   assignee: z.string().max(100).optional(),
   level: z.coerce.number().int().min(0).max(3).optional(),
+  team: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -41,7 +49,10 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
   app.get('/api/conversations', { preHandler: guard(), schema: { tags: ['conversations'], summary: 'Inbox: sorted by priority, then longest waiting', querystring: ListQuery } }, async (req) => {
     const { agent } = authOf(req);
     const q = req.query;
-    return conversations.list(koe.db, agent.workspaceId, { ...q, channelId: q.channel, meId: agent.id });
+    const page = await conversations.list(koe.db, agent.workspaceId, { ...q, channelId: q.channel, teamId: q.team, meId: agent.id });
+    const settings = await deskSettings.get(koe.db, agent.workspaceId);
+    const now = new Date();
+    return { ...page, items: page.items.map((i) => ({ ...i, sla: slaOfItem(i, settings, now) })) };
   });
 
   app.get('/api/conversations/counts', { preHandler: guard(), schema: { tags: ['conversations'], summary: 'Counts per inbox view' } }, async (req) => {
@@ -55,8 +66,10 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     if (!item) throw notFound('Conversation');
     const row = (await conversations.row(koe.db, workspaceId, id))!;
     const c = (await customers.get(koe.db, workspaceId, item.customer.id))!;
+    const escalations = await escalationsFor(koe.db, id);
     return {
-      ...item, reasons: parseJson(row.triage_reasons, []),
+      ...item, reasons: parseJson(row.triage_reasons, []), sla: slaOfItem(item, await deskSettings.get(koe.db, workspaceId)),
+      escalations, openEscalation: escalations.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
       customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
     };
   };
@@ -71,13 +84,19 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     const changes = await koe.db.transaction().execute(async (tx) => {
       const row = await conversations.row(tx, actor.workspaceId, req.params.id);
       if (!row) throw notFound('Conversation');
-      const set: Partial<ConversationTable> = {};
+      const set: Updateable<ConversationTable> = {};
       const logged: { action: string; detail: Record<string, unknown> }[] = [];
       if (b.status && b.status !== row.status) {
         assertTransition(row.status as ConversationStatus, b.status);
         set.status = b.status;
-        if (b.status === 'resolved' || b.status === 'closed') { set.resolved_at = row.resolved_at ?? nowIso(); set.waiting_since = null; }
+        if (b.status === 'resolved' || b.status === 'closed') {
+          set.resolved_at = row.resolved_at ?? nowIso(); set.waiting_since = null;
+          await resolveEscalations(tx, row.id);
+        }
         if (b.status === 'open') set.resolved_at = null;
+        // Waiting on the customer pauses the SLA clock; leaving pending adds the pause to paused_ms.
+        if (b.status === 'pending') set.pending_since = nowIso();
+        else Object.assign(set, await resumeClock(tx, row, nowIso()));
         logged.push({ action: 'conversation.status_changed', detail: { from: row.status, to: b.status } });
       }
       if (b.assigneeId !== undefined && b.assigneeId !== row.assignee_id) {
@@ -117,8 +136,13 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
       return Object.keys(set).length;
     });
     if (learn) await koe.triage.learn(actor.workspaceId, learn.text, learn.labels);
+    if (b.assigneeId && b.assigneeId !== actor.agentId && changes) {
+      const c = (await conversations.row(koe.db, actor.workspaceId, req.params.id))!;
+      await notify(koe.db, koe.bus, { workspaceId: actor.workspaceId, agentIds: [b.assigneeId], kind: 'assigned', conversationId: c.id, urgent: c.level >= 3, title: `担当になりました: ${c.preview.slice(0, 40)}`, body: `${actor.name} が割り当てました` });
+    }
+    if (changes) await scheduleSlaCheck(koe, actor.workspaceId, req.params.id);
     const updated = await detail(actor.workspaceId, req.params.id);
-    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined } });
+    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined, escalations: undefined, openEscalation: undefined } });
     return updated;
   });
 

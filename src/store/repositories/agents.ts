@@ -1,36 +1,43 @@
 import type { Role } from '../../domain/permissions';
 import { newId, nowIso } from '../../domain/ids';
+import type { Selectable, Updateable } from 'kysely';
 import type { AgentTable } from '../schema';
 import { parseJson, type Db } from './types';
 
 export interface Agent {
   id: string; workspaceId: string; email: string; name: string; displayName: string; role: Role;
   level: 1 | 2 | 3; skills: string[]; active: boolean; locale: string; createdAt: string;
+  capacity: number; presence: 'online' | 'away' | 'offline'; lastAssignedAt: string | null;
 }
 
-export const toAgent = (r: AgentTable): Agent => ({
+export const toAgent = (r: Selectable<AgentTable>): Agent => ({
   id: r.id, workspaceId: r.workspace_id, email: r.email, name: r.name, displayName: r.display_name,
   role: r.role as Role, level: r.level as 1 | 2 | 3, skills: parseJson<string[]>(r.skills, []),
   active: Boolean(r.active), locale: r.locale, createdAt: r.created_at,
+  capacity: Number(r.capacity), presence: r.presence as Agent['presence'], lastAssignedAt: r.last_assigned_at,
 });
 
 export interface NewAgent {
   workspaceId: string; email: string; name: string; displayName?: string; role: Role; level: 1 | 2 | 3;
-  skills: string[]; passwordHash: string; locale?: string;
+  skills: string[]; passwordHash: string; locale?: string; capacity?: number;
 }
 
-export interface AgentChanges { name?: string; displayName?: string; role?: Role; level?: 1 | 2 | 3; skills?: string[]; active?: boolean; locale?: string }
+export interface AgentChanges {
+  name?: string; displayName?: string; role?: Role; level?: 1 | 2 | 3; skills?: string[]; active?: boolean; locale?: string;
+  capacity?: number; presence?: Agent['presence'];
+}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export const agents = {
   async create(db: Db, a: NewAgent): Promise<Agent> {
     const now = nowIso();
-    const row: AgentTable = {
+    const row: Selectable<AgentTable> = {
       id: newId(), workspace_id: a.workspaceId, email: normaliseEmail(a.email), name: a.name,
       display_name: a.displayName?.trim() || a.name, role: a.role, level: a.level,
       skills: JSON.stringify([...new Set(a.skills.map((s) => s.trim()).filter(Boolean))]),
       password_hash: a.passwordHash, active: 1, locale: a.locale ?? 'ja', created_at: now, updated_at: now,
+      capacity: a.capacity ?? 5, presence: 'offline', last_assigned_at: null,
     };
     await db.insertInto('agents').values(row).execute();
     return toAgent(row);
@@ -48,7 +55,7 @@ export const agents = {
     return rows.map(toAgent);
   },
   async update(db: Db, workspaceId: string, id: string, c: AgentChanges): Promise<Agent | undefined> {
-    const set: Partial<AgentTable> = { updated_at: nowIso() };
+    const set: Updateable<AgentTable> = { updated_at: nowIso() };
     if (c.name !== undefined) set.name = c.name;
     if (c.displayName !== undefined) set.display_name = c.displayName;
     if (c.role !== undefined) set.role = c.role;
@@ -56,6 +63,8 @@ export const agents = {
     if (c.skills !== undefined) set.skills = JSON.stringify([...new Set(c.skills.map((s) => s.trim()).filter(Boolean))]);
     if (c.active !== undefined) set.active = c.active ? 1 : 0;
     if (c.locale !== undefined) set.locale = c.locale;
+    if (c.capacity !== undefined) set.capacity = c.capacity;
+    if (c.presence !== undefined) set.presence = c.presence;
     await db.updateTable('agents').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     return this.get(db, workspaceId, id);
   },

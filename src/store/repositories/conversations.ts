@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { ConversationStatus } from '../../domain/conversation-status';
 import { invalid } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
@@ -16,16 +16,18 @@ export interface ConversationItem {
   preview: string; tags: string[]; createdAt: string; firstResponseAt: string | null;
   /** 'spam' | 'troll' when triage set the conversation aside (never hidden), else null */
   flag: 'spam' | 'troll' | null;
+  teamId: string | null; lastCustomerMessageAt: string | null; resolvedAt: string | null; pendingSince: string | null; pausedMs: number;
 }
 
 export interface ConversationFilter {
   view?: 'all_open' | 'mine' | 'unassigned' | 'flagged'; status?: ConversationStatus; channelId?: string;
-  assignee?: string; level?: number; limit: number; cursor?: string; meId: string;
+  assignee?: string; level?: number; teamId?: string; limit: number; cursor?: string; meId: string;
 }
 
 const itemColumns = [
   'cv.id', 'cv.status', 'cv.level', 'cv.priority', 'cv.sentiment', 'cv.categories', 'cv.tags', 'cv.preview',
   'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id', 'cv.flag',
+  'cv.team_id', 'cv.last_customer_message_at', 'cv.resolved_at', 'cv.pending_since', 'cv.paused_ms',
   'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
 ] as const;
 
@@ -47,6 +49,8 @@ const toItem = (r: ItemRow): ConversationItem => ({
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
   lastMessageAt: r.last_message_at, waitingSince: r.waiting_since, preview: r.preview, createdAt: r.created_at,
   firstResponseAt: r.first_response_at, flag: r.flag === 'spam' || r.flag === 'troll' ? r.flag : null,
+  teamId: r.team_id, lastCustomerMessageAt: r.last_customer_message_at, resolvedAt: r.resolved_at, pendingSince: r.pending_since,
+  pausedMs: Number(r.paused_ms ?? 0),
 });
 
 export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {
@@ -63,11 +67,12 @@ export function decodeCursor(cursor: string): [number, string, string] {
 
 export const conversations = {
   async create(db: Db, c: { workspaceId: string; channelId: string; customerId: string; at: string }): Promise<string> {
-    const row: ConversationTable = {
+    const row: Insertable<ConversationTable> = {
       id: newId(), workspace_id: c.workspaceId, channel_id: c.channelId, customer_id: c.customerId, status: 'open',
       level: 1, priority: 0, sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: '',
       last_message_at: c.at, waiting_since: null, sort_wait: NOT_WAITING, first_response_at: null, resolved_at: null,
       created_at: c.at, updated_at: c.at, flag: null, triage_reasons: '[]',
+      team_id: null, last_customer_message_at: null, pending_since: null, paused_ms: 0, sla_announced: null,
     };
     await db.insertInto('conversations').values(row).execute();
     return row.id;
@@ -87,7 +92,7 @@ export const conversations = {
     return r && toItem(r);
   },
 
-  async update(db: Db, id: string, set: Partial<ConversationTable>): Promise<void> {
+  async update(db: Db, id: string, set: Updateable<ConversationTable>): Promise<void> {
     if ('waiting_since' in set) set.sort_wait = set.waiting_since ?? NOT_WAITING;
     await db.updateTable('conversations').set({ ...set, updated_at: nowIso() }).where('id', '=', id).execute();
   },
@@ -163,6 +168,7 @@ function filterConditions(eb: ExpressionBuilder<Database & { cv: ConversationTab
   else if (f.assignee === 'none') c.push(eb('cv.assignee_id', 'is', null));
   else if (f.assignee) c.push(eb('cv.assignee_id', '=', f.assignee));
   if (f.level !== undefined) c.push(eb('cv.level', '=', f.level));
+  if (f.teamId) c.push(eb('cv.team_id', '=', f.teamId));
   if (c.length === 0) c.push(eb(sql.lit(1), '=', 1));
   return c;
 }

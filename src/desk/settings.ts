@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { nowIso } from '../domain/ids';
+import type { Db } from '../store/repositories';
+import { parseJson } from '../store/repositories/types';
+
+/** Workspace-wide routing and SLA settings; every field has a default so an empty row is a valid workspace. */
+export const DeskSettingsSchema = z.object({
+  autoAssign: z.object({
+    enabled: z.boolean().default(true),
+    strategy: z.enum(['least_loaded', 'round_robin']).default('least_loaded'),
+  }).default({ enabled: true, strategy: 'least_loaded' }),
+  sla: z.object({
+    warnAtFraction: z.number().min(0.1).max(0.99).default(0.8),
+    /** What a breach does besides notifying the owner and supervisors. */
+    onBreach: z.enum(['notify', 'escalate', 'reassign']).default('notify'),
+    firstResponseMins: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).partial().default({}),
+    timeZone: z.string().default('Asia/Tokyo'),
+  }).default({ warnAtFraction: 0.8, onBreach: 'notify', firstResponseMins: {}, timeZone: 'Asia/Tokyo' }),
+});
+export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
+
+export const deskSettings = {
+  async get(db: Db, workspaceId: string): Promise<DeskSettings> {
+    const r = await db.selectFrom('workspace_settings').select('settings').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return DeskSettingsSchema.parse(parseJson(r?.settings, {}));
+  },
+  async save(db: Db, workspaceId: string, settings: DeskSettings): Promise<void> {
+    const row = { settings: JSON.stringify(settings), updated_at: nowIso() };
+    const exists = await db.selectFrom('workspace_settings').select('workspace_id').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (exists) await db.updateTable('workspace_settings').set(row).where('workspace_id', '=', workspaceId).execute();
+    else await db.insertInto('workspace_settings').values({ workspace_id: workspaceId, ...row }).execute();
+  },
+};
