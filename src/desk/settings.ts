@@ -16,6 +16,17 @@ export const DeskSettingsSchema = z.object({
     firstResponseMins: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).partial().default({}),
     timeZone: z.string().default('Asia/Tokyo'),
   }).default({ warnAtFraction: 0.8, onBreach: 'notify', firstResponseMins: {}, timeZone: 'Asia/Tokyo' }),
+  /** Used by the automation condition `businessHours` (and shown to agents). */
+  businessHours: z.object({
+    timeZone: z.string().default('Asia/Tokyo'),
+    weekly: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).default({ 1: [['09:00', '18:00']], 2: [['09:00', '18:00']], 3: [['09:00', '18:00']], 4: [['09:00', '18:00']], 5: [['09:00', '18:00']] }),
+    holidays: z.array(z.string()).default([]),
+    includeJapaneseHolidays: z.boolean().default(true),
+  }).default({ timeZone: 'Asia/Tokyo', weekly: { 1: [['09:00', '18:00']], 2: [['09:00', '18:00']], 3: [['09:00', '18:00']], 4: [['09:00', '18:00']], 5: [['09:00', '18:00']] }, holidays: [], includeJapaneseHolidays: true }),
+  automation: z.object({
+    /** Rules may send a template reply only when this is on, and only on private channels. */
+    allowTemplateReplies: z.boolean().default(false),
+  }).default({ allowTemplateReplies: false }),
 });
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
 

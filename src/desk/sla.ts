@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConversationStatus } from '../domain/conversation-status';
+import type { ChannelAdapter } from '../channels/types';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { computeSla, DEFAULT_SLA_POLICIES, nextSlaCheckAt, slaEventFor, slaPolicyFor, type SlaPolicy, type SlaStatus, type SlaTimestamps } from '../routing/sla';
@@ -34,7 +35,7 @@ export function slaOf(r: Row, settings: DeskSettings, now = new Date()): SlaStat
   return computeSla(slaTimestamps(r), slaPolicy(r, settings), now);
 }
 
-export interface SlaDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger }
+export interface SlaDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger; adapters?: Map<string, ChannelAdapter> }
 
 /** Timers are jobs: schedule the next look at this conversation (warning or due time), restart-safe. */
 export async function scheduleSlaCheck(deps: SlaDeps, workspaceId: string, conversationId: string, tx?: Db): Promise<void> {
@@ -90,6 +91,10 @@ async function announce(deps: SlaDeps, row: Row, status: SlaStatus, event: 'sla.
         await deps.db.updateTable('conversations').set({ assignee_id: previousOwner }).where('id', '=', row.id).execute();
       }
     }
+  }
+  if (deps.adapters) {
+    const { runAutomation } = await import('./automation');
+    await runAutomation({ ...deps, adapters: deps.adapters }, row.workspace_id, row.id, event);
   }
   deps.bus.publish(topics.workspace(row.workspace_id), { type: 'conversation.updated', data: await conversations.item(deps.db, row.workspace_id, row.id) });
 }

@@ -57,7 +57,8 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   });
   const at = event.occurredAt;
   let conv = await conversations.latestForCustomerOnChannel(tx, customer.id, channel.id);
-  if (!conv || statusOnCustomerMessage(conv.status as ConversationStatus) === 'new_conversation') {
+  const created = !conv || statusOnCustomerMessage(conv.status as ConversationStatus) === 'new_conversation';
+  if (!conv || created) {
     const id = await conversations.create(tx, { workspaceId: channel.workspaceId, channelId: channel.id, customerId: customer.id, at });
     conv = (await conversations.row(tx, channel.workspaceId, id))!;
   }
@@ -97,6 +98,8 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   });
   await inboundEvents.mark(tx, eventId, 'processed');
   // Routing (assignment, SLA timers) runs as its own job, committed with this message.
-  await deps.jobs.enqueue(ROUTE_CONVERSATION, { workspaceId: channel.workspaceId, conversationId: conv.id }, { maxAttempts: 5 }, tx);
+  await deps.jobs.enqueue(ROUTE_CONVERSATION, {
+    workspaceId: channel.workspaceId, conversationId: conv.id, event: created ? 'conversation.created' : 'message.received', text: event.text,
+  }, { maxAttempts: 5 }, tx);
   return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };
 }

@@ -47,6 +47,23 @@ export async function writeReply(deps: OutboundDeps, actor: Actor & { displayNam
   return message;
 }
 
+/**
+ * A template reply sent by an automation rule the admin enabled (private channels only, checked by the rule
+ * evaluator). It goes through the same outbox as an agent's reply and is signed as automated.
+ */
+export async function writeAutomatedReply(deps: OutboundDeps, workspaceId: string, conversationId: string, text: string, signature: string): Promise<void> {
+  const now = nowIso();
+  const id = await deps.db.transaction().execute(async (tx) => {
+    const conv = await conversations.row(tx, workspaceId, conversationId);
+    if (!conv || conv.status === 'closed') return null;
+    const messageId = await messages.create(tx, { conversationId, kind: 'reply', text, authorType: 'system', authorId: null, authorName: signature, createdAt: now });
+    const outboxId = await outbox.create(tx, { messageId, channelId: conv.channel_id, at: now });
+    await deps.jobs.enqueue(SEND_REPLY, { outboxId }, { maxAttempts: SEND_ATTEMPTS }, tx);
+    return messageId;
+  });
+  if (id) deps.bus.publish(topics.workspace(workspaceId), { type: 'message.created', data: await messages.get(deps.db, id) });
+}
+
 /** A failed reply goes back into the outbox; its idempotency key is unchanged, so the platform sees one reply. */
 export async function retryReply(deps: OutboundDeps, actor: Actor, messageId: string): Promise<Message> {
   const m = await messages.get(deps.db, messageId);

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
 import { systemRoutes } from './routes/system';
+import { automationRoutes } from './routes/automation';
 import { routingRoutes } from './routes/routing';
 import { triageRoutes } from './routes/triage';
 import { widgetRoutes } from './routes/widget';
@@ -75,6 +76,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(widgetRoutes(koe));
   await app.register(triageRoutes(koe));
   await app.register(routingRoutes(koe));
+  await app.register(automationRoutes(koe));
   await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST, koe.db);
   return app;
 }

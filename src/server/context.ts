@@ -4,6 +4,7 @@ import type { ChannelAdapter } from '../channels/types';
 import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
 import { autoAssign } from '../desk/assign';
+import { runAutomation } from '../desk/automation';
 import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
 import type { ConversationTriage } from '../ingest/triage-hook';
 import { productionTriage } from '../ingest/production-triage';
@@ -14,6 +15,8 @@ import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/replies'
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
 import type { Db } from '../store/repositories';
+
+type RoutePayload = { workspaceId: string; conversationId: string; event?: 'conversation.created' | 'message.received'; text?: string };
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
@@ -37,11 +40,14 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
-  jobs.register<{ workspaceId: string; conversationId: string }>(ROUTE_CONVERSATION, async ({ workspaceId, conversationId }) => {
-    await autoAssign({ db, bus, log }, workspaceId, conversationId);
-    await scheduleSlaCheck({ db, bus, log, jobs }, workspaceId, conversationId);
+  const desk = { db, bus, log, jobs, adapters };
+  // After a customer message: the admin's rules first (they may set level, team or owner), then assignment and SLA timers.
+  jobs.register<RoutePayload>(ROUTE_CONVERSATION, async ({ workspaceId, conversationId, event, text }) => {
+    await runAutomation(desk, workspaceId, conversationId, event ?? 'message.received', text);
+    await autoAssign(desk, workspaceId, conversationId);
+    await scheduleSlaCheck(desk, workspaceId, conversationId);
   });
-  jobs.register(SLA_CHECK, slaChecker({ db, bus, log, jobs }));
+  jobs.register(SLA_CHECK, slaChecker(desk));
   if (opts.startJobs !== false) jobs.start();
   return {
     config, store, db, jobs, bus, log, adapters, ingest, outbound, triage,

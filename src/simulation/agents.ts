@@ -25,21 +25,24 @@ export interface AgentProfile {
 }
 
 const H = 3600;
-const shift = (start: number, end: number, breakAfter = 4): Shift =>
+const shift = (start: number, end: number, breakAfter: number): Shift =>
   ({ startS: start * H, endS: end * H, breakAfterS: breakAfter * H, breakS: H });
 
-/** Shifts are 9 hours with a one-hour break: 8 hours online per agent. */
+/**
+ * Shifts are 9 hours with a one-hour break: 8 hours online per agent. Breaks
+ * are staggered so each level keeps someone online over lunch.
+ */
 export const TEAM: readonly AgentProfile[] = [
-  { id: 'a01', name: 'Kato', level: 3, skills: ['technical', 'billing', 'general'], capacity: 4, shift: shift(22, 31) },
-  { id: 'a02', name: 'Sato', level: 3, skills: ['billing', 'technical'], capacity: 4, shift: shift(7, 16) },
-  { id: 'a03', name: 'Suzuki', level: 1, skills: ['general', 'store'], capacity: 6, shift: shift(7, 16) },
-  { id: 'a04', name: 'Takahashi', level: 3, skills: ['product', 'safety', 'pr', 'escalation'], capacity: 4, shift: shift(9, 18) },
-  { id: 'a05', name: 'Tanaka', level: 2, skills: ['general', 'billing', 'shipping'], capacity: 5, shift: shift(9, 18) },
-  { id: 'a06', name: 'Ito', level: 1, skills: ['general', 'sales'], capacity: 6, shift: shift(9, 18) },
-  { id: 'a07', name: 'Watanabe', level: 2, skills: ['general', 'technical', 'store'], capacity: 5, shift: shift(12, 21) },
-  { id: 'a08', name: 'Yamamoto', level: 1, skills: ['general', 'sales', 'store'], capacity: 6, shift: shift(12, 21) },
-  { id: 'a09', name: 'Nakamura', level: 3, skills: ['billing', 'technical', 'pr', 'escalation'], capacity: 4, shift: shift(14, 23) },
-  { id: 'a10', name: 'Kobayashi', level: 1, skills: ['general', 'shipping', 'product'], capacity: 6, shift: shift(14, 23) },
+  { id: 'a01', name: 'Kato', level: 3, skills: ['technical', 'billing', 'general'], capacity: 4, shift: shift(22, 31, 4) },
+  { id: 'a02', name: 'Sato', level: 3, skills: ['billing', 'technical'], capacity: 4, shift: shift(7, 16, 6.5) },
+  { id: 'a03', name: 'Suzuki', level: 1, skills: ['general', 'store'], capacity: 6, shift: shift(8, 17, 6) },
+  { id: 'a04', name: 'Takahashi', level: 3, skills: ['product', 'safety', 'shipping'], capacity: 4, shift: shift(10, 19, 5) },
+  { id: 'a05', name: 'Tanaka', level: 2, skills: ['general', 'billing', 'shipping'], capacity: 5, shift: shift(9, 18, 5.5) },
+  { id: 'a06', name: 'Ito', level: 1, skills: ['general', 'sales'], capacity: 6, shift: shift(10, 19, 5.5) },
+  { id: 'a07', name: 'Watanabe', level: 2, skills: ['general', 'technical', 'store'], capacity: 5, shift: shift(13, 22, 3.5) },
+  { id: 'a08', name: 'Yamamoto', level: 1, skills: ['general', 'sales', 'store'], capacity: 6, shift: shift(13, 22, 3) },
+  { id: 'a09', name: 'Nakamura', level: 3, skills: ['billing', 'technical', 'pr', 'escalation'], capacity: 4, shift: shift(15, 24, 1.5) },
+  { id: 'a10', name: 'Kobayashi', level: 3, skills: ['product', 'safety', 'pr', 'escalation'], capacity: 4, shift: shift(14, 23, 4) },
 ];
 
 /** The first `count` agents, keeping every shift covered as the team shrinks or grows. */
@@ -53,14 +56,33 @@ export function teamOf(count: number): AgentProfile[] {
   return out;
 }
 
-/** Online windows of a shift within the simulated day [0, 24 h], as [start, end] pairs. */
-export function onlineWindows(s: Shift, dayS = 24 * H): Array<[number, number]> {
+export interface OnlineWindow {
+  startS: number;
+  endS: number;
+  /** What the agent does at the end: a break ("away") or the end of the shift ("offline"). */
+  then: 'away' | 'offline';
+}
+
+/**
+ * Online windows of a shift between 0 and `untilS` (seconds after this day's
+ * midnight). The same shift runs every day, so a night shift that began
+ * yesterday covers this early morning.
+ */
+export function onlineWindows(s: Shift, untilS = 24 * H): OnlineWindow[] {
   const breakStart = s.startS + s.breakAfterS;
-  const pieces: Array<[number, number]> = [[s.startS, breakStart], [breakStart + s.breakS, s.endS]];
-  // A night shift (22:00–07:00) covers this day's early morning too.
-  return pieces
-    .flatMap(([a, b]): Array<[number, number]> => (b <= dayS ? [[a, b]] : a >= dayS ? [[a - dayS, b - dayS]] : [[a, dayS], [0, b - dayS]]))
-    .sort((x, y) => x[0] - y[0]);
+  const pieces: OnlineWindow[] = [
+    { startS: s.startS, endS: breakStart, then: 'away' },
+    { startS: breakStart + s.breakS, endS: s.endS, then: 'offline' },
+  ];
+  const out: OnlineWindow[] = [];
+  for (const day of [-1, 0, 1]) {
+    for (const p of pieces) {
+      const startS = Math.max(0, p.startS + day * 24 * H);
+      const endS = Math.min(untilS, p.endS + day * 24 * H);
+      if (endS > startS) out.push({ startS, endS, then: p.then });
+    }
+  }
+  return out.sort((x, y) => x.startS - y.startS);
 }
 
 /** Median seconds to read a post and write the first reply, by what the post is really about. */
@@ -100,18 +122,32 @@ export interface Fit {
   offSkill: boolean;
 }
 
-/** Seconds to write the first reply; the same rule for every policy, only the fit differs. */
-export function firstReplySeconds(rng: Rng, intent: Intent, fit: Fit): number {
-  const penalty = (fit.underLevel ? 1.6 : 1) * (fit.offSkill ? 1.3 : 1);
-  return Math.max(8, lognormal(rng, FIRST_REPLY_MEDIAN_S[intent], SIGMA) * penalty);
+/** During a declared incident agents paste the approved status reply and adjust it. */
+const INCIDENT_REPLY_MEDIAN_S = 40;
+
+/** Slower when the agent is below the post's real level (asks a senior) or lacks the skill (looks it up). */
+export const fitPenalty = (fit: Fit): number => (fit.underLevel ? 1.6 : 1) * (fit.offSkill ? 1.3 : 1);
+
+export interface Handling {
+  /** First reply by a well-suited agent; multiply by fitPenalty for the actual agent. */
+  firstReplyS: number;
+  /** Each follow-up: how long the customer takes to answer, then how long our reply takes. */
+  followUps: Array<{ customerDelayS: number; replyS: number }>;
 }
 
-/** Follow-up replies for one conversation: how many, and how long each takes. */
-export function followUpSeconds(rng: Rng, intent: Intent): number[] {
+/**
+ * Draws a post's handling times once, before any policy runs, so both
+ * policies face the same work and differ only in who does it and when.
+ */
+export function drawHandling(rng: Rng, intent: Intent, duringIncident: boolean): Handling {
+  const median = duringIncident && intent === 'outage' ? INCIDENT_REPLY_MEDIAN_S : FIRST_REPLY_MEDIAN_S[intent];
+  const firstReplyS = Math.max(8, lognormal(rng, median, SIGMA));
   const { mean, medianS } = FOLLOW_UPS[intent];
   const count = Math.floor(mean) + (rng.next() < mean - Math.floor(mean) ? 1 : 0);
-  return Array.from({ length: count }, () => Math.max(8, lognormal(rng, medianS, SIGMA)));
+  const followUps = Array.from({ length: count }, () => ({
+    // Customers answer a DM within minutes, sometimes much later.
+    customerDelayS: lognormal(rng, 300, 0.8),
+    replyS: Math.max(8, lognormal(rng, medianS, SIGMA)),
+  }));
+  return { firstReplyS, followUps };
 }
-
-/** Minutes a customer takes to answer our reply before the next follow-up is due. */
-export const customerReplyDelayS = (rng: Rng): number => lognormal(rng, 300, 0.8);

@@ -47,14 +47,17 @@ export const DEFAULT_BURST: OutageBurst = { startS: 11 * 3600 + 10 * 60, duratio
  * the largest peak in the evening after work.
  */
 export const HOURLY_RATE: readonly number[] = [
-  2.2, 1.3, 0.7, 0.5, 0.5, 0.8, 1.6, 3.0, 4.5, 5.2, 5.4, 5.8,
-  7.6, 6.2, 5.0, 4.8, 4.8, 5.2, 5.8, 6.4, 7.4, 7.4, 5.6, 3.6,
+  2.0, 1.2, 0.7, 0.5, 0.5, 0.8, 1.5, 2.8, 4.2, 5.0, 5.2, 5.6,
+  7.0, 6.0, 5.0, 4.8, 4.8, 5.0, 5.4, 5.8, 6.0, 5.6, 4.2, 2.8,
 ];
 
-/** Share of each intent outside the burst; roughly a quarter of posts are urgent. */
+/**
+ * Share of each intent outside the burst. Most mentions are questions, thanks
+ * and shopping talk; about one post in seven reports a real problem (urgent, L3).
+ */
 export const INTENT_MIX: Readonly<Record<Intent, number>> = {
-  question: 24, praise: 16, purchase_intent: 7, request: 9,
-  billing_error: 6, outage: 4, defect: 8, safety: 1.5, backlash: 2.5, spam: 11,
+  question: 26, praise: 18, purchase_intent: 8, request: 9,
+  billing_error: 3.5, outage: 2.5, defect: 5, safety: 0.7, backlash: 1.3, spam: 12,
 };
 
 export const TRUE_LEVEL: Readonly<Record<Intent, 0 | 1 | 2 | 3>> = {

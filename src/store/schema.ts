@@ -28,7 +28,9 @@ export interface ChannelTable {
   settings: string; credentials_enc: string | null; created_at: string; deleted_at: string | null;
 }
 
-export interface CustomerTable { id: string; workspace_id: string; name: string; email: string | null; created_at: string }
+export interface CustomerTable {
+  id: string; workspace_id: string; name: string; email: string | null; created_at: string; tags: Generated<string>; vip: Generated<number>;
+}
 
 export interface CustomerIdentityTable {
   id: string; customer_id: string; channel_id: string; external_id: string; handle: string | null; created_at: string;
@@ -91,6 +93,12 @@ export interface NotificationTable {
 }
 export interface WorkspaceSettingsTable { workspace_id: string; settings: string; updated_at: string }
 
+export interface AutomationRuleTable {
+  id: string; workspace_id: string; name: string; enabled: number; sort_order: number; event: string; conditions: string; actions: string;
+  stop_processing: number; created_at: string; updated_at: string;
+}
+export interface ReplyTemplateTable { id: string; workspace_id: string; name: string; body: string; created_at: string }
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -112,4 +120,6 @@ export interface Database {
   escalations: EscalationTable;
   notifications: NotificationTable;
   workspace_settings: WorkspaceSettingsTable;
+  automation_rules: AutomationRuleTable;
+  reply_templates: ReplyTemplateTable;
 }

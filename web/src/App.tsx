@@ -11,6 +11,7 @@ import { InboxPage } from './pages/inbox/InboxPage';
 import { AgentsPage } from './pages/admin/AgentsPage';
 import { ChannelsPage } from './pages/admin/ChannelsPage';
 import { AuditPage } from './pages/admin/AuditPage';
+import { TriageSettingsPage } from './pages/admin/TriageSettingsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
           <Route path="admin/agents" element={<AgentsPage />} />
           <Route path="admin/channels" element={<ChannelsPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
+          <Route path="admin/triage" element={<TriageSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

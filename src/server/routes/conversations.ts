@@ -12,6 +12,7 @@ import type { ConversationTable } from '../../store/schema';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
+import { runAutomation } from '../../desk/automation';
 import { resumeClock } from '../../desk/clock';
 import { escalationsFor, resolveEscalations } from '../../desk/escalate';
 import { deskSettings } from '../../desk/settings';
@@ -140,7 +141,10 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
       const c = (await conversations.row(koe.db, actor.workspaceId, req.params.id))!;
       await notify(koe.db, koe.bus, { workspaceId: actor.workspaceId, agentIds: [b.assigneeId], kind: 'assigned', conversationId: c.id, urgent: c.level >= 3, title: `担当になりました: ${c.preview.slice(0, 40)}`, body: `${actor.name} が割り当てました` });
     }
-    if (changes) await scheduleSlaCheck(koe, actor.workspaceId, req.params.id);
+    if (changes) {
+      await runAutomation(koe, actor.workspaceId, req.params.id, 'conversation.updated');
+      await scheduleSlaCheck(koe, actor.workspaceId, req.params.id);
+    }
     const updated = await detail(actor.workspaceId, req.params.id);
     if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined, escalations: undefined, openEscalation: undefined } });
     return updated;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assignWaiting } from '../../desk/assign';
+import { runAutomation } from '../../desk/automation';
 import { escalationBoard } from '../../desk/board';
 import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
 import { notifications } from '../../desk/notifications';
@@ -26,6 +27,7 @@ export const routingRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) =>
   }, async (req, reply) => {
     const { actor } = authOf(req);
     const r = await escalate(deps, { workspaceId: actor.workspaceId, conversationId: req.params.id, by: actor, ...req.body });
+    await runAutomation({ ...deps, adapters: koe.adapters }, actor.workspaceId, req.params.id, 'conversation.escalated');
     return reply.status(201).send(r);
   });
 

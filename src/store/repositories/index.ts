@@ -11,3 +11,4 @@ export { teams } from './teams';
 export { workspaces } from './workspaces';
 export type { Db } from './types';
 export { triageSettings } from './triage-settings';
+export { automationRules, replyTemplates } from './automation';

@@ -103,5 +103,6 @@ export const api = {
   get: <T>(path: string, query?: Query) => apiRequest<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
 };

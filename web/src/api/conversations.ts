@@ -1,6 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { customerKeys } from './customers';
+import { triageKeys } from './triage';
 import type {
+  Category,
   Conversation,
   ConversationCounts,
   ConversationItem,
@@ -8,6 +11,7 @@ import type {
   ConversationStatus,
   Message,
   Page,
+  Sentiment,
 } from './types';
 import type { InboxFilter } from '../lib/inboxFilter';
 import { filterToQuery } from '../lib/inboxFilter';
@@ -80,6 +84,11 @@ export interface ConversationPatch {
   tags?: string[];
   level?: ConversationLevel;
   priority?: number;
+  /** Triage corrections: stored and learned by the workspace model. */
+  sentiment?: Sentiment;
+  categories?: Category[];
+  /** null clears a spam/troll flag. */
+  flag?: null;
 }
 
 export function useUpdateConversation(id: string) {
@@ -91,6 +100,8 @@ export function useUpdateConversation(id: string) {
       queryClient.setQueryData(conversationKeys.detail(id), conversation);
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
       void queryClient.invalidateQueries({ queryKey: conversationKeys.counts });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(conversation.customer.id) });
+      void queryClient.invalidateQueries({ queryKey: triageKeys.settings });
     },
   });
 }

@@ -6,7 +6,26 @@ export type ConversationLevel = 0 | 1 | 2 | 3;
 export type ConversationStatus = 'open' | 'pending' | 'resolved' | 'closed';
 export type ChannelKind = 'webchat' | 'line' | 'facebook' | 'instagram' | 'x' | 'email';
 export type Sentiment = 'negative' | 'neutral' | 'positive';
-export type InboxView = 'all_open' | 'mine' | 'unassigned';
+export type InboxView = 'all_open' | 'mine' | 'unassigned' | 'flagged';
+
+/** Triage categories, in the order the server lists them. */
+export const CATEGORIES = [
+  'billing_error',
+  'outage',
+  'defect',
+  'safety',
+  'backlash',
+  'purchase_intent',
+  'question',
+  'request',
+  'praise',
+  'spam',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const SENTIMENTS: Sentiment[] = ['negative', 'neutral', 'positive'];
+export const CONVERSATION_LEVELS: ConversationLevel[] = [0, 1, 2, 3];
+/** Why triage set a conversation aside in the flagged view (never hidden or deleted). */
+export type ConversationFlag = 'spam' | 'troll';
 
 export const CONVERSATION_STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved', 'closed'];
 export const ROLES: Role[] = ['admin', 'supervisor', 'agent'];
@@ -63,6 +82,7 @@ export interface ConversationItem {
   preview: string;
   tags: string[];
   createdAt: string;
+  flag: ConversationFlag | null;
 }
 
 export interface Identity {
@@ -72,8 +92,20 @@ export interface Identity {
   handle: string | null;
 }
 
+export type TriageReasonKind = 'category' | 'sentiment' | 'level' | 'priority' | 'spam' | 'troll';
+
+/** One decision of triage, in the customer's language: `evidence` is the words or signal, `message` reads as a sentence. */
+export interface TriageReason {
+  kind: TriageReasonKind;
+  code: string;
+  evidence: string;
+  message: string;
+}
+
 export interface Conversation extends Omit<ConversationItem, 'customer'> {
   customer: { id: string; name: string; email: string | null; identities: Identity[] };
+  /** Absent in realtime events; the detail endpoint always sends it. */
+  reasons?: TriageReason[];
 }
 
 export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
@@ -107,6 +139,7 @@ export interface ConversationCounts {
   all_open: number;
   mine: number;
   unassigned: number;
+  flagged: number;
   open: number;
   pending: number;
   resolved: number;
@@ -127,4 +160,15 @@ export interface AuditEntry {
   action: string;
   target: unknown;
   detail: unknown;
+}
+
+export interface TriageSettings {
+  /** Workspace phrases per key (categories, `positive`, `negative`, `support`). */
+  phrases: Partial<Record<string, string[]>>;
+  phraseKeys: string[];
+  /** Labels agents set on conversations so far. */
+  corrections: number;
+  /** Examples the workspace model has learned from. */
+  learnedExamples: number;
+  updatedAt: string | null;
 }

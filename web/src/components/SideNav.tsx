@@ -18,7 +18,7 @@ export function SideNav() {
   const inInbox = location.pathname === '/' || location.pathname.startsWith('/conversations');
   const active = inInbox ? filterFromSearch(new URLSearchParams(location.search)) : null;
 
-  const item = (filter: InboxFilter, label: string, count: number | undefined, testKey: string) => (
+  const item = (filter: InboxFilter, label: string, count: number | undefined, testKey: string, color = 'gray') => (
     <NavLink
       key={testKey}
       component={Link}
@@ -26,7 +26,7 @@ export function SideNav() {
       label={label}
       active={active !== null && sameFilter(active, filter)}
       rightSection={
-        <Badge size="sm" variant="light" color="gray" data-testid={`view-count-${testKey}`}>
+        <Badge size="sm" variant="light" color={count ? color : 'gray'} data-testid={`view-count-${testKey}`}>
           {count ?? '–'}
         </Badge>
       }
@@ -41,6 +41,8 @@ export function SideNav() {
       {item({ kind: 'view', view: 'all_open' }, t('views.all_open'), counts?.all_open, 'all_open')}
       {item({ kind: 'view', view: 'mine' }, t('views.mine'), counts?.mine, 'mine')}
       {item({ kind: 'view', view: 'unassigned' }, t('views.unassigned'), counts?.unassigned, 'unassigned')}
+      {/* Spam and likely trolls are set aside here, never hidden: an agent reviews and can clear the flag. */}
+      {item({ kind: 'view', view: 'flagged' }, t('views.flagged'), counts?.flagged, 'flagged', 'orange')}
 
       <SectionLabel>{t('views.byStatus')}</SectionLabel>
       {CONVERSATION_STATUSES.map((status) =>
@@ -65,6 +67,7 @@ export function SideNav() {
             <>
               <AdminLink to="/admin/agents" label={t('admin.agents')} />
               <AdminLink to="/admin/channels" label={t('admin.channels')} />
+              <AdminLink to="/admin/triage" label={t('admin.triage')} />
             </>
           )}
           <AdminLink to="/admin/audit" label={t('admin.audit')} />

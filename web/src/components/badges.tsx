@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ChannelKind, ConversationLevel, ConversationStatus, Sentiment } from '../api/types';
+import { CATEGORIES, type Category, type ChannelKind, type ConversationFlag, type ConversationLevel, type ConversationStatus, type Sentiment } from '../api/types';
 
 const CHANNEL_COLORS: Record<ChannelKind, string> = {
   webchat: 'teal',
@@ -69,6 +69,50 @@ export function SentimentBadge({ sentiment }: { sentiment: Sentiment | null }) {
   return (
     <Badge size="xs" variant="light" color={SENTIMENT_COLOR[sentiment]} radius="sm">
       {SENTIMENT_ICON[sentiment]} {t(`sentiment.${sentiment}`)}
+    </Badge>
+  );
+}
+
+export const isCategory = (value: string): value is Category => (CATEGORIES as readonly string[]).includes(value);
+
+// Urgent categories (money, service, safety, reputation) in warm colours; the rest calm.
+const CATEGORY_COLORS: Record<Category, string> = {
+  billing_error: 'red',
+  outage: 'red',
+  defect: 'orange',
+  safety: 'red',
+  backlash: 'orange',
+  purchase_intent: 'teal',
+  question: 'blue',
+  request: 'indigo',
+  praise: 'green',
+  spam: 'gray',
+};
+
+export function CategoryBadge({ category }: { category: string }) {
+  const { t } = useTranslation();
+  const known = isCategory(category);
+  return (
+    <Badge
+      size="xs"
+      variant="light"
+      color={known ? CATEGORY_COLORS[category] : 'grape'}
+      radius="sm"
+      data-testid="category-badge"
+      data-category={category}
+    >
+      {known ? t(`category.${category}`) : category}
+    </Badge>
+  );
+}
+
+/** Marks a conversation triage set aside as spam or a likely troll (it stays visible in the flagged view). */
+export function FlagBadge({ flag }: { flag: ConversationFlag | null }) {
+  const { t } = useTranslation();
+  if (!flag) return null;
+  return (
+    <Badge size="xs" variant="filled" color={flag === 'spam' ? 'gray' : 'orange'} radius="sm" data-testid="flag-badge" data-flag={flag}>
+      ⚑ {t(`flag.${flag}`)}
     </Badge>
   );
 }

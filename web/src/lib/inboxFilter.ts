@@ -7,7 +7,7 @@ export type InboxFilter =
   | { kind: 'status'; status: ConversationStatus }
   | { kind: 'channel'; channelId: string };
 
-const VIEWS: InboxView[] = ['all_open', 'mine', 'unassigned'];
+const VIEWS: InboxView[] = ['all_open', 'mine', 'unassigned', 'flagged'];
 export const DEFAULT_FILTER: InboxFilter = { kind: 'view', view: 'all_open' };
 
 export function filterFromSearch(search: URLSearchParams): InboxFilter {

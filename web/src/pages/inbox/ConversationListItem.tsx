@@ -3,7 +3,15 @@ import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ConversationItem } from '../../api/types';
 import { formatShortTime, waitingLabel } from '../../lib/time';
-import { ChannelBadge, LevelBadge, PriorityBadge, SentimentBadge, StatusBadge } from '../../components/badges';
+import {
+  CategoryBadge,
+  ChannelBadge,
+  FlagBadge,
+  LevelBadge,
+  PriorityBadge,
+  SentimentBadge,
+  StatusBadge,
+} from '../../components/badges';
 
 interface Props {
   item: ConversationItem;
@@ -23,6 +31,7 @@ export function ConversationListItem({ item, active, now }: Props) {
       data-testid="conversation-item"
       data-conversation-id={item.id}
       data-active={active}
+      data-flag={item.flag ?? undefined}
       aria-current={active ? 'page' : undefined}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -44,11 +53,15 @@ export function ConversationListItem({ item, active, now }: Props) {
       </Text>
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Group gap={4} wrap="wrap">
+          <FlagBadge flag={item.flag} />
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />
           <PriorityBadge priority={item.priority} />
           <SentimentBadge sentiment={item.sentiment} />
           <StatusBadge status={item.status} />
+          {item.categories.map((category) => (
+            <CategoryBadge key={category} category={category} />
+          ))}
         </Group>
         <Text size="xs" c={item.assignee ? 'dark' : 'dimmed'} truncate="end" maw={110} style={{ flexShrink: 0 }}>
           {item.assignee ? item.assignee.name : t('inbox.unassigned')}

@@ -1,17 +1,20 @@
-import { Badge, Divider, Group, Stack, TagsInput, Text } from '@mantine/core';
+import { Divider, Stack, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUpdateConversation } from '../../api/conversations';
 import type { Conversation } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CustomerPanel } from './CustomerPanel';
+import { TriagePanel } from './TriagePanel';
 
-/** Tags of the conversation and everything we know about its customer. */
+/** Why triage labelled the conversation (and how to correct it), its tags, and everything we know about its customer. */
 export function ConversationSidePanel({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const update = useUpdateConversation(conversation.id);
 
   return (
     <Stack gap="md" p="md">
+      <TriagePanel conversation={conversation} />
+      <Divider />
       <Stack gap={4}>
         <TagsInput
           label={t('conversation.tags')}
@@ -22,18 +25,6 @@ export function ConversationSidePanel({ conversation }: { conversation: Conversa
           data-testid="tags-input"
         />
         {update.error && <ErrorAlert error={update.error} onClose={() => update.reset()} />}
-        {conversation.categories.length > 0 && (
-          <Group gap={4} mt={4} data-testid="categories">
-            <Text size="xs" c="dimmed">
-              {t('conversation.categories')}:
-            </Text>
-            {conversation.categories.map((category) => (
-              <Badge key={category} size="xs" variant="light" color="grape">
-                {category}
-              </Badge>
-            ))}
-          </Group>
-        )}
       </Stack>
       <Divider />
       <CustomerPanel conversation={conversation} />

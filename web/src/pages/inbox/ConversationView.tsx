@@ -8,6 +8,7 @@ import { ConversationHeader } from './ConversationHeader';
 import { MessageThread } from './MessageThread';
 import { Composer } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
+import { FlagBanner } from './FlagBanner';
 
 interface Props {
   id: string;
@@ -55,6 +56,7 @@ export function ConversationView({ id, backHref }: Props) {
           backHref={backHref}
           onShowDetails={wide ? undefined : details.open}
         />
+        <FlagBanner conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
           <MessageThread messages={messages.data} error={messages.error} onRetry={() => void messages.refetch()} />
         </Box>
