@@ -81,8 +81,9 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
     });
     if (verdict) {
       await tx.updateTable('messages').set({ triage: JSON.stringify(verdict) }).where('id', '=', messageId).execute();
+      // A new conversation takes its first verdict as is (spam can be L0); later messages only raise urgency.
       triaged = mergeVerdict({
-        level: conv.level, priority: conv.priority, categories: parseJson(conv.categories, []),
+        level: created ? 0 : conv.level, priority: created ? 0 : conv.priority, categories: parseJson(conv.categories, []),
         reasons: parseJson(conv.triage_reasons, []), flag: conv.flag,
       }, verdict);
     }

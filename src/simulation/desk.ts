@@ -43,7 +43,10 @@ export interface WorkItem {
 export interface AgentRuntime {
   profile: AgentProfile;
   presence: Presence;
+  /** Conversations waiting on this agent's reply: what routing counts against capacity (status "open"). */
   open: Set<Conversation>;
+  /** Everything the agent owns, including conversations pending on the customer. */
+  owned: Set<Conversation>;
   lastAssignedS: number | null;
   inbox: WorkItem[];
   current: WorkItem | null;
@@ -91,7 +94,7 @@ export class Desk {
 
   constructor(readonly policy: DeskPolicy, team: readonly AgentProfile[], readonly horizonS: number) {
     this.agents = team.map((profile) => ({
-      profile, presence: 'offline', open: new Set(), lastAssignedS: null, inbox: [], current: null,
+      profile, presence: 'offline', open: new Set(), owned: new Set(), lastAssignedS: null, inbox: [], current: null,
       busyS: 0, onlineS: 0, onlineSinceS: null,
     }));
     for (const agent of this.agents) {
@@ -135,6 +138,7 @@ export class Desk {
     const i = this.queue.indexOf(conversation);
     if (i >= 0) this.queue.splice(i, 1);
     conversation.owner = agent;
+    agent.owned.add(conversation);
     agent.open.add(conversation);
     agent.lastAssignedS = this.now;
     this.lastAgentByCustomer.set(conversation.prepared.post.customerId, agent.profile.id);
@@ -150,6 +154,7 @@ export class Desk {
     if (!owner || conversation.firstReplyStarted) return;
     owner.inbox = owner.inbox.filter((w) => w.conversation !== conversation);
     owner.open.delete(conversation);
+    owner.owned.delete(conversation);
     conversation.owner = null;
   }
 
@@ -178,7 +183,7 @@ export class Desk {
     if (presence === 'offline') {
       agent.inbox = [];
       // Conversations already answered pass to the next shift; their follow-ups are outside first-response time.
-      for (const c of [...agent.open]) if (c.firstResponseS !== null) this.close(c);
+      for (const c of [...agent.owned]) if (c.firstResponseS !== null) this.close(c);
     }
   }
 
@@ -200,6 +205,8 @@ export class Desk {
     } else {
       c.followUpsDone++;
     }
+    // Replied: the conversation now waits on the customer (pending) and stops counting against capacity.
+    agent.open.delete(c);
     const next = c.prepared.handling.followUps[c.followUpsDone];
     // Spam is dismissed with its first look; a conversation without more follow-ups ends here.
     if (c.prepared.post.intent === 'spam' || !next || agent.presence === 'offline') this.close(c);
@@ -210,6 +217,8 @@ export class Desk {
   private followUpReady(agent: AgentRuntime, c: Conversation): void {
     if (c.closed || c.owner !== agent) return;
     const next = c.prepared.handling.followUps[c.followUpsDone];
+    // The customer wrote back: open again, even if the agent is at capacity (capacity only gates new work).
+    agent.open.add(c);
     agent.inbox.push({ conversation: c, kind: 'follow_up', readyS: this.now, dueS: this.policy.followUpDueS(c.prepared, this.now), seconds: next.replyS });
     this.startWork(agent);
   }
@@ -218,5 +227,6 @@ export class Desk {
     if (c.closed) return;
     c.closed = true;
     c.owner?.open.delete(c);
+    c.owner?.owned.delete(c);
   }
 }

@@ -17,10 +17,13 @@ export const ESCALATION_OVERFLOW = 1;
 const toS = (iso: string): number => (Date.parse(iso) - DAY_START_MS) / 1000;
 
 /**
- * The level Koe routes by: triage's. A post triage found nothing in (L0) but
- * did not flag as spam stays visible in the unassigned view; agents pick it
- * up like L1 work at its (low) priority, so it is still answered.
+ * Koe auto-routes open posts of level 1–3 that are not flagged (as src/desk/assign.ts does).
+ * A post triage found nothing in (L0) or flagged as a troll stays visible in
+ * its view; agents take it by hand once routed work is handed out.
  */
+export const autoRouted = (p: PreparedPost): boolean => p.triage.level >= 1 && !p.triage.flags.troll;
+
+/** The level an agent needs for a conversation: triage's, at least L1 for hand-picked posts. */
 export const routeLevel = (p: PreparedPost): 1 | 2 | 3 => (p.triage.level === 0 ? 1 : p.triage.level);
 
 function slaFor(p: PreparedPost): SlaPolicy {
@@ -57,9 +60,12 @@ function choose(desk: Desk, c: Conversation, candidates: readonly AgentRuntime[]
 
 const hasRoom = (a: AgentRuntime, overflow: number) => a.presence === 'online' && a.open.size < a.profile.capacity + overflow;
 
-/** Urgent first, then triage priority, then who has waited longest. */
+/**
+ * The order assignWaiting uses: triage priority (its base is the level, so L3
+ * comes first), then who has waited longest; hand-picked posts after routed ones.
+ */
 const byUrgency = (x: Conversation, y: Conversation): number =>
-  routeLevel(y.prepared) - routeLevel(x.prepared)
+  Number(autoRouted(y.prepared)) - Number(autoRouted(x.prepared))
   || y.prepared.triage.priority - x.prepared.triage.priority
   || x.prepared.post.arrivalS - y.prepared.post.arrivalS;
 

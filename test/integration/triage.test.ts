@@ -36,6 +36,7 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
   it('sets spam aside in its own view, and an agent can clear the flag', async () => {
     const spam = await write('【限定】フォローで10万円当選！今すぐ登録 https://bit.ly/xxxx #プレゼント #拡散希望');
     expect(spam.flag).toBe('spam');
+    expect(spam.level).toBe(0);
     expect((await admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).not.toContain(spam.id);
     expect((await admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id)).toEqual([spam.id]);
     expect((await admin.get('/api/conversations/counts')).body.flagged).toBe(1);
@@ -74,6 +75,8 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
       const r = await admin.patch(`/api/conversations/${c.id}`, { categories: ['billing_error'], sentiment: 'negative', level: 3 });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ categories: ['billing_error'], sentiment: 'negative', level: 3 });
+      expect(r.body.reasons[0]).toMatchObject({ code: 'agent_correction' });
+      expect(r.body.reasons.filter((x: any) => x.kind === 'category')).toEqual([]);
     }
     for (const text of questions) {
       const c = await write(text);

@@ -130,6 +130,13 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
         const text = texts.join('\n').slice(-2000);
         await triageSettings.recordCorrection(tx, { workspaceId: actor.workspaceId, conversationId: row.id, agentId: actor.agentId, text, before, after: corrected });
         learn = { text, labels: corrected };
+        // The agent's judgement replaces the analyser's reasons for what was corrected.
+        const replaced = new Set<string>([...(corrected.categories ? ['category'] : []), ...(corrected.sentiment ? ['sentiment'] : []), ...(corrected.level !== undefined ? ['level'] : [])]);
+        const summary = [corrected.level !== undefined ? `L${corrected.level}` : null, corrected.sentiment ?? null, corrected.categories ? (corrected.categories.join(', ') || '分類なし') : null].filter(Boolean).join(' / ');
+        set.triage_reasons = JSON.stringify([
+          { kind: 'level', code: 'agent_correction', evidence: actor.name, message: `担当者（${actor.name}）が修正: ${summary}` },
+          ...parseJson<{ kind: string }[]>(row.triage_reasons, []).filter((r) => !replaced.has(r.kind)),
+        ]);
         logged.push({ action: 'triage.corrected', detail: { before, after: corrected } });
       }
       if (Object.keys(set).length) await conversations.update(tx, row.id, set);
