@@ -10,6 +10,8 @@ export interface InboundEvent {
   customer: { externalId: string; name: string; handle?: string | null; email?: string | null };
   text: string;
   clientMessageId?: string | null;
+  /** Platform specifics a reply needs (reply token, comment/post id, `visibility: "public" | "private"`). */
+  meta?: Record<string, unknown>;
 }
 
 export interface OutboundMessage {
@@ -19,6 +21,8 @@ export interface OutboundMessage {
   message: { id: string; text: string; authorName: string; createdAt: string };
   /** Stable per reply: platforms that accept one deduplicate retries with it. */
   idempotencyKey: string;
+  /** The customer message being answered, with its platform meta; absent when the customer never wrote. */
+  inReplyTo?: { messageId: string; meta: Record<string, unknown>; createdAt: string };
 }
 
 /** Thrown by `send`; `permanent` failures are shown to the agent at once, others retry with backoff. */

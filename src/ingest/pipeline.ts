@@ -64,7 +64,7 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   }
   const messageId = await messages.create(tx, {
     conversationId: conv.id, kind: 'customer', text: event.text, authorType: 'customer', authorId: customer.id,
-    authorName: customer.name, createdAt: at, inboundEventId: eventId, clientMessageId: event.clientMessageId ?? null,
+    authorName: customer.name, createdAt: at, inboundEventId: eventId, clientMessageId: event.clientMessageId ?? null, meta: event.meta ?? null,
   });
 
   const waitingSince = conv.waiting_since ?? at;

@@ -102,6 +102,7 @@ export function replySender(deps: OutboundDeps) {
         channel, conversationId: conv.id, recipient: { externalId: identity.externalId, handle: identity.handle },
         message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
         idempotencyKey: entry.idempotency_key,
+        inReplyTo: await inReplyTo(deps.db, conv.id),
       });
       await outbox.update(deps.db, entry.id, { status: 'sent', sent_at: nowIso(), last_error: null, external_id: sent.externalId ?? null });
       await publish();
@@ -115,4 +116,9 @@ export function replySender(deps: OutboundDeps) {
       throw err;
     }
   };
+}
+
+async function inReplyTo(db: Db, conversationId: string) {
+  const last = await messages.lastInbound(db, conversationId);
+  return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
 }

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
 import { systemRoutes } from './routes/system';
+import { channelPlugins } from '../channels/registry';
 import { automationRoutes } from './routes/automation';
 import { routingRoutes } from './routes/routing';
 import { triageRoutes } from './routes/triage';
@@ -77,6 +78,14 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(triageRoutes(koe));
   await app.register(routingRoutes(koe));
   await app.register(automationRoutes(koe));
+  for (const plugin of channelPlugins) {
+    if (!plugin.routes) continue;
+    await app.register(async (scope) => {
+      // Webhook signatures are computed over the exact bytes received, so bodies stay raw here.
+      scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      await plugin.routes!(scope as unknown as FastifyInstance, koe.channelCtx);
+    });
+  }
   await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST, koe.db);
   return app;
 }

@@ -1,6 +1,9 @@
 import pino, { type Logger } from 'pino';
 import { webchatAdapter } from '../channels/webchat/adapter';
 import type { ChannelAdapter } from '../channels/types';
+import { channelContext } from '../channels/context';
+import type { ChannelContext } from '../channels/plugin';
+import { channelPlugins } from '../channels/registry';
 import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
 import { autoAssign } from '../desk/assign';
@@ -21,7 +24,7 @@ type RoutePayload = { workspaceId: string; conversationId: string; event?: 'conv
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
   config: KoeConfig; store: Store; db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger;
-  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps; triage: WorkspaceTriage;
+  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps; triage: WorkspaceTriage; channelCtx: ChannelContext;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const triage = new WorkspaceTriage(db);
   const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage(triage)) };
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
+  const channelCtx = channelContext({ db, log, bus, jobs, config, ingest });
+  for (const plugin of channelPlugins) for (const a of plugin.adapters(channelCtx)) adapters.set(a.kind, a);
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
   const desk = { db, bus, log, jobs, adapters };
@@ -48,9 +53,14 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
     await scheduleSlaCheck(desk, workspaceId, conversationId);
   });
   jobs.register(SLA_CHECK, slaChecker(desk));
-  if (opts.startJobs !== false) jobs.start();
+  const stops: (() => Promise<void>)[] = [];
+  if (opts.startJobs !== false) {
+    jobs.start();
+    for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));
+  }
   return {
     config, store, db, jobs, bus, log, adapters, ingest, outbound, triage,
-    async close() { await jobs.stop(); await store.close(); },
+    channelCtx,
+    async close() { for (const stop of stops) await stop(); await jobs.stop(); await store.close(); },
   };
 }

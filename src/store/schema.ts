@@ -54,6 +54,7 @@ export interface MessageTable {
   author_type: string; author_id: string | null; author_name: string;
   inbound_event_id: string | null; client_message_id: string | null; created_at: string;
   triage: string | null;
+  meta: string | null;
 }
 
 export interface OutboxTable {

@@ -29,6 +29,7 @@ function withDelivery(db: Db) {
 export interface NewMessage {
   conversationId: string; kind: MessageKind; text: string; authorType: 'customer' | 'agent' | 'system';
   authorId: string | null; authorName: string; createdAt: string; inboundEventId?: string; clientMessageId?: string | null;
+  meta?: Record<string, unknown> | null;
 }
 
 export const messages = {
@@ -37,6 +38,7 @@ export const messages = {
     await db.insertInto('messages').values({
       id, conversation_id: m.conversationId, kind: m.kind, text: m.text, author_type: m.authorType, author_id: m.authorId,
       author_name: m.authorName, inbound_event_id: m.inboundEventId ?? null, client_message_id: m.clientMessageId ?? null, created_at: m.createdAt,
+      meta: m.meta ? JSON.stringify(m.meta) : null,
     }).execute();
     return id;
   },
@@ -53,6 +55,12 @@ export const messages = {
     if (!opts.includeNotes) q = q.where('m.kind', 'in', ['customer', 'reply']);
     const rows = await q.orderBy('m.created_at').orderBy('m.id').execute();
     return rows.map((r) => toMessage(r as Row));
+  },
+  /** The newest customer message of a conversation with its platform meta: what a reply answers. */
+  async lastInbound(db: Db, conversationId: string): Promise<{ id: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
+    const r = await db.selectFrom('messages').select(['id', 'meta', 'created_at']).where('conversation_id', '=', conversationId).where('kind', '=', 'customer')
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return r && { id: r.id, meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : {}, createdAt: r.created_at };
   },
   /** What the customer sees on a channel: their messages and delivered-or-pending replies, never notes. */
   async visibleToCustomer(db: Db, customerId: string, channelId: string, limit = 200): Promise<Message[]> {

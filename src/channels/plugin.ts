@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { KoeConfig } from '../config/config';
+import type { JobQueue } from '../jobs/queue';
+import type { RealtimeBus } from '../realtime/bus';
+import type { Channel, ChannelKind, Db } from '../store/repositories';
+import type { ChannelAdapter, InboundEvent } from './types';
+
+/** What a channel plugin may use from the running desk. */
+export interface ChannelContext {
+  db: Db; log: Logger; bus: RealtimeBus; jobs: JobQueue; config: KoeConfig;
+  channel(channelId: string): Promise<Channel | undefined>;
+  /** The channel's decrypted credentials (validated by the plugin's schema when the admin saved them). */
+  credentials<T = Record<string, unknown>>(channelId: string): Promise<T>;
+  /** Durable, idempotent record of a verified, parsed event; acknowledge the platform only after it resolves. */
+  record(event: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean }>;
+}
+
+/**
+ * One per platform folder under src/channels/. A plugin verifies and parses the platform's webhooks (its routes
+ * live under /webhooks/<kind>/…), sends replies through the platform's API, and may poll.
+ */
+export interface ChannelPlugin {
+  kinds: readonly ChannelKind[];
+  /** Credentials and settings an admin enters for a channel of these kinds; stored encrypted. */
+  credentialsSchema: z.ZodType<Record<string, unknown>>;
+  /** Webhook routes. Registered in their own scope, where JSON bodies arrive as raw Buffers for signature checks. */
+  routes?(app: FastifyInstance, ctx: ChannelContext): Promise<void>;
+  /** Reply senders, one per kind. */
+  adapters(ctx: ChannelContext): ChannelAdapter[];
+  /** Background work (polling); returns a stop function. */
+  start?(ctx: ChannelContext): Promise<() => Promise<void>>;
+  /** "Test connection" in the channel setup page. */
+  test?(ctx: ChannelContext, channel: Channel): Promise<{ ok: boolean; detail: string }>;
+}
