@@ -1,15 +1,16 @@
-// npm run simulate -- frt [--seed N] [--agents N] [--posts N]
+// npm run simulate -- frt [--seed N] [--agents N] [--posts N] [--burst N]
 // Runs a simulation scenario and prints its report; the last line is machine-readable.
 import { formatReport, runFrtSimulation } from '../src/simulation/index';
+import { DEFAULT_BURST } from '../src/simulation/traffic';
 
-const USAGE = 'usage: simulate frt [--seed N] [--agents N] [--posts N]';
+const USAGE = 'usage: simulate frt [--seed N] [--agents N] [--posts N] [--burst N]   (--burst 0: no outage burst)';
 
-function parseFlags(args: string[]): { seed?: number; agents?: number; posts?: number } | null {
+function parseFlags(args: string[]): Record<string, number> | null {
   const out: Record<string, number> = {};
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]?.replace(/^--/, '');
     const value = Number(args[i + 1]);
-    if (!['seed', 'agents', 'posts'].includes(name) || !Number.isInteger(value) || value < (name === 'seed' ? 0 : 1)) return null;
+    if (!['seed', 'agents', 'posts', 'burst'].includes(name) || !Number.isInteger(value) || value < (name === 'seed' || name === 'burst' ? 0 : 1)) return null;
     out[name] = value;
   }
   return out;
@@ -21,4 +22,6 @@ if (!flags) {
   console.error(USAGE);
   process.exit(2);
 }
-console.log(formatReport(runFrtSimulation(flags)));
+const { burst, ...common } = flags;
+const options = burst === undefined ? common : { ...common, burst: burst === 0 ? null : { ...DEFAULT_BURST, posts: burst } };
+console.log(formatReport(runFrtSimulation(options)));

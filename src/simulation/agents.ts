@@ -1,5 +1,5 @@
-// The sandbox support team: ten agents over four shifts so someone senior is
-// online around the clock, with more people on at the lunch and evening peaks.
+// The sandbox support team: ten agents on staggered shifts so someone senior is
+// online around the clock and staffing follows the day's arrival curve.
 // Handling times are what it takes to read a post, look things up and write
 // the first reply (lognormal: most are quick, a few take long).
 import type { Intent } from './templates';
@@ -40,7 +40,7 @@ export const TEAM: readonly AgentProfile[] = [
   { id: 'a05', name: 'Tanaka', level: 2, skills: ['general', 'billing', 'shipping'], capacity: 5, shift: shift(9, 18, 5.5) },
   { id: 'a06', name: 'Ito', level: 1, skills: ['general', 'sales'], capacity: 6, shift: shift(10, 19, 5.5) },
   { id: 'a07', name: 'Watanabe', level: 2, skills: ['general', 'technical', 'store'], capacity: 5, shift: shift(13, 22, 3.5) },
-  { id: 'a08', name: 'Yamamoto', level: 1, skills: ['general', 'sales', 'store'], capacity: 6, shift: shift(13, 22, 3) },
+  { id: 'a08', name: 'Yamamoto', level: 1, skills: ['general', 'sales', 'store'], capacity: 6, shift: shift(15, 24, 1.5) },
   { id: 'a09', name: 'Nakamura', level: 3, skills: ['billing', 'technical', 'pr', 'escalation'], capacity: 4, shift: shift(15, 24, 1.5) },
   { id: 'a10', name: 'Kobayashi', level: 3, skills: ['product', 'safety', 'pr', 'escalation'], capacity: 4, shift: shift(14, 23, 4) },
 ];

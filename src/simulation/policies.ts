@@ -1,6 +1,6 @@
 // The two ways of running the same desk.
-//  koe:  triage sets spam aside; one priority queue (urgent level, then triage
-//        priority, then waiting time); owners chosen by the real chooseAssignee;
+//  koe:  triage sets spam aside; one priority queue (triage priority, then
+//        waiting time); owners chosen by the real chooseAssignee;
 //        agents work their inbox by SLA due time; an SLA warning escalates.
 //  fifo: one queue in arrival order; any agent with room takes the oldest post,
 //        whatever it is; agents work their inbox oldest first.
