@@ -124,3 +124,28 @@ export class Visitor {
     return (await this.client().get(`/api/widget/${this.publicKey}/messages?visitorToken=${this.token}`)).body.items as any[];
   }
 }
+
+/** A running desk on a fresh database: set up, an admin signed in, one web chat channel. */
+export interface OpenDesk {
+  db: TestDatabase; koe: RunningKoe; admin: Client; channel: any;
+  /** A new (or the given) visitor writes `text`; resolves with the conversation once processing is done. */
+  write(text: string, visitor?: Visitor): Promise<any>;
+  close(): Promise<void>;
+}
+
+export async function openDesk(dialect: TestDialect): Promise<OpenDesk> {
+  const db = await freshDatabase(dialect);
+  const koe = await startKoe(db);
+  const { admin, channel } = await seededDesk(koe.base);
+  return {
+    db, koe, admin, channel,
+    async write(text, visitor) {
+      const v = visitor ?? new Visitor(koe.base, channel.publicKey);
+      if (!v.token) await v.open();
+      await v.say(text);
+      await koe.koe.jobs.drain();
+      return ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((c) => c.preview === text);
+    },
+    async close() { await koe.stop(); await db.drop(); },
+  };
+}

@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, dialects, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from './harness';
+import { Client, dialects, openDesk, Visitor, waitFor, type OpenDesk } from './harness';
 
 describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let channel: any;
+  let desk: OpenDesk;
   const team: Record<string, { client: Client; id: string }> = {};
 
   const agent = async (key: string, body: Record<string, unknown>) => {
-    const created = await admin.post('/api/agents', { password: 'agent-password-1', ...body });
+    const created = await desk.admin.post('/api/agents', { password: 'agent-password-1', ...body });
     expect(created.status).toBe(201);
-    const client = new Client(koe.base);
+    const client = new Client(desk.koe.base);
     await client.post('/api/auth/login', { email: body.email, password: 'agent-password-1' });
     team[key] = { client, id: created.body.id };
   };
-  const write = async (text: string) => {
-    const v = new Visitor(koe.base, channel.publicKey);
-    await v.open();
-    await v.say(text);
-    await koe.koe.jobs.drain();
-    return ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((c) => c.preview === text);
-  };
+  const write = (text: string, visitor?: Visitor) => desk.write(text, visitor);
 
   beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    koe = await startKoe(db);
-    ({ admin, channel } = await seededDesk(koe.base));
+    desk = await openDesk(dialect);
     await agent('l1', { email: 'l1@koe.example', name: '鈴木', level: 1, role: 'agent', skills: ['general'] });
     await agent('l3billing', { email: 'l3b@koe.example', name: '佐藤', level: 3, role: 'agent', skills: ['billing'] });
     await agent('l3tech', { email: 'l3t@koe.example', name: '高橋', level: 3, role: 'agent', skills: ['technical'] });
@@ -31,13 +23,13 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     await agent('sup', { email: 'sup@koe.example', name: '伊藤', level: 3, role: 'supervisor', skills: [] });
     for (const k of ['l1', 'l3billing', 'l3tech']) expect((await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
   });
-  afterAll(async () => { await koe.stop(); await db.drop(); });
+  afterAll(async () => { await desk.close(); });
 
   it('assigns an L3 double charge to the online L3 billing agent, explains why, and notifies them', async () => {
     const c = await write('昨日カードで払ったら二重請求されてました。至急返金してください');
     expect(c.level).toBe(3);
     expect(c.assignee?.id).toBe(team.l3billing.id);
-    const thread = (await admin.get(`/api/conversations/${c.id}/messages`)).body.items;
+    const thread = (await desk.admin.get(`/api/conversations/${c.id}/messages`)).body.items;
     const why = thread.find((m: any) => m.kind === 'system');
     expect(why.text).toContain('佐藤');
     expect(why.text).toContain('billing');
@@ -46,7 +38,7 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect((await team.l3off.client.get('/api/notifications')).body.items).toHaveLength(0);
     expect(c.sla).toMatchObject({ target: 'first_response', state: 'ok' });
     expect(Date.parse(c.sla.dueAt) - Date.parse(c.createdAt)).toBe(5 * 60_000);
-    const audit = (await admin.get('/api/audit')).body.items;
+    const audit = (await desk.admin.get('/api/audit')).body.items;
     expect(audit.find((a: any) => a.action === 'conversation.auto_assigned')?.detail.explanation).toMatch(/Sato|佐藤/);
   });
 
@@ -57,7 +49,7 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(c.level).toBe(3);
     expect(c.assignee).toBeNull();
     await team.l3off.client.req('PUT', '/api/me/presence', { presence: 'online' });
-    const after = (await admin.get(`/api/conversations/${c.id}`)).body;
+    const after = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
     expect(after.assignee?.id).toBe(team.l3off.id);
     for (const k of ['l3billing', 'l3tech']) await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' });
     await team.l3off.client.req('PUT', '/api/me/presence', { presence: 'offline' });
@@ -67,7 +59,7 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     const c = await write('1週間後の友人の誕生日に予約をしたくて、様々なサプライズにも協力してほしい');
     expect(c.level).toBe(2);
     const l1 = team.l1.client;
-    await admin.patch(`/api/conversations/${c.id}`, { assigneeId: team.l1.id });
+    await desk.admin.patch(`/api/conversations/${c.id}`, { assigneeId: team.l1.id });
     const draft = (await l1.get(`/api/conversations/${c.id}/handoff-draft`)).body.text;
     expect(draft).toContain(c.customer.name);
     expect(draft).toContain('サプライズ');
@@ -76,7 +68,7 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(noNote.body.errors[0].path).toBe('note');
     const esc = await l1.post(`/api/conversations/${c.id}/escalations`, { toLevel: 3, note: `${draft}\nケーキの持ち込み可否を確認済み。折り返しを約束しました。` });
     expect(esc.status).toBe(201);
-    const detail = (await admin.get(`/api/conversations/${c.id}`)).body;
+    const detail = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
     expect(detail.level).toBe(3);
     expect(detail.openEscalation).toMatchObject({ fromLevel: 2, toLevel: 3, status: 'open', from: { id: team.l1.id } });
     expect(detail.openEscalation.note).toContain('折り返しを約束');
@@ -99,33 +91,33 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
 
     const back = await receiver.client.post(`/api/conversations/${c.id}/escalations`, { toLevel: 1, note: '予約は確定済み。以後のご質問はL1で対応可能です。' });
     expect(back.status).toBe(201);
-    expect((await admin.get(`/api/conversations/${c.id}`)).body.escalations.map((e: any) => e.direction)).toEqual(['down', 'up']);
+    expect((await desk.admin.get(`/api/conversations/${c.id}`)).body.escalations.map((e: any) => e.direction)).toEqual(['down', 'up']);
   });
 
   it('pauses the SLA clock while waiting on the customer', async () => {
     const c = await write('ポイントの有効期限はいつまでですか？');
-    const pending = await admin.patch(`/api/conversations/${c.id}`, { status: 'pending' });
+    const pending = await desk.admin.patch(`/api/conversations/${c.id}`, { status: 'pending' });
     expect(pending.body.sla.state).toBe('paused');
-    const reopened = await admin.patch(`/api/conversations/${c.id}`, { status: 'open' });
+    const reopened = await desk.admin.patch(`/api/conversations/${c.id}`, { status: 'open' });
     expect(reopened.body.sla.state).not.toBe('paused');
   });
 
   it('on an SLA breach, notifies supervisors and escalates as configured', async () => {
-    const settings = (await admin.get('/api/settings/desk')).body;
-    const updated = await admin.req('PUT', '/api/settings/desk', { ...settings, sla: { ...settings.sla, onBreach: 'escalate', firstResponseMins: { 1: 0.02 } } });
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    const updated = await desk.admin.req('PUT', '/api/settings/desk', { ...settings, sla: { ...settings.sla, onBreach: 'escalate', firstResponseMins: { 1: 0.02 } } });
     expect(updated.status).toBe(200);
     for (const k of ['l1', 'l3billing', 'l3tech']) await team[k].client.req('PUT', '/api/me/presence', { presence: 'away' });
     const c = await write('営業時間は何時までですか？');
     expect(c.level).toBe(1);
     const escalated = await waitFor(async () => {
-      const d = (await admin.get(`/api/conversations/${c.id}`)).body;
+      const d = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
       return d.level === 3 && d;
     }, 15_000);
     expect(escalated.escalations[0]).toMatchObject({ fromLevel: 1, toLevel: 3, from: null });
     expect(escalated.sla.state).toBe('ok');
     const supNotes = (await team.sup.client.get('/api/notifications')).body.items;
     expect(supNotes.some((n: any) => n.kind === 'sla.breached' && n.conversationId === c.id)).toBe(true);
-    const actions = (await admin.get('/api/audit?limit=300')).body.items.filter((a: any) => a.target?.id === c.id).map((a: any) => a.action);
+    const actions = (await desk.admin.get('/api/audit?limit=300')).body.items.filter((a: any) => a.target?.id === c.id).map((a: any) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['sla.breached', 'conversation.escalated']));
     expect(actions.filter((a: string) => a === 'sla.breached')).toHaveLength(1);
   });

@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, dialects, freshDatabase, seededDesk, startKoe, Visitor, type RunningKoe, type TestDatabase } from './harness';
+import { Client, dialects, openDesk, Visitor, type OpenDesk } from './harness';
 
 describe.each(dialects)('triage in the desk (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let channel: any;
-  beforeAll(async () => {
-    db = await freshDatabase(dialect);
-    koe = await startKoe(db);
-    ({ admin, channel } = await seededDesk(koe.base));
-  });
-  afterAll(async () => { await koe.stop(); await db.drop(); });
+  let desk: OpenDesk;
 
-  const write = async (text: string) => {
-    const v = new Visitor(koe.base, channel.publicKey);
-    await v.open();
-    await v.say(text);
-    await koe.koe.jobs.drain();
-    const items = (await admin.get('/api/conversations?limit=100')).body.items as any[];
-    return items.find((c) => c.preview === text);
-  };
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => { await desk.close(); });
+
+  const write = (text: string, visitor?: Visitor) => desk.write(text, visitor);
 
   it('levels the restaurant examples L1, L2 and L3 and sorts the urgent one first', async () => {
     const l1 = await write('来店の何日前までに予約すればよいでしょうか？');
@@ -26,10 +18,10 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     expect([l1.level, l2.level, l3.level]).toEqual([1, 2, 3]);
     expect(l3.categories).toContain('billing_error');
     expect(l3.sentiment).toBe('negative');
-    const inbox = (await admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id);
+    const inbox = (await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id);
     expect(inbox[0]).toBe(l3.id);
     expect(inbox.indexOf(l2.id)).toBeLessThan(inbox.indexOf(l1.id));
-    const detail = (await admin.get(`/api/conversations/${l3.id}`)).body;
+    const detail = (await desk.admin.get(`/api/conversations/${l3.id}`)).body;
     expect(detail.reasons.some((r: any) => r.code === 'billing_error' && r.evidence.includes('二重請求'))).toBe(true);
   });
 
@@ -37,27 +29,27 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     const spam = await write('【限定】フォローで10万円当選！今すぐ登録 https://bit.ly/xxxx #プレゼント #拡散希望');
     expect(spam.flag).toBe('spam');
     expect(spam.level).toBe(0);
-    expect((await admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).not.toContain(spam.id);
-    expect((await admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id)).toEqual([spam.id]);
-    expect((await admin.get('/api/conversations/counts')).body.flagged).toBe(1);
-    const cleared = await admin.patch(`/api/conversations/${spam.id}`, { flag: null });
+    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).not.toContain(spam.id);
+    expect((await desk.admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id)).toEqual([spam.id]);
+    expect((await desk.admin.get('/api/conversations/counts')).body.flagged).toBe(1);
+    const cleared = await desk.admin.patch(`/api/conversations/${spam.id}`, { flag: null });
     expect(cleared.body.flag).toBeNull();
-    expect((await admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).toContain(spam.id);
-    expect((await admin.get('/api/audit')).body.items.map((i: any) => i.action)).toContain('conversation.flag_cleared');
+    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).toContain(spam.id);
+    expect((await desk.admin.get('/api/audit')).body.items.map((i: any) => i.action)).toContain('conversation.flag_cleared');
   });
 
   it('applies an admin\'s phrases to the next message', async () => {
     const before = await write('ポチ丸がまた動かない');
     expect(before.categories).not.toContain('defect');
-    const agentOnly = new Client(koe.base);
-    await admin.post('/api/agents', { email: 'l1@koe.example', name: '鈴木', password: 'agent-password-1', role: 'agent', level: 1 });
+    const agentOnly = new Client(desk.koe.base);
+    await desk.admin.post('/api/agents', { email: 'l1@koe.example', name: '鈴木', password: 'agent-password-1', role: 'agent', level: 1 });
     await agentOnly.post('/api/auth/login', { email: 'l1@koe.example', password: 'agent-password-1' });
     expect((await agentOnly.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'] } })).status).toBe(403);
-    expect((await admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], unknown_category: ['x'] } })).status).toBe(400);
-    expect((await admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], support: ['#KoeMartサポート'] } })).status).toBe(200);
+    expect((await desk.admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], unknown_category: ['x'] } })).status).toBe(400);
+    expect((await desk.admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], support: ['#KoeMartサポート'] } })).status).toBe(200);
     const after = await write('ポチ丸がまた壊れた');
     expect(after.categories).toContain('defect');
-    expect((await admin.get('/api/triage/settings')).body.phrases.defect).toEqual(['ポチ丸']);
+    expect((await desk.admin.get('/api/triage/settings')).body.phrases.defect).toEqual(['ポチ丸']);
   });
 
   it('stores agent corrections and learns them for the next conversation', async () => {
@@ -72,7 +64,7 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
 
     for (const text of billing) {
       const c = await write(text);
-      const r = await admin.patch(`/api/conversations/${c.id}`, { categories: ['billing_error'], sentiment: 'negative', level: 3 });
+      const r = await desk.admin.patch(`/api/conversations/${c.id}`, { categories: ['billing_error'], sentiment: 'negative', level: 3 });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ categories: ['billing_error'], sentiment: 'negative', level: 3 });
       expect(r.body.reasons[0]).toMatchObject({ code: 'agent_correction' });
@@ -80,31 +72,31 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     }
     for (const text of questions) {
       const c = await write(text);
-      await admin.patch(`/api/conversations/${c.id}`, { categories: ['question'], sentiment: 'neutral', level: 1 });
+      await desk.admin.patch(`/api/conversations/${c.id}`, { categories: ['question'], sentiment: 'neutral', level: 1 });
     }
-    const settings = (await admin.get('/api/triage/settings')).body;
+    const settings = (await desk.admin.get('/api/triage/settings')).body;
     expect(settings.learnedExamples).toBeGreaterThanOrEqual(20);
-    const rows = await koe.koe.db.selectFrom('triage_corrections').selectAll().execute();
+    const rows = await desk.koe.koe.db.selectFrom('triage_corrections').selectAll().execute();
     expect(rows.length).toBe(settings.corrections);
     expect(rows.some((r) => JSON.parse(r.after).categories?.includes('billing_error'))).toBe(true);
-    expect((await admin.get('/api/audit?limit=500')).body.items.map((i: any) => i.action)).toContain('triage.corrected');
+    expect((await desk.admin.get('/api/audit?limit=500')).body.items.map((i: any) => i.action)).toContain('triage.corrected');
 
     // The same customer text, in a new conversation, now comes out as the agents taught it.
-    const v = new Visitor(koe.base, channel.publicKey);
+    const v = new Visitor(desk.koe.base, desk.channel.publicKey);
     await v.open();
     await v.say(unseen);
-    await koe.koe.jobs.drain();
-    const items = (await admin.get('/api/conversations?limit=100')).body.items as any[];
+    await desk.koe.koe.jobs.drain();
+    const items = (await desk.admin.get('/api/conversations?limit=100')).body.items as any[];
     const learned = items.find((c) => c.preview === unseen && c.id !== before.id);
     expect(learned.categories).toContain('billing_error');
     expect(learned.level).toBe(3);
-    const detail = (await admin.get(`/api/conversations/${learned.id}`)).body;
+    const detail = (await desk.admin.get(`/api/conversations/${learned.id}`)).body;
     expect(detail.reasons.some((r: any) => r.code === 'billing_error' && r.message.includes('学習モデル'))).toBe(true);
   });
 
   it('rejects an unknown category in a correction', async () => {
-    const c = (await admin.get('/api/conversations')).body.items[0];
-    const r = await admin.patch(`/api/conversations/${c.id}`, { categories: ['not_a_category'] });
+    const c = (await desk.admin.get('/api/conversations')).body.items[0];
+    const r = await desk.admin.patch(`/api/conversations/${c.id}`, { categories: ['not_a_category'] });
     expect(r.status).toBe(400);
     expect(r.body.errors[0].path).toMatch(/categories/);
   });
