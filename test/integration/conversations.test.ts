@@ -167,3 +167,33 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
   });
 });
 
+
+describe.each(dialects)('failures stay visible (%s)', (dialect) => {
+  let desk: OpenDesk;
+  beforeAll(async () => { desk = await openDesk(dialect); });
+  afterAll(async () => { await desk.close(); });
+
+  it('parks a poison inbound event with its error and lets an admin retry the failed job', async () => {
+    const { koe } = desk.koe;
+    // A processor that always fails: the event is recorded and acknowledged, then fails visibly.
+    const triage = koe.ingest.triage;
+    koe.ingest.triage = async () => { throw new Error('simulated processing failure'); };
+    const v = new Visitor(desk.koe.base, desk.channel.publicKey);
+    await v.open();
+    const sent = await v.say('処理に失敗するメッセージ');
+    expect(sent.status).toBe(202);
+    await koe.db.updateTable('jobs').set({ max_attempts: 1 }).where('name', '=', 'inbound.process').execute();
+    const failed = await waitFor(async () => {
+      const r = (await desk.admin.get('/api/admin/jobs?status=failed')).body;
+      return r.items.find((j: any) => j.name === 'inbound.process');
+    }, 10_000);
+    expect(failed.lastError).toBe('simulated processing failure');
+    const parked = (await desk.admin.get('/api/admin/inbound-events?status=failed')).body.items;
+    expect(parked[0]).toMatchObject({ error: 'simulated processing failure', channel: { kind: 'webchat' } });
+
+    koe.ingest.triage = triage;
+    expect((await desk.admin.post(`/api/admin/jobs/${failed.id}/retry`)).status).toBe(202);
+    await waitFor(async () => (await v.history()).some((m) => m.text === '処理に失敗するメッセージ'));
+    expect((await desk.admin.post(`/api/admin/jobs/${failed.id}/retry`)).status).toBe(409);
+  });
+});
