@@ -13,6 +13,10 @@ import { ChannelsPage } from './pages/admin/ChannelsPage';
 import { AuditPage } from './pages/admin/AuditPage';
 import { TriageSettingsPage } from './pages/admin/TriageSettingsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { BoardPage } from './pages/board/BoardPage';
+import { TeamsPage } from './pages/admin/TeamsPage';
+import { DeskSettingsPage } from './pages/admin/DeskSettingsPage';
+import { AutomationPage } from './pages/admin/automation/AutomationPage';
 
 export function App() {
   useSessionExpiryRedirect();
@@ -24,11 +28,15 @@ export function App() {
         <Route element={<AppLayout />}>
           <Route index element={<InboxPage />} />
           <Route path="conversations/:id" element={<InboxPage />} />
+          <Route path="board" element={<BoardPage />} />
           <Route path="admin" element={<Navigate to="/admin/agents" replace />} />
           <Route path="admin/agents" element={<AgentsPage />} />
           <Route path="admin/channels" element={<ChannelsPage />} />
           <Route path="admin/audit" element={<AuditPage />} />
           <Route path="admin/triage" element={<TriageSettingsPage />} />
+          <Route path="admin/teams" element={<TeamsPage />} />
+          <Route path="admin/desk" element={<DeskSettingsPage />} />
+          <Route path="admin/automation" element={<AutomationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

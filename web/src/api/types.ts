@@ -40,6 +40,24 @@ export interface Agent {
   skills: string[];
   active: boolean;
   createdAt: string;
+  /** Open conversations at once (routing). */
+  capacity: number;
+  presence: Presence;
+}
+
+export type Presence = 'online' | 'away' | 'offline';
+export const PRESENCES: Presence[] = ['online', 'away', 'offline'];
+
+export type SlaState = 'ok' | 'warning' | 'breached' | 'paused' | 'met';
+export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
+
+/** The SLA clock of a conversation, computed by the server from stored timestamps. */
+export interface Sla {
+  target: SlaTarget | null;
+  dueAt: string | null;
+  remainingMs: number | null;
+  state: SlaState;
+  warnAt: string | null;
 }
 
 export interface Workspace {
@@ -83,6 +101,9 @@ export interface ConversationItem {
   tags: string[];
   createdAt: string;
   flag: ConversationFlag | null;
+  /** Absent in some realtime events; list and detail responses always send it. */
+  sla?: Sla;
+  teamId?: string | null;
 }
 
 export interface Identity {
@@ -106,6 +127,23 @@ export interface Conversation extends Omit<ConversationItem, 'customer'> {
   customer: { id: string; name: string; email: string | null; identities: Identity[] };
   /** Absent in realtime events; the detail endpoint always sends it. */
   reasons?: TriageReason[];
+  escalations?: Escalation[];
+  openEscalation?: Escalation | null;
+}
+
+export interface Escalation {
+  id: string;
+  direction: 'up' | 'down';
+  fromLevel: number;
+  toLevel: number;
+  note: string;
+  status: 'open' | 'accepted' | 'resolved';
+  from: { id: string; name: string } | null;
+  to: { id: string; name: string } | null;
+  toTeamId: string | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
 }
 
 export type MessageKind = 'customer' | 'reply' | 'note' | 'system';

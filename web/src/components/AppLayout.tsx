@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 import { SideNav } from './SideNav';
+import { PresenceControl } from './PresenceControl';
+import { NotificationsBell } from './NotificationsBell';
 import { RealtimeBridge } from '../realtime/RealtimeBridge';
 
 export const HEADER_HEIGHT = 56;
@@ -46,7 +48,11 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguageSwitch signedIn />
+            <PresenceControl />
+            <NotificationsBell />
+            <Box visibleFrom="sm">
+              <LanguageSwitch signedIn />
+            </Box>
             <UserMenu />
           </Group>
         </Group>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCounts } from '../api/conversations';
 import { useChannels } from '../api/admin';
 import { useMe } from '../api/session';
+import { useTeams } from '../api/routing';
 import { CONVERSATION_STATUSES, type ConversationCounts } from '../api/types';
 import { filterFromSearch, filterToSearch, sameFilter, type InboxFilter } from '../lib/inboxFilter';
 
@@ -15,6 +16,7 @@ export function SideNav() {
   const counts = useCounts().data;
   const channels = useChannels().data ?? [];
   const role = useMe().data?.agent.role;
+  const teams = useTeams().data ?? [];
   const inInbox = location.pathname === '/' || location.pathname.startsWith('/conversations');
   const active = inInbox ? filterFromSearch(new URLSearchParams(location.search)) : null;
 
@@ -59,17 +61,34 @@ export function SideNav() {
         ),
       )}
 
+      {teams.length > 0 && <SectionLabel>{t('teams.inboxHeading')}</SectionLabel>}
+      {teams.map((team) =>
+        // Counts per team are not in /counts; the list itself shows the team's open work.
+        <NavLink
+          key={team.id}
+          component={Link}
+          to={`/${filterToSearch({ kind: 'team', teamId: team.id })}`}
+          label={team.name}
+          active={active !== null && sameFilter(active, { kind: 'team', teamId: team.id })}
+          data-testid={`team-view-${team.id}`}
+        />,
+      )}
+
       {role === 'admin' || role === 'supervisor' ? (
         <>
           <Divider my="sm" />
+          <AdminLink to="/board" label={t('board.nav')} testId="nav-board" />
           <SectionLabel>{t('header.admin')}</SectionLabel>
           {role === 'admin' && (
             <>
               <AdminLink to="/admin/agents" label={t('admin.agents')} />
+              <AdminLink to="/admin/teams" label={t('teams.nav')} />
               <AdminLink to="/admin/channels" label={t('admin.channels')} />
+              <AdminLink to="/admin/desk" label={t('desk.nav')} />
               <AdminLink to="/admin/triage" label={t('admin.triage')} />
             </>
           )}
+          <AdminLink to="/admin/automation" label={t('automation.nav')} />
           <AdminLink to="/admin/audit" label={t('admin.audit')} />
         </>
       ) : null}
@@ -77,9 +96,9 @@ export function SideNav() {
   );
 }
 
-function AdminLink({ to, label }: { to: string; label: string }) {
+function AdminLink({ to, label, testId }: { to: string; label: string; testId?: string }) {
   const location = useLocation();
-  return <NavLink component={Link} to={to} label={label} active={location.pathname === to} />;
+  return <NavLink component={Link} to={to} label={label} active={location.pathname === to} data-testid={testId} />;
 }
 
 function SectionLabel({ children }: { children: ReactNode }) {

@@ -1,7 +1,8 @@
-import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../api/session';
+import { LanguageSwitch } from './LanguageSwitch';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -32,6 +33,10 @@ export function UserMenu() {
             {me.data?.workspace.name} · {t(`role.${agent.role}`)} · L{agent.level}
           </Text>
         </Menu.Label>
+        {/* The header has no room for the language switch on phones. */}
+        <Box hiddenFrom="sm" px="sm" py={4}>
+          <LanguageSwitch signedIn />
+        </Box>
         <Menu.Divider />
         <Menu.Item color="red" onClick={signOut} data-testid="logout">
           {t('header.logout')}

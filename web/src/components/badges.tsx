@@ -43,7 +43,7 @@ export function LevelBadge({ level }: { level: ConversationLevel | number }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('inbox.levelTitle')} withArrow>
-      <Badge size="xs" variant="outline" color={LEVEL_COLORS[level] ?? 'gray'} radius="sm">
+      <Badge size="xs" variant="outline" color={LEVEL_COLORS[level] ?? 'gray'} radius="sm" data-testid="level-badge" data-level={level}>
         {t('inbox.level', { level })}
       </Badge>
     </Tooltip>

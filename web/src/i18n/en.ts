@@ -1,4 +1,5 @@
 import type { Resources } from './ja';
+import { enRouting } from './en-routing';
 
 export const en: Resources = {
   app: {
@@ -222,6 +223,8 @@ export const en: Resources = {
     actions: 'Actions',
     empty: 'No agents yet',
     emailTaken: 'This email is already in use',
+    capacity: 'Capacity',
+    presence: 'Presence',
   },
   role: {
     admin: 'Admin',
@@ -291,4 +294,5 @@ export const en: Resources = {
     detail: 'Detail',
     empty: 'Nothing recorded yet',
   },
+  ...enRouting,
 };

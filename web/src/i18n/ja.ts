@@ -1,4 +1,5 @@
 // Japanese is the source language; en.ts must provide the same keys (checked by its type).
+import { jaRouting } from './ja-routing';
 export const ja = {
   app: {
     name: 'Koe',
@@ -221,6 +222,8 @@ export const ja = {
     actions: '操作',
     empty: 'エージェントはまだいません',
     emailTaken: 'このメールアドレスは既に使われています',
+    capacity: '同時担当数',
+    presence: '在席',
   },
   role: {
     admin: '管理者',
@@ -291,6 +294,7 @@ export const ja = {
     detail: '詳細',
     empty: '記録はまだありません',
   },
+  ...jaRouting,
 };
 
 /** The shape every locale must match: same keys, any string values. */

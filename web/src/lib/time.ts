@@ -37,3 +37,13 @@ export function formatShortTime(iso: string, lang: string, now = Date.now()): st
 export function formatDateTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** "3分", "1時間5分", "2日": a compact length of time for SLA clocks and ages. */
+export function durationLabel(t: TFunction, ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  if (minutes < 1) return t('sla.lessThanMinute');
+  if (minutes < 60) return t('sla.minutes', { count: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('sla.hours', { h: hours, m: minutes % 60 });
+  return t('sla.days', { count: Math.floor(hours / 24) });
+}

@@ -3,9 +3,12 @@ import { Affix, Alert } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { applyEvent, type KoeEvent } from './applyEvent';
+import { useNavigate } from 'react-router-dom';
 import { sessionKeys } from '../api/session';
+import { announce } from './alerts';
+import { ToastStack } from './ToastStack';
 
-const EVENT_TYPES: KoeEvent['type'][] = ['conversation.updated', 'message.created', 'message.updated', 'counts'];
+const EVENT_TYPES: KoeEvent['type'][] = ['conversation.updated', 'message.created', 'message.updated', 'counts', 'notification'];
 // Bursts of events (e.g. many new conversations) collapse into one refetch per query.
 const REFETCH_DELAY_MS = 250;
 const RECONNECT_DELAY_MS = 5_000;
@@ -17,6 +20,12 @@ export function RealtimeBridge() {
   const { t } = useTranslation();
   const [offline, setOffline] = useState(false);
   const pending = useRef(new Map<string, readonly unknown[]>());
+  const navigate = useNavigate();
+  // The stream outlives renders; read the latest navigate through a ref.
+  const openRef = useRef((id: string) => navigate(`/conversations/${encodeURIComponent(id)}`));
+  useEffect(() => {
+    openRef.current = (id: string) => navigate(`/conversations/${encodeURIComponent(id)}`);
+  }, [navigate]);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -39,6 +48,8 @@ export function RealtimeBridge() {
     const connect = () => {
       source = new EventSource('/api/events');
       source.onopen = () => {
+        // Lets tests (and curious admins) see that the stream is live.
+        document.documentElement.dataset.realtime = 'open';
         window.clearTimeout(offlineTimer);
         setOffline(false);
         // Events may have been missed while disconnected: resync everything visible.
@@ -47,6 +58,7 @@ export function RealtimeBridge() {
       };
       source.onerror = () => {
         hadError = true;
+        delete document.documentElement.dataset.realtime;
         window.clearTimeout(offlineTimer);
         offlineTimer = window.setTimeout(() => setOffline(true), OFFLINE_NOTICE_DELAY_MS);
         if (source?.readyState === EventSource.CLOSED && !closed) {
@@ -59,7 +71,9 @@ export function RealtimeBridge() {
         source.addEventListener(type, (e) => {
           try {
             const data: unknown = JSON.parse((e as MessageEvent<string>).data);
-            applyEvent(queryClient, { type, data } as KoeEvent, refetchSoon);
+            const event = { type, data } as KoeEvent;
+            applyEvent(queryClient, event, refetchSoon);
+            if (event.type === 'notification') announce(event.data, (id) => openRef.current(id));
           } catch {
             // A malformed event must not break the stream; the next refetch heals the cache.
           }
@@ -71,18 +85,23 @@ export function RealtimeBridge() {
     return () => {
       closed = true;
       source?.close();
+      delete document.documentElement.dataset.realtime;
       window.clearTimeout(flushTimer);
       window.clearTimeout(reconnectTimer);
       window.clearTimeout(offlineTimer);
     };
   }, [queryClient]);
 
-  if (!offline) return null;
   return (
-    <Affix position={{ bottom: 16, left: 16 }}>
-      <Alert color="yellow" variant="filled" py={6} px="sm" data-testid="realtime-offline">
-        {t('inbox.realtimeOffline')}
-      </Alert>
-    </Affix>
+    <>
+      <ToastStack />
+      {offline && (
+        <Affix position={{ bottom: 16, left: 16 }}>
+          <Alert color="yellow" variant="filled" py={6} px="sm" data-testid="realtime-offline">
+            {t('inbox.realtimeOffline')}
+          </Alert>
+        </Affix>
+      )}
+    </>
   );
 }

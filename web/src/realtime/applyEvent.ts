@@ -1,13 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { conversationKeys, upsertMessage } from '../api/conversations';
 import { customerKeys } from '../api/customers';
+import { routingKeys } from '../api/routing';
+import type { AppNotification } from '../api/routingTypes';
 import type { Conversation, ConversationCounts, ConversationItem, Message } from '../api/types';
 
 export type KoeEvent =
   | { type: 'conversation.updated'; data: ConversationItem }
   | { type: 'message.created'; data: Message }
   | { type: 'message.updated'; data: Message }
-  | { type: 'counts'; data: ConversationCounts };
+  | { type: 'counts'; data: ConversationCounts }
+  | { type: 'notification'; data: AppNotification };
 
 /**
  * Folds one server event into the query cache. Threads and conversation details are patched
@@ -26,6 +29,11 @@ export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoo
       refetchSoon(conversationKeys.lists);
       refetchSoon(conversationKeys.counts);
       refetchSoon(customerKeys.detail(item.customer.id));
+      refetchSoon(routingKeys.board);
+      // Events carry the inbox item only: escalations, hand-off notes and the SLA clock come with the detail.
+      refetchSoon(key);
+      // Escalations and auto-assignment add system messages and notes to the thread.
+      refetchSoon(conversationKeys.messages(item.id));
       return;
     }
     case 'message.created':
@@ -41,6 +49,14 @@ export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoo
     case 'counts':
       queryClient.setQueryData(conversationKeys.counts, event.data);
       return;
+    case 'notification': {
+      const n = event.data;
+      queryClient.setQueryData<{ items: AppNotification[] }>(routingKeys.notifications, (old) =>
+        old && !old.items.some((x) => x.id === n.id) ? { items: [n, ...old.items] } : old,
+      );
+      refetchSoon(routingKeys.notifications);
+      return;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import type { Agent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { AgentForm } from './AgentForm';
+import { CapacityInput, PresenceBadge } from './AgentRoutingCells';
 
 export function AgentsPage() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function AgentsPage() {
       {agents.isPending && <Loader size="sm" />}
       {agents.error && <ErrorAlert error={agents.error} onRetry={() => void agents.refetch()} />}
       {agents.data && (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={920}>
           <Table striped highlightOnHover verticalSpacing="sm" data-testid="agents-table">
             <Table.Thead>
               <Table.Tr>
@@ -46,6 +47,8 @@ export function AgentsPage() {
                 <Table.Th>{t('agents.role')}</Table.Th>
                 <Table.Th>{t('agents.level')}</Table.Th>
                 <Table.Th>{t('agents.skills')}</Table.Th>
+                <Table.Th>{t('agents.presence')}</Table.Th>
+                <Table.Th>{t('agents.capacity')}</Table.Th>
                 <Table.Th>{t('agents.status')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -53,7 +56,7 @@ export function AgentsPage() {
             <Table.Tbody>
               {agents.data.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={7}>
+                  <Table.Td colSpan={9}>
                     <Text c="dimmed">{t('agents.empty')}</Text>
                   </Table.Td>
                 </Table.Tr>
@@ -81,6 +84,12 @@ export function AgentsPage() {
                         </Badge>
                       ))}
                     </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <PresenceBadge presence={agent.presence} />
+                  </Table.Td>
+                  <Table.Td>
+                    <CapacityInput key={agent.capacity} agent={agent} />
                   </Table.Td>
                   <Table.Td>
                     <Badge size="sm" variant="dot" color={agent.active ? 'teal' : 'gray'}>

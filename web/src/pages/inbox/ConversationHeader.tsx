@@ -8,6 +8,9 @@ import { useMe } from '../../api/session';
 import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '../../api/types';
 import { ChannelBadge, LevelBadge, PriorityBadge, SentimentBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SlaBadge } from '../../components/SlaBadge';
+import { useNow } from '../../lib/time';
+import { EscalateButton } from './EscalateDialog';
 
 interface Props {
   conversation: Conversation;
@@ -25,6 +28,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
   const agents = useAgents().data ?? [];
   const update = useUpdateConversation(conversation.id);
   const mine = Boolean(me && conversation.assignee?.id === me.id);
+  const now = useNow(15_000);
 
   // Keep the current assignee selectable even if deactivated since.
   const assignable = agents.filter((a) => a.active || a.id === conversation.assignee?.id);
@@ -70,6 +74,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
         <LevelBadge level={conversation.level} />
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />
+        <SlaBadge sla={conversation.sla} now={now} size="sm" />
       </Group>
       <Group gap="xs" align="flex-end">
         <NativeSelect
@@ -104,6 +109,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
         >
           {t('conversation.assignMe')}
         </Button>
+        <EscalateButton conversation={conversation} />
       </Group>
       {update.error && (
         <ErrorAlert

@@ -9,7 +9,8 @@ import { ConversationListItem } from './ConversationListItem';
 /** One inbox view, in the server's order (priority, then longest waiting), paged by cursor. */
 export function ConversationList({ filter, activeId }: { filter: InboxFilter; activeId: string | undefined }) {
   const { t } = useTranslation();
-  const now = useNow();
+  // SLA clocks count down live.
+  const now = useNow(15_000);
   const list = useConversationList(filter);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 

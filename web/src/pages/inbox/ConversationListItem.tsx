@@ -12,6 +12,7 @@ import {
   SentimentBadge,
   StatusBadge,
 } from '../../components/badges';
+import { SlaBadge } from '../../components/SlaBadge';
 
 interface Props {
   item: ConversationItem;
@@ -53,6 +54,7 @@ export function ConversationListItem({ item, active, now }: Props) {
       </Text>
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Group gap={4} wrap="wrap">
+          <SlaBadge sla={item.sla} now={now} />
           <FlagBadge flag={item.flag} />
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />

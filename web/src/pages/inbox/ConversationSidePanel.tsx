@@ -5,6 +5,7 @@ import type { Conversation } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CustomerPanel } from './CustomerPanel';
 import { TriagePanel } from './TriagePanel';
+import { EscalationHistory } from './EscalationHistory';
 
 /** Why triage labelled the conversation (and how to correct it), its tags, and everything we know about its customer. */
 export function ConversationSidePanel({ conversation }: { conversation: Conversation }) {
@@ -14,6 +15,8 @@ export function ConversationSidePanel({ conversation }: { conversation: Conversa
   return (
     <Stack gap="md" p="md">
       <TriagePanel conversation={conversation} />
+      <Divider />
+      <EscalationHistory conversation={conversation} />
       <Divider />
       <Stack gap={4}>
         <TagsInput

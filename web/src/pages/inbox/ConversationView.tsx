@@ -9,6 +9,7 @@ import { MessageThread } from './MessageThread';
 import { Composer } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
 import { FlagBanner } from './FlagBanner';
+import { HandoffCard } from './HandoffCard';
 
 interface Props {
   id: string;
@@ -56,6 +57,7 @@ export function ConversationView({ id, backHref }: Props) {
           backHref={backHref}
           onShowDetails={wide ? undefined : details.open}
         />
+        <HandoffCard conversation={data} />
         <FlagBanner conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
           <MessageThread messages={messages.data} error={messages.error} onRetry={() => void messages.refetch()} />

@@ -1,0 +1,135 @@
+// Routing, escalation, SLA and automation shapes, mirrored by hand from docs/api.md.
+import type { ChannelRef, Sla } from './types';
+
+export type NotificationKind = 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  conversationId: string | null;
+  title: string;
+  body: string;
+  urgent: boolean;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface BoardItem {
+  id: string;
+  conversationId: string;
+  preview: string;
+  customer: { id: string; name: string };
+  channel: ChannelRef;
+  fromLevel: number;
+  toLevel: number;
+  direction: 'up' | 'down';
+  note: string;
+  status: 'open' | 'accepted';
+  from: { id: string; name: string } | null;
+  owner: { id: string; name: string } | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  ageSeconds: number;
+  sla?: Sla;
+}
+
+export interface BoardStat {
+  level: number;
+  total: number;
+  inFlight: number;
+  avgSecondsToAccept: number | null;
+  avgSecondsToResolve: number | null;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+
+export type OnBreach = 'notify' | 'escalate' | 'reassign';
+export type AssignStrategy = 'least_loaded' | 'round_robin';
+
+export interface DeskSettings {
+  autoAssign: { enabled: boolean; strategy: AssignStrategy };
+  sla: {
+    warnAtFraction: number;
+    onBreach: OnBreach;
+    firstResponseMins: Partial<Record<'1' | '2' | '3', number>>;
+    timeZone: string;
+  };
+  businessHours: {
+    timeZone: string;
+    /** Weekday (0 = Sunday … 6) → [["09:00","18:00"], …]. */
+    weekly: Record<string, [string, string][]>;
+    holidays: string[];
+    includeJapaneseHolidays: boolean;
+  };
+  automation: { allowTemplateReplies: boolean };
+}
+
+export const RULE_EVENTS = [
+  'conversation.created',
+  'message.received',
+  'conversation.updated',
+  'sla.warning',
+  'sla.breached',
+  'conversation.escalated',
+] as const;
+export type RuleEvent = (typeof RULE_EVENTS)[number];
+
+export const CONDITION_FIELDS = [
+  'channel', 'categories', 'level', 'sentiment', 'priority', 'keywords',
+  'customer.tags', 'customer.vip', 'businessHours', 'status', 'assignee',
+] as const;
+export type ConditionField = (typeof CONDITION_FIELDS)[number];
+
+export const CONDITION_OPS = ['is', 'is_not', 'in', 'contains', 'gte', 'lte', 'matches_any'] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+
+export type ConditionValue = string | number | boolean | null | string[] | number[];
+
+export interface Condition {
+  field: ConditionField;
+  op: ConditionOp;
+  value: ConditionValue;
+}
+
+export type RuleAction =
+  | { type: 'set_level'; level: 0 | 1 | 2 | 3 }
+  | { type: 'set_priority'; priority: number }
+  | { type: 'add_tag'; tag: string }
+  | { type: 'assign_team'; teamId: string }
+  | { type: 'assign_agent'; agentId: string }
+  | { type: 'escalate'; note: string; toLevel?: 1 | 2 | 3; teamId?: string; agentId?: string }
+  | { type: 'notify'; target: 'assignee' | 'supervisors' | 'team' | 'agent'; agentId?: string; teamId?: string; message?: string }
+  | { type: 'add_note'; text: string }
+  | { type: 'send_template'; templateId: string };
+export type RuleActionType = RuleAction['type'];
+
+export interface Rule {
+  id: string;
+  name: string;
+  enabled: boolean;
+  order: number;
+  event: RuleEvent;
+  conditions: Condition[];
+  actions: RuleAction[];
+  stopProcessing: boolean;
+}
+export type RuleInput = Omit<Rule, 'id'>;
+
+export interface ReplyTemplate {
+  id: string;
+  name: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface DryRunResult {
+  fired: { ruleId: string; ruleName: string; actions: RuleAction[]; changes: string[] }[];
+  skipped: { ruleId: string; reason: string }[];
+  changes: string[];
+  before: unknown;
+  after: unknown;
+}
