@@ -76,7 +76,7 @@ async function announce(deps: SlaDeps, row: Row, status: SlaStatus, event: 'sla.
     workspaceId: row.workspace_id, agentIds: [...(row.assignee_id ? [row.assignee_id] : []), ...supervisors.map((s) => s.id)],
     kind: event, conversationId: row.id, urgent: breached || row.level >= 3,
     title: breached ? `SLA超過（${target}）: ${row.preview.slice(0, 40)}` : `SLA警告（${target}）: ${row.preview.slice(0, 40)}`,
-    body: `L${row.level}・期限 ${status.dueAt}`,
+    body: `L${row.level}・期限 ${status.dueAt ? new Intl.DateTimeFormat('ja-JP', { timeZone: settings.sla.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(status.dueAt)) : '-'}`,
   });
   await audit.log(deps.db, { workspaceId: row.workspace_id, actor: { type: 'system', id: null, name: 'Koe SLA' }, action: event, target: { type: 'conversation', id: row.id }, detail: { target: status.target, dueAt: status.dueAt } });
   if (breached && settings.sla.onBreach !== 'notify') {
