@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMetaWebhook } from './parse';
+
+const ids = { channelId: 'ch1', pageId: '448242228374517', igAccountId: '17841400000000001' };
+const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/meta', name), 'utf8')
+  .replaceAll('<PAGE_ID>', ids.pageId).replaceAll('<IG_ID>', ids.igAccountId).replaceAll('<PSID>', '2561234567890123')
+  .replaceAll('<IGSID>', '6543210987654321').replaceAll('<USER_ID>', '1000123456789'));
+
+describe('parseMetaWebhook', () => {
+  it('reads a Messenger DM as a private message keyed by mid', () => {
+    const { events } = parseMetaWebhook(fixture('messenger-dm.json'), ids);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      externalId: 'mid.1457764197618:41d102a3e1ae206a38', occurredAt: '2016-03-23T00:25:52.478Z',
+      customer: { externalId: '2561234567890123' }, text: '注文した商品がまだ届きません。hello, world!',
+      meta: { visibility: 'private', platform: 'messenger', psid: '2561234567890123', mid: 'mid.1457764197618:41d102a3e1ae206a38' },
+    });
+  });
+
+  it('skips echoes of the page’s own messages and comments', () => {
+    expect(parseMetaWebhook(fixture('messenger-echo.json'), ids).events).toEqual([]);
+    expect(parseMetaWebhook(fixture('page-own-comment.json'), ids).events).toEqual([]);
+  });
+
+  it('reads a Page comment as public with its comment, post and parent ids', () => {
+    const [e] = parseMetaWebhook(fixture('page-comment.json'), ids).events;
+    expect(e).toMatchObject({
+      externalId: '122131676912594941_1213590066982748', customer: { externalId: '1000123456789', name: '佐藤 健' },
+      meta: { visibility: 'public', platform: 'facebook', commentId: '122131676912594941_1213590066982748', postId: '448242228374517_122131676912594941', parentId: '448242228374517_122131676912594941' },
+    });
+    expect(e.occurredAt).toBe(new Date(1742667604 * 1000).toISOString());
+  });
+
+  it('ignores edits and removals of comments', () => {
+    const body = fixture('page-comment.json');
+    body.entry[0].changes[0].value.verb = 'edited';
+    expect(parseMetaWebhook(body, ids)).toMatchObject({ events: [], ignored: [expect.stringContaining('edited')] });
+  });
+
+  it('reads Instagram DMs and comments', () => {
+    const [dm] = parseMetaWebhook(fixture('instagram-dm.json'), ids).events;
+    expect(dm.meta).toMatchObject({ visibility: 'private', platform: 'instagram', igsid: '6543210987654321' });
+    const [c] = parseMetaWebhook(fixture('instagram-comment.json'), ids).events;
+    expect(c).toMatchObject({
+      externalId: '17865799348089039', customer: { externalId: '6543210987654321', name: 'hana_k', handle: 'hana_k' },
+      meta: { visibility: 'public', platform: 'instagram', commentId: '17865799348089039', mediaId: '17887498072083520' },
+    });
+  });
+
+  it('lists unknown fields as ignored instead of failing', () => {
+    expect(parseMetaWebhook(fixture('unknown-field.json'), ids)).toEqual({ events: [], ignored: ['field ratings'] });
+  });
+
+  it('keeps the order of several messages in one delivery', () => {
+    const body = fixture('messenger-dm.json');
+    const first = body.entry[0].messaging[0];
+    body.entry[0].messaging.push({ ...first, timestamp: first.timestamp + 1, message: { mid: 'm_2', text: 'second' } });
+    expect(parseMetaWebhook(body, ids).events.map((e) => e.externalId)).toEqual([first.message.mid, 'm_2']);
+  });
+});

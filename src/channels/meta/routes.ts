@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DomainError } from '../../domain/errors';
+import type { ChannelContext } from '../plugin';
+import { readMetaCredentials, type MetaCredentials } from './credentials';
+import { parseMetaWebhook, type MetaWebhook } from './parse';
+import { hubChallenge, isValidHubSignature } from './verify';
+
+type Params = { channelId: string };
+
+/** The channel behind a webhook URL, only while it exists, has this kind and has credentials. */
+async function channelCredentials(ctx: ChannelContext, kind: string, channelId: string): Promise<MetaCredentials> {
+  const row = await ctx.db.selectFrom('channels').select(['kind', 'deleted_at', 'credentials_enc']).where('id', '=', channelId).executeTakeFirst();
+  if (!row || row.kind !== kind || row.deleted_at !== null || row.credentials_enc === null) throw new DomainError('not_found', 'Channel not found');
+  return readMetaCredentials(await ctx.credentials(channelId));
+}
+
+const unauthorized = () => new DomainError('unauthenticated', 'Invalid or missing X-Hub-Signature-256');
+
+/** GET answers Meta's subscription handshake; POST takes signed events, records them, then acknowledges. */
+export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
+  for (const kind of ['facebook', 'instagram'] as const) {
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`/webhooks/${kind}/:channelId`, { schema: { hide: true } }, async (req, reply: FastifyReply) => {
+      const creds = await channelCredentials(ctx, kind, req.params.channelId);
+      const challenge = hubChallenge(req.query, creds.verifyToken);
+      if (challenge === null) throw new DomainError('forbidden', 'The verify token does not match this channel');
+      return reply.type('text/plain').send(challenge);
+    });
+
+    app.post<{ Params: Params }>(`/webhooks/${kind}/:channelId`, { schema: { hide: true } }, async (req, reply) => {
+      const { channelId } = req.params;
+      const creds = await channelCredentials(ctx, kind, channelId);
+      const raw = Buffer.isBuffer(req.body) ? req.body : null;
+      if (!raw) throw unauthorized();
+      const header = req.headers['x-hub-signature-256'];
+      if (!isValidHubSignature(creds.appSecret, raw, Array.isArray(header) ? header[0] : header)) {
+        req.log.warn({ channelId }, 'meta webhook rejected: bad signature');
+        throw unauthorized();
+      }
+      let body: MetaWebhook;
+      try { body = JSON.parse(raw.toString('utf8')) as MetaWebhook; } catch { throw new DomainError('validation', 'The request body is not valid JSON'); }
+      const { events, ignored } = parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId });
+      if (ignored.length) ctx.log.info({ channelId, ignored }, 'meta webhook: events Koe does not handle');
+      // In order, so messages of one delivery keep their order; duplicates are absorbed by record().
+      for (const event of events) await ctx.record(event);
+      return reply.type('text/plain').send('EVENT_RECEIVED');
+    });
+  }
+}
