@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateSignature } from '@line/bot-sdk';
+import { describe, expect, it } from 'vitest';
+import { lineCredentialsSchema } from './credentials';
+import { messageText, parseLineBody, readLineEvent, toInboundEvent } from './parse';
+import { lineRetryKey, retryAfterMs } from './send';
+import { isValidLineSignature, lineSignature } from './verify';
+
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/line', name));
+
+describe('LINE signature', () => {
+  it('matches the published test vector and the SDK', () => {
+    const body = Buffer.from('{"hello":"world"}');
+    expect(lineSignature(body, 'test_secret')).toBe('t7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM=');
+    expect(validateSignature(body, 'test_secret', lineSignature(body, 'test_secret'))).toBe(true);
+  });
+
+  it('rejects missing, malformed, truncated and foreign signatures', () => {
+    const body = fixture('message-text-user.json');
+    const good = lineSignature(body, 's3cret');
+    expect(isValidLineSignature(body, 's3cret', good)).toBe(true);
+    expect(isValidLineSignature(body, 's3cret', undefined)).toBe(false);
+    expect(isValidLineSignature(body, 's3cret', '')).toBe(false);
+    expect(isValidLineSignature(body, 's3cret', good.slice(0, 20))).toBe(false);
+    expect(isValidLineSignature(body, 'other', good)).toBe(false);
+    expect(isValidLineSignature(Buffer.concat([body, Buffer.from(' ')]), 's3cret', good)).toBe(false);
+  });
+});
+
+describe('LINE webhook parsing', () => {
+  it('turns a user text message into an inbound event with reply meta', () => {
+    const body = parseLineBody(fixture('message-text-user.json'))!;
+    const item = readLineEvent(body.events[0]);
+    if (item.kind !== 'message') throw new Error('expected a message');
+    const ev = toInboundEvent('ch1', item.event, item.origin, '佐藤');
+    expect(ev).toMatchObject({
+      externalId: '01H810YECXQQZ37VAXPF6H9E6T', text: '注文した商品がまだ届きません。注文番号は A-10293 です。',
+      customer: { externalId: 'U4af4980629a1b2c3d4e5f60718293a4b', name: '佐藤' }, occurredAt: new Date(1692251666727).toISOString(),
+      meta: { replyToken: '38ef843bde154d9b91c21320ffd17a0f', replyTokenAt: 1692251666727, sourceType: 'user', to: 'U4af4980629a1b2c3d4e5f60718293a4b', visibility: 'private', messageType: 'text' },
+    });
+  });
+
+  it('addresses group and room replies to the group or room', () => {
+    const group = readLineEvent(parseLineBody(fixture('message-text-group.json'))!.events[0]);
+    if (group.kind !== 'message') throw new Error('expected a message');
+    expect(toInboundEvent('ch1', group.event, group.origin, 'x').meta).toMatchObject({ sourceType: 'group', groupId: 'Ca56f94637c0a1b2c3d4e5f60718293a4', to: 'Ca56f94637c0a1b2c3d4e5f60718293a4', visibility: 'group' });
+    const room = readLineEvent(parseLineBody(fixture('message-image-room.json'))!.events[0]);
+    if (room.kind !== 'message') throw new Error('expected a message');
+    const ev = toInboundEvent('ch1', room.event, room.origin, 'x');
+    expect(ev.text).toBe('[画像]');
+    expect(ev.meta).toMatchObject({ sourceType: 'room', to: 'Ra8dbf4673c4a1b2c3d4e5f60718293a4', messageType: 'image' });
+  });
+
+  it('labels non-text messages and reads follow/unfollow/unknown events', () => {
+    expect(messageText({ type: 'sticker', id: '1' } as never)).toBe('[スタンプ]');
+    expect(messageText({ type: 'location', id: '1', title: '東京タワー', address: '東京都港区芝公園4-2-8' } as never)).toBe('[位置情報] 東京タワー 東京都港区芝公園4-2-8');
+    expect(messageText({ type: 'file', id: '1', fileName: 'receipt.pdf' } as never)).toBe('[ファイル] receipt.pdf');
+    expect(readLineEvent(parseLineBody(fixture('follow.json'))!.events[0]).kind).toBe('follow');
+    expect(readLineEvent(parseLineBody(fixture('unfollow.json'))!.events[0]).kind).toBe('unfollow');
+    expect(readLineEvent({ type: 'postback', source: { type: 'user', userId: 'U1' } }).kind).toBe('ignored');
+    expect(readLineEvent(null).kind).toBe('ignored');
+    expect(parseLineBody(fixture('console-verify.json'))!.events).toEqual([]);
+    expect(parseLineBody(Buffer.from('{"events": 1}'))).toBeNull();
+    expect(parseLineBody(Buffer.from('not json'))).toBeNull();
+  });
+});
+
+describe('LINE delivery helpers', () => {
+  it('derives one stable UUID per idempotency key', () => {
+    const a = lineRetryKey('reply-1');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(lineRetryKey('reply-1')).toBe(a);
+    expect(lineRetryKey('reply-2')).not.toBe(a);
+  });
+
+  it('reads Retry-After as seconds or a date', () => {
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+    expect(retryAfterMs(null)).toBeUndefined();
+    expect(retryAfterMs('soon')).toBeUndefined();
+  });
+
+  it('accepts origins only as API base URL', () => {
+    const base = { channelSecret: 's', channelAccessToken: 't' };
+    expect(lineCredentialsSchema.safeParse({ ...base, apiBaseUrl: 'http://127.0.0.1:9999' }).success).toBe(true);
+    expect(lineCredentialsSchema.safeParse({ ...base, apiBaseUrl: 'http://127.0.0.1:9999/line' }).success).toBe(false);
+    expect(lineCredentialsSchema.safeParse({ channelSecret: 's' }).success).toBe(false);
+  });
+});
+
+describe('LINE adapter limits', () => {
+  it('refuses a text over 5,000 characters before calling LINE', async () => {
+    const { lineAdapter } = await import('./send');
+    const ctx = { credentials: async () => { throw new Error('must not be reached'); } } as never;
+    const out = { channel: { id: 'c' }, message: { text: 'あ'.repeat(5001) }, idempotencyKey: 'k' } as never;
+    await expect(lineAdapter(ctx).send(out)).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('5000') });
+  });
+});

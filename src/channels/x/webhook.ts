@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError, invalid, notFound } from '../../domain/errors';
+import type { ChannelContext } from '../plugin';
+import type { XCredentials } from './credentials';
+import { parseAccountActivity, type AccountActivityPayload } from './parse';
+import { crcResponseToken, isValidXSignature } from './verify';
+
+const rawBodyOf = (req: FastifyRequest) => (Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : ''));
+
+async function xChannelCredentials(ctx: ChannelContext, channelId: string): Promise<XCredentials> {
+  const row = await ctx.db.selectFrom('channels').select('id').where('id', '=', channelId).where('kind', '=', 'x').where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw notFound('X channel');
+  return ctx.credentials<XCredentials>(row.id);
+}
+
+/** Account Activity API: the CRC handshake (GET) and signed event deliveries (POST). */
+export async function xWebhookRoutes(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
+  app.get<{ Params: { channelId: string }; Querystring: { crc_token?: string } }>('/webhooks/x/:channelId', { schema: { hide: true } }, async (req) => {
+    const creds = await xChannelCredentials(ctx, req.params.channelId);
+    const crcToken = req.query.crc_token;
+    if (typeof crcToken !== 'string' || !crcToken) throw invalid('crc_token', 'is required');
+    if (!creds.consumerSecret) throw notFound('X webhook secret for this channel');
+    return { response_token: crcResponseToken(creds.consumerSecret, crcToken) };
+  });
+
+  app.post<{ Params: { channelId: string } }>('/webhooks/x/:channelId', { schema: { hide: true } }, async (req, reply) => {
+    const channelId = req.params.channelId;
+    const creds = await xChannelCredentials(ctx, channelId);
+    const raw = rawBodyOf(req);
+    if (!creds.consumerSecret || !isValidXSignature(raw, creds.consumerSecret, req.headers['x-twitter-webhooks-signature'])) {
+      req.log.warn({ channelId, hasSignature: Boolean(req.headers['x-twitter-webhooks-signature']) }, 'X webhook rejected: bad signature');
+      throw new DomainError('unauthenticated', 'Missing or invalid x-twitter-webhooks-signature');
+    }
+    let payload: AccountActivityPayload;
+    try { payload = JSON.parse(raw.toString('utf8')) as AccountActivityPayload; } catch { throw invalid('body', 'not valid JSON'); }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw invalid('body', 'not an Account Activity event');
+
+    // Other activity (likes, follows, deletions…) is acknowledged and ignored; X disables webhooks that fail.
+    let recorded = 0;
+    for (const event of parseAccountActivity(channelId, payload, { userId: creds.userId, handle: creds.handle })) {
+      if (!(await ctx.record(event)).duplicate) recorded++;
+    }
+    return reply.status(200).send({ ok: true, recorded });
+  });
+}
