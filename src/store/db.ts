@@ -13,6 +13,9 @@ export function openStore(opts: { databaseUrl?: string; dataDir: string }): Stor
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, admin termination). Without a listener
+    // that error would crash the process; the pool simply opens a new connection on next use.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
