@@ -68,32 +68,10 @@ export interface DeskSettings {
   automation: { allowTemplateReplies: boolean };
 }
 
-export const RULE_EVENTS = [
-  'conversation.created',
-  'message.received',
-  'conversation.updated',
-  'sla.warning',
-  'sla.breached',
-  'conversation.escalated',
-] as const;
-export type RuleEvent = (typeof RULE_EVENTS)[number];
-
-export const CONDITION_FIELDS = [
-  'channel', 'categories', 'level', 'sentiment', 'priority', 'keywords',
-  'customer.tags', 'customer.vip', 'businessHours', 'status', 'assignee',
-] as const;
-export type ConditionField = (typeof CONDITION_FIELDS)[number];
-
-export const CONDITION_OPS = ['is', 'is_not', 'in', 'contains', 'gte', 'lte', 'matches_any'] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
-
-export type ConditionValue = string | number | boolean | null | string[] | number[];
-
-export interface Condition {
-  field: ConditionField;
-  op: ConditionOp;
-  value: ConditionValue;
-}
+// The rule vocabulary is the server's own (pure module), so the form can never offer what the API rejects.
+export { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../../src/automation/types';
+export type { Condition, ConditionField, ConditionOp, ConditionValue, RuleEvent } from '../../../src/automation/types';
+import type { Condition, RuleEvent } from '../../../src/automation/types';
 
 export type RuleAction =
   | { type: 'set_level'; level: 0 | 1 | 2 | 3 }

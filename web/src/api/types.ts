@@ -8,19 +8,9 @@ export type ChannelKind = 'webchat' | 'line' | 'facebook' | 'instagram' | 'x' | 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 export type InboxView = 'all_open' | 'mine' | 'unassigned' | 'flagged';
 
-/** Triage categories, in the order the server lists them. */
-export const CATEGORIES = [
-  'billing_error',
-  'outage',
-  'defect',
-  'safety',
-  'backlash',
-  'purchase_intent',
-  'question',
-  'request',
-  'praise',
-  'spam',
-] as const;
+/** Triage categories: the analyser's own list. */
+export { CATEGORIES } from '../../../src/triage/types';
+import type { CATEGORIES } from '../../../src/triage/types';
 export type Category = (typeof CATEGORIES)[number];
 export const SENTIMENTS: Sentiment[] = ['negative', 'neutral', 'positive'];
 export const CONVERSATION_LEVELS: ConversationLevel[] = [0, 1, 2, 3];
