@@ -24,7 +24,7 @@ const MIN_NOTE = 10;
  */
 export async function escalate(deps: EscalateDeps, req: EscalationRequest): Promise<{ id: string; assigneeId: string | null }> {
   const note = req.note.trim();
-  if (note.length < MIN_NOTE) throw invalid('note', `a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`);
+  if (note.length < MIN_NOTE) throw invalid('note', `引き継ぎメモ（${MIN_NOTE}文字以上：お客様が必要としていること・試したこと・お約束したこと）が必要です / a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`);
   const row = await conversations.row(deps.db, req.workspaceId, req.conversationId);
   if (!row) throw notFound('Conversation');
   const toLevel = req.toLevel ?? Math.max(1, row.level);

@@ -94,6 +94,17 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect((await desk.admin.get(`/api/conversations/${c.id}`)).body.escalations.map((e: any) => e.direction)).toEqual(['down', 'up']);
   });
 
+  it('lists and counts a team\'s conversations', async () => {
+    const t = await desk.admin.post('/api/teams', { name: '請求チーム', memberIds: [team.l3billing.id, team.l3off.id] });
+    expect(t.status).toBe(201);
+    expect((await desk.admin.post('/api/teams', { name: 'x', memberIds: ['nobody'] })).status).toBe(400);
+    const c = await write('請求書の宛名を変更したいです');
+    const esc = await team.l1.client.post(`/api/conversations/${c.id}/escalations`, { toTeamId: t.body.id, toLevel: 2, note: '宛名変更の手続きは請求チームの担当です。' });
+    expect(esc.status).toBe(201);
+    expect((await desk.admin.get(`/api/conversations?team=${t.body.id}`)).body.items.map((x: any) => x.id)).toEqual([c.id]);
+    expect((await desk.admin.get('/api/conversations/counts')).body.byTeam[t.body.id]).toBe(1);
+  });
+
   it('pauses the SLA clock while waiting on the customer', async () => {
     const c = await write('ポイントの有効期限はいつまでですか？');
     const pending = await desk.admin.patch(`/api/conversations/${c.id}`, { status: 'pending' });

@@ -133,11 +133,14 @@ export const conversations = {
     const unassigned = await count((q) => q.where('assignee_id', 'is', null));
     const byChannelRows = await db.selectFrom('conversations').select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('workspace_id', '=', workspaceId).where('status', '=', 'open').where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)])).groupBy('channel_id').execute();
+    const byTeamRows = await db.selectFrom('conversations').select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').where('team_id', 'is not', null).groupBy('team_id').execute();
     const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     return {
       all_open: allOpen, mine, unassigned, flagged,
       open: s.open ?? 0, pending: s.pending ?? 0, resolved: s.resolved ?? 0, closed: s.closed ?? 0,
       byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel_id, Number(r.n)])),
+      byTeam: Object.fromEntries(byTeamRows.map((r) => [r.team_id as string, Number(r.n)])),
     };
   },
 

@@ -173,6 +173,8 @@ export interface ConversationCounts {
   resolved: number;
   closed: number;
   byChannel: Record<string, number>;
+  /** Open conversations per team. */
+  byTeam?: Record<string, number>;
 }
 
 export interface Page<T> {

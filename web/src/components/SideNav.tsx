@@ -63,7 +63,6 @@ export function SideNav() {
 
       {teams.length > 0 && <SectionLabel>{t('teams.inboxHeading')}</SectionLabel>}
       {teams.map((team) =>
-        // Counts per team are not in /counts; the list itself shows the team's open work.
         <NavLink
           key={team.id}
           component={Link}
@@ -71,6 +70,11 @@ export function SideNav() {
           label={team.name}
           active={active !== null && sameFilter(active, { kind: 'team', teamId: team.id })}
           data-testid={`team-view-${team.id}`}
+          rightSection={
+            <Badge size="sm" variant="light" color="gray" data-testid={`view-count-team-${team.id}`}>
+              {counts?.byTeam?.[team.id] ?? 0}
+            </Badge>
+          }
         />,
       )}
 
