@@ -21,6 +21,8 @@ export interface OutboundMessage {
   message: { id: string; text: string; authorName: string; createdAt: string };
   /** Stable per reply: platforms that accept one deduplicate retries with it. */
   idempotencyKey: string;
+  /** 'dm': the agent moved this conversation to direct messages on the same platform ("continue privately"). */
+  via?: 'dm';
   /** The customer message being answered, with its platform meta; absent when the customer never wrote. */
   inReplyTo?: { messageId: string; meta: Record<string, unknown>; createdAt: string };
 }

@@ -17,7 +17,7 @@ export interface OutboundDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: L
  * An agent's reply (or private note). The message, its outbox entry and the send job commit together, so a
  * reply is either fully queued or not written at all; the job delivers it on the conversation's own channel.
  */
-export async function writeReply(deps: OutboundDeps, actor: Actor & { displayName: string }, conversationId: string, text: string, isPrivate: boolean): Promise<Message> {
+export async function writeReply(deps: OutboundDeps, actor: Actor & { displayName: string }, conversationId: string, text: string, isPrivate: boolean, opts: { via?: 'dm' } = {}): Promise<Message> {
   const now = nowIso();
   const messageId = await deps.db.transaction().execute(async (tx) => {
     const conv = await conversations.row(tx, actor.workspaceId, conversationId);
@@ -26,6 +26,8 @@ export async function writeReply(deps: OutboundDeps, actor: Actor & { displayNam
     const id = await messages.create(tx, {
       conversationId, kind: isPrivate ? 'note' : 'reply', text, authorType: 'agent', authorId: actor.agentId,
       authorName: actor.displayName, createdAt: now,
+      // Once moved to DMs, every later reply goes there too (the public thread is not answered again).
+      meta: !isPrivate && (opts.via === 'dm' || conv.reply_mode === 'dm') ? { via: 'dm' } : null,
     });
     if (!isPrivate) {
       const outboxId = await outbox.create(tx, { messageId: id, channelId: conv.channel_id, at: now });
@@ -103,6 +105,7 @@ export function replySender(deps: OutboundDeps) {
         message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
         idempotencyKey: entry.idempotency_key,
         inReplyTo: await inReplyTo(deps.db, conv.id),
+        via: await viaOf(deps.db, message.id),
       });
       await outbox.update(deps.db, entry.id, { status: 'sent', sent_at: nowIso(), last_error: null, external_id: sent.externalId ?? null });
       await publish();
@@ -121,4 +124,9 @@ export function replySender(deps: OutboundDeps) {
 async function inReplyTo(db: Db, conversationId: string) {
   const last = await messages.lastInbound(db, conversationId);
   return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
+}
+
+async function viaOf(db: Db, messageId: string): Promise<'dm' | undefined> {
+  const r = await db.selectFrom('messages').select('meta').where('id', '=', messageId).executeTakeFirst();
+  return r?.meta && (JSON.parse(r.meta) as { via?: string }).via === 'dm' ? 'dm' : undefined;
 }

@@ -47,6 +47,7 @@ export interface ConversationTable {
   created_at: string; updated_at: string;
   flag: string | null; triage_reasons: string;
   team_id: string | null; last_customer_message_at: string | null; pending_since: string | null; paused_ms: Generated<number>; sla_announced: string | null;
+  reply_mode: Generated<string>;
 }
 
 export interface MessageTable {

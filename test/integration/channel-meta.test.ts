@@ -163,6 +163,20 @@ describe.each(dialects)('Meta channels: Facebook Page, Messenger and Instagram (
     expect(graph.calls.find((c) => c.body?.message?.text === 'DM then!')).toMatchObject({ path: `/v21.0/${PAGE_ID}/messages`, body: { recipient: { id: 'igsid-1' } } });
   });
 
+  it('moves a public Instagram comment to DM with a private reply ("continue privately")', async () => {
+    const body = fixture('instagram-comment.json', { IGSID: 'igsid-2' });
+    body.entry[0].changes[0].value.id = '17865799348089777';
+    body.entry[0].time = Math.floor(Date.now() / 1000); // a fresh comment: private replies are allowed for 7 days
+    await deliver(instagram, body);
+    const conv = await conversationOf(instagram.id, 'igsid-2');
+    expect((await admin.get(`/api/conversations/${conv.id}`)).body.replyContext).toMatchObject({ replyGoes: 'public', canContinuePrivately: true });
+    expect((await admin.post(`/api/conversations/${conv.id}/continue-privately`, { text: 'DMで在庫状況をご案内しますね。' })).status).toBe(201);
+    await waitFor(async () => graph.calls.some((c) => c.body?.recipient?.comment_id === '17865799348089777'));
+    expect(graph.calls.find((c) => c.body?.recipient?.comment_id === '17865799348089777')).toMatchObject({ path: `/v21.0/${PAGE_ID}/messages`, body: { message: { text: 'DMで在庫状況をご案内しますね。' } } });
+    expect(graph.calls.some((c) => c.path === '/v21.0/17865799348089777/replies')).toBe(false);
+    expect((await messagesOf(conv.id)).map((m) => m.kind)).toEqual(['customer', 'system', 'reply']);
+  });
+
   it('refuses a DM reply outside the 24-hour window with a clear reason', async () => {
     await deliver(facebook, messengerDm('psid-old', 'm_old'));
     const conv = await conversationOf(facebook.id, 'psid-old');

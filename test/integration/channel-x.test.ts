@@ -177,6 +177,25 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
     expect(api.posts().at(-1)!.body.reply).toEqual({ in_reply_to_tweet_id: '1852345678901240002' });
   });
 
+  it('moves a public complaint to DM on X with "continue privately", and later replies stay private', async () => {
+    const daisuke = await conversationOf(polled.id, '山本 大輔');
+    const before = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body.replyContext;
+    expect(before).toMatchObject({ channelKind: 'x', replyGoes: 'public', canContinuePrivately: true, limit: { max: 280, weighted: true } });
+    const posts = api.posts().length;
+    const moved = await desk.admin.post(`/api/conversations/${daisuke.id}/continue-privately`, { text: '詳細を確認したいので、こちらのDMでご注文番号を教えていただけますか？' });
+    expect(moved.status).toBe(201);
+    const identity = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body.customer.identities[0].externalId;
+    const dmPath = `/2/dm_conversations/with/${identity}/messages`;
+    await waitFor(async () => api.calls.some((c) => c.path === dmPath));
+    await reply(daisuke.id, '返金の手続きを開始しました。');
+    expect(api.calls.filter((c) => c.path === dmPath).map((c) => c.body.text)).toEqual(['詳細を確認したいので、こちらのDMでご注文番号を教えていただけますか？', '返金の手続きを開始しました。']);
+    expect(api.posts()).toHaveLength(posts);
+    const after = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body;
+    expect(after.replyContext).toMatchObject({ replyMode: 'dm', replyGoes: 'private', canContinuePrivately: false });
+    expect((await messagesOf(daisuke.id)).some((m) => m.kind === 'system' && m.text.includes('DM'))).toBe(true);
+    expect((await desk.admin.post(`/api/conversations/${daisuke.id}/continue-privately`, { text: 'again' })).status).toBe(409);
+  });
+
   it('tests the connection with /2/users/me', async () => {
     expect((await desk.admin.post(`/api/channels/${hooked.id}/test`)).body).toEqual({ ok: true, detail: 'Connected as @KoeMart' });
     expect((await desk.admin.post(`/api/channels/${polled.id}/test`)).body.ok).toBe(false); // token of another account

@@ -76,6 +76,10 @@ export function metaAdapter(kind: MetaKind, ctx: ChannelContext, fetchImpl?: typ
       const creds = readMetaCredentials(await ctx.credentials(out.channel.id));
       const graph = new GraphClient(creds, fetchImpl);
       const meta = out.inReplyTo?.meta ?? {};
+      if (out.via === 'dm' && meta.visibility === 'public' && typeof meta.commentId === 'string') {
+        // Moved to DMs from a comment: Meta's private reply (one message) reaches the commenter's inbox.
+        return sendPrivateReply(creds, kind, { commentId: meta.commentId, text: out.message.text, commentCreatedAt: out.inReplyTo?.createdAt }, { fetchImpl });
+      }
       if (meta.visibility === 'public' && typeof meta.commentId === 'string') {
         return replyToComment(graph, kind, { commentId: meta.commentId, parentId: meta.parentId as string | null, text: out.message.text });
       }

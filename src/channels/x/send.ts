@@ -17,6 +17,10 @@ type Route = { kind: 'dm'; participantId: string } | { kind: 'post'; inReplyToTw
 function routeOf(out: OutboundMessage): Route {
   const meta = out.inReplyTo?.meta;
   if (!meta) throw new DeliveryError('The customer has not written on X in this conversation, so there is nothing to reply to', true);
+  // "Continue privately": the agent moved the public thread to DMs with the same person.
+  if (out.via === 'dm') {
+    return { kind: 'dm', participantId: typeof meta.dmConversationWith === 'string' ? meta.dmConversationWith : out.recipient.externalId };
+  }
   if (meta.visibility === 'private') {
     return { kind: 'dm', participantId: typeof meta.dmConversationWith === 'string' ? meta.dmConversationWith : out.recipient.externalId };
   }

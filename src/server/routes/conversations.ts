@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertTransition, CONVERSATION_STATUSES, type ConversationStatus } from '../../domain/conversation-status';
-import { forbidden, invalid, notFound } from '../../domain/errors';
+import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { canAssign } from '../../domain/permissions';
 import { retryReply, writeReply } from '../../outbound/replies';
@@ -16,6 +16,7 @@ import { runAutomation } from '../../desk/automation';
 import { resumeClock } from '../../desk/clock';
 import { escalationsFor, resolveEscalations } from '../../desk/escalate';
 import { deskSettings } from '../../desk/settings';
+import { replyContext } from '../../desk/reply-context';
 import { slaOfItem } from '../../desk/sla-view';
 import { notify } from '../../desk/notifications';
 import { scheduleSlaCheck } from '../../desk/sla';
@@ -71,6 +72,7 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     return {
       ...item, reasons: parseJson(row.triage_reasons, []), sla: slaOfItem(item, await deskSettings.get(koe.db, workspaceId)),
       escalations, openEscalation: escalations.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
+      replyContext: await replyContext(koe.db, row),
       customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
     };
   };
@@ -153,7 +155,7 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
       await scheduleSlaCheck(koe, actor.workspaceId, req.params.id);
     }
     const updated = await detail(actor.workspaceId, req.params.id);
-    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined, escalations: undefined, openEscalation: undefined } });
+    if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined, escalations: undefined, openEscalation: undefined, replyContext: undefined } });
     return updated;
   });
 
@@ -172,6 +174,30 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
   }, async (req, reply) => {
     const { actor } = authOf(req);
     const m = await writeReply(koe.outbound, actor, req.params.id, req.body.text, req.body.private);
+    return reply.status(201).send(m);
+  });
+
+  app.post('/api/conversations/:id/continue-privately', {
+    preHandler: guard(),
+    schema: {
+      tags: ['conversations'], summary: 'Move a public thread to direct messages on the same platform, with a first private message', params: IdParams,
+      body: z.object({ text: z.string().trim().min(1, 'must not be empty').max(5000) }),
+    },
+  }, async (req, reply) => {
+    const { actor } = authOf(req);
+    const row = await conversations.row(koe.db, actor.workspaceId, req.params.id);
+    if (!row) throw notFound('Conversation');
+    const ctx = await replyContext(koe.db, row);
+    if (!ctx.canContinuePrivately) {
+      throw conflict(ctx.replyMode === 'dm' ? 'This conversation already continues in direct messages' : `The customer's last message on ${ctx.channelKind} is already private`);
+    }
+    await koe.db.transaction().execute(async (tx) => {
+      await conversations.update(tx, row.id, { reply_mode: 'dm' });
+      // Dated a moment before the first private message so the thread reads in order.
+      await messages.create(tx, { conversationId: row.id, kind: 'system', text: `${actor.name} が非公開（DM）でのやり取りに切り替えました`, authorType: 'system', authorId: null, authorName: 'Koe', createdAt: new Date(Date.now() - 1).toISOString() });
+      await audit.log(tx, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'conversation.moved_to_dm', target: { type: 'conversation', id: row.id }, detail: { channel: ctx.channelKind } });
+    });
+    const m = await writeReply(koe.outbound, actor, row.id, req.body.text, false, { via: 'dm' });
     return reply.status(201).send(m);
   });
 
