@@ -181,6 +181,8 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
     const daisuke = await conversationOf(polled.id, '山本 大輔');
     const before = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body.replyContext;
     expect(before).toMatchObject({ channelKind: 'x', replyGoes: 'public', canContinuePrivately: true, limit: { max: 280, weighted: true } });
+    const check = await desk.admin.post(`/api/conversations/${daisuke.id}/compose-check`, { text: 'あ'.repeat(141) });
+    expect(check.body).toEqual({ goes: 'public', length: 282, max: 280, unit: 'characters', weighted: true, fits: false });
     const posts = api.posts().length;
     const moved = await desk.admin.post(`/api/conversations/${daisuke.id}/continue-privately`, { text: '詳細を確認したいので、こちらのDMでご注文番号を教えていただけますか？' });
     expect(moved.status).toBe(201);

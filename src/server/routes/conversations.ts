@@ -17,6 +17,7 @@ import { resumeClock } from '../../desk/clock';
 import { escalationsFor, resolveEscalations } from '../../desk/escalate';
 import { deskSettings } from '../../desk/settings';
 import { replyContext } from '../../desk/reply-context';
+import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
 import { notify } from '../../desk/notifications';
 import { scheduleSlaCheck } from '../../desk/sla';
@@ -175,6 +176,18 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     const { actor } = authOf(req);
     const m = await writeReply(koe.outbound, actor, req.params.id, req.body.text, req.body.private);
     return reply.status(201).send(m);
+  });
+
+  app.post('/api/conversations/:id/compose-check', {
+    preHandler: guard(),
+    schema: { tags: ['conversations'], summary: 'Check a draft reply against the channel: where it goes and whether it fits', params: IdParams, body: z.object({ text: z.string().max(20_000) }) },
+  }, async (req) => {
+    const row = await conversations.row(koe.db, authOf(req).agent.workspaceId, req.params.id);
+    if (!row) throw notFound('Conversation');
+    const ctx = await replyContext(koe.db, row);
+    const text = req.body.text;
+    const length = ctx.limit.weighted ? xWeightedLength(text) : ctx.limit.unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : [...text].length;
+    return { goes: ctx.replyGoes, length, max: ctx.limit.max, unit: ctx.limit.unit, weighted: ctx.limit.weighted, fits: length <= ctx.limit.max };
   });
 
   app.post('/api/conversations/:id/continue-privately', {
