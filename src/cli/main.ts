@@ -9,12 +9,15 @@ Usage:
   koe create-admin --workspace <name> --email <email> --name <name> [--password <pw>]
                             create the workspace and its first admin without the setup page
                             (password read from KOE_ADMIN_PASSWORD when --password is absent)
+  koe sandbox [--koe <url>] [--token <api token>] [--port <n>] [--rate <posts/min>]
+                            play LINE, Meta, X and email against a running desk (token or KOE_API_TOKEN);
+                            KOE_SANDBOX=1 koe start runs the desk and the sandbox in one process
   koe triage [file] [--explain]
                             triage JSON Lines posts from a file or stdin (no server needed)
   koe --help                show this help
 
 Environment: PORT (3000), KOE_HOST (localhost), KOE_DATA_DIR (./data), KOE_DATABASE_URL (unset = SQLite),
-KOE_SECRET_KEY, KOE_PUBLIC_URL, KOE_LOG_LEVEL. See README.md.`;
+KOE_SECRET_KEY, KOE_PUBLIC_URL, KOE_LOG_LEVEL, KOE_SANDBOX, KOE_SANDBOX_RATE, KOE_SANDBOX_PORT. See README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -23,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'start': return await (await import('./start')).start();
       case 'migrate': return await (await import('./migrate')).migrate();
       case 'create-admin': return await (await import('./create-admin')).createAdmin(rest);
+      case 'sandbox': return await (await import('./sandbox')).sandbox(rest);
       case 'triage': return await (await import('./triage')).triage(rest);
       case undefined: case '--help': case '-h': case 'help':
         console.log(HELP);

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
 import { buildApp, WEB_DIST } from '../server/app';
-import { createKoe } from '../server/context';
+import type { Server } from 'node:net';
+import { createKoe, type Koe } from '../server/context';
 
 /** Builds the web app when it is missing, so `npm start` on a fresh clone just works. */
 function ensureWebBuilt(): void {
@@ -14,6 +15,13 @@ function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error('Building the web app failed');
 }
 
+/** KOE_SANDBOX=1: simulated platforms in this process, posting to the desk over loopback. */
+async function startDemoSandbox(koe: Koe, address: ReturnType<Server['address']>) {
+  const { runSandboxWithDesk } = await import('../sandbox/with-desk');
+  const port = typeof address === 'object' && address ? address.port : koe.config.port;
+  return runSandboxWithDesk(koe, { koeBase: `http://127.0.0.1:${port}`, port: koe.config.sandbox.port, ratePerMinute: koe.config.sandbox.ratePerMinute });
+}
+
 export async function start(): Promise<number> {
   const config = loadConfig();
   ensureWebBuilt();
@@ -21,12 +29,14 @@ export async function start(): Promise<number> {
   const app = await buildApp(koe);
   await app.listen({ port: config.port, host: config.host });
   koe.log.info(`Koe is ready on http://${config.host}:${config.port} (${koe.store.dialect})`);
+  const sandbox = config.sandbox.enabled ? await startDemoSandbox(koe, app.server.address()) : null;
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   koe.log.info('shutting down');
+  await sandbox?.stop();
   await app.close();
   await koe.close();
   return 0;

@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   KOE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KOE_SESSION_DAYS: z.coerce.number().positive().default(14),
   KOE_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  KOE_SANDBOX: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  KOE_SANDBOX_RATE: z.coerce.number().min(0).max(600).default(6),
+  KOE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export interface KoeConfig {
@@ -28,6 +31,8 @@ export interface KoeConfig {
   logLevel: string;
   sessionDays: number;
   loginMaxPerMinute: number;
+  /** Demo mode: simulated platforms on loopback, connected to this desk, with customer traffic flowing. */
+  sandbox: { enabled: boolean; ratePerMinute: number; port: number };
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     throw new ConfigError(`Invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  // Next to the desk by default; with PORT=0 (tests) the sandbox picks a free port too.
+  const sandboxPort = e.KOE_SANDBOX_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
+  if (sandboxPort !== 0 && sandboxPort === e.PORT) throw new ConfigError('Invalid configuration: KOE_SANDBOX_PORT must differ from PORT');
+  if (sandboxPort > 65535) throw new ConfigError('Invalid configuration: KOE_SANDBOX_PORT defaults to PORT+1, which is out of range; set KOE_SANDBOX_PORT');
   const dataDir = path.resolve(e.KOE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {
@@ -51,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     logLevel: e.KOE_LOG_LEVEL,
     sessionDays: e.KOE_SESSION_DAYS,
     loginMaxPerMinute: e.KOE_LOGIN_MAX_PER_MINUTE,
+    sandbox: { enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true', ratePerMinute: e.KOE_SANDBOX_RATE, port: sandboxPort },
   };
 }
 

@@ -1,0 +1,115 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { generateBrandAccounts, PLATFORM_LABEL, SANDBOX_PLATFORMS, type SandboxPlatform } from './accounts';
+import { connectSandboxChannels, type ChannelDirectory, type ConnectedChannels } from './connect';
+import type { SandboxCustomer } from './customers';
+import { sendCustomerMail, startMailRelay } from './mail';
+import { SANDBOX_PAGE } from './page';
+import { lineApiRoutes } from './platforms/line';
+import { metaGraphRoutes } from './platforms/meta';
+import { xApiRoutes } from './platforms/x';
+import { composePost, DEFAULT_MIX, TrafficGenerator, type ComposedPost, type TrafficMix } from './traffic';
+import type { TranscriptEntry } from './transcript';
+import { lineWebhook, metaWebhook, newPostId, postWebhook, xWebhook } from './webhooks';
+import { SandboxWorld } from './world';
+
+export interface SandboxOptions {
+  /** Port of the fake platform APIs and the page; 0 picks a free one. */
+  port?: number;
+  /** Port of the mail relay Koe sends email replies to; 0 picks a free one. */
+  mailPort?: number;
+  /** Generated customer posts per minute once traffic starts; 0 = only what `sendOne` sends. */
+  ratePerMinute?: number;
+  /** Share of Koe's write calls answered with 429 (the platforms' rate limits). */
+  rateLimitShare?: number;
+  mix?: TrafficMix;
+  seed?: number;
+  onError?: (err: unknown) => void;
+}
+
+export interface SendOptions { visibility?: 'public' | 'private'; customer?: SandboxCustomer; lang?: 'ja' | 'en' }
+
+/** The simulated platforms on loopback, the customers who use them, and the page that shows what they saw. */
+export class Sandbox {
+  readonly world: SandboxWorld;
+  private app: FastifyInstance;
+  private relay: { port: number; close(): Promise<void> } | undefined;
+  private traffic: TrafficGenerator;
+  private channels: ConnectedChannels | undefined;
+  url = '';
+
+  constructor(private opts: SandboxOptions = {}) {
+    this.world = new SandboxWorld(generateBrandAccounts(), opts.rateLimitShare ?? 0);
+    this.traffic = new TrafficGenerator((post) => this.send(post), { ratePerMinute: opts.ratePerMinute ?? 0, mix: opts.mix, seed: opts.seed, onError: opts.onError });
+    this.app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+    void this.app.register(async (scope) => lineApiRoutes(scope, this.world));
+    void this.app.register(async (scope) => xApiRoutes(scope, this.world));
+    void this.app.register(async (scope) => metaGraphRoutes(scope, this.world), { prefix: '/graph' });
+    void this.app.register(async (scope) => {
+      scope.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'").send(SANDBOX_PAGE));
+      scope.get('/sandbox/api/transcript', async () => this.transcriptView());
+    });
+  }
+
+  async start(): Promise<this> {
+    await this.app.listen({ port: this.opts.port ?? 0, host: '127.0.0.1' });
+    const address = this.app.server.address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    this.relay = await startMailRelay(this.world, this.opts.mailPort ?? 0);
+    return this;
+  }
+
+  /** Creates (or reuses) the sandbox channels in Koe and points them at this sandbox. */
+  async connect(koeBase: string, directory: ChannelDirectory): Promise<ConnectedChannels> {
+    this.channels = await connectSandboxChannels(koeBase, directory, this.world.accounts, { origin: this.url, mailRelayPort: this.relay!.port });
+    return this.channels;
+  }
+
+  startTraffic(): void { this.traffic.start(); }
+
+  /** One customer post on one platform, delivered to Koe now; the text is generated when not given. */
+  async sendOne(platform: SandboxPlatform, text?: string, opts: SendOptions = {}): Promise<TranscriptEntry> {
+    const drawn = composePost(this.traffic.rng, { ...(this.opts.mix ?? DEFAULT_MIX), ...(opts.lang ? { jaShare: opts.lang === 'ja' ? 1 : 0 } : {}) }, platform);
+    // A post sent on purpose comes from a new customer unless the caller names one (tests find it by its author).
+    return this.send({ ...drawn, text: text ?? drawn.text, visibility: opts.visibility ?? drawn.visibility, returning: false }, opts.customer);
+  }
+
+  private async send(post: ComposedPost, given?: SandboxCustomer): Promise<TranscriptEntry> {
+    if (!this.channels) throw new Error('The sandbox is not connected to Koe yet');
+    const { platform } = post;
+    const known = this.world.customers.list(platform);
+    const customer = given ?? (post.returning && known.length ? known[Math.floor(this.traffic.rng.next() * known.length)]
+      : this.world.customers.create(platform, post.lang, (n) => Math.floor(this.traffic.rng.next() * n)));
+    // A public X post reaches the brand by mentioning it.
+    const text = platform === 'x' && post.visibility === 'public' && !post.text.includes(`@${this.world.accounts.x.handle}`) ? `@${this.world.accounts.x.handle} ${post.text}` : post.text;
+    const entry = this.world.transcript.add({
+      platform, customer: { id: customer.id, name: customer.name }, author: 'customer', visibility: post.visibility, text, inReplyTo: null,
+      externalId: newPostId(this.world, platform, post.visibility),
+    });
+    if (platform === 'email') { await sendCustomerMail(this.world, this.channels.inboundMail, customer, entry); return entry; }
+    if (platform === 'x' && post.visibility === 'public') this.world.xMentions.push({ id: entry.externalId, authorId: customer.id, text, createdAt: entry.at, entryId: entry.id });
+    const hook = platform === 'line' ? lineWebhook(this.world, customer, entry)
+      : platform === 'x' ? xWebhook(this.world, customer, entry)
+      : metaWebhook(this.world, platform, customer, entry);
+    await postWebhook(this.channels.webhooks[platform]!, hook);
+    return entry;
+  }
+
+  /** What the page polls: per platform, each customer's thread of posts and the answers they received. */
+  transcriptView() {
+    return {
+      connected: Boolean(this.channels),
+      ratePerMinute: this.opts.ratePerMinute ?? 0,
+      platforms: SANDBOX_PLATFORMS.map((platform) => ({ platform, label: PLATFORM_LABEL[platform], entries: this.world.transcript.list(platform) })),
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.traffic.stop();
+    await this.app.close();
+    await this.relay?.close();
+  }
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  return new Sandbox(opts).start();
+}
