@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Agent, AgentLevel, AuditEntry, Channel, Role } from './types';
+import type { Agent, AgentLevel, AuditEntry, Channel, ChannelKind, Role } from './types';
 
 export const adminKeys = {
   agents: ['agents'] as const,
@@ -55,12 +55,36 @@ export function useChannels() {
   });
 }
 
+export interface NewChannelInput {
+  kind: ChannelKind;
+  name: string;
+  greeting?: string;
+  credentials?: Record<string, unknown>;
+}
+
 export function useCreateChannel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; greeting?: string }) =>
-      api.post<Channel>('/api/channels', { kind: 'webchat', ...input }),
+    mutationFn: (input: NewChannelInput) => api.post<Channel>('/api/channels', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
+  });
+}
+
+export function useUpdateCredentials(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Record<string, unknown>) =>
+      api.put<void>(`/api/channels/${encodeURIComponent(id)}/credentials`, { credentials }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
+  });
+}
+
+/** Asks the platform whether the stored credentials work; refreshes health afterwards. */
+export function useTestChannel(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: boolean; detail: string }>(`/api/channels/${encodeURIComponent(id)}/test`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
   });
 }
 

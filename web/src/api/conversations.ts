@@ -1,9 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { customerKeys } from './customers';
 import { triageKeys } from './triage';
 import type {
   Category,
+  ComposeCheck,
   Conversation,
   ConversationCounts,
   ConversationItem,
@@ -22,6 +23,7 @@ export const conversationKeys = {
   list: (filter: InboxFilter) => ['conversations', filter] as const,
   detail: (id: string) => ['conversation', id] as const,
   messages: (id: string) => ['messages', id] as const,
+  composeCheck: (id: string, text: string) => ['compose-check', id, text] as const,
 };
 
 const PAGE_SIZE = 50;
@@ -133,6 +135,35 @@ export function useRetryMessage(conversationId: string) {
         const current = data?.items.find((m) => m.id === message.id);
         return current && current.delivery?.status !== 'failed' ? data : upsertMessage(data, message);
       });
+    },
+  });
+}
+
+/** The server's verdict on a draft (X counts weighted characters); call with an already debounced text. */
+export function useComposeCheck(conversationId: string, text: string, enabled: boolean) {
+  return useQuery({
+    queryKey: conversationKeys.composeCheck(conversationId, text),
+    queryFn: () =>
+      api.post<ComposeCheck>(`/api/conversations/${encodeURIComponent(conversationId)}/compose-check`, { text }),
+    enabled: enabled && text.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Moves a public thread to DMs on the same platform with a first private message. */
+export function useContinuePrivately(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/continue-privately`, { text }),
+    onSuccess: (message) => {
+      queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) =>
+        data?.items.some((m) => m.id === message.id) ? data : upsertMessage(data, message),
+      );
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: ['compose-check', conversationId] });
     },
   });
 }

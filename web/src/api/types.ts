@@ -4,7 +4,8 @@ export type Role = 'admin' | 'supervisor' | 'agent';
 export type AgentLevel = 1 | 2 | 3;
 export type ConversationLevel = 0 | 1 | 2 | 3;
 export type ConversationStatus = 'open' | 'pending' | 'resolved' | 'closed';
-export type ChannelKind = 'webchat' | 'line' | 'facebook' | 'instagram' | 'x' | 'email';
+export const CHANNEL_KINDS = ['webchat', 'line', 'facebook', 'instagram', 'x', 'email'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 export type InboxView = 'all_open' | 'mine' | 'unassigned' | 'flagged';
 
@@ -66,7 +67,33 @@ export interface Channel {
   name: string;
   publicKey: string;
   createdAt: string;
-  embedSnippet: string;
+  /** Web chat only. */
+  embedSnippet: string | null;
+  /** Social platforms and email: where the platform delivers events (null for web chat). */
+  webhookUrl: string | null;
+  hasCredentials: boolean;
+  health?: { lastEventAt: string | null; lastError: string | null };
+}
+
+/** What the composer needs before an agent writes: where the reply goes and the channel's limits. */
+export interface ReplyContext {
+  channelKind: ChannelKind;
+  lastInboundVisibility: 'public' | 'private' | null;
+  replyMode: 'auto' | 'dm';
+  replyGoes: 'public' | 'private';
+  canContinuePrivately: boolean;
+  limit: { max: number; weighted: boolean; unit: 'characters' | 'bytes' };
+  /** Meta's 24-hour window for DMs (null when it does not apply). */
+  messagingWindow: { open: boolean; remainingMs: number } | null;
+}
+
+export interface ComposeCheck {
+  goes: 'public' | 'private';
+  length: number;
+  max: number;
+  unit: 'characters' | 'bytes';
+  weighted: boolean;
+  fits: boolean;
 }
 
 export interface ChannelRef {
@@ -119,6 +146,8 @@ export interface Conversation extends Omit<ConversationItem, 'customer'> {
   reasons?: TriageReason[];
   escalations?: Escalation[];
   openEscalation?: Escalation | null;
+  /** Absent in realtime events; the detail endpoint always sends it. */
+  replyContext?: ReplyContext;
 }
 
 export interface Escalation {

@@ -11,10 +11,29 @@ const CHANNEL_COLORS: Record<ChannelKind, string> = {
   email: 'indigo',
 };
 
+// Small platform marks (text glyphs: no icon font or brand assets needed).
+const CHANNEL_ICONS: Record<ChannelKind, string> = {
+  webchat: '◎',
+  line: '●',
+  facebook: 'f',
+  instagram: '◉',
+  x: '𝕏',
+  email: '✉',
+};
+
 export function ChannelBadge({ kind }: { kind: ChannelKind }) {
   const { t } = useTranslation();
   return (
-    <Badge size="xs" variant="light" color={CHANNEL_COLORS[kind] ?? 'gray'} radius="sm" style={{ flexShrink: 0 }}>
+    <Badge
+      size="xs"
+      variant={kind === 'x' || kind === 'line' ? 'filled' : 'light'}
+      color={CHANNEL_COLORS[kind] ?? 'gray'}
+      radius="sm"
+      style={{ flexShrink: 0 }}
+      leftSection={<span aria-hidden style={{ fontWeight: 700 }}>{CHANNEL_ICONS[kind] ?? '•'}</span>}
+      data-testid="channel-badge"
+      data-kind={kind}
+    >
       {t(`channelKind.${kind}`, { defaultValue: kind })}
     </Badge>
   );

@@ -1,5 +1,6 @@
 import type { Resources } from './ja';
 import { enRouting } from './en-routing';
+import { enChannels } from './en-channels';
 
 export const en: Resources = {
   app: {
@@ -295,4 +296,5 @@ export const en: Resources = {
     empty: 'Nothing recorded yet',
   },
   ...enRouting,
+  ...enChannels,
 };

@@ -1,5 +1,6 @@
 // Japanese is the source language; en.ts must provide the same keys (checked by its type).
 import { jaRouting } from './ja-routing';
+import { jaChannels } from './ja-channels';
 export const ja = {
   app: {
     name: 'Koe',
@@ -295,6 +296,7 @@ export const ja = {
     empty: '記録はまだありません',
   },
   ...jaRouting,
+  ...jaChannels,
 };
 
 /** The shape every locale must match: same keys, any string values. */

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
 import { ChannelBadge } from '../../components/badges';
 import { formatDateTime } from '../../lib/time';
+import { ChannelConnection } from './ChannelConnection';
 
 export function ChannelCard({ channel, onDelete }: { channel: Channel; onDelete: () => void }) {
   const { t, i18n } = useTranslation();
   const demoHref = `/demo?channel=${encodeURIComponent(channel.publicKey)}`;
 
   return (
-    <Paper withBorder p="md" radius="md" data-testid="channel-card" data-channel-id={channel.id}>
+    <Paper withBorder p="md" radius="md" data-testid="channel-card" data-channel-id={channel.id} data-kind={channel.kind}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
@@ -26,7 +27,8 @@ export function ChannelCard({ channel, onDelete }: { channel: Channel; onDelete:
             {t('channels.delete')}
           </Button>
         </Group>
-        {channel.kind === 'webchat' && (
+        {channel.kind !== 'webchat' && <ChannelConnection channel={channel} />}
+        {channel.kind === 'webchat' && channel.embedSnippet && (
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('channels.embed')}

@@ -31,7 +31,7 @@ export function ChannelsPage() {
       allow={['admin']}
       actions={
         <Button onClick={() => setCreating(true)} data-testid="channel-add">
-          {t('channels.add')}
+          {t('channelSetup.addAny')}
         </Button>
       }
     >
@@ -44,7 +44,7 @@ export function ChannelsPage() {
         ))}
       </Stack>
 
-      <Modal opened={creating} onClose={closeCreate} title={t('channels.add')}>
+      <Modal opened={creating} onClose={closeCreate} title={t('channelSetup.addAny')}>
         <ChannelForm
           pending={create.isPending}
           error={create.error}

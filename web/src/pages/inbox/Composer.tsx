@@ -1,20 +1,37 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Box, Button, Group, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useSendMessage } from '../../api/conversations';
+import { useComposeCheck, useSendMessage } from '../../api/conversations';
+import type { ReplyContext } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReplyContextBar } from './ReplyContextBar';
 
 const MAX_LENGTH = 5000;
 
+interface Props {
+  conversationId: string;
+  /** From the conversation detail: where replies go and the channel's limits. */
+  replyContext?: ReplyContext;
+}
+
 /** Reply to the customer or add a private note; Ctrl/Cmd+Enter sends. */
-export function Composer({ conversationId }: { conversationId: string }) {
+export function Composer({ conversationId, replyContext }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [isPrivate, setPrivate] = useState(false);
   const send = useSendMessage(conversationId);
   const trimmed = text.trim();
-  const tooLong = text.length > MAX_LENGTH;
-  const canSend = trimmed.length > 0 && !tooLong && !send.isPending;
+  // The server counts as the platform does (X: weighted, CJK = 2); asked 300 ms after typing stops.
+  const [debounced] = useDebouncedValue(text, 300);
+  const checking = !isPrivate && Boolean(replyContext);
+  const check = useComposeCheck(conversationId, debounced, checking);
+  const max = replyContext && !isPrivate ? replyContext.limit.max : MAX_LENGTH;
+  const length = !text ? 0 : check.data && checking ? check.data.length : [...text].length;
+  const over = text.length > 0 && (length > max || (checking && debounced === text && check.data?.fits === false));
+  const tooLong = text.length > MAX_LENGTH || over;
+  const windowClosed = !isPrivate && replyContext?.messagingWindow?.open === false;
+  const canSend = trimmed.length > 0 && !tooLong && !windowClosed && !send.isPending;
 
   const submit = () => {
     if (!canSend) return;
@@ -58,6 +75,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           {t('composer.note')}
         </Button>
       </Group>
+      {replyContext && !isPrivate && <ReplyContextBar conversationId={conversationId} context={replyContext} />}
       {send.error && (
         <Box mb="xs">
           <ErrorAlert error={send.error} onClose={() => send.reset()} />
@@ -72,7 +90,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         autosize
         minRows={2}
         maxRows={8}
-        error={tooLong ? t('composer.tooLong') : undefined}
+        error={over ? t('replyContext.overLimit', { max }) : tooLong ? t('composer.tooLong') : undefined}
         data-testid="composer-input"
         styles={isPrivate ? { input: { background: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-5)' } } : undefined}
       />
@@ -80,6 +98,19 @@ export function Composer({ conversationId }: { conversationId: string }) {
         <Text size="xs" c="dimmed" visibleFrom="sm">
           {t('composer.shortcut')}
         </Text>
+        {checking && replyContext && (
+          <Text
+            size="xs"
+            c={over ? 'red' : 'dimmed'}
+            fw={over ? 700 : undefined}
+            ml="auto"
+            data-testid="reply-length"
+            data-over={over ? 'true' : 'false'}
+            data-length={length}
+          >
+            {t(replyContext.limit.weighted ? 'replyContext.lengthWeighted' : 'replyContext.length', { length, max })}
+          </Text>
+        )}
         <Button
           onClick={submit}
           disabled={!canSend}
@@ -87,7 +118,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           color={isPrivate ? 'yellow' : 'teal'}
           c={isPrivate ? 'dark' : undefined}
           data-testid="composer-send"
-          ml="auto"
+          ml={checking ? undefined : 'auto'}
         >
           {isPrivate ? t('composer.addNote') : t('composer.send')}
         </Button>

@@ -62,7 +62,7 @@ export function ConversationView({ id, backHref }: Props) {
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
           <MessageThread messages={messages.data} error={messages.error} onRetry={() => void messages.refetch()} />
         </Box>
-        <Composer conversationId={id} />
+        <Composer conversationId={id} replyContext={data.replyContext} />
       </Stack>
       {wide ? (
         <Box
