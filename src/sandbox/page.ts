@@ -48,6 +48,7 @@ export const SANDBOX_PAGE = `<!doctype html>
     columns.replaceChildren();
     view.platforms.forEach(function (p) {
       var col = el('section');
+      col.setAttribute('data-platform', p.platform);
       col.appendChild(el('h2', '', p.label));
       var threads = new Map();
       p.entries.forEach(function (e) {
@@ -60,6 +61,8 @@ export const SANDBOX_PAGE = `<!doctype html>
         box.appendChild(el('div', 'who', t.name));
         t.entries.forEach(function (e) {
           var post = el('div', 'post ' + e.author, e.text);
+          post.setAttribute('data-author', e.author);
+          post.setAttribute('data-visibility', e.visibility);
           post.appendChild(el('span', 'meta', label(e)));
           box.appendChild(post);
         });

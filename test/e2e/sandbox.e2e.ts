@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
+import { ADMIN, freshDatabase, seededDesk, startKoe, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { launchBrowser, WEB_DIST } from './browser';
+
+/** Issue 5's user path: sandbox traffic from every platform, replies on the same channel, a public X complaint moved to DM. */
+describe('social channels through the sandbox, in Chromium', () => {
+  let db: TestDatabase; let koe: RunningKoe; let sandbox: Sandbox; let browser: Browser; let agent: Page; let customers: Page;
+
+  beforeAll(async () => {
+    db = await freshDatabase('sqlite');
+    koe = await startKoe(db, { webDist: WEB_DIST });
+    const { admin } = await seededDesk(koe.base);
+    const token = (await admin.post('/api/tokens', { name: 'sandbox' })).body.token;
+    sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
+    await sandbox.connect(koe.base, apiDirectory(koe.base, token));
+    browser = await launchBrowser();
+    agent = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
+    customers = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })).newPage();
+    for (const p of [agent, customers]) p.setDefaultTimeout(15_000);
+    await agent.goto(`${koe.base}/login`);
+    await agent.getByLabel('メールアドレス').fill(ADMIN.adminEmail);
+    await agent.getByLabel('パスワード').fill(ADMIN.adminPassword);
+    await agent.getByTestId('login-submit').click();
+    await agent.getByTestId('inbox-list').waitFor();
+  }, 60_000);
+  afterAll(async () => { await browser?.close(); await sandbox?.stop(); await koe?.stop(); await db?.drop(); });
+
+  const open = async (text: string) => {
+    const item = agent.getByTestId('conversation-item').filter({ hasText: text });
+    await item.waitFor();
+    await item.click();
+    await agent.getByTestId('message').filter({ hasText: text }).waitFor();
+  };
+  const replyInUi = async (text: string) => {
+    await agent.getByTestId('composer-input').fill(text);
+    await agent.getByTestId('composer-send').click();
+    await agent.getByTestId('delivery-status').filter({ hasText: '送信済み' }).last().waitFor();
+  };
+  const seenOnPage = (platform: string, text: string, visibility: 'public' | 'private') =>
+    customers.locator(`section[data-platform="${platform}"] [data-author="brand"][data-visibility="${visibility}"]`).filter({ hasText: text });
+
+  it('shows posts from LINE, Facebook, Instagram, X and email in the inbox as they arrive', async () => {
+    await sandbox.sendOne('line', 'LINEから失礼します。ポイントが反映されていません');
+    await sandbox.sendOne('facebook', 'Facebookのページに書きます。商品が届きません', { visibility: 'public' });
+    await sandbox.sendOne('instagram', 'インスタのこの加湿器、届いたら動きません', { visibility: 'public' });
+    await sandbox.sendOne('x', '@KoeMart 二重に請求されています。どうなってるの？', { visibility: 'public' });
+    await sandbox.sendOne('email', 'メールで問い合わせます。領収書を再発行してください');
+    for (const text of ['ポイントが反映されていません', '商品が届きません', '加湿器、届いたら動きません', '二重に請求されています', '領収書を再発行']) {
+      await agent.getByTestId('conversation-item').filter({ hasText: text }).waitFor();
+    }
+  });
+
+  it('replies on the same channel, moves the public X complaint to DM, and the customers see each reply in the right place', async () => {
+    await open('ポイントが反映されていません');
+    await replyInUi('ご連絡ありがとうございます。ポイントを確認いたします。');
+    await open('加湿器、届いたら動きません');
+    await replyInUi('大変申し訳ございません。交換をご案内します。');
+    await open('二重に請求されています');
+    await replyInUi('ご迷惑をおかけしております。すぐに確認いたします。');
+
+    await agent.getByTestId('continue-privately').click();
+    await agent.getByTestId('continue-privately-text').fill('ご注文番号をこちらのDMで教えていただけますか？');
+    await agent.getByTestId('continue-privately-submit').click();
+    await agent.getByTestId('message').filter({ hasText: 'ご注文番号をこちらのDMで' }).waitFor();
+
+    await customers.goto(`${sandbox.url}/`);
+    await seenOnPage('line', 'ポイントを確認いたします', 'private').waitFor();
+    await seenOnPage('instagram', '交換をご案内します', 'public').waitFor();
+    await seenOnPage('x', 'すぐに確認いたします', 'public').waitFor();
+    await seenOnPage('x', 'ご注文番号をこちらのDMで', 'private').waitFor();
+    expect(await seenOnPage('x', 'ご注文番号をこちらのDMで', 'public').count()).toBe(0);
+  });
+});
