@@ -30,6 +30,7 @@ export interface ChannelTable {
 
 export interface CustomerTable {
   id: string; workspace_id: string; name: string; email: string | null; created_at: string; tags: Generated<string>; vip: Generated<number>;
+  merged_into: string | null;
 }
 
 export interface CustomerIdentityTable {
@@ -101,6 +102,11 @@ export interface AutomationRuleTable {
 }
 export interface ReplyTemplateTable { id: string; workspace_id: string; name: string; body: string; created_at: string }
 
+export interface CustomerMergeTable {
+  id: string; workspace_id: string; target_id: string; source_id: string; identity_ids: string; conversation_ids: string;
+  merged_by: string; created_at: string; undone_at: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -124,4 +130,5 @@ export interface Database {
   workspace_settings: WorkspaceSettingsTable;
   automation_rules: AutomationRuleTable;
   reply_templates: ReplyTemplateTable;
+  customer_merges: CustomerMergeTable;
 }

@@ -16,6 +16,7 @@ import { runAutomation } from '../../desk/automation';
 import { resumeClock } from '../../desk/clock';
 import { escalationsFor, resolveEscalations } from '../../desk/escalate';
 import { deskSettings } from '../../desk/settings';
+import { mergeCustomers, mergeSuggestions, undoMerge } from '../../desk/customer-merge';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
@@ -219,6 +220,20 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     return reply.status(202).send(m);
   });
 
+  app.get('/api/customers/:id/merge-suggestions', { preHandler: guard(), schema: { tags: ['customers'], summary: 'Other customers who are probably the same person (same email, or same name on another channel)', params: IdParams } }, async (req) => ({
+    items: await mergeSuggestions(koe.db, authOf(req).agent.workspaceId, req.params.id),
+  }));
+
+  app.post('/api/customers/:id/merge', {
+    preHandler: guard(),
+    schema: { tags: ['customers'], summary: 'Merge another customer (identities and conversations) into this one; undoable', params: IdParams, body: z.object({ sourceId: z.string().min(1).max(100) }) },
+  }, async (req, reply) => reply.status(201).send(await mergeCustomers(koe.db, authOf(req).actor, req.params.id, req.body.sourceId)));
+
+  app.post('/api/customer-merges/:id/undo', { preHandler: guard(), schema: { tags: ['customers'], summary: 'Undo a customer merge', params: IdParams } }, async (req, reply) => {
+    await undoMerge(koe.db, authOf(req).actor, req.params.id);
+    return reply.status(204).send();
+  });
+
   app.get('/api/customers/:id', { preHandler: guard(), schema: { tags: ['customers'], summary: 'A customer with identities on every channel and their conversations', params: IdParams } }, async (req) => {
     const { agent } = authOf(req);
     const c = await customers.get(koe.db, agent.workspaceId, req.params.id);
@@ -227,6 +242,9 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     return {
       id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id),
       conversations: convs.map((v) => ({ id: v.id, status: v.status, channel: v.channel, lastMessageAt: v.lastMessageAt, preview: v.preview })),
+      merges: (await koe.db.selectFrom('customer_merges as m').innerJoin('customers as s', 's.id', 'm.source_id').select(['m.id', 'm.source_id', 's.name', 'm.created_at', 'm.undone_at'])
+        .where('m.target_id', '=', c.id).orderBy('m.created_at', 'desc').execute())
+        .map((m) => ({ id: m.id, sourceId: m.source_id, sourceName: m.name, createdAt: m.created_at, undoneAt: m.undone_at })),
     };
   });
 };
