@@ -32,8 +32,23 @@ export class DeliveryError extends Error {
   constructor(message: string, readonly permanent: boolean, readonly retryAfterMs?: number) { super(message); }
 }
 
+export type AmplifyAction = 'like' | 'repost';
+
+/** An agent's explicit like or repost of a customer's public post (usually praise). */
+export interface AmplifyRequest {
+  channel: Channel;
+  action: AmplifyAction;
+  /** The customer message, with the platform meta it arrived with (tweet id, comment id…). */
+  target: { messageId: string; meta: Record<string, unknown> };
+}
+
 /** One per platform, under src/channels/<platform>/. */
 export interface ChannelAdapter {
   kind: ChannelKind;
   send(out: OutboundMessage): Promise<{ externalId?: string }>;
+  /**
+   * Like or repost a customer's public post, at once (not through the outbox). Platforms without it leave it out.
+   * Throws DeliveryError like `send`: `retryAfterMs` when rate limited, `permanent` with the platform's reason on 4xx.
+   */
+  amplify?(req: AmplifyRequest): Promise<{ externalId?: string }>;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/repositories';
 import { channels, messages } from '../store/repositories';
+import { amplifyOptions, latestPublicCustomerMessage, type AmplifyAction } from './amplify';
 
 const DAY = 86_400_000;
 
@@ -16,6 +17,10 @@ export interface ReplyContext {
   limit: { max: number; weighted: boolean; unit: 'characters' | 'bytes' };
   /** Meta's 24-hour window for DMs, from the customer's last DM. */
   messagingWindow: { open: boolean; remainingMs: number } | null;
+  /** Like/repost still possible on the latest public customer message (not yet done); empty when none. */
+  amplify: AmplifyAction[];
+  /** The customer message those actions apply to (POST /api/messages/{id}/amplify), or null. */
+  amplifyMessageId: string | null;
 }
 
 const PUBLIC_PLATFORMS = new Set(['x', 'facebook', 'instagram']);
@@ -41,5 +46,12 @@ export async function replyContext(db: Db, conversation: { id: string; channel_i
     channelKind: kind, lastInboundVisibility: visibility, replyMode, replyGoes,
     canContinuePrivately: PUBLIC_PLATFORMS.has(kind) && replyMode !== 'dm' && visibility === 'public',
     limit, messagingWindow,
+    ...(await amplifyFor(db, kind, conversation.id)),
   };
+}
+
+async function amplifyFor(db: Db, kind: string, conversationId: string): Promise<{ amplify: AmplifyAction[]; amplifyMessageId: string | null }> {
+  const target = PUBLIC_PLATFORMS.has(kind) ? await latestPublicCustomerMessage(db, conversationId) : undefined;
+  const amplify = target ? amplifyOptions(kind, target.meta) : [];
+  return { amplify, amplifyMessageId: target && amplify.length ? target.id : null };
 }

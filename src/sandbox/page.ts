@@ -40,7 +40,7 @@ export const SANDBOX_PAGE = `<!doctype html>
   }
   function label(entry) {
     var where = entry.visibility === 'public' ? '公開' : '非公開（DM）';
-    var who = entry.author === 'brand' ? 'Koeマートからの返信' : 'お客様の投稿';
+    var who = entry.reaction ? 'Koeマートのリアクション' : entry.author === 'brand' ? 'Koeマートからの返信' : 'お客様の投稿';
     return who + '・' + where + '・' + new Date(entry.at).toLocaleTimeString('ja-JP');
   }
   function render(view) {

@@ -15,7 +15,14 @@ export interface TranscriptEntry {
   inReplyTo: string | null;
   /** The platform's id of the post (tweet id, comment id, LINE message id, Message-ID…). */
   externalId: string;
+  /**
+   * The brand liked or reposted the customer's post `inReplyTo` (Koe's amplify action); `text` then reads
+   * 「Koeマートがいいねしました」 or 「Koeマートがリポストしました」.
+   */
+  reaction?: { kind: 'like' | 'repost'; by: string; target: string };
 }
+
+export const REACTION_TEXT = { like: 'Koeマートがいいねしました', repost: 'Koeマートがリポストしました' } as const;
 
 const MAX_PER_PLATFORM = 500;
 
@@ -37,6 +44,11 @@ export class Transcript {
 
   byExternalId(platform: SandboxPlatform, externalId: string): TranscriptEntry | undefined {
     return this.entries.find((e) => e.platform === platform && e.externalId === externalId);
+  }
+
+  /** The brand's like or repost of a customer post, once per kind (repeated calls do not add another). */
+  reactionTo(platform: SandboxPlatform, targetEntryId: string, kind: 'like' | 'repost'): TranscriptEntry | undefined {
+    return this.entries.find((e) => e.platform === platform && e.inReplyTo === targetEntryId && e.reaction?.kind === kind);
   }
 
   /** The newest post of a customer on a platform: what a push or DM without an explicit target answers. */

@@ -13,6 +13,7 @@ import type { Koe } from './context';
 import { registerMetrics } from './metrics';
 import { problem, registerProblemHandlers } from './problems';
 import { adminRoutes } from './routes/admin';
+import { amplifyRoutes } from './routes/amplify';
 import { agentRoutes } from './routes/agents';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
@@ -78,6 +79,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(triageRoutes(koe));
   await app.register(routingRoutes(koe));
   await app.register(automationRoutes(koe));
+  await app.register(amplifyRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

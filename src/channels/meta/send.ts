@@ -1,5 +1,5 @@
 import type { ChannelContext } from '../plugin';
-import { DeliveryError, type ChannelAdapter, type OutboundMessage } from '../types';
+import { DeliveryError, type AmplifyAction, type AmplifyRequest, type ChannelAdapter, type OutboundMessage } from '../types';
 import { readMetaCredentials, type MetaCredentials } from './credentials';
 import { GraphClient } from './graph';
 import { messagingWindow, PRIVATE_REPLY_WINDOW_MS } from './window';
@@ -68,6 +68,19 @@ export async function sendPrivateReply(creds: MetaCredentials, kind: MetaKind, p
   return { externalId: res?.message_id, recipientId: res?.recipient_id };
 }
 
+/**
+ * Likes a customer's Facebook Page comment as the page (`POST /{comment-id}/likes`). Facebook has no API to share
+ * a comment, and Instagram none to like one, so both are refused with the reason.
+ */
+export async function likeComment(graph: GraphClient, kind: MetaKind, action: AmplifyAction, meta: Record<string, unknown>) {
+  if (kind === 'instagram') throw new DeliveryError(`Instagram does not allow ${action === 'like' ? 'liking' : 'reposting'} comments through the API`, true);
+  if (action !== 'like') throw new DeliveryError('Facebook does not allow reposting (sharing) a comment through the API', true);
+  if (meta.visibility !== 'public' || typeof meta.commentId !== 'string') throw new DeliveryError('Only public posts can be amplified; this is a direct message', true);
+  const res = await graph.post<{ success?: boolean }>(`${meta.commentId}/likes`, undefined);
+  if (res && res.success === false) throw new DeliveryError('Meta: the comment could not be liked', true);
+  return {};
+}
+
 /** Sends an agent's reply where the customer last wrote: under their comment, or in their DMs. */
 export function metaAdapter(kind: MetaKind, ctx: ChannelContext, fetchImpl?: typeof fetch): ChannelAdapter {
   return {
@@ -86,5 +99,12 @@ export function metaAdapter(kind: MetaKind, ctx: ChannelContext, fetchImpl?: typ
       const recipientId = String(meta.psid ?? meta.igsid ?? out.recipient.externalId);
       return sendDirectMessage(graph, creds, kind, { recipientId, text: out.message.text, lastCustomerDmAt: out.inReplyTo?.createdAt });
     },
+    // Instagram has no like API for comments: its adapter offers no amplify at all.
+    ...(kind === 'facebook' ? {
+      async amplify(req: AmplifyRequest) {
+        const creds = readMetaCredentials(await ctx.credentials(req.channel.id));
+        return likeComment(new GraphClient(creds, fetchImpl), kind, req.action, req.target.meta);
+      },
+    } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { ChannelContext } from '../plugin';
 import { DeliveryError, type ChannelAdapter, type OutboundMessage } from '../types';
+import { xAmplify } from './amplify';
 import { rateLimitWaitMs, XApiError, xRequest } from './api';
 import type { XCredentials } from './credentials';
 import { X_DM_LIMIT, X_POST_LIMIT, xWeightedLength } from './weighted-length';
@@ -55,6 +56,9 @@ export function xAdapter(ctx: ChannelContext): ChannelAdapter {
       } catch (err) {
         throw deliveryErrorFrom(err);
       }
+    },
+    async amplify(req) {
+      return xAmplify(await ctx.credentials<XCredentials>(req.channel.id), req);
     },
   };
 }

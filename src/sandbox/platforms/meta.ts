@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { REACTION_TEXT } from '../transcript';
 import type { SandboxWorld } from '../world';
 
 const MESSENGER_MAX_CHARS = 2_000; // text must be shorter than this
@@ -92,6 +93,17 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
       return { id };
     });
   }
+
+  // Koe's amplify action: the page likes a customer's Facebook comment. Instagram has no such edge for comments.
+  app.post<{ Params: Params }>('/:version/:node/likes', async (req, reply) => {
+    const comment = world.metaComments.get(req.params.node);
+    if (!comment || comment.platform !== 'facebook') return graphError(reply, 400, 100, `(#100) Object with ID '${req.params.node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 33);
+    if (!world.transcript.reactionTo('facebook', comment.entryId, 'like')) {
+      const customer = world.customers.get('facebook', comment.customerId)!;
+      world.transcript.add({ platform: 'facebook', customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'public', text: REACTION_TEXT.like, inReplyTo: comment.entryId, externalId: `like_${req.params.node}`, reaction: { kind: 'like', by: account.pageId, target: req.params.node } });
+    }
+    return { success: true };
+  });
 
   app.get<{ Params: Params }>('/:version/:node', async (req, reply) => {
     if (req.params.node === account.pageId) return { id: account.pageId, name: 'Koeマート（サンドボックス）' };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import twitterText from 'twitter-text';
+import { REACTION_TEXT } from '../transcript';
 import type { SandboxWorld, XPost } from '../world';
 
 const POST_LIMIT = 280;
@@ -55,6 +56,26 @@ export function xApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
     const pair = [account.userId, customer.id].sort();
     return reply.status(201).send({ data: { dm_conversation_id: pair.join('-'), dm_event_id: eventId } });
   });
+
+  // Koe's amplify action: the brand likes or reposts a customer's post. Liking twice is a no-op, as on X;
+  // reposting twice is refused, as on X.
+  for (const [edge, kind] of [['likes', 'like'], ['retweets', 'repost']] as const) {
+    app.post<{ Params: { userId: string }; Body: { tweet_id?: unknown } }>(`/2/users/:userId/${edge}`, async (req, reply) => {
+      if (req.params.userId !== account.userId) return problem(reply, 403, 'Forbidden', 'You are not permitted to perform this action on behalf of another user.');
+      const tweetId = req.body?.tweet_id;
+      if (typeof tweetId !== 'string' || !/^\d{1,20}$/.test(tweetId)) return problem(reply, 400, 'Invalid Request', 'One or more parameters to your request was invalid: tweet_id is required.');
+      const post = world.xMentions.find((t) => t.id === tweetId);
+      if (!post) return problem(reply, 404, 'Not Found Error', `Could not find tweet with tweet_id: [${tweetId}].`);
+      const done = world.transcript.reactionTo('x', post.entryId, kind);
+      if (kind === 'repost' && done) return problem(reply, 403, 'Forbidden', 'You have already retweeted this Tweet.');
+      const id = kind === 'repost' ? world.snowflake() : `like_${tweetId}`;
+      if (!done) {
+        const customer = world.customers.get('x', post.authorId)!;
+        world.transcript.add({ platform: 'x', customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'public', text: REACTION_TEXT[kind], inReplyTo: post.entryId, externalId: id, reaction: { kind, by: req.params.userId, target: tweetId } });
+      }
+      return kind === 'like' ? { data: { liked: true } } : { data: { id, rest_id: id, retweeted: true } };
+    });
+  }
 
   app.get('/2/users/me', async () => ({ data: { id: account.userId, name: 'Koeマート', username: account.handle } }));
 
