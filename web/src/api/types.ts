@@ -85,7 +85,13 @@ export interface ReplyContext {
   limit: { max: number; weighted: boolean; unit: 'characters' | 'bytes' };
   /** Meta's 24-hour window for DMs (null when it does not apply). */
   messagingWindow: { open: boolean; remainingMs: number } | null;
+  /** Public actions (like, repost) possible on the latest public customer message; absent on older servers. */
+  amplify?: AmplifyAction[];
+  /** The public customer message the amplify actions apply to. */
+  amplifyMessageId?: string | null;
 }
+
+export type AmplifyAction = 'like' | 'repost';
 
 export interface ComposeCheck {
   goes: 'public' | 'private';
@@ -190,6 +196,24 @@ export interface Customer {
     lastMessageAt: string;
     preview: string;
   }[];
+  /** Customers merged into this one, newest first; undone merges keep their undoneAt. */
+  merges?: CustomerMerge[];
+}
+
+export interface CustomerMerge {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export interface MergeSuggestion {
+  id: string;
+  name: string;
+  email: string | null;
+  identities: Identity[];
+  reason: 'same_email' | 'same_name';
 }
 
 export interface ConversationCounts {

@@ -1,6 +1,7 @@
 import type { Resources } from './ja';
 import { enRouting } from './en-routing';
 import { enChannels } from './en-channels';
+import { enCustomers } from './en-customers';
 
 export const en: Resources = {
   app: {
@@ -297,4 +298,5 @@ export const en: Resources = {
   },
   ...enRouting,
   ...enChannels,
+  ...enCustomers,
 };

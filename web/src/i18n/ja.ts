@@ -1,6 +1,7 @@
 // Japanese is the source language; en.ts must provide the same keys (checked by its type).
 import { jaRouting } from './ja-routing';
 import { jaChannels } from './ja-channels';
+import { jaCustomers } from './ja-customers';
 export const ja = {
   app: {
     name: 'Koe',
@@ -297,6 +298,7 @@ export const ja = {
   },
   ...jaRouting,
   ...jaChannels,
+  ...jaCustomers,
 };
 
 /** The shape every locale must match: same keys, any string values. */

@@ -60,7 +60,13 @@ export function ConversationView({ id, backHref }: Props) {
         <HandoffCard conversation={data} />
         <FlagBanner conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
-          <MessageThread messages={messages.data} error={messages.error} onRetry={() => void messages.refetch()} />
+          <MessageThread
+            messages={messages.data}
+            error={messages.error}
+            onRetry={() => void messages.refetch()}
+            amplify={data.replyContext?.amplify}
+            amplifyMessageId={data.replyContext?.amplifyMessageId}
+          />
         </Box>
         <Composer conversationId={id} replyContext={data.replyContext} />
       </Stack>

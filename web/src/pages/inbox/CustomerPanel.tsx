@@ -6,6 +6,7 @@ import type { Conversation } from '../../api/types';
 import { ChannelBadge, StatusBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatShortTime } from '../../lib/time';
+import { MergeHistory, MergeSuggestions } from './CustomerMerge';
 
 /** Name, channel identities and all past conversations of the conversation's customer. */
 export function CustomerPanel({ conversation }: { conversation: Conversation }) {
@@ -37,7 +38,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
         </Text>
         {base.identities.length === 0 && <Text size="sm">{t('customer.noIdentities')}</Text>}
         {base.identities.map((identity) => (
-          <Group key={`${identity.channelId}-${identity.externalId}`} gap={6} wrap="nowrap">
+          <Group key={`${identity.channelId}-${identity.externalId}`} gap={6} wrap="nowrap" data-testid="customer-identity">
             <ChannelBadge kind={identity.channelKind} />
             <Text size="sm" truncate="end" title={identity.externalId}>
               {identity.handle ?? identity.externalId}
@@ -45,6 +46,9 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
           </Group>
         ))}
       </Stack>
+
+      {customer.data && <MergeHistory customer={customer.data} />}
+      <MergeSuggestions customerId={conversation.customer.id} customerName={base.name} />
 
       <Stack gap={4}>
         <Text size="xs" c="dimmed" fw={600}>

@@ -1,11 +1,12 @@
 import { Badge, Box, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types';
+import type { AmplifyAction, Message } from '../../api/types';
 import { formatShortTime } from '../../lib/time';
+import { AmplifyActions } from './AmplifyActions';
 import { DeliveryStatus } from './DeliveryStatus';
 
 /** Customer messages on the left; replies and notes (ours) on the right; system lines centred. */
-export function MessageBubble({ message }: { message: Message }) {
+export function MessageBubble({ message, amplify }: { message: Message; amplify?: AmplifyAction[] }) {
   const { t, i18n } = useTranslation();
   const time = formatShortTime(message.createdAt, i18n.language);
   const common = {
@@ -52,6 +53,9 @@ export function MessageBubble({ message }: { message: Message }) {
             {message.text}
           </Text>
         </Paper>
+        {message.kind === 'customer' && amplify && amplify.length > 0 && (
+          <AmplifyActions message={message} actions={amplify} />
+        )}
         {message.kind === 'reply' && message.delivery && (
           <DeliveryStatus messageId={message.id} conversationId={message.conversationId} delivery={message.delivery} />
         )}

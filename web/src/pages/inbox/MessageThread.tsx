@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Box, Center, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types';
+import type { AmplifyAction, Message } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MessageBubble } from './MessageBubble';
 
@@ -9,16 +9,22 @@ interface Props {
   messages: Message[] | undefined;
   error: unknown;
   onRetry: () => void;
+  /** Public actions the platform allows on the latest customer message (from replyContext.amplify). */
+  amplify?: AmplifyAction[];
+  /** The customer message those actions apply to (replyContext.amplifyMessageId). */
+  amplifyMessageId?: string | null;
 }
 
 // Within this distance of the bottom we assume the agent is following the live conversation.
 const STICK_TO_BOTTOM_PX = 120;
 
-export function MessageThread({ messages, error, onRetry }: Props) {
+export function MessageThread({ messages, error, onRetry, amplify, amplifyMessageId }: Props) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   const wasAtBottom = useRef(true);
   const count = messages?.length ?? 0;
+  // The server reports what is possible on the latest public customer message only.
+  const amplifyTarget = amplify?.length ? amplifyMessageId ?? undefined : undefined;
 
   // Follow new messages, but do not yank the view away from someone reading older ones.
   useEffect(() => {
@@ -55,7 +61,11 @@ export function MessageThread({ messages, error, onRetry }: Props) {
           </Text>
         )}
         {messages.map((message) => (
-          <MessageBubble key={message.id} message={message} />
+          <MessageBubble
+            key={message.id}
+            message={message}
+            amplify={message.id === amplifyTarget ? amplify : undefined}
+          />
         ))}
       </Stack>
     </ScrollArea>
