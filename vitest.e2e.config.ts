@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: 'forks',
     fileParallelism: false,
+    // A browser and a server on a busy 2-core machine: waiting conditions (SLA timers, realtime pushes) get room.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
+import type { Sandbox } from '../../src/sandbox';
+import { sandboxDesk, signIn } from './desk';
 import { launchBrowser, SHOTS, WEB_DIST } from './browser';
 
 const NAME = '佐藤 美咲';
@@ -112,31 +113,20 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
   });
 });
 
-// The amplify route is being added alongside this UI: skip the case on a tree without it.
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const amplifyRoute = existsSync(path.join(ROOT, 'src/server/routes/amplify.ts'));
 const PRAISE = '@KoeMart いつも丁寧な対応ありがとう！';
 
-describe.skipIf(!amplifyRoute)('liking a public X praise from the inbox (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let sandbox: Sandbox; let browser: Browser; let page: Page;
+describe('liking a public X praise from the inbox (Japanese)', () => {
+  let desk: Awaited<ReturnType<typeof sandboxDesk>>; let sandbox: Sandbox; let browser: Browser; let page: Page;
 
   beforeAll(async () => {
-    db = await freshDatabase('sqlite');
-    koe = await startKoe(db, { webDist: WEB_DIST });
-    const { admin } = await seededDesk(koe.base);
-    const token = (await admin.post('/api/tokens', { name: 'sandbox' })).body.token;
-    sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
-    await sandbox.connect(koe.base, apiDirectory(koe.base, token));
+    desk = await sandboxDesk();
+    sandbox = desk.sandbox;
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } })).newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${koe.base}/login`);
-    await page.getByLabel('メールアドレス').fill(ADMIN.adminEmail);
-    await page.getByLabel('パスワード').fill(ADMIN.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('inbox-list').waitFor();
+    await signIn(page, desk.koe.base);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await sandbox?.stop(); await koe?.stop(); await db?.drop(); });
+  afterAll(async () => { await browser?.close(); await desk?.stop(); });
 
   it('offers いいね and リポスト as public actions on the praise and likes it', async () => {
     await sandbox.sendOne('x', PRAISE, { visibility: 'public' });

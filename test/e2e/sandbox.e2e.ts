@@ -1,31 +1,23 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
-import { ADMIN, freshDatabase, seededDesk, startKoe, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { launchBrowser, WEB_DIST } from './browser';
+import type { Sandbox } from '../../src/sandbox';
+import { launchBrowser } from './browser';
+import { sandboxDesk, signIn } from './desk';
 
 /** Issue 5's user path: sandbox traffic from every platform, replies on the same channel, a public X complaint moved to DM. */
 describe('social channels through the sandbox, in Chromium', () => {
-  let db: TestDatabase; let koe: RunningKoe; let sandbox: Sandbox; let browser: Browser; let agent: Page; let customers: Page;
+  let desk: Awaited<ReturnType<typeof sandboxDesk>>; let sandbox: Sandbox; let browser: Browser; let agent: Page; let customers: Page;
 
   beforeAll(async () => {
-    db = await freshDatabase('sqlite');
-    koe = await startKoe(db, { webDist: WEB_DIST });
-    const { admin } = await seededDesk(koe.base);
-    const token = (await admin.post('/api/tokens', { name: 'sandbox' })).body.token;
-    sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
-    await sandbox.connect(koe.base, apiDirectory(koe.base, token));
+    desk = await sandboxDesk();
+    sandbox = desk.sandbox;
     browser = await launchBrowser();
     agent = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
     customers = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 } })).newPage();
     for (const p of [agent, customers]) p.setDefaultTimeout(15_000);
-    await agent.goto(`${koe.base}/login`);
-    await agent.getByLabel('メールアドレス').fill(ADMIN.adminEmail);
-    await agent.getByLabel('パスワード').fill(ADMIN.adminPassword);
-    await agent.getByTestId('login-submit').click();
-    await agent.getByTestId('inbox-list').waitFor();
+    await signIn(agent, desk.koe.base);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await sandbox?.stop(); await koe?.stop(); await db?.drop(); });
+  afterAll(async () => { await browser?.close(); await desk?.stop(); });
 
   const open = async (text: string) => {
     const item = agent.getByTestId('conversation-item').filter({ hasText: text });

@@ -73,16 +73,8 @@ export { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../../src/autom
 export type { Condition, ConditionField, ConditionOp, ConditionValue, RuleEvent } from '../../../src/automation/types';
 import type { Condition, RuleEvent } from '../../../src/automation/types';
 
-export type RuleAction =
-  | { type: 'set_level'; level: 0 | 1 | 2 | 3 }
-  | { type: 'set_priority'; priority: number }
-  | { type: 'add_tag'; tag: string }
-  | { type: 'assign_team'; teamId: string }
-  | { type: 'assign_agent'; agentId: string }
-  | { type: 'escalate'; note: string; toLevel?: 1 | 2 | 3; teamId?: string; agentId?: string }
-  | { type: 'notify'; target: 'assignee' | 'supervisors' | 'team' | 'agent'; agentId?: string; teamId?: string; message?: string }
-  | { type: 'add_note'; text: string }
-  | { type: 'send_template'; templateId: string };
+export type { Action as RuleAction } from '../../../src/automation/types';
+import type { Action as RuleAction } from '../../../src/automation/types';
 export type RuleActionType = RuleAction['type'];
 
 export interface Rule {

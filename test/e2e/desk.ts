@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
+import { ADMIN, freshDatabase, seededDesk, startKoe, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { WEB_DIST } from './browser';
+
+/** Signs in through the login page and waits for the inbox. */
+export async function signIn(page: Page, base: string, email = ADMIN.adminEmail, password = ADMIN.adminPassword): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('inbox-list').waitFor();
+}
+
+/** The built web app on a fresh SQLite desk, with the sandbox platforms connected and no background traffic. */
+export async function sandboxDesk(): Promise<{ db: TestDatabase; koe: RunningKoe; sandbox: Sandbox; stop(): Promise<void> }> {
+  const db = await freshDatabase('sqlite');
+  const koe = await startKoe(db, { webDist: WEB_DIST });
+  const { admin } = await seededDesk(koe.base);
+  const token = (await admin.post('/api/tokens', { name: 'sandbox' })).body.token;
+  const sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
+  await sandbox.connect(koe.base, apiDirectory(koe.base, token));
+  return { db, koe, sandbox, async stop() { await sandbox.stop(); await koe.stop(); await db.drop(); } };
+}
