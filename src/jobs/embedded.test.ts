@@ -74,4 +74,21 @@ describe('embedded job queue', () => {
     await q.stop();
     expect(ran).toBe(true);
   });
+
+  it('prunes finished jobs after the retention period, keeping failed and recent ones', async () => {
+    const q = await queue();
+    q.register('quick', async () => {});
+    q.register('broken', async () => { throw new PermanentJobError('nope'); });
+    q.start();
+    const old = await q.enqueue('quick', {});
+    const recent = await q.enqueue('quick', {});
+    const failed = await q.enqueue('broken', {});
+    await q.drain();
+    await q.stop();
+    const weekAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    await store.db.updateTable('jobs').set({ updated_at: weekAgo }).where('id', 'in', [old, failed]).execute();
+    expect(await q.pruneDone()).toBe(1);
+    const left = (await store.db.selectFrom('jobs').select('id').execute()).map((r) => r.id).sort();
+    expect(left).toEqual([recent, failed].sort());
+  });
 });

@@ -5,6 +5,8 @@ import type { JobTable } from '../store/schema';
 import { backoffMs, PermanentJobError, RetryLaterError, type EnqueueOptions, type JobHandler, type JobQueue } from './queue';
 
 const LOCK_MS = 60_000;
+const DONE_RETENTION_MS = 7 * 86_400_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Jobs live in the `jobs` table, so an acknowledged event or a queued reply survives a crash. One poller
@@ -63,12 +65,20 @@ export class EmbeddedJobQueue implements JobQueue {
     }
   }
 
+  /** Finished jobs are kept a while for inspection, then removed so the table does not grow without end. */
+  async pruneDone(olderThanMs = DONE_RETENTION_MS): Promise<number> {
+    const r = await this.db.deleteFrom('jobs').where('status', '=', 'done').where('updated_at', '<', new Date(Date.now() - olderThanMs).toISOString()).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   private async run(): Promise<void> {
     const concurrency = this.opts.concurrency ?? 4;
+    let lastPrune = 0;
     while (!this.stopped) {
       let claimed = false;
       try {
         await this.recoverExpiredLocks();
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) { lastPrune = Date.now(); await this.pruneDone(); }
         while (!this.stopped && this.running < concurrency) {
           const job = await this.claim();
           if (!job) break;
