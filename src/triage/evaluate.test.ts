@@ -34,8 +34,8 @@ describe('labelled sets', () => {
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
     expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
     expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
-    // Not yet met (0.87, see docs/triage.md, "Known gaps"): guard against regressions only.
-    expect(r.level3.recall).toBeGreaterThanOrEqual(0.86);
+    // Not yet met (0.90 after pass 2, see docs/triage.md, "Known gaps"): guard against regressions only.
+    expect(r.level3.recall).toBeGreaterThanOrEqual(0.89);
   });
 
   it('fresh set (other domains and styles): 200 posts, both halves meet every target', () => {

@@ -6,6 +6,7 @@ import { categoryReasons, decideCategories, decideLevel, decideSentiment, preced
 import { EN_BROAD, JA_BROAD } from './lexicon-broad';
 import { EN_LEXICON } from './lexicon-en';
 import { JA_LEXICON } from './lexicon-ja';
+import { EN_PASS2, JA_PASS2 } from './lexicon-pass2';
 import type { LexEntry } from './lexicon';
 import { compileMatcher, lexiconEntries } from './lexicon';
 import type { LearnedModel } from './learned';
@@ -34,6 +35,8 @@ const BUILTIN = compileMatcher([
   ...lexiconEntries(JA_BROAD),
   ...lexiconEntries(EN_LEXICON),
   ...lexiconEntries(EN_BROAD),
+  ...lexiconEntries(JA_PASS2),
+  ...lexiconEntries(EN_PASS2),
 ]);
 
 function countRecentAbuse(recent: string[] | undefined): number {

@@ -11,6 +11,8 @@ export interface PhraseMatch<T> {
 const isWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
 
+const NO_TRANSITIONS: Map<number, number> = new Map();
+
 interface PatternInfo<T> {
   entry: T;
   length: number;
@@ -25,6 +27,8 @@ export class PhraseMatcher<T> {
   private readonly fail: number[] = [0];
   private readonly out: Array<number[] | undefined> = [undefined];
   private readonly patterns: Array<PatternInfo<T>> = [];
+  private oneCode = new Int32Array(0);
+  private oneTo = new Int32Array(0);
 
   constructor(terms: Iterable<{ term: string; entry: T }>) {
     for (const { term, entry } of terms) this.add(term, entry);
@@ -78,17 +82,32 @@ export class PhraseMatcher<T> {
         queue.push(child);
       }
     }
+    // Most states are leaves or have a single child: keep those transitions in
+    // typed arrays and share one empty, read-only Map, so memory grows with
+    // branching states only.
+    const n = this.next.length;
+    this.oneCode = new Int32Array(n).fill(-1);
+    this.oneTo = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const m = this.next[i];
+      if (m.size > 1) continue;
+      for (const [c, to] of m) {
+        this.oneCode[i] = c;
+        this.oneTo[i] = to;
+      }
+      this.next[i] = NO_TRANSITIONS;
+    }
   }
 
   scan(text: string, into: Array<PhraseMatch<T>> = []): Array<PhraseMatch<T>> {
-    const { next, fail, out, patterns } = this;
+    const { next, fail, out, patterns, oneCode, oneTo } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = next[state].get(c);
+      let to = oneCode[state] === c ? oneTo[state] : next[state].get(c);
       while (to === undefined && state !== 0) {
         state = fail[state];
-        to = next[state].get(c);
+        to = oneCode[state] === c ? oneTo[state] : next[state].get(c);
       }
       state = to ?? 0;
       const ids = out[state];
