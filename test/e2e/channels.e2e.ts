@@ -102,7 +102,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await card(kind).getByTestId('channel-test').click();
     const result = card(kind).getByTestId('channel-test-result');
     await result.waitFor();
-    expect(await result.getAttribute('data-ok')).toBe('true');
+    await expect.poll(() => result.getAttribute('data-ok')).toBe('true');
     return url;
   };
   const deliver = (url: string, body: unknown, header: string, sign: (raw: string) => string) => {
@@ -181,17 +181,17 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     for (const c of [lineConv, xConv]) {
       const item = page.locator(`[data-testid="conversation-item"][data-conversation-id="${c.id}"]`);
       await item.waitFor();
-      expect(await item.getByTestId('channel-badge').getAttribute('data-kind')).toBe(c.channel.kind);
+      await expect.poll(() => item.getByTestId('channel-badge').getAttribute('data-kind')).toBe(c.channel.kind);
     }
 
     await openConversation(lineConv.id);
-    expect(await page.getByTestId('reply-goes').innerText()).toContain('LINE');
+    await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('LINE');
     await sendReply(LINE_REPLY);
     await expect.poll(() => line.calls.filter((c) => /message\/(reply|push)$/.test(c.path)).map((c) => c.body.messages[0].text)).toContain(LINE_REPLY);
 
     await openConversation(xConv.id);
     await page.getByTestId('message').filter({ hasText: X_TEXT }).waitFor();
-    expect(await page.getByTestId('reply-goes').innerText()).toContain('公開の返信としてXに投稿されます');
+    await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('公開の返信としてXに投稿されます');
     await sendReply(X_REPLY);
     await expect.poll(() => x.calls.filter((c) => c.path === '/2/tweets').map((c) => c.body)).toContainEqual({ text: X_REPLY, reply: { in_reply_to_tweet_id: '1852345678901234567' } });
 
@@ -199,8 +199,8 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.getByTestId('composer-input').fill('あ'.repeat(150));
     const counter = page.getByTestId('reply-length');
     await expect.poll(() => counter.getAttribute('data-over')).toBe('true');
-    expect(await counter.innerText()).toContain('300 / 280');
-    expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
+    await expect.poll(() => counter.innerText()).toContain('300 / 280');
+    await expect.poll(() => page.getByTestId('composer-send').isDisabled()).toBe(true);
     await shot('x-conversation-over-limit');
     await page.getByTestId('composer-input').fill('');
   });
@@ -210,7 +210,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.getByTestId('continue-privately').click();
     const text = page.getByTestId('continue-privately-text');
     await text.waitFor();
-    expect(await text.inputValue()).toBe(DM_TEMPLATE);
+    await expect.poll(() => text.inputValue()).toBe(DM_TEMPLATE);
     // Phones show the conversation in another layout: the dialog is opened again there.
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SHOT_DIR, 'x-continue-privately-dialog-1280.png') });
@@ -225,7 +225,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => x.calls.filter((c) => c.path === '/2/dm_conversations/with/6253282/messages').map((c) => c.body.text)).toContain(DM_TEMPLATE);
     await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('DM');
-    expect(await page.getByTestId('continue-privately').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('continue-privately').count()).toBe(0);
     expect((await admin.get(`/api/conversations/${xConv.id}`)).body.replyContext).toMatchObject({ replyMode: 'dm', replyGoes: 'private' });
     await shot('x-conversation-dm');
   });

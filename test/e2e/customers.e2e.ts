@@ -62,12 +62,12 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
 
     const suggestion = panel().getByTestId('merge-suggestion');
     await suggestion.waitFor();
-    expect(await suggestion.count()).toBe(1);
-    expect(await suggestion.getAttribute('data-customer-id')).toBe(convs.second.customerId);
-    expect(await suggestion.innerText()).toContain(NAME);
-    expect(await suggestion.getByTestId('merge-reason').innerText()).toBe('別チャネルで同じ名前');
-    expect(await panel().getByTestId('customer-identity').count()).toBe(1);
-    expect(await panel().getByTestId('past-conversation').count()).toBe(1);
+    await expect.poll(() => suggestion.count()).toBe(1);
+    await expect.poll(() => suggestion.getAttribute('data-customer-id')).toBe(convs.second.customerId);
+    await expect.poll(() => suggestion.innerText()).toContain(NAME);
+    await expect.poll(() => suggestion.getByTestId('merge-reason').innerText()).toBe('別チャネルで同じ名前');
+    await expect.poll(() => panel().getByTestId('customer-identity').count()).toBe(1);
+    await expect.poll(() => panel().getByTestId('past-conversation').count()).toBe(1);
     await panel().getByTestId('merge-suggestions').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOT_DIR, 'customer-merge-suggestion-1280.png') });
 
@@ -83,10 +83,10 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
     // Both identities and both conversations now belong to this customer, and the suggestion is gone.
     await expect.poll(() => panel().getByTestId('customer-identity').count()).toBe(2);
     await expect.poll(() => panel().getByTestId('past-conversation').count()).toBe(2);
-    expect(await panel().getByTestId('past-conversation').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(FIRST), expect.stringContaining(SECOND)]));
+    await expect.poll(() => panel().getByTestId('past-conversation').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(FIRST), expect.stringContaining(SECOND)]));
     await expect.poll(() => panel().getByTestId('merge-suggestion').count()).toBe(0);
     await panel().getByTestId('merge-undo').waitFor();
-    expect(await panel().getByTestId('merge-entry').innerText()).toContain(NAME);
+    await expect.poll(() => panel().getByTestId('merge-entry').innerText()).toContain(NAME);
     expect((await admin.get(`/api/conversations/${convs.second.id}`)).body.customer.id).toBe(convs.first.customerId);
 
     // The other conversation shows the same, merged customer.
@@ -102,7 +102,7 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
 
     await expect.poll(() => panel().getByTestId('customer-identity').count()).toBe(1);
     await expect.poll(() => panel().getByTestId('past-conversation').count()).toBe(1);
-    expect(await panel().getByTestId('past-conversation').innerText()).toContain(FIRST);
+    await expect.poll(() => panel().getByTestId('past-conversation').innerText()).toContain(FIRST);
     await expect.poll(() => panel().getByTestId('merge-undo').count()).toBe(0);
     // They are separate again, so the suggestion comes back.
     await panel().getByTestId('merge-suggestion').waitFor();
@@ -142,8 +142,8 @@ describe('liking a public X praise from the inbox (Japanese)', () => {
 
     await praise.getByTestId('amplify-done').filter({ hasText: 'いいねしました' }).waitFor();
     // The like is gone (done), the repost is still offered.
-    expect(await like.count()).toBe(0);
-    expect(await praise.getByTestId('amplify-repost').count()).toBe(1);
+    await expect.poll(() => like.count()).toBe(0);
+    await expect.poll(() => praise.getByTestId('amplify-repost').count()).toBe(1);
     // The sandbox's X recorded the brand's like on the customer's post.
     const reactions = async () => {
       const view = await (await fetch(`${sandbox.url}/sandbox/api/transcript`)).json() as { platforms: { platform: string; entries: { author: string; reaction?: { kind: string } }[] }[] };

@@ -89,10 +89,10 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
   it('assigns an L3 double charge to the online L3 billing agent, who sees it in 自分の担当 and is notified', async () => {
     billing = await openPage('billing');
     // Agents start offline, and the header says so.
-    expect(await billing.getByTestId('presence').getAttribute('data-presence')).toBe('offline');
-    expect(await billing.getByTestId('presence-hint').innerText()).toContain('オンラインにすると');
+    await expect.poll(() => billing.getByTestId('presence').getAttribute('data-presence')).toBe('offline');
+    await expect.poll(() => billing.getByTestId('presence-hint').innerText()).toContain('オンラインにすると');
     await setPresence(billing, 'billing', 'online');
-    expect(await billing.getByTestId('presence').getAttribute('data-presence')).toBe('online');
+    await expect.poll(() => billing.getByTestId('presence').getAttribute('data-presence')).toBe('online');
 
     const c = await write(DOUBLE_CHARGE);
     expect(c.level).toBe(3);
@@ -101,13 +101,13 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     // The toast arrives over the realtime stream, the bell counts it.
     const toast = billing.getByTestId('notification-toast').filter({ hasText: '二重請求' });
     await toast.waitFor();
-    expect(await toast.getAttribute('data-urgent')).toBe('true');
+    await expect.poll(() => toast.getAttribute('data-urgent')).toBe('true');
     await expect.poll(() => billing.getByTestId('notifications-count').innerText()).toBe('1');
 
     await billing.getByTestId('view-count-mine').click();
     await item(billing, c.id).waitFor();
-    expect(await item(billing, c.id).getByTestId('sla-badge').getAttribute('data-state')).toBe('ok');
-    expect(await item(billing, c.id).getByTestId('sla-badge').innerText()).toMatch(/初回返信まで \d分/);
+    await expect.poll(() => item(billing, c.id).getByTestId('sla-badge').getAttribute('data-state')).toBe('ok');
+    await expect.poll(() => item(billing, c.id).getByTestId('sla-badge').innerText()).toMatch(/初回返信まで \d分/);
     await shot(billing, 'inbox-sla', { keepToasts: true });
 
     await billing.getByTestId('notifications-bell').click();
@@ -139,7 +139,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await note.fill('お願いします');
     await l1.getByTestId('escalate-submit').click();
     await l1.getByTestId('escalate-dialog').getByRole('alert').waitFor();
-    expect(await l1.getByTestId('escalate-dialog').getByRole('alert').innerText()).toContain('10');
+    await expect.poll(() => l1.getByTestId('escalate-dialog').getByRole('alert').innerText()).toContain('10');
     expect((await detail(c.id)).openEscalation).toBeNull();
 
     const written = `${draft}\n試したこと: 空席状況を案内済み。サプライズ（花束・ケーキ）の手配は L3 で判断をお願いします。`;
@@ -149,18 +149,18 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await l1.getByTestId('escalate-dialog').waitFor({ state: 'detached' });
     const card = view(l1, c.id).getByTestId('handoff-card');
     await card.waitFor();
-    expect(await card.getByTestId('handoff-levels').innerText()).toContain('L2 → L3');
-    expect(await card.getByTestId('handoff-note').innerText()).toContain('サプライズ（花束・ケーキ）');
+    await expect.poll(() => card.getByTestId('handoff-levels').innerText()).toContain('L2 → L3');
+    await expect.poll(() => card.getByTestId('handoff-note').innerText()).toContain('サプライズ（花束・ケーキ）');
     expect((await detail(c.id)).openEscalation.note).toBe(written.trim());
 
     await supervisor.getByTestId('nav-board').click();
     const row = supervisor.locator(`[data-testid="board-row"][data-conversation-id="${c.id}"]`);
     await row.waitFor();
-    expect(await row.innerText()).toContain('一次 花子');
-    expect(await row.getAttribute('data-status')).toBe('open');
-    expect(await row.getByTestId('level-badge').allInnerTexts()).toEqual(['L2', 'L3']);
+    await expect.poll(() => row.innerText()).toContain('一次 花子');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('open');
+    await expect.poll(() => row.getByTestId('level-badge').allInnerTexts()).toEqual(['L2', 'L3']);
     await supervisor.getByTestId('board-stats').waitFor();
-    expect(await supervisor.locator('[data-testid="board-stat"][data-level="3"]').innerText()).toMatch(/進行中\s*1/);
+    await expect.poll(() => supervisor.locator('[data-testid="board-stat"][data-level="3"]').innerText()).toMatch(/進行中\s*1/);
     await shot(supervisor, 'board');
   });
 
@@ -168,7 +168,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     const settings = (await admin.get('/api/settings/desk')).body;
     const put = await admin.req('PUT', '/api/settings/desk', { ...settings, sla: { ...settings.sla, firstResponseMins: { 1: 0.02 }, onBreach: 'escalate' } });
     expect(put.status).toBe(200);
-    expect(await presenceOf(staff.l1.id)).toBe('offline');
+    await expect.poll(() => presenceOf(staff.l1.id)).toBe('offline');
 
     const c = await write(OPENING_HOURS);
     expect(c.level).toBe(1);
@@ -178,9 +178,9 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await expect.poll(() => v.getByTestId('level-badge').first().getAttribute('data-level')).toBe('3');
     const card = v.getByTestId('handoff-card');
     await card.waitFor();
-    expect(await card.getByTestId('handoff-note').innerText()).toContain(AUTO_NOTE);
-    expect(await card.getByTestId('handoff-levels').innerText()).toContain('L1 → L3');
-    expect(await card.innerText()).toContain('Koe（自動）');
+    await expect.poll(() => card.getByTestId('handoff-note').innerText()).toContain(AUTO_NOTE);
+    await expect.poll(() => card.getByTestId('handoff-levels').innerText()).toContain('L1 → L3');
+    await expect.poll(() => card.innerText()).toContain('Koe（自動）');
     await shot(supervisor, 'conversation-handoff');
 
     // The supervisor accepts it from the card.
@@ -212,7 +212,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await page.getByTestId('dry-run-conversation').selectOption(doubleCharge.id);
     await page.getByTestId('dry-run-submit').click();
     await page.getByTestId('dry-run-fired').filter({ hasText: '請求トラブルにタグ' }).waitFor();
-    expect(await page.getByTestId('dry-run-changes').innerText()).toContain('返金');
+    await expect.poll(() => page.getByTestId('dry-run-changes').innerText()).toContain('返金');
     // A dry run changes nothing.
     expect((await detail(doubleCharge.id)).tags).not.toContain('返金');
     await shot(page, 'automation');
@@ -222,7 +222,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     const page = await openPage('admin');
     await page.goto(`${koe.base}/admin/agents`);
     const billingRow = page.locator(`[data-testid="agent-row"][data-agent-id="${staff.billing.id}"]`);
-    expect(await billingRow.getByTestId('agent-presence').getAttribute('data-presence')).toBe('away');
+    await expect.poll(() => billingRow.getByTestId('agent-presence').getAttribute('data-presence')).toBe('away');
     await billingRow.getByTestId('agent-capacity').fill('3');
     await billingRow.getByTestId('agent-capacity').press('Enter');
     await expect.poll(async () => ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === staff.billing.id).capacity).toBe(3);
@@ -243,10 +243,10 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
 
     await page.getByRole('link', { name: 'デスク設定' }).click();
     await page.getByTestId('desk-form').waitFor();
-    expect(await page.getByTestId('desk-frt-1').inputValue()).toBe('0.02');
-    expect(await page.getByTestId('desk-on-breach').inputValue()).toBe('escalate');
+    await expect.poll(() => page.getByTestId('desk-frt-1').inputValue()).toBe('0.02');
+    await expect.poll(() => page.getByTestId('desk-on-breach').inputValue()).toBe('escalate');
     await page.getByTestId('desk-allow-templates').click();
-    expect(await page.getByTestId('desk-allow-templates').isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId('desk-allow-templates').isChecked()).toBe(true);
     await page.getByTestId('desk-save').click();
     await page.getByTestId('desk-saved').waitFor();
     const saved = (await admin.get('/api/settings/desk')).body;

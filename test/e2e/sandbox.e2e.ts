@@ -62,6 +62,6 @@ describe('social channels through the sandbox, in Chromium', () => {
     await seenOnPage('instagram', '交換をご案内します', 'public').waitFor();
     await seenOnPage('x', 'すぐに確認いたします', 'public').waitFor();
     await seenOnPage('x', 'ご注文番号をこちらのDMで', 'private').waitFor();
-    expect(await seenOnPage('x', 'ご注文番号をこちらのDMで', 'public').count()).toBe(0);
+    await expect.poll(() => seenOnPage('x', 'ご注文番号をこちらのDMで', 'public').count()).toBe(0);
   });
 });

@@ -60,14 +60,14 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await page.getByLabel('パスワード').fill(ADMIN.adminPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('inbox-list').waitFor();
-    expect(await navCount('flagged')).toBe('0');
+    await expect.poll(() => navCount('flagged')).toBe('0');
   });
 
   it('shows a double charge as L3 with the reason 二重請求 highlighted', async () => {
     const id = await write(DOUBLE_CHARGE);
     // Arrives over the realtime stream, without a reload.
     await item(id).waitFor();
-    expect(await item(id).innerText()).toMatch(/L3[\s\S]*請求トラブル/);
+    await expect.poll(() => item(id).innerText()).toMatch(/L3[\s\S]*請求トラブル/);
     await item(id).click();
     const view = page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
     await view.waitFor();
@@ -75,10 +75,10 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
 
     const reason = view.getByTestId('triage-reason').filter({ hasText: '二重請求' }).first();
     await reason.waitFor();
-    expect(await reason.getAttribute('data-kind')).toBe('category');
-    expect(await reason.getAttribute('data-code')).toBe('billing_error');
-    expect(await reason.locator('mark').first().innerText()).toBe('二重請求');
-    expect(await view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText()).toContain('レベル3');
+    await expect.poll(() => reason.getAttribute('data-kind')).toBe('category');
+    await expect.poll(() => reason.getAttribute('data-code')).toBe('billing_error');
+    await expect.poll(() => reason.locator('mark').first().innerText()).toBe('二重請求');
+    await expect.poll(() => view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText()).toContain('レベル3');
     expect((await detail(id)).level).toBe(3);
   });
 
@@ -117,28 +117,28 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
 
     await openView('all_open');
     await page.getByTestId('conversation-item').first().waitFor();
-    expect(await item(id).count()).toBe(0);
+    await expect.poll(() => item(id).count()).toBe(0);
 
     await openView('flagged');
     await item(id).waitFor();
-    expect(await page.getByTestId('conversation-item').count()).toBe(1);
-    expect(await item(id).getByTestId('flag-badge').getAttribute('data-flag')).toBe('spam');
+    await expect.poll(() => page.getByTestId('conversation-item').count()).toBe(1);
+    await expect.poll(() => item(id).getByTestId('flag-badge').getAttribute('data-flag')).toBe('spam');
     await item(id).click();
     const banner = page.getByTestId('flag-banner');
     await banner.waitFor();
-    expect(await banner.innerText()).toContain('スパムの可能性があるため別枠に分けています（削除・非表示はしていません）');
+    await expect.poll(() => banner.innerText()).toContain('スパムの可能性があるため別枠に分けています（削除・非表示はしていません）');
 
     await page.getByTestId('flag-clear').click();
     await banner.waitFor({ state: 'detached' });
     await expect.poll(() => navCount('flagged')).toBe('0');
     await expect.poll(() => item(id).count()).toBe(0);
     expect(await listIds('flagged')).not.toContain(id);
-    expect(await listIds('all_open')).toContain(id);
+    await expect.poll(() => listIds('all_open')).toContain(id);
     expect((await detail(id)).flag).toBeNull();
 
     await openView('all_open');
     await item(id).waitFor();
-    expect(await item(id).getByTestId('flag-badge').count()).toBe(0);
+    await expect.poll(() => item(id).getByTestId('flag-badge').count()).toBe(0);
   });
 
   it('applies a phrase an admin adds on /admin/triage to the next message', async () => {
@@ -149,7 +149,7 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await page.waitForURL(/\/admin\/triage$/);
     const field = page.getByTestId('phrases-defect');
     await field.waitFor();
-    expect(await page.getByTestId('triage-corrections').innerText()).toBe('1');
+    await expect.poll(() => page.getByTestId('triage-corrections').innerText()).toBe('1');
     await field.fill('ポチ丸\n');
     await page.getByTestId('phrases-save').click();
     await page.getByTestId('phrases-saved').waitFor();
@@ -163,10 +163,10 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
 
     await page.getByTestId('view-count-all_open').click();
     await item(after).waitFor();
-    expect(await item(after).getByTestId('category-badge').allInnerTexts()).toContain('不良品');
+    await expect.poll(() => item(after).getByTestId('category-badge').allInnerTexts()).toContain('不良品');
     await item(after).click();
     const reason = page.locator(`[data-testid="conversation-view"][data-conversation-id="${after}"] [data-testid="triage-reason"][data-code="defect"]`).first();
     await reason.waitFor();
-    expect(await reason.innerText()).toContain('ポチ丸');
+    await expect.poll(() => reason.innerText()).toContain('ポチ丸');
   });
 });

@@ -63,7 +63,7 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     await customer.reload();
     await customer.getByTestId('koe-widget-launcher').click();
     await customer.getByTestId('koe-widget-message').filter({ hasText: 'サイズ交換を承ります' }).waitFor({ timeout: 15_000 });
-    expect(await customer.getByTestId('koe-widget-message').filter({ hasText: 'スニーカーのサイズ' }).count()).toBe(1);
+    await expect.poll(() => customer.getByTestId('koe-widget-message').filter({ hasText: 'スニーカーのサイズ' }).count()).toBe(1);
   });
 
   it('shows markup in a message as text, never as HTML', async () => {
@@ -72,9 +72,9 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     await customer.getByTestId('koe-widget-send').click();
     const shown = agent.getByTestId('message').filter({ hasText: attack });
     await shown.waitFor({ timeout: 15_000 });
-    expect(await shown.first().innerText()).toContain(attack);
-    expect(await agent.locator('[data-testid="message"] img').count()).toBe(0);
-    expect(await customer.getByTestId('koe-widget-message').filter({ hasText: attack }).count()).toBe(1);
+    await expect.poll(() => shown.first().innerText()).toContain(attack);
+    await expect.poll(() => agent.locator('[data-testid="message"] img').count()).toBe(0);
+    await expect.poll(() => customer.getByTestId('koe-widget-message').filter({ hasText: attack }).count()).toBe(1);
     await agent.waitForTimeout(300);
     expect(dialogs).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
   it('switches the interface to English and works at phone width', async () => {
     await agent.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
     await expect.poll(() => agent.evaluate('document.documentElement.lang')).toBe('en');
-    expect(await agent.locator('body').innerText()).toMatch(/Unassigned/);
+    await expect.poll(() => agent.locator('body').innerText()).toMatch(/Unassigned/);
     expect(await agent.locator('body').innerText()).not.toMatch(/未割り当て/);
     await agent.getByTestId('lang-switch').getByText('日本語', { exact: true }).click();
     await expect.poll(() => agent.evaluate('document.documentElement.lang')).toBe('ja');
