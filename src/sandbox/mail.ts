@@ -1,21 +1,12 @@
+import { MAX_MESSAGE_BYTES, readAll, smtpError } from '../channels/email/smtp';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
 import type { SandboxCustomer } from './customers';
 import type { TranscriptEntry } from './transcript';
 import type { SandboxWorld } from './world';
 
-const MAX_BYTES = 10 * 1024 * 1024;
-const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 /**
  * The brand's outgoing mail relay: Koe sends its email replies here (with the SMTP login it was given), and each
@@ -24,7 +15,7 @@ function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
 export async function startMailRelay(world: SandboxWorld, port = 0): Promise<{ port: number; close(): Promise<void> }> {
   const { smtpUser, smtpPass } = world.accounts.email;
   const server = new SMTPServer({
-    name: 'smtp.sandbox.koe', banner: 'Koe sandbox mail relay', size: MAX_BYTES, logger: false,
+    name: 'smtp.sandbox.koe', banner: 'Koe sandbox mail relay', size: MAX_MESSAGE_BYTES, logger: false,
     // Loopback only; TLS would need a certificate Koe does not trust. AUTH over plain text is fine here.
     disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, cb) {

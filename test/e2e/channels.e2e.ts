@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { Client, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { signIn } from './desk';
 import { launchBrowser, SHOTS, WEB_DIST } from './browser';
 
 // Screenshots go to .tmp/screenshots unless KOE_SHOTS names another folder.
@@ -134,11 +135,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
     page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(koe.base + '/login');
-    await page.getByLabel('メールアドレス').fill(ADMIN.adminEmail);
-    await page.getByLabel('パスワード').fill(ADMIN.adminPassword);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('inbox-list').waitFor();
+    await signIn(page, koe.base);
     await page.locator('html[data-realtime="open"]').waitFor({ state: 'attached' });
   });
   afterAll(async () => {

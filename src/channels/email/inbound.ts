@@ -1,22 +1,13 @@
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { MAX_MESSAGE_BYTES, readAll, smtpError } from './smtp';
+import { SMTPServer } from 'smtp-server';
 import type { ChannelContext } from '../plugin';
 import { readEmailCredentials, type EmailCredentials } from './credentials';
 import { parseInboundMail } from './parse';
 
-export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const RECONCILE_MS = 1000;
 const RETRY_FAILED_LISTEN_MS = 30_000;
 
-const smtpError = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 /** An SMTP server for one email channel: accepts mail for the support address and records it. */
 function mailbox(ctx: ChannelContext, channelId: string, creds: EmailCredentials): SMTPServer {

@@ -71,22 +71,13 @@ export interface DeskSettings {
 // The rule vocabulary is the server's own (pure module), so the form can never offer what the API rejects.
 export { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../../src/automation/types';
 export type { Condition, ConditionField, ConditionOp, ConditionValue, RuleEvent } from '../../../src/automation/types';
-import type { Condition, RuleEvent } from '../../../src/automation/types';
 
 export type { Action as RuleAction } from '../../../src/automation/types';
 import type { Action as RuleAction } from '../../../src/automation/types';
 export type RuleActionType = RuleAction['type'];
 
-export interface Rule {
-  id: string;
-  name: string;
-  enabled: boolean;
-  order: number;
-  event: RuleEvent;
-  conditions: Condition[];
-  actions: RuleAction[];
-  stopProcessing: boolean;
-}
+export type { Rule } from '../../../src/automation/types';
+import type { Rule } from '../../../src/automation/types';
 export type RuleInput = Omit<Rule, 'id'>;
 
 export interface ReplyTemplate {
