@@ -85,6 +85,21 @@ describe('chooseAssignee', () => {
     expect(chooseAssignee(conv, agents, { ...leastLoaded, preferLowestLevel: false }).agentId).toBe('senior');
   });
 
+  it('keeps reserved slots of L3 agents for L3 work when the workspace asks for it', () => {
+    const question = { level: 1 as const, categories: ['question'], customerId: 'c2' };
+    const senior = agent({ id: 'a-l3', level: 3, capacity: 4, openCount: 3 });
+    const reserving: AssignmentPolicy = { ...leastLoaded, reserveUrgentSlots: 1 };
+    // 3/4 open: an L1 question may not take the last slot, an L3 double charge may.
+    const refused = chooseAssignee(question, [senior], reserving);
+    expect(refused.agentId).toBeNull();
+    expect(refused.considered[0]).toMatchObject({ code: 'reserved_for_urgent', reason: 'keeps 1 of 4 slots for L3 (3/4 open)' });
+    expect(refused.explanationJa).toBe('割り当て可能な担当者なし：L3用の枠を確保中1名');
+    expect(chooseAssignee(doubleCharge, [senior], reserving).agentId).toBe('a-l3');
+    // Off by default, and never applied to L1/L2 agents.
+    expect(chooseAssignee(question, [senior], leastLoaded).agentId).toBe('a-l3');
+    expect(chooseAssignee(question, [agent({ id: 'a-l1', capacity: 4, openCount: 3 })], reserving).agentId).toBe('a-l1');
+  });
+
   it('least loaded compares open/capacity, then the oldest last assignment, then id', () => {
     const conv = { level: 1 as const, categories: [], customerId: 'c' };
     const agents = [

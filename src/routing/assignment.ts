@@ -29,6 +29,11 @@ export interface AssignmentPolicy {
    * so senior agents stay free for urgent (L3) work. Default true.
    */
   preferLowestLevel?: boolean;
+  /**
+   * Open slots each L3 agent keeps for L3 (urgent) conversations: lower-level
+   * work may fill an L3 agent only up to capacity minus this. Default 0.
+   */
+  reserveUrgentSlots?: number;
 }
 
 export interface ConversationToAssign {
@@ -38,7 +43,7 @@ export interface ConversationToAssign {
   lastAgentIdForCustomer?: string | null;
 }
 
-export type ConsiderationCode = 'eligible' | 'offline' | 'away' | 'at_capacity' | 'level_too_low';
+export type ConsiderationCode = 'eligible' | 'offline' | 'away' | 'at_capacity' | 'level_too_low' | 'reserved_for_urgent';
 
 export interface AgentConsideration {
   agentId: string;
@@ -63,10 +68,13 @@ interface Candidate {
 
 const loadText = (a: AgentState) => `${a.openCount}/${a.capacity}`;
 
-function consider(agent: AgentState, level: number): { code: ConsiderationCode; reason: string } {
+function consider(agent: AgentState, level: number, reserve: number): { code: ConsiderationCode; reason: string } {
   if (agent.presence !== 'online') return { code: agent.presence, reason: agent.presence };
   if (agent.openCount >= agent.capacity) return { code: 'at_capacity', reason: `at capacity (${loadText(agent)} open)` };
   if (agent.level < level) return { code: 'level_too_low', reason: `L${agent.level} is below L${level}` };
+  if (reserve > 0 && agent.level === 3 && level < 3 && agent.openCount >= agent.capacity - reserve) {
+    return { code: 'reserved_for_urgent', reason: `keeps ${reserve} of ${agent.capacity} slots for L3 (${loadText(agent)} open)` };
+  }
   return { code: 'eligible', reason: '' };
 }
 
@@ -127,6 +135,7 @@ function noOneAvailable(considered: AgentConsideration[], level: number): Assign
   const parts: Array<[ConsiderationCode, string, string]> = [
     ['offline', 'offline', 'オフライン'], ['away', 'away', '離席中'],
     ['at_capacity', 'at capacity', '上限到達'], ['level_too_low', `below L${level}`, 'レベル不足'],
+    ['reserved_for_urgent', 'keeping room for L3', 'L3用の枠を確保中'],
   ];
   for (const [code, enLabel, jaLabel] of parts) {
     const n = count(code);
@@ -167,7 +176,7 @@ export function chooseAssignee(
   const considered: AgentConsideration[] = [];
   const candidates: Candidate[] = [];
   for (const agent of [...agents].sort(byId)) {
-    const verdict = consider(agent, conversation.level);
+    const verdict = consider(agent, conversation.level, Math.max(0, Math.floor(policy.reserveUrgentSlots ?? 0)));
     if (verdict.code !== 'eligible') {
       considered.push({ agentId: agent.id, eligible: false, ...verdict });
       continue;
