@@ -1,5 +1,7 @@
-// npm run eval:triage — scores the analyser on the dev set (used for tuning)
-// and the holdout set (never used for tuning). `--errors` lists dev mistakes.
+// npm run eval:triage — scores the analyser on the dev set (used for tuning),
+// the holdout set (never used for tuning), the fresh halves (fresh-dev tuned,
+// fresh-test untuned) and the blind halves (blind-tune tuned, blind-test
+// untuned; see src/triage/fresh.ts). `--errors` lists dev mistakes only.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport } from '../src/triage/evaluate';

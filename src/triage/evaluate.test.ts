@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
-import { freshSets } from './fresh';
+import { blindSets, freshSets } from './fresh';
 import { CATEGORIES } from './types';
+
+const BLIND_TEST_FLOOR = { level3Recall: 0.93, sentimentMacroF1: 0.84 };
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/triage/${name}`, import.meta.url));
 
@@ -34,8 +36,8 @@ describe('labelled sets', () => {
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
     expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
     expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
-    // Not yet met (0.90 after pass 2, see docs/triage.md, "Known gaps"): guard against regressions only.
-    expect(r.level3.recall).toBeGreaterThanOrEqual(0.89);
+    // Not yet met (0.91 after pass 3, see docs/triage.md, "Known gaps"): guard against regressions only.
+    expect(r.level3.recall).toBeGreaterThanOrEqual(0.91);
   });
 
   it('fresh set (other domains and styles): 200 posts, both halves meet every target', () => {
@@ -55,5 +57,27 @@ describe('labelled sets', () => {
       expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
       expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
     }
+  });
+
+  it('blind set (written before the analyser saw it): 275 posts, blind-tune meets every target, blind-test has floors', () => {
+    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const [tune, test] = blindSets(fixtures);
+    expect([tune.posts.length, test.posts.length]).toEqual([138, 137]);
+    const all = [...tune.posts, ...test.posts];
+    expect(all.filter((p) => p.lang === 'ja').length / all.length).toBeGreaterThanOrEqual(0.7);
+    expect(all.filter((p) => p.level === 3).length / all.length).toBeGreaterThanOrEqual(0.5);
+    const known = new Set([...dev, ...freshSets(fixtures).flatMap((s) => s.posts)].map((p) => p.text));
+    expect(all.filter((p) => known.has(p.text))).toEqual([]);
+    const r = evaluate(tune.posts);
+    expect(r.level3.recall).toBeGreaterThanOrEqual(TARGETS.level3Recall);
+    expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
+    expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+    // blind-test is only measured, never tuned on: floors just below the pass-3 figures (docs/triage.md).
+    const t = evaluate(test.posts);
+    expect(t.level3.recall).toBeGreaterThanOrEqual(BLIND_TEST_FLOOR.level3Recall);
+    expect(t.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+    expect(t.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+    expect(t.sentimentMacroF1).toBeGreaterThanOrEqual(BLIND_TEST_FLOOR.sentimentMacroF1);
   });
 });

@@ -2,7 +2,9 @@
 // the lexicons, in other domains and styles). The first 100 posts (fresh-dev)
 // may be used for tuning; the last 100 (fresh-test) are reported untuned.
 //
-//   node --import tsx src/triage/fresh.ts [--errors]   dev + fresh-dev + fresh-test
+//   node --import tsx src/triage/fresh.ts [--errors [--dev] [--only=blind]] [--categories]
+//     dev + fresh-dev + fresh-test + blind-tune + blind-test (never the holdout);
+//     errors are listed only for the tuning sets (fresh-dev, blind-tune, dev with --dev).
 //
 // scripts/eval-triage.ts prints the two splits with its own formatter via
 //   (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
@@ -24,8 +26,24 @@ export function freshSets(fixturesDir: string): Array<{ name: string; posts: Lab
   ];
 }
 
+/**
+ * Blind set (test/fixtures/triage/blind.jsonl), written before the analyser was
+ * run on it, in styles the other sets under-represent. Split by line parity:
+ * odd lines (1st, 3rd, …) are blind-tune (errors may be inspected), even lines
+ * are blind-test (aggregate figures only).
+ */
+export function blindSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+  const file = `${fixturesDir.replace(/\/?$/, '/')}blind.jsonl`;
+  if (!existsSync(file)) return [];
+  const posts = loadLabelled(file);
+  return [
+    { name: 'blind-tune (tuned)', posts: posts.filter((_, i) => i % 2 === 0) },
+    { name: 'blind-test (untuned)', posts: posts.filter((_, i) => i % 2 === 1) },
+  ];
+}
+
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
-  for (const set of freshSets(fixturesDir)) print(set.name, evaluate(set.posts));
+  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir)]) print(set.name, evaluate(set.posts));
 }
 
 const f = (n: number): string => n.toFixed(3);
@@ -43,7 +61,7 @@ export function summary(name: string, r: EvalReport): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
   const showErrors = process.argv.includes('--errors');
-  const sets = [{ name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) }, ...freshSets(fixtures)];
+  const sets = [{ name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) }, ...freshSets(fixtures), ...blindSets(fixtures)];
   for (const set of sets) {
     const r = evaluate(set.posts);
     console.log(summary(set.name, r));
@@ -53,8 +71,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         console.log(`   ${c.padEnd(16)} p=${f(m.precision)} r=${f(m.recall)} n=${m.support}`);
       }
     }
-    // Per-post errors only for the sets used for tuning, never for fresh-test.
-    if (showErrors && !set.name.startsWith('fresh-test') && (set.name !== 'dev' || process.argv.includes('--dev'))) {
+    // Per-post errors only for the sets used for tuning, never for fresh-test / blind-test.
+    const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+    const tuning = set.name.includes('(tuned)') || (set.name === 'dev' && process.argv.includes('--dev'));
+    if (showErrors && tuning && (!only || set.name.startsWith(only))) {
       for (const { post, result } of r.errors) {
         console.log(
           `  ${post.id} gold=${post.sentiment}/${post.categories.join(',') || '-'}/L${post.level} ` +

@@ -6,7 +6,9 @@ import { categoryReasons, decideCategories, decideLevel, decideSentiment, preced
 import { EN_BROAD, JA_BROAD } from './lexicon-broad';
 import { EN_LEXICON } from './lexicon-en';
 import { JA_LEXICON } from './lexicon-ja';
+import { EN_FRAME_SLOTS, JA_FRAME_SLOTS } from './frames';
 import { EN_PASS2, JA_PASS2 } from './lexicon-pass2';
+import { EN_PASS3, JA_PASS3 } from './lexicon-pass3';
 import type { LexEntry } from './lexicon';
 import { compileMatcher, lexiconEntries } from './lexicon';
 import type { LearnedModel } from './learned';
@@ -37,6 +39,10 @@ const BUILTIN = compileMatcher([
   ...lexiconEntries(EN_BROAD),
   ...lexiconEntries(JA_PASS2),
   ...lexiconEntries(EN_PASS2),
+  ...lexiconEntries(JA_PASS3),
+  ...lexiconEntries(EN_PASS3),
+  ...lexiconEntries(JA_FRAME_SLOTS),
+  ...lexiconEntries(EN_FRAME_SLOTS),
 ]);
 
 function countRecentAbuse(recent: string[] | undefined): number {

@@ -18,6 +18,9 @@ import { CATEGORIES } from './types';
  * - expert: needs expertise or a personal arrangement (level 2).
  * - spam / abuse: promo and abusive vocabulary for the flags.
  * - support: the brand's own support hashtag or handle words (workspace only).
+ * - slot: one role of a co-occurrence frame (frames.ts): a money noun, an
+ *   anomaly, a device, a failure verb … Slots score nothing alone; a frame turns
+ *   two roles found close together into category evidence.
  */
 export type EntryKind =
   | 'cat'
@@ -32,13 +35,16 @@ export type EntryKind =
   | 'expert'
   | 'spam'
   | 'abuse'
-  | 'support';
+  | 'support'
+  | 'slot';
 
 export interface LexEntry {
   /** Surface form as written in the lexicon (used as evidence). */
   term: string;
   kind: EntryKind;
   category?: Category;
+  /** Frame role for `slot` entries (frames.ts). */
+  slot?: string;
   weight: number;
   lang: Lang;
   /** Workspace phrases are trusted more and reported as such. */
@@ -59,6 +65,8 @@ export interface LexiconSource {
   expert: string;
   spam: string;
   abuse: string;
+  /** Frame roles: `role → term list` (frames.ts). A weight of 0 blocks a shorter term of the role. */
+  slots?: Record<string, string>;
 }
 
 /** Parses `term:weight|term|…` (newline or `|` separated; weight defaults to 1; `# …` lines are comments). */
@@ -76,19 +84,19 @@ export function parseTerms(list: string): Array<[string, number]> {
 }
 
 /** Kinds whose terms get conjugation variants (markers such as negAfter are written out in full). */
-const CONJUGATED: ReadonlySet<EntryKind> = new Set<EntryKind>(['cat', 'pos', 'neg']);
+const CONJUGATED: ReadonlySet<EntryKind> = new Set<EntryKind>(['cat', 'pos', 'neg', 'slot']);
 
 export function lexiconEntries(src: LexiconSource): LexEntry[] {
   const entries: LexEntry[] = [];
   const explicit = new Set<string>();
   const generated: LexEntry[] = [];
-  const push = (list: string, kind: EntryKind, category?: Category) => {
+  const push = (list: string, kind: EntryKind, category?: Category, slot?: string) => {
     for (const [term, weight] of parseTerms(list)) {
-      entries.push({ term, kind, category, weight, lang: src.lang, source: 'builtin' });
-      explicit.add(`${kind}|${category ?? ''}|${normaliseTerm(term)}`);
+      entries.push({ term, kind, category, slot, weight, lang: src.lang, source: 'builtin' });
+      explicit.add(`${kind}|${category ?? slot ?? ''}|${normaliseTerm(term)}`);
       const variants =
         src.lang === 'ja' ? japaneseVariants(normaliseTerm(term), CONJUGATED.has(kind)) : englishVariants(normaliseTerm(term));
-      for (const v of variants) generated.push({ term: v, kind, category, weight, lang: src.lang, source: 'builtin' });
+      for (const v of variants) generated.push({ term: v, kind, category, slot, weight, lang: src.lang, source: 'builtin' });
     }
   };
   for (const cat of CATEGORIES) {
@@ -106,9 +114,10 @@ export function lexiconEntries(src: LexiconSource): LexEntry[] {
   push(src.expert, 'expert');
   push(src.spam, 'spam');
   push(src.abuse, 'abuse');
+  for (const [slot, list] of Object.entries(src.slots ?? {})) push(list, 'slot', undefined, slot);
   // A variant never overrides a form the lexicon lists itself (with its own weight).
   for (const g of generated) {
-    const key = `${g.kind}|${g.category ?? ''}|${g.term}`;
+    const key = `${g.kind}|${g.category ?? g.slot ?? ''}|${g.term}`;
     if (explicit.has(key)) continue;
     explicit.add(key);
     entries.push(g);

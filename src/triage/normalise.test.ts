@@ -55,3 +55,18 @@ describe('PhraseMatcher', () => {
     expect(m.scan('refunded yet?').map((x) => x.entry)).toEqual(['refund']);
   });
 });
+
+describe('detectLang', () => {
+  it('ignores Japanese hashtags, mentions and URLs in an English post', () => {
+    expect(detectLang('Charged twice again #KoeMartサポート')).toBe('en');
+    expect(detectLang('@コエマート_公式 app won’t load since the update')).toBe('en');
+    expect(normalise('Charged twice again #KoeMartサポート').lang).toBe('en');
+  });
+
+  it('stays Japanese when the words are Japanese, or when a tag is all there is', () => {
+    expect(detectLang('#KoeMartサポート 二重請求されてます')).toBe('ja');
+    expect(detectLang('KoePayでdouble chargeされてる')).toBe('ja');
+    expect(detectLang('#拡散希望')).toBe('ja');
+    expect(detectLang('app down again #outage')).toBe('en');
+  });
+});

@@ -24,8 +24,20 @@ export function normaliseTerm(term: string): string {
   return term.normalize('NFKC').toLowerCase().replace(CURLY_QUOTE_RE, "'").replace(/^#/, '');
 }
 
+const TAGS_AND_LINKS_RE = /(?:https?:\/\/|www\.)[^\s\u3000]+|[#＃@＠][^\s\u3000#＃@＠]+/g;
+const LETTER_RE = /[a-zA-Z\u3040-\u30ff\u3400-\u9fff\uff21-\uff5a\uff66-\uff9f]/;
+
+/**
+ * `ja` when the post's own words contain kana or kanji. Hashtags, @mentions and
+ * URLs are ignored ("Charged twice again #KoeMartサポート" is English) unless
+ * they are all there is.
+ */
 export function detectLang(text: string): Lang {
-  return JAPANESE_RE.test(text) ? 'ja' : 'en';
+  if (!JAPANESE_RE.test(text)) return 'en';
+  if (!text.includes('#') && !text.includes('@') && !text.includes('＃') && !text.includes('＠') && !text.includes('http') && !text.includes('www.')) return 'ja';
+  const body = text.replace(TAGS_AND_LINKS_RE, ' ');
+  if (!LETTER_RE.test(body)) return 'ja';
+  return JAPANESE_RE.test(body) ? 'ja' : 'en';
 }
 
 export function normalise(raw: string, lang?: Lang): NormalisedText {

@@ -1,6 +1,7 @@
 // Rule layer: turns lexicon matches into category scores and sentiment,
 // applying negation, resolution ("it was a pending authorization") and
 // sarcasm so that each surviving match can be shown to the agent as a reason.
+import { applyFrames } from './frames';
 import type { LexEntry } from './lexicon';
 import type { PhraseMatch } from './matcher';
 import { reason } from './messages';
@@ -32,7 +33,8 @@ export interface RuleAnalysis {
   cancelled: Reason[];
 }
 
-const SENTENCE_END = /[。.!?\n]/g;
+// 「届いてない！と思ったら」: a ! or ? followed by と/って quotes a thought, it does not end the sentence.
+const SENTENCE_END = /[。.!?\n](?![とっ!?])/g;
 
 function emptyRecord<T>(make: () => T): Record<Category, T> {
   const r = {} as Record<Category, T>;
@@ -54,7 +56,7 @@ function dropContained(matches: Match[]): Match[] {
   let catEnd = -1;
   const kept: Match[] = [];
   for (const m of matches) {
-    const key = m.entry.kind + (m.entry.category ?? '');
+    const key = m.entry.kind + (m.entry.category ?? m.entry.slot ?? '');
     const end = maxEnd.get(key);
     if (end !== undefined && m.end <= end) continue;
     if (m.entry.kind === 'cat' && m.end <= catEnd) continue;
@@ -84,29 +86,95 @@ function sentenceBounds(text: string, pos: number): [number, number] {
   return [start, end];
 }
 
+/** Japanese hypothetical openers scope forward: もし届いた商品が壊れてたら… */
+const JA_OPENERS: ReadonlySet<string> = new Set(['もし', 'もしも', '万が一', '万一', '仮に']);
+/** Bare conditionals (壊れてたら / 来なければ) are hypothetical only when the sentence asks something. */
+const JA_CONDITIONALS: ReadonlySet<string> = new Set(['たら', 'れば']);
+const QUESTION_END = /(?:か|かな|かね|の|っけ|でしょう|ますか|ですか)\s*$/;
+const CLAUSE_BREAK = /[、,]|けど|けれど|ですが|んですが|ので|のに/g;
+
+/** Start of the clause that ends at `pos` (after the last 、 / けど / ですが …). */
+function clauseStart(text: string, sentenceStart: number, pos: number): number {
+  let start = sentenceStart;
+  const slice = text.slice(sentenceStart, pos);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(slice); m; m = CLAUSE_BREAK.exec(slice)) start = sentenceStart + m.index + m[0].length;
+  return start;
+}
+
 const isIssue = (m: Match): boolean =>
   (m.entry.kind === 'cat' && URGENT_CATEGORIES.has(m.entry.category!)) || m.entry.kind === 'neg';
 
 export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis {
-  const matches = dropContained(raw);
+  let matches = dropContained(raw);
   const negated = new Set<Match>();
   const cancelled = new Map<Match, Match>(); // issue match → resolving marker
+  const negatable = (m: Match) => isScored(m) || m.entry.kind === 'slot';
 
+  // Pass 1: negation (also of frame roles: 違いはない, never charged).
+  let hasSlots = false;
   for (const mod of matches) {
     const kind = mod.entry.kind;
+    if (kind === 'slot') hasSlots = true;
     if (kind === 'negAfter') {
       // 壊れ|ていない: the scored term ends right where the negation starts.
       if (RHETORICAL_AFTER.test(text.slice(mod.end, mod.end + 3))) continue;
       for (const m of matches) {
-        if (isScored(m) && m.start < mod.start && m.end === mod.start) negated.add(m);
+        if (negatable(m) && m.start < mod.start && m.end === mod.start) negated.add(m);
       }
     } else if (kind === 'negBefore') {
       // "not | double charged", "didn't get | charged twice": at most one word between.
       for (const m of matches) {
-        if (!isScored(m) || m.start < mod.end || m.start > mod.end + 16) continue;
+        if (!negatable(m) || m.start < mod.end || m.start > mod.end + 16) continue;
         const gap = text.slice(mod.end, m.start).trim();
         if (gap === '' || /^[a-z']+$/.test(gap)) negated.add(m);
       }
+    }
+  }
+
+  // Pass 2: co-occurrence frames become ordinary category matches, so the
+  // scope rules below (hypothetical, mistake, resolved) apply to them too.
+  if (hasSlots) {
+    let pos = 0;
+    let neg = 0;
+    for (const m of matches) {
+      if (negated.has(m)) continue;
+      if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
+      else if (m.entry.kind === 'neg') neg += m.entry.weight;
+    }
+    const slots = matches.filter((m) => m.entry.kind === 'slot' && !negated.has(m));
+    const frames = applyFrames(text, slots, pos >= 1.5 && neg < 0.5);
+    if (frames.matches.length > 0) {
+      const { claimed } = frames;
+      matches = matches.filter(
+        (m) =>
+          !(
+            m.entry.kind === 'cat' &&
+            URGENT_CATEGORIES.has(m.entry.category!) &&
+            claimed.some(([s, e, c]) => c !== m.entry.category && m.start >= s && m.end <= e)
+          ),
+      );
+      matches.push(...frames.matches);
+      matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    }
+  }
+
+  // Pass 3: scope markers (a weight of 0 only blocks: もしかして is not もし).
+  for (const mod of matches) {
+    const kind = mod.entry.kind;
+    if (mod.entry.weight === 0 && kind !== 'cat') continue;
+    if (kind === 'hypothetical' && mod.entry.lang === 'ja' && JA_CONDITIONALS.has(mod.entry.term)) {
+      // 壊れてたら交換できますか？ / 二重請求になったら返金されますか: only in a question,
+      // only the clause before the conditional, and not どうしたら (asking what to do).
+      const [sStart, sEnd] = sentenceBounds(text, mod.start);
+      const asks = text[sEnd] === '?' || QUESTION_END.test(text.slice(mod.end, sEnd));
+      if (!asks || /どう(?:し|やっ)?$|何し$/.test(text.slice(Math.max(0, mod.start - 4), mod.start))) continue;
+      const from = clauseStart(text, sStart, mod.start);
+      for (const m of matches) if (isIssue(m) && m.start >= from && m.end <= mod.start) cancelled.set(m, mod);
+    } else if (kind === 'hypothetical' && mod.entry.lang === 'ja' && JA_OPENERS.has(mod.entry.term)) {
+      // もし / 万が一 open the hypothetical: everything after it in the sentence.
+      const [, sEnd] = sentenceBounds(text, mod.start);
+      for (const m of matches) if (isIssue(m) && m.start >= mod.end && m.start < sEnd && m.entry.category !== 'backlash') cancelled.set(m, mod);
     } else if (kind === 'mistake' || kind === 'hypothetical') {
       // A hypothetical keeps threats: "if this isn't fixed I'll sue" is still backlash.
       const inScope = (m: Match) =>

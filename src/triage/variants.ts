@@ -41,6 +41,8 @@ function negativeForms(base: string): string[] {
     // 返金されていない → されてへん / されてません / されてねー
     const te = base.slice(0, -1);
     out.push(`${base}ません`, `${te}ません`, `${te}へん`, `${te}ねー`, `${te}ねえ`, `${te}ない`, `${base}なかった`);
+    // Keigo: 返金が確認できておりません / 反映されておらず
+    out.push(`${te}おりません`, `${te}おらず`);
     return out;
   }
   if (last === 'て' || last === 'で') {
@@ -61,7 +63,9 @@ function negativeForms(base: string): string[] {
     if (base.endsWith('でき')) out.push(`${base.slice(0, -2)}でけへん`, `${base.slice(0, -2)}でけん`);
     if (base.endsWith('出来')) out.push(`${base.slice(0, -2)}でけへん`);
   }
-  out.push(`${base}ねー`, `${base}ねえ`, `${base}なかった`, `${base}なくて`, `${base}なくなった`);
+  out.push(`${base}ねー`, `${base}ねえ`, `${base}なかった`, `${base}なくて`, `${base}なくなっ`, `${base}なくなり`);
+  // Youth / 関西: 聞こえんくなった, 繋がらなすぎ
+  out.push(`${base}んくなった`, `${base}んくなって`, `${base}なすぎ`);
   return out;
 }
 
@@ -75,6 +79,7 @@ const KANA_SPELLINGS: Array<[string, string]> = [
   ['入金', 'にゅうきん'],
   ['支払', 'しはらい'],
   ['病院', 'びょういん'],
+  ['下し', 'くだし'],
   ['障害', 'しょうがい'],
   ['異物', 'いぶつ'],
   ['期限', 'きげん'],
@@ -139,6 +144,11 @@ const KANA_SPELLINGS: Array<[string, string]> = [
   ['遅', 'おそ'],
 ];
 
+const KANA_OF = new Map(KANA_SPELLINGS);
+const KANA_KEYS = [...KANA_OF.keys()].sort((a, b) => b.length - a.length).join('|');
+const KANA_KEY_RE = new RegExp(KANA_KEYS);
+const KANA_KEY_RE_G = new RegExp(KANA_KEYS, 'g');
+
 const KATAKANA_RUN = /[\u30a1-\u30f6ー]{3,}/g;
 const toHiragana = (s: string): string =>
   s.replace(KATAKANA_RUN, (run) => run.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)));
@@ -148,13 +158,36 @@ function kanaSpellings(term: string): string[] {
   const hira = toHiragana(term);
   if (hira !== term) out.add(hira);
   for (const base of [term, hira]) {
-    let spelled = base;
-    for (const [kanji, kana] of KANA_SPELLINGS) if (spelled.includes(kanji)) spelled = spelled.split(kanji).join(kana);
+    // One pass with the keys as an alternation (longest first), instead of one
+    // scan per key: this runs for every term at start-up.
+    const spelled = KANA_KEY_RE.test(base) ? base.replace(KANA_KEY_RE_G, (k) => KANA_OF.get(k)!) : base;
     // Short kana spellings collide with grammar (割れて → われて in 言われて), so
     // only spellings of four characters or more are added.
     if (spelled !== base && spelled.length >= 4) out.add(spelled);
   }
   return [...out];
+}
+
+/**
+ * Casual posts drop particles: 電源が入らない → 電源入らない, サイズが違う → サイズ違う.
+ * Only after a kanji/katakana/ASCII word, and only when ≥ 3 characters remain
+ * (色が違 → 色違 would read 色違い, a colour variant).
+ */
+const PARTICLE_AFTER_WORD = /([\u30a1-\u30fa\u30fc\u3400-\u9fffa-z0-9])[がをは](?=[\u3040-\u30ff\u3400-\u9fff])/g;
+
+function particleDropped(term: string): string | null {
+  if (!PARTICLE_AFTER_WORD.test(term)) return null;
+  PARTICLE_AFTER_WORD.lastIndex = 0;
+  const dropped = term.replace(PARTICLE_AFTER_WORD, '$1');
+  return dropped.length >= 3 && dropped !== term ? dropped : null;
+}
+
+/** i-adjectives: 危ない → 危なすぎ / 危なかった / 危なくて, 美味しい → 美味しすぎ … */
+function adjectiveForms(term: string): string[] {
+  if (!term.endsWith('い') || term.length < 2) return [];
+  const stem = term.slice(0, -1);
+  if (stem.length < 2 && isKana(stem)) return []; // いい → いすぎ would match 言いすぎ
+  return [`${stem}すぎ`, `${stem}かった`, `${stem}くて`];
 }
 
 /** Terms whose tail is a negative verb form: …ない, …な (stem entry), …ません. */
@@ -167,10 +200,21 @@ function negativeBase(term: string): string | null {
 
 export function japaneseVariants(term: string, conjugate: boolean): string[] {
   const out = new Set<string>();
-  for (const spelling of [term, ...kanaSpellings(term)]) {
+  const spellings = [term, ...kanaSpellings(term)];
+  if (conjugate) {
+    const dropped = particleDropped(term);
+    if (dropped) spellings.push(dropped);
+  }
+  // 関西: サイズが違う → サイズがちゃう (only whole forms: ちゃう alone is 〜ちゃう).
+  for (const sp of [...spellings]) {
+    const kansai = sp.endsWith('違') ? `${sp.slice(0, -1)}ちゃう` : sp.endsWith('違う') ? `${sp.slice(0, -2)}ちゃう` : null;
+    if (conjugate && kansai && kansai.length >= 4) spellings.push(kansai);
+  }
+  for (const spelling of spellings) {
     if (spelling !== term) out.add(spelling);
     const base = conjugate ? negativeBase(spelling) : null;
     if (base) for (const v of negativeForms(base)) out.add(v);
+    if (conjugate) for (const v of adjectiveForms(spelling)) out.add(v);
   }
   out.delete(term);
   return [...out];
