@@ -3,7 +3,7 @@ import { topics, type RealtimeBus } from '../realtime/bus';
 import type { Db } from '../store/repositories';
 
 export interface NewNotification {
-  workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached';
+  workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike';
   conversationId: string | null; title: string; body: string; urgent: boolean;
 }
 

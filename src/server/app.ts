@@ -18,6 +18,7 @@ import { agentRoutes } from './routes/agents';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
+import { incidentRoutes } from './routes/incidents';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
 import { automationRoutes } from './routes/automation';
@@ -80,6 +81,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(routingRoutes(koe));
   await app.register(automationRoutes(koe));
   await app.register(amplifyRoutes(koe));
+  await app.register(incidentRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

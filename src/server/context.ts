@@ -7,6 +7,7 @@ import { channelPlugins } from '../channels/registry';
 import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
 import { autoAssign } from '../desk/assign';
+import { checkSpikes, handleIncidentForNewConversation } from '../desk/incidents';
 import { runAutomation } from '../desk/automation';
 import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
 import type { ConversationTriage } from '../ingest/triage-hook';
@@ -46,10 +47,15 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
   const desk = { db, bus, log, jobs, adapters };
-  // After a customer message: the admin's rules first (they may set level, team or owner), then assignment and SLA timers.
+  // After a customer message: the admin's rules first (they may set level, team or owner), then a declared incident
+  // (a new conversation it covers is acknowledged and waits on the customer instead of being assigned), assignment,
+  // spike detection for new conversations, and SLA timers.
   jobs.register<RoutePayload>(ROUTE_CONVERSATION, async ({ workspaceId, conversationId, event, text }) => {
     await runAutomation(desk, workspaceId, conversationId, event ?? 'message.received', text);
-    await autoAssign(desk, workspaceId, conversationId);
+    const isNew = event === 'conversation.created';
+    const handledByIncident = isNew && (await handleIncidentForNewConversation(desk, workspaceId, conversationId));
+    if (!handledByIncident) await autoAssign(desk, workspaceId, conversationId);
+    if (isNew) await checkSpikes(desk, workspaceId, conversationId);
     await scheduleSlaCheck(desk, workspaceId, conversationId);
   });
   jobs.register(SLA_CHECK, slaChecker(desk));

@@ -49,6 +49,8 @@ export interface ConversationTable {
   flag: string | null; triage_reasons: string;
   team_id: string | null; last_customer_message_at: string | null; pending_since: string | null; paused_ms: Generated<number>; sla_announced: string | null;
   reply_mode: Generated<string>;
+  /** The incident the conversation currently belongs to (incident_conversations keeps the history). */
+  incident_id: string | null;
 }
 
 export interface MessageTable {
@@ -107,6 +109,18 @@ export interface CustomerMergeTable {
   merged_by: string; created_at: string; undone_at: string | null;
 }
 
+export interface IncidentTable {
+  id: string; workspace_id: string; title: string; status: string; categories: string; keywords: string; ack_ja: string; ack_en: string;
+  auto_acknowledge: number; follow_up_ja: string | null; follow_up_en: string | null; declared_by: string; declared_at: string;
+  resolved_by: string | null; resolved_at: string | null;
+}
+export interface IncidentConversationTable {
+  incident_id: string; conversation_id: string; linked_at: string; linked_by: string | null;
+  ack_claimed_at: string | null; acknowledged_at: string | null; ack_message_id: string | null; followed_up_at: string | null;
+}
+export interface SpikeAlertTable { id: string; workspace_id: string; category: string; observed: number; expected: number; at: string; incident_id: string | null }
+export interface SpikeCooldownTable { workspace_id: string; category: string; last_alert_at: string | null }
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -131,4 +145,8 @@ export interface Database {
   automation_rules: AutomationRuleTable;
   reply_templates: ReplyTemplateTable;
   customer_merges: CustomerMergeTable;
+  incidents: IncidentTable;
+  incident_conversations: IncidentConversationTable;
+  spike_alerts: SpikeAlertTable;
+  spike_cooldowns: SpikeCooldownTable;
 }

@@ -38,4 +38,5 @@ export const customers = {
 };
 
 /** Channels without a real name (anonymous chat visitors) must not overwrite a name the customer gave. */
-export const isPlaceholderName = (name: string) => /^(ゲスト|Guest|Visitor)\b/i.test(name);
+// `\b` does not follow ゲスト (no word characters on either side), so the end of the word is a space or the end.
+export const isPlaceholderName = (name: string) => /^(ゲスト|Guest|Visitor)(\s|$)/i.test(name);

@@ -12,3 +12,4 @@ export { workspaces } from './workspaces';
 export type { Db } from './types';
 export { triageSettings } from './triage-settings';
 export { automationRules, replyTemplates } from './automation';
+export { incidents, spikeAlerts, type Incident, type IncidentConversation, type IncidentStatus, type SpikeAlert } from './incidents';
