@@ -17,6 +17,8 @@ import { BoardPage } from './pages/board/BoardPage';
 import { TeamsPage } from './pages/admin/TeamsPage';
 import { DeskSettingsPage } from './pages/admin/DeskSettingsPage';
 import { AutomationPage } from './pages/admin/automation/AutomationPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { IncidentDetailPage } from './pages/incidents/IncidentDetailPage';
 
 export function App() {
   useSessionExpiryRedirect();
@@ -29,6 +31,8 @@ export function App() {
           <Route index element={<InboxPage />} />
           <Route path="conversations/:id" element={<InboxPage />} />
           <Route path="board" element={<BoardPage />} />
+          <Route path="incidents" element={<IncidentsPage />} />
+          <Route path="incidents/:id" element={<IncidentDetailPage />} />
           <Route path="admin" element={<Navigate to="/admin/agents" replace />} />
           <Route path="admin/agents" element={<AgentsPage />} />
           <Route path="admin/channels" element={<ChannelsPage />} />

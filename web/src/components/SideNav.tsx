@@ -6,6 +6,7 @@ import { useCounts } from '../api/conversations';
 import { useChannels } from '../api/admin';
 import { useMe } from '../api/session';
 import { useTeams } from '../api/routing';
+import { useIncidents } from '../api/incidents';
 import { CONVERSATION_STATUSES, type ConversationCounts } from '../api/types';
 import { filterFromSearch, filterToSearch, sameFilter, type InboxFilter } from '../lib/inboxFilter';
 
@@ -17,6 +18,7 @@ export function SideNav() {
   const channels = useChannels().data ?? [];
   const role = useMe().data?.agent.role;
   const teams = useTeams().data ?? [];
+  const openIncidents = useIncidents('open').data?.length ?? 0;
   const inInbox = location.pathname === '/' || location.pathname.startsWith('/conversations');
   const active = inInbox ? filterFromSearch(new URLSearchParams(location.search)) : null;
 
@@ -77,6 +79,22 @@ export function SideNav() {
           }
         />,
       )}
+
+      <Divider my="sm" />
+      <NavLink
+        component={Link}
+        to="/incidents"
+        label={t('incidents.nav')}
+        active={location.pathname.startsWith('/incidents')}
+        data-testid="nav-incidents"
+        rightSection={
+          openIncidents > 0 ? (
+            <Badge size="sm" variant="filled" color="red" data-testid="nav-incidents-count">
+              {openIncidents}
+            </Badge>
+          ) : null
+        }
+      />
 
       {role === 'admin' || role === 'supervisor' ? (
         <>

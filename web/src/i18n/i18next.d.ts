@@ -1,10 +1,11 @@
 import 'i18next';
 import type { ja } from './ja';
+import type { jaIncidents } from './ja-incidents';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ja };
+    resources: { translation: typeof ja & typeof jaIncidents };
   }
 }

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ja } from './ja';
 import { en } from './en';
+import { jaIncidents } from './ja-incidents';
+import { enIncidents } from './en-incidents';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -31,7 +33,7 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: { ja: { translation: { ...ja, ...jaIncidents } }, en: { translation: { ...en, ...enIncidents } } },
   lng: storedLang(),
   fallbackLng: 'ja',
   // React escapes text itself; i18next escaping would double-escape.

@@ -8,7 +8,15 @@ import { sessionKeys } from '../api/session';
 import { announce } from './alerts';
 import { ToastStack } from './ToastStack';
 
-const EVENT_TYPES: KoeEvent['type'][] = ['conversation.updated', 'message.created', 'message.updated', 'counts', 'notification'];
+const EVENT_TYPES: KoeEvent['type'][] = [
+  'conversation.updated',
+  'message.created',
+  'message.updated',
+  'counts',
+  'notification',
+  'incident.updated',
+  'spike.detected',
+];
 // Bursts of events (e.g. many new conversations) collapse into one refetch per query.
 const REFETCH_DELAY_MS = 250;
 const RECONNECT_DELAY_MS = 5_000;

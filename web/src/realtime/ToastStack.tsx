@@ -2,6 +2,7 @@ import { Alert, Anchor, Group, Portal, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMarkRead } from '../api/routing';
+import { isSpikeNotification } from '../api/incidents';
 import { dismissToast, useToasts } from './toasts';
 
 /** Fixed stack of in-app notification toasts under the header, newest on top. */
@@ -56,6 +57,24 @@ export function ToastStack() {
                   }}
                 >
                   {t('notifications.open')}
+                </Anchor>
+              )}
+              {!n.conversationId && isSpikeNotification(n) && (
+                // The inbox shows the spike banner with 「インシデントを宣言」.
+                <Anchor
+                  component={Link}
+                  to="/"
+                  size="xs"
+                  c={n.urgent ? 'white' : undefined}
+                  fw={600}
+                  style={{ flexShrink: 0 }}
+                  onClick={() => {
+                    markRead.mutate([n.id]);
+                    dismissToast(n.id);
+                  }}
+                  data-testid="spike-toast-open"
+                >
+                  {t('incidents.spike.toastLink')}
                 </Anchor>
               )}
             </Group>

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { conversationKeys, upsertMessage } from '../api/conversations';
 import { customerKeys } from '../api/customers';
+import { incidentKeys, isSpikeNotification, type Incident, type IncidentDetail, type SpikeAlert } from '../api/incidents';
 import { routingKeys } from '../api/routing';
 import type { AppNotification } from '../api/routingTypes';
 import type { Conversation, ConversationCounts, ConversationItem, Message } from '../api/types';
@@ -10,7 +11,9 @@ export type KoeEvent =
   | { type: 'message.created'; data: Message }
   | { type: 'message.updated'; data: Message }
   | { type: 'counts'; data: ConversationCounts }
-  | { type: 'notification'; data: AppNotification };
+  | { type: 'notification'; data: AppNotification }
+  | { type: 'incident.updated'; data: Incident }
+  | { type: 'spike.detected'; data: SpikeAlert };
 
 /**
  * Folds one server event into the query cache. Threads and conversation details are patched
@@ -55,6 +58,25 @@ export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoo
         old && !old.items.some((x) => x.id === n.id) ? { items: [n, ...old.items] } : old,
       );
       refetchSoon(routingKeys.notifications);
+      // A spike alert for supervisors: the inbox banner reads the alerts list.
+      if (isSpikeNotification(n)) refetchSoon(incidentKeys.spikes);
+      return;
+    }
+    case 'incident.updated': {
+      const incident = event.data;
+      // The detail keeps its conversation list until the refetch brings the new one.
+      queryClient.setQueryData<IncidentDetail>(incidentKeys.detail(incident.id), (old) => (old ? { ...old, ...incident } : old));
+      refetchSoon(incidentKeys.all);
+      // Linking shows or hides the incident badge on conversations.
+      refetchSoon(conversationKeys.lists);
+      return;
+    }
+    case 'spike.detected': {
+      const spike = event.data;
+      queryClient.setQueryData<{ items: SpikeAlert[] }>(incidentKeys.spikes, (old) =>
+        old && !old.items.some((x) => x.id === spike.id) ? { items: [spike, ...old.items] } : old,
+      );
+      refetchSoon(incidentKeys.spikes);
       return;
     }
   }

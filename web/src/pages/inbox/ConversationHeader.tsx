@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SlaBadge } from '../../components/SlaBadge';
 import { useNow } from '../../lib/time';
 import { EscalateButton } from './EscalateDialog';
+import { incidentIdOf } from '../../api/incidents';
+import { IncidentLinkBadge } from '../incidents/IncidentBadge';
 
 interface Props {
   conversation: Conversation;
@@ -29,6 +31,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
   const update = useUpdateConversation(conversation.id);
   const mine = Boolean(me && conversation.assignee?.id === me.id);
   const now = useNow(15_000);
+  const incidentId = incidentIdOf(conversation);
 
   // Keep the current assignee selectable even if deactivated since.
   const assignable = agents.filter((a) => a.active || a.id === conversation.assignee?.id);
@@ -75,6 +78,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />
         <SlaBadge sla={conversation.sla} now={now} size="sm" />
+        {incidentId && <IncidentLinkBadge incidentId={incidentId} />}
       </Group>
       <Group gap="xs" align="flex-end">
         <NativeSelect

@@ -13,6 +13,8 @@ import {
   StatusBadge,
 } from '../../components/badges';
 import { SlaBadge } from '../../components/SlaBadge';
+import { incidentIdOf } from '../../api/incidents';
+import { IncidentListBadge } from '../incidents/IncidentBadge';
 
 interface Props {
   item: ConversationItem;
@@ -24,6 +26,7 @@ export function ConversationListItem({ item, active, now }: Props) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const waiting = item.waitingSince ? waitingLabel(t, item.waitingSince, now) : null;
+  const incidentId = incidentIdOf(item);
 
   return (
     <Link
@@ -55,6 +58,7 @@ export function ConversationListItem({ item, active, now }: Props) {
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Group gap={4} wrap="wrap">
           <SlaBadge sla={item.sla} now={now} />
+          {incidentId && <IncidentListBadge incidentId={incidentId} />}
           <FlagBadge flag={item.flag} />
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />

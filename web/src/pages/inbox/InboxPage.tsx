@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { filterFromSearch } from '../../lib/inboxFilter';
 import { ConversationList } from './ConversationList';
 import { ConversationView } from './ConversationView';
+import { IncidentBanner } from '../incidents/IncidentBanner';
 
 export const CONTENT_HEIGHT = 'calc(100dvh - var(--app-shell-header-height, 56px))';
 
@@ -21,26 +22,35 @@ export function InboxPage() {
 
   if (isPhone) {
     return (
-      <Box h={CONTENT_HEIGHT}>
+      <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }}>
         {id ? (
           <ConversationView key={id} id={id} backHref={listHref} />
         ) : (
-          <ConversationList filter={filter} activeId={undefined} />
+          <>
+            <IncidentBanner />
+            <Box style={{ flex: 1, minHeight: 0 }}>
+              <ConversationList filter={filter} activeId={undefined} />
+            </Box>
+          </>
         )}
       </Box>
     );
   }
 
   return (
-    <Box h={CONTENT_HEIGHT} style={{ display: 'flex', minHeight: 0 }}>
-      <Box
-        w={{ base: 300, xl: 360 }}
-        style={{ flexShrink: 0, borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}
-      >
-        <ConversationList filter={filter} activeId={id} />
-      </Box>
-      <Box style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
-        {id ? <ConversationView key={id} id={id} /> : <NoSelection />}
+    <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }}>
+      {/* Spike alerts and open incidents sit above the list and the thread. */}
+      <IncidentBanner />
+      <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <Box
+          w={{ base: 300, xl: 360 }}
+          style={{ flexShrink: 0, borderRight: '1px solid var(--mantine-color-gray-3)', minHeight: 0 }}
+        >
+          <ConversationList filter={filter} activeId={id} />
+        </Box>
+        <Box style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
+          {id ? <ConversationView key={id} id={id} /> : <NoSelection />}
+        </Box>
       </Box>
     </Box>
   );
