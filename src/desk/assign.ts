@@ -37,7 +37,8 @@ export async function autoAssign(deps: AssignDeps, workspaceId: string, conversa
   if (opts.onlyAgentIds) agents = agents.filter((a) => opts.onlyAgentIds!.includes(a.id));
   const decision = chooseAssignee(
     { level: Math.max(row.level, opts.minLevel ?? 0) as 0 | 1 | 2 | 3, categories: parseJson(row.categories, []), customerId: row.customer_id, lastAgentIdForCustomer: last?.assignee_id ?? null },
-    agents, settings.autoAssign,
+    agents,
+    { enabled: settings.autoAssign.enabled, strategy: settings.autoAssign.strategy, reserveUrgentSlots: settings.autoAssign.reserveUrgentSlots },
   );
   if (!decision.agentId) return null;
   const at = nowIso();

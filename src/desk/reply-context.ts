@@ -1,5 +1,11 @@
+import { xWeightedLength } from '../channels/x/weighted-length';
 import type { Db } from '../store/repositories';
 import { channels, messages } from '../store/repositories';
+import { isPlaceholderName } from '../store/repositories/customers';
+import { parseJson } from '../store/repositories/types';
+import { detectLang } from '../triage/normalise';
+import { URGENT_CATEGORIES, type Category } from '../triage/types';
+import { acknowledgementDraft } from './ack-draft';
 import { amplifyOptions, latestPublicCustomerMessage, type AmplifyAction } from './amplify';
 
 const DAY = 86_400_000;
@@ -21,11 +27,22 @@ export interface ReplyContext {
   amplify: AmplifyAction[];
   /** The customer message those actions apply to (POST /api/messages/{id}/amplify), or null. */
   amplifyMessageId: string | null;
+  /**
+   * For an urgent conversation (L3, or an urgent category) not yet answered: an acknowledge-and-apologise first
+   * reply in the customer's language, for the agent to insert, edit and send. Null otherwise.
+   */
+  acknowledgementDraft: string | null;
+}
+
+/** The conversation fields the reply context reads (a conversations row has them all). */
+export interface ReplyContextConversation {
+  id: string; channel_id: string; reply_mode: string;
+  customer_id: string; level: number; categories: string; first_response_at: string | null; flag: string | null;
 }
 
 const PUBLIC_PLATFORMS = new Set(['x', 'facebook', 'instagram']);
 
-export async function replyContext(db: Db, conversation: { id: string; channel_id: string; reply_mode: string }): Promise<ReplyContext> {
+export async function replyContext(db: Db, conversation: ReplyContextConversation): Promise<ReplyContext> {
   const channel = await channels.byId(db, conversation.channel_id);
   const kind = channel?.kind ?? 'webchat';
   const last = await messages.lastInbound(db, conversation.id);
@@ -42,12 +59,38 @@ export async function replyContext(db: Db, conversation: { id: string; channel_i
     const remainingMs = Date.parse(last.createdAt) + DAY - Date.now();
     messagingWindow = { open: remainingMs > 0, remainingMs: Math.max(0, remainingMs) };
   }
+  const canContinuePrivately = PUBLIC_PLATFORMS.has(kind) && replyMode !== 'dm' && visibility === 'public';
   return {
     channelKind: kind, lastInboundVisibility: visibility, replyMode, replyGoes,
-    canContinuePrivately: PUBLIC_PLATFORMS.has(kind) && replyMode !== 'dm' && visibility === 'public',
+    canContinuePrivately,
     limit, messagingWindow,
     ...(await amplifyFor(db, kind, conversation.id)),
+    acknowledgementDraft: await ackDraftFor(db, conversation, { channelIsPublic: replyGoes === 'public', canMoveToDm: canContinuePrivately, limit }),
   };
+}
+
+/** Urgent and unanswered: L3, or a category that puts money, service, safety or reputation at stake. */
+export function needsAcknowledgement(c: Pick<ReplyContextConversation, 'level' | 'categories' | 'first_response_at' | 'flag'>): boolean {
+  if (c.first_response_at || c.flag === 'spam' || c.flag === 'troll') return false;
+  return c.level >= 3 || parseJson<string[]>(c.categories, []).some((x) => URGENT_CATEGORIES.has(x as Category));
+}
+
+async function ackDraftFor(
+  db: Db, c: ReplyContextConversation, where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
+): Promise<string | null> {
+  if (!needsAcknowledgement(c)) return null;
+  const customer = await db.selectFrom('customers').select('name').where('id', '=', c.customer_id).executeTakeFirst();
+  const lastText = await db.selectFrom('messages').select('text').where('conversation_id', '=', c.id).where('kind', '=', 'customer')
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const name = customer?.name && !isPlaceholderName(customer.name.trim()) ? customer.name : null;
+  const input = {
+    lang: lastText ? detectLang(lastText.text) : 'ja' as const, customerName: name, categories: parseJson<string[]>(c.categories, []),
+    channelIsPublic: where.channelIsPublic, canMoveToDm: where.canMoveToDm,
+  };
+  const text = acknowledgementDraft(input);
+  // A very long display name must not push the draft over X's limit: greet without it then.
+  const fits = (t: string) => !where.limit.weighted || xWeightedLength(t) <= where.limit.max;
+  return fits(text) || !name ? text : acknowledgementDraft({ ...input, customerName: null });
 }
 
 async function amplifyFor(db: Db, kind: string, conversationId: string): Promise<{ amplify: AmplifyAction[]; amplifyMessageId: string | null }> {

@@ -8,7 +8,12 @@ export const DeskSettingsSchema = z.object({
   autoAssign: z.object({
     enabled: z.boolean().default(true),
     strategy: z.enum(['least_loaded', 'round_robin']).default('least_loaded'),
-  }).default({ enabled: true, strategy: 'least_loaded' }),
+    /**
+     * Open slots every L3 agent keeps for L3 (urgent) conversations: L1/L2 work fills an L3 agent only up to
+     * capacity minus this, so a double charge or an outage still finds a senior agent within the 5-minute target.
+     */
+    reserveUrgentSlots: z.number().int().min(0).max(5).default(1),
+  }).default({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1 }),
   sla: z.object({
     warnAtFraction: z.number().min(0.1).max(0.99).default(0.8),
     /** What a breach does besides notifying the owner and supervisors. */

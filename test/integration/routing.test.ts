@@ -133,3 +133,67 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(actions.filter((a: string) => a === 'sla.breached')).toHaveLength(1);
   });
 });
+
+describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
+  let desk: OpenDesk;
+  let l3: { client: Client; id: string };
+  const DOUBLE_CHARGES = [
+    '昨日カードで払ったら二重請求されてました。至急返金してください',
+    '同じ注文で2回引き落とされています。二重請求です、早く返金してください',
+    'カードの明細を見たら二重請求になっていました。至急対応してください',
+  ];
+  const QUESTION = 'ポイントの有効期限はいつまでですか？';
+
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+    const created = await desk.admin.post('/api/agents', { email: 'sato@koe.example', name: '佐藤', password: 'agent-password-1', level: 3, role: 'agent', skills: ['billing', 'general'] });
+    expect(created.status).toBe(201);
+    expect((await desk.admin.patch(`/api/agents/${created.body.id}/routing`, { capacity: 3 })).status).toBe(200);
+    const client = new Client(desk.koe.base);
+    await client.post('/api/auth/login', { email: 'sato@koe.example', password: 'agent-password-1' });
+    l3 = { client, id: created.body.id };
+    expect((await client.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
+  });
+  afterAll(async () => { await desk.close(); });
+
+  it('keeps one slot of an L3 agent for L3 work by default, and gives the L1 question once the reserve is 0', async () => {
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    expect(settings.autoAssign).toEqual({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1 });
+
+    // Two urgent conversations: 2 of 3 open, i.e. capacity − 1.
+    const first = await desk.write(DOUBLE_CHARGES[0]);
+    const second = await desk.write(DOUBLE_CHARGES[1]);
+    for (const c of [first, second]) {
+      expect(c.level).toBe(3);
+      expect(c.assignee?.id).toBe(l3.id);
+    }
+    // The L1 question waits rather than taking the last slot…
+    const question = await desk.write(QUESTION);
+    expect(question.level).toBe(1);
+    expect(question.assignee).toBeNull();
+    // …which the next double charge gets, with the usual explanation.
+    const third = await desk.write(DOUBLE_CHARGES[2]);
+    expect(third.level).toBe(3);
+    expect(third.assignee?.id).toBe(l3.id);
+    const why = (await desk.admin.get(`/api/conversations/${third.id}/messages`)).body.items.find((m: any) => m.kind === 'system');
+    expect(why.text).toBe('佐藤に割り当て：L3・billingスキル・対応中2/3件');
+
+    // Out of range is refused; 0 turns the reserve off.
+    expect((await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 6 } })).status).toBe(400);
+    const off = await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 0 } });
+    expect(off.status).toBe(200);
+    expect(off.body.autoAssign.reserveUrgentSlots).toBe(0);
+    // Back to 2 of 3 open; coming online again hands the agent waiting work.
+    expect((await l3.client.patch(`/api/conversations/${first.id}`, { status: 'resolved' })).status).toBe(200);
+    await l3.client.req('PUT', '/api/me/presence', { presence: 'away' });
+    await l3.client.req('PUT', '/api/me/presence', { presence: 'online' });
+    expect((await desk.admin.get(`/api/conversations/${question.id}`)).body.assignee?.id).toBe(l3.id);
+  });
+
+  it('an older saved settings row without the field reads as the default', async () => {
+    const { deskSettings } = await import('../../src/desk/settings');
+    const ws = (await desk.admin.get('/api/me')).body.workspace.id;
+    await desk.koe.koe.db.updateTable('workspace_settings').set({ settings: JSON.stringify({ autoAssign: { enabled: true, strategy: 'round_robin' } }) }).where('workspace_id', '=', ws).execute();
+    expect((await deskSettings.get(desk.koe.koe.db, ws)).autoAssign).toEqual({ enabled: true, strategy: 'round_robin', reserveUrgentSlots: 1 });
+  });
+});

@@ -51,7 +51,8 @@ export type OnBreach = 'notify' | 'escalate' | 'reassign';
 export type AssignStrategy = 'least_loaded' | 'round_robin';
 
 export interface DeskSettings {
-  autoAssign: { enabled: boolean; strategy: AssignStrategy };
+  /** reserveUrgentSlots: open slots each L3 agent keeps for L3 work (0–5, default 1). */
+  autoAssign: { enabled: boolean; strategy: AssignStrategy; reserveUrgentSlots: number };
   sla: {
     warnAtFraction: number;
     onBreach: OnBreach;

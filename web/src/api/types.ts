@@ -89,6 +89,8 @@ export interface ReplyContext {
   amplify?: AmplifyAction[];
   /** The public customer message the amplify actions apply to. */
   amplifyMessageId?: string | null;
+  /** Urgent and unanswered: an acknowledge-and-apologise first reply in the customer's language (null otherwise). */
+  acknowledgementDraft?: string | null;
 }
 
 export type AmplifyAction = 'like' | 'repost';

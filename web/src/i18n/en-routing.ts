@@ -1,6 +1,6 @@
 import type { Resources } from './ja';
 
-export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'notifications' | 'board' | 'teams' | 'desk' | 'automation'> = {
+export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'notifications' | 'board' | 'teams' | 'ackDraft' | 'desk' | 'automation'> = {
   presence: {
     label: 'Presence',
     online: 'Online',
@@ -89,6 +89,10 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     empty: 'No teams yet',
     inboxHeading: 'Teams',
   },
+  ackDraft: {
+    button: 'Acknowledge & apologise draft',
+    hint: 'Puts a first reply for this urgent conversation into the box (acknowledge the problem, apologise, say what happens next). Edit it, then send; it is never sent by itself.',
+  },
   desk: {
     nav: 'Desk settings',
     title: 'Desk settings (assignment, SLA)',
@@ -97,6 +101,8 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     strategy: 'Strategy',
     least_loaded: 'Least loaded first',
     round_robin: 'Round robin',
+    reserveUrgentSlots: 'Slots L3 agents keep free for urgent (L3) work',
+    reserveUrgentSlotsHelp: 'L1 and L2 conversations fill an L3 agent only up to their capacity minus these slots, so urgent posts (double charges, outages…) still get a reply within 5 minutes. Default 1; 0 turns it off.',
     slaHeading: 'SLA',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',

@@ -88,6 +88,10 @@ export const jaRouting = {
     empty: 'チームはまだありません',
     inboxHeading: 'チーム',
   },
+  ackDraft: {
+    button: 'お詫びと確認の下書き',
+    hint: '急ぎの会話への最初の返信の下書きを入力欄に入れます（問題を受け止め、お詫びし、次の対応を伝える）。編集してから送信してください。自動では送信されません。',
+  },
   desk: {
     nav: 'デスク設定',
     title: 'デスク設定（割り当て・SLA）',
@@ -96,6 +100,8 @@ export const jaRouting = {
     strategy: '割り当て方法',
     least_loaded: '担当数が少ない人から',
     round_robin: 'ラウンドロビン',
+    reserveUrgentSlots: 'L3担当者がL3用に空けておく枠',
+    reserveUrgentSlotsHelp: 'L1・L2の会話はL3担当者の上限からこの枠数を引いたところまでしか割り当てません。急ぎの会話（二重請求・障害など）に5分以内に返信できるよう、既定は1枠です。0で無効。',
     slaHeading: 'SLA',
     warnAt: '警告を出すタイミング（期限に対する割合 %）',
     firstResponse: 'L{{level}} 初回返信の目標（分）',

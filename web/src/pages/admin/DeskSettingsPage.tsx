@@ -64,6 +64,18 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
             data-testid="desk-strategy"
           />
         </Group>
+        <NumberInput
+          mt="sm"
+          maw={520}
+          label={t('desk.reserveUrgentSlots')}
+          description={t('desk.reserveUrgentSlotsHelp')}
+          value={s.autoAssign.reserveUrgentSlots}
+          onChange={(v) => patch({ autoAssign: { ...s.autoAssign, reserveUrgentSlots: Math.min(5, Math.max(0, Math.round(Number(v) || 0))) } })}
+          min={0}
+          max={5}
+          allowDecimal={false}
+          data-testid="desk-reserve-urgent"
+        />
       </Paper>
 
       <Paper withBorder p="md" radius="md">

@@ -1,5 +1,5 @@
-import { useState, type KeyboardEvent } from 'react';
-import { Box, Button, Group, Text, Textarea } from '@mantine/core';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { Box, Button, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useComposeCheck, useSendMessage } from '../../api/conversations';
@@ -21,6 +21,18 @@ export function Composer({ conversationId, replyContext }: Props) {
   const [text, setText] = useState('');
   const [isPrivate, setPrivate] = useState(false);
   const send = useSendMessage(conversationId);
+  const input = useRef<HTMLTextAreaElement>(null);
+  // Urgent and unanswered: an acknowledge-and-apologise first reply the agent inserts and edits (never sent by itself).
+  const ackDraft = !isPrivate ? (replyContext?.acknowledgementDraft ?? null) : null;
+  const insertAckDraft = () => {
+    if (!ackDraft) return;
+    const next = text.trim() ? `${ackDraft}\n\n${text}` : ackDraft;
+    setText(next);
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(next.length, next.length);
+    });
+  };
   const trimmed = text.trim();
   // The server counts as the platform does (X: weighted, CJK = 2); asked 300 ms after typing stops.
   const [debounced] = useDebouncedValue(text, 300);
@@ -74,6 +86,21 @@ export function Composer({ conversationId, replyContext }: Props) {
         >
           {t('composer.note')}
         </Button>
+        {ackDraft && (
+          <Tooltip label={t('ackDraft.hint')} multiline w={260} withArrow>
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="red"
+              ml="auto"
+              onClick={insertAckDraft}
+              disabled={text.includes(ackDraft)}
+              data-testid="composer-ack-draft"
+            >
+              {t('ackDraft.button')}
+            </Button>
+          </Tooltip>
+        )}
       </Group>
       {replyContext && !isPrivate && <ReplyContextBar conversationId={conversationId} context={replyContext} />}
       {send.error && (
@@ -82,6 +109,7 @@ export function Composer({ conversationId, replyContext }: Props) {
         </Box>
       )}
       <Textarea
+        ref={input}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={onKeyDown}
