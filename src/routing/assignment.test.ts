@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAssignee, type AgentState, type AssignmentPolicy } from './assignment';
+import { chooseAssignee, chooseOwner, type AgentState, type AssignmentPolicy } from './assignment';
 import { CATEGORY_SKILLS } from './skills';
 
 const agent = (over: Partial<AgentState> & Pick<AgentState, 'id'>): AgentState => ({
@@ -138,5 +138,37 @@ describe('chooseAssignee', () => {
     const agents = [agent({ id: 'cs', level: 3, skills: ['finance'] }), agent({ id: 'x', level: 3, skills: ['billing'] })];
     const custom = { ...CATEGORY_SKILLS, billing_error: ['finance'] };
     expect(chooseAssignee(doubleCharge, agents, { ...leastLoaded, skillMap: custom }).agentId).toBe('cs');
+  });
+});
+
+describe('chooseOwner', () => {
+  const policy: AssignmentPolicy = { enabled: true, strategy: 'least_loaded', firstResponders: true };
+  const sato = agent({ id: 'a-sato', name: 'Sato', level: 3, skills: ['billing'], capacity: 4, openCount: 1 });
+  const kato = agent({ id: 'a-kato', name: 'Kato', level: 3, skills: ['technical'], capacity: 4, openCount: 1 });
+  const ito = agent({ id: 'a-ito', name: 'Ito', level: 1, skills: ['general'], capacity: 6, openCount: 2 });
+
+  it('gives an urgent conversation to an L3 agent who owes no other urgent reply, even off-skill', () => {
+    const d = chooseOwner(doubleCharge, [{ ...sato, urgentWaiting: 1 }, kato, ito], policy);
+    expect(d).toMatchObject({ agentId: 'a-kato' });
+    expect(d.firstResponder).toBeUndefined();
+  });
+
+  it('lets a lower-level agent acknowledge when every L3 agent owes an urgent reply, and says so', () => {
+    const d = chooseOwner(doubleCharge, [{ ...sato, urgentWaiting: 1 }, { ...kato, urgentWaiting: 2 }, ito], policy);
+    expect(d).toMatchObject({ agentId: 'a-ito', firstResponder: true });
+    expect(d.explanationJa).toBe('Itoが一次対応（L3は全員が別の緊急対応中・返信後はL3へ引き継ぎ）：L1・対応中2/6件');
+    expect(d.explanation).toMatch(/^first response by Ito \(every available L3 agent owes another urgent reply; back to L3 after it\): L1, 2\/6 open$/);
+  });
+
+  it('queues for L3 as before when first responders are off or nobody else is free', () => {
+    const busy = [{ ...sato, urgentWaiting: 1 }, { ...kato, urgentWaiting: 2 }];
+    expect(chooseOwner(doubleCharge, [...busy, ito], { ...policy, firstResponders: false })).toMatchObject({ agentId: 'a-sato' });
+    expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({ agentId: 'a-sato' });
+    expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy).firstResponder).toBeUndefined();
+  });
+
+  it('routes non-urgent conversations exactly like chooseAssignee', () => {
+    const question = { level: 1 as const, categories: ['question'], customerId: 'c3' };
+    expect(chooseOwner(question, [sato, kato, ito], policy)).toEqual(chooseAssignee(question, [sato, kato, ito], policy));
   });
 });

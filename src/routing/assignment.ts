@@ -17,6 +17,8 @@ export interface AgentState {
   openCount: number;
   presence: Presence;
   lastAssignedAt?: string | null;
+  /** Urgent (L3) conversations the agent owns that still have no first response. */
+  urgentWaiting?: number;
 }
 
 export interface AssignmentPolicy {
@@ -34,6 +36,13 @@ export interface AssignmentPolicy {
    * work may fill an L3 agent only up to capacity minus this. Default 0.
    */
   reserveUrgentSlots?: number;
+  /**
+   * When every L3 agent who could take an urgent conversation already owes
+   * another urgent customer a first reply, an online agent of any level who
+   * owes none sends the acknowledgement (from the draft) and the conversation
+   * then goes to L3. Default false. Used by chooseOwner.
+   */
+  firstResponders?: boolean;
 }
 
 export interface ConversationToAssign {
@@ -54,6 +63,8 @@ export interface AgentConsideration {
 
 export interface AssignmentDecision {
   agentId: string | null;
+  /** The agent sends the first response only; after it the conversation goes back to L3 routing. */
+  firstResponder?: boolean;
   explanation: string;
   explanationJa: string;
   considered: AgentConsideration[];
@@ -196,5 +207,39 @@ export function chooseAssignee(
     explanation: `assigned to ${chosen.agent.name}: ${why.en}`,
     explanationJa: `${chosen.agent.name}に割り当て：${why.ja}`,
     considered,
+  };
+}
+
+const owesUrgentReply = (a: AgentState): boolean => (a.urgentWaiting ?? 0) > 0;
+
+/**
+ * The owner for a conversation, urgent ones first answered by someone who can
+ * start now. An L3 conversation goes to an L3 agent who owes no other urgent
+ * customer a first reply; when there is none and the workspace allows first
+ * responders, an agent of a lower level who owes none acknowledges it (and it
+ * returns to L3 after that reply); otherwise it queues for L3 as usual.
+ * Everything else is chooseAssignee.
+ */
+export function chooseOwner(
+  conversation: ConversationToAssign,
+  agents: readonly AgentState[],
+  policy: AssignmentPolicy,
+  roundRobinCursor: string | null = null,
+): AssignmentDecision {
+  if (conversation.level !== 3 || !policy.firstResponders || !policy.enabled) return chooseAssignee(conversation, agents, policy, roundRobinCursor);
+  const free = agents.filter((a) => !owesUrgentReply(a));
+  const senior = chooseAssignee(conversation, free.filter((a) => a.level === 3), policy, roundRobinCursor);
+  if (senior.agentId) return senior;
+  const first = chooseAssignee({ ...conversation, level: 1 }, free, { ...policy, preferLowestLevel: false, reserveUrgentSlots: 0 }, roundRobinCursor);
+  const agent = free.find((a) => a.id === first.agentId);
+  if (!agent || agent.level === 3) return chooseAssignee(conversation, agents, policy, roundRobinCursor);
+  const [, why = ''] = first.explanation.split(': ');
+  const [, whyJa = ''] = first.explanationJa.split('：');
+  return {
+    agentId: agent.id,
+    firstResponder: true,
+    explanation: `first response by ${agent.name} (every available L3 agent owes another urgent reply; back to L3 after it): ${why}`,
+    explanationJa: `${agent.name}が一次対応（L3は全員が別の緊急対応中・返信後はL3へ引き継ぎ）：${whyJa}`,
+    considered: first.considered,
   };
 }
