@@ -29,6 +29,10 @@ export interface Conversation {
   closed: boolean;
   /** Follow-ups done so far. */
   followUpsDone: number;
+  /** Answered by an incident's acknowledgement rather than by an agent's own first reply. */
+  incidentAck: boolean;
+  /** Assigned to a lower-level agent for the acknowledgement only; after it the conversation goes back to routing. */
+  firstResponder: boolean;
 }
 
 export interface WorkItem {
@@ -38,6 +42,13 @@ export interface WorkItem {
   /** When the SLA clock for this reply runs out (Koe's agents work their inbox by it). */
   dueS: number;
   seconds: number;
+}
+
+/** Work that is not a reply: a supervisor declaring or ending an incident. Done before the inbox. */
+export interface Task {
+  label: string;
+  seconds: number;
+  done: () => void;
 }
 
 export interface AgentRuntime {
@@ -50,6 +61,11 @@ export interface AgentRuntime {
   lastAssignedS: number | null;
   inbox: WorkItem[];
   current: WorkItem | null;
+  /** When the current item was started, and a counter that invalidates its finish event when interrupted. */
+  currentStartedS: number | null;
+  currentToken: number;
+  tasks: Task[];
+  currentTask: Task | null;
   busyS: number;
   onlineS: number;
   onlineSinceS: number | null;
@@ -68,6 +84,8 @@ export interface DeskPolicy {
   followUpDueS(prepared: PreparedPost, readyS: number): number;
   /** Called when a conversation is admitted, to start SLA timers and escalation. */
   onAdmitted?(desk: Desk, conversation: Conversation): void;
+  /** Called when a conversation is handed to an agent, before the agent picks their next item. */
+  onAssigned?(desk: Desk, conversation: Conversation, agent: AgentRuntime): void;
 }
 
 export const fitOf = (agent: AgentProfile, prepared: PreparedPost) => {
@@ -94,8 +112,8 @@ export class Desk {
 
   constructor(readonly policy: DeskPolicy, team: readonly AgentProfile[], readonly horizonS: number) {
     this.agents = team.map((profile) => ({
-      profile, presence: 'offline', open: new Set(), owned: new Set(), lastAssignedS: null, inbox: [], current: null,
-      busyS: 0, onlineS: 0, onlineSinceS: null,
+      profile, presence: 'offline', open: new Set(), owned: new Set(), lastAssignedS: null, inbox: [], current: null, currentStartedS: null, currentToken: 0,
+      tasks: [], currentTask: null, busyS: 0, onlineS: 0, onlineSinceS: null,
     }));
     for (const agent of this.agents) {
       for (const window of onlineWindows(agent.profile.shift, horizonS)) {
@@ -114,6 +132,7 @@ export class Desk {
     this.sim.schedule(prepared.post.arrivalS, () => {
       const conversation: Conversation = {
         prepared, owner: null, firstReplyStarted: false, firstResponseS: null, escalated: false, closed: false, followUpsDone: 0,
+        incidentAck: false, firstResponder: false,
       };
       this.conversations.push(conversation);
       if (!this.policy.admits(prepared)) return;
@@ -143,8 +162,42 @@ export class Desk {
     agent.lastAssignedS = this.now;
     this.lastAgentByCustomer.set(conversation.prepared.post.customerId, agent.profile.id);
     const { prepared } = conversation;
-    const seconds = prepared.handling.firstReplyS * fitPenalty(fitOf(agent.profile, prepared));
-    agent.inbox.push({ conversation, kind: 'first_reply', readyS: this.now, dueS: this.policy.firstReplyDueS(prepared), seconds });
+    const penalty = fitPenalty(fitOf(agent.profile, prepared));
+    if (conversation.firstResponseS !== null) {
+      // Acknowledged by an incident; the customer wrote back and the conversation was routed again.
+      const next = prepared.handling.followUps[conversation.followUpsDone];
+      agent.inbox.push({ conversation, kind: 'follow_up', readyS: this.now, dueS: this.policy.followUpDueS(prepared, this.now), seconds: next.replyS * penalty });
+    } else {
+        agent.inbox.push({ conversation, kind: 'first_reply', readyS: this.now, dueS: this.policy.firstReplyDueS(prepared), seconds: prepared.handling.firstReplyS * penalty });
+    }
+    this.policy.onAssigned?.(this, conversation, agent);
+    this.startWork(agent);
+  }
+
+  /**
+   * An incident's acknowledgement reaches a customer whose first reply nobody
+   * has started: it is their first response. The conversation waits on the
+   * customer (pending, as src/desk/incidents.ts sets it); if they write back
+   * it is routed again like any open conversation.
+   */
+  acknowledge(conversation: Conversation): boolean {
+    if (conversation.firstReplyStarted || conversation.firstResponseS !== null || conversation.closed) return false;
+    this.unassign(conversation);
+    const i = this.queue.indexOf(conversation);
+    if (i >= 0) this.queue.splice(i, 1);
+    conversation.firstReplyStarted = true;
+    conversation.firstResponseS = this.now;
+    conversation.incidentAck = true;
+    this.changeWaiting(-1);
+    const next = conversation.prepared.handling.followUps[0];
+    if (!next) this.close(conversation);
+    else this.sim.schedule(this.now + next.customerDelayS, () => this.queue.push(conversation));
+    return true;
+  }
+
+  /** Gives an online agent a task ahead of their inbox (after the reply they are writing). */
+  addTask(agent: AgentRuntime, task: Task): void {
+    agent.tasks.push(task);
     this.startWork(agent);
   }
 
@@ -176,6 +229,11 @@ export class Desk {
     if (agent.onlineSinceS !== null) agent.onlineS += this.now - agent.onlineSinceS;
     agent.onlineSinceS = null;
     agent.presence = presence;
+    // Tasks not started pass to the most senior colleague still online.
+    const tasks = agent.tasks.splice(0);
+    const heir = this.agents.filter((x) => x.presence === 'online').sort((x, y) => y.profile.level - x.profile.level || x.open.size - y.open.size)[0];
+    if (heir) for (const task of tasks) this.addTask(heir, task);
+    else agent.tasks.push(...tasks);
     for (const item of agent.inbox.filter((w) => w.kind === 'first_reply')) {
       this.unassign(item.conversation);
       this.queue.push(item.conversation);
@@ -187,12 +245,44 @@ export class Desk {
     }
   }
 
+  /**
+   * The agent stops the reply they are writing (its draft stays in the composer)
+   * to take an urgent conversation; the paused reply goes back to their inbox
+   * with the time it still needs plus `resumeS` to pick it up again.
+   */
+  interrupt(agent: AgentRuntime, resumeS: number): void {
+    const item = agent.current;
+    if (!item || !agent.currentStartedS) return;
+    const done = this.now - agent.currentStartedS;
+    agent.busyS += done;
+    item.seconds = Math.max(1, item.seconds - done) + resumeS;
+    agent.currentToken++;
+    agent.current = null;
+    agent.inbox.push(item);
+  }
+
   private startWork(agent: AgentRuntime): void {
-    if (agent.current || agent.presence !== 'online' || agent.inbox.length === 0) return;
+    if (agent.current || agent.currentTask || agent.presence !== 'online') return;
+    const task = agent.tasks.shift();
+    if (task) {
+      agent.currentTask = task;
+      this.sim.schedule(this.now + task.seconds, () => {
+        agent.currentTask = null;
+        agent.busyS += task.seconds;
+        task.done();
+        this.startWork(agent);
+      });
+      return;
+    }
+    if (agent.inbox.length === 0) return;
     const [item] = agent.inbox.splice(this.policy.nextItem(agent.inbox), 1);
     agent.current = item;
+    agent.currentStartedS = this.now;
+    const token = agent.currentToken;
     if (item.kind === 'first_reply') item.conversation.firstReplyStarted = true;
-    this.sim.schedule(this.now + item.seconds, () => this.finish(agent, item));
+    this.sim.schedule(this.now + item.seconds, () => {
+      if (agent.currentToken === token) this.finish(agent, item);
+    });
   }
 
   private finish(agent: AgentRuntime, item: WorkItem): void {
@@ -207,6 +297,16 @@ export class Desk {
     }
     // Replied: the conversation now waits on the customer (pending) and stops counting against capacity.
     agent.open.delete(c);
+    if (item.kind === 'first_reply' && c.firstResponder) {
+      // Acknowledged; the conversation is handed back to routing for the level it needs.
+      agent.owned.delete(c);
+      c.owner = null;
+      const first = c.prepared.handling.followUps[0];
+      if (!first) this.close(c);
+      else this.sim.schedule(this.now + first.customerDelayS, () => this.queue.push(c));
+      this.startWork(agent);
+      return;
+    }
     const next = c.prepared.handling.followUps[c.followUpsDone];
     // Spam is dismissed with its first look; a conversation without more follow-ups ends here.
     if (c.prepared.post.intent === 'spam' || !next || agent.presence === 'offline') this.close(c);

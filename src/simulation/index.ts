@@ -4,7 +4,8 @@
 import { analyse } from '../triage/index';
 import { drawHandling, teamOf, TEAM, type AgentProfile } from './agents';
 import { Desk, type DeskPolicy, type PreparedPost } from './desk';
-import { fifoPolicy, koePolicy } from './policies';
+import type { IncidentRecord } from './incidents';
+import { fifoPolicy, incidentsOf, KOE_DEFAULT_FEATURES, makeKoePolicy, type KoeFeatures } from './policies';
 import { deriveRng } from './random';
 import { policyLines, policySummaryLine, seconds, summarise, type PolicyFigures } from './report';
 import { DEFAULT_BURST, generateTraffic, type OutageBurst } from './traffic';
@@ -19,6 +20,10 @@ export interface FrtOptions {
   team?: readonly AgentProfile[];
   /** Extra time after midnight for the last posts to be answered. */
   drainS?: number;
+  /** Agents start urgent posts from the acknowledgement draft (both policies; default true). */
+  ackFirst?: boolean;
+  /** Koe features to switch off (default: all on, as a new workspace has them). */
+  features?: Partial<KoeFeatures>;
 }
 
 export interface FrtReport {
@@ -30,6 +35,9 @@ export interface FrtReport {
   triage: { levelAgreement: number; l3Recall: number };
   koe: PolicyFigures;
   fifo: PolicyFigures;
+  /** Spike alerts and incidents on Koe's desk. */
+  incidents: IncidentRecord[];
+  settings: { ackFirst: boolean; features: KoeFeatures };
   result: { l3P90S: number; fifoL3P90S: number; ratio: number; responseRate: number };
 }
 
@@ -43,7 +51,7 @@ export function preparePosts(options: FrtOptions): PreparedPost[] {
   return traffic.map((post) => ({
     post,
     triage: analyse({ text: post.text, lang: post.lang, context: post.context }),
-    handling: drawHandling(rng, post.intent, post.burst),
+    handling: drawHandling(rng, post.intent, post.burst, { ackFirst: options.ackFirst ?? true }),
   }));
 }
 
@@ -57,7 +65,9 @@ export function runDesk(policy: DeskPolicy, prepared: readonly PreparedPost[], t
 export function runFrtSimulation(options: FrtOptions = {}): FrtReport {
   const prepared = preparePosts(options);
   const team = options.team ?? teamOf(options.agents ?? TEAM.length);
-  const koe = summarise(runDesk(koePolicy, prepared, team, options.drainS));
+  const features: KoeFeatures = { ...KOE_DEFAULT_FEATURES, ...options.features };
+  const koeDesk = runDesk(makeKoePolicy(features), prepared, team, options.drainS);
+  const koe = summarise(koeDesk);
   const fifo = summarise(runDesk(fifoPolicy, prepared, team, options.drainS));
   const posts = prepared.map((p) => p.post);
   const l3 = prepared.filter((p) => p.post.trueLevel === 3);
@@ -76,6 +86,8 @@ export function runFrtSimulation(options: FrtOptions = {}): FrtReport {
     },
     koe,
     fifo,
+    incidents: incidentsOf(koeDesk),
+    settings: { ackFirst: options.ackFirst ?? true, features },
     result: {
       l3P90S: koe.levels[2].p90S,
       fifoL3P90S: fifo.levels[2].p90S,
@@ -85,11 +97,20 @@ export function runFrtSimulation(options: FrtOptions = {}): FrtReport {
   };
 }
 
+const onOff = (on: boolean): string => (on ? 'on' : 'off');
+
+const clock = (s: number): string => {
+  const m = Math.floor(s / 60);
+  return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+};
+
 export function formatReport(r: FrtReport): string {
   const lines = [
     `FRT simulation — seed ${r.seed}, ${r.posts} posts (${(r.traffic.japanese * 100).toFixed(0)}% Japanese, ${r.traffic.spam} spam, outage burst ${r.traffic.burst}), ${r.agents} agents`,
     `triage vs generator intent: level agreement ${(r.triage.levelAgreement * 100).toFixed(1)}%, L3 recall ${(r.triage.l3Recall * 100).toFixed(1)}%`,
     'FRT is measured by the post\'s true level; spam is excluded from the response rate (it needs no reply).',
+    `settings: acknowledgement draft ${onOff(r.settings.ackFirst)} (both policies); koe: incidents ${onOff(r.settings.features.incidents)}, first responders ${onOff(r.settings.features.firstResponders)}, urgent switch ${r.settings.features.urgentSwitchResumeS === null ? 'off' : `on (resume +${r.settings.features.urgentSwitchResumeS}s)`}, L3 slots kept for L3 ${r.settings.features.reserveUrgentSlots}`,
+    ...r.incidents.map((i) => `incident ${i.category}: spike alert ${clock(i.alertS)}, declared ${i.declaredS === null ? '—' : `${clock(i.declaredS)} by ${i.declaredBy}`}, resolved ${i.resolvedS === null ? '—' : clock(i.resolvedS)}, ${i.acknowledged} conversations acknowledged`),
     ...policyLines(r.koe),
     ...policyLines(r.fifo),
     policySummaryLine(r.koe),

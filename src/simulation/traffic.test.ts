@@ -24,10 +24,10 @@ describe('generateTraffic', () => {
 
 describe('onlineWindows', () => {
   it('splits a night shift across midnight and marks breaks and shift ends', () => {
-    const night = TEAM.find((a) => a.id === 'a01')!.shift; // 22:00–07:00, break 02:00–03:00
+    const night = TEAM.find((a) => a.id === 'a01')!.shift; // 22:00–07:00, break 01:00–02:00
     expect(onlineWindows(night, 25 * 3600)).toEqual([
-      { startS: 0, endS: 2 * 3600, then: 'away' },
-      { startS: 3 * 3600, endS: 7 * 3600, then: 'offline' },
+      { startS: 0, endS: 1 * 3600, then: 'away' },
+      { startS: 2 * 3600, endS: 7 * 3600, then: 'offline' },
       { startS: 22 * 3600, endS: 25 * 3600, then: 'away' },
     ]);
   });
