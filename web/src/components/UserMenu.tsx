@@ -2,6 +2,7 @@ import { Avatar, Box, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../api/session';
+import { clearDraftsOf } from '../pages/inbox/useDraft';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function UserMenu() {
@@ -12,8 +13,10 @@ export function UserMenu() {
   const agent = me.data?.agent;
   if (!agent) return null;
 
-  const signOut = () =>
+  const signOut = () => {
+    clearDraftsOf(agent.id);
     logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  };
 
   return (
     <Menu position="bottom-end" withArrow>
