@@ -67,7 +67,7 @@ async function perform(deps: AutomationDeps, workspaceId: string, conversationId
     case 'set_level': return conversations.update(deps.db, row.id, { level: a.level });
     case 'set_priority': return conversations.update(deps.db, row.id, { priority: Math.max(0, Math.min(100, Math.round(a.priority))) });
     case 'add_tag': return conversations.update(deps.db, row.id, { tags: JSON.stringify([...new Set([...parseJson<string[]>(row.tags, []), a.tag])]) });
-    case 'assign_agent': return conversations.update(deps.db, row.id, { assignee_id: a.agentId });
+    case 'assign_agent': return conversations.update(deps.db, row.id, { assignee_id: a.agentId, first_responder_id: null });
     case 'assign_team': {
       await conversations.update(deps.db, row.id, { team_id: a.teamId });
       const team = (await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId);

@@ -44,7 +44,7 @@ export async function escalate(deps: EscalateDeps, req: EscalationRequest): Prom
       to_level: toLevel, to_team_id: req.toTeamId ?? null, to_agent_id: req.toAgentId ?? null, note, status: 'open', created_at: at,
       accepted_at: null, accepted_by: null, resolved_at: null,
     }).execute();
-    await conversations.update(tx, row.id, { level: toLevel, team_id: req.toTeamId ?? row.team_id, assignee_id: req.toAgentId ?? null, status: row.status === 'closed' ? row.status : 'open' });
+    await conversations.update(tx, row.id, { level: toLevel, team_id: req.toTeamId ?? row.team_id, assignee_id: req.toAgentId ?? null, first_responder_id: null, status: row.status === 'closed' ? row.status : 'open' });
     const label = direction === 'up' ? 'エスカレーション' : 'デエスカレーション';
     const to = target?.name ?? team?.name ?? `L${toLevel}`;
     await messages.create(tx, { conversationId: row.id, kind: 'system', text: `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`, authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });

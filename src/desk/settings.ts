@@ -13,7 +13,12 @@ export const DeskSettingsSchema = z.object({
      * capacity minus this, so a double charge or an outage still finds a senior agent within the 5-minute target.
      */
     reserveUrgentSlots: z.number().int().min(0).max(5).default(1),
-  }).default({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1 }),
+    /**
+     * When every L3 agent who could take an urgent conversation already owes another urgent customer a first
+     * reply, a free agent of any level sends the acknowledgement and the conversation then goes back to L3.
+     */
+    firstResponders: z.boolean().default(true),
+  }).default({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1, firstResponders: true }),
   sla: z.object({
     warnAtFraction: z.number().min(0.1).max(0.99).default(0.8),
     /** What a breach does besides notifying the owner and supervisors. */

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { DeliveryError, type ChannelAdapter } from '../channels/types';
+import { handBackInTx, routeHandedBack } from '../desk/first-responder';
 import { scheduleSlaCheck } from '../desk/sla';
 import { conflict, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
@@ -19,6 +20,7 @@ export interface OutboundDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: L
  */
 export async function writeReply(deps: OutboundDeps, actor: Actor & { displayName: string }, conversationId: string, text: string, isPrivate: boolean, opts: { via?: 'dm' } = {}): Promise<Message> {
   const now = nowIso();
+  let handedBack = false;
   const messageId = await deps.db.transaction().execute(async (tx) => {
     const conv = await conversations.row(tx, actor.workspaceId, conversationId);
     if (!conv) throw notFound('Conversation');
@@ -35,6 +37,8 @@ export async function writeReply(deps: OutboundDeps, actor: Actor & { displayNam
       await conversations.update(tx, conv.id, {
         waiting_since: null, first_response_at: conv.first_response_at ?? now, last_message_at: now, preview: text.slice(0, 140),
       });
+      // A first responder's reply is the acknowledgement they were assigned for: the conversation goes back to L3.
+      handedBack = await handBackInTx(tx, conv, { workspaceId: actor.workspaceId, agentId: actor.agentId, name: actor.name }, now);
     }
     await audit.log(tx, {
       workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name },
@@ -44,6 +48,7 @@ export async function writeReply(deps: OutboundDeps, actor: Actor & { displayNam
   });
   const message = (await messages.get(deps.db, messageId))!;
   if (!isPrivate) await scheduleSlaCheck(deps, actor.workspaceId, conversationId);
+  if (handedBack) await routeHandedBack(deps, actor.workspaceId, conversationId);
   deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'message.created', data: message });
   if (!isPrivate) deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, actor.workspaceId, conversationId) });
   return message;

@@ -167,6 +167,13 @@ describe('chooseOwner', () => {
     expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy).firstResponder).toBeUndefined();
   });
 
+  it('also lets a free agent acknowledge when no L3 agent can take it at all (offline or full)', () => {
+    const unavailable = [{ ...sato, presence: 'offline' as const }, { ...kato, openCount: 4 }];
+    expect(chooseOwner(doubleCharge, [...unavailable, ito], policy)).toMatchObject({ agentId: 'a-ito', firstResponder: true });
+    // An agent who already owes an urgent reply is not a first responder.
+    expect(chooseOwner(doubleCharge, [...unavailable, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({ agentId: null });
+  });
+
   it('routes non-urgent conversations exactly like chooseAssignee', () => {
     const question = { level: 1 as const, categories: ['question'], customerId: 'c3' };
     expect(chooseOwner(question, [sato, kato, ito], policy)).toEqual(chooseAssignee(question, [sato, kato, ito], policy));

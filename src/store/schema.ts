@@ -51,6 +51,8 @@ export interface ConversationTable {
   reply_mode: Generated<string>;
   /** The incident the conversation currently belongs to (incident_conversations keeps the history). */
   incident_id: string | null;
+  /** Set while an agent below L3 owns this urgent conversation only to send its first reply (see docs/routing.md). */
+  first_responder_id: string | null;
 }
 
 export interface MessageTable {

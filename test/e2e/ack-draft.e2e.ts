@@ -78,11 +78,18 @@ describe('acknowledgement draft for an urgent post, in Chromium', () => {
     await expect.poll(() => field.inputValue()).toBe('1');
     await agent.getByText('L3担当者がL3用に空けておく枠').waitFor();
     await field.fill('2');
+    // First responders: on by default; the admin can switch them off.
+    const firstResponders = agent.getByTestId('desk-first-responders');
+    await agent.getByText('L3が全員緊急対応中のとき、手の空いた担当者が一次対応（お詫びと確認）する').waitFor();
+    expect(await firstResponders.isChecked()).toBe(true);
     await agent.screenshot({ path: path.join(SHOT_DIR, 'desk-reserve-urgent-1280.png') });
+    await firstResponders.click();
+    await expect.poll(() => firstResponders.isChecked()).toBe(false);
     await agent.getByTestId('desk-save').click();
     await agent.getByTestId('desk-saved').waitFor();
     const admin = new Client(desk.koe.base);
     await admin.post('/api/auth/login', { email: ADMIN.adminEmail, password: ADMIN.adminPassword });
-    expect((await admin.get('/api/settings/desk')).body.autoAssign.reserveUrgentSlots).toBe(2);
+    const saved = (await admin.get('/api/settings/desk')).body.autoAssign;
+    expect(saved).toMatchObject({ reserveUrgentSlots: 2, firstResponders: false });
   });
 });

@@ -43,6 +43,9 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
   });
 
   it('does not give L3 work to an L1 agent, and hands waiting work to an agent who comes online', async () => {
+    // With first responders on (the default) the free L1 agent would acknowledge it: see first-responder.test.ts.
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, firstResponders: false } });
     await team.l3billing.client.req('PUT', '/api/me/presence', { presence: 'offline' });
     await team.l3tech.client.req('PUT', '/api/me/presence', { presence: 'offline' });
     const c = await write('注文した電子レンジから煙が出ました。危ないです');
@@ -53,6 +56,7 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(after.assignee?.id).toBe(team.l3off.id);
     for (const k of ['l3billing', 'l3tech']) await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' });
     await team.l3off.client.req('PUT', '/api/me/presence', { presence: 'offline' });
+    await desk.admin.req('PUT', '/api/settings/desk', settings);
   });
 
   it('escalates with a hand-off note that the receiver and the supervisor see', async () => {
@@ -158,7 +162,7 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
 
   it('keeps one slot of an L3 agent for L3 work by default, and gives the L1 question once the reserve is 0', async () => {
     const settings = (await desk.admin.get('/api/settings/desk')).body;
-    expect(settings.autoAssign).toEqual({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1 });
+    expect(settings.autoAssign).toEqual({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1, firstResponders: true });
 
     // Two urgent conversations: 2 of 3 open, i.e. capacity − 1.
     const first = await desk.write(DOUBLE_CHARGES[0]);
@@ -194,6 +198,6 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     const { deskSettings } = await import('../../src/desk/settings');
     const ws = (await desk.admin.get('/api/me')).body.workspace.id;
     await desk.koe.koe.db.updateTable('workspace_settings').set({ settings: JSON.stringify({ autoAssign: { enabled: true, strategy: 'round_robin' } }) }).where('workspace_id', '=', ws).execute();
-    expect((await deskSettings.get(desk.koe.koe.db, ws)).autoAssign).toEqual({ enabled: true, strategy: 'round_robin', reserveUrgentSlots: 1 });
+    expect((await deskSettings.get(desk.koe.koe.db, ws)).autoAssign).toEqual({ enabled: true, strategy: 'round_robin', reserveUrgentSlots: 1, firstResponders: true });
   });
 });

@@ -111,6 +111,8 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
           if (!target || !target.active) throw invalid('assigneeId', 'is not an active agent of this workspace');
         }
         set.assignee_id = b.assigneeId;
+        // Assigning by hand ends a first-responder assignment (the new owner owns the conversation outright).
+        if (row.first_responder_id) set.first_responder_id = null;
         logged.push({ action: 'conversation.assigned', detail: { from: row.assignee_id, to: b.assigneeId } });
       }
       if (b.tags) set.tags = JSON.stringify([...new Set(b.tags)]);

@@ -19,6 +19,8 @@ export interface ConversationItem {
   teamId: string | null; lastCustomerMessageAt: string | null; resolvedAt: string | null; pendingSince: string | null; pausedMs: number;
   /** The incident this conversation belongs to, else null. */
   incidentId: string | null;
+  /** The assignee only sends the first reply (acknowledgement); the conversation then goes back to L3. */
+  firstResponder: boolean;
 }
 
 export interface ConversationFilter {
@@ -29,7 +31,7 @@ export interface ConversationFilter {
 const itemColumns = [
   'cv.id', 'cv.status', 'cv.level', 'cv.priority', 'cv.sentiment', 'cv.categories', 'cv.tags', 'cv.preview',
   'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id', 'cv.flag',
-  'cv.team_id', 'cv.last_customer_message_at', 'cv.resolved_at', 'cv.pending_since', 'cv.paused_ms', 'cv.incident_id',
+  'cv.team_id', 'cv.last_customer_message_at', 'cv.resolved_at', 'cv.pending_since', 'cv.paused_ms', 'cv.incident_id', 'cv.first_responder_id',
   'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
 ] as const;
 
@@ -53,6 +55,7 @@ const toItem = (r: ItemRow): ConversationItem => ({
   firstResponseAt: r.first_response_at, flag: r.flag === 'spam' || r.flag === 'troll' ? r.flag : null,
   teamId: r.team_id, lastCustomerMessageAt: r.last_customer_message_at, resolvedAt: r.resolved_at, pendingSince: r.pending_since,
   pausedMs: Number(r.paused_ms ?? 0), incidentId: r.incident_id ?? null,
+  firstResponder: !!r.first_responder_id && r.first_responder_id === r.assignee_id,
 });
 
 export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {

@@ -51,8 +51,11 @@ export type OnBreach = 'notify' | 'escalate' | 'reassign';
 export type AssignStrategy = 'least_loaded' | 'round_robin';
 
 export interface DeskSettings {
-  /** reserveUrgentSlots: open slots each L3 agent keeps for L3 work (0–5, default 1). */
-  autoAssign: { enabled: boolean; strategy: AssignStrategy; reserveUrgentSlots: number };
+  /**
+   * reserveUrgentSlots: open slots each L3 agent keeps for L3 work (0–5, default 1).
+   * firstResponders: when every L3 agent owes an urgent first reply, a free agent acknowledges (default true).
+   */
+  autoAssign: { enabled: boolean; strategy: AssignStrategy; reserveUrgentSlots: number; firstResponders: boolean };
   sla: {
     warnAtFraction: number;
     onBreach: OnBreach;

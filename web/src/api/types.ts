@@ -126,6 +126,8 @@ export interface ConversationItem {
   tags: string[];
   createdAt: string;
   flag: ConversationFlag | null;
+  /** The assignee only sends the first reply (acknowledgement); the conversation then goes to L3. */
+  firstResponder?: boolean;
   /** Absent in some realtime events; list and detail responses always send it. */
   sla?: Sla;
   teamId?: string | null;

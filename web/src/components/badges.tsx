@@ -69,6 +69,18 @@ export function LevelBadge({ level }: { level: ConversationLevel | number }) {
   );
 }
 
+/** The assignee only acknowledges this urgent conversation (a first responder); it then goes to L3. */
+export function FirstResponderBadge() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('escalation.firstResponderHint')} withArrow multiline maw={280}>
+      <Badge size="xs" variant="light" color="red" radius="sm" data-testid="first-responder-badge">
+        {t('escalation.firstResponder')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 export function PriorityBadge({ priority }: { priority: number }) {
   const { t } = useTranslation();
   const color = priority >= 80 ? 'red' : priority >= 50 ? 'orange' : 'gray';

@@ -48,6 +48,8 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     statusResolved: 'Done',
     history: 'Escalation history',
     noHistory: 'No escalations yet',
+    firstResponder: 'First response',
+    firstResponderHint: 'The assignee only sends the first reply (acknowledge and apologise); it then goes to L3',
   },
   notifications: {
     bell: 'Notifications',
@@ -103,6 +105,8 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     round_robin: 'Round robin',
     reserveUrgentSlots: 'Slots L3 agents keep free for urgent (L3) work',
     reserveUrgentSlotsHelp: 'L1 and L2 conversations fill an L3 agent only up to their capacity minus these slots, so urgent posts (double charges, outages…) still get a reply within 5 minutes. Default 1; 0 turns it off.',
+    firstResponders: 'When every L3 agent owes an urgent reply, a free agent sends the acknowledgement',
+    firstRespondersHelp: 'If every L3 agent who could take an urgent conversation still owes another customer a first reply, it goes to an agent (L1 and L2 too) who owes none. Once that agent sends the first reply, the conversation is handed to L3.',
     slaHeading: 'SLA',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',

@@ -189,6 +189,8 @@ export const en: Resources = {
     addNote: 'Add note',
     shortcut: 'Ctrl/⌘ + Enter to send',
     tooLong: 'Keep it under 5000 characters',
+    draft: 'Draft',
+    draftTitle: 'Unsent draft saved',
   },
   customer: {
     title: 'Customer',

@@ -47,6 +47,8 @@ export const jaRouting = {
     statusResolved: '完了',
     history: 'エスカレーション履歴',
     noHistory: 'エスカレーションはまだありません',
+    firstResponder: '一次対応',
+    firstResponderHint: '担当者は一次対応（お詫びと確認）のみ：最初の返信を送るとL3へ引き継がれます',
   },
   notifications: {
     bell: '通知',
@@ -102,6 +104,8 @@ export const jaRouting = {
     round_robin: 'ラウンドロビン',
     reserveUrgentSlots: 'L3担当者がL3用に空けておく枠',
     reserveUrgentSlotsHelp: 'L1・L2の会話はL3担当者の上限からこの枠数を引いたところまでしか割り当てません。急ぎの会話（二重請求・障害など）に5分以内に返信できるよう、既定は1枠です。0で無効。',
+    firstResponders: 'L3が全員緊急対応中のとき、手の空いた担当者が一次対応（お詫びと確認）する',
+    firstRespondersHelp: '急ぎの会話を受けられるL3担当者が全員、別のお客様への初回返信を抱えているとき、初回返信待ちのない担当者（L1・L2も可）に割り当てます。その担当者が最初の返信を送ると、会話はL3へ引き継がれます。',
     slaHeading: 'SLA',
     warnAt: '警告を出すタイミング（期限に対する割合 %）',
     firstResponse: 'L{{level}} 初回返信の目標（分）',

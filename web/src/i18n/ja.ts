@@ -188,6 +188,8 @@ export const ja = {
     addNote: 'メモを追加',
     shortcut: 'Ctrl/⌘ + Enter で送信',
     tooLong: '5000文字以内で入力してください',
+    draft: '下書き',
+    draftTitle: '未送信の下書きがあります',
   },
   customer: {
     title: '顧客',

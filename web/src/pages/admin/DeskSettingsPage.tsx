@@ -76,6 +76,15 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
           allowDecimal={false}
           data-testid="desk-reserve-urgent"
         />
+        <Switch
+          mt="md"
+          maw={620}
+          label={t('desk.firstResponders')}
+          description={t('desk.firstRespondersHelp')}
+          checked={s.autoAssign.firstResponders}
+          onChange={(e) => patch({ autoAssign: { ...s.autoAssign, firstResponders: e.currentTarget.checked } })}
+          data-testid="desk-first-responders"
+        />
       </Paper>
 
       <Paper withBorder p="md" radius="md">

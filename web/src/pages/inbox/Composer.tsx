@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { Box, Button, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useComposeCheck, useSendMessage } from '../../api/conversations';
 import type { ReplyContext } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
+import { useComposerDraft } from './useDraft';
 
 const MAX_LENGTH = 5000;
 
@@ -15,11 +16,19 @@ interface Props {
   replyContext?: ReplyContext;
 }
 
-/** Reply to the customer or add a private note; Ctrl/Cmd+Enter sends. */
-export function Composer({ conversationId, replyContext }: Props) {
+/**
+ * Reply to the customer or add a private note; Ctrl/Cmd+Enter sends. Unsent text is kept per conversation and mode
+ * (see useDraft), so opening another conversation, a reload or a notification never loses it.
+ */
+export function Composer(props: Props) {
+  // One composer per conversation: its state (and draft) never carries over to another one.
+  return <ConversationComposer key={props.conversationId} {...props} />;
+}
+
+function ConversationComposer({ conversationId, replyContext }: Props) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [isPrivate, setPrivate] = useState(false);
+  const { text, setText, mode, setMode, sent } = useComposerDraft(conversationId);
+  const isPrivate = mode === 'note';
   const send = useSendMessage(conversationId);
   const input = useRef<HTMLTextAreaElement>(null);
   // Urgent and unanswered: an acknowledge-and-apologise first reply the agent inserts and edits (never sent by itself).
@@ -47,7 +56,12 @@ export function Composer({ conversationId, replyContext }: Props) {
 
   const submit = () => {
     if (!canSend) return;
-    send.mutate({ text: trimmed, private: isPrivate }, { onSuccess: () => setText('') });
+    const sentMode = mode;
+    // The draft goes only once the server took it (mutateAsync: also when the agent has already moved on); a failure keeps it.
+    send.mutateAsync({ text: trimmed, private: isPrivate }).then(
+      () => sent(sentMode, trimmed),
+      () => undefined,
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -70,7 +84,7 @@ export function Composer({ conversationId, replyContext }: Props) {
           variant={isPrivate ? 'subtle' : 'light'}
           color="teal"
           aria-pressed={!isPrivate}
-          onClick={() => setPrivate(false)}
+          onClick={() => setMode('reply')}
           data-testid="composer-reply-toggle"
         >
           {t('composer.reply')}
@@ -81,7 +95,7 @@ export function Composer({ conversationId, replyContext }: Props) {
           color={isPrivate ? 'yellow' : 'gray'}
           c={isPrivate ? 'dark' : undefined}
           aria-pressed={isPrivate}
-          onClick={() => setPrivate((p) => !p)}
+          onClick={() => setMode(isPrivate ? 'reply' : 'note')}
           data-testid="composer-private-toggle"
         >
           {t('composer.note')}

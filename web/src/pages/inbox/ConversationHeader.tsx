@@ -6,7 +6,7 @@ import { useUpdateConversation } from '../../api/conversations';
 import { useAgents } from '../../api/admin';
 import { useMe } from '../../api/session';
 import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '../../api/types';
-import { ChannelBadge, LevelBadge, PriorityBadge, SentimentBadge } from '../../components/badges';
+import { ChannelBadge, FirstResponderBadge, LevelBadge, PriorityBadge, SentimentBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SlaBadge } from '../../components/SlaBadge';
 import { useNow } from '../../lib/time';
@@ -75,6 +75,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
           {conversation.channel.name}
         </Text>
         <LevelBadge level={conversation.level} />
+        {conversation.firstResponder && <FirstResponderBadge />}
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />
         <SlaBadge sla={conversation.sla} now={now} size="sm" />

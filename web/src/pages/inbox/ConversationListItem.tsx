@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ConversationItem } from '../../api/types';
@@ -6,6 +6,7 @@ import { formatShortTime, waitingLabel } from '../../lib/time';
 import {
   CategoryBadge,
   ChannelBadge,
+  FirstResponderBadge,
   FlagBadge,
   LevelBadge,
   PriorityBadge,
@@ -15,6 +16,7 @@ import {
 import { SlaBadge } from '../../components/SlaBadge';
 import { incidentIdOf } from '../../api/incidents';
 import { IncidentListBadge } from '../incidents/IncidentBadge';
+import { useHasDraft } from './useDraft';
 
 interface Props {
   item: ConversationItem;
@@ -27,6 +29,7 @@ export function ConversationListItem({ item, active, now }: Props) {
   const location = useLocation();
   const waiting = item.waitingSince ? waitingLabel(t, item.waitingSince, now) : null;
   const incidentId = incidentIdOf(item);
+  const hasDraft = useHasDraft(item.id);
 
   return (
     <Link
@@ -36,12 +39,20 @@ export function ConversationListItem({ item, active, now }: Props) {
       data-conversation-id={item.id}
       data-active={active}
       data-flag={item.flag ?? undefined}
+      data-draft={hasDraft || undefined}
       aria-current={active ? 'page' : undefined}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text fw={600} size="sm" truncate="end">
-          {item.customer.name}
-        </Text>
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          <Text fw={600} size="sm" truncate="end">
+            {item.customer.name}
+          </Text>
+          {hasDraft && (
+            <Badge size="xs" variant="outline" color="red" radius="sm" style={{ flexShrink: 0 }} title={t('composer.draftTitle')} data-testid="draft-marker">
+              {t('composer.draft')}
+            </Badge>
+          )}
+        </Group>
         {waiting ? (
           <Text size="xs" c="orange.8" fw={600} style={{ flexShrink: 0 }} data-testid="waiting-time">
             {waiting}
@@ -62,6 +73,7 @@ export function ConversationListItem({ item, active, now }: Props) {
           <FlagBadge flag={item.flag} />
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />
+          {item.firstResponder && <FirstResponderBadge />}
           <PriorityBadge priority={item.priority} />
           <SentimentBadge sentiment={item.sentiment} />
           <StatusBadge status={item.status} />
