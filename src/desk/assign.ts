@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { nowIso } from '../domain/ids';
+import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { chooseOwner, type AgentState } from '../routing/assignment';
 import { audit, conversations, messages, type Db } from '../store/repositories';
@@ -14,9 +15,10 @@ export interface AssignDeps { db: Db; bus: RealtimeBus; log: Logger }
 export async function agentStates(db: Db, workspaceId: string): Promise<AgentState[]> {
   const rows = await db.selectFrom('agents').select(['id', 'name', 'level', 'skills', 'capacity', 'presence', 'last_assigned_at'])
     .where('workspace_id', '=', workspaceId).where('active', '=', 1).execute();
-  // One grouped query: open conversations per agent, and how many of them are urgent (L3) and still unanswered.
+  // One grouped query per agent: open conversations waiting on the agent's reply (the customer wrote last; a reply
+  // frees the slot while the customer is away), and how many are urgent (L3) with no first response yet.
   const loads = await db.selectFrom('conversations').select([
-    'assignee_id', (eb) => eb.fn.countAll<number>().as('n'),
+    'assignee_id', sql<number>`count(case when waiting_since is not null then 1 end)`.as('n'),
     sql<number>`count(case when level >= 3 and first_response_at is null then 1 end)`.as('urgent'),
   ]).where('workspace_id', '=', workspaceId).where('status', '=', 'open').where('assignee_id', 'is not', null).groupBy('assignee_id').execute();
   const load = new Map(loads.map((l) => [l.assignee_id, { open: Number(l.n), urgent: Number(l.urgent) }]));
@@ -80,6 +82,16 @@ export async function autoAssign(deps: AssignDeps, workspaceId: string, conversa
   });
   deps.bus.publish(topics.workspace(workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, workspaceId, row.id) });
   return decision.agentId;
+}
+
+export const ASSIGN_WAITING = 'desk.assign_waiting';
+
+/**
+ * Capacity was freed (a reply, a status change, a reassignment): route waiting conversations in a job, so the
+ * request that freed it does not wait for routing.
+ */
+export async function capacityFreed(jobs: JobQueue, workspaceId: string): Promise<void> {
+  await jobs.enqueue(ASSIGN_WAITING, { workspaceId }, { maxAttempts: 3 });
 }
 
 /** When an agent comes online or frees capacity: hand them the most urgent waiting work they can take. */

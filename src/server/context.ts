@@ -6,7 +6,7 @@ import type { ChannelContext } from '../channels/plugin';
 import { channelPlugins } from '../channels/registry';
 import type { KoeConfig } from '../config/config';
 import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
-import { autoAssign } from '../desk/assign';
+import { ASSIGN_WAITING, assignWaiting, autoAssign } from '../desk/assign';
 import { checkSpikes, handleIncidentForNewConversation } from '../desk/incidents';
 import { runAutomation } from '../desk/automation';
 import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
@@ -59,6 +59,9 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
     await scheduleSlaCheck(desk, workspaceId, conversationId);
   });
   jobs.register(SLA_CHECK, slaChecker(desk));
+  jobs.register<{ workspaceId: string }>(ASSIGN_WAITING, async ({ workspaceId }) => {
+    await assignWaiting(desk, workspaceId);
+  });
   const stops: (() => Promise<void>)[] = [];
   if (opts.startJobs !== false) {
     jobs.start();

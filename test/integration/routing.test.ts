@@ -194,6 +194,23 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     expect((await desk.admin.get(`/api/conversations/${question.id}`)).body.assignee?.id).toBe(l3.id);
   });
 
+  it('counts conversations waiting on the agent\'s reply: replying frees the slot and routes waiting work', async () => {
+    // After the test above the agent holds 3 of 3 conversations waiting on their reply.
+    const waiting = await desk.write('カードの明細に同じ金額が2回あります。二重請求です、返金してください');
+    expect(waiting.level).toBe(3);
+    expect(waiting.assignee).toBeNull();
+    const mine = (await l3.client.get('/api/conversations?view=mine')).body.items;
+    const target = mine.find((c: any) => c.level === 3 && c.id !== waiting.id);
+    expect(target).toBeTruthy();
+    // A private note changes nothing; the reply leaves that conversation waiting on the customer.
+    expect((await l3.client.post(`/api/conversations/${target.id}/messages`, { text: '確認中', private: true })).status).toBe(201);
+    expect((await desk.admin.get(`/api/conversations/${waiting.id}`)).body.assignee).toBeNull();
+    expect((await l3.client.post(`/api/conversations/${target.id}/messages`, { text: 'ご不便をおかけし申し訳ございません。確認いたします。' })).status).toBe(201);
+    await waitFor(async () => (await desk.admin.get(`/api/conversations/${waiting.id}`)).body.assignee?.id === l3.id);
+    // The answered conversation is still the agent's and still open.
+    expect((await desk.admin.get(`/api/conversations/${target.id}`)).body).toMatchObject({ status: 'open', assignee: { id: l3.id } });
+  });
+
   it('an older saved settings row without the field reads as the default', async () => {
     const { deskSettings } = await import('../../src/desk/settings');
     const ws = (await desk.admin.get('/api/me')).body.workspace.id;

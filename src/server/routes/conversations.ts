@@ -22,6 +22,7 @@ import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
 import { notify } from '../../desk/notifications';
 import { scheduleSlaCheck } from '../../desk/sla';
+import { capacityFreed } from '../../desk/assign';
 import { CATEGORIES } from '../../triage';
 import { parseJson } from '../../store/repositories/types';
 
@@ -157,6 +158,8 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     if (changes) {
       await runAutomation(koe, actor.workspaceId, req.params.id, 'conversation.updated');
       await scheduleSlaCheck(koe, actor.workspaceId, req.params.id);
+      // Leaving "open" or changing hands frees someone's capacity: waiting conversations may be routed now.
+      if ((b.status && b.status !== 'open') || b.assigneeId !== undefined) await capacityFreed(koe.jobs, actor.workspaceId);
     }
     const updated = await detail(actor.workspaceId, req.params.id);
     if (changes) koe.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: { ...updated, reasons: undefined, escalations: undefined, openEscalation: undefined, replyContext: undefined } });
@@ -178,6 +181,8 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
   }, async (req, reply) => {
     const { actor } = authOf(req);
     const m = await writeReply(koe.outbound, actor, req.params.id, req.body.text, req.body.private);
+    // A reply leaves the conversation waiting on the customer: the agent has room for the next one.
+    if (!req.body.private) await capacityFreed(koe.jobs, actor.workspaceId);
     return reply.status(201).send(m);
   });
 
