@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
-import { ADMIN, freshDatabase, seededDesk, startKoe, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { ADMIN, freshDatabase, seededDesk, startKoe, type Client, type RunningKoe, type TestDatabase } from '../integration/harness';
 import { WEB_DIST } from './browser';
 
 /** Signs in through the login page and waits for the inbox. */
@@ -21,4 +21,12 @@ export async function sandboxDesk(): Promise<{ db: TestDatabase; koe: RunningKoe
   const sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
   await sandbox.connect(koe.base, apiDirectory(koe.base, token));
   return { db, koe, sandbox, async stop() { await sandbox.stop(); await koe.stop(); await db.drop(); } };
+}
+
+/** The built web app on a fresh SQLite desk with its seeded admin and web chat channel (widget key). */
+export async function webchatDesk(): Promise<{ db: TestDatabase; koe: RunningKoe; admin: Client; publicKey: string }> {
+  const db = await freshDatabase('sqlite');
+  const koe = await startKoe(db, { webDist: WEB_DIST });
+  const desk = await seededDesk(koe.base);
+  return { db, koe, admin: desk.admin, publicKey: desk.channel.publicKey };
 }

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { launchBrowser, SHOTS, WEB_DIST } from './browser';
+import { Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { webchatDesk } from './desk';
+import { launchBrowser, SHOTS } from './browser';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 const PASSWORD = 'correct-horse-battery-2';
@@ -37,11 +38,7 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
-    db = await freshDatabase('sqlite');
-    koe = await startKoe(db, { webDist: WEB_DIST });
-    const desk = await seededDesk(koe.base);
-    admin = desk.admin;
-    publicKey = desk.channel.publicKey;
+    ({ db, koe, admin, publicKey } = await webchatDesk());
     const r = await admin.post('/api/agents', { email: agent.email, name: agent.name, password: PASSWORD, role: 'agent', level: 3, skills: ['billing'] });
     expect(r.status).toBe(201);
     agent.id = r.body.id;

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { launchBrowser, SHOTS, WEB_DIST } from './browser';
+import { Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { webchatDesk } from './desk';
+import { launchBrowser, SHOTS } from './browser';
 
 const PASSWORD = 'correct-horse-battery-3';
 const SUPERVISOR = { email: 'kantoku@koe.example', name: '監督 次郎', displayName: 'Koeマート サポート 監督' };
@@ -60,11 +61,7 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
-    db = await freshDatabase('sqlite');
-    koe = await startKoe(db, { webDist: WEB_DIST });
-    const desk = await seededDesk(koe.base);
-    admin = desk.admin;
-    publicKey = desk.channel.publicKey;
+    ({ db, koe, admin, publicKey } = await webchatDesk());
     const r = await admin.post('/api/agents', { ...SUPERVISOR, password: PASSWORD, role: 'supervisor', level: 3, skills: [] });
     expect(r.status).toBe(201);
     browser = await launchBrowser();

@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { launchBrowser, SHOTS, WEB_DIST } from './browser';
+import { ADMIN, Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { webchatDesk } from './desk';
+import { launchBrowser, SHOTS } from './browser';
 
 const DOUBLE_CHARGE = '昨日カードで払ったら二重請求されてました。至急返金してください';
 const BIRTHDAY = '1週間後の友人の誕生日に予約をしたくて、様々なサプライズにも協力してほしい';
@@ -64,11 +65,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
-    db = await freshDatabase('sqlite');
-    koe = await startKoe(db, { webDist: WEB_DIST });
-    const desk = await seededDesk(koe.base);
-    admin = desk.admin;
-    publicKey = desk.channel.publicKey;
+    ({ db, koe, admin, publicKey } = await webchatDesk());
     const create = async (key: keyof typeof staff, name: string, role: string, level: number, skills: string[]) => {
       const email = `${key}@koe.example`;
       const r = await admin.post('/api/agents', { email, name, password: PASSWORD, role, level, skills });

@@ -4,7 +4,7 @@ import { adminKeys } from './admin';
 import { conversationKeys } from './conversations';
 import { sessionKeys } from './session';
 import type { Agent, Me, Presence } from './types';
-import type { AppNotification, BoardItem, BoardStat, DeskSettings, Team } from './routingTypes';
+import type { AppNotification, BoardItem, BoardStat, DeskSettings, NotificationTestResult, Team } from './routingTypes';
 
 export const routingKeys = {
   notifications: ['notifications'] as const,
@@ -139,6 +139,13 @@ export function useSaveDeskSettings() {
       queryClient.setQueryData(routingKeys.desk, saved);
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
     },
+  });
+}
+
+/** Sends one test event through the saved settings now (admin only). */
+export function useTestNotification() {
+  return useMutation({
+    mutationFn: (target: 'webhook' | 'email') => api.post<NotificationTestResult>('/api/settings/desk/notifications/test', { target }),
   });
 }
 

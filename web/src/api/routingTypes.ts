@@ -70,7 +70,24 @@ export interface DeskSettings {
     includeJapaneseHolidays: boolean;
   };
   automation: { allowTemplateReplies: boolean };
+  /** Email / outgoing webhook (see docs/routing.md, "External notifications"). */
+  notifications: ExternalNotificationSettings;
 }
+
+export const EXTERNAL_KINDS = ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'] as const;
+export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+
+export interface ExternalNotificationSettings {
+  /** smtpConfigured is read-only: whether the server has KOE_SMTP_URL. */
+  email: { enabled: boolean; kinds: ExternalKind[]; smtpConfigured?: boolean };
+  /**
+   * The secret is write-only: GET returns `hasSecret`; PUT without `secret` keeps it, `null` removes it,
+   * a string replaces it. Only admins see the URL.
+   */
+  webhook: { url: string | null; kinds: ExternalKind[]; hasSecret: boolean; secret?: string | null };
+}
+
+export interface NotificationTestResult { ok: boolean; status?: number; error?: string }
 
 // The rule vocabulary is the server's own (pure module), so the form can never offer what the API rejects.
 export { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../../src/automation/types';

@@ -4,6 +4,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useLogin, useSetupStatus } from '../api/session';
+import { resumeDraftsOf } from './inbox/useDraft';
 import { AuthCard } from '../components/AuthCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 
@@ -27,7 +28,12 @@ export function LoginPage() {
     e.preventDefault();
     login.mutate(
       { email: email.trim(), password },
-      { onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }) },
+      {
+        onSuccess: (result) => {
+          resumeDraftsOf(result.agent.id);
+          navigate(safeNext(params.get('next')), { replace: true });
+        },
+      },
     );
   };
 

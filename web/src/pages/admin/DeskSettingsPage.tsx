@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Switch, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useDeskSettings, useSaveDeskSettings } from '../../api/routing';
-import type { AssignStrategy, DeskSettings, OnBreach } from '../../api/routingTypes';
+import { useDeskSettings, useSaveDeskSettings, useTestNotification } from '../../api/routing';
+import { EXTERNAL_KINDS, type AssignStrategy, type DeskSettings, type ExternalKind, type ExternalNotificationSettings, type OnBreach } from '../../api/routingTypes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
@@ -26,6 +26,9 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
   const { t } = useTranslation();
   const save = useSaveDeskSettings();
   const [s, setS] = useState<DeskSettings>(initial);
+  const [saved, setSaved] = useState<DeskSettings>(initial);
+  // The webhook secret is write-only: 'keep' sends nothing, 'edit' sends the typed value, 'remove' sends null.
+  const [secret, setSecret] = useState<{ mode: SecretMode; value: string }>({ mode: 'keep', value: '' });
   const [holidays, setHolidays] = useState(initial.businessHours.holidays.join('\n'));
   const patch = (p: Partial<DeskSettings>) => {
     save.reset();
@@ -37,11 +40,25 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
     else mins[level] = Number(v);
     patch({ sla: { ...s.sla, firstResponseMins: mins } });
   };
-  const submit = () =>
-    save.mutate({
-      ...s,
-      businessHours: { ...s.businessHours, holidays: holidays.split('\n').map((h) => h.trim()).filter(Boolean) },
-    });
+  const submit = () => {
+    const { hasSecret: _shown, secret: _unused, ...webhook } = s.notifications.webhook;
+    const secretField = secret.mode === 'remove' ? { secret: null } : secret.mode === 'edit' && secret.value ? { secret: secret.value } : {};
+    save.mutate(
+      {
+        ...s,
+        businessHours: { ...s.businessHours, holidays: holidays.split('\n').map((h) => h.trim()).filter(Boolean) },
+        notifications: { ...s.notifications, webhook: { ...webhook, url: webhook.url?.trim() || null, hasSecret: s.notifications.webhook.hasSecret, ...secretField } },
+      },
+      {
+        onSuccess: (result) => {
+          setS(result);
+          setSaved(result);
+          setSecret({ mode: 'keep', value: '' });
+        },
+      },
+    );
+  };
+  const dirty = secret.mode !== 'keep' || JSON.stringify(s.notifications) !== JSON.stringify(saved.notifications);
 
   return (
     <Stack gap="md" maw={760} data-testid="desk-form">
@@ -162,6 +179,17 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
         />
       </Paper>
 
+      <ExternalNotifications
+        value={s.notifications}
+        onChange={(notifications) => patch({ notifications })}
+        secret={secret}
+        onSecret={(next) => {
+          save.reset();
+          setSecret(next);
+        }}
+        dirty={dirty}
+      />
+
       {save.error && <ErrorAlert error={save.error} onClose={() => save.reset()} />}
       {save.isSuccess && (
         <Alert color="teal" variant="light" data-testid="desk-saved">
@@ -174,5 +202,152 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+type SecretMode = 'keep' | 'edit' | 'remove';
+const KIND_LABEL = {
+  assigned_urgent: 'desk.kinds.assigned_urgent',
+  escalated: 'desk.kinds.escalated',
+  'sla.warning': 'desk.kinds.sla_warning',
+  'sla.breached': 'desk.kinds.sla_breached',
+  spike: 'desk.kinds.spike',
+} as const satisfies Record<ExternalKind, string>;
+
+function KindChecks({ value, onChange, testId }: { value: ExternalKind[]; onChange: (kinds: ExternalKind[]) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group
+      label={t('desk.kindsLabel')}
+      value={value}
+      onChange={(v) => onChange(EXTERNAL_KINDS.filter((k) => v.includes(k)))}
+      data-testid={testId}
+    >
+      <Group gap="md" mt={4}>
+        {EXTERNAL_KINDS.map((k) => (
+          <Checkbox key={k} value={k} label={t(KIND_LABEL[k])} data-testid={`${testId}-${k}`} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+}
+
+function ExternalNotifications(props: {
+  value: ExternalNotificationSettings;
+  onChange: (v: ExternalNotificationSettings) => void;
+  secret: { mode: SecretMode; value: string };
+  onSecret: (s: { mode: SecretMode; value: string }) => void;
+  dirty: boolean;
+}) {
+  const { t } = useTranslation();
+  const { value, onChange, secret, onSecret, dirty } = props;
+  const { email, webhook } = value;
+  const test = useTestNotification();
+  const result = test.data;
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="desk-external">
+      <Title order={3} fz="md" mb={4}>
+        {t('desk.external')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('desk.externalHelp')}
+      </Text>
+
+      <Title order={4} fz="sm" mb="xs">
+        {t('desk.emailHeading')}
+      </Title>
+      <Switch
+        label={t('desk.emailOn')}
+        checked={email.enabled}
+        onChange={(e) => onChange({ ...value, email: { ...email, enabled: e.currentTarget.checked } })}
+        data-testid="desk-email-on"
+      />
+      {email.enabled && email.smtpConfigured === false && (
+        <Alert color="yellow" variant="light" mt="sm" data-testid="desk-smtp-missing">
+          {t('desk.smtpMissing')}
+        </Alert>
+      )}
+      <KindChecks value={email.kinds} onChange={(kinds) => onChange({ ...value, email: { ...email, kinds } })} testId="desk-email-kinds" />
+
+      <Title order={4} fz="sm" mt="lg" mb="xs">
+        {t('desk.webhookHeading')}
+      </Title>
+      <TextInput
+        label={t('desk.webhookUrl')}
+        description={t('desk.webhookUrlHelp')}
+        placeholder="https://hooks.example.com/koe"
+        value={webhook.url ?? ''}
+        onChange={(e) => onChange({ ...value, webhook: { ...webhook, url: e.currentTarget.value || null } })}
+        maw={620}
+        data-testid="desk-webhook-url"
+      />
+      <Stack gap={4} mt="sm" maw={620}>
+        <Text size="sm" fw={500}>
+          {t('desk.secret')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('desk.secretHelp')}
+        </Text>
+        {secret.mode === 'edit' ? (
+          <Group gap="xs" align="flex-end">
+            <PasswordInput
+              aria-label={t('desk.secret')}
+              value={secret.value}
+              onChange={(e) => onSecret({ mode: 'edit', value: e.currentTarget.value })}
+              autoComplete="new-password"
+              style={{ flex: 1 }}
+              data-testid="desk-webhook-secret"
+            />
+            <Button variant="default" onClick={() => onSecret({ mode: 'keep', value: '' })}>
+              {t('desk.secretKeep')}
+            </Button>
+          </Group>
+        ) : (
+          <Group gap="xs">
+            <Text size="sm" data-testid="desk-secret-state">
+              {secret.mode === 'remove' ? t('desk.secretRemoved') : webhook.hasSecret ? t('desk.secretIsSet') : t('desk.secretNotSet')}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => onSecret({ mode: 'edit', value: '' })} data-testid="desk-secret-edit">
+              {webhook.hasSecret ? t('desk.secretChange') : t('desk.secretSet')}
+            </Button>
+            {webhook.hasSecret && secret.mode !== 'remove' && (
+              <Button size="xs" variant="subtle" color="red" onClick={() => onSecret({ mode: 'remove', value: '' })}>
+                {t('desk.secretRemove')}
+              </Button>
+            )}
+            {secret.mode === 'remove' && (
+              <Button size="xs" variant="subtle" onClick={() => onSecret({ mode: 'keep', value: '' })}>
+                {t('desk.secretKeep')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+      <KindChecks value={webhook.kinds} onChange={(kinds) => onChange({ ...value, webhook: { ...webhook, kinds } })} testId="desk-webhook-kinds" />
+
+      <Group gap="sm" mt="md">
+        <Button variant="default" disabled={dirty || !webhook.url} loading={test.isPending && test.variables === 'webhook'} onClick={() => test.mutate('webhook')} data-testid="desk-test-webhook">
+          {t('desk.testWebhook')}
+        </Button>
+        <Button variant="default" disabled={dirty} loading={test.isPending && test.variables === 'email'} onClick={() => test.mutate('email')} data-testid="desk-test-email">
+          {t('desk.testEmail')}
+        </Button>
+      </Group>
+      {dirty && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('desk.testSaveFirst')}
+        </Text>
+      )}
+      {test.error && <ErrorAlert error={test.error} onClose={() => test.reset()} />}
+      {result && (
+        <Alert mt="sm" color={result.ok ? 'teal' : 'red'} variant="light" data-testid="desk-test-result">
+          {result.ok
+            ? result.status
+              ? t('desk.testOkStatus', { status: result.status })
+              : t('desk.testOk')
+            : t('desk.testFailed', { error: result.error ?? (result.status ? `HTTP ${result.status}` : '') })}
+        </Alert>
+      )}
+    </Paper>
   );
 }

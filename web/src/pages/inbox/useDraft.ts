@@ -61,6 +61,8 @@ function storage(): Storage | null {
 }
 
 const cache = new Map<string, Map<string, Draft>>();
+/** Agents who signed out in this tab: a composer closing on the way out must not write their draft back. */
+const signedOut = new Set<string>();
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
@@ -146,6 +148,7 @@ export function getDraft(agentId: string, conversationId: string): Draft | null 
 
 /** Saves (or, when both texts are blank, removes) the draft and tells subscribers. */
 export function setDraft(agentId: string, conversationId: string, text: DraftText): void {
+  if (signedOut.has(agentId)) return;
   const drafts = draftsOf(agentId);
   const key = keyOf(agentId, conversationId);
   if (!hasText(text)) {
@@ -265,6 +268,7 @@ export function useComposerDraft(conversationId: string) {
  * expired session keeps them (the agent signs in again and carries on).
  */
 export function clearDraftsOf(agentId: string): void {
+  signedOut.add(agentId);
   cache.delete(agentId);
   const s = storage();
   if (s) {
@@ -280,4 +284,9 @@ export function clearDraftsOf(agentId: string): void {
     }
   }
   emit();
+}
+
+/** After signing in: this tab may keep the agent's drafts again. */
+export function resumeDraftsOf(agentId: string): void {
+  signedOut.delete(agentId);
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Chip, Group, Input, Modal, NativeSelect, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Chip, Group, Input, Modal, NativeSelect, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { INCIDENT_CATEGORIES, isIncidentCategory, useDeclareIncident } from '../../api/incidents';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ACK_TEMPLATES, LINK_WINDOWS, pickTemplate } from './templates';
+import { MessageTextarea } from './parts';
 
 interface Props {
   opened: boolean;
@@ -111,28 +112,8 @@ function DeclareForm({ category, onDone }: { category?: string; onDone: () => vo
           onChange={(tags) => setKeywords(tags.map((k) => k.trim().slice(0, 40)).filter(Boolean))}
           data-testid="declare-keywords"
         />
-        <Textarea
-          label={t('incidents.form.ackJa')}
-          description={t('incidents.form.ackHelp')}
-          value={ja}
-          onChange={(e) => setAckJa(e.currentTarget.value)}
-          error={ackError}
-          maxLength={1000}
-          autosize
-          minRows={3}
-          maxRows={8}
-          data-testid="declare-ack-ja"
-        />
-        <Textarea
-          label={t('incidents.form.ackEn')}
-          value={en}
-          onChange={(e) => setAckEn(e.currentTarget.value)}
-          maxLength={1000}
-          autosize
-          minRows={3}
-          maxRows={8}
-          data-testid="declare-ack-en"
-        />
+        <MessageTextarea label={t('incidents.form.ackJa')} description={t('incidents.form.ackHelp')} value={ja} onChange={setAckJa} error={ackError} testId="declare-ack-ja" />
+        <MessageTextarea label={t('incidents.form.ackEn')} value={en} onChange={setAckEn} testId="declare-ack-en" />
         <Switch
           label={t('incidents.form.autoAcknowledge')}
           checked={autoAcknowledge}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -7,6 +7,7 @@ import { useResolveIncident, type IncidentDetail } from '../../api/incidents';
 import { useMe } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FOLLOW_UP_TEMPLATES, pickTemplate } from './templates';
+import { MessageTextarea } from './parts';
 
 /** 「復旧を宣言」: follow-up texts (pre-filled, editable) go to every linked customer, then the incident is resolved. */
 export function ResolveButton({ incident }: { incident: IncidentDetail }) {
@@ -39,27 +40,14 @@ function ResolveForm({ incident, onDone }: { incident: IncidentDetail; onDone: (
   return (
     <Stack gap="sm" data-testid="resolve-dialog">
       <Text size="sm">{t('incidents.resolve.intro', { count: replied })}</Text>
-      <Textarea
+      <MessageTextarea
         label={t('incidents.resolve.followUpJa')}
         description={t('incidents.resolve.followUpHelp', { name: me?.displayName || me?.name || '' })}
         value={followUpJa}
-        onChange={(e) => setFollowUpJa(e.currentTarget.value)}
-        maxLength={1000}
-        autosize
-        minRows={3}
-        maxRows={8}
-        data-testid="resolve-follow-up-ja"
+        onChange={setFollowUpJa}
+        testId="resolve-follow-up-ja"
       />
-      <Textarea
-        label={t('incidents.resolve.followUpEn')}
-        value={followUpEn}
-        onChange={(e) => setFollowUpEn(e.currentTarget.value)}
-        maxLength={1000}
-        autosize
-        minRows={3}
-        maxRows={8}
-        data-testid="resolve-follow-up-en"
-      />
+      <MessageTextarea label={t('incidents.resolve.followUpEn')} value={followUpEn} onChange={setFollowUpEn} testId="resolve-follow-up-en" />
       {resolve.error && (
         <ErrorAlert error={resolve.error} summary={conflict ? t('incidents.resolve.already') : undefined} onClose={() => resolve.reset()} />
       )}

@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Group, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Incident, IncidentStatus } from '../../api/incidents';
 import { useMe } from '../../api/session';
@@ -57,5 +57,23 @@ export function ReplyProgress({ linked, replied }: { linked: number; replied: nu
       </Group>
       <Progress value={linked ? (done / linked) * 100 : 0} color="teal" size="sm" aria-hidden />
     </Stack>
+  );
+}
+
+/** A customer-facing text field of an incident (acknowledgement or follow-up, one per language). */
+export function MessageTextarea(props: { label: string; description?: string; value: string; onChange: (value: string) => void; error?: string | null; testId: string }) {
+  return (
+    <Textarea
+      label={props.label}
+      description={props.description}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error ?? undefined}
+      maxLength={1000}
+      autosize
+      minRows={3}
+      maxRows={8}
+      data-testid={props.testId}
+    />
   );
 }
