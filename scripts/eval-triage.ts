@@ -1,7 +1,8 @@
 // npm run eval:triage — scores the analyser on the dev set (used for tuning),
 // the holdout set (never used for tuning), the fresh halves (fresh-dev tuned,
-// fresh-test untuned) and the blind halves (blind-tune tuned, blind-test
-// untuned; see src/triage/fresh.ts). `--errors` lists dev mistakes only.
+// fresh-test untuned), the blind halves (blind-tune tuned, blind-test
+// untuned) and the blind2 halves (blind2-tune tuned, blind2-test untuned; see
+// src/triage/fresh.ts). `--errors` lists dev mistakes only.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport } from '../src/triage/evaluate';

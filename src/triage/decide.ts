@@ -6,6 +6,8 @@ import type { Category, Lang, Level, Reason, Sentiment } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
 
 export const CATEGORY_THRESHOLD = 1;
+/** Share of positive wording that still counts when the post reports an issue. */
+export const ISSUE_POSITIVE_DISCOUNT = 0.5;
 
 export function decideCategories(rules: RuleAnalysis): Category[] {
   const { scores } = rules;
@@ -67,8 +69,10 @@ export const sentimentOf = (score: number): Sentiment =>
   score >= 0.3 ? 'positive' : score <= -0.3 ? 'negative' : 'neutral';
 
 export function decideSentiment(lang: Lang, rules: RuleAnalysis, cats: Category[]): SentimentDecision {
-  let raw = rules.posRaw - rules.negRaw;
   const issues = cats.filter((c) => URGENT_CATEGORIES.has(c));
+  // Concession: 「店員さんは感じよかったけど、パンに異物が入ってた」 — kind words next to a
+  // reported issue are politeness or a preamble, so they count for half.
+  let raw = (issues.length > 0 && !cats.includes('praise') ? rules.posRaw * ISSUE_POSITIVE_DISCOUNT : rules.posRaw) - rules.negRaw;
   if (cats.includes('praise')) raw += rules.scores.praise * 0.8;
   // Reporting a problem is negative even when written politely.
   for (const c of issues) raw -= 0.6 + 0.4 * Math.min(rules.scores[c], 3);

@@ -2,11 +2,13 @@
 // category evidence, so combinations nobody listed still count.
 //
 //   money noun + anomaly        料金…違う, 同じ金額が2つ, charged…2x       → billing_error
+//   cancelled + money/renewed   解約したのに…引き落とし, …勝手に更新された → billing_error
 //   refund + not returned       返金…まだ口座に入ってない, refund still…   → billing_error
 //   benefit + not applied       ポイント付与されてへん, promo…didn't apply → billing_error
 //   service + failure verb      通知が…来なくなった, メール送れない         → outage
 //   device/part + failure       イヤホン…聞こえんくなった, 印刷できひん     → defect
 //   foreign matter + inside     プラスチックのかけら…入ってました          → defect
+//   expiry + past               賞味期限…先月, 消費期限切れてる             → defect
 //   ordered X + got Y (en)      ordered a M, got an XL                     → defect
 //   body part + injury          腰打った, 口の中切った, 手をやけど          → safety
 //   appliance + heat/smoke      本体がアチアチ, 充電器…煙                   → safety
@@ -40,13 +42,16 @@ export interface Frame {
 }
 
 export const FRAMES: readonly Frame[] = [
-  { category: 'billing_error', a: 'money', b: 'anomaly', gap: 14, weight: 1.1 },
+  { category: 'billing_error', a: 'money', b: 'anomaly', gap: 14, weight: 1.1, claims: true },
+  { category: 'billing_error', a: 'cancelled', b: 'money', gap: 24, ordered: true, weight: 1.1 },
+  { category: 'billing_error', a: 'cancelled', b: 'renewed', gap: 20, ordered: true, weight: 1.1 },
   { category: 'billing_error', a: 'unknown', b: 'money', gap: 2, ordered: true, weight: 1.1 },
   { category: 'billing_error', a: 'refund', b: 'unreturned', gap: 24, weight: 1.1, claims: true },
   { category: 'billing_error', a: 'benefit', b: 'unapplied', gap: 12, weight: 1.1, claims: true },
   { category: 'outage', a: 'service', b: 'fail', gap: 12, weight: 1.1 },
   { category: 'defect', a: 'device', b: 'broken', gap: 12, weight: 1.1 },
   { category: 'defect', a: 'foreign', b: 'inside', gap: 12, ordered: true, weight: 1.1 },
+  { category: 'defect', a: 'expiry', b: 'past', gap: 6, ordered: true, weight: 1.1 },
   { category: 'defect', a: 'ordered', b: 'gotother', gap: 30, ordered: true, weight: 1.1, notPraise: true },
   { category: 'safety', a: 'body', b: 'injury', gap: 3, ordered: true, weight: 1.2 },
   { category: 'safety', a: 'appliance', b: 'heat', gap: 14, weight: 1.1 },
@@ -72,17 +77,23 @@ export const JA_FRAME_SLOTS: LexiconSource = {
     money: `請求|引き落と|引落|引かれ|課金|料金|代金|金額|額|円|お金|残高|会計|お釣り|おつり|明細|通帳|レシート|チャージ|手数料|月額|年会費|値段|値札|送料|決済額|支払額|支払い額
 額縁:0|円満:0|半額:0|全額返金:0`,
     anomaly: `違う|違い|違っ|違いま|ちがう|2つ|二つ|2件|二件|3件|三件|2回|二回|3回|三回|2度|二度|倍|多く|多め|余計|余分|覚えがない|覚えのない|身に覚え|謎|勝手に|おかしい|おかしく|消え|満額|全額|定価|二重|ダブル|重複|間違|取られ過ぎ|取りすぎ|取られすぎ
+契約にない|契約外|頼んでいない|申し込んでいない|いつのまにか|いつの間にか|知らない間に|知らぬ間に|足りな
 違い無い:0|間違いない:0|間違いなく:0`,
+    cancelled: `解約したのに|解約済み|退会したのに|退会済み|キャンセルしたのに|キャンセル済みなのに|止めたのに|やめたのに`,
+    renewed: `更新され|更新して|継続され|継続して|自動更新`,
+    expiry: `賞味期限|消費期限|使用期限`,
+    past: `切れ|過ぎ|先月|先週|昨日|去年|昨年|超えて`,
     unknown: `知らない|覚えのない|見覚えのない|身に覚えのない|謎の|不明な|よくわからない|わからない`,
     refund: `返金|払い戻し|払い戻|払戻|お金|口座に|残高に`,
     unreturned: `入ってない|入っていない|戻ってこない|戻ってない|戻っていない|返ってこない|かえってこない|帰ってこない|反映されていない|反映されない|確認できていない|確認できない|されていない|振り込まれていない|振り込まれない|来ない|届いていない|はよ|さっさと|いつになったら`,
     benefit: `ポイント|クーポン|割引|キャンペーン|特典|セール価格|セール|値引き|ポイント分|マイル`,
     unapplied: `付与されない|付与されていない|適用されない|適用されていない|反映されない|反映されていない|つかない|付かない|ついていない|付いていない|割引されない|割引されていない|引かれていない|入っていない|効かない|加算されていない|貯まっていない`,
-    service: `アプリ|あぷり|サイト|ページ|画面|ログイン|ろぐいん|メール|通知|動画|再生|送信|接続|ネット|回線|wifi|wi-fi|サーバー|システム|ボタン|カート|認証|マイページ|アカウント|読み込み|ロード|配信|ゲーム|検索|注文画面|決済画面|予約ページ`,
-    fail: `止まる|止まって|止まっ|止まり|進まない|進めない|来なくなる|来なくなっ|届かなくなっ|届かない|送れない|開かない|開けない|見れない|見られない|使えない|押せない|入れない|読み込まない|落ちる|落ちた|落ちて|落ちま|反応しない|反応なし|反応がない|動かない|表示されない|真っ白|真っ黒|真っ暗|くるくる|ぐるぐる|固まる|固まって|固まった|固まり|重すぎ|おかしい|おかしく|エラー|繋がらない|つながらない|切れる|切れて|消えた|できなくなっ|出来なくなっ|再生されない|送信されない|来ない|来なくなり|ダウン
+    service: `アプリ|あぷり|サイト|ページ|画面|ログイン|ろぐいん|メール|通知|動画|再生|送信|接続|ネット|回線|wifi|wi-fi|サーバー|システム|ボタン|カート|認証|マイページ|アカウント|読み込み|ロード|配信|ゲーム|検索|注文画面|決済画面|予約ページ|ストリーミング|同期|予約`,
+    fail: `止まる|止まって|止まっ|止まり|進まない|進めない|来なくなる|来なくなっ|届かなくなっ|届かない|送れない|開かない|開けない|見れない|見られない|使えない|押せない|入れない|読み込まない|落ちる|落ちた|落ちて|落ちま|反応しない|反応なし|反応がない|動かない|表示されない|真っ白|真っ黒|真っ暗|くるくる|ぐるぐる|固まる|固まって|固まった|固まり|重すぎ|おかしい|おかしく|エラー|繋がらない|つながらない|切れる|切れて|消えた|できなくなっ|出来なくなっ|観れない|再生されない|送信されない|来ない|来なくなり|ダウン
 ダウンロード:0|ダウンジャケット:0|ダウンコート:0|ダウンベスト:0`,
-    device: `本体|商品|製品|電源|液晶|充電|電池|バッテリー|イヤホン|ヘッドホン|スピーカー|プリンター|プリンタ|掃除機|冷蔵庫|洗濯機|電子レンジ|ドライヤー|炊飯器|ケトル|ポット|時計|カメラ|リモコン|ケーブル|充電器|マウス|キーボード|テレビ|エアコン|扇風機|ライト|電球|ファスナー|チャック|取っ手|持ち手|靴底|ヒール|バッグ|鞄|シャツ|ズボン|傘|椅子|右耳|左耳|右だけ|左だけ|片耳|片方|印刷|インク|吸引力|音`,
-    broken: `聞こえない|聞こえなくなっ|映らない|点かない|動かない|冷えない|温まらない|印刷できない|反応しない|壊れ|割れ|折れ|剥がれ|はがれ|紙詰まり|詰まる|漏れ|故障|入らない|効かない|吸わない|吸い込まない|鳴らない|充電できない|充電されない|使えない|変な音|異音|ほつれ|破れ|穴が|穴あい|全然ない|弱い|弱すぎ|取れた|取れて|外れた|外れて`,
+    device: `本体|商品|製品|電源|液晶|充電|電池|バッテリー|イヤホン|ヘッドホン|スピーカー|プリンター|プリンタ|掃除機|冷蔵庫|洗濯機|電子レンジ|ドライヤー|炊飯器|ケトル|ポット|時計|カメラ|リモコン|ケーブル|充電器|マウス|キーボード|テレビ|エアコン|扇風機|ライト|電球|ファスナー|チャック|取っ手|持ち手|靴底|ヒール|バッグ|鞄|シャツ|ズボン|傘|椅子|右耳|左耳|右だけ|左だけ|片耳|片方|印刷|インク|吸引力|音|コントローラー|ルーター|ラジオ|プリンター
+商品ページ:0|商品画面:0`,
+    broken: `聞こえない|聞こえなくなっ|映らない|点かない|動かない|冷えない|温まらない|印刷できない|反応しない|壊れ|割れ|折れ|剥がれ|はがれ|紙詰まり|詰まる|漏れ|故障|入らない|効かない|吸わない|吸い込まない|鳴らない|充電できない|充電されない|使えない|使用できない|きかない|変な音|異音|ほつれ|破れ|穴が|穴あい|全然ない|弱い|弱すぎ|取れた|取れて|外れた|外れて`,
     foreign: `プラスチック|かけら|髪の毛|毛が|虫|ビニール|糸くず|ゴミ|ごみ|ホチキス|石ころ|小石
 ガラスのかけら:0|金属のかけら:0`,
     inside: `入って|入ってた|入っていた|入ってました|入っており|混入|混じって|混ざって|出てきた|ついてた|付いてた|紛れ`,
@@ -108,11 +119,11 @@ export const EN_FRAME_SLOTS: LexiconSource = {
     refund: `refund|refunded|refunds|money back|my money`,
     unreturned: `still|hasn't|has not|haven't|have not|never|not yet|where's|where is|no sign|didn't|isn't`,
     benefit: `promo|promo code|coupon|discount|points|voucher|gift card`,
-    unapplied: `didn't apply|did not apply|wasn't applied|not applied|didn't work|doesn't work|wasn't added|not added|never got|didn't get|missing|not showing`,
-    service: `app|site|website|page|checkout|login|log in|payment page|button|server|wifi|internet|account|cart|dashboard`,
+    unapplied: `didn't apply|did not apply|wasn't applied|not applied|didn't work|doesn't work|wasn't added|not added|never got|didn't get|missing|not showing|never showed up|didn't show up|not showing up`,
+    service: `app|site|website|page|checkout|login|log in|payment page|button|server|wifi|internet|account|cart|dashboard|sync|syncing|streaming|stream`,
     fail: `spins|spinning|does nothing|did nothing|won't load|not loading|crash|crash*|freez*|froze|broken|borked|busted|down|stuck|error*|blank|fails|failing|nothing happens|broke|dead|keeps logging|logs me out|kicks me out|won't open|can't open|won't let me`,
-    device: `screen|battery|zipper|lid|strap|handle|charger|cable|headphones|earbuds|speaker|printer|vacuum|blender|kettle|toaster|fridge|sole|seam|heel|buckle`,
-    broken: `broke|broken|cracked|busted|dead|doesn't fit|leaks|leaking|stopped working|died|fell off|came off|snapped|won't charge|won't close|doesn't close|ripped|torn`,
+    device: `screen|battery|zipper|lid|strap|handle|charger|cable|headphones|headphone|earbuds|earbud|controller|remote|router|speaker|printer|vacuum|blender|kettle|toaster|fridge|sole|seam|heel|buckle`,
+    broken: `broke|broken|cracked|busted|dead|doesn't fit|leaks|leaking|stopped working|died|fell off|came off|snapped|won't charge|won't close|doesn't close|ripped|torn|doesn't work|won't work|not working`,
     ordered: `ordered|i ordered|asked for|requested|paid for`,
     gotother: `got a|got an|got the|got some|received a|received an|sent me a|sent me an|sent me the|gave me a|gave me an|gave me the|came with a|showed up with`,
     body: `hand|finger|fingers|arm|leg|knee|back|head|face|eye|eyes|mouth|lip|lips|throat|skin|scalp|tongue|tooth|stomach|ear|neck`,

@@ -2,9 +2,10 @@
 // the lexicons, in other domains and styles). The first 100 posts (fresh-dev)
 // may be used for tuning; the last 100 (fresh-test) are reported untuned.
 //
-//   node --import tsx src/triage/fresh.ts [--errors [--dev] [--only=blind]] [--categories]
-//     dev + fresh-dev + fresh-test + blind-tune + blind-test (never the holdout);
-//     errors are listed only for the tuning sets (fresh-dev, blind-tune, dev with --dev).
+//   node --import tsx src/triage/fresh.ts [--errors [--dev] [--only=blind]] [--categories] [--with-test]
+//     dev + fresh-dev + blind-tune + blind2-tune (never the holdout); the
+//     reporting-only halves (fresh-test, blind-test, blind2-test) are scored only
+//     with --with-test, and their errors are never listed.
 //
 // scripts/eval-triage.ts prints the two splits with its own formatter via
 //   (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
@@ -42,8 +43,27 @@ export function blindSets(fixturesDir: string): Array<{ name: string; posts: Lab
   ];
 }
 
+/**
+ * Second blind set (test/fixtures/triage/blind2.jsonl, pass 4), written before
+ * the analyser was run on it: quoted replies, multi-issue posts, 法人 keigo,
+ * elderly writing, many line breaks, romaji/loanwords, store staff, delivery,
+ * subscriptions, apps, food, hard negatives. Odd lines are blind2-tune, even
+ * lines blind2-test (aggregates only).
+ */
+export function blind2Sets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+  const file = `${fixturesDir.replace(/\/?$/, '/')}blind2.jsonl`;
+  if (!existsSync(file)) return [];
+  const posts = loadLabelled(file);
+  return [
+    { name: 'blind2-tune (tuned)', posts: posts.filter((_, i) => i % 2 === 0) },
+    { name: 'blind2-test (untuned)', posts: posts.filter((_, i) => i % 2 === 1) },
+  ];
+}
+
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
-  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir)]) print(set.name, evaluate(set.posts));
+  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir), ...blind2Sets(fixturesDir)]) {
+    print(set.name, evaluate(set.posts));
+  }
 }
 
 const f = (n: number): string => n.toFixed(3);
@@ -61,7 +81,13 @@ export function summary(name: string, r: EvalReport): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
   const showErrors = process.argv.includes('--errors');
-  const sets = [{ name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) }, ...freshSets(fixtures), ...blindSets(fixtures)];
+  const withTest = process.argv.includes('--with-test');
+  const sets = [
+    { name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) },
+    ...freshSets(fixtures),
+    ...blindSets(fixtures),
+    ...blind2Sets(fixtures),
+  ].filter((s) => withTest || !s.name.includes('(untuned)'));
   for (const set of sets) {
     const r = evaluate(set.posts);
     console.log(summary(set.name, r));

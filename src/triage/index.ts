@@ -9,6 +9,7 @@ import { JA_LEXICON } from './lexicon-ja';
 import { EN_FRAME_SLOTS, JA_FRAME_SLOTS } from './frames';
 import { EN_PASS2, JA_PASS2 } from './lexicon-pass2';
 import { EN_PASS3, JA_PASS3 } from './lexicon-pass3';
+import { EN_PASS4, JA_PASS4 } from './lexicon-pass4';
 import type { LexEntry } from './lexicon';
 import { compileMatcher, lexiconEntries } from './lexicon';
 import type { LearnedModel } from './learned';
@@ -41,6 +42,8 @@ const BUILTIN = compileMatcher([
   ...lexiconEntries(EN_PASS2),
   ...lexiconEntries(JA_PASS3),
   ...lexiconEntries(EN_PASS3),
+  ...lexiconEntries(JA_PASS4),
+  ...lexiconEntries(EN_PASS4),
   ...lexiconEntries(JA_FRAME_SLOTS),
   ...lexiconEntries(EN_FRAME_SLOTS),
 ]);

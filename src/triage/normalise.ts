@@ -40,6 +40,30 @@ export function detectLang(text: string): Lang {
   return JAPANESE_RE.test(body) ? 'ja' : 'en';
 }
 
+const JA_CHAR_RE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/**
+ * Posts written one phrase per line (「サブスク\n解約\nしたのに\n\n請求きた」) are
+ * one sentence: when most lines are short and none ends a sentence, the line
+ * breaks are dropped (Japanese) or become spaces, so phrases and frames that
+ * span lines still match. Ordinary multi-line posts are left alone.
+ */
+export function joinFragmentedLines(text: string): string {
+  const lines = text.split('\n');
+  const filled = lines.filter((l) => l.trim() !== '');
+  if (filled.length < 4) return text;
+  const short = filled.filter((l) => l.trim().length <= 8 && !/[。.!?]$/.test(l.trim())).length;
+  if (short / filled.length < 0.75) return text;
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    if (out !== '') out += JA_CHAR_RE.test(out[out.length - 1]) && JA_CHAR_RE.test(line[0]) ? '' : ' ';
+    out += line;
+  }
+  return out;
+}
+
 export function normalise(raw: string, lang?: Lang): NormalisedText {
   // NFKC folds half-width kana to full-width and full-width digits/letters to
   // ASCII (？ → ?, ２ → 2), which is what the lexicons are written against.
@@ -69,5 +93,6 @@ export function normalise(raw: string, lang?: Lang): NormalisedText {
     });
   }
   if (text.includes('\u2019') || text.includes('\u2018')) text = text.replace(CURLY_QUOTE_RE, "'");
+  if (text.includes('\n')) text = joinFragmentedLines(text);
   return { text, lang: lang ?? detectLang(raw), urls, mentions, hashtags };
 }

@@ -4,7 +4,7 @@
 import { applyFrames } from './frames';
 import type { LexEntry } from './lexicon';
 import type { PhraseMatch } from './matcher';
-import { reason } from './messages';
+import { categoryLabel, reason } from './messages';
 import type { Category, Lang, Reason } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
 
@@ -87,7 +87,7 @@ function sentenceBounds(text: string, pos: number): [number, number] {
 }
 
 /** Japanese hypothetical openers scope forward: もし届いた商品が壊れてたら… */
-const JA_OPENERS: ReadonlySet<string> = new Set(['もし', 'もしも', '万が一', '万一', '仮に']);
+const JA_OPENERS: ReadonlySet<string> = new Set(['もし', 'もしも', '万が一', '万一', '仮に', '他社の', '他社で', 'よその会社', 'よその店']);
 /** Bare conditionals (壊れてたら / 来なければ) are hypothetical only when the sentence asks something. */
 const JA_CONDITIONALS: ReadonlySet<string> = new Set(['たら', 'れば']);
 const QUESTION_END = /(?:か|かな|かね|の|っけ|でしょう|ますか|ですか)\s*$/;
@@ -102,8 +102,110 @@ function clauseStart(text: string, sentenceStart: number, pos: number): number {
   return start;
 }
 
+/**
+ * Quoted text: the retweeted line of 「RT @x: …」 and reply lines starting with
+ * 「>」 are someone else's words (a news item, the company's own reply). Their
+ * issue words count only when the author affirms them (まさにこれ, 私も, same here).
+ */
+const QUOTE_LINE = /^[ \t]*(?:>|rt\s*:|rt\s|引用rt\s*[:：]?)/;
+const AFFIRMS = /まさに|同じ症状|同じく|同じです|私も|わたしも|うちも|僕も|俺も|me too|same here|same issue|same problem|same thing|happening to me/;
+
+export function quotedSpans(text: string): Array<[number, number]> {
+  if (!text.includes('>') && !text.includes('rt')) return [];
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    if (QUOTE_LINE.test(line)) spans.push([start, start + line.length]);
+    start += line.length + 1;
+  }
+  if (spans.length === 0) return spans;
+  let own = '';
+  let pos = 0;
+  for (const [s, e] of spans) {
+    own += text.slice(pos, s);
+    pos = e;
+  }
+  own += text.slice(pos);
+  return AFFIRMS.test(own) ? [] : spans;
+}
+
+/** 重くて / 落ちたので … 二重決済: a failure told as the cause of a charge is context, not a second issue. */
+const CAUSAL_AFTER = /^(?:くて|て|で|ので|から|せいで|ため|たら)/;
+const CAUSAL_END = /[てで]$/;
+
 const isIssue = (m: Match): boolean =>
   (m.entry.kind === 'cat' && URGENT_CATEGORIES.has(m.entry.category!)) || m.entry.kind === 'neg';
+
+interface ContextResult {
+  /** Replacement match list when an outage term was re-read as a defect. */
+  matches: Match[] | null;
+  quoted: ReadonlySet<Match>;
+  /** Outage matches told as the context (cause) of another issue → that issue. */
+  context: ReadonlyMap<Match, Category>;
+}
+
+const NO_CONTEXT: ContextResult = { matches: null, quoted: new Set(), context: new Map() };
+
+function slotIn(matches: Match[], negated: Set<Match>, role: string, s: number, e: number): boolean {
+  for (const m of matches) {
+    if (m.entry.kind === 'slot' && m.entry.slot === role && m.entry.weight > 0 && !negated.has(m) && m.start >= s && m.end <= e) return true;
+  }
+  return false;
+}
+
+/**
+ * Context rules (pass 4). Allocates only when the post has a quoted line or a
+ * weak lexicon outage term, so the common path stays as fast as before.
+ */
+function applyContext(
+  text: string,
+  input: Match[],
+  negated: Set<Match>,
+  cancelled: Map<Match, Match>,
+  hasSlots: boolean,
+): ContextResult {
+  const spans = quotedSpans(text);
+  let quoted: Set<Match> | null = null;
+  if (spans.length > 0) {
+    quoted = new Set();
+    for (const m of input) if (isIssue(m) && spans.some(([s, e]) => m.start >= s && m.end <= e)) quoted.add(m);
+  }
+  const live = (m: Match, c: Category): boolean =>
+    m.entry.kind === 'cat' && m.entry.category === c && !cancelled.has(m) && !negated.has(m) && !quoted?.has(m);
+  const weakOutage = (m: Match): boolean => live(m, 'outage') && m.entry.weight < 2;
+  if (!hasSlots || !input.some(weakOutage)) return quoted ? { ...NO_CONTEXT, quoted } : NO_CONTEXT;
+
+  let matches: Match[] | null = null;
+  const context = new Map<Match, Category>();
+  for (let i = 0; i < input.length; i++) {
+    const m = input[i];
+    if (!weakOutage(m) || m.entry.term.includes('…')) continue; // frames already chose their category
+    // 充電器が…使えない / printer … error: a physical device failing is a defect, not an
+    // outage, when the sentence names a device and no online service (app, site, network).
+    // A phone or laptop hosts apps, so appliances only explain a failure next to a hazard
+    // (電気毛布…焦げ臭くて使えない is a safety issue, not an outage).
+    const [s, e] = sentenceBounds(text, m.start);
+    const device = slotIn(input, negated, 'device', s, e);
+    if (!(device || slotIn(input, negated, 'appliance', s, e)) || slotIn(input, negated, 'service', s, e)) continue;
+    const generic =
+      /エラー|error/.test(text.slice(m.start, m.end)) ||
+      input.some((b) => b.entry.kind === 'slot' && b.entry.slot === 'broken' && b.start < m.end && m.start < b.end);
+    if (!generic) continue;
+    if (input.some((o) => live(o, 'safety') && o.start >= s && o.end <= e)) context.set(m, 'safety');
+    else if (device) {
+      matches ??= input.slice();
+      matches[i] = { ...m, entry: { ...m.entry, category: 'defect' } };
+    }
+  }
+  const list = matches ?? input;
+  for (const m of list) {
+    if (!weakOutage(m) || context.has(m)) continue;
+    if (!CAUSAL_AFTER.test(text.slice(m.end, m.end + 4)) && !CAUSAL_END.test(text.slice(m.start, m.end))) continue;
+    const [, e] = sentenceBounds(text, m.start);
+    if (list.some((o) => live(o, 'billing_error') && o.entry.weight >= 1 && o.start >= m.end && o.start < e)) context.set(m, 'billing_error');
+  }
+  return { matches, quoted: quoted ?? NO_CONTEXT.quoted, context };
+}
 
 export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis {
   let matches = dropContained(raw);
@@ -127,7 +229,8 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
       for (const m of matches) {
         if (!negatable(m) || m.start < mod.end || m.start > mod.end + 16) continue;
         const gap = text.slice(mod.end, m.start).trim();
-        if (gap === '' || /^[a-z']+$/.test(gap)) negated.add(m);
+        // Bare "no" negates only the next word: in romaji 「ramen no aji」 it is a particle.
+        if (gap === '' || gap === 'more' || (/^[a-z']+$/.test(gap) && mod.entry.term !== 'no')) negated.add(m);
       }
     }
   }
@@ -197,6 +300,11 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
     }
   }
 
+  // Pass 4: quoted text, a device as the subject of a failure, failure as the cause of a charge.
+  const pass4 = hasSlots || text.includes('>') || text.includes('rt') ? applyContext(text, matches, negated, cancelled, hasSlots) : NO_CONTEXT;
+  matches = pass4.matches ?? matches;
+  const { quoted, context } = pass4;
+
   const scores = emptyRecord(() => 0);
   const evidence = emptyRecord<Evidence[]>(() => []);
   const result: RuleAnalysis = {
@@ -221,6 +329,18 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
     const e = m.entry;
     const surface = text.slice(m.start, m.end);
     const resolvedBy = cancelled.get(m);
+    const explains = context.get(m);
+    if (quoted.has(m) || explains) {
+      if (e.kind === 'cat' && e.weight >= 1 && !cancelledTerms.has(surface)) {
+        cancelledTerms.add(surface);
+        result.cancelled.push(
+          explains
+            ? reason(lang, 'category', 'context', 'context', surface, categoryLabel(lang, explains))
+            : reason(lang, 'category', 'quoted', 'quoted', surface),
+        );
+      }
+      continue;
+    }
     if (resolvedBy || (negated.has(m) && e.kind === 'cat')) {
       if (e.kind === 'cat' && e.weight >= 1 && !cancelledTerms.has(surface)) {
         cancelledTerms.add(surface);
