@@ -54,4 +54,19 @@ for (const set of SETS) {
   }
 }
 (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
+
+// Rules alone vs rules + the shipped base model (raise-only blend, src/triage/base-model.ts), per set.
+{
+  const { freshSets, blindSets, blind2Sets, summary } = await import('../src/triage/fresh');
+  const baseModel = (await import('../src/triage/base-model')).loadBaseModel();
+  const all = [
+    ...SETS.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, posts: loadLabelled(s.file) })),
+    ...freshSets(fixtures), ...blindSets(fixtures), ...blind2Sets(fixtures),
+  ];
+  console.log('\n== base model: rules only → rules + base model ==');
+  for (const set of all) {
+    console.log(summary(`${set.name} rules`, evaluate(set.posts)));
+    if (baseModel) console.log(summary(`${set.name} +base`, evaluate(set.posts, { baseModel })));
+  }
+}
 process.exitCode = missing ? 1 : 0;

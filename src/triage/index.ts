@@ -1,6 +1,7 @@
 // Koe triage: reads a customer post (Japanese or English) and returns
 // sentiment, categories, a response level, a 0..100 priority and the reasons
 // behind each decision. Pure and synchronous: no I/O, safe to call per post.
+import { raiseUrgency, type BaseModel } from './base-model';
 import { blendLearned } from './blend';
 import { categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
 import { EN_BROAD, JA_BROAD } from './lexicon-broad';
@@ -19,16 +20,25 @@ import { computePriority } from './priority';
 import type { RuleAnalysis } from './rules';
 import { applyRules } from './rules';
 import { detectFlags } from './spam';
+import { categoryLabel, reason } from './messages';
 import type { Reason, TriagePost, TriageResult, WorkspacePhrases } from './types';
+import { URGENT_CATEGORIES } from './types';
 import { workspaceMatcher } from './workspace';
 
 export * from './types';
 export { LearnedModel } from './learned';
+export { BaseModel, loadBaseModel } from './base-model';
 export { normalise, detectLang } from './normalise';
 
 export interface AnalyseOptions {
   workspacePhrases?: WorkspacePhrases;
   model?: LearnedModel;
+  /**
+   * The base learned model shipped with Koe (`loadBaseModel()` reads src/triage/base-model.json), used only
+   * to raise urgency when the rules found no urgent category. Off unless passed: see docs/triage.md
+   * ("Base learned model") for why it is not the default.
+   */
+  baseModel?: BaseModel;
 }
 
 // Both languages share one automaton: Japanese posts often contain English
@@ -75,6 +85,22 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
       sentiment = decideSentiment(lang, rules, categories);
       if (blend.sentiment) sentiment = { ...sentiment, ...blend.sentiment };
       learnedReasons = blend.reasons;
+    }
+  }
+
+  const base = options.baseModel;
+  if (base && !categories.some((c) => URGENT_CATEGORIES.has(c))) {
+    const raise = raiseUrgency(base.predictNormalised(norm.text), categories);
+    if (raise) {
+      categories = precedence([...categories, raise.category], rules.scores);
+      const prior = sentiment;
+      sentiment = decideSentiment(lang, rules, categories);
+      // A workspace model's sentiment correction still wins.
+      if (learnedReasons.some((r) => r.kind === 'sentiment')) sentiment = { ...sentiment, sentiment: prior.sentiment, score: prior.score };
+      learnedReasons = [
+        ...learnedReasons,
+        reason(lang, 'category', raise.category, 'base_model', `${Math.round(raise.level3 * 100)}%`, categoryLabel(lang, raise.category)),
+      ];
     }
   }
 

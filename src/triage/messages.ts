@@ -37,6 +37,7 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
   ja: {
     category: (e, x) => `「${e}」から${x}と判断しました`,
     learned: (e, x) => `学習モデル（担当者の修正から学習）が${x}と判断しました（確信度 ${e}）`,
+    base_model: (e, x) => `ルールでは緊急と判断しませんでしたが、基本学習モデルが${x}の可能性が高いと判断しました（確信度 ${e}）`,
     learned_removed: (e, x) => `学習モデルにより${x}を除外しました（確信度 ${e}）`,
     workspace: (e, x) => `ワークスペースの登録語「${e}」により${x}と判断しました`,
     negated: (e) => `「${e}」は否定されているため問題として扱いません`,
@@ -71,6 +72,7 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
   en: {
     category: (e, x) => `"${e}" indicates ${x}`,
     learned: (e, x) => `the learned model (trained on agent corrections) predicts ${x} (confidence ${e})`,
+    base_model: (e, x) => `the rules found nothing urgent, but the base learned model reads this as ${x} (confidence ${e})`,
     learned_removed: (e, x) => `the learned model removed ${x} (confidence ${e})`,
     workspace: (e, x) => `workspace phrase "${e}" indicates ${x}`,
     negated: (e) => `"${e}" is negated, so it is not treated as an issue`,

@@ -1,0 +1,228 @@
+// Base learned model shipped with Koe (issue 3): L2-regularised logistic
+// regression over distinct character 2–3-grams of the normalised text (the same
+// features as the per-workspace `LearnedModel`), trained offline on the labelled
+// tuning sets by scripts/train-base-model.ts. One binary model says "level 3",
+// one per urgent category says which. It is only ever used to RAISE urgency
+// (see `raiseUrgency`): it never removes a category or lowers a level.
+import { readFileSync } from 'node:fs';
+import { charNgrams } from './learned';
+import { normalise } from './normalise';
+import type { Category } from './types';
+
+export const BASE_TARGETS = ['L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash'] as const;
+export type BaseTarget = (typeof BASE_TARGETS)[number];
+export const URGENT_TARGETS: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'backlash'];
+
+export interface BaseExample {
+  text: string;
+  level: number;
+  categories: readonly string[];
+}
+
+export interface BaseModelJSON {
+  format: 1;
+  /** What it was trained on (documentation only). */
+  trainedOn: string[];
+  examples: number;
+  targets: BaseTarget[];
+  bias: number[];
+  /** gram → weights (one per target, ×1000, rounded). */
+  weights: Record<string, number[]>;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  l2?: number;
+  rate?: number;
+  /** Keep at most this many grams (by largest |weight| over targets). */
+  maxFeatures?: number;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+function labelOf(ex: BaseExample, t: BaseTarget): number {
+  if (t === 'L3') return ex.level === 3 ? 1 : 0;
+  return ex.categories.includes(t) ? 1 : 0;
+}
+
+/**
+ * Deterministic full-batch gradient descent (no random init, no shuffling), so
+ * the same examples always give the same model.
+ */
+export function trainBaseModel(examples: BaseExample[], trainedOn: string[], opts: TrainOptions = {}): BaseModelJSON {
+  const epochs = opts.epochs ?? 300;
+  const l2 = opts.l2 ?? 1e-3;
+  const rate = opts.rate ?? 1;
+  const maxFeatures = opts.maxFeatures ?? 6000;
+  const index = new Map<string, number>();
+  const docs: Int32Array[] = [];
+  for (const ex of examples) {
+    const grams = charNgrams(ex.text).sort();
+    const ids = new Int32Array(grams.length);
+    grams.forEach((g, i) => {
+      let id = index.get(g);
+      if (id === undefined) index.set(g, (id = index.size));
+      ids[i] = id;
+    });
+    docs.push(ids);
+  }
+  const V = index.size;
+  const n = docs.length;
+  const T = BASE_TARGETS.length;
+  const W = Array.from({ length: T }, () => new Float64Array(V));
+  const bias = new Float64Array(T);
+  // Scale each document by 1/sqrt(#grams) so long posts do not dominate.
+  const scale = docs.map((d) => 1 / Math.sqrt(Math.max(1, d.length)));
+  const grad = new Float64Array(V);
+  for (let t = 0; t < T; t++) {
+    const y = examples.map((ex) => labelOf(ex, BASE_TARGETS[t]));
+    const w = W[t];
+    for (let e = 0; e < epochs; e++) {
+      grad.fill(0);
+      let gb = 0;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i];
+        let z = bias[t];
+        for (let k = 0; k < d.length; k++) z += w[d[k]] * scale[i];
+        const err = sigmoid(z) - y[i];
+        gb += err;
+        const g = err * scale[i];
+        for (let k = 0; k < d.length; k++) grad[d[k]] += g;
+      }
+      bias[t] -= (rate * gb) / n;
+      for (let j = 0; j < V; j++) w[j] -= rate * (grad[j] / n + l2 * w[j]);
+    }
+  }
+  const grams = [...index.keys()];
+  const strength = grams.map((_, j) => {
+    let m = 0;
+    for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(W[t][j]));
+    return m;
+  });
+  const order = grams
+    .map((g, j) => ({ g, j, s: strength[j] }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || (a.g < b.g ? -1 : 1))
+    .slice(0, maxFeatures)
+    .sort((a, b) => (a.g < b.g ? -1 : 1));
+  const weights: Record<string, number[]> = {};
+  for (const { g, j } of order) weights[g] = W.map((w) => Math.round(w[j] * 1000));
+  return {
+    format: 1,
+    trainedOn,
+    examples: n,
+    targets: [...BASE_TARGETS],
+    bias: [...bias].map((b) => Math.round(b * 1000) / 1000),
+    weights,
+  };
+}
+
+export type BaseScores = Record<BaseTarget, number>;
+
+// Grams are looked up by a number built from their UTF-16 code units (no string per gram):
+// a 2-gram is a·2¹⁶+b, a 3-gram 2⁴⁸ + (a·2¹⁶+b)·2¹⁶+c — all exact in a double.
+const TRIGRAM = 2 ** 48;
+const DOUBLE_SPACE = 32 * 65536 + 32;
+function gramKey(g: string): number {
+  const ab = g.charCodeAt(0) * 65536 + g.charCodeAt(1);
+  return g.length === 2 ? ab : TRIGRAM + ab * 65536 + g.charCodeAt(2);
+}
+
+export class BaseModel {
+  /** gram → row in `w` (targets.length weights per row, already divided by 1000). */
+  private readonly index = new Map<number, number>();
+  private readonly w: Float32Array;
+  private readonly bias: number[];
+  private readonly seen = new Set<number>();
+  readonly targets: BaseTarget[];
+
+  constructor(json: BaseModelJSON) {
+    if (json.format !== 1) throw new Error(`unsupported base model format ${String(json.format)}`);
+    this.targets = json.targets;
+    this.bias = json.bias;
+    const T = json.targets.length;
+    const entries = Object.entries(json.weights);
+    this.w = new Float32Array(entries.length * T);
+    entries.forEach(([g, ws], row) => {
+      this.index.set(gramKey(g), row);
+      for (let t = 0; t < T; t++) this.w[row * T + t] = ws[t] / 1000;
+    });
+  }
+
+  get features(): number {
+    return this.index.size;
+  }
+
+  /** P(target) for every target, from the raw post text. */
+  predict(text: string): BaseScores {
+    return this.predictNormalised(normalise(text).text);
+  }
+
+  /**
+   * Same as `predict` for text already passed through `normalise` (analyse has it), without
+   * building the gram list: the same distinct 2–3-grams as `charNgrams`.
+   */
+  predictNormalised(normalised: string): BaseScores {
+    const t = normalised.replace(/\s+/g, ' ').trim();
+    const T = this.targets.length;
+    const z = this.bias.slice();
+    const seen = this.seen;
+    seen.clear();
+    const { index, w } = this;
+    let grams = 0;
+    for (let i = 0; i + 2 <= t.length; i++) {
+      const ab = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+      const keys = i + 3 <= t.length ? 2 : 1;
+      for (let n = 0; n < keys; n++) {
+        const key = n === 0 ? ab : TRIGRAM + ab * 65536 + t.charCodeAt(i + 2);
+        if (key === DOUBLE_SPACE || seen.has(key)) continue;
+        seen.add(key);
+        grams++;
+        const row = index.get(key);
+        if (row === undefined) continue;
+        const base = row * T;
+        for (let k = 0; k < T; k++) z[k] += w[base + k];
+      }
+    }
+    const scale = 1 / Math.sqrt(Math.max(1, grams));
+    const out = {} as BaseScores;
+    this.targets.forEach((name, k) => (out[name] = sigmoid((z[k] - this.bias[k]) * scale + this.bias[k])));
+    return out;
+  }
+}
+
+export const RAISE = {
+  /** P(level 3) needed before the model may add an urgent category. */
+  level3Above: 0.8,
+  /** P(category) needed for the urgent category it adds. */
+  categoryAbove: 0.5,
+};
+
+/**
+ * Raise-only blend: when the rules found no urgent category, add the model's most
+ * likely urgent category if it is confident the post is level 3. Returns the
+ * category to add (and its probabilities) or null; never removes anything.
+ */
+export function raiseUrgency(
+  scores: BaseScores,
+  ruleCategories: readonly Category[],
+  thresholds: { level3Above: number; categoryAbove: number } = RAISE,
+): { category: Category; level3: number; probability: number } | null {
+  if (ruleCategories.some((c) => URGENT_TARGETS.includes(c)) || ruleCategories.includes('spam')) return null;
+  if (scores.L3 < thresholds.level3Above) return null;
+  let best: Category | null = null;
+  for (const c of URGENT_TARGETS) if (!best || scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
+  if (!best || scores[best as BaseTarget] < thresholds.categoryAbove) return null;
+  return { category: best, level3: scores.L3, probability: scores[best as BaseTarget] };
+}
+
+/** The shipped model (src/triage/base-model.json, written by `npm run train:triage`); undefined if absent. */
+export function loadBaseModel(url: URL = new URL('./base-model.json', import.meta.url)): BaseModel | undefined {
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return new BaseModel(JSON.parse(text) as BaseModelJSON);
+}
