@@ -17,6 +17,9 @@ const EnvSchema = z.object({
   KOE_SANDBOX: z.enum(['0', '1', 'true', 'false', '']).default('0'),
   KOE_SANDBOX_RATE: z.coerce.number().min(0).max(600).default(6),
   KOE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Outgoing mail for notification emails, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for implicit TLS). */
+  KOE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/i, 'must be smtp://[user:pass@]host[:port] or smtps://…').optional().or(z.literal('')),
+  KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
 });
 
 export interface KoeConfig {
@@ -33,6 +36,8 @@ export interface KoeConfig {
   loginMaxPerMinute: number;
   /** Demo mode: simulated platforms on loopback, connected to this desk, with customer traffic flowing. */
   sandbox: { enabled: boolean; ratePerMinute: number; port: number };
+  /** Notification emails (desk settings → external notifications); without smtpUrl they fail with a clear error. */
+  mail: { smtpUrl?: string; from: string };
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     sessionDays: e.KOE_SESSION_DAYS,
     loginMaxPerMinute: e.KOE_LOGIN_MAX_PER_MINUTE,
     sandbox: { enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true', ratePerMinute: e.KOE_SANDBOX_RATE, port: sandboxPort },
+    mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
   };
 }
 

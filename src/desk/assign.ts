@@ -9,7 +9,7 @@ import { parseJson } from '../store/repositories/types';
 import { notify } from './notifications';
 import { deskSettings } from './settings';
 
-export interface AssignDeps { db: Db; bus: RealtimeBus; log: Logger }
+export interface AssignDeps { db: Db; bus: RealtimeBus; log: Logger; jobs: JobQueue }
 
 /** Every active agent of the workspace with the load routing needs. */
 export async function agentStates(db: Db, workspaceId: string): Promise<AgentState[]> {
@@ -75,7 +75,7 @@ export async function autoAssign(deps: AssignDeps, workspaceId: string, conversa
     return true;
   });
   if (!claimed) return null;
-  await notify(deps.db, deps.bus, {
+  await notify(deps, {
     workspaceId, agentIds: [decision.agentId], kind: 'assigned', conversationId: row.id, urgent: firstResponder || row.level >= 3,
     title: firstResponder ? `一次対応 (L3): ${row.preview.slice(0, 40)}` : row.level >= 3 ? `至急 (L3): ${row.preview.slice(0, 40)}` : `担当になりました: ${row.preview.slice(0, 40)}`,
     body: decision.explanationJa,

@@ -84,7 +84,7 @@ async function perform(deps: AutomationDeps, workspaceId: string, conversationId
         : a.target === 'agent' ? (a.agentId ? [a.agentId] : [])
         : a.target === 'team' ? ((await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId)?.memberIds ?? [])
         : (await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('active', '=', 1).where('role', 'in', ['supervisor', 'admin']).execute()).map((x) => x.id);
-      await notify(deps.db, deps.bus, { workspaceId, agentIds: who, kind: 'assigned', conversationId: row.id, urgent: row.level >= 3, title: a.message ?? `ルール「${ruleName}」: ${row.preview.slice(0, 40)}`, body: row.preview.slice(0, 200) });
+      await notify(deps, { workspaceId, agentIds: who, kind: 'assigned', conversationId: row.id, urgent: row.level >= 3, title: a.message ?? `ルール「${ruleName}」: ${row.preview.slice(0, 40)}`, body: row.preview.slice(0, 200) });
       return;
     }
     case 'add_note': {

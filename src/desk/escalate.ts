@@ -65,7 +65,7 @@ export async function escalate(deps: EscalateDeps, req: EscalationRequest): Prom
     receivers = team ? team.memberIds : able.map((a) => a.id);
   }
   const supervisors = await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', req.workspaceId).where('active', '=', 1).where('role', 'in', ['supervisor', 'admin']).execute();
-  await notify(deps.db, deps.bus, {
+  await notify(deps, {
     workspaceId: req.workspaceId, agentIds: [...receivers, ...supervisors.map((s) => s.id)].filter((a) => a !== req.by?.agentId),
     kind: 'escalated', conversationId: row.id, urgent: toLevel >= 3,
     title: `${direction === 'up' ? 'エスカレーション' : '差し戻し'} L${toLevel}: ${row.preview.slice(0, 40)}`, body: note.slice(0, 200),

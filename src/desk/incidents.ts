@@ -68,7 +68,7 @@ export async function checkSpikes(deps: IncidentDeps, workspaceId: string, conve
     if (!alert) continue;
     const supervisors = await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('active', '=', 1)
       .where('role', 'in', ['supervisor', 'admin']).execute();
-    await notify(deps.db, deps.bus, {
+    await notify(deps, {
       workspaceId, agentIds: supervisors.map((s) => s.id), kind: 'spike', conversationId: null, urgent: true,
       title: `急増：${verdict.explanationJa}`,
       body: `「${category}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,

@@ -1,6 +1,9 @@
 import { newId, nowIso } from '../domain/ids';
+import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import type { Db } from '../store/repositories';
+import { enqueueExternal, externalKindOf } from './notify-external';
+import { deskSettings } from './settings';
 
 export interface NewNotification {
   workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike';
@@ -11,14 +14,30 @@ export interface Notification {
   id: string; kind: string; conversationId: string | null; title: string; body: string; urgent: boolean; createdAt: string; readAt: string | null;
 }
 
-/** Stored (so a signed-out agent sees it later) and pushed at once to the agent's open tabs. */
-export async function notify(db: Db, bus: RealtimeBus, n: NewNotification): Promise<void> {
+export interface NotifyDeps { db: Db; bus: RealtimeBus; jobs: JobQueue }
+
+/**
+ * Stored (so a signed-out agent sees it later) and pushed at once to the agent's open tabs. When the workspace sends
+ * this kind outside Koe, the `notification.deliver` jobs (one webhook per event, one email per agent) are written in
+ * the same transaction as the notification rows, so a stored notification is never left undelivered.
+ */
+export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void> {
+  const agentIds = [...new Set(n.agentIds)];
+  const external = externalKindOf(n);
+  const settings = external ? (await deskSettings.get(deps.db, n.workspaceId)).notifications : null;
+  if (!agentIds.length && !(external && settings?.webhook.url && settings.webhook.kinds.includes(external))) return;
   const at = nowIso();
-  for (const agentId of new Set(n.agentIds)) {
-    const row = { id: newId(), workspace_id: n.workspaceId, agent_id: agentId, kind: n.kind, conversation_id: n.conversationId, title: n.title, body: n.body, urgent: n.urgent ? 1 : 0, created_at: at, read_at: null };
-    await db.insertInto('notifications').values(row).execute();
+  const rows = agentIds.map((agentId) => ({ id: newId(), workspace_id: n.workspaceId, agent_id: agentId, kind: n.kind, conversation_id: n.conversationId, title: n.title, body: n.body, urgent: n.urgent ? 1 : 0, created_at: at, read_at: null }));
+  const write = async (tx: Db) => {
+    if (rows.length) await tx.insertInto('notifications').values(rows).execute();
+    if (external && settings) {
+      await enqueueExternal(deps.jobs, tx, settings, agentIds, { id: newId(), kind: external, workspaceId: n.workspaceId, conversationId: n.conversationId, title: n.title, body: n.body, createdAt: at });
+    }
+  };
+  if (deps.db.isTransaction) await write(deps.db); else await deps.db.transaction().execute(write);
+  for (const row of rows) {
     const data: Notification = { id: row.id, kind: n.kind, conversationId: n.conversationId, title: n.title, body: n.body, urgent: n.urgent, createdAt: at, readAt: null };
-    bus.publish(topics.agent(agentId), { type: 'notification', data });
+    deps.bus.publish(topics.agent(row.agent_id), { type: 'notification', data });
   }
 }
 

@@ -3,6 +3,43 @@ import { nowIso } from '../domain/ids';
 import type { Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
+/** What can be sent outside Koe (email, outgoing webhook); `assigned_urgent` is an assignment of urgent work. */
+export const EXTERNAL_KINDS = ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'] as const;
+export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+const Kinds = z.array(z.enum(EXTERNAL_KINDS)).max(EXTERNAL_KINDS.length);
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** https anywhere; plain http only to this machine (a receiver under test, a local relay). */
+export function webhookUrlProblem(raw: string): string | null {
+  let u: URL;
+  try { u = new URL(raw); } catch { return 'is not a valid URL'; }
+  if (u.username || u.password) return 'must not contain a user name or password (use the secret to authenticate)';
+  if (u.protocol === 'https:') return null;
+  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return null;
+  return 'must be an https:// URL (http:// only for localhost / 127.0.0.1)';
+}
+const WebhookUrl = z.string().trim().max(2000).superRefine((v, ctx) => {
+  const problem = webhookUrlProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const EMAIL_DEFAULT = { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'] as ExternalKind[] };
+const WEBHOOK_DEFAULT = { url: null, secret: null, kinds: [...EXTERNAL_KINDS] as ExternalKind[] };
+
+/** As stored: `webhook.secret` is sealed with the instance key (security/secrets) and never leaves the server. */
+export const NotificationSettingsSchema = z.object({
+  email: z.object({
+    enabled: z.boolean().default(false),
+    kinds: Kinds.default(EMAIL_DEFAULT.kinds),
+  }).default(EMAIL_DEFAULT),
+  webhook: z.object({
+    url: WebhookUrl.nullable().default(null),
+    secret: z.string().nullable().default(null),
+    kinds: Kinds.default(WEBHOOK_DEFAULT.kinds),
+  }).default(WEBHOOK_DEFAULT),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
 /** Workspace-wide routing and SLA settings; every field has a default so an empty row is a valid workspace. */
 export const DeskSettingsSchema = z.object({
   autoAssign: z.object({
@@ -37,8 +74,40 @@ export const DeskSettingsSchema = z.object({
     /** Rules may send a template reply only when this is on, and only on private channels. */
     allowTemplateReplies: z.boolean().default(false),
   }).default({ allowTemplateReplies: false }),
+  /** Email and outgoing webhook for urgent assignments, escalations, SLA warnings/breaches and spikes (off by default). */
+  notifications: NotificationSettingsSchema.default({ email: EMAIL_DEFAULT, webhook: WEBHOOK_DEFAULT }),
 });
 export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
+
+/**
+ * What PUT /api/settings/desk accepts: the settings as GET returns them. `notifications` left out keeps the stored
+ * ones (older clients); `webhook.secret` is write-only: left out keeps it, null removes it, a string replaces it;
+ * `hasSecret` (from GET) is ignored.
+ */
+export const DeskSettingsInputSchema = DeskSettingsSchema.extend({
+  notifications: z.object({
+    email: NotificationSettingsSchema.shape.email,
+    webhook: z.object({
+      url: WebhookUrl.nullable().default(null),
+      secret: z.string().min(1).max(500).nullable().optional(),
+      hasSecret: z.boolean().optional(),
+      kinds: Kinds.default(WEBHOOK_DEFAULT.kinds),
+    }).default(WEBHOOK_DEFAULT),
+  }).optional(),
+});
+export type DeskSettingsInput = z.infer<typeof DeskSettingsInputSchema>;
+
+/** The settings as the API shows them: the webhook secret becomes `hasSecret`; only admins see the webhook URL. */
+export function publicDeskSettings(s: DeskSettings, opts: { admin: boolean; smtpConfigured: boolean }) {
+  const { secret, ...webhook } = s.notifications.webhook;
+  return {
+    ...s,
+    notifications: {
+      email: { ...s.notifications.email, smtpConfigured: opts.smtpConfigured },
+      webhook: { ...webhook, url: opts.admin ? webhook.url : null, hasSecret: Boolean(secret) },
+    },
+  };
+}
 
 export const deskSettings = {
   async get(db: Db, workspaceId: string): Promise<DeskSettings> {

@@ -72,7 +72,7 @@ async function announce(deps: SlaDeps, row: Row, status: SlaStatus, event: 'sla.
     .where('role', 'in', ['supervisor', 'admin']).execute();
   const target = TARGET_JA[status.target ?? ''] ?? '';
   const breached = event === 'sla.breached';
-  await notify(deps.db, deps.bus, {
+  await notify(deps, {
     workspaceId: row.workspace_id, agentIds: [...(row.assignee_id ? [row.assignee_id] : []), ...supervisors.map((s) => s.id)],
     kind: event, conversationId: row.id, urgent: breached || row.level >= 3,
     title: breached ? `SLA超過（${target}）: ${row.preview.slice(0, 40)}` : `SLA警告（${target}）: ${row.preview.slice(0, 40)}`,

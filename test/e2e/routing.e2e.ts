@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,5 +252,39 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     expect(saved.automation.allowTemplateReplies).toBe(true);
     expect(saved.sla).toMatchObject({ firstResponseMins: { 1: 0.02 }, onBreach: 'escalate' });
     await shot(page, 'desk-settings');
+
+    // External notifications: a webhook with a write-only secret, and the test button.
+    const events: { event?: string; signature?: string }[] = [];
+    const hook = http.createServer((req, res) => {
+      events.push({ event: req.headers['x-koe-event'] as string, signature: req.headers['x-koe-signature'] as string });
+      req.resume();
+      req.on('end', () => res.writeHead(204).end());
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/koe`;
+      const external = page.getByTestId('desk-external');
+      await external.getByText('外部への通知').waitFor();
+      await page.getByTestId('desk-webhook-url').fill('http://hooks.example.com/koe');
+      await page.getByTestId('desk-save').click();
+      await page.getByText('body.notifications.webhook.url').first().waitFor();
+      await page.getByTestId('desk-webhook-url').fill(url);
+      await page.getByTestId('desk-secret-edit').click();
+      await page.getByTestId('desk-webhook-secret').fill('e2e-secret-value');
+      await expect.poll(() => page.getByTestId('desk-test-webhook').isDisabled()).toBe(true);
+      await page.getByTestId('desk-save').click();
+      await page.getByTestId('desk-saved').waitFor();
+      await expect.poll(() => page.getByTestId('desk-secret-state').textContent()).toBe('設定済み（非表示）');
+      const after = (await admin.get('/api/settings/desk')).body.notifications.webhook;
+      expect(after).toMatchObject({ url, hasSecret: true });
+      expect(JSON.stringify(after)).not.toContain('e2e-secret-value');
+      await page.getByTestId('desk-test-webhook').click();
+      await expect.poll(() => page.getByTestId('desk-test-result').textContent()).toBe('送信しました（HTTP 204）');
+      expect(events).toEqual([{ event: 'test', signature: expect.stringMatching(/^sha256=[0-9a-f]{64}$/) }]);
+      await external.scrollIntoViewIfNeeded();
+      await shot(page, 'desk-external-notifications');
+    } finally {
+      await new Promise<void>((r) => hook.close(() => r()));
+    }
   });
 });

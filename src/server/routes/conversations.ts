@@ -153,7 +153,7 @@ export const conversationRoutes = (koe: Koe): FastifyPluginAsyncZod => async (ap
     if (learn) await koe.triage.learn(actor.workspaceId, learn.text, learn.labels);
     if (b.assigneeId && b.assigneeId !== actor.agentId && changes) {
       const c = (await conversations.row(koe.db, actor.workspaceId, req.params.id))!;
-      await notify(koe.db, koe.bus, { workspaceId: actor.workspaceId, agentIds: [b.assigneeId], kind: 'assigned', conversationId: c.id, urgent: c.level >= 3, title: `担当になりました: ${c.preview.slice(0, 40)}`, body: `${actor.name} が割り当てました` });
+      await notify(koe, { workspaceId: actor.workspaceId, agentIds: [b.assigneeId], kind: 'assigned', conversationId: c.id, urgent: c.level >= 3, title: `担当になりました: ${c.preview.slice(0, 40)}`, body: `${actor.name} が割り当てました` });
     }
     if (changes) {
       await runAutomation(koe, actor.workspaceId, req.params.id, 'conversation.updated');

@@ -5,7 +5,9 @@ import { runAutomation } from '../../desk/automation';
 import { escalationBoard } from '../../desk/board';
 import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
 import { notifications } from '../../desk/notifications';
-import { deskSettings, DeskSettingsSchema } from '../../desk/settings';
+import { sendTestNotification } from '../../desk/notify-external';
+import { deskSettings, DeskSettingsInputSchema, EXTERNAL_KINDS, publicDeskSettings, type DeskSettings, type DeskSettingsInput } from '../../desk/settings';
+import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
 import { agents, audit, teams } from '../../store/repositories';
 import { authOf, guard } from '../auth';
@@ -95,12 +97,47 @@ export const routingRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) =>
     return reply.status(201).send(team);
   });
 
-  app.get('/api/settings/desk', { preHandler: guard(), schema: { tags: ['routing'], summary: 'Auto-assignment and SLA settings' } }, async (req) => deskSettings.get(koe.db, authOf(req).agent.workspaceId));
+  const smtpConfigured = Boolean(koe.config.mail.smtpUrl);
+  const shown = (settings: DeskSettings, role: string) => publicDeskSettings(settings, { admin: role === 'admin', smtpConfigured });
 
-  app.put('/api/settings/desk', { preHandler: guard('admin'), schema: { tags: ['routing'], body: DeskSettingsSchema } }, async (req) => {
+  app.get('/api/settings/desk', { preHandler: guard(), schema: { tags: ['routing'], summary: 'Auto-assignment, SLA and notification settings (the webhook secret is never returned)' } }, async (req) => {
+    const { agent } = authOf(req);
+    return shown(await deskSettings.get(koe.db, agent.workspaceId), agent.role);
+  });
+
+  app.put('/api/settings/desk', { preHandler: guard('admin'), schema: { tags: ['routing'], body: DeskSettingsInputSchema } }, async (req) => {
     const { actor } = authOf(req);
-    await deskSettings.save(koe.db, actor.workspaceId, req.body);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'settings.desk_updated', detail: req.body });
-    return deskSettings.get(koe.db, actor.workspaceId);
+    const stored = await deskSettings.get(koe.db, actor.workspaceId);
+    const next = mergeSettings(stored, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
+    await deskSettings.save(koe.db, actor.workspaceId, next);
+    const saved = shown(next, actor.role);
+    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'settings.desk_updated', detail: saved });
+    return saved;
+  });
+
+  app.post('/api/settings/desk/notifications/test', {
+    preHandler: guard('admin'),
+    schema: {
+      tags: ['routing'], summary: 'Send a test event through the saved webhook (or an email to yourself) now',
+      body: z.object({ target: z.enum(['webhook', 'email']).default('webhook') }),
+    },
+  }, async (req) => {
+    const { agent } = authOf(req);
+    return sendTestNotification({ db: koe.db, log: koe.log, config: koe.config }, agent.workspaceId, req.body.target, agent.email);
   });
 };
+
+/** PUT semantics: notifications left out are kept; the write-only secret is kept, removed (null) or replaced (sealed). */
+export function mergeSettings(stored: DeskSettings, input: DeskSettingsInput, seal: (plain: string) => string): DeskSettings {
+  const { notifications, ...rest } = input;
+  if (!notifications) return { ...rest, notifications: stored.notifications };
+  const { secret, hasSecret: _ignored, ...webhook } = notifications.webhook;
+  const kinds = (k: readonly string[]) => EXTERNAL_KINDS.filter((x) => k.includes(x));
+  return {
+    ...rest,
+    notifications: {
+      email: { ...notifications.email, kinds: kinds(notifications.email.kinds) },
+      webhook: { ...webhook, kinds: kinds(webhook.kinds), secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret) },
+    },
+  };
+}

@@ -218,6 +218,7 @@ function KindChecks({ value, onChange, testId }: { value: ExternalKind[]; onChan
   const { t } = useTranslation();
   return (
     <Checkbox.Group
+      mt="sm"
       label={t('desk.kindsLabel')}
       value={value}
       onChange={(v) => onChange(EXTERNAL_KINDS.filter((k) => v.includes(k)))}
