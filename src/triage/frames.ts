@@ -20,7 +20,7 @@
 // kana spellings, dropped particles), so each role word is written once. A
 // frame match is an ordinary category match spanning both roles: negation,
 // hypotheticals (もし…たら), mistakes and resolutions cancel it like any other.
-import type { LexEntry, LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexEntry, type LexiconSource } from './lexicon';
 import type { PhraseMatch } from './matcher';
 import type { Category } from './types';
 
@@ -62,17 +62,7 @@ export const FRAMES: readonly Frame[] = [
 export const JA_FRAME_SLOTS: LexiconSource = {
   lang: 'ja',
   categories: {},
-  positive: '',
-  negative: '',
-  sarcasm: '',
-  negAfter: '',
-  negBefore: '',
-  hypothetical: '',
-  mistake: '',
-  resolved: '',
-  expert: '',
-  spam: '',
-  abuse: '',
+  ...EMPTY_SECTIONS,
   slots: {
     money: `請求|引き落と|引落|引かれ|課金|料金|代金|金額|額|円|お金|残高|会計|お釣り|おつり|明細|通帳|レシート|チャージ|手数料|月額|年会費|値段|値札|送料|決済額|支払額|支払い額
 額縁:0|円満:0|半額:0|全額返金:0`,

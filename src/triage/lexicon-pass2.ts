@@ -3,20 +3,9 @@
 // escalation — not from any evaluation file. Plain forms only: variants.ts adds
 // the negative conjugations (〜ません / 〜へん / 〜ん / 〜ず …), kana spellings and
 // English contraction forms. Weights follow lexicon-ja.ts (≥ 1 decides alone).
-import type { LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
 
-const EMPTY = {
-  positive: '',
-  sarcasm: '',
-  negAfter: '',
-  negBefore: '',
-  hypothetical: '',
-  mistake: '',
-  resolved: '',
-  expert: '',
-  spam: '',
-  abuse: '',
-};
+const EMPTY = EMPTY_SECTIONS;
 
 export const JA_PASS2: LexiconSource = {
   ...EMPTY,

@@ -3,21 +3,9 @@
 // hearsay, laughter hyperbole, plain-form resolutions). Written from how people
 // post, not from evaluation posts; compositional cases are left to frames.ts
 // and inflections to variants.ts, so this list stays short.
-import type { LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
 
-const EMPTY = {
-  positive: '',
-  negative: '',
-  sarcasm: '',
-  negAfter: '',
-  negBefore: '',
-  hypothetical: '',
-  mistake: '',
-  resolved: '',
-  expert: '',
-  spam: '',
-  abuse: '',
-};
+const EMPTY = EMPTY_SECTIONS;
 
 export const JA_PASS3: LexiconSource = {
   ...EMPTY,

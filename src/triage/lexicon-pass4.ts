@@ -3,21 +3,9 @@
 // English subscription wording — plus blockers for words that only look like
 // issues (障害者, 腹痛を訴え, 口から火が出る). Written as general wording;
 // compositional cases live in frames.ts.
-import type { LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
 
-const EMPTY = {
-  positive: '',
-  negative: '',
-  sarcasm: '',
-  negAfter: '',
-  negBefore: '',
-  hypothetical: '',
-  mistake: '',
-  resolved: '',
-  expert: '',
-  spam: '',
-  abuse: '',
-};
+const EMPTY = EMPTY_SECTIONS;
 
 export const JA_PASS4: LexiconSource = {
   ...EMPTY,

@@ -51,6 +51,11 @@ export interface LexEntry {
   source: 'builtin' | 'workspace';
 }
 
+/** Every term section empty: extra lexicon files spread it and fill in only the sections they add to. */
+export const EMPTY_SECTIONS = {
+  positive: '', negative: '', sarcasm: '', negAfter: '', negBefore: '', mistake: '', hypothetical: '', resolved: '', expert: '', spam: '', abuse: '',
+} as const satisfies Omit<LexiconSource, 'lang' | 'categories' | 'slots'>;
+
 export interface LexiconSource {
   lang: Lang;
   categories: Partial<Record<Category, string>>;
