@@ -174,7 +174,14 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await supervisor.goto(`${koe.base}/conversations/${c.id}`);
     const v = view(supervisor, c.id);
     await v.waitFor();
-    await expect.poll(() => v.getByTestId('level-badge').first().getAttribute('data-level')).toBe('3');
+    try {
+      await expect.poll(() => v.getByTestId('level-badge').first().getAttribute('data-level')).toBe('3');
+    } catch (e) {
+      // Diagnostics for a rare failure under load: was it the server (no escalation) or the page (not refreshed)?
+      console.log('DEBUG detail', JSON.stringify(await detail(c.id)).slice(0, 3000));
+      console.log('DEBUG jobs', JSON.stringify((await admin.get('/api/admin/jobs?limit=50')).body).slice(0, 6000));
+      throw e;
+    }
     const card = v.getByTestId('handoff-card');
     await card.waitFor();
     await expect.poll(() => card.getByTestId('handoff-note').innerText()).toContain(AUTO_NOTE);

@@ -38,7 +38,6 @@ export function RealtimeBridge() {
   useEffect(() => {
     let source: EventSource | null = null;
     let closed = false;
-    let hadError = false;
     let flushTimer: number | undefined;
     let reconnectTimer: number | undefined;
     let offlineTimer: number | undefined;
@@ -60,12 +59,11 @@ export function RealtimeBridge() {
         document.documentElement.dataset.realtime = 'open';
         window.clearTimeout(offlineTimer);
         setOffline(false);
-        // Events may have been missed while disconnected: resync everything visible.
-        if (hadError) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-        hadError = false;
+        // Events may have been missed while disconnected, or (on the first connection) between a page's first
+        // fetches and the stream going live: resync everything visible.
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       };
       source.onerror = () => {
-        hadError = true;
         delete document.documentElement.dataset.realtime;
         window.clearTimeout(offlineTimer);
         offlineTimer = window.setTimeout(() => setOffline(true), OFFLINE_NOTICE_DELAY_MS);
