@@ -1,4 +1,5 @@
 import { Alert, Anchor, Group, Portal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMarkRead } from '../api/routing';
@@ -11,6 +12,11 @@ export function ToastStack() {
   const toasts = useToasts();
   const markRead = useMarkRead();
   if (toasts.length === 0) return null;
+  /** Following a toast's link reads the notification and closes the toast. */
+  const open = (id: string) => {
+    markRead.mutate([id]);
+    dismissToast(id);
+  };
   return (
     <Portal>
       <Stack
@@ -44,43 +50,37 @@ export function ToastStack() {
                 {n.body}
               </Text>
               {n.conversationId && (
-                <Anchor
-                  component={Link}
-                  to={`/conversations/${encodeURIComponent(n.conversationId)}`}
-                  size="xs"
-                  c={n.urgent ? 'white' : undefined}
-                  fw={600}
-                  style={{ flexShrink: 0 }}
-                  onClick={() => {
-                    markRead.mutate([n.id]);
-                    dismissToast(n.id);
-                  }}
-                >
+                <ToastLink to={`/conversations/${encodeURIComponent(n.conversationId)}`} urgent={n.urgent} onOpen={() => open(n.id)}>
                   {t('notifications.open')}
-                </Anchor>
+                </ToastLink>
               )}
               {!n.conversationId && isSpikeNotification(n) && (
                 // The inbox shows the spike banner with 「インシデントを宣言」.
-                <Anchor
-                  component={Link}
-                  to="/"
-                  size="xs"
-                  c={n.urgent ? 'white' : undefined}
-                  fw={600}
-                  style={{ flexShrink: 0 }}
-                  onClick={() => {
-                    markRead.mutate([n.id]);
-                    dismissToast(n.id);
-                  }}
-                  data-testid="spike-toast-open"
-                >
+                <ToastLink to="/" urgent={n.urgent} onOpen={() => open(n.id)} testId="spike-toast-open">
                   {t('incidents.spike.toastLink')}
-                </Anchor>
+                </ToastLink>
               )}
             </Group>
           </Alert>
         ))}
       </Stack>
     </Portal>
+  );
+}
+
+function ToastLink(props: { to: string; urgent: boolean; onOpen: () => void; testId?: string; children: ReactNode }) {
+  return (
+    <Anchor
+      component={Link}
+      to={props.to}
+      size="xs"
+      c={props.urgent ? 'white' : undefined}
+      fw={600}
+      style={{ flexShrink: 0 }}
+      onClick={props.onOpen}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Anchor>
   );
 }
