@@ -119,21 +119,44 @@ export function trainBaseModel(examples: BaseExample[], trainedOn: string[], opt
 
 export type BaseScores = Record<BaseTarget, number>;
 
-// Grams are looked up by a number built from their UTF-16 code units (no string per gram):
-// a 2-gram is a·2¹⁶+b, a 3-gram 2⁴⁸ + (a·2¹⁶+b)·2¹⁶+c — all exact in a double.
-const TRIGRAM = 2 ** 48;
-const DOUBLE_SPACE = 32 * 65536 + 32;
-function gramKey(g: string): number {
-  const ab = g.charCodeAt(0) * 65536 + g.charCodeAt(1);
-  return g.length === 2 ? ab : TRIGRAM + ab * 65536 + g.charCodeAt(2);
+// Grams are looked up in an open-addressing table keyed by two int32s built from their
+// UTF-16 code units (no string per gram): hi = a<<16|b, lo = 0 for a 2-gram and c+1 for
+// a 3-gram. The same keys, in a scratch table stamped per call, count the distinct grams.
+const gramHi = (a: number, b: number): number => (a << 16) | b;
+const slotOf = (hi: number, lo: number, mask: number): number =>
+  (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> 7) & mask;
+const SPACE_PAIR = gramHi(32, 32);
+
+class GramTable {
+  hi: Int32Array;
+  lo: Int32Array;
+  /** Row in the weight matrix (model table) or the call's stamp (scratch table); -1 = empty. */
+  val: Int32Array;
+  mask: number;
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.hi = new Int32Array(size);
+    this.lo = new Int32Array(size);
+    this.val = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  /** Slot holding (hi, lo), or the empty slot where it would go. */
+  find(hi: number, lo: number, isEmpty: (v: number) => boolean): number {
+    const { mask } = this;
+    let s = slotOf(hi, lo, mask);
+    while (!isEmpty(this.val[s]) && (this.hi[s] !== hi || this.lo[s] !== lo)) s = (s + 1) & mask;
+    return s;
+  }
 }
 
 export class BaseModel {
-  /** gram → row in `w` (targets.length weights per row, already divided by 1000). */
-  private readonly index = new Map<number, number>();
+  private readonly table: GramTable;
   private readonly w: Float32Array;
   private readonly bias: number[];
-  private readonly seen = new Set<number>();
+  private scratch = new GramTable(512);
+  private stamp = 0;
+  private readonly count: number;
   readonly targets: BaseTarget[];
 
   constructor(json: BaseModelJSON) {
@@ -142,15 +165,23 @@ export class BaseModel {
     this.bias = json.bias;
     const T = json.targets.length;
     const entries = Object.entries(json.weights);
+    this.count = entries.length;
     this.w = new Float32Array(entries.length * T);
+    this.table = new GramTable(entries.length);
+    const empty = (v: number) => v < 0;
     entries.forEach(([g, ws], row) => {
-      this.index.set(gramKey(g), row);
+      const hi = gramHi(g.charCodeAt(0), g.charCodeAt(1));
+      const lo = g.length === 2 ? 0 : g.charCodeAt(2) + 1;
+      const s = this.table.find(hi, lo, empty);
+      this.table.hi[s] = hi;
+      this.table.lo[s] = lo;
+      this.table.val[s] = row;
       for (let t = 0; t < T; t++) this.w[row * T + t] = ws[t] / 1000;
     });
   }
 
   get features(): number {
-    return this.index.size;
+    return this.count;
   }
 
   /** P(target) for every target, from the raw post text. */
@@ -166,20 +197,32 @@ export class BaseModel {
     const t = normalised.replace(/\s+/g, ' ').trim();
     const T = this.targets.length;
     const z = this.bias.slice();
-    const seen = this.seen;
-    seen.clear();
-    const { index, w } = this;
+    if (this.scratch.mask + 1 < t.length * 4) this.scratch = new GramTable(t.length * 2);
+    const scratch = this.scratch;
+    // A new stamp per call marks the scratch slots used by this call; older stamps read as empty.
+    if (++this.stamp === 0x7fffffff) {
+      scratch.val.fill(-1);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const stale = (v: number) => v !== stamp;
+    const empty = (v: number) => v < 0;
+    const { table, w } = this;
     let grams = 0;
     for (let i = 0; i + 2 <= t.length; i++) {
-      const ab = t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1);
+      const hi = gramHi(t.charCodeAt(i), t.charCodeAt(i + 1));
       const keys = i + 3 <= t.length ? 2 : 1;
       for (let n = 0; n < keys; n++) {
-        const key = n === 0 ? ab : TRIGRAM + ab * 65536 + t.charCodeAt(i + 2);
-        if (key === DOUBLE_SPACE || seen.has(key)) continue;
-        seen.add(key);
+        const lo = n === 0 ? 0 : t.charCodeAt(i + 2) + 1;
+        if (lo === 0 && hi === SPACE_PAIR) continue;
+        const s = scratch.find(hi, lo, stale);
+        if (scratch.val[s] === stamp) continue;
+        scratch.hi[s] = hi;
+        scratch.lo[s] = lo;
+        scratch.val[s] = stamp;
         grams++;
-        const row = index.get(key);
-        if (row === undefined) continue;
+        const row = table.val[table.find(hi, lo, empty)];
+        if (row < 0) continue;
         const base = row * T;
         for (let k = 0; k < T; k++) z[k] += w[base + k];
       }
