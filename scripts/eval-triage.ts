@@ -1,8 +1,10 @@
-// npm run eval:triage — scores the analyser on the dev set (used for tuning),
-// the holdout set (never used for tuning), the fresh halves (fresh-dev tuned,
-// fresh-test untuned), the blind halves (blind-tune tuned, blind-test
-// untuned) and the blind2 halves (blind2-tune tuned, blind2-test untuned; see
-// src/triage/fresh.ts). `--errors` lists dev mistakes only.
+// npm run eval:triage — scores the analyser (rules + shipped base model, the
+// default) on the dev set (used for tuning), the holdout set (never used for
+// tuning), the fresh halves (fresh-dev tuned, fresh-test untuned), the blind
+// halves (blind-tune tuned, blind-test untuned), the blind2 halves (blind2-tune
+// tuned, blind2-test untuned) and blind3 (untuned; see src/triage/fresh.ts),
+// then the rules alone against the default per set. `--errors` lists dev
+// mistakes only.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport } from '../src/triage/evaluate';
@@ -55,18 +57,17 @@ for (const set of SETS) {
 }
 (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
 
-// Rules alone vs rules + the shipped base model (raise-only blend, src/triage/base-model.ts), per set.
+// What the shipped base model adds: the rules alone vs the default (rules + base model), per set.
 {
-  const { freshSets, blindSets, blind2Sets, summary } = await import('../src/triage/fresh');
-  const baseModel = (await import('../src/triage/base-model')).loadBaseModel();
+  const { freshSets, blindSets, blind2Sets, blind3Sets, summary } = await import('../src/triage/fresh');
   const all = [
     ...SETS.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, posts: loadLabelled(s.file) })),
-    ...freshSets(fixtures), ...blindSets(fixtures), ...blind2Sets(fixtures),
+    ...freshSets(fixtures), ...blindSets(fixtures), ...blind2Sets(fixtures), ...blind3Sets(fixtures),
   ];
-  console.log('\n== base model: rules only → rules + base model ==');
+  console.log('\n== rules alone → default (rules + base model) ==');
   for (const set of all) {
-    console.log(summary(`${set.name} rules`, evaluate(set.posts)));
-    if (baseModel) console.log(summary(`${set.name} +base`, evaluate(set.posts, { baseModel })));
+    console.log(summary(`${set.name} rules`, evaluate(set.posts, { baseModel: null })));
+    console.log(summary(`${set.name} default`, evaluate(set.posts)));
   }
 }
 process.exitCode = missing ? 1 : 0;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './index';
-import { BaseModel, loadBaseModel, raiseUrgency, trainBaseModel, type BaseScores } from './base-model';
+import { BaseModel, BLEND, loadBaseModel, raiseUrgency, trainBaseModel, type BaseExample, type BaseScores } from './base-model';
 import type { Category } from './types';
 
 const scores = (over: Partial<BaseScores>): BaseScores => ({
-  L3: 0, billing_error: 0, outage: 0, defect: 0, safety: 0, backlash: 0, ...over,
+  L3: 0, billing_error: 0, outage: 0, defect: 0, safety: 0, backlash: 0, negative: 0, positive: 0, ...over,
 });
 
-describe('raiseUrgency (raise-only blend)', () => {
+describe('raiseUrgency', () => {
   it('adds the most likely urgent category when the model is confident of level 3', () => {
     expect(raiseUrgency(scores({ L3: 0.9, outage: 0.7, defect: 0.6 }), ['question'])?.category).toBe('outage');
   });
@@ -17,59 +17,115 @@ describe('raiseUrgency (raise-only blend)', () => {
   it('never touches spam', () => {
     expect(raiseUrgency(scores({ L3: 0.99, outage: 0.99 }), ['spam'])).toBeNull();
   });
-  it('needs both the level-3 and the category probability', () => {
-    expect(raiseUrgency(scores({ L3: 0.4, outage: 0.99 }), [])).toBeNull();
-    expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [])).toBeNull();
+  it('needs the level-3 probability, and the category probability when a threshold is set', () => {
+    expect(raiseUrgency(scores({ L3: BLEND.raiseAbove - 0.01, outage: 0.99 }), [])).toBeNull();
+    expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [], { raiseAbove: 0.5, categoryAbove: 0.3 })).toBeNull();
+    expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [], { raiseAbove: 0.5, categoryAbove: 0 })?.category).toBe('outage');
+  });
+});
+
+// A tiny model whose words mean one thing each, to test the blend without depending on the shipped weights.
+function probe(): BaseModel {
+  const ex = (texts: string[], level: number, categories: Category[], sentiment: string): BaseExample[] =>
+    texts.map((text) => ({ text, level, categories, sentiment }));
+  return new BaseModel(
+    trainBaseModel(
+      [
+        ...ex(['ぴょろろんが起きた', 'またぴょろろん', 'ぴょろろんで使えない'], 3, ['outage'], 'negative'),
+        ...ex(['もふもふでした', 'もふもふだっただけ', 'もふもふ勘違い'], 0, [], 'neutral'),
+        ...ex(['ぽかぽか最高', 'ぽかぽか大好き', 'ぽかぽかありがとう'], 1, ['praise'], 'positive'),
+        ...ex(['こんにちは', '今日は晴れ', 'よろしく'], 0, [], 'neutral'),
+      ],
+      ['probe'],
+      { epochs: 400, rate: 10, l2: 1e-5 },
+    ),
+  );
+}
+
+describe('blend with the rules (analyse)', () => {
+  const model = probe();
+
+  it('raises a post the rules miss, with a reason naming the model', () => {
+    const text = 'ぴょろろんが起きてぽにゃぽにゃ';
+    expect(analyse({ text }, { baseModel: null }).level).toBeLessThan(3);
+    const r = analyse({ text }, { baseModel: model });
+    expect(r.level).toBe(3);
+    expect(r.categories).toContain('outage');
+    expect(r.reasons.some((x) => x.code === 'outage' && x.message.includes('基本学習モデル'))).toBe(true);
+  });
+
+  it('sets aside an urgent category the rules found when confident it is no current problem, and says so', () => {
+    const text = 'アプリが落ちた もふもふ';
+    const rules = analyse({ text }, { baseModel: null });
+    expect(rules.categories).toContain('outage');
+    expect(model.predict(text).L3).toBeLessThan(BLEND.vetoBelow);
+    const r = analyse({ text }, { baseModel: model });
+    expect(r.level).toBeLessThan(3);
+    expect(r.categories).not.toContain('outage');
+    const why = r.reasons.find((x) => x.code === 'not_outage');
+    expect(why?.message).toContain('今すぐの問題ではない');
+    // The veto is a setting: off, the rules' decision stands.
+    expect(analyse({ text }, { baseModel: model, baseBlend: { vetoBelow: 0 } }).level).toBe(3);
+  });
+
+  it('never sets aside what a workspace phrase says', () => {
+    const text = 'もふもふ';
+    expect(model.predict(text).L3).toBeLessThan(BLEND.vetoBelow);
+    const r = analyse({ text }, { baseModel: model, workspacePhrases: { outage: ['もふもふ'] } });
+    expect(r.categories).toContain('outage');
+    expect(r.level).toBe(3);
+  });
+
+  it('corrects the sentiment with a reason', () => {
+    const text = 'ぽかぽか';
+    expect(analyse({ text }, { baseModel: null }).sentiment).toBe('neutral');
+    const r = analyse({ text }, { baseModel: model });
+    expect(r.sentiment).toBe('positive');
+    expect(r.sentimentScore).toBeGreaterThanOrEqual(0.3);
+    expect(r.reasons.some((x) => x.kind === 'sentiment' && x.message.includes('基本学習モデル'))).toBe(true);
+  });
+
+  it('leaves spam alone', () => {
+    const text = 'フォローで当選！現金プレゼント企画、詳しくはプロフのリンクから https://x.example ぴょろろん';
+    const r = analyse({ text }, { baseModel: model });
+    if (analyse({ text }, { baseModel: null }).categories.includes('spam')) expect(r.categories).toEqual(['spam']);
   });
 });
 
 describe('shipped base model', () => {
-  it('is off unless passed', () => {
-    const text = 'アプリが開いた瞬間に落ちて何もできん';
-    expect(analyse({ text })).toEqual(analyse({ text }, {}));
+  const model = loadBaseModel();
+
+  it('is used by default, and `baseModel: null` gives the rules alone', () => {
+    const text = 'ほうれん草がドロドロに溶けてて袋の中が異臭…';
+    expect(analyse({ text })).toEqual(analyse({ text }, { baseModel: model }));
+    const rules = analyse({ text }, { baseModel: null });
+    expect(rules.reasons.some((x) => x.message.includes('基本学習モデル'))).toBe(false);
   });
 
-  const model = loadBaseModel();
-  it('loads, is compact and predicts probabilities', () => {
+  it('loads, is compact and predicts probabilities for every target', () => {
     expect(model).toBeInstanceOf(BaseModel);
     expect(model!.features).toBeGreaterThan(1000);
     expect(model!.features).toBeLessThanOrEqual(6000);
     const p = model!.predict('同じ金額が2回請求されています');
+    expect(Object.keys(p).sort()).toEqual(['L3', 'backlash', 'billing_error', 'defect', 'negative', 'outage', 'positive', 'safety']);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0);
     for (const v of Object.values(p)) expect(v).toBeLessThanOrEqual(1);
   });
 
-  it('only ever raises the level and only adds urgent categories', () => {
+  it('every change it makes to a decision carries a reason', () => {
     const texts = [
       '来週の土曜日に4名で予約したいのですが、個室は空いていますか',
       'スタッフさんの対応がとても丁寧で、また利用したいと思いました',
-      '今日は天気が良いので散歩してきました',
       'アプリが開いた瞬間に落ちて何もできん',
       'the app keeps kicking me out every 5 min',
-      'ポイントの有効期限を教えてもらえますか',
-      'フォローで当選！現金プレゼント企画、詳しくはプロフのリンクから https://x.example',
+      '鯖落ちかと思ったら家のWi-Fiが切れてただけだったｗ',
+      '昨日来店してクレジットカードで決済したのですが、二重請求になっていました。',
     ];
     for (const text of texts) {
-      const off = analyse({ text });
-      const on = analyse({ text }, { baseModel: model });
-      expect(on.level).toBeGreaterThanOrEqual(off.level);
-      const added = on.categories.filter((c) => !off.categories.includes(c));
-      for (const c of added) expect(['billing_error', 'outage', 'defect', 'safety', 'backlash']).toContain(c);
-      if (added.length > 0) expect(on.reasons.some((r) => r.message.includes('base') || r.message.includes('基本学習モデル'))).toBe(true);
-      if (off.categories.includes('spam')) expect(on.categories).toEqual(['spam']);
+      const off = analyse({ text }, { baseModel: null });
+      const on = analyse({ text });
+      const changed = off.level !== on.level || off.sentiment !== on.sentiment || off.categories.join() !== on.categories.join();
+      if (changed) expect(on.reasons.some((x) => x.message.includes('基本学習モデル') || x.message.includes('base learned model'))).toBe(true);
     }
-  });
-
-  it('a custom model can be passed in and raises a post the rules miss', () => {
-    const text = 'ぴょろろんが起きてぽにゃぽにゃ';
-    const examples = [
-      ...['ぴょろろんが起きた', 'またぴょろろん', 'ぴょろろんで使えない'].map((t) => ({ text: t, level: 3, categories: ['outage'] as Category[] })),
-      ...['こんにちは', 'ありがとう', '今日は晴れ'].map((t) => ({ text: t, level: 0, categories: [] as Category[] })),
-    ];
-    const custom = new BaseModel(trainBaseModel(examples, ['probe'], { epochs: 300, rate: 20 }));
-    expect(analyse({ text }).level).toBeLessThan(3);
-    const r = analyse({ text }, { baseModel: custom });
-    expect(r.level).toBe(3);
-    expect(r.categories).toContain('outage');
   });
 });

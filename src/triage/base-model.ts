@@ -1,15 +1,18 @@
 // Base learned model shipped with Koe (issue 3): L2-regularised logistic
 // regression over distinct character 2–3-grams of the normalised text (the same
 // features as the per-workspace `LearnedModel`), trained offline on the labelled
-// tuning sets by scripts/train-base-model.ts. One binary model says "level 3",
-// one per urgent category says which. It is only ever used to RAISE urgency
-// (see `raiseUrgency`): it never removes a category or lowers a level.
+// tuning sets and the training corpus by scripts/train-base-model.ts. One binary
+// model says "level 3", one per urgent category says which, two say negative /
+// positive. `analyse` blends it with the rules (`BLEND`, see blendBase in index.ts):
+// it may set aside an urgent category the rules found when it is confident the post
+// is no current problem, add one the rules missed, and correct the sentiment —
+// always with a reason.
 import { readFileSync } from 'node:fs';
 import { charNgrams } from './learned';
 import { normalise } from './normalise';
 import type { Category } from './types';
 
-export const BASE_TARGETS = ['L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash'] as const;
+export const BASE_TARGETS = ['L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash', 'negative', 'positive'] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 export const URGENT_TARGETS: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'backlash'];
 
@@ -17,6 +20,7 @@ export interface BaseExample {
   text: string;
   level: number;
   categories: readonly string[];
+  sentiment?: string;
 }
 
 export interface BaseModelJSON {
@@ -24,6 +28,8 @@ export interface BaseModelJSON {
   /** What it was trained on (documentation only). */
   trainedOn: string[];
   examples: number;
+  /** sha256 of the training options and examples (scripts/train-base-model.ts), to tell a stale model. */
+  fingerprint?: string;
   targets: BaseTarget[];
   bias: number[];
   /** gram → weights (one per target, ×1000, rounded). */
@@ -42,6 +48,7 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 function labelOf(ex: BaseExample, t: BaseTarget): number {
   if (t === 'L3') return ex.level === 3 ? 1 : 0;
+  if (t === 'negative' || t === 'positive') return ex.sentiment === t ? 1 : 0;
   return ex.categories.includes(t) ? 1 : 0;
 }
 
@@ -234,25 +241,47 @@ export class BaseModel {
   }
 }
 
-export const RAISE = {
-  /** P(level 3) needed before the model may add an urgent category. */
-  level3Above: 0.8,
-  /** P(category) needed for the urgent category it adds. */
-  categoryAbove: 0.5,
+/**
+ * How the base model is blended with the rules (`analyse`). Chosen by cross-validation over
+ * the training sets with each corpus file held out in turn (scripts/train-base-model.ts --cv);
+ * see docs/triage.md ("Base learned model").
+ */
+export interface BaseBlend {
+  /** Drop the rules' urgent categories when P(level 3) is below this (0 = never). */
+  vetoBelow: number;
+  /** Add the model's most likely urgent category when the rules found none and P(level 3) ≥ this. */
+  raiseAbove: number;
+  /** … and P(that category) ≥ this. */
+  categoryAbove: number;
+  /** Make a post negative when the rules did not and P(negative) ≥ this (above 1 = never). */
+  negativeAbove: number;
+  /** Make a neutral post positive when P(positive) ≥ this (above 1 = never). */
+  positiveAbove: number;
+  /** Make a negative post without an urgent category neutral when P(negative) < this (0 = never). */
+  notNegativeBelow: number;
+}
+
+export const BLEND: BaseBlend = {
+  vetoBelow: 0.2,
+  raiseAbove: 0.6,
+  categoryAbove: 0,
+  negativeAbove: 0.8,
+  positiveAbove: 0.5,
+  notNegativeBelow: 0.2,
 };
 
 /**
- * Raise-only blend: when the rules found no urgent category, add the model's most
- * likely urgent category if it is confident the post is level 3. Returns the
- * category to add (and its probabilities) or null; never removes anything.
+ * The urgent category the model would add when the rules found none: its most likely urgent
+ * category if P(level 3) and P(category) clear the blend's thresholds; null otherwise. Never
+ * for spam or a post that already has an urgent category.
  */
 export function raiseUrgency(
   scores: BaseScores,
   ruleCategories: readonly Category[],
-  thresholds: { level3Above: number; categoryAbove: number } = RAISE,
+  thresholds: Pick<BaseBlend, 'raiseAbove' | 'categoryAbove'> = BLEND,
 ): { category: Category; level3: number; probability: number } | null {
   if (ruleCategories.some((c) => URGENT_TARGETS.includes(c)) || ruleCategories.includes('spam')) return null;
-  if (scores.L3 < thresholds.level3Above) return null;
+  if (scores.L3 < thresholds.raiseAbove) return null;
   let best: Category | null = null;
   for (const c of URGENT_TARGETS) if (!best || scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
   if (!best || scores[best as BaseTarget] < thresholds.categoryAbove) return null;

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
-import { blind2Sets, blindSets, freshSets } from './fresh';
+import { blind2Sets, blind3Sets, blindSets, freshSets } from './fresh';
 import { CATEGORIES } from './types';
 
-const BLIND_TEST_FLOOR = { level3Recall: 0.93, sentimentMacroF1: 0.84 };
+const BLIND_TEST_FLOOR = { level3Recall: 0.92 };
+const BLIND3_FLOOR = { level3Recall: 0.93, level3Precision: 0.8, sentimentMacroF1: 0.77, categoryMicroF1: 0.71 };
 
 /** Every issue target: level-3 recall and precision, sentiment macro-F1, category micro-F1. */
 function expectAllTargets(r: ReturnType<typeof evaluate>): void {
@@ -35,14 +36,10 @@ describe('labelled sets', () => {
     expectAllTargets(r);
   });
 
-  it('holdout set (never used for tuning): targets met, and a floor for the remaining gap', () => {
-    const r = evaluate(holdout);
-    // Met honestly on unseen phrasings:
-    expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
-    expect(r.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
-    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
-    // Not yet met (0.91 after pass 3, see docs/triage.md, "Known gaps"): guard against regressions only.
-    expect(r.level3.recall).toBeGreaterThanOrEqual(0.91);
+  it('holdout set (never used for tuning): every target met by the default analyser (rules + base model)', () => {
+    expectAllTargets(evaluate(holdout));
+    // The rules alone stay short on level-3 recall (0.913, docs/triage.md): guard them against regressions too.
+    expect(evaluate(holdout, { baseModel: null }).level3.recall).toBeGreaterThanOrEqual(0.91);
   });
 
   it('fresh set (other domains and styles): 200 posts, both halves meet every target', () => {
@@ -72,12 +69,8 @@ describe('labelled sets', () => {
     expect(all.filter((p) => known.has(p.text))).toEqual([]);
     const r = evaluate(tune.posts);
     expectAllTargets(r);
-    // blind-test is only measured, never tuned on: floors just below the pass-3 figures (docs/triage.md).
-    const t = evaluate(test.posts);
-    expect(t.level3.recall).toBeGreaterThanOrEqual(BLIND_TEST_FLOOR.level3Recall);
-    expect(t.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
-    expect(t.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
-    expect(t.sentimentMacroF1).toBeGreaterThanOrEqual(BLIND_TEST_FLOOR.sentimentMacroF1);
+    // blind-test is only measured, never tuned on: the default analyser meets every target there.
+    expectAllTargets(evaluate(test.posts));
   });
 
   it('blind2 set (pass 4, written before the analyser saw it): 217 posts, blind2-tune meets every target', () => {
@@ -95,6 +88,28 @@ describe('labelled sets', () => {
     expect(all.filter((p) => known.has(p.text))).toEqual([]);
     const r = evaluate(tune.posts);
     expectAllTargets(r);
-    // blind2-test is reported by `npm run eval:triage` only (no floor: measured once, at the end of pass 4).
+    // blind2-test is only measured: precision, sentiment and category targets met; level-3 recall short
+    // (0.932 with the base model, docs/triage.md), so a floor guards against regressions.
+    const t = evaluate(test.posts);
+    expect(t.level3.recall).toBeGreaterThanOrEqual(BLIND_TEST_FLOOR.level3Recall);
+    expect(t.level3.precision).toBeGreaterThanOrEqual(TARGETS.level3Precision);
+    expect(t.sentimentMacroF1).toBeGreaterThanOrEqual(TARGETS.sentimentMacroF1);
+    expect(t.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
+  });
+
+  it('blind3 set (pass 5, reporting only): 220 posts, written before any run; floors on the hardest set', () => {
+    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const [set] = blind3Sets(fixtures);
+    expect(set.posts.length).toBe(220);
+    expect(set.posts.filter((p) => p.lang === 'ja').length / set.posts.length).toBeGreaterThanOrEqual(0.7);
+    for (const c of CATEGORIES) expect(set.posts.some((p) => p.categories.includes(c))).toBe(true);
+    // Targets not met here (docs/triage.md, "Known gaps"); these floors sit just below the measured
+    // figures (L3 recall 0.948, precision 0.821, sentiment 0.786, category 0.725) and far above the
+    // rules alone (0.711 / 0.821 / 0.662 / 0.679).
+    const r = evaluate(set.posts);
+    expect(r.level3.recall).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3Recall);
+    expect(r.level3.precision).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3Precision);
+    expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.sentimentMacroF1);
+    expect(r.categoryMicroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.categoryMicroF1);
   });
 });

@@ -48,6 +48,11 @@ function prf(tp: number, fp: number, fn: number): PRF {
 }
 
 export function evaluate(posts: LabelledPost[], options: AnalyseOptions = {}): EvalReport {
+  return scoreRows(posts.map((p) => ({ p, r: analyse({ text: p.text, lang: p.lang }, options) })));
+}
+
+/** The same metrics for posts already analysed (cross-validation analyses each fold with its own model). */
+export function scoreRows(rows: Array<{ p: LabelledPost; r: TriageResult }>): EvalReport {
   const cat = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
     Category,
     { tp: number; fp: number; fn: number }
@@ -60,8 +65,7 @@ export function evaluate(posts: LabelledPost[], options: AnalyseOptions = {}): E
   const l3 = { tp: 0, fp: 0, fn: 0 };
   let levelHits = 0;
   const errors: EvalReport['errors'] = [];
-  for (const post of posts) {
-    const result = analyse({ text: post.text, lang: post.lang }, options);
+  for (const { p: post, r: result } of rows) {
     const gold = new Set(post.categories);
     const pred = new Set(result.categories);
     for (const c of CATEGORIES) {
@@ -91,7 +95,7 @@ export function evaluate(posts: LabelledPost[], options: AnalyseOptions = {}): E
     PRF
   >;
   return {
-    count: posts.length,
+    count: rows.length,
     perCategory: Object.fromEntries(CATEGORIES.map((c) => [c, prf(cat[c].tp, cat[c].fp, cat[c].fn)])) as Record<
       Category,
       PRF
@@ -100,7 +104,7 @@ export function evaluate(posts: LabelledPost[], options: AnalyseOptions = {}): E
     sentimentMacroF1: sents.reduce((a, s) => a + perSentiment[s].f1, 0) / sents.length,
     perSentiment,
     level3: prf(l3.tp, l3.fp, l3.fn),
-    levelAccuracy: posts.length ? levelHits / posts.length : 0,
+    levelAccuracy: rows.length ? levelHits / rows.length : 0,
     errors,
   };
 }

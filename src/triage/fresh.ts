@@ -9,7 +9,7 @@
 //
 // scripts/eval-triage.ts prints the two splits with its own formatter via
 //   (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport, LabelledPost } from './evaluate';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
@@ -60,8 +60,33 @@ export function blind2Sets(fixturesDir: string): Array<{ name: string; posts: La
   ];
 }
 
+/**
+ * Third blind set (test/fixtures/triage/blind3.jsonl, pass 5): a representative day
+ * of posts to several brands, written before the analyser or the base model was run
+ * on it. Reporting only, as a whole: never tuned on, never trained on, errors never listed.
+ */
+export function blind3Sets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+  const file = `${fixturesDir.replace(/\/?$/, '/')}blind3.jsonl`;
+  if (!existsSync(file)) return [];
+  return [{ name: 'blind3 (untuned)', posts: loadLabelled(file) }];
+}
+
+/**
+ * Training corpus (test/fixtures/triage/corpus/*.jsonl): labelled posts written to
+ * train the base model, by domain and style (see LABELLING.md). Used for training and
+ * cross-validation only; the analyser's lexicons were not tuned on them.
+ */
+export function corpusSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+  const dir = `${fixturesDir.replace(/\/?$/, '/')}corpus/`;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((f) => ({ name: `corpus/${f.replace(/\.jsonl$/, '')}`, posts: loadLabelled(`${dir}${f}`) }));
+}
+
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
-  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir), ...blind2Sets(fixturesDir)]) {
+  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir), ...blind2Sets(fixturesDir), ...blind3Sets(fixturesDir)]) {
     print(set.name, evaluate(set.posts));
   }
 }
@@ -87,6 +112,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ...freshSets(fixtures),
     ...blindSets(fixtures),
     ...blind2Sets(fixtures),
+    ...blind3Sets(fixtures),
   ].filter((s) => withTest || !s.name.includes('(untuned)'));
   for (const set of sets) {
     const r = evaluate(set.posts);

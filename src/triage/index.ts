@@ -1,9 +1,11 @@
 // Koe triage: reads a customer post (Japanese or English) and returns
 // sentiment, categories, a response level, a 0..100 priority and the reasons
 // behind each decision. Pure and synchronous: no I/O, safe to call per post.
-import { raiseUrgency, type BaseModel } from './base-model';
+import type { BaseBlend, BaseModel, BaseScores } from './base-model';
+import { BLEND, loadBaseModel, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
-import { categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
+import type { SentimentDecision } from './decide';
+import { CATEGORY_THRESHOLD, categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
 import { EN_BROAD, JA_BROAD } from './lexicon-broad';
 import { EN_LEXICON } from './lexicon-en';
 import { JA_LEXICON } from './lexicon-ja';
@@ -20,9 +22,9 @@ import { computePriority } from './priority';
 import type { RuleAnalysis } from './rules';
 import { applyRules } from './rules';
 import { detectFlags } from './spam';
-import { categoryLabel, reason } from './messages';
-import type { Reason, TriagePost, TriageResult, WorkspacePhrases } from './types';
-import { URGENT_CATEGORIES } from './types';
+import { categoryLabel, joinEvidence, reason } from './messages';
+import type { Category, Lang, Reason, Sentiment, TriagePost, TriageResult, WorkspacePhrases } from './types';
+import { CATEGORIES, URGENT_CATEGORIES } from './types';
 import { workspaceMatcher } from './workspace';
 
 export * from './types';
@@ -34,11 +36,13 @@ export interface AnalyseOptions {
   workspacePhrases?: WorkspacePhrases;
   model?: LearnedModel;
   /**
-   * The base learned model shipped with Koe (`loadBaseModel()` reads src/triage/base-model.json), used only
-   * to raise urgency when the rules found no urgent category. Off unless passed: see docs/triage.md
-   * ("Base learned model") for why it is not the default.
+   * The base learned model. By default the one shipped with Koe (src/triage/base-model.json, trained by
+   * `npm run train:triage`); another model can be passed, or `null` for the rules alone. See docs/triage.md
+   * ("Base learned model") for what it may change.
    */
-  baseModel?: BaseModel;
+  baseModel?: BaseModel | null;
+  /** Overrides of the blend settings (experiments and cross-validation). */
+  baseBlend?: Partial<BaseBlend>;
 }
 
 // Both languages share one automaton: Japanese posts often contain English
@@ -68,6 +72,67 @@ function countRecentAbuse(recent: string[] | undefined): number {
   return n;
 }
 
+let shipped: BaseModel | undefined | null = null;
+/** The shipped base model, read once on first use (undefined if the file is missing). */
+function shippedBaseModel(): BaseModel | undefined {
+  if (shipped === null) shipped = loadBaseModel();
+  return shipped;
+}
+
+const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
+/**
+ * The base model's part of a decision (settings in `BLEND`): it may drop the rules' urgent
+ * categories when it is confident the post is no current problem (never ones that came from
+ * workspace phrases or the workspace model), add an urgent category the rules missed, and
+ * correct the sentiment. Every change carries a reason.
+ */
+function blendBase(
+  scores: BaseScores,
+  blend: BaseBlend,
+  lang: Lang,
+  rules: RuleAnalysis,
+  categories: Category[],
+  sentiment: SentimentDecision,
+  reasons: Reason[],
+): { categories: Category[]; sentiment: SentimentDecision; reasons: Reason[] } {
+  const out = { categories, sentiment, reasons: [...reasons] };
+  const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
+  const workspaceSaid = (c: Category) => rules.evidence[c].some((e) => e.workspace) || reasons.some((r) => r.code === c);
+  const workspaceSentiment = reasons.some((r) => r.kind === 'sentiment');
+  if (urgent.length > 0 && scores.L3 < blend.vetoBelow && !urgent.some(workspaceSaid)) {
+    // What the post is once the issue is set aside: its other categories, including the
+    // question/request/praise that precedence hid behind the issue.
+    const rest = CATEGORIES.filter(
+      (c) => !URGENT_CATEGORIES.has(c) && c !== 'spam' && (categories.includes(c) || rules.scores[c] >= CATEGORY_THRESHOLD),
+    );
+    out.categories = precedence(rest, rules.scores);
+    if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
+    const labels = joinEvidence(lang, urgent.map((c) => categoryLabel(lang, c)));
+    out.reasons.push(reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), labels));
+  } else if (urgent.length === 0) {
+    const raise = raiseUrgency(scores, categories, blend);
+    if (raise) {
+      out.categories = precedence([...categories, raise.category], rules.scores);
+      if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
+      out.reasons.push(reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)));
+    }
+  }
+  if (workspaceSentiment) return out;
+  const issue = out.categories.some((c) => URGENT_CATEGORIES.has(c));
+  const now = out.sentiment.sentiment;
+  let to: Sentiment | null = null;
+  let confidence = 0;
+  if (now !== 'negative' && scores.negative >= blend.negativeAbove) [to, confidence] = ['negative', scores.negative];
+  else if (now === 'neutral' && !issue && scores.positive >= blend.positiveAbove) [to, confidence] = ['positive', scores.positive];
+  else if (now === 'negative' && !issue && scores.negative < blend.notNegativeBelow) [to, confidence] = ['neutral', 1 - scores.negative];
+  if (to) {
+    const score = to === 'negative' ? Math.min(out.sentiment.score, -0.3) : to === 'positive' ? Math.max(out.sentiment.score, 0.3) : 0;
+    out.sentiment = { sentiment: to, score, reasons: [reason(lang, 'sentiment', to, 'base_sentiment', pct(confidence), to)] };
+  }
+  return out;
+}
+
 export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageResult {
   const norm = normalise(typeof post.text === 'string' ? post.text : '', post.lang);
   const lang = norm.lang;
@@ -88,20 +153,12 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     }
   }
 
-  const base = options.baseModel;
-  if (base && !categories.some((c) => URGENT_CATEGORIES.has(c))) {
-    const raise = raiseUrgency(base.predictNormalised(norm.text), categories);
-    if (raise) {
-      categories = precedence([...categories, raise.category], rules.scores);
-      const prior = sentiment;
-      sentiment = decideSentiment(lang, rules, categories);
-      // A workspace model's sentiment correction still wins.
-      if (learnedReasons.some((r) => r.kind === 'sentiment')) sentiment = { ...sentiment, sentiment: prior.sentiment, score: prior.score };
-      learnedReasons = [
-        ...learnedReasons,
-        reason(lang, 'category', raise.category, 'base_model', `${Math.round(raise.level3 * 100)}%`, categoryLabel(lang, raise.category)),
-      ];
-    }
+  const baseModel = options.baseModel === undefined ? shippedBaseModel() : options.baseModel;
+  if (baseModel) {
+    const b = blendBase(baseModel.predictNormalised(norm.text), { ...BLEND, ...options.baseBlend }, lang, rules, categories, sentiment, learnedReasons);
+    categories = b.categories;
+    sentiment = b.sentiment;
+    learnedReasons = b.reasons;
   }
 
   const flags = detectFlags(norm, rules, categories, post.context, countRecentAbuse(post.context?.recentTexts));

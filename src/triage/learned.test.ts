@@ -56,11 +56,12 @@ function split(): { train: Labelled[]; test: Labelled[] } {
   return { train: buildSet(false), test: buildSet(true) };
 }
 
-function accuracy(posts: Labelled[], model?: LearnedModel): { categories: number; level: number } {
+/** Accuracy with the rules alone (`baseModel: null`) or, with `base`, with the shipped base model too. */
+function accuracy(posts: Labelled[], model?: LearnedModel, base = false): { categories: number; level: number } {
   let cats = 0;
   let level = 0;
   for (const p of posts) {
-    const r = analyse({ text: p.text }, { model });
+    const r = analyse({ text: p.text }, base ? { model } : { model, baseModel: null });
     if (r.categories.length === p.categories.length && p.categories.every((c) => r.categories.includes(c))) cats++;
     if (r.level === p.level) level++;
   }
@@ -84,6 +85,13 @@ describe('learned model', () => {
     expect(after.categories).toBeGreaterThan(before.categories + 0.3);
     expect(after.level).toBeGreaterThan(before.level + 0.3);
     expect(after.categories).toBeGreaterThanOrEqual(0.8);
+    // With the shipped base model (the default) the workspace model still helps, or at least never hurts.
+    const baseBefore = accuracy(test, undefined, true);
+    const baseAfter = accuracy(test, model, true);
+    console.log(`with the base model: categories ${baseBefore.categories} → ${baseAfter.categories}, level ${baseBefore.level} → ${baseAfter.level}`);
+    expect(baseAfter.categories).toBeGreaterThanOrEqual(baseBefore.categories);
+    expect(baseAfter.level).toBeGreaterThanOrEqual(baseBefore.level);
+    expect(baseAfter.categories).toBeGreaterThanOrEqual(0.8);
   });
 
   it('does not override confident rules and explains its additions', () => {
