@@ -112,6 +112,12 @@ describe('shipped base model', () => {
     for (const v of Object.values(p)) expect(v).toBeLessThanOrEqual(1);
   });
 
+  it('keeps outage reports written as questions urgent (they get a low P(level 3) from hard negatives)', () => {
+    for (const text of ['ログインできない…サーバーダウンしてますか？', 'ずっとつながらない。いつ復旧しますか？', 'アプリにログインできません。障害ですか？']) {
+      expect(analyse({ text }).level, text).toBe(3);
+    }
+  });
+
   it('every change it makes to a decision carries a reason', () => {
     const texts = [
       '来週の土曜日に4名で予約したいのですが、個室は空いていますか',

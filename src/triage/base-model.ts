@@ -262,7 +262,7 @@ export interface BaseBlend {
 }
 
 export const BLEND: BaseBlend = {
-  vetoBelow: 0.2,
+  vetoBelow: 0.1,
   raiseAbove: 0.6,
   categoryAbove: 0,
   negativeAbove: 0.8,
