@@ -78,12 +78,18 @@ const f3 = (n: number): string => n.toFixed(3);
 
 /** Blend settings tried by --cv: one axis at a time around BLEND, plus rules alone. */
 function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> {
-  const grid: Array<{ name: string; blend: Partial<BaseBlend> | null }> = [{ name: 'rules alone', blend: null }];
+  const grid: Array<{ name: string; blend: Partial<BaseBlend> | null }> = [
+    { name: 'rules alone', blend: null },
+    { name: 'BLEND (shipped)', blend: {} },
+  ];
   const off: Partial<BaseBlend> = { vetoBelow: 0, raiseAbove: 2, negativeAbove: 2, positiveAbove: 2, notNegativeBelow: 0 };
   for (const vetoBelow of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4])
     for (const raiseAbove of [0.5, 0.6, 0.7, 0.8, 2])
       for (const categoryAbove of [0, 0.2])
         grid.push({ name: `veto<${vetoBelow} raise≥${raiseAbove}/${categoryAbove}`, blend: { ...off, vetoBelow, raiseAbove, categoryAbove } });
+  for (const otherAddAbove of [0.6, 0.7, 0.8, 0.9, 2])
+    for (const otherRemoveBelow of [0, 0.05, 0.1, 0.2])
+      grid.push({ name: `[BLEND] other add≥${otherAddAbove} remove<${otherRemoveBelow}`, blend: { otherAddAbove, otherRemoveBelow } });
   for (const negativeAbove of [0.5, 0.6, 0.7, 0.8])
     for (const positiveAbove of [0.5, 0.6, 0.7, 2])
       for (const notNegativeBelow of [0, 0.2, 0.3])
@@ -91,9 +97,9 @@ function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> 
           name: `[BLEND urgency] neg≥${negativeAbove} pos≥${positiveAbove} notneg<${notNegativeBelow}`,
           blend: { negativeAbove, positiveAbove, notNegativeBelow },
         });
-  // --only=TEXT keeps the blends whose name contains TEXT (and the rules alone).
+  // --only=TEXT keeps the blends whose name contains TEXT (and the rules alone and BLEND).
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  return only ? grid.filter((g) => !g.blend || g.name.includes(only)) : grid;
+  return only ? grid.filter((g, i) => i < 2 || g.name.includes(only)) : grid;
 }
 
 /**

@@ -4,7 +4,8 @@ import { BaseModel, BLEND, loadBaseModel, raiseUrgency, trainBaseModel, type Bas
 import type { Category } from './types';
 
 const scores = (over: Partial<BaseScores>): BaseScores => ({
-  L3: 0, billing_error: 0, outage: 0, defect: 0, safety: 0, backlash: 0, negative: 0, positive: 0, ...over,
+  L3: 0, billing_error: 0, outage: 0, defect: 0, safety: 0, backlash: 0, negative: 0, positive: 0,
+  question: 0, request: 0, purchase_intent: 0, praise: 0, ...over,
 });
 
 describe('raiseUrgency', () => {
@@ -85,6 +86,24 @@ describe('blend with the rules (analyse)', () => {
     expect(r.reasons.some((x) => x.kind === 'sentiment' && x.message.includes('基本学習モデル'))).toBe(true);
   });
 
+  it('adds and removes question/request/purchase intent/praise on a post without an urgent issue, with reasons', () => {
+    const text = 'ぽかぽか';
+    expect(analyse({ text }, { baseModel: null }).categories).toEqual([]);
+    const r = analyse({ text }, { baseModel: model });
+    expect(r.categories).toEqual(['praise']);
+    expect(r.level).toBe(1);
+    expect(r.reasons.some((x) => x.code === 'praise' && x.message.includes('基本学習モデル'))).toBe(true);
+    // 「ありがとう」 is praise to the rules; next to もふもふでした (never praise in training) the model removes it.
+    const thanks = 'もふもふでした。ありがとう';
+    expect(analyse({ text: thanks }, { baseModel: null }).categories).toContain('praise');
+    expect(model.predict(thanks).praise).toBeLessThan(BLEND.otherRemoveBelow);
+    const t = analyse({ text: thanks }, { baseModel: model });
+    expect(t.categories).not.toContain('praise');
+    expect(t.reasons.some((x) => x.code === 'not_praise' && x.message.includes('基本学習モデル'))).toBe(true);
+    // Off by setting.
+    expect(analyse({ text }, { baseModel: model, baseBlend: { otherAddAbove: 2 } }).categories).toEqual([]);
+  });
+
   it('leaves spam alone', () => {
     const text = 'フォローで当選！現金プレゼント企画、詳しくはプロフのリンクから https://x.example ぴょろろん';
     const r = analyse({ text }, { baseModel: model });
@@ -107,7 +126,7 @@ describe('shipped base model', () => {
     expect(model!.features).toBeGreaterThan(1000);
     expect(model!.features).toBeLessThanOrEqual(6000);
     const p = model!.predict('同じ金額が2回請求されています');
-    expect(Object.keys(p).sort()).toEqual(['L3', 'backlash', 'billing_error', 'defect', 'negative', 'outage', 'positive', 'safety']);
+    expect(Object.keys(p).sort()).toEqual(['L3', 'backlash', 'billing_error', 'defect', 'negative', 'outage', 'positive', 'praise', 'purchase_intent', 'question', 'request', 'safety']);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0);
     for (const v of Object.values(p)) expect(v).toBeLessThanOrEqual(1);
   });

@@ -12,9 +12,14 @@ import { charNgrams } from './learned';
 import { normalise } from './normalise';
 import type { Category } from './types';
 
-export const BASE_TARGETS = ['L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash', 'negative', 'positive'] as const;
+export const BASE_TARGETS = [
+  'L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash', 'negative', 'positive',
+  'question', 'request', 'purchase_intent', 'praise',
+] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 export const URGENT_TARGETS: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'backlash'];
+/** The other categories the model scores (spam is left to the rules and the spam flags). */
+export const OTHER_TARGETS: Category[] = ['question', 'request', 'purchase_intent', 'praise'];
 
 export interface BaseExample {
   text: string;
@@ -259,6 +264,10 @@ export interface BaseBlend {
   positiveAbove: number;
   /** Make a negative post without an urgent category neutral when P(negative) < this (0 = never). */
   notNegativeBelow: number;
+  /** On a post without an urgent category, add question/request/purchase_intent/praise when P ≥ this (above 1 = never)… */
+  otherAddAbove: number;
+  /** … and remove one the rules found when P < this (0 = never). */
+  otherRemoveBelow: number;
 }
 
 export const BLEND: BaseBlend = {
@@ -268,6 +277,8 @@ export const BLEND: BaseBlend = {
   negativeAbove: 0.8,
   positiveAbove: 0.5,
   notNegativeBelow: 0.2,
+  otherAddAbove: 0.6,
+  otherRemoveBelow: 0.05,
 };
 
 /**

@@ -1,8 +1,8 @@
 // Koe triage: reads a customer post (Japanese or English) and returns
 // sentiment, categories, a response level, a 0..100 priority and the reasons
 // behind each decision. Pure and synchronous: no I/O, safe to call per post.
-import type { BaseBlend, BaseModel, BaseScores } from './base-model';
-import { BLEND, loadBaseModel, raiseUrgency } from './base-model';
+import type { BaseBlend, BaseModel, BaseScores, BaseTarget } from './base-model';
+import { BLEND, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
 import type { SentimentDecision } from './decide';
 import { CATEGORY_THRESHOLD, categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
@@ -116,6 +116,24 @@ function blendBase(
       out.categories = precedence([...categories, raise.category], rules.scores);
       if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
       out.reasons.push(reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)));
+    }
+  }
+  // Question, request, purchase intent and praise, on a post without an urgent issue.
+  if (!out.categories.some((c) => URGENT_CATEGORIES.has(c))) {
+    let cats = out.categories;
+    for (const c of OTHER_TARGETS) {
+      const p = scores[c as BaseTarget];
+      if (!cats.includes(c) && p >= blend.otherAddAbove) {
+        cats = [...cats, c];
+        out.reasons.push(reason(lang, 'category', c, 'base_model_category', pct(p), categoryLabel(lang, c)));
+      } else if (cats.includes(c) && p < blend.otherRemoveBelow && !workspaceSaid(c)) {
+        cats = cats.filter((x) => x !== c);
+        out.reasons.push(reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), categoryLabel(lang, c)));
+      }
+    }
+    if (cats !== out.categories) {
+      out.categories = precedence(cats, rules.scores);
+      if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
     }
   }
   if (workspaceSentiment) return out;
