@@ -3,7 +3,7 @@
 // the model fills in what the rules do not know — the workspace's own slang —
 // once it has seen enough corrections.
 import type { LearnedModel } from './learned';
-import { categoryLabel, reason } from './messages';
+import { categoryLabel, pct, reason } from './messages';
 import type { RuleAnalysis } from './rules';
 import type { Category, Lang, Reason, Sentiment } from './types';
 
@@ -25,7 +25,6 @@ export interface BlendResult {
   reasons: Reason[];
 }
 
-const pct = (p: number): string => `${Math.round(p * 100)}%`;
 const SENTIMENT_SCORE: Record<Sentiment, number> = { negative: -0.5, neutral: 0, positive: 0.5 };
 
 export function blendLearned(

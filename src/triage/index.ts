@@ -22,7 +22,7 @@ import { computePriority } from './priority';
 import type { RuleAnalysis } from './rules';
 import { applyRules } from './rules';
 import { detectFlags } from './spam';
-import { categoryLabel, joinEvidence, reason } from './messages';
+import { categoryLabel, joinEvidence, pct, reason } from './messages';
 import type { Category, Lang, Reason, Sentiment, TriagePost, TriageResult, WorkspacePhrases } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
 import { workspaceMatcher } from './workspace';
@@ -79,8 +79,6 @@ function shippedBaseModel(): BaseModel | undefined {
   return shipped;
 }
 
-const pct = (p: number): string => `${Math.round(p * 100)}%`;
-
 /**
  * The base model's part of a decision (settings in `BLEND`): it may drop the rules' urgent
  * categories when it is confident the post is no current problem (never ones that came from
@@ -107,14 +105,12 @@ function blendBase(
       (c) => !URGENT_CATEGORIES.has(c) && c !== 'spam' && (categories.includes(c) || rules.scores[c] >= CATEGORY_THRESHOLD),
     );
     out.categories = precedence(rest, rules.scores);
-    if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
     const labels = joinEvidence(lang, urgent.map((c) => categoryLabel(lang, c)));
     out.reasons.push(reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), labels));
   } else if (urgent.length === 0) {
     const raise = raiseUrgency(scores, categories, blend);
     if (raise) {
       out.categories = precedence([...categories, raise.category], rules.scores);
-      if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
       out.reasons.push(reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)));
     }
   }
@@ -131,12 +127,11 @@ function blendBase(
         out.reasons.push(reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), categoryLabel(lang, c)));
       }
     }
-    if (cats !== out.categories) {
-      out.categories = precedence(cats, rules.scores);
-      if (!workspaceSentiment) out.sentiment = decideSentiment(lang, rules, out.categories);
-    }
+    if (cats !== out.categories) out.categories = precedence(cats, rules.scores);
   }
   if (workspaceSentiment) return out;
+  // The rules' sentiment depends on the categories (an issue is negative, praise positive).
+  if (out.categories !== categories) out.sentiment = decideSentiment(lang, rules, out.categories);
   const issue = out.categories.some((c) => URGENT_CATEGORIES.has(c));
   const now = out.sentiment.sentiment;
   let to: Sentiment | null = null;
@@ -173,7 +168,8 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
 
   const baseModel = options.baseModel === undefined ? shippedBaseModel() : options.baseModel;
   if (baseModel) {
-    const b = blendBase(baseModel.predictNormalised(norm.text), { ...BLEND, ...options.baseBlend }, lang, rules, categories, sentiment, learnedReasons);
+    const blend = options.baseBlend ? { ...BLEND, ...options.baseBlend } : BLEND;
+    const b = blendBase(baseModel.predictNormalised(norm.text), blend, lang, rules, categories, sentiment, learnedReasons);
     categories = b.categories;
     sentiment = b.sentiment;
     learnedReasons = b.reasons;

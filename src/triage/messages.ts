@@ -128,5 +128,8 @@ export function reason(
 
 export const levelTemplate = (level: Level): string => `L${level}`;
 
+/** A model's confidence as shown in reasons: 0.734 → "73%". */
+export const pct = (p: number): string => `${Math.round(p * 100)}%`;
+
 export const joinEvidence = (lang: Lang, items: string[]): string =>
   items.join(lang === 'ja' ? '、' : ', ');
