@@ -18,7 +18,7 @@ import type { BaseBlend } from '../src/triage/base-model';
 import { BaseModel, trainBaseModel } from '../src/triage/base-model';
 import type { LabelledPost } from '../src/triage/evaluate';
 import { evaluate, loadLabelled, scoreRows } from '../src/triage/evaluate';
-import { blind2Sets, blind3Sets, blindSets, corpusSets, freshSets } from '../src/triage/fresh';
+import { corpusSets, labelledSets } from '../src/triage/fresh';
 import { analyse } from '../src/triage/index';
 import type { TriageResult } from '../src/triage/types';
 
@@ -27,13 +27,7 @@ export const MODEL_PATH = fileURLToPath(new URL('../src/triage/base-model.json',
 
 /** The tuning sets, by name. The reporting halves (… (untuned)) are dropped here. */
 export function tuningSets(dir = fixtures): Array<{ name: string; posts: LabelledPost[] }> {
-  const sets = [
-    { name: 'dev', posts: loadLabelled(`${dir}posts.jsonl`) },
-    ...freshSets(dir),
-    ...blindSets(dir),
-    ...blind2Sets(dir),
-    ...corpusSets(dir),
-  ].filter((s) => !s.name.includes('(untuned)'));
+  const sets = [...labelledSets(dir), ...corpusSets(dir)].filter((s) => !s.name.includes('(untuned)'));
   const reporting = new Set(reportingSets(dir).flatMap((s) => s.posts.map((p) => p.text)));
   return sets.map((s) => ({ name: s.name.replace(' (tuned)', ''), posts: s.posts.filter((p) => !reporting.has(p.text)) }));
 }
@@ -42,7 +36,7 @@ export function tuningSets(dir = fixtures): Array<{ name: string; posts: Labelle
 export function reportingSets(dir = fixtures): Array<{ name: string; posts: LabelledPost[] }> {
   return [
     ...(existsSync(`${dir}holdout.jsonl`) ? [{ name: 'holdout', posts: loadLabelled(`${dir}holdout.jsonl`) }] : []),
-    ...[...freshSets(dir), ...blindSets(dir), ...blind2Sets(dir), ...blind3Sets(dir)].filter((s) => s.name.includes('(untuned)')),
+    ...labelledSets(dir).filter((s) => s.name.includes('(untuned)')),
   ];
 }
 

@@ -17,10 +17,27 @@ import { CATEGORIES } from './types';
 
 export const FRESH_TUNING_SIZE = 100;
 
-export function freshSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
-  const file = `${fixturesDir.replace(/\/?$/, '/')}fresh.jsonl`;
-  if (!existsSync(file)) return [];
-  const posts = loadLabelled(file);
+type NamedSet = { name: string; posts: LabelledPost[] };
+
+/** `file` in the fixtures directory, or null if it is not there. */
+function fixture(fixturesDir: string, file: string): LabelledPost[] | null {
+  const path = `${fixturesDir.replace(/\/?$/, '/')}${file}`;
+  return existsSync(path) ? loadLabelled(path) : null;
+}
+
+/** Odd lines (1st, 3rd, …) are the tuning half, even lines the reporting half. */
+function paritySplit(fixturesDir: string, file: string, prefix: string): NamedSet[] {
+  const posts = fixture(fixturesDir, file);
+  if (!posts) return [];
+  return [
+    { name: `${prefix}-tune (tuned)`, posts: posts.filter((_, i) => i % 2 === 0) },
+    { name: `${prefix}-test (untuned)`, posts: posts.filter((_, i) => i % 2 === 1) },
+  ];
+}
+
+export function freshSets(fixturesDir: string): NamedSet[] {
+  const posts = fixture(fixturesDir, 'fresh.jsonl');
+  if (!posts) return [];
   return [
     { name: 'fresh-dev (tuned)', posts: posts.slice(0, FRESH_TUNING_SIZE) },
     { name: 'fresh-test (untuned)', posts: posts.slice(FRESH_TUNING_SIZE) },
@@ -33,14 +50,8 @@ export function freshSets(fixturesDir: string): Array<{ name: string; posts: Lab
  * odd lines (1st, 3rd, …) are blind-tune (errors may be inspected), even lines
  * are blind-test (aggregate figures only).
  */
-export function blindSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
-  const file = `${fixturesDir.replace(/\/?$/, '/')}blind.jsonl`;
-  if (!existsSync(file)) return [];
-  const posts = loadLabelled(file);
-  return [
-    { name: 'blind-tune (tuned)', posts: posts.filter((_, i) => i % 2 === 0) },
-    { name: 'blind-test (untuned)', posts: posts.filter((_, i) => i % 2 === 1) },
-  ];
+export function blindSets(fixturesDir: string): NamedSet[] {
+  return paritySplit(fixturesDir, 'blind.jsonl', 'blind');
 }
 
 /**
@@ -50,14 +61,8 @@ export function blindSets(fixturesDir: string): Array<{ name: string; posts: Lab
  * subscriptions, apps, food, hard negatives. Odd lines are blind2-tune, even
  * lines blind2-test (aggregates only).
  */
-export function blind2Sets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
-  const file = `${fixturesDir.replace(/\/?$/, '/')}blind2.jsonl`;
-  if (!existsSync(file)) return [];
-  const posts = loadLabelled(file);
-  return [
-    { name: 'blind2-tune (tuned)', posts: posts.filter((_, i) => i % 2 === 0) },
-    { name: 'blind2-test (untuned)', posts: posts.filter((_, i) => i % 2 === 1) },
-  ];
+export function blind2Sets(fixturesDir: string): NamedSet[] {
+  return paritySplit(fixturesDir, 'blind2.jsonl', 'blind2');
 }
 
 /**
@@ -65,10 +70,9 @@ export function blind2Sets(fixturesDir: string): Array<{ name: string; posts: La
  * of posts to several brands, written before the analyser or the base model was run
  * on it. Reporting only, as a whole: never tuned on, never trained on, errors never listed.
  */
-export function blind3Sets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
-  const file = `${fixturesDir.replace(/\/?$/, '/')}blind3.jsonl`;
-  if (!existsSync(file)) return [];
-  return [{ name: 'blind3 (untuned)', posts: loadLabelled(file) }];
+export function blind3Sets(fixturesDir: string): NamedSet[] {
+  const posts = fixture(fixturesDir, 'blind3.jsonl');
+  return posts ? [{ name: 'blind3 (untuned)', posts }] : [];
 }
 
 /**
@@ -76,7 +80,7 @@ export function blind3Sets(fixturesDir: string): Array<{ name: string; posts: La
  * train the base model, by domain and style (see LABELLING.md). Used for training and
  * cross-validation only; the analyser's lexicons were not tuned on them.
  */
-export function corpusSets(fixturesDir: string): Array<{ name: string; posts: LabelledPost[] }> {
+export function corpusSets(fixturesDir: string): NamedSet[] {
   const dir = `${fixturesDir.replace(/\/?$/, '/')}corpus/`;
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -85,10 +89,22 @@ export function corpusSets(fixturesDir: string): Array<{ name: string; posts: La
     .map((f) => ({ name: `corpus/${f.replace(/\.jsonl$/, '')}`, posts: loadLabelled(`${dir}${f}`) }));
 }
 
+/**
+ * The dev set and every set written after it, tuning and reporting halves, in reporting order
+ * (never the holdout, never the training corpus). Names end in (tuned) / (untuned).
+ */
+export function labelledSets(fixturesDir: string): NamedSet[] {
+  return [
+    { name: 'dev', posts: loadLabelled(`${fixturesDir.replace(/\/?$/, '/')}posts.jsonl`) },
+    ...freshSets(fixturesDir),
+    ...blindSets(fixturesDir),
+    ...blind2Sets(fixturesDir),
+    ...blind3Sets(fixturesDir),
+  ];
+}
+
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
-  for (const set of [...freshSets(fixturesDir), ...blindSets(fixturesDir), ...blind2Sets(fixturesDir), ...blind3Sets(fixturesDir)]) {
-    print(set.name, evaluate(set.posts));
-  }
+  for (const set of labelledSets(fixturesDir).slice(1)) print(set.name, evaluate(set.posts));
 }
 
 const f = (n: number): string => n.toFixed(3);
@@ -107,13 +123,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
   const showErrors = process.argv.includes('--errors');
   const withTest = process.argv.includes('--with-test');
-  const sets = [
-    { name: 'dev', posts: loadLabelled(`${fixtures}posts.jsonl`) },
-    ...freshSets(fixtures),
-    ...blindSets(fixtures),
-    ...blind2Sets(fixtures),
-    ...blind3Sets(fixtures),
-  ].filter((s) => withTest || !s.name.includes('(untuned)'));
+  const sets = labelledSets(fixtures).filter((s) => withTest || !s.name.includes('(untuned)'));
   for (const set of sets) {
     const r = evaluate(set.posts);
     console.log(summary(set.name, r));
