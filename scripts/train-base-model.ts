@@ -17,7 +17,7 @@ import type { BaseExample, BaseModelJSON, TrainOptions } from '../src/triage/bas
 import type { BaseBlend } from '../src/triage/base-model';
 import { BaseModel, trainBaseModel } from '../src/triage/base-model';
 import type { LabelledPost } from '../src/triage/evaluate';
-import { evaluate, loadLabelled, scoreRows } from '../src/triage/evaluate';
+import { loadLabelled, scoreRows } from '../src/triage/evaluate';
 import { corpusSets, labelledSets } from '../src/triage/fresh';
 import { analyse } from '../src/triage/index';
 import type { TriageResult } from '../src/triage/types';
@@ -71,6 +71,10 @@ export function serialise(json: BaseModelJSON): string {
 const f3 = (n: number): string => n.toFixed(3);
 
 /** Blend settings tried by --cv: one axis at a time around BLEND, plus rules alone. */
+/** Positions in `blendGrid()` of the rules alone and of the shipped blend. */
+const RULES = 0;
+const SHIPPED = 1;
+
 function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> {
   const grid: Array<{ name: string; blend: Partial<BaseBlend> | null }> = [
     { name: 'rules alone', blend: null },
@@ -93,7 +97,7 @@ function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> 
         });
   // --only=TEXT keeps the blends whose name contains TEXT (and the rules alone and BLEND).
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-  return only ? grid.filter((g, i) => i < 2 || g.name.includes(only)) : grid;
+  return only ? grid.filter((g, i) => i === RULES || i === SHIPPED || g.name.includes(only)) : grid;
 }
 
 /**
@@ -116,28 +120,30 @@ function crossValidate(): void {
   for (const held of sets) {
     const train = sets.filter((s) => s !== held);
     const model = new BaseModel(trainBaseModel(train.flatMap((s) => s.posts.map(toExample)), train.map((s) => s.name), opts));
-    grid.forEach((g, i) => {
-      for (const p of held.posts) {
-        const r = analyse({ text: p.text, lang: p.lang }, g.blend ? { baseModel: model, baseBlend: g.blend } : { baseModel: null });
-        pooled[i].all.push({ p, r });
-        if (held.name.startsWith('corpus/')) pooled[i].corpus.push({ p, r });
-      }
+    const foldRows = grid.map((g) =>
+      held.posts.map((p) => ({
+        p,
+        r: analyse({ text: p.text, lang: p.lang }, g.blend ? { baseModel: model, baseBlend: g.blend } : { baseModel: null }),
+      })),
+    );
+    foldRows.forEach((rows, i) => {
+      pooled[i].all.push(...rows);
+      if (held.name.startsWith('corpus/')) pooled[i].corpus.push(...rows);
     });
-    const rules = evaluate(held.posts, { baseModel: null });
-    const blended = evaluate(held.posts, { baseModel: model });
+    const rules = scoreRows(foldRows[RULES]);
+    const blended = scoreRows(foldRows[SHIPPED]);
     if (process.argv.includes('--list')) {
       // Training posts only: where the blend (BLEND) changed level 3 the wrong way on this unseen fold.
       const n = { vetoOk: 0, vetoBad: 0, raiseOk: 0, raiseBad: 0 };
-      for (const p of held.posts) {
-        const before = analyse({ text: p.text, lang: p.lang }, { baseModel: null });
-        const after = analyse({ text: p.text, lang: p.lang }, { baseModel: model });
-        if ((before.level === 3) === (after.level === 3)) continue;
+      foldRows[RULES].forEach(({ p, r: before }, k) => {
+        const after = foldRows[SHIPPED][k].r;
+        if ((before.level === 3) === (after.level === 3)) return;
         const right = (after.level === 3) === (p.level === 3);
         n[`${before.level === 3 ? 'veto' : 'raise'}${right ? 'Ok' : 'Bad'}`]++;
-        if (right) continue;
+        if (right) return;
         const why = after.reasons.find((r) => r.evidence && /base|基本/.test(r.message))?.message ?? '';
         if (!process.argv.includes('--counts')) console.log(`  WRONG ${p.id} gold=${p.categories.join(',') || '-'}/L${p.level} rules=${before.categories.join(',')} now=${after.categories.join(',')} ${why.slice(0, 60)} | ${p.text.replace(/\n/g, ' ').slice(0, 110)}`);
-      }
+      });
       console.log(`  changes: ${JSON.stringify(n)}`);
     }
     console.log(
