@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
-import { ADMIN, freshDatabase, seededDesk, startKoe, type Client, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { expect } from 'vitest';
+import { ADMIN, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type Client, type RunningKoe, type TestDatabase } from '../integration/harness';
 import { WEB_DIST } from './browser';
 
 /** Signs in through the login page and waits for the inbox. */
@@ -29,4 +30,13 @@ export async function webchatDesk(): Promise<{ db: TestDatabase; koe: RunningKoe
   const koe = await startKoe(db, { webDist: WEB_DIST });
   const desk = await seededDesk(koe.base);
   return { db, koe, admin: desk.admin, publicKey: desk.channel.publicKey };
+}
+
+/** A new widget visitor writes one message; returns the open conversation once its jobs (triage, routing) have run. */
+export async function visitorWrites(koe: RunningKoe, admin: Client, publicKey: string, text: string): Promise<any> {
+  const visitor = new Visitor(koe.base, publicKey);
+  await visitor.open();
+  expect((await visitor.say(text)).status).toBeLessThan(300);
+  await koe.koe.jobs.drain();
+  return waitFor(async () => ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find((c) => c.preview === text), 10_000);
 }

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { webchatDesk } from './desk';
+import type { Client, RunningKoe, TestDatabase } from '../integration/harness';
+import { visitorWrites, webchatDesk } from './desk';
 import { launchBrowser, SHOTS } from './browser';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
@@ -19,13 +19,7 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
   let db: TestDatabase; let koe: RunningKoe; let admin: Client; let publicKey: string; let browser: Browser; let page: Page;
   const agent = { id: '', email: 'billing@koe.example', name: '請求 太郎' };
 
-  const write = async (text: string) => {
-    const visitor = new Visitor(koe.base, publicKey);
-    await visitor.open();
-    expect((await visitor.say(text)).status).toBeLessThan(300);
-    await koe.koe.jobs.drain();
-    return waitFor(async () => ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find((c) => c.preview === text), 10_000);
-  };
+  const write = (text: string) => visitorWrites(koe, admin, publicKey, text);
   const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
   const view = (id: string) => page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
   const marker = (id: string) => item(id).getByTestId('draft-marker');

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
-import { webchatDesk } from './desk';
+import { ADMIN, Client, type RunningKoe, type TestDatabase } from '../integration/harness';
+import { visitorWrites, webchatDesk } from './desk';
 import { launchBrowser, SHOTS } from './browser';
 
 const DOUBLE_CHARGE = '昨日カードで払ったら二重請求されてました。至急返金してください';
@@ -54,13 +54,7 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await expect.poll(() => presenceOf(staff[who].id)).toBe(presence);
   };
   /** A new visitor writes one widget message; returns the conversation once routing has run. */
-  const write = async (text: string) => {
-    const visitor = new Visitor(koe.base, publicKey);
-    await visitor.open();
-    expect((await visitor.say(text)).status).toBeLessThan(300);
-    await koe.koe.jobs.drain();
-    return waitFor(async () => ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find((c) => c.preview === text), 10_000);
-  };
+  const write = (text: string) => visitorWrites(koe, admin, publicKey, text);
   const detail = async (id: string) => (await admin.get(`/api/conversations/${id}`)).body;
   const item = (page: Page, id: string) => page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
   const view = (page: Page, id: string) => page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
