@@ -1,18 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkLabelled, expectedLang } from './check-labels';
+import { checkLabelled } from './check-labels';
+import { detectLang } from './normalise';
 
 const dir = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
 const line = (o: Record<string, unknown>) => JSON.stringify({ id: 'x-1', lang: 'ja', sentiment: 'negative', ...o });
 
 describe('label checker', () => {
   it('applies the lang rule: hashtags, mentions and URLs do not make a post Japanese', () => {
-    expect(expectedLang('Charged twice again #KoeMartサポート')).toBe('en');
-    expect(expectedLang('@コエマート help https://例え.jp')).toBe('en');
-    expect(expectedLang('#KoeMartサポート')).toBe('ja');
-    expect(expectedLang('ﾛｸﾞｲﾝできない')).toBe('ja');
-    expect(expectedLang('login dekinai')).toBe('en');
+    expect(detectLang('Charged twice again #KoeMartサポート')).toBe('en');
+    expect(detectLang('@コエマート help https://例え.jp')).toBe('en');
+    expect(detectLang('#KoeMartサポート')).toBe('ja');
+    expect(detectLang('ﾛｸﾞｲﾝできない')).toBe('ja');
+    expect(detectLang('login dekinai')).toBe('en');
   });
 
   it('reports inconsistent labels with their line', () => {

@@ -7,6 +7,7 @@
 //   node --import tsx src/triage/check-labels.ts test/fixtures/triage/corpus/*.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { detectLang } from './normalise';
 import type { Category } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
 
@@ -18,15 +19,6 @@ export interface LabelProblem {
 
 const SENTIMENTS = new Set(['negative', 'neutral', 'positive']);
 const KNOWN = new Set<string>(CATEGORIES);
-const JA_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
-
-/** The language rule: `ja` when kana or kanji appear outside hashtags, @mentions and URLs. */
-export function expectedLang(text: string): 'ja' | 'en' {
-  const stripped = text.replace(/https?:\/\/\S+/g, ' ').replace(/[#＃@＠][^\s#＃@＠]+/g, ' ');
-  if (JA_CHAR.test(stripped)) return 'ja';
-  // A post that is only a Japanese hashtag is `ja`.
-  return stripped.trim() === '' && JA_CHAR.test(text) ? 'ja' : 'en';
-}
 
 export function checkLabelled(jsonl: string, seenTexts = new Map<string, string>()): LabelProblem[] {
   const problems: LabelProblem[] = [];
@@ -51,7 +43,8 @@ export function checkLabelled(jsonl: string, seenTexts = new Map<string, string>
     const before = seenTexts.get(text);
     if (before !== undefined) bad(`same text as ${before}`);
     seenTexts.set(text, id);
-    if (post.lang !== expectedLang(text)) bad(`lang should be ${expectedLang(text)}`);
+    // The guide's lang rule is the analyser's own detection (hashtags, @mentions and URLs do not count).
+    if (post.lang !== detectLang(text)) bad(`lang should be ${detectLang(text)}`);
     if (typeof post.sentiment !== 'string' || !SENTIMENTS.has(post.sentiment)) bad(`unknown sentiment ${String(post.sentiment)}`);
     if (!Array.isArray(post.categories)) return bad('categories must be an array');
     const cats = post.categories as string[];
