@@ -102,6 +102,21 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
     expect(await inbound(hooked.id)).toBe(0);
   });
 
+  it('cannot be used to sign a forged delivery: the CRC route refuses anything but a token and is rate limited', async () => {
+    // The attack: ask the CRC route to "answer" a JSON event, then post that event with the answer as signature.
+    const forged = JSON.stringify({ for_user_id: '2244994945', tweet_create_events: [{ id_str: '1999999999999999999', text: '@KoeMart forged', user: { id_str: '66', screen_name: 'mallory' } }] });
+    const crc = await fetch(`${hooked.webhookUrl}?crc_token=${encodeURIComponent(forged)}`);
+    expect(crc.status).toBe(400);
+    expect(await crc.text()).not.toContain('sha256=');
+    // Even a signature computed as the oracle would have done it gets nowhere, since the oracle no longer answers.
+    expect((await fetch(`${hooked.webhookUrl}?crc_token=${'a'.repeat(200)}`)).status).toBe(400);
+    expect(await inbound(hooked.id)).toBe(0);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(`${hooked.webhookUrl}?crc_token=token-${String(i).padStart(4, '0')}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
   it('records a mention once and replies publicly in its thread, then moves to DM when the customer writes privately', async () => {
     const body = fixtureText('tweet-create-mention.json');
     expect((await deliver(body)).status).toBe(200);

@@ -3,7 +3,7 @@ import { DomainError, invalid, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { XCredentials } from './credentials';
 import { parseAccountActivity, type AccountActivityPayload } from './parse';
-import { crcResponseToken, isValidXSignature } from './verify';
+import { crcResponseToken, isCrcToken, isValidXSignature } from './verify';
 
 const rawBodyOf = (req: FastifyRequest) => (Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : ''));
 
@@ -15,10 +15,14 @@ async function xChannelCredentials(ctx: ChannelContext, channelId: string): Prom
 
 /** Account Activity API: the CRC handshake (GET) and signed event deliveries (POST). */
 export async function xWebhookRoutes(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
-  app.get<{ Params: { channelId: string }; Querystring: { crc_token?: string } }>('/webhooks/x/:channelId', { schema: { hide: true } }, async (req) => {
+  // X checks the webhook about once an hour; a caller asking more often than this is probing, not X.
+  const crcRateLimit = { max: 30, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `x-crc|${req.ip}` };
+  app.get<{ Params: { channelId: string }; Querystring: { crc_token?: string } }>('/webhooks/x/:channelId', { schema: { hide: true }, config: { rateLimit: crcRateLimit } }, async (req) => {
     const creds = await xChannelCredentials(ctx, req.params.channelId);
     const crcToken = req.query.crc_token;
     if (typeof crcToken !== 'string' || !crcToken) throw invalid('crc_token', 'is required');
+    // Signing anything else would make this route a signing oracle for forged deliveries (see verify.ts).
+    if (!isCrcToken(crcToken)) throw invalid('crc_token', 'is not a CRC token (8–128 letters, digits and -_.~+/=)');
     if (!creds.consumerSecret) throw notFound('X webhook secret for this channel');
     return { response_token: crcResponseToken(creds.consumerSecret, crcToken) };
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rateLimitWaitMs } from './api';
 import { xCredentialsSchema } from './credentials';
 import { fromV2Tweet, parseAccountActivity } from './parse';
-import { crcResponseToken, isValidXSignature, xSignature } from './verify';
+import { crcResponseToken, isCrcToken, isValidXSignature, xSignature } from './verify';
 import { fitsXPost, xWeightedLength } from './weighted-length';
 
 const raw = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/x', name));
@@ -15,6 +15,14 @@ describe('X webhook security', () => {
   it('answers the CRC challenge as documented', () => {
     expect(crcResponseToken('z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu', '9b4507b3-9040-4669-9ca3-6b94edb50553'))
       .toBe('sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=');
+  });
+
+  it('signs only token-shaped CRC values, never a body an attacker could deliver', () => {
+    expect(isCrcToken('9b4507b3-9040-4669-9ca3-6b94edb50553')).toBe(true);
+    expect(isCrcToken('ZTlkZTBlNDItN2ZkYi00YjZjLTgwYzMtYzk3ZGY2ODk5ZmQ1')).toBe(true);
+    const forged = JSON.stringify({ for_user_id: brand.userId, tweet_create_events: [] });
+    for (const bad of [forged, '{}', 'a b c d e f g h', 'short', 'x'.repeat(129), '', 'token\u0000nul']) expect(isCrcToken(bad)).toBe(false);
+    expect(() => crcResponseToken('secret', forged)).toThrow();
   });
 
   it('accepts only the sha256= base64 HMAC of the exact body', () => {
