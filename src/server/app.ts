@@ -12,6 +12,7 @@ import { registerAuth } from './auth';
 import type { Koe } from './context';
 import { registerMetrics } from './metrics';
 import { problem, registerProblemHandlers } from './problems';
+import { collectRouteTable, withoutCsrf } from './route-table';
 import { adminRoutes } from './routes/admin';
 import { amplifyRoutes } from './routes/amplify';
 import { agentRoutes } from './routes/agents';
@@ -41,6 +42,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  collectRouteTable(app as unknown as FastifyInstance);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -87,6 +89,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
     await app.register(async (scope) => {
       // Webhook signatures are computed over the exact bytes received, so bodies stay raw here.
       scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      withoutCsrf(scope as unknown as FastifyInstance);
       await plugin.routes!(scope as unknown as FastifyInstance, koe.channelCtx);
     });
   }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, forbidden } from '../domain/errors';
 import { requireRole, type Actor, type Role } from '../domain/permissions';
@@ -10,6 +11,14 @@ export interface RequestAuth { agent: Agent; actor: Actor & { displayName: strin
 
 declare module 'fastify' {
   interface FastifyRequest { auth: RequestAuth | null }
+  interface FastifyContextConfig {
+    /**
+     * `false` on routes that never act on an agent's session (webhooks, the chat widget): they authenticate by
+     * signature or visitor token, so a desk cookie the browser happens to send must not make them demand a
+     * CSRF token. Every other route needs the token on unsafe methods.
+     */
+    csrf?: false;
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,10 +47,17 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const agent = await agentById(db, session.agentId);
     if (!agent?.active) return;
     req.auth = { agent, actor: toActor(agent), via: 'session', csrfToken: session.csrfToken, sessionToken: token };
-    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && !req.url.startsWith('/api/widget/') && req.headers['x-csrf-token'] !== session.csrfToken) {
+    // Decided by the matched route, never by the raw URL: the router decodes `/%61pi/…` to `/api/…`.
+    if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false && !sameToken(req.headers['x-csrf-token'], session.csrfToken)) {
       throw forbidden('Missing or wrong x-csrf-token header (copy the koe_csrf cookie into it)');
     }
   });
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given), b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 async function agentById(db: Db, id: string): Promise<Agent | undefined> {
@@ -51,12 +67,22 @@ async function agentById(db: Db, id: string): Promise<Agent | undefined> {
 
 const toActor = (a: Agent): RequestAuth['actor'] => ({ agentId: a.id, role: a.role, workspaceId: a.workspaceId, name: a.name, displayName: a.displayName });
 
-/** Route guard: signed in, and at least `role`. */
-export function guard(role: Role = 'agent') {
-  return async (req: FastifyRequest) => {
+export type Guard = ((req: FastifyRequest) => Promise<void>) & { requiredRole: Role };
+
+/** Route guard: signed in, and at least `role`. The role is kept on the function so the route table can list it. */
+export function guard(role: Role = 'agent'): Guard {
+  const check = async (req: FastifyRequest) => {
     if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
     requireRole(req.auth.agent.role, role);
   };
+  return Object.assign(check, { requiredRole: role });
+}
+
+/** The role a route's preHandler demands, or null when it has no guard (public routes). */
+export function requiredRoleOf(preHandler: unknown): Role | null {
+  const hooks = Array.isArray(preHandler) ? preHandler : preHandler ? [preHandler] : [];
+  const g = hooks.find((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
+  return g?.requiredRole ?? null;
 }
 
 export function authOf(req: FastifyRequest): RequestAuth {

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { guestName, visitorExternalId } from '../../channels/webchat/visitor';
@@ -8,6 +9,7 @@ import { recordInbound } from '../../ingest/pipeline';
 import { topics } from '../../realtime/bus';
 import { channels, customers, messages, type Channel } from '../../store/repositories';
 import type { Koe } from '../context';
+import { withoutCsrf } from '../route-table';
 import { streamTopic } from '../sse';
 
 const KeyParams = z.object({ publicKey: z.string().min(1).max(100) });
@@ -18,6 +20,7 @@ const VisitorToken = z.string().min(16).max(200);
  * visitor proves identity with the token kept in their browser.
  */
 export const widgetRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
+  withoutCsrf(app as unknown as FastifyInstance);
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('access-control-allow-origin', '*');
     void reply.header('access-control-allow-headers', 'content-type');
