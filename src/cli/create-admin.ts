@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { hashPassword } from '../security/passwords';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../security/password-strength';
 import { migrateToLatest, openStore } from '../store/db';
 import { agents, audit, workspaces } from '../store/repositories';
 
@@ -11,7 +12,8 @@ export async function createAdmin(args: string[]): Promise<number> {
     console.error('Usage: koe create-admin --workspace <name> --email <email> --name <name> [--password <pw> | KOE_ADMIN_PASSWORD]');
     return 2;
   }
-  if (password.length < 10) { console.error('The password must be at least 10 characters.'); return 2; }
+  const weak = passwordProblem(password, { email: values.email, name: values.name, extra: values.workspace ? [values.workspace] : [] });
+  if (weak) { console.error(`The password ${PASSWORD_PROBLEM_TEXT[weak]}.`); return 2; }
   const store = openStore(loadConfig());
   try {
     await migrateToLatest(store.db);

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   KOE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KOE_SESSION_DAYS: z.coerce.number().positive().default(14),
   KOE_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Wrong passwords for one account, from browsers that never signed in to it, before such sign-ins pause. */
+  KOE_LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  KOE_LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Which reverse proxies may say who the client is (X-Forwarded-For/-Proto): none, a hop count, or addresses. */
+  KOE_TRUST_PROXY: z.string().default(''),
   KOE_SANDBOX: z.enum(['0', '1', 'true', 'false', '']).default('0'),
   KOE_SANDBOX_RATE: z.coerce.number().min(0).max(600).default(6),
   KOE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -34,6 +39,10 @@ export interface KoeConfig {
   logLevel: string;
   sessionDays: number;
   loginMaxPerMinute: number;
+  /** Per-account lock for sign-ins from unknown browsers: failures within `lockMinutes`, then a pause as long. */
+  loginLock: { maxFailures: number; lockMinutes: number };
+  /** Fastify's trustProxy: false (default), a hop count, or proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
   /** Demo mode: simulated platforms on loopback, connected to this desk, with customer traffic flowing. */
   sandbox: { enabled: boolean; ratePerMinute: number; port: number };
   /** Notification emails (desk settings → external notifications); without smtpUrl they fail with a clear error. */
@@ -65,9 +74,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     logLevel: e.KOE_LOG_LEVEL,
     sessionDays: e.KOE_SESSION_DAYS,
     loginMaxPerMinute: e.KOE_LOGIN_MAX_PER_MINUTE,
+    loginLock: { maxFailures: e.KOE_LOGIN_ACCOUNT_MAX_FAILURES, lockMinutes: e.KOE_LOGIN_LOCK_MINUTES },
+    trustProxy: parseTrustProxy(e.KOE_TRUST_PROXY),
     sandbox: { enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true', ratePerMinute: e.KOE_SANDBOX_RATE, port: sandboxPort },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
   };
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/(12[0-8]|1[01]\d|\d?\d))?$/i;
+
+/**
+ * Only proxies named here may set the client address: trusting every hop (as "behind a proxy" often means) lets any
+ * client write its own X-Forwarded-For and walk past per-address limits. Empty = trust none.
+ */
+export function parseTrustProxy(value: string): KoeConfig['trustProxy'] {
+  const v = value.trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true') throw new ConfigError('Invalid configuration: KOE_TRUST_PROXY=true would trust any client\'s X-Forwarded-For; give a hop count (e.g. 1) or the proxies\' addresses');
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => !PROXY_KEYWORDS.has(x) && !IPV4.test(x) && !IPV6.test(x));
+  if (bad.length) throw new ConfigError(`Invalid configuration: KOE_TRUST_PROXY: not an address, CIDR, hop count or loopback/linklocal/uniquelocal: ${bad.join(', ')}`);
+  return list;
 }
 
 /**

@@ -6,7 +6,7 @@ import { enqueueExternal, externalKindOf } from './notify-external';
 import { deskSettings } from './settings';
 
 export interface NewNotification {
-  workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike';
+  workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike' | 'security';
   conversationId: string | null; title: string; body: string; urgent: boolean;
 }
 

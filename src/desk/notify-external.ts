@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { KoeConfig } from '../config/config';
 import { newId, nowIso } from '../domain/ids';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } from '../jobs/queue';
 import { decryptSecret } from '../security/secrets';
 import { agents, audit, type Db } from '../store/repositories';
+import { MailError, sendPlainMail } from './mail';
 import type { NewNotification } from './notifications';
 import { deskSettings, webhookUrlProblem, type ExternalKind, type NotificationSettings } from './settings';
 
@@ -36,6 +36,8 @@ export interface DeliveryResult { ok: boolean; status?: number; error?: string }
 /** The in-app kinds mapped to what admins choose to send out: assignments only when urgent. */
 export function externalKindOf(n: Pick<NewNotification, 'kind' | 'urgent'>): ExternalKind | null {
   if (n.kind === 'assigned') return n.urgent ? 'assigned_urgent' : null;
+  // Sign-in notices go to the account's owner only (desk/account-mail.ts), never to the desk's webhook.
+  if (n.kind === 'security') return null;
   return n.kind;
 }
 
@@ -107,22 +109,17 @@ async function postWebhook(deps: ExternalDeps, webhook: NotificationSettings['we
 
 /** One mail through KOE_SMTP_URL. SMTP 5xx (and no SMTP configured) cannot be helped by retrying. */
 async function sendMail(deps: ExternalDeps, to: string, event: ExternalEvent): Promise<void> {
-  const { smtpUrl, from } = deps.config.mail;
-  if (!smtpUrl) throw new DeliveryFailure('email notifications are on but KOE_SMTP_URL is not set; no email was sent', false);
+  if (!deps.config.mail.smtpUrl) throw new DeliveryFailure('email notifications are on but KOE_SMTP_URL is not set; no email was sent', false);
   const url = eventUrl(deps.config.publicUrl, event);
-  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   try {
-    await transport.sendMail({
-      from, to, subject: event.title, text: [event.body, url].filter(Boolean).join('\n\n'),
+    await sendPlainMail(deps.config.mail, {
+      to, subject: event.title, text: [event.body, url].filter(Boolean).join('\n\n'),
       messageId: `<${event.id}.${Buffer.from(to).toString('hex').slice(0, 32)}@koe.notifications>`,
       headers: { 'X-Koe-Event': event.kind },
     });
   } catch (err) {
-    const e = err as { responseCode?: number; response?: string; message?: string };
-    const reason = e.response?.trim() || e.message || String(err);
-    throw new DeliveryFailure(`email: ${reason}`, !(typeof e.responseCode === 'number' && e.responseCode >= 500));
-  } finally {
-    transport.close();
+    if (err instanceof MailError) throw new DeliveryFailure(`email: ${err.message}`, err.retryable);
+    throw err;
   }
 }
 

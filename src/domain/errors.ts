@@ -6,6 +6,8 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly fieldErrors?: { path: string; message: string }[],
+    /** A stable name for errors a client shows in its own words (e.g. `weak_password`, `account_locked`). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'DomainError';

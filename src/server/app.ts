@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
 import { incidentRoutes } from './routes/incidents';
+import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
 import { automationRoutes } from './routes/automation';
@@ -37,7 +38,8 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   const app = Fastify({
     loggerInstance: koe.log as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
-    trustProxy: Boolean(koe.config.publicUrl),
+    // A hop count n trusts the n nearest proxies (the function form of Fastify's numeric option).
+    trustProxy: typeof koe.config.trustProxy === 'number' ? trustHops(koe.config.trustProxy) : koe.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,6 +86,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(automationRoutes(koe));
   await app.register(amplifyRoutes(koe));
   await app.register(incidentRoutes(koe));
+  await app.register(securityRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {
@@ -96,6 +99,8 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await registerWebApp(app as unknown as FastifyInstance, opts.webDist ?? WEB_DIST, koe.db);
   return app;
 }
+
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
 /** The built React app, the widget script and the demo page, with client-side routes falling back to index.html. */
 async function registerWebApp(app: FastifyInstance, dist: string, koeDb: Koe['db']): Promise<void> {

@@ -2,12 +2,17 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, forbidden } from '../domain/errors';
 import { requireRole, type Actor, type Role } from '../domain/permissions';
+import { mustSetUpTwoFactor } from '../desk/sign-in';
 import { agents, apiTokens, sessions, type Agent, type Db } from '../store/repositories';
 
 export const SESSION_COOKIE = 'koe_session';
 export const CSRF_COOKIE = 'koe_csrf';
 
-export interface RequestAuth { agent: Agent; actor: Actor & { displayName: string }; via: 'session' | 'token'; csrfToken?: string; sessionToken?: string }
+export interface RequestAuth {
+  agent: Agent; actor: Actor & { displayName: string }; via: 'session' | 'token'; csrfToken?: string; sessionToken?: string;
+  /** Signed in by password but the workspace requires two-factor sign-in for this role and it is not set up yet. */
+  restricted?: boolean;
+}
 
 declare module 'fastify' {
   interface FastifyRequest { auth: RequestAuth | null }
@@ -18,6 +23,8 @@ declare module 'fastify' {
      * CSRF token. Every other route needs the token on unsafe methods.
      */
     csrf?: false;
+    /** Routes an agent may use before setting up a required second factor (their own profile and the set-up). */
+    duringTwoFactorSetup?: true;
   }
 }
 
@@ -46,7 +53,8 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!session) return;
     const agent = await agentById(db, session.agentId);
     if (!agent?.active) return;
-    req.auth = { agent, actor: toActor(agent), via: 'session', csrfToken: session.csrfToken, sessionToken: token };
+    const restricted = session.via === 'password' && (await mustSetUpTwoFactor(db, agent));
+    req.auth = { agent, actor: toActor(agent), via: 'session', csrfToken: session.csrfToken, sessionToken: token, restricted };
     // Decided by the matched route, never by the raw URL: the router decodes `/%61pi/…` to `/api/…`.
     if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false && !sameToken(req.headers['x-csrf-token'], session.csrfToken)) {
       throw forbidden('Missing or wrong x-csrf-token header (copy the koe_csrf cookie into it)');
@@ -73,6 +81,9 @@ export type Guard = ((req: FastifyRequest) => Promise<void>) & { requiredRole: R
 export function guard(role: Role = 'agent'): Guard {
   const check = async (req: FastifyRequest) => {
     if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
+    if (req.auth.restricted && !req.routeOptions.config?.duringTwoFactorSetup) {
+      throw new DomainError('forbidden', 'Set up two-factor sign-in first (your workspace requires it for your role)', undefined, 'two_factor_setup_required');
+    }
     requireRole(req.auth.agent.role, role);
   };
   return Object.assign(check, { requiredRole: role });

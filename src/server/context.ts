@@ -9,6 +9,7 @@ import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps 
 import { ASSIGN_WAITING, assignWaiting, autoAssign } from '../desk/assign';
 import { checkSpikes, handleIncidentForNewConversation } from '../desk/incidents';
 import { runAutomation } from '../desk/automation';
+import { ACCOUNT_MAIL, accountMailer } from '../desk/account-mail';
 import { NOTIFICATION_DELIVER, notificationDeliverer } from '../desk/notify-external';
 import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
 import type { ConversationTriage } from '../ingest/triage-hook';
@@ -61,6 +62,7 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   });
   jobs.register(SLA_CHECK, slaChecker(desk));
   jobs.register(NOTIFICATION_DELIVER, notificationDeliverer({ db, log, config }));
+  jobs.register(ACCOUNT_MAIL, accountMailer({ db, log, config }));
   jobs.register<{ workspaceId: string }>(ASSIGN_WAITING, async ({ workspaceId }) => {
     await assignWaiting(desk, workspaceId);
   });

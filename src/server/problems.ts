@@ -11,10 +11,10 @@ const titles: Record<number, string> = {
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
-export interface Problem { type: string; title: string; status: number; detail: string; errors?: { path: string; message: string }[] }
+export interface Problem { type: string; title: string; status: number; detail: string; code?: string; errors?: { path: string; message: string }[] }
 
-export const problem = (status: number, detail: string, errors?: Problem['errors']): Problem => ({
-  type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...(errors ? { errors } : {}),
+export const problem = (status: number, detail: string, errors?: Problem['errors'], code?: string): Problem => ({
+  type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...(code ? { code } : {}), ...(errors ? { errors } : {}),
 });
 
 /** The one place where errors become HTTP: problem+json, a human message, never a stack trace. */
@@ -22,7 +22,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let p: Problem;
     if (err instanceof DomainError) {
-      p = problem(statusOf[err.kind], err.message, err.fieldErrors);
+      p = problem(statusOf[err.kind], err.message, err.fieldErrors, err.code);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),

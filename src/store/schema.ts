@@ -11,9 +11,20 @@ export interface AgentTable {
   role: string; level: number; skills: string; password_hash: string; active: number; locale: string;
   created_at: string; updated_at: string;
   capacity: Generated<number>; presence: Generated<string>; last_assigned_at: string | null;
+  login_failures: Generated<number>; login_failures_since: string | null; login_locked_until: string | null;
+  /** Sealed TOTP secret once two-factor sign-in is on; `totp_pending` while the agent is setting it up. */
+  totp_secret: string | null; totp_pending: string | null; totp_enabled_at: string | null; totp_last_step: number | null;
+  /** JSON array of SHA-256 hashes of the unused recovery codes. */
+  recovery_codes: Generated<string>;
 }
 
-export interface SessionTable { id: string; agent_id: string; csrf_token: string; created_at: string; expires_at: string }
+export interface SessionTable {
+  id: string; agent_id: string; csrf_token: string; created_at: string; expires_at: string;
+  /** 'password' or 'sso': a workspace's two-factor requirement applies to password sign-ins only. */
+  via: Generated<string>;
+}
+export interface LoginChallengeTable { id: string; agent_id: string; attempts: Generated<number>; created_at: string; expires_at: string }
+export interface SecuritySettingsTable { workspace_id: string; settings: string; updated_at: string }
 
 export interface ApiTokenTable {
   id: string; workspace_id: string; agent_id: string; name: string; token_hash: string;
@@ -82,6 +93,8 @@ export interface AuditLogTable {
 export interface JobTable {
   id: string; queue: string; name: string; payload: string; status: string; attempts: number; max_attempts: number;
   run_at: string; locked_until: string | null; last_error: string | null; created_at: string; updated_at: string;
+  /** At most one queued job per key (unique partial index); see EnqueueOptions.dedupeKey. */
+  dedupe_key: string | null;
 }
 
 export interface TriageSettingsTable { workspace_id: string; phrases: string; model: string | null; corrections: number; updated_at: string }
@@ -127,6 +140,8 @@ export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
   sessions: SessionTable;
+  login_challenges: LoginChallengeTable;
+  security_settings: SecuritySettingsTable;
   api_tokens: ApiTokenTable;
   teams: TeamTable;
   team_members: TeamMemberTable;

@@ -1,13 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type net from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATION_DELIVER, notificationDeliverer, sendTestNotification } from '../../src/desk/notify-external';
 import { PermanentJobError } from '../../src/jobs/queue';
+import { mailRelay } from './mail-relay';
 import { Client, dialects, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from './harness';
 
 const SECRET = 'whsec-test-0123456789';
@@ -32,20 +30,6 @@ async function receiver() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}/hooks/koe`, hits, replies, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** The organisation's outgoing mail relay (KOE_SMTP_URL points here). */
-async function mailRelay() {
-  const received: { to: string[]; mail: ParsedMail }[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
-    onData(stream, session, cb) {
-      void simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = ((server as unknown as { server: net.Server }).server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** What a receiver does: HMAC-SHA256 of the raw body with the shared secret, compared in constant time. */

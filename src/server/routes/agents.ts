@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflict, notFound } from '../../domain/errors';
 import { ROLES } from '../../domain/permissions';
+import { requireStrongPassword } from '../../desk/sign-in';
 import { hashPassword } from '../../security/passwords';
 import { agents, audit, sessions } from '../../store/repositories';
 import { authOf, guard } from '../auth';
@@ -30,6 +31,7 @@ export const agentRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
   }, async (req, reply) => {
     const { actor } = authOf(req);
     if (await agents.byEmail(koe.db, req.body.email)) throw conflict('An agent with this email already exists');
+    requireStrongPassword('password', req.body.password, { email: req.body.email, name: req.body.name, extra: req.body.displayName ? [req.body.displayName] : [] });
     const agent = await agents.create(koe.db, { ...req.body, workspaceId: actor.workspaceId, passwordHash: await hashPassword(req.body.password) });
     await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'agent.created', target: { type: 'agent', id: agent.id }, detail: { role: agent.role, level: agent.level } });
     return reply.status(201).send(toAgentDto(agent));

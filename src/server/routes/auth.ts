@@ -1,38 +1,79 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors';
-import { DUMMY_HASH, verifyPassword } from '../../security/passwords';
-import { agents, audit, sessions, workspaces } from '../../store/repositories';
+import { securitySettings, ssoReady } from '../../desk/security-settings';
+import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceCookieAgent, deviceCookieFor } from '../../security/device-cookie';
+import { agents, audit, sessions, workspaces, type Agent } from '../../store/repositories';
+import type { SessionVia } from '../../store/repositories/sessions';
 import { authOf, clearSessionCookies, guard, setSessionCookies } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
 import { isSecure } from './system';
 
+/** Opens a session and marks this browser as one that has signed in to the account (see security/device-cookie). */
+export async function startSession(koe: Koe, req: FastifyRequest, reply: FastifyReply, agent: Agent, via: SessionVia): Promise<void> {
+  const secure = isSecure(koe, req.protocol);
+  const s = await sessions.create(koe.db, agent.id, koe.config.sessionDays, via);
+  setSessionCookies(reply, s, secure);
+  void reply.setCookie(DEVICE_COOKIE, deviceCookieFor(koe.config.secretKey, agent.id), {
+    httpOnly: true, sameSite: 'lax', secure, path: '/api/auth', maxAge: DEVICE_COOKIE_DAYS * 86_400,
+  });
+}
+
+export const callerOf = (koe: Koe, req: FastifyRequest): Caller => ({ ip: req.ip, knownAgentId: deviceCookieAgent(koe.config.secretKey, req.cookies[DEVICE_COOKIE]) });
+
 export const authRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/auth/login', {
-    config: {
-      rateLimit: {
-        max: koe.config.loginMaxPerMinute, timeWindow: 60_000, hook: 'preHandler',
-        // Per address and account: one attacker cannot lock out everyone, nor guess one account's password quickly.
-        keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-      },
-    },
+  // Per address and account: one attacker cannot lock out everyone, nor guess one account's password quickly from one
+  // address. Guessing from many addresses is stopped by the per-account lock in desk/sign-in.ts.
+  const perAddress = {
+    max: koe.config.loginMaxPerMinute, timeWindow: 60_000, hook: 'preHandler' as const,
+    keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  };
+
+  app.get('/api/auth/options', {
     schema: {
-      tags: ['auth'], summary: 'Sign in with email and password (sets the session and CSRF cookies)',
+      tags: ['auth'], summary: 'How this desk signs people in (for the sign-in page)',
+      response: { 200: z.object({ sso: z.object({ enabled: z.boolean(), label: z.string() }), passwordSignIn: z.enum(['everyone', 'admins']) }) },
+    },
+  }, async () => {
+    const ws = await workspaces.first(koe.db);
+    const s = ws ? await securitySettings.get(koe.db, ws.id) : null;
+    const sso = Boolean(s && ssoReady(s));
+    return { sso: { enabled: sso, label: s?.sso.label ?? '' }, passwordSignIn: sso ? s!.sso.passwordSignIn : 'everyone' as const };
+  });
+
+  const LoginResult = z.union([
+    z.object({ agent: AgentSchema, twoFactorSetupRequired: z.boolean() }),
+    z.object({ twoFactor: z.object({ challenge: z.string(), expiresAt: z.string() }) }),
+  ]);
+
+  app.post('/api/auth/login', {
+    config: { rateLimit: perAddress },
+    schema: {
+      tags: ['auth'], summary: 'Sign in with email and password (sets the session and CSRF cookies, or asks for the second factor)',
       body: z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) }),
-      response: { 200: z.object({ agent: AgentSchema }) },
+      response: { 200: LoginResult },
     },
   }, async (req, reply) => {
-    const found = await agents.byEmail(koe.db, req.body.email);
-    const ok = await verifyPassword(req.body.password, found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok || !found.active) {
-      await audit.log(koe.db, { workspaceId: found?.workspaceId ?? null, actor: { type: 'anonymous', id: null, name: req.body.email }, action: 'auth.login_failed', detail: { ip: req.ip } });
-      throw new DomainError('unauthenticated', 'The email or password is wrong');
-    }
-    const s = await sessions.create(koe.db, found.id, koe.config.sessionDays);
-    setSessionCookies(reply, s, isSecure(koe, req.protocol));
-    await audit.log(koe.db, { workspaceId: found.workspaceId, actor: { type: 'agent', id: found.id, name: found.name }, action: 'auth.login', detail: { ip: req.ip } });
-    return { agent: toAgentDto(found) };
+    const outcome = await signInWithPassword(koe, req.body, callerOf(koe, req));
+    if (outcome.next === 'two_factor') return { twoFactor: { challenge: outcome.challenge.token, expiresAt: outcome.challenge.expiresAt } };
+    await startSession(koe, req, reply, outcome.agent, 'password');
+    return { agent: toAgentDto(outcome.agent), twoFactorSetupRequired: await mustSetUpTwoFactor(koe.db, outcome.agent) };
+  });
+
+  app.post('/api/auth/login/two-factor', {
+    // Each challenge allows five codes and wrong codes count toward the account lock; this only slows one address.
+    config: { rateLimit: { max: koe.config.loginMaxPerMinute * 3, timeWindow: 60_000, hook: 'preHandler' as const, keyGenerator: (req: FastifyRequest) => `2fa|${req.ip}` } },
+    schema: {
+      tags: ['auth'], summary: 'Second step of signing in: a code from the authenticator app or a recovery code',
+      body: z.object({ challenge: z.string().min(10).max(100), code: z.string().trim().min(6).max(20) }),
+      response: { 200: z.object({ agent: AgentSchema, twoFactorSetupRequired: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    const agent = await completeTwoFactor(koe, req.body, callerOf(koe, req));
+    await startSession(koe, req, reply, agent, 'password');
+    return { agent: toAgentDto(agent), twoFactorSetupRequired: false };
   });
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
@@ -44,15 +85,15 @@ export const authRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
     return reply.status(204).send();
   });
 
-  const MeSchema = z.object({ agent: AgentSchema, workspace: z.object({ id: z.string(), name: z.string() }) });
-  app.get('/api/me', { preHandler: guard(), schema: { tags: ['auth'], response: { 200: MeSchema } } }, async (req) => {
-    const { agent } = authOf(req);
+  const MeSchema = z.object({ agent: AgentSchema, workspace: z.object({ id: z.string(), name: z.string() }), twoFactorSetupRequired: z.boolean() });
+  app.get('/api/me', { preHandler: guard(), config: { duringTwoFactorSetup: true }, schema: { tags: ['auth'], response: { 200: MeSchema } } }, async (req) => {
+    const { agent, restricted } = authOf(req);
     const w = (await workspaces.get(koe.db, agent.workspaceId))!;
-    return { agent: toAgentDto(agent), workspace: { id: w.id, name: w.name } };
+    return { agent: toAgentDto(agent), workspace: { id: w.id, name: w.name }, twoFactorSetupRequired: Boolean(restricted) };
   });
 
   app.patch('/api/me', {
-    preHandler: guard(),
+    preHandler: guard(), config: { duringTwoFactorSetup: true },
     schema: { tags: ['auth'], body: z.object({ locale: z.enum(['ja', 'en']).optional() }), response: { 200: z.object({ agent: AgentSchema }) } },
   }, async (req) => {
     const { agent } = authOf(req);

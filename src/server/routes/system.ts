@@ -3,12 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import { hashPassword } from '../../security/passwords';
-import { agents, audit, sessions, workspaces } from '../../store/repositories';
-import { setSessionCookies } from '../auth';
+import { MIN_PASSWORD_LENGTH } from '../../security/password-strength';
+import { requireStrongPassword } from '../../desk/sign-in';
+import { agents, audit, workspaces } from '../../store/repositories';
 import type { Koe } from '../context';
+import { startSession } from './auth';
 import { AgentSchema, toAgentDto } from './dto';
 
-export const passwordField = z.string().min(10, 'must be at least 10 characters').max(200);
+/** Length here; strength (common, guessable, the account's own email or name) in requireStrongPassword. */
+export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
 
 export const systemRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
   app.get('/healthz', { schema: { hide: true } }, async () => {
@@ -33,6 +36,7 @@ export const systemRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => 
     },
   }, async (req, reply) => {
     const b = req.body;
+    requireStrongPassword('adminPassword', b.adminPassword, { email: b.adminEmail, name: b.adminName, extra: [b.workspaceName] });
     const passwordHash = await hashPassword(b.adminPassword);
     const result = await koe.db.transaction().execute(async (tx) => {
       // Serialise concurrent first-time setups on PostgreSQL; SQLite transactions already are.
@@ -43,8 +47,7 @@ export const systemRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => 
       await audit.log(tx, { workspaceId: workspace.id, actor: { type: 'agent', id: agent.id, name: agent.name }, action: 'workspace.created', target: { type: 'workspace', id: workspace.id } });
       return { workspace, agent };
     });
-    const s = await sessions.create(koe.db, result.agent.id, koe.config.sessionDays);
-    setSessionCookies(reply, s, isSecure(koe, req.protocol));
+    await startSession(koe, req, reply, result.agent, 'password');
     return reply.status(201).send({ workspace: { id: result.workspace.id, name: result.workspace.name }, agent: toAgentDto(result.agent) });
   });
 };

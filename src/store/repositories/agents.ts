@@ -8,6 +8,8 @@ export interface Agent {
   id: string; workspaceId: string; email: string; name: string; displayName: string; role: Role;
   level: 1 | 2 | 3; skills: string[]; active: boolean; locale: string; createdAt: string;
   capacity: number; presence: 'online' | 'away' | 'offline'; lastAssignedAt: string | null;
+  /** Two-factor sign-in is set up. */
+  totpEnabled: boolean;
 }
 
 export const toAgent = (r: Selectable<AgentTable>): Agent => ({
@@ -15,6 +17,7 @@ export const toAgent = (r: Selectable<AgentTable>): Agent => ({
   role: r.role as Role, level: r.level as 1 | 2 | 3, skills: parseJson<string[]>(r.skills, []),
   active: Boolean(r.active), locale: r.locale, createdAt: r.created_at,
   capacity: Number(r.capacity), presence: r.presence as Agent['presence'], lastAssignedAt: r.last_assigned_at,
+  totpEnabled: Boolean(r.totp_enabled_at),
 });
 
 export interface NewAgent {
@@ -38,6 +41,8 @@ export const agents = {
       skills: JSON.stringify([...new Set(a.skills.map((s) => s.trim()).filter(Boolean))]),
       password_hash: a.passwordHash, active: 1, locale: a.locale ?? 'ja', created_at: now, updated_at: now,
       capacity: a.capacity ?? 5, presence: 'offline', last_assigned_at: null,
+      login_failures: 0, login_failures_since: null, login_locked_until: null,
+      totp_secret: null, totp_pending: null, totp_enabled_at: null, totp_last_step: null, recovery_codes: '[]',
     };
     await db.insertInto('agents').values(row).execute();
     return toAgent(row);
