@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { KoeConfig } from '../config/config';
-import { recordInbound, type IngestDeps } from '../ingest/pipeline';
+import { recordInbound, recordRejected, type IngestDeps } from '../ingest/pipeline';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
 import { decryptSecret } from '../security/secrets';
@@ -16,5 +16,6 @@ export function channelContext(deps: { db: Db; log: Logger; bus: RealtimeBus; jo
       return (sealed ? JSON.parse(decryptSecret(deps.config.secretKey, sealed)) : {}) as T;
     },
     record: (event) => recordInbound(deps.ingest, event),
+    reject: async (channelId, payload, reason) => { await recordRejected(deps.ingest, channelId, payload, reason); },
   };
 }

@@ -14,7 +14,12 @@ export interface ChannelContext {
   /** The channel's decrypted credentials (validated by the plugin's schema when the admin saved them). */
   credentials<T = Record<string, unknown>>(channelId: string): Promise<T>;
   /** Durable, idempotent record of a verified, parsed event; acknowledge the platform only after it resolves. */
-  record(event: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean }>;
+  record(event: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean; rejected?: string }>;
+  /**
+   * A verified delivery, or one event in it, that cannot be understood: kept as a failed inbound event with the reason
+   * (shown to admins) and never processed. The webhook still acknowledges it, so the rest of the batch is not redelivered.
+   */
+  reject(channelId: string, payload: unknown, reason: string): Promise<void>;
 }
 
 /**

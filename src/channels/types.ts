@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Channel, ChannelKind } from '../store/repositories';
 
 /** A platform event after verification and parsing: the one shape the ingest pipeline understands. */
@@ -13,6 +14,27 @@ export interface InboundEvent {
   /** Platform specifics a reply needs (reply token, comment/post id, `visibility: "public" | "private"`). */
   meta?: Record<string, unknown>;
 }
+
+/**
+ * What may reach the processing job. Checked in recordInbound after every plugin's own parsing, so a platform quirk a
+ * parser let through (an id given as an object, a non-string text, an impossible time) is parked as a failed event
+ * with its reason instead of failing in the job on every retry.
+ */
+export const InboundEventSchema = z.object({
+  channelId: z.string().min(1).max(100),
+  externalId: z.string().min(1).max(500),
+  kind: z.literal('message'),
+  occurredAt: z.iso.datetime({ offset: true }),
+  customer: z.object({
+    externalId: z.string().min(1).max(500),
+    name: z.string().max(500),
+    handle: z.string().max(300).nullish(),
+    email: z.string().max(320).nullish(),
+  }),
+  text: z.string().max(200_000),
+  clientMessageId: z.string().max(200).nullish(),
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
 
 export interface OutboundMessage {
   channel: Channel;

@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
-import type { InboundEvent } from '../channels/types';
+import { createHash } from 'node:crypto';
+import { InboundEventSchema, type InboundEvent } from '../channels/types';
+import { cleanDeep } from '../domain/clean-text';
 import { statusOnCustomerMessage, type ConversationStatus } from '../domain/conversation-status';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { channels, conversations, customers, inboundEvents, messages, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { resumeClock } from '../desk/clock';
+import { zodReason } from './reasons';
 import { mergeVerdict, type ConversationTriage } from './triage-hook';
 
 export const PROCESS_INBOUND = 'inbound.process';
@@ -17,13 +20,33 @@ export interface IngestDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Log
  * Step 1, inside the request: record the raw event and its processing job in one transaction, then the
  * caller may acknowledge. A re-delivered event (same channel + external id) is recorded once.
  */
-export async function recordInbound(deps: IngestDeps, event: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean }> {
+export async function recordInbound(deps: IngestDeps, raw: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean; rejected?: string }> {
+  // Text is cleaned here, once for every channel, so the same message is stored on both dialects (see clean-text).
+  const event = cleanDeep(raw);
+  const checked = InboundEventSchema.safeParse(event);
+  if (!checked.success) {
+    const reason = `not a valid message: ${zodReason(checked.error)}`;
+    const r = await recordRejected(deps, String(event?.channelId ?? ''), event, reason);
+    return { ...r, rejected: reason };
+  }
   return deps.db.transaction().execute(async (tx) => {
     const eventId = await inboundEvents.record(tx, { channelId: event.channelId, externalId: event.externalId, kind: event.kind, payload: event });
     if (!eventId) return { eventId: null, duplicate: true };
     await deps.jobs.enqueue(PROCESS_INBOUND, { eventId }, { maxAttempts: 10 }, tx);
     return { eventId, duplicate: false };
   });
+}
+
+/**
+ * A signed delivery (or one event in it) that cannot be understood: acknowledged to the platform, kept as a failed
+ * inbound event with the reason (admins see it under 受信イベント), never queued. Recorded once per distinct content.
+ */
+export async function recordRejected(deps: Pick<IngestDeps, 'db' | 'log'>, channelId: string, payload: unknown, reason: string): Promise<{ eventId: string | null; duplicate: boolean }> {
+  const body = JSON.stringify(cleanDeep(payload) ?? null) ?? 'null';
+  const externalId = `rejected:${createHash('sha256').update(body).digest('hex').slice(0, 40)}`;
+  const eventId = await inboundEvents.recordFailed(deps.db, { channelId, externalId, payload: body.length > 65_536 ? `${body.slice(0, 65_536)}…` : body, error: reason.slice(0, 1000) });
+  deps.log.warn({ channelId, reason, duplicate: !eventId }, 'inbound event rejected');
+  return { eventId, duplicate: !eventId };
 }
 
 /** Step 2, in a job: identify the customer, thread into a conversation, triage, then tell the agents. */

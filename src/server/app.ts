@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { cleanDeep } from '../domain/clean-text';
 import { registerAuth } from './auth';
 import type { Koe } from './context';
 import { registerMetrics } from './metrics';
@@ -45,6 +46,13 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
   collectRouteTable(app as unknown as FastifyInstance);
+  // Before validation, for every route: the same text on both databases and no NUL reaching PostgreSQL (clean-text).
+  // Webhook bodies stay raw Buffers for their signatures; their events are cleaned in recordInbound.
+  app.addHook('preValidation', async (req) => {
+    if (typeof req.body === 'string' || (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body))) req.body = cleanDeep(req.body);
+    req.query = cleanDeep(req.query);
+    req.params = cleanDeep(req.params);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

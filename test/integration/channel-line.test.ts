@@ -102,8 +102,25 @@ describe.each(dialects)('LINE channel (%s)', (dialect) => {
     expect(await inbound()).toBe(0);
     const unknown = await fetch(`${desk.koe.base}/webhooks/line/no-such-channel`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
     expect(unknown.status).toBe(404);
-    expect((await deliver('{"events": [')).status).toBe(400);
     expect(await inbound()).toBe(0);
+    // Correctly signed but unreadable: acknowledged (LINE would redeliver a 4xx/5xx and may disable the webhook),
+    // parked as a failed event with the reason for admins, never processed.
+    expect((await deliver('{"events": [')).status).toBe(200);
+    const failed = (await desk.admin.get('/api/admin/inbound-events?status=failed')).body.items as any[];
+    expect(failed).toEqual([expect.objectContaining({ channel: expect.objectContaining({ id: channel.id }), error: 'the body is not JSON' })]);
+    await desk.koe.koe.db.deleteFrom('inbound_events').where('channel_id', '=', channel.id).execute();
+  });
+
+  it('records one message once even when LINE delivers it under a second webhook event id', async () => {
+    api.names.Uredeliver = '再送 花子';
+    const first = textEvent('Uredeliver', '二重に届いたメッセージ', { id: '01TESTREDELIVERA' });
+    const again = structuredClone(first);
+    again.events[0].webhookEventId = '01TESTREDELIVERB';
+    again.events[0].deliveryContext = { isRedelivery: true };
+    expect((await deliver(JSON.stringify(first))).status).toBe(200);
+    expect((await deliver(JSON.stringify(again))).status).toBe(200);
+    const conv = await conversationOf('再送 花子');
+    expect((await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.filter((m: any) => m.kind === 'customer')).toHaveLength(1);
   });
 
   it('records a user message once, with the profile name and reply meta, and accepts an SDK-verified signature', async () => {

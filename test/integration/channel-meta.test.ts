@@ -126,12 +126,18 @@ describe.each(dialects)('Meta channels: Facebook Page, Messenger and Instagram (
     expect(detail.customer.identities).toEqual([expect.objectContaining({ channelId: facebook.id, externalId: 'psid-1' })]);
   });
 
-  it('acknowledges echoes and unknown fields without recording them; rejects malformed JSON after a valid signature', async () => {
+  it('acknowledges echoes and unknown fields without recording them; parks signed bodies it cannot read', async () => {
     const before = await inboundCount();
     expect((await deliver(facebook, fixture('messenger-echo.json', { PSID: 'psid-1' }))).status).toBe(200);
     expect((await deliver(facebook, fixture('unknown-field.json', {}))).status).toBe(200);
-    expect((await deliver(facebook, '{"object":"page",')).status).toBe(400);
     expect(await inboundCount()).toBe(before);
+    // Acknowledged (Meta disables webhooks that keep failing) and kept as failed events with the reason; never processed.
+    expect((await deliver(facebook, '{"object":"page",')).status).toBe(200);
+    // A Page event posted to the Instagram channel's URL (the same app secret signs both) is not Instagram's event.
+    expect((await deliver(instagram, messengerDm('psid-wrong-door', 'm_wrong_door'))).status).toBe(200);
+    const failed = (await admin.get('/api/admin/inbound-events?status=failed')).body.items as any[];
+    expect(failed.map((f) => f.error)).toEqual(expect.arrayContaining(['the body is not JSON', expect.stringContaining('"page" was posted to a instagram channel')]));
+    expect(await koe.koe.db.selectFrom('inbound_events').select('id').where('external_id', '=', 'm_wrong_door').execute()).toEqual([]);
   });
 
   it('answers a DM through the Send API with the customer’s PSID', async () => {

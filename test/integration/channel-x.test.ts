@@ -98,8 +98,12 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
     expect((await deliver(body, sign(body, 'not-the-secret'))).status).toBe(401);
     expect((await deliver(body, sign(`${body} `))).status).toBe(401);
-    expect((await deliver('{"tweet_create_events": [')).status).toBe(400);
     expect(await inbound(hooked.id)).toBe(0);
+    // Signed but unreadable: acknowledged (X disables failing webhooks), parked with the reason, never processed.
+    expect((await deliver('{"tweet_create_events": [')).status).toBe(200);
+    const failed = (await desk.admin.get('/api/admin/inbound-events?status=failed')).body.items as any[];
+    expect(failed).toEqual([expect.objectContaining({ error: 'the body is not JSON' })]);
+    await desk.koe.koe.db.deleteFrom('inbound_events').where('channel_id', '=', hooked.id).execute();
   });
 
   it('cannot be used to sign a forged delivery: the CRC route refuses anything but a token and is rate limited', async () => {

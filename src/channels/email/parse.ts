@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 import { withoutQuotedHistory } from './quoted-history';
 
@@ -42,6 +43,8 @@ export async function parseInboundMail(raw: Buffer, opts: { channelId: string; s
 
   // Without a Message-ID a re-delivery must still dedupe: the content hash stands in.
   const messageId = mail.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@koe.invalid>`;
+  // Record ids are bounded (InboundEventSchema); an absurdly long Message-ID is recorded under its hash.
+  const externalId = messageId.length <= 400 ? messageId : `<${createHash('sha256').update(messageId).digest('hex')}@koe.long-message-id>`;
   const references = asList(mail.references);
   const inReplyTo = mail.inReplyTo ?? null;
   const subject = (mail.subject ?? '').trim();
@@ -52,14 +55,14 @@ export async function parseInboundMail(raw: Buffer, opts: { channelId: string; s
 
   return {
     event: {
-      channelId: opts.channelId, externalId: messageId, kind: 'message', occurredAt: (opts.receivedAt ?? new Date()).toISOString(),
+      channelId: opts.channelId, externalId, kind: 'message', occurredAt: (opts.receivedAt ?? new Date()).toISOString(),
       customer: { externalId: address, name: from?.name?.trim() || address, email: address, handle: address },
       text,
       meta: {
         visibility: 'private', messageId, inReplyTo, references, subject,
         // The thread's root: lets a later change split one customer's separate email threads.
         threadKey: references[0] ?? inReplyTo ?? messageId,
-        hadHtml: Boolean(mail.html), sentAt: mail.date?.toISOString() ?? null,
+        hadHtml: Boolean(mail.html), sentAt: mail.date && Number.isFinite(mail.date.getTime()) ? platformTime(mail.date.getTime()) : null,
       },
     },
   };

@@ -1,4 +1,6 @@
-import type { webhook } from '@line/bot-sdk';
+import { z } from 'zod';
+import { zodReason } from '../../ingest/reasons';
+import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 
 export const LINE_FALLBACK_NAME = 'LINEユーザー';
@@ -13,41 +15,62 @@ export interface LineOrigin {
   to: string;
 }
 
+// What Koe reads from LINE's webhook (Messaging API reference), checked before use: a correctly signed body can still
+// carry an id as an object, a null event or a timestamp no Date can hold, and none of that may reach a job.
+const Id = z.string().min(1).max(200);
+const Short = z.string().max(2000);
+const SourceSchema = z.looseObject({ type: z.string().max(40), userId: Id.optional(), groupId: Id.optional(), roomId: Id.optional() });
+const EventSchema = z.looseObject({ type: z.string().min(1).max(100), source: SourceSchema.optional() });
+const MessageSchema = z.looseObject({
+  id: Id, type: z.string().min(1).max(40), text: z.string().max(20_000).optional(), quoteToken: Short.optional(),
+  fileName: Short.optional(), title: Short.optional(), address: Short.optional(),
+});
+const MessageEventSchema = EventSchema.extend({
+  type: z.literal('message'), webhookEventId: Id.optional(), timestamp: z.number().optional(), replyToken: z.string().max(500).optional(), message: MessageSchema,
+});
+export type LineMessageEvent = z.infer<typeof MessageEventSchema>;
+export type LineMessage = z.infer<typeof MessageSchema>;
+
 /** A webhook event reduced to what the desk acts on. */
 export type LineWebhookItem =
-  | { kind: 'message'; event: webhook.MessageEvent; origin: LineOrigin }
+  | { kind: 'message'; event: LineMessageEvent; origin: LineOrigin }
   | { kind: 'follow'; origin: LineOrigin }
   | { kind: 'unfollow'; origin: LineOrigin }
-  | { kind: 'ignored'; type: string };
+  | { kind: 'ignored'; type: string }
+  /** Signed by LINE but not in a shape Koe can read: recorded as failed with the reason, the rest of the batch goes on. */
+  | { kind: 'invalid'; reason: string };
 
-/** The body after a valid signature; null when it is not JSON with an `events` array. */
-export function parseLineBody(raw: Buffer): { events: unknown[] } | null {
+const BodySchema = z.looseObject({ destination: z.string().max(200).optional(), events: z.array(z.unknown()).max(1000) });
+
+/** The body after a valid signature: its events, or why it cannot be read (not JSON, no `events` array). */
+export function parseLineBody(raw: Buffer): { events: unknown[] } | { invalid: string } {
   let body: unknown;
-  try { body = JSON.parse(raw.toString('utf8')); } catch { return null; }
-  if (!body || typeof body !== 'object' || !Array.isArray((body as { events?: unknown }).events)) return null;
-  return body as { events: unknown[] };
+  try { body = JSON.parse(raw.toString('utf8')); } catch { return { invalid: 'the body is not JSON' }; }
+  const parsed = BodySchema.safeParse(body);
+  return parsed.success ? { events: parsed.data.events } : { invalid: `not a LINE webhook body: ${zodReason(parsed.error)}` };
 }
 
-function originOf(source: webhook.Source | undefined): LineOrigin | null {
-  if (!source || typeof source !== 'object') return null;
-  const s = source as { type?: string; userId?: string; groupId?: string; roomId?: string };
-  const userId = typeof s.userId === 'string' ? s.userId : null;
-  if (s.type === 'user' && userId) return { sourceType: 'user', userId, groupId: null, roomId: null, to: userId };
-  if (s.type === 'group' && typeof s.groupId === 'string') return { sourceType: 'group', userId, groupId: s.groupId, roomId: null, to: s.groupId };
-  if (s.type === 'room' && typeof s.roomId === 'string') return { sourceType: 'room', userId, groupId: null, roomId: s.roomId, to: s.roomId };
+function originOf(source: z.infer<typeof SourceSchema> | undefined): LineOrigin | null {
+  if (!source) return null;
+  const userId = source.userId ?? null;
+  if (source.type === 'user' && userId) return { sourceType: 'user', userId, groupId: null, roomId: null, to: userId };
+  if (source.type === 'group' && source.groupId) return { sourceType: 'group', userId, groupId: source.groupId, roomId: null, to: source.groupId };
+  if (source.type === 'room' && source.roomId) return { sourceType: 'room', userId, groupId: null, roomId: source.roomId, to: source.roomId };
   return null;
 }
 
 export function readLineEvent(raw: unknown): LineWebhookItem {
-  const e = (raw && typeof raw === 'object' ? raw : {}) as Partial<webhook.Event> & { source?: webhook.Source };
-  const type = typeof e.type === 'string' ? e.type : 'unknown';
-  const origin = originOf(e.source);
-  if (!origin) return { kind: 'ignored', type };
+  const base = EventSchema.safeParse(raw);
+  if (!base.success) return { kind: 'invalid', reason: `not a LINE event: ${zodReason(base.error)}` };
+  const { type } = base.data;
   if (type === 'message') {
-    const m = (e as webhook.MessageEvent).message as { id?: unknown; type?: unknown } | undefined;
-    if (!m || typeof m.id !== 'string' || typeof m.type !== 'string') return { kind: 'ignored', type };
-    return { kind: 'message', event: e as webhook.MessageEvent, origin };
+    const m = MessageEventSchema.safeParse(raw);
+    if (!m.success) return { kind: 'invalid', reason: `not a LINE message event: ${zodReason(m.error)}` };
+    const origin = originOf(m.data.source);
+    return origin ? { kind: 'message', event: m.data, origin } : { kind: 'ignored', type };
   }
+  const origin = originOf(base.data.source);
+  if (!origin) return { kind: 'ignored', type };
   if (type === 'follow') return { kind: 'follow', origin };
   if (type === 'unfollow') return { kind: 'unfollow', origin };
   return { kind: 'ignored', type };
@@ -56,8 +79,7 @@ export function readLineEvent(raw: unknown): LineWebhookItem {
 const labels: Record<string, string> = { image: '画像', video: '動画', audio: '音声', file: 'ファイル', location: '位置情報', sticker: 'スタンプ' };
 
 /** Agents read text; other message types become a short bracketed label so the conversation still shows them. */
-export function messageText(message: webhook.MessageContent): string {
-  const m = message as { type: string; text?: string; fileName?: string; title?: string; address?: string };
+export function messageText(m: Pick<LineMessage, 'type' | 'text' | 'fileName' | 'title' | 'address'>): string {
   if (m.type === 'text') return m.text ?? '';
   const label = `[${labels[m.type] ?? 'メッセージ'}]`;
   if (m.type === 'file' && m.fileName) return `${label} ${m.fileName}`;
@@ -68,22 +90,25 @@ export function messageText(message: webhook.MessageContent): string {
 /** The customer is the person who wrote; a group member without a shared user id is represented by the group. */
 export const customerIdOf = (origin: LineOrigin) => origin.userId ?? origin.to;
 
-export function toInboundEvent(channelId: string, event: webhook.MessageEvent, origin: LineOrigin, customerName: string): InboundEvent {
-  const message = event.message as webhook.MessageContent & { quoteToken?: string };
-  const timestamp = typeof event.timestamp === 'number' ? event.timestamp : Date.now();
+export function toInboundEvent(channelId: string, event: LineMessageEvent, origin: LineOrigin, customerName: string): InboundEvent {
+  const message = event.message;
+  const occurredAt = platformTime(event.timestamp);
   return {
     channelId,
-    externalId: typeof event.webhookEventId === 'string' && event.webhookEventId ? event.webhookEventId : message.id,
+    // The message id, not the webhook event id: LINE can deliver one message under two event ids (a redelivery after
+    // a timeout), and the message is what must be recorded once.
+    externalId: `msg:${message.id}`,
     kind: 'message',
-    occurredAt: new Date(timestamp).toISOString(),
+    occurredAt,
     customer: { externalId: customerIdOf(origin), name: customerName },
     text: messageText(message),
     meta: {
       platform: 'line',
       messageId: message.id,
       messageType: message.type,
+      webhookEventId: event.webhookEventId ?? null,
       replyToken: event.replyToken ?? null,
-      replyTokenAt: timestamp,
+      replyTokenAt: Date.parse(occurredAt),
       quoteToken: message.quoteToken ?? null,
       sourceType: origin.sourceType,
       ...(origin.groupId ? { groupId: origin.groupId } : {}),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, invalid, notFound } from '../../domain/errors';
+import { DomainError, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { LineCredentials } from './credentials';
 import { parseLineBody, readLineEvent, toInboundEvent } from './parse';
@@ -26,16 +26,25 @@ export async function lineWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
       throw new DomainError('unauthenticated', 'Missing or invalid x-line-signature');
     }
     const body = parseLineBody(raw);
-    if (!body) throw invalid('body', 'not a LINE webhook body (JSON with an events array)');
+    // Signed by LINE but unreadable: kept with the reason for admins and acknowledged, so LINE does not retry it forever.
+    if ('invalid' in body) {
+      await ctx.reject(channelId, raw.toString('utf8'), body.invalid);
+      return reply.status(200).send({ ok: true, recorded: 0, rejected: 1 });
+    }
 
     // Events are recorded in delivery order; the ack waits for all of them so a failure makes LINE redeliver.
     let recorded = 0;
-    for (const raw of body.events) {
-      const item = readLineEvent(raw);
-      if (item.kind === 'message') {
+    let rejected = 0;
+    for (const rawEvent of body.events) {
+      const item = readLineEvent(rawEvent);
+      if (item.kind === 'invalid') {
+        await ctx.reject(channelId, rawEvent, item.reason);
+        rejected++;
+      } else if (item.kind === 'message') {
         const name = await profiles.displayName(channelId, creds, item.origin);
         const r = await ctx.record(toInboundEvent(channelId, item.event, item.origin, name));
-        if (!r.duplicate) recorded++;
+        if (r.rejected) rejected++;
+        else if (!r.duplicate) recorded++;
       } else if (item.kind === 'follow') {
         await profiles.displayName(channelId, creds, item.origin); // warms the cache for the first message
         req.log.info({ channelId }, 'LINE follow');
@@ -45,6 +54,6 @@ export async function lineWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
         req.log.debug({ channelId, type: item.type }, 'LINE event ignored');
       }
     }
-    return reply.status(200).send({ ok: true, recorded });
+    return reply.status(200).send({ ok: true, recorded, ...(rejected ? { rejected } : {}) });
   });
 }

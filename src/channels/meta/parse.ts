@@ -1,33 +1,45 @@
+import { z } from 'zod';
+import { zodReason } from '../../ingest/reasons';
+import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 import { guestName } from '../webchat/visitor';
 
-/** The envelope Meta posts for Pages (`object: "page"`) and Instagram (`object: "instagram"`). */
-export interface MetaWebhook { object?: string; entry?: MetaEntry[] }
-interface MetaEntry { id?: string; time?: number; messaging?: MessagingItem[]; changes?: { field?: string; value?: Record<string, unknown> }[] }
-/** `field: "feed"` (Page). */
-interface FeedValue {
-  item?: string; verb?: string; from?: { id?: string; name?: string }; message?: string; post_id?: string; comment_id?: string;
-  parent_id?: string; created_time?: number | string; post?: { permalink_url?: string };
-}
-/** `field: "comments"` (Instagram). */
-interface InstagramCommentValue { id?: string; text?: string; from?: { id?: string; username?: string }; media?: { id?: string }; parent_id?: string; timestamp?: number | string }
-interface MessagingItem {
-  sender?: { id?: string }; recipient?: { id?: string }; timestamp?: number;
-  message?: { mid?: string; text?: string; is_echo?: boolean; is_deleted?: boolean; reply_to?: { mid?: string }; attachments?: { type?: string; payload?: { url?: string } }[] };
-}
+// What Koe reads from Meta's webhooks (Messenger Platform and Instagram Graph API references), checked before use:
+// a correctly signed body can still hold a null entry, an id given as an object or a timestamp no Date can hold.
+const Id = z.union([z.string().min(1).max(200), z.number().int().nonnegative().transform(String)]);
+const Text = z.string().max(100_000);
 
+const AttachmentSchema = z.looseObject({ type: z.string().max(40).nullish(), payload: z.looseObject({ url: z.string().max(4000).nullish() }).nullish() });
+const MessagingSchema = z.looseObject({
+  sender: z.looseObject({ id: Id }).optional(),
+  recipient: z.looseObject({ id: Id }).optional(),
+  timestamp: z.unknown().optional(),
+  message: z.looseObject({
+    mid: Id.optional(), text: Text.optional(), is_echo: z.boolean().optional(), is_deleted: z.boolean().optional(),
+    reply_to: z.looseObject({ mid: Id.optional() }).nullish(), attachments: z.array(AttachmentSchema).max(50).optional(),
+  }).optional(),
+});
+const FeedValueSchema = z.looseObject({
+  item: z.string().max(40).optional(), verb: z.string().max(40).optional(), from: z.looseObject({ id: Id, name: z.string().max(500).optional() }).optional(),
+  message: Text.optional(), post_id: Id.optional(), comment_id: Id.optional(), parent_id: Id.optional(), created_time: z.unknown().optional(),
+  post: z.looseObject({ permalink_url: z.string().max(4000).optional() }).optional(),
+});
+const InstagramCommentSchema = z.looseObject({
+  id: Id.optional(), text: Text.optional(), from: z.looseObject({ id: Id, username: z.string().max(200).optional() }).optional(),
+  media: z.looseObject({ id: Id.optional() }).optional(), parent_id: Id.optional(), timestamp: z.unknown().optional(),
+});
+const ChangeSchema = z.looseObject({ field: z.string().max(100), value: z.record(z.string(), z.unknown()) });
+const EntrySchema = z.looseObject({ id: Id.optional(), time: z.unknown().optional(), messaging: z.array(z.unknown()).max(1000).optional(), changes: z.array(z.unknown()).max(1000).optional() });
+const BodySchema = z.looseObject({ object: z.string().max(40), entry: z.array(z.unknown()).max(1000) });
+
+type MessagingItem = z.infer<typeof MessagingSchema>;
 export type MetaPlatform = 'messenger' | 'instagram';
-export interface ParsedWebhook { events: InboundEvent[]; ignored: string[] }
+/** One event (or part of the body) that was signed but not in a shape Koe can read, with why. */
+export interface RejectedPart { payload: unknown; reason: string }
+export interface ParsedWebhook { events: InboundEvent[]; ignored: string[]; rejected: RejectedPart[] }
 interface Ids { channelId: string; pageId: string; igAccountId?: string }
 
-/** Meta sends seconds in some fields and milliseconds in others; anything unreadable becomes "now". */
-function toIso(t: unknown): string {
-  if (typeof t === 'number' && Number.isFinite(t)) return new Date(t < 1e12 ? t * 1000 : t).toISOString();
-  if (typeof t === 'string' && !Number.isNaN(Date.parse(t))) return new Date(t).toISOString();
-  return new Date().toISOString();
-}
-
-const attachmentText = (a: { type?: string }) => `[${a.type ?? 'attachment'}]`;
+const attachmentText = (a: { type?: string | null }) => `[${a.type ?? 'attachment'}]`;
 
 function directMessage(item: MessagingItem, platform: MetaPlatform, ownIds: Set<string>, ids: Ids, ignored: string[]): InboundEvent | null {
   const m = item.message;
@@ -38,7 +50,7 @@ function directMessage(item: MessagingItem, platform: MetaPlatform, ownIds: Set<
   if (m.is_deleted) { ignored.push(`deleted message ${m.mid ?? ''}`.trim()); return null; }
   if (!m.mid || !senderId) { ignored.push('message without mid or sender'); return null; }
   const text = [m.text, ...(m.attachments ?? []).map(attachmentText)].filter(Boolean).join('\n');
-  const at = toIso(item.timestamp);
+  const at = platformTime(item.timestamp);
   const userKey = platform === 'instagram' ? 'igsid' : 'psid';
   return {
     channelId: ids.channelId, externalId: m.mid, kind: 'message', occurredAt: at,
@@ -52,62 +64,84 @@ function directMessage(item: MessagingItem, platform: MetaPlatform, ownIds: Set<
   };
 }
 
-function pageComment(value: FeedValue, ownIds: Set<string>, ids: Ids, ignored: string[]): InboundEvent | null {
+function pageComment(value: z.infer<typeof FeedValueSchema>, ownIds: Set<string>, ids: Ids, ignored: string[]): InboundEvent | null {
   if (value.item !== 'comment') { ignored.push(`feed item ${value.item ?? '?'}`); return null; }
   if (value.verb !== 'add') { ignored.push(`comment ${value.verb ?? '?'} ${value.comment_id ?? ''}`.trim()); return null; }
   const from = value.from;
   if (!from?.id || !value.comment_id) { ignored.push('comment without author or id'); return null; }
   if (ownIds.has(from.id)) { ignored.push(`page's own comment ${value.comment_id}`); return null; }
-  const at = toIso(value.created_time);
+  const at = platformTime(value.created_time);
   return {
-    channelId: ids.channelId, externalId: String(value.comment_id), kind: 'message', occurredAt: at,
+    channelId: ids.channelId, externalId: value.comment_id, kind: 'message', occurredAt: at,
     customer: { externalId: from.id, name: from.name || guestName(from.id, undefined) },
-    text: String(value.message ?? ''),
+    text: value.message ?? '',
     meta: {
-      visibility: 'public', platform: 'facebook', commentId: String(value.comment_id), postId: value.post_id ?? null,
+      visibility: 'public', platform: 'facebook', commentId: value.comment_id, postId: value.post_id ?? null,
       parentId: value.parent_id ?? null, at, ...(value.post?.permalink_url ? { permalink: value.post.permalink_url } : {}),
     },
   };
 }
 
-function instagramComment(value: InstagramCommentValue, entryTime: unknown, ownIds: Set<string>, ids: Ids, ignored: string[]): InboundEvent | null {
+function instagramComment(value: z.infer<typeof InstagramCommentSchema>, entryTime: unknown, ownIds: Set<string>, ids: Ids, ignored: string[]): InboundEvent | null {
   const from = value.from;
   if (!value.id || !from?.id) { ignored.push('comment without id or author'); return null; }
   // Koe's own replies come back as comment webhooks from the business account.
   if (ownIds.has(from.id)) { ignored.push(`own comment ${value.id}`); return null; }
-  const at = toIso(value.timestamp ?? entryTime);
+  const at = platformTime(value.timestamp ?? entryTime);
   return {
-    channelId: ids.channelId, externalId: String(value.id), kind: 'message', occurredAt: at,
+    channelId: ids.channelId, externalId: value.id, kind: 'message', occurredAt: at,
     customer: { externalId: from.id, name: from.username || guestName(from.id, undefined), handle: from.username ?? null },
-    text: String(value.text ?? ''),
-    meta: {
-      visibility: 'public', platform: 'instagram', commentId: String(value.id), mediaId: value.media?.id ?? null,
-      parentId: value.parent_id ?? null, at,
-    },
+    text: value.text ?? '',
+    meta: { visibility: 'public', platform: 'instagram', commentId: value.id, mediaId: value.media?.id ?? null, parentId: value.parent_id ?? null, at },
   };
 }
 
+/** The `object` each channel kind receives: a Page's events posted to an Instagram channel's URL are not its events. */
+export const OBJECT_OF_KIND = { facebook: 'page', instagram: 'instagram' } as const;
+
 /**
- * Turns one verified webhook body into customer messages, in delivery order. Everything Koe does not handle
- * is listed in `ignored` (logged by the caller) so the platform still gets its 200.
+ * Turns one verified webhook body into customer messages, in delivery order. Everything Koe does not handle is listed
+ * in `ignored` (logged by the caller); parts it cannot read are in `rejected` (kept as failed events); either way the
+ * platform gets its 200 and the rest of the batch is processed.
  */
-export function parseMetaWebhook(body: MetaWebhook, ids: Ids): ParsedWebhook {
+export function parseMetaWebhook(raw: unknown, ids: Ids, kind: keyof typeof OBJECT_OF_KIND): ParsedWebhook | { invalid: string } {
+  const body = BodySchema.safeParse(raw);
+  if (!body.success) return { invalid: `not a Meta webhook body: ${zodReason(body.error)}` };
+  if (body.data.object !== OBJECT_OF_KIND[kind]) return { invalid: `object "${body.data.object}" was posted to a ${kind} channel (expected "${OBJECT_OF_KIND[kind]}")` };
   const events: InboundEvent[] = [];
   const ignored: string[] = [];
-  const platform: MetaPlatform = body.object === 'instagram' ? 'instagram' : 'messenger';
-  if (body.object !== 'page' && body.object !== 'instagram') ignored.push(`object ${body.object ?? '?'}`);
-  for (const entry of body.entry ?? []) {
+  const rejected: RejectedPart[] = [];
+  const platform: MetaPlatform = kind === 'instagram' ? 'instagram' : 'messenger';
+  const read = <T>(schema: z.ZodType<T>, payload: unknown, what: string): T | null => {
+    const r = schema.safeParse(payload);
+    if (r.success) return r.data;
+    rejected.push({ payload, reason: `not a Meta ${what}: ${zodReason(r.error)}` });
+    return null;
+  };
+  const push = (e: InboundEvent | null) => { if (e) events.push(e); };
+  for (const rawEntry of body.data.entry) {
+    const entry = read(EntrySchema, rawEntry, 'entry');
+    if (!entry) continue;
     const ownIds = new Set([ids.pageId, ids.igAccountId, entry.id].filter((x): x is string => !!x));
-    const push = (e: InboundEvent | null) => { if (e) events.push(e); };
-    for (const item of entry.messaging ?? []) push(directMessage(item, platform, ownIds, ids, ignored));
-    for (const change of entry.changes ?? []) {
-      const value = change.value ?? {};
-      if (change.field === 'feed') push(pageComment(value as FeedValue, ownIds, ids, ignored));
-      else if (change.field === 'comments') push(instagramComment(value as InstagramCommentValue, entry.time, ownIds, ids, ignored));
-      // The app dashboard's "Test" button sends DMs in this shape instead of `messaging`.
-      else if (change.field === 'messages') push(directMessage(value as MessagingItem, platform, ownIds, ids, ignored));
-      else ignored.push(`field ${change.field ?? '?'}`);
+    for (const rawItem of entry.messaging ?? []) {
+      const item = read(MessagingSchema, rawItem, 'messaging event');
+      if (item) push(directMessage(item, platform, ownIds, ids, ignored));
+    }
+    for (const rawChange of entry.changes ?? []) {
+      const change = read(ChangeSchema, rawChange, 'change');
+      if (!change) continue;
+      if (change.field === 'feed') {
+        const value = read(FeedValueSchema, change.value, 'feed change');
+        if (value) push(pageComment(value, ownIds, ids, ignored));
+      } else if (change.field === 'comments') {
+        const value = read(InstagramCommentSchema, change.value, 'comment change');
+        if (value) push(instagramComment(value, entry.time, ownIds, ids, ignored));
+      } else if (change.field === 'messages') {
+        // The app dashboard's "Test" button sends DMs in this shape instead of `messaging`.
+        const value = read(MessagingSchema, change.value, 'messages change');
+        if (value) push(directMessage(value, platform, ownIds, ids, ignored));
+      } else ignored.push(`field ${change.field}`);
     }
   }
-  return { events, ignored };
+  return { events, ignored, rejected };
 }

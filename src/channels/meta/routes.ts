@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import { readMetaCredentials, type MetaCredentials } from './credentials';
-import { parseMetaWebhook, type MetaWebhook } from './parse';
+import { parseMetaWebhook } from './parse';
 import { hubChallenge, isValidHubSignature } from './verify';
 
 type Params = { channelId: string };
@@ -36,12 +36,18 @@ export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
         req.log.warn({ channelId }, 'meta webhook rejected: bad signature');
         throw unauthorized();
       }
-      let body: MetaWebhook;
-      try { body = JSON.parse(raw.toString('utf8')) as MetaWebhook; } catch { throw new DomainError('validation', 'The request body is not valid JSON'); }
-      const { events, ignored } = parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId });
-      if (ignored.length) ctx.log.info({ channelId, ignored }, 'meta webhook: events Koe does not handle');
+      let body: unknown;
+      try { body = JSON.parse(raw.toString('utf8')); } catch { body = undefined; }
+      // Signed by Meta but unreadable: kept with the reason for admins and acknowledged (Meta disables failing webhooks).
+      const parsed = body === undefined ? { invalid: 'the body is not JSON' } : parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId }, kind);
+      if ('invalid' in parsed) {
+        await ctx.reject(channelId, body ?? raw.toString('utf8'), parsed.invalid);
+        return reply.type('text/plain').send('EVENT_RECEIVED');
+      }
+      if (parsed.ignored.length) ctx.log.info({ channelId, ignored: parsed.ignored }, 'meta webhook: events Koe does not handle');
+      for (const part of parsed.rejected) await ctx.reject(channelId, part.payload, part.reason);
       // In order, so messages of one delivery keep their order; duplicates are absorbed by record().
-      for (const event of events) await ctx.record(event);
+      for (const event of parsed.events) await ctx.record(event);
       return reply.type('text/plain').send('EVENT_RECEIVED');
     });
   }

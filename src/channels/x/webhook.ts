@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { XCredentials } from './credentials';
-import { parseAccountActivity, type AccountActivityPayload } from './parse';
+import { parseAccountActivity } from './parse';
 import { crcResponseToken, isCrcToken, isValidXSignature } from './verify';
 
 const rawBodyOf = (req: FastifyRequest) => (Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : ''));
@@ -35,15 +35,20 @@ export async function xWebhookRoutes(app: FastifyInstance, ctx: ChannelContext):
       req.log.warn({ channelId, hasSignature: Boolean(req.headers['x-twitter-webhooks-signature']) }, 'X webhook rejected: bad signature');
       throw new DomainError('unauthenticated', 'Missing or invalid x-twitter-webhooks-signature');
     }
-    let payload: AccountActivityPayload;
-    try { payload = JSON.parse(raw.toString('utf8')) as AccountActivityPayload; } catch { throw invalid('body', 'not valid JSON'); }
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw invalid('body', 'not an Account Activity event');
-
-    // Other activity (likes, follows, deletions…) is acknowledged and ignored; X disables webhooks that fail.
+    let payload: unknown;
+    try { payload = JSON.parse(raw.toString('utf8')); } catch { payload = undefined; }
+    // Signed by X but unreadable: kept with the reason for admins and acknowledged, since X disables webhooks that fail.
+    const parsed = payload === undefined ? { invalid: 'the body is not JSON' } : parseAccountActivity(channelId, payload, { userId: creds.userId, handle: creds.handle });
+    if ('invalid' in parsed) {
+      await ctx.reject(channelId, payload ?? raw.toString('utf8'), parsed.invalid);
+      return reply.status(200).send({ ok: true, recorded: 0, rejected: 1 });
+    }
+    for (const part of parsed.rejected) await ctx.reject(channelId, part.payload, part.reason);
+    // Other activity (likes, follows, deletions…) is acknowledged and ignored.
     let recorded = 0;
-    for (const event of parseAccountActivity(channelId, payload, { userId: creds.userId, handle: creds.handle })) {
+    for (const event of parsed.events) {
       if (!(await ctx.record(event)).duplicate) recorded++;
     }
-    return reply.status(200).send({ ok: true, recorded });
+    return reply.status(200).send({ ok: true, recorded, ...(parsed.rejected.length ? { rejected: parsed.rejected.length } : {}) });
   });
 }

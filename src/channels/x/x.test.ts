@@ -10,6 +10,11 @@ import { fitsXPost, xWeightedLength } from './weighted-length';
 const raw = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/x', name));
 const fixture = (name: string) => JSON.parse(raw(name).toString('utf8'));
 const brand = { userId: '2244994945', handle: 'KoeMart' };
+const eventsOf = (raw: unknown, b = brand) => {
+  const r = parseAccountActivity('ch', raw, b);
+  if ('invalid' in r) throw new Error(r.invalid);
+  return r.events;
+};
 
 describe('X webhook security', () => {
   it('answers the CRC challenge as documented', () => {
@@ -37,8 +42,21 @@ describe('X webhook security', () => {
 });
 
 describe('X Account Activity parsing', () => {
+  it('parks events it cannot read and reads the rest of the delivery', () => {
+    const body = fixture('tweet-create-mention.json');
+    const good = body.tweet_create_events[0];
+    body.tweet_create_events.unshift(null, { ...good, id_str: ['1'] }, { ...good, id_str: '77', user: { ...good.user, id_str: { $ne: null } } });
+    const r = parseAccountActivity('ch', body, brand);
+    if ('invalid' in r) throw new Error(r.invalid);
+    expect(r.events.map((e) => e.externalId)).toEqual([good.id_str]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([expect.stringContaining('not a post'), expect.stringContaining('id_str'), expect.stringContaining('user.id_str')]);
+    expect(parseAccountActivity('ch', [], brand)).toEqual({ invalid: expect.stringContaining('Account Activity') });
+    expect(parseAccountActivity('ch', { tweet_create_events: {} }, brand)).toEqual({ invalid: expect.stringContaining('tweet_create_events') });
+    expect(eventsOf({ ...body, tweet_create_events: [{ ...good, timestamp_ms: '99999999999999999' }] })[0].occurredAt).toMatch(/^20\d\d-/);
+  });
+
   it('reads a mention with the author as customer and public reply meta', () => {
-    const [ev] = parseAccountActivity('ch', fixture('tweet-create-mention.json'), brand);
+    const [ev] = eventsOf(fixture('tweet-create-mention.json'));
     expect(ev).toMatchObject({
       externalId: '1852345678901234567', occurredAt: new Date(1793582625000).toISOString(),
       customer: { externalId: '6253282', name: '中村 陽子', handle: 'yoko_nakamura' },
@@ -47,21 +65,21 @@ describe('X Account Activity parsing', () => {
   });
 
   it('reads replies and quote posts, and skips reposts, the brand\'s own posts and other accounts\' deliveries', () => {
-    const events = parseAccountActivity('ch', fixture('tweet-create-reply-and-quote.json'), brand);
+    const events = eventsOf(fixture('tweet-create-reply-and-quote.json'));
     expect(events.map((e) => e.meta!.tweetType)).toEqual(['reply', 'quote']);
     expect(events[0].meta).toMatchObject({ inReplyToTweetId: '1852345678901230000', conversationId: null });
-    expect(parseAccountActivity('ch', fixture('tweet-create-own.json'), brand)).toEqual([]);
-    expect(parseAccountActivity('ch', fixture('tweet-create-mention.json'), { ...brand, userId: '1' })).toEqual([]);
-    expect(parseAccountActivity('ch', fixture('favorite-events.json'), brand)).toEqual([]);
+    expect(eventsOf(fixture('tweet-create-own.json'))).toEqual([]);
+    expect(eventsOf(fixture('tweet-create-mention.json'), { ...brand, userId: '1' })).toEqual([]);
+    expect(eventsOf(fixture('favorite-events.json'))).toEqual([]);
   });
 
   it('reads DMs as private, skipping the brand\'s own', () => {
-    const [dm] = parseAccountActivity('ch', fixture('direct-message.json'), brand);
+    const [dm] = eventsOf(fixture('direct-message.json'));
     expect(dm).toMatchObject({
       externalId: 'dm_1062015437679050760', customer: { externalId: '6253282', name: '中村 陽子', handle: 'yoko_nakamura' },
       meta: { visibility: 'private', dmConversationWith: '6253282' },
     });
-    expect(parseAccountActivity('ch', fixture('direct-message-own.json'), brand)).toEqual([]);
+    expect(eventsOf(fixture('direct-message-own.json'))).toEqual([]);
   });
 
   it('reads polled v2 posts', () => {

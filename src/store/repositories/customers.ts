@@ -32,7 +32,17 @@ export const customers = {
     const now = nowIso();
     const c = { id: newId(), workspace_id: p.workspaceId, name: p.name, email: p.email ?? null, created_at: now };
     await db.insertInto('customers').values(c).execute();
-    await db.insertInto('customer_identities').values({ id: newId(), customer_id: c.id, channel_id: p.channelId, external_id: p.externalId, handle: p.handle ?? null, created_at: now }).execute();
+    const added = await db.insertInto('customer_identities')
+      .values({ id: newId(), customer_id: c.id, channel_id: p.channelId, external_id: p.externalId, handle: p.handle ?? null, created_at: now })
+      .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing()).executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0n) === 0) {
+      // Two first messages of one new customer processed at once (PostgreSQL, several workers): the other job created the
+      // identity first. Use its customer rather than failing this job on the unique key and retrying later.
+      await db.deleteFrom('customers').where('id', '=', c.id).execute();
+      const winner = await this.byIdentity(db, p.channelId, p.externalId);
+      if (!winner) throw new Error(`Customer identity ${p.externalId} on channel ${p.channelId} is neither new nor stored`);
+      return winner;
+    }
     return { id: c.id, workspaceId: c.workspace_id, name: c.name, email: c.email, createdAt: now };
   },
 };

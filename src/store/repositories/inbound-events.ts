@@ -15,6 +15,15 @@ export const inboundEvents = {
     }).onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing()).executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
   },
+  /** An event that was signed but could not be understood: kept with its reason, never processed. */
+  async recordFailed(db: Db, e: { channelId: string; externalId: string; payload: string; error: string }): Promise<string | null> {
+    const id = newId();
+    const now = nowIso();
+    const r = await db.insertInto('inbound_events').values({
+      id, channel_id: e.channelId, external_id: e.externalId, kind: 'rejected', payload: e.payload, status: 'failed', error: e.error, received_at: now, processed_at: now,
+    }).onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
+  },
   async get(db: Db, id: string): Promise<InboundEventTable | undefined> {
     return db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
   },
