@@ -44,7 +44,8 @@ export async function scheduleSlaCheck(deps: SlaDeps, workspaceId: string, conve
   if (!row) return;
   const settings = await deskSettings.get(db, workspaceId);
   const at = nextSlaCheckAt(slaTimestamps(row), slaPolicy(row, settings), new Date());
-  if (at) await deps.jobs.enqueue(SLA_CHECK, { workspaceId, conversationId }, { delayMs: Math.max(0, Date.parse(at) - Date.now()) + 50, maxAttempts: 5 }, tx);
+  // One pending check per conversation: every customer message and reply reschedules it rather than adding another.
+  if (at) await deps.jobs.enqueue(SLA_CHECK, { workspaceId, conversationId }, { delayMs: Math.max(0, Date.parse(at) - Date.now()) + 50, maxAttempts: 5, dedupeKey: `${SLA_CHECK}:${conversationId}` }, tx);
 }
 
 /** A warning or breach is announced once per clock: to the owner and every supervisor, then the policy's action. */

@@ -30,6 +30,29 @@ describe('embedded job queue', () => {
     expect(seen).toEqual([{ name: '花子' }]);
   });
 
+  it('keeps one queued job per dedupe key, at the earliest requested time; a running job may queue its next run', async () => {
+    const q = await queue();
+    const first = await q.enqueue('check', { n: 1 }, { delayMs: 60_000, dedupeKey: 'sla.check:c1' });
+    const second = await q.enqueue('check', { n: 2 }, { delayMs: 10_000, dedupeKey: 'sla.check:c1' });
+    const third = await q.enqueue('check', { n: 3 }, { delayMs: 120_000, dedupeKey: 'sla.check:c1' });
+    await q.enqueue('check', { n: 4 }, { delayMs: 60_000, dedupeKey: 'sla.check:c2' });
+    expect(new Set([first, second, third]).size).toBe(1);
+    const rows = await store.db.selectFrom('jobs').select(['dedupe_key', 'payload', 'run_at']).orderBy('dedupe_key').execute();
+    expect(rows.map((r) => [r.dedupe_key, JSON.parse(r.payload).n])).toEqual([['sla.check:c1', 2], ['sla.check:c2', 4]]);
+    expect(Date.parse(rows[0].run_at) - Date.now()).toBeLessThan(11_000);
+
+    const seen: number[] = [];
+    q.register('again', async (p: { n: number }) => {
+      seen.push(p.n);
+      if (p.n === 1) await q.enqueue('again', { n: 2 }, { dedupeKey: 'again' });
+    });
+    q.start();
+    await q.enqueue('again', { n: 1 }, { dedupeKey: 'again' });
+    await q.drain();
+    await q.stop();
+    expect(seen).toEqual([1, 2]);
+  });
+
   it('retries a failing job and records the error, then fails it visibly after max attempts', async () => {
     const q = await queue();
     let calls = 0;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { newId } from '../domain/ids';
 import type { Db } from '../store/repositories';
@@ -27,13 +28,27 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, tx?: unknown): Promise<string> {
+    const db = (tx as Db | undefined) ?? this.db;
     const id = newId();
     const now = new Date();
-    await ((tx as Db | undefined) ?? this.db).insertInto('jobs').values({
+    const row = {
       id, queue: 'default', name, payload: JSON.stringify(payload ?? null), status: 'queued', attempts: 0,
       max_attempts: opts.maxAttempts ?? 8, run_at: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
-      locked_until: null, last_error: null, created_at: now.toISOString(), updated_at: now.toISOString(),
-    }).execute();
+      locked_until: null, last_error: null, created_at: now.toISOString(), updated_at: now.toISOString(), dedupe_key: opts.dedupeKey ?? null,
+    };
+    if (opts.dedupeKey) {
+      // The conflict target repeats the partial unique index's predicate as literals, so PostgreSQL can match the index.
+      await db.insertInto('jobs').values(row)
+        .onConflict((oc) => oc.column('dedupe_key').where(sql.ref('status'), '=', sql.lit('queued')).where(sql.ref('dedupe_key'), 'is not', sql.lit(null))
+          .doUpdateSet({ run_at: row.run_at, payload: row.payload, updated_at: row.updated_at })
+          .where('jobs.run_at', '>', row.run_at))
+        .execute();
+      const kept = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', opts.dedupeKey).where('status', '=', 'queued').executeTakeFirst();
+      setImmediate(() => this.wake?.());
+      return kept?.id ?? id;
+    } else {
+      await db.insertInto('jobs').values(row).execute();
+    }
     // A job enqueued inside a transaction is visible only after commit; the next poll picks it up then.
     setImmediate(() => this.wake?.());
     return id;

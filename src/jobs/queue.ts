@@ -8,6 +8,13 @@ export type JobHandler<P = unknown> = (payload: P, ctx: JobContext) => Promise<v
 export interface EnqueueOptions {
   delayMs?: number;
   maxAttempts?: number;
+  /**
+   * At most one queued job per key: enqueueing again while one waits replaces it instead of adding another, keeping the
+   * earlier run time (running early is harmless for a check that recomputes from stored state; running late is not).
+   * A job that is already running does not count, so it may schedule its own next run. Used for one SLA check per
+   * conversation clock.
+   */
+  dedupeKey?: string;
 }
 
 /** Throw from a handler to ask for a retry at a specific time (e.g. a platform's Retry-After). */
