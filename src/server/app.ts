@@ -54,13 +54,18 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
     req.params = cleanDeep(req.params);
   });
 
+  // On a plain-HTTP deployment (a LAN, a trial on localhost) these two would break the desk: browsers would upgrade
+  // every request to an https that does not exist, and remember to for a year.
+  const https = koe.config.publicUrl?.startsWith('https:') ?? false;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"], frameAncestors: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     // The widget script is loaded by customers' sites on other origins.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
