@@ -53,6 +53,34 @@ describe('embedded job queue', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('as the sole runner, queues again at start a job a killed process left running (no wait for its lock)', async () => {
+    const q = await queue();
+    const id = await q.enqueue('resume', { n: 1 });
+    await store.db.updateTable('jobs').set({ status: 'running', locked_until: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', id).execute();
+    const sole = new EmbeddedJobQueue(store.db, log, { pollMs: 10, soleRunner: true });
+    const seen: unknown[] = [];
+    sole.register('resume', async (p) => { seen.push(p); });
+    sole.start();
+    await sole.drain();
+    await sole.stop();
+    expect(seen).toEqual([{ n: 1 }]);
+  });
+
+  it('renews the lock of a job that runs longer than the lock, so another runner does not start it twice', async () => {
+    const q = await queue();
+    const first = new EmbeddedJobQueue(store.db, log, { pollMs: 10, lockMs: 300 });
+    const second = new EmbeddedJobQueue(store.db, log, { pollMs: 10, lockMs: 300 });
+    let runs = 0;
+    for (const runner of [first, second]) runner.register('slow', async () => { runs++; await new Promise((r) => setTimeout(r, 1200)); });
+    await q.enqueue('slow', {});
+    first.start();
+    await new Promise((r) => setTimeout(r, 100));
+    second.start();
+    await first.drain();
+    await Promise.all([first.stop(), second.stop()]);
+    expect(runs).toBe(1);
+  });
+
   it('retries a failing job and records the error, then fails it visibly after max attempts', async () => {
     const q = await queue();
     let calls = 0;

@@ -5,7 +5,8 @@ import type { Db } from '../store/repositories';
 import type { JobTable } from '../store/schema';
 import { backoffMs, PermanentJobError, RetryLaterError, type EnqueueOptions, type JobHandler, type JobQueue } from './queue';
 
-const LOCK_MS = 60_000;
+/** A claimed job's lock; renewed every third of it while the job runs, so only a dead process lets it lapse. */
+const LOCK_MS = 15_000;
 const DONE_RETENTION_MS = 7 * 86_400_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
@@ -21,7 +22,13 @@ export class EmbeddedJobQueue implements JobQueue {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
 
-  constructor(private db: Db, private log: Logger, private opts: { concurrency?: number; pollMs?: number } = {}) {}
+  /**
+   * `soleRunner`: no other process runs this database's jobs (the embedded SQLite shape), so a job left `running` at
+   * start belonged to a process that died and is queued again at once instead of after its lock lapses.
+   */
+  constructor(private db: Db, private log: Logger, private opts: { concurrency?: number; pollMs?: number; soleRunner?: boolean; lockMs?: number } = {}) {}
+
+  private get lockMs() { return this.opts.lockMs ?? LOCK_MS; }
 
   register<P>(name: string, handler: JobHandler<P>): void {
     this.handlers.set(name, handler as JobHandler);
@@ -57,7 +64,12 @@ export class EmbeddedJobQueue implements JobQueue {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.loop = this.run();
+    this.loop = (this.opts.soleRunner ? this.requeueAbandoned() : Promise.resolve()).then(() => this.run());
+  }
+
+  private async requeueAbandoned(): Promise<void> {
+    const r = await this.db.updateTable('jobs').set({ status: 'queued', locked_until: null }).where('status', '=', 'running').executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) this.log.warn({ jobs: Number(r.numUpdatedRows) }, 'jobs left running by a stopped process queued again');
   }
 
   async stop(): Promise<void> {
@@ -118,7 +130,7 @@ export class EmbeddedJobQueue implements JobQueue {
     const candidate = await this.db.selectFrom('jobs').select('id').where('status', '=', 'queued').where('run_at', '<=', now)
       .orderBy('run_at').limit(1).executeTakeFirst();
     if (!candidate) return undefined;
-    const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
+    const lockedUntil = new Date(Date.now() + this.lockMs).toISOString();
     const r = await this.db.updateTable('jobs').set((eb) => ({ status: 'running', locked_until: lockedUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
       .where('id', '=', candidate.id).where('status', '=', 'queued').executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return this.claim(); // another worker won the race
@@ -136,6 +148,12 @@ export class EmbeddedJobQueue implements JobQueue {
     const attempt = Number(job.attempts);
     const maxAttempts = Number(job.max_attempts);
     const now = () => new Date().toISOString();
+    // A slow job (a platform call near its timeout) keeps its lock; a process that dies stops renewing it.
+    const heartbeat = setInterval(() => {
+      void this.db.updateTable('jobs').set({ locked_until: new Date(Date.now() + this.lockMs).toISOString() })
+        .where('id', '=', job.id).where('status', '=', 'running').execute().catch((err: unknown) => this.log.warn({ err, jobId: job.id }, 'job lock not renewed'));
+    }, this.lockMs / 3);
+    heartbeat.unref();
     try {
       if (!handler) throw new PermanentJobError(`No handler for job ${job.name}`);
       await handler(JSON.parse(job.payload), { jobId: job.id, attempt, maxAttempts, isFinalAttempt: attempt >= maxAttempts });
@@ -149,6 +167,8 @@ export class EmbeddedJobQueue implements JobQueue {
         status: permanent ? 'failed' : 'queued', locked_until: null, last_error: message, updated_at: now(),
         run_at: new Date(Date.now() + (permanent ? 0 : delay)).toISOString(),
       }).where('id', '=', job.id).execute();
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 }

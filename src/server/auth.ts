@@ -36,6 +36,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
+  // Guards run before validation, not after: a caller without the role gets 401/403 and learns nothing about the body
+  // or parameters a route expects (a 400 listing the fields would tell them).
+  app.addHook('onRoute', (route) => {
+    const handlers: unknown[] = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const guards = handlers.filter((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
+    if (!guards.length) return;
+    const before: unknown[] = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+    route.preValidation = [...guards, ...before] as typeof route.preValidation;
+    route.preHandler = handlers.filter((h) => !guards.includes(h as Guard)) as typeof route.preHandler;
+  });
   app.addHook('onRequest', async (req) => {
     req.auth = null;
     const header = req.headers.authorization;
@@ -89,9 +99,9 @@ export function guard(role: Role = 'agent'): Guard {
   return Object.assign(check, { requiredRole: role });
 }
 
-/** The role a route's preHandler demands, or null when it has no guard (public routes). */
-export function requiredRoleOf(preHandler: unknown): Role | null {
-  const hooks = Array.isArray(preHandler) ? preHandler : preHandler ? [preHandler] : [];
+/** The role a route's hooks demand, or null when it has no guard (public routes). */
+export function requiredRoleOf(...hookLists: unknown[]): Role | null {
+  const hooks = hookLists.flatMap((h) => (Array.isArray(h) ? h : h ? [h] : []));
   const g = hooks.find((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
   return g?.requiredRole ?? null;
 }

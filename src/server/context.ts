@@ -38,7 +38,8 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
   const db = store.db;
   const bus = new InProcessBus();
-  const jobs = new EmbeddedJobQueue(db, log);
+  // With SQLite this process is the only job runner; with PostgreSQL others may share the table (docs/architecture.md).
+  const jobs = new EmbeddedJobQueue(db, log, { soleRunner: store.dialect === 'sqlite' });
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);

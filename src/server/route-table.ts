@@ -27,7 +27,7 @@ export function collectRouteTable(app: FastifyInstance): void {
     getter: () => routes.flatMap((route) => (Array.isArray(route.method) ? route.method : [route.method])
       .filter((method) => method !== 'HEAD')
       .map((method) => ({
-        method, url: route.url, role: requiredRoleOf(route.preHandler),
+        method, url: route.url, role: requiredRoleOf(route.preValidation, route.preHandler),
         csrf: (route.config as { csrf?: false } | undefined)?.csrf !== false,
       }))),
   });

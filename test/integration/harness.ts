@@ -60,20 +60,26 @@ export class Client {
   private cookies = new Map<string, string>();
   constructor(readonly base: string, private bearer?: string) {}
 
-  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  /** The fetch Response itself (cookies kept); for streams and statuses without reading the body. */
+  async raw(method: string, url: string, body?: unknown, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<Response> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined) h['content-type'] ??= 'application/json';
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     const csrf = this.cookies.get('koe_csrf');
     if (csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = csrf;
-    const res = await fetch(this.base + url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(this.base + url, { method, headers: h, signal, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair.indexOf('=');
       const [k, v] = [pair.slice(0, i), pair.slice(i + 1)];
       if (v === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(k); else this.cookies.set(k, v);
     }
+    return res;
+  }
+
+  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+    const res = await this.raw(method, url, body, undefined, headers);
     const text = await res.text();
     let parsed: any = text;
     try { parsed = text ? JSON.parse(text) : null; } catch { /* keep text */ }
