@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { securitySettings, ssoReady } from '../../desk/security-settings';
 import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
+import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceCookieAgent, deviceCookieFor } from '../../security/device-cookie';
 import { agents, audit, sessions, workspaces, type Agent } from '../../store/repositories';
 import type { SessionVia } from '../../store/repositories/sessions';
@@ -74,6 +75,42 @@ export const authRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
     const agent = await completeTwoFactor(koe, req.body, callerOf(koe, req));
     await startSession(koe, req, reply, agent, 'password');
     return { agent: toAgentDto(agent), twoFactorSetupRequired: false };
+  });
+
+  const SSO_COOKIE = 'koe_sso';
+  const ssoRedirectUri = (req: FastifyRequest) => `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
+  const failSso = (reply: FastifyReply, reason: string) => reply.redirect(`/login?sso_error=${encodeURIComponent(reason)}`);
+
+  app.get('/api/auth/sso/start', {
+    schema: { tags: ['auth'], summary: 'Single sign-on: redirects to the identity provider', querystring: z.object({ next: z.string().max(2000).optional() }) },
+  }, async (req, reply) => {
+    const ws = await workspaces.first(koe.db);
+    if (!ws) return failSso(reply, 'not_configured');
+    try {
+      const { url, sealedFlow } = await startSso(koe, ws.id, ssoRedirectUri(req), req.query.next ?? '/');
+      void reply.setCookie(SSO_COOKIE, sealedFlow, { httpOnly: true, sameSite: 'lax', secure: isSecure(koe, req.protocol), path: '/api/auth/sso', maxAge: 600 });
+      return reply.redirect(url);
+    } catch (err) {
+      if (!(err instanceof SsoError)) throw err;
+      req.log.warn({ reason: err.reason, err: err.message }, 'single sign-on could not start');
+      return failSso(reply, err.reason);
+    }
+  });
+
+  app.get('/api/auth/sso/callback', { schema: { tags: ['auth'], summary: 'Single sign-on: where the identity provider sends the browser back' } }, async (req, reply) => {
+    const ws = await workspaces.first(koe.db);
+    void reply.clearCookie(SSO_COOKIE, { path: '/api/auth/sso' });
+    if (!ws) return failSso(reply, 'not_configured');
+    try {
+      const here = new URL(req.url, ssoRedirectUri(req));
+      const { agent, next } = await finishSso(koe, ws.id, here, req.cookies[SSO_COOKIE], req.ip);
+      await startSession(koe, req, reply, agent, 'sso');
+      return reply.redirect(next);
+    } catch (err) {
+      if (!(err instanceof SsoError)) throw err;
+      req.log.warn({ reason: err.reason, err: err.message }, 'single sign-on refused');
+      return failSso(reply, err.reason);
+    }
   });
 
   app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
