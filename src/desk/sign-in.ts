@@ -31,7 +31,7 @@ const actorOf = (a: Agent) => ({ type: 'agent' as const, id: a.id, name: a.name 
 export function requireStrongPassword(path: string, password: string, account: { email?: string | null; name?: string | null; extra?: string[] }): void {
   const problem = passwordProblem(password, account);
   if (!problem) return;
-  throw new DomainError('validation', `${path}: ${PASSWORD_PROBLEM_TEXT[problem]}`, [{ path, message: PASSWORD_PROBLEM_TEXT[problem] }], 'weak_password');
+  throw new DomainError('validation', `${path}: ${PASSWORD_PROBLEM_TEXT[problem]}`, [{ path, message: PASSWORD_PROBLEM_TEXT[problem], code: problem }], 'weak_password');
 }
 
 /**

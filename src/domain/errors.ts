@@ -5,7 +5,7 @@ export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
-    readonly fieldErrors?: { path: string; message: string }[],
+    readonly fieldErrors?: { path: string; message: string; code?: string }[],
     /** A stable name for errors a client shows in its own words (e.g. `weak_password`, `account_locked`). */
     readonly code?: string,
   ) {

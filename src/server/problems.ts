@@ -11,7 +11,7 @@ const titles: Record<number, string> = {
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
-export interface Problem { type: string; title: string; status: number; detail: string; code?: string; errors?: { path: string; message: string }[] }
+export interface Problem { type: string; title: string; status: number; detail: string; code?: string; errors?: { path: string; message: string; code?: string }[] }
 
 export const problem = (status: number, detail: string, errors?: Problem['errors'], code?: string): Problem => ({
   type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...(code ? { code } : {}), ...(errors ? { errors } : {}),

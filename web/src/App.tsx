@@ -19,6 +19,8 @@ import { DeskSettingsPage } from './pages/admin/DeskSettingsPage';
 import { AutomationPage } from './pages/admin/automation/AutomationPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { IncidentDetailPage } from './pages/incidents/IncidentDetailPage';
+import { AccountSecurityPage } from './pages/account/AccountSecurityPage';
+import { SecuritySettingsPage } from './pages/admin/SecuritySettingsPage';
 
 export function App() {
   useSessionExpiryRedirect();
@@ -27,6 +29,7 @@ export function App() {
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
+        <Route path="account/security" element={<AccountSecurityPage />} />
         <Route element={<AppLayout />}>
           <Route index element={<InboxPage />} />
           <Route path="conversations/:id" element={<InboxPage />} />
@@ -41,6 +44,7 @@ export function App() {
           <Route path="admin/teams" element={<TeamsPage />} />
           <Route path="admin/desk" element={<DeskSettingsPage />} />
           <Route path="admin/automation" element={<AutomationPage />} />
+          <Route path="admin/security" element={<SecuritySettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -3,6 +3,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable name the UI can translate (e.g. `too_common` for a refused password). */
+  code?: string;
 }
 
 /** An error answered by the Koe API (application/problem+json) or a network failure (status 0). */
@@ -11,14 +13,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | null;
   readonly errors: FieldError[];
+  /** The server's stable name for this error (e.g. `account_locked`), shown in the reader's language. */
+  readonly code: string | null;
 
-  constructor(status: number, title: string, detail: string | null, errors: FieldError[] = []) {
+  constructor(status: number, title: string, detail: string | null, errors: FieldError[] = [], code: string | null = null) {
     super(detail ?? title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.code = code;
   }
 }
 
@@ -87,12 +92,14 @@ async function toApiError(response: Response): Promise<ApiError> {
       title?: string;
       detail?: string;
       errors?: FieldError[];
+      code?: string;
     };
     return new ApiError(
       response.status,
       problem.title ?? response.statusText,
       problem.detail ?? null,
       Array.isArray(problem.errors) ? problem.errors : [],
+      typeof problem.code === 'string' ? problem.code : null,
     );
   } catch {
     return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, null);

@@ -34,6 +34,8 @@ export interface Agent {
   /** Open conversations at once (routing). */
   capacity: number;
   presence: Presence;
+  /** Two-factor sign-in is set up. */
+  twoFactor: boolean;
 }
 
 export type Presence = 'online' | 'away' | 'offline';
@@ -59,6 +61,8 @@ export interface Workspace {
 export interface Me {
   agent: Agent;
   workspace: Workspace;
+  /** Signed in by password, but the workspace requires two-factor sign-in for this role and it is not set up. */
+  twoFactorSetupRequired: boolean;
 }
 
 export interface Channel {

@@ -1,12 +1,14 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../api/client';
+import i18n from 'i18next';
+import { ApiError, type FieldError } from '../api/client';
 
 /** A human sentence for any error thrown by the API client. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('errors.network');
+    if (error.code && i18n.exists(`errorCodes.${error.code}`)) return t(`errorCodes.${error.code}` as 'errorCodes.wrong_code');
     if (error.detail) return error.detail;
     if (error.status === 403) return t('errors.forbidden');
     if (error.status === 404) return t('errors.notFound');
@@ -43,8 +45,8 @@ export function ErrorAlert({ error, summary, onRetry, onClose }: ErrorAlertProps
           <List size="sm" spacing={2}>
             {fieldErrors.map((e, i) => (
               <List.Item key={`${e.path}-${i}`}>
-                {e.path ? <strong>{e.path}: </strong> : null}
-                {e.message}
+                {e.path && !e.code ? <strong>{e.path}: </strong> : null}
+                {fieldMessage(e, t)}
               </List.Item>
             ))}
           </List>
@@ -57,4 +59,10 @@ export function ErrorAlert({ error, summary, onRetry, onClose }: ErrorAlertProps
       </Stack>
     </Alert>
   );
+}
+
+/** A field problem in the reader's language when the server named it (passwords), else the server's words. */
+export function fieldMessage(e: FieldError, t: TFunction): string {
+  if (e.code && i18n.exists(`passwordProblems.${e.code}`)) return t(`passwordProblems.${e.code}` as 'passwordProblems.too_common');
+  return e.message;
 }

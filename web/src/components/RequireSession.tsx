@@ -5,13 +5,15 @@ import { FullPageLoader } from './FullPageLoader';
 import { ErrorAlert } from './ErrorAlert';
 import { Center } from '@mantine/core';
 
-/** Gate for signed-in pages: first-run → /setup, signed out → /login. */
+/** Gate for signed-in pages: first-run → /setup, signed out → /login, required two-factor set-up → /account/security. */
 export function RequireSession() {
   const location = useLocation();
   const setup = useSetupStatus();
   const me = useMe();
 
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+  // The workspace requires two-factor sign-in for this role: nothing else until it is set up.
+  if (me.data?.twoFactorSetupRequired && location.pathname !== '/account/security') return <Navigate to="/account/security" replace />;
   if (me.data) return <Outlet />;
   if (me.error instanceof ApiError && me.error.status === 401) {
     const next = location.pathname + location.search;

@@ -108,6 +108,7 @@ export function SideNav() {
               <AdminLink to="/admin/channels" label={t('admin.channels')} />
               <AdminLink to="/admin/desk" label={t('desk.nav')} />
               <AdminLink to="/admin/triage" label={t('admin.triage')} />
+              <AdminLink to="/admin/security" label={t('settings.nav')} testId="nav-security" />
             </>
           )}
           <AdminLink to="/admin/automation" label={t('automation.nav')} />

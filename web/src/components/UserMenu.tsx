@@ -40,6 +40,9 @@ export function UserMenu() {
         <Box hiddenFrom="sm" px="sm" py={4}>
           <LanguageSwitch signedIn />
         </Box>
+        <Menu.Item onClick={() => navigate('/account/security')} data-testid="account-security">
+          {t('account.title')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item color="red" onClick={signOut} data-testid="logout">
           {t('header.logout')}

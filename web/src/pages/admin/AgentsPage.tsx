@@ -6,6 +6,7 @@ import type { Agent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { AgentForm } from './AgentForm';
+import { AgentSignInActions } from './AgentSignInActions';
 import { CapacityInput, PresenceBadge } from './AgentRoutingCells';
 
 export function AgentsPage() {
@@ -49,6 +50,7 @@ export function AgentsPage() {
                 <Table.Th>{t('agents.skills')}</Table.Th>
                 <Table.Th>{t('agents.presence')}</Table.Th>
                 <Table.Th>{t('agents.capacity')}</Table.Th>
+                <Table.Th>{t('agentSecurity.twoFactor')}</Table.Th>
                 <Table.Th>{t('agents.status')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -56,7 +58,7 @@ export function AgentsPage() {
             <Table.Tbody>
               {agents.data.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={9}>
+                  <Table.Td colSpan={10}>
                     <Text c="dimmed">{t('agents.empty')}</Text>
                   </Table.Td>
                 </Table.Tr>
@@ -92,6 +94,11 @@ export function AgentsPage() {
                     <CapacityInput key={agent.capacity} agent={agent} />
                   </Table.Td>
                   <Table.Td>
+                    <Badge size="sm" variant="light" color={agent.twoFactor ? 'teal' : 'gray'} data-testid="agent-2fa">
+                      {agent.twoFactor ? t('agentSecurity.on') : t('agentSecurity.off')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
                     <Badge size="sm" variant="dot" color={agent.active ? 'teal' : 'gray'}>
                       {agent.active ? t('agents.active') : t('agents.inactive')}
                     </Badge>
@@ -118,14 +125,17 @@ export function AgentsPage() {
       </Modal>
       <Modal opened={editing !== null} onClose={closeEdit} title={t('agents.edit')} size="md">
         {editing && (
-          <AgentForm
-            key={editing.id}
-            agent={editing}
-            pending={update.isPending}
-            error={update.error}
-            onUpdate={(patch) => update.mutate({ id: editing.id, patch }, { onSuccess: closeEdit })}
-            onCancel={closeEdit}
-          />
+          <>
+            <AgentForm
+              key={editing.id}
+              agent={editing}
+              pending={update.isPending}
+              error={update.error}
+              onUpdate={(patch) => update.mutate({ id: editing.id, patch }, { onSuccess: closeEdit })}
+              onCancel={closeEdit}
+            />
+            <AgentSignInActions agent={editing} />
+          </>
         )}
       </Modal>
     </AdminPage>
