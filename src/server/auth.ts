@@ -3,6 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, forbidden } from '../domain/errors';
 import { requireRole, type Actor, type Role } from '../domain/permissions';
 import { mustSetUpTwoFactor } from '../desk/sign-in';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceCookieFor } from '../security/device-cookie';
+import type { SessionVia } from '../store/repositories/sessions';
+import type { Koe } from './context';
 import { agents, apiTokens, sessions, type Agent, type Db } from '../store/repositories';
 
 export const SESSION_COOKIE = 'koe_session';
@@ -121,3 +124,17 @@ export function clearSessionCookies(reply: FastifyReply): void {
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   void reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
+
+/** Cookies are Secure when the request came over https or the desk's public URL is https. */
+export const isSecure = (koe: Koe, protocol: string) => protocol === 'https' || Boolean(koe.config.publicUrl?.startsWith('https:'));
+
+/** Opens a session and marks this browser as one that has signed in to the account (see security/device-cookie). */
+export async function startSession(koe: Koe, req: FastifyRequest, reply: FastifyReply, agent: Agent, via: SessionVia): Promise<void> {
+  const secure = isSecure(koe, req.protocol);
+  const s = await sessions.create(koe.db, agent.id, koe.config.sessionDays, via);
+  setSessionCookies(reply, s, secure);
+  void reply.setCookie(DEVICE_COOKIE, deviceCookieFor(koe.config.secretKey, agent.id), {
+    httpOnly: true, sameSite: 'lax', secure, path: '/api/auth', maxAge: DEVICE_COOKIE_DAYS * 86_400,
+  });
+}
+

@@ -4,23 +4,11 @@ import { z } from 'zod';
 import { securitySettings, ssoReady } from '../../desk/security-settings';
 import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
-import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceCookieAgent, deviceCookieFor } from '../../security/device-cookie';
-import { agents, audit, sessions, workspaces, type Agent } from '../../store/repositories';
-import type { SessionVia } from '../../store/repositories/sessions';
-import { authOf, clearSessionCookies, guard, setSessionCookies } from '../auth';
+import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
+import { agents, audit, sessions, workspaces } from '../../store/repositories';
+import { authOf, clearSessionCookies, guard, isSecure, startSession } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
-import { isSecure } from './system';
-
-/** Opens a session and marks this browser as one that has signed in to the account (see security/device-cookie). */
-export async function startSession(koe: Koe, req: FastifyRequest, reply: FastifyReply, agent: Agent, via: SessionVia): Promise<void> {
-  const secure = isSecure(koe, req.protocol);
-  const s = await sessions.create(koe.db, agent.id, koe.config.sessionDays, via);
-  setSessionCookies(reply, s, secure);
-  void reply.setCookie(DEVICE_COOKIE, deviceCookieFor(koe.config.secretKey, agent.id), {
-    httpOnly: true, sameSite: 'lax', secure, path: '/api/auth', maxAge: DEVICE_COOKIE_DAYS * 86_400,
-  });
-}
 
 export const callerOf = (koe: Koe, req: FastifyRequest): Caller => ({ ip: req.ip, knownAgentId: deviceCookieAgent(koe.config.secretKey, req.cookies[DEVICE_COOKIE]) });
 

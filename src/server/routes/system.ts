@@ -6,8 +6,8 @@ import { hashPassword } from '../../security/passwords';
 import { MIN_PASSWORD_LENGTH } from '../../security/password-strength';
 import { requireStrongPassword } from '../../desk/sign-in';
 import { agents, audit, workspaces } from '../../store/repositories';
+import { startSession } from '../auth';
 import type { Koe } from '../context';
-import { startSession } from './auth';
 import { AgentSchema, toAgentDto } from './dto';
 
 /** Length here; strength (common, guessable, the account's own email or name) in requireStrongPassword. */
@@ -51,5 +51,3 @@ export const systemRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => 
     return reply.status(201).send({ workspace: { id: result.workspace.id, name: result.workspace.name }, agent: toAgentDto(result.agent) });
   });
 };
-
-export const isSecure = (koe: Koe, protocol: string) => protocol === 'https' || Boolean(koe.config.publicUrl?.startsWith('https:'));
