@@ -8,7 +8,18 @@
 // inflate the triage figure. `peak` is the process high-water mark (maxRSS).
 import { performance } from 'node:perf_hooks';
 
-const OPENERS = ['', '@KoeMart ', '#KoeMartサポート ', 'すみません、', '昨日', '今朝', 'さっき', 'お世話になっております。', 'ｱﾌﾟﾘで', '先週'];
+const OPENERS = [
+  '',
+  '@KoeMart ',
+  '#KoeMartサポート ',
+  'すみません、',
+  '昨日',
+  '今朝',
+  'さっき',
+  'お世話になっております。',
+  'ｱﾌﾟﾘで',
+  '先週',
+];
 const BODIES = [
   '注文した商品が届いたのですが、箱を開けたら中のグラスが割れていました',
   'クレジットカードで決済したら同じ金額が２回請求されていて困っています',
@@ -26,7 +37,19 @@ const BODIES = [
   'こんな対応をする会社だとは思いませんでした、拡散させてもらいます',
   '今日は天気が良いので家族で近所の公園まで散歩してきました',
 ];
-const CLOSERS = ['', '。', '！', '？', '😡', '👏', '😊', '。よろしくお願いします', '。至急お願いします', '…', '。https://example.com/x'];
+const CLOSERS = [
+  '',
+  '。',
+  '！',
+  '？',
+  '😡',
+  '👏',
+  '😊',
+  '。よろしくお願いします',
+  '。至急お願いします',
+  '…',
+  '。https://example.com/x',
+];
 
 /** Deterministic LCG so every run measures the same posts. */
 function rng(seed: number): () => number {
@@ -60,7 +83,9 @@ function measure(label: string, posts: string[], fn: (text: string) => unknown, 
     elapsed = performance.now() - start;
   }
   const rate = (done / elapsed) * 1000;
-  console.log(`${label.padEnd(28)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} posts/s  (${done} posts in ${elapsed.toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(28)} ${Math.round(rate).toLocaleString('en-US').padStart(10)} posts/s  (${done} posts in ${elapsed.toFixed(0)} ms)`,
+  );
   return rate;
 }
 

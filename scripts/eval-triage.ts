@@ -28,11 +28,20 @@ function print(name: string, r: EvalReport): void {
     console.log(`${c.padEnd(17)} ${f(m.precision)}      ${f(m.recall)}    ${f(m.f1)}  ${m.support}`);
   }
   const l3 = r.level3;
-  console.log(`category micro-F1      ${f(r.categoryMicroF1)}  [${mark(r.categoryMicroF1 >= TARGETS.categoryMicroF1)}] target ≥ ${TARGETS.categoryMicroF1}`);
-  console.log(`sentiment macro-F1     ${f(r.sentimentMacroF1)}  [${mark(r.sentimentMacroF1 >= TARGETS.sentimentMacroF1)}] target ≥ ${TARGETS.sentimentMacroF1}`);
-  for (const [s, m] of Object.entries(r.perSentiment)) console.log(`  ${s.padEnd(9)} p=${f(m.precision)} r=${f(m.recall)} f1=${f(m.f1)}`);
-  console.log(`level-3 recall         ${f(l3.recall)}  [${mark(l3.recall >= TARGETS.level3Recall)}] target ≥ ${TARGETS.level3Recall}`);
-  console.log(`level-3 precision      ${f(l3.precision)}  [${mark(l3.precision >= TARGETS.level3Precision)}] target ≥ ${TARGETS.level3Precision}`);
+  console.log(
+    `category micro-F1      ${f(r.categoryMicroF1)}  [${mark(r.categoryMicroF1 >= TARGETS.categoryMicroF1)}] target ≥ ${TARGETS.categoryMicroF1}`,
+  );
+  console.log(
+    `sentiment macro-F1     ${f(r.sentimentMacroF1)}  [${mark(r.sentimentMacroF1 >= TARGETS.sentimentMacroF1)}] target ≥ ${TARGETS.sentimentMacroF1}`,
+  );
+  for (const [s, m] of Object.entries(r.perSentiment))
+    console.log(`  ${s.padEnd(9)} p=${f(m.precision)} r=${f(m.recall)} f1=${f(m.f1)}`);
+  console.log(
+    `level-3 recall         ${f(l3.recall)}  [${mark(l3.recall >= TARGETS.level3Recall)}] target ≥ ${TARGETS.level3Recall}`,
+  );
+  console.log(
+    `level-3 precision      ${f(l3.precision)}  [${mark(l3.precision >= TARGETS.level3Precision)}] target ≥ ${TARGETS.level3Precision}`,
+  );
   console.log(`level accuracy         ${f(r.levelAccuracy)}`);
 }
 

@@ -24,7 +24,12 @@ function parseFlags(args: string[]): FrtOptions | null {
       continue;
     }
     const value = Number(args[++i]);
-    if (!NUMERIC.includes(name) || !Number.isInteger(value) || value < (['seed', 'burst', 'reserve'].includes(name) ? 0 : 1)) return null;
+    if (
+      !NUMERIC.includes(name) ||
+      !Number.isInteger(value) ||
+      value < (['seed', 'burst', 'reserve'].includes(name) ? 0 : 1)
+    )
+      return null;
     n[name] = value;
   }
   const options: FrtOptions = { seed: n.seed, agents: n.agents, posts: n.posts };

@@ -11,13 +11,28 @@ describe('train-base-model', () => {
     expect(names.slice(4).every((n) => n.startsWith('corpus/'))).toBe(true);
     expect(names.length).toBeGreaterThanOrEqual(10);
     const reporting = reportingSets().map((s) => s.name);
-    expect(reporting).toEqual(['holdout', 'fresh-test (untuned)', 'blind-test (untuned)', 'blind2-test (untuned)', 'blind3 (untuned)']);
+    expect(reporting).toEqual([
+      'holdout',
+      'fresh-test (untuned)',
+      'blind-test (untuned)',
+      'blind2-test (untuned)',
+      'blind3 (untuned)',
+    ]);
     const held = new Set(reportingSets().flatMap((s) => s.posts.map((p) => p.text)));
-    expect(tuningSets().flatMap((s) => s.posts).filter((p) => held.has(p.text))).toEqual([]);
+    expect(
+      tuningSets()
+        .flatMap((s) => s.posts)
+        .filter((p) => held.has(p.text)),
+    ).toEqual([]);
   });
 
   it('is deterministic', () => {
-    const ex = tuningSets()[1].posts.map((p) => ({ text: p.text, level: p.level, categories: p.categories, sentiment: p.sentiment }));
+    const ex = tuningSets()[1].posts.map((p) => ({
+      text: p.text,
+      level: p.level,
+      categories: p.categories,
+      sentiment: p.sentiment,
+    }));
     const a = serialise(trainBaseModel(ex, ['x'], { epochs: 50 }));
     const b = serialise(trainBaseModel(ex, ['x'], { epochs: 50 }));
     expect(a).toBe(b);

@@ -29,7 +29,10 @@ export const MODEL_PATH = fileURLToPath(new URL('../src/triage/base-model.json',
 export function tuningSets(dir = fixtures): Array<{ name: string; posts: LabelledPost[] }> {
   const sets = [...labelledSets(dir), ...corpusSets(dir)].filter((s) => !s.name.includes('(untuned)'));
   const reporting = new Set(reportingSets(dir).flatMap((s) => s.posts.map((p) => p.text)));
-  return sets.map((s) => ({ name: s.name.replace(' (tuned)', ''), posts: s.posts.filter((p) => !reporting.has(p.text)) }));
+  return sets.map((s) => ({
+    name: s.name.replace(' (tuned)', ''),
+    posts: s.posts.filter((p) => !reporting.has(p.text)),
+  }));
 }
 
 /** Sets that are only ever scored: the holdout, the untuned halves and blind3. */
@@ -40,7 +43,12 @@ export function reportingSets(dir = fixtures): Array<{ name: string; posts: Labe
   ];
 }
 
-const toExample = (p: LabelledPost): BaseExample => ({ text: p.text, level: p.level, categories: p.categories, sentiment: p.sentiment });
+const toExample = (p: LabelledPost): BaseExample => ({
+  text: p.text,
+  level: p.level,
+  categories: p.categories,
+  sentiment: p.sentiment,
+});
 
 /**
  * Chosen by --cv (docs/triage.md, "Base learned model"): rate 20 diverged once the corpus was added,
@@ -57,7 +65,11 @@ export function trainingFingerprint(dir = fixtures, opts = TRAIN_OPTIONS): strin
 
 export function trainFromTuningSets(dir = fixtures, opts = TRAIN_OPTIONS): BaseModelJSON {
   const sets = tuningSets(dir);
-  const json = trainBaseModel(sets.flatMap((s) => s.posts.map(toExample)), sets.map((s) => s.name), opts);
+  const json = trainBaseModel(
+    sets.flatMap((s) => s.posts.map(toExample)),
+    sets.map((s) => s.name),
+    opts,
+  );
   return { ...json, fingerprint: trainingFingerprint(dir, opts) };
 }
 
@@ -80,14 +92,26 @@ function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> 
     { name: 'rules alone', blend: null },
     { name: 'BLEND (shipped)', blend: {} },
   ];
-  const off: Partial<BaseBlend> = { vetoBelow: 0, raiseAbove: 2, negativeAbove: 2, positiveAbove: 2, notNegativeBelow: 0 };
+  const off: Partial<BaseBlend> = {
+    vetoBelow: 0,
+    raiseAbove: 2,
+    negativeAbove: 2,
+    positiveAbove: 2,
+    notNegativeBelow: 0,
+  };
   for (const vetoBelow of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4])
     for (const raiseAbove of [0.5, 0.6, 0.7, 0.8, 2])
       for (const categoryAbove of [0, 0.2])
-        grid.push({ name: `veto<${vetoBelow} raise≥${raiseAbove}/${categoryAbove}`, blend: { ...off, vetoBelow, raiseAbove, categoryAbove } });
+        grid.push({
+          name: `veto<${vetoBelow} raise≥${raiseAbove}/${categoryAbove}`,
+          blend: { ...off, vetoBelow, raiseAbove, categoryAbove },
+        });
   for (const otherAddAbove of [0.6, 0.7, 0.8, 0.9, 2])
     for (const otherRemoveBelow of [0, 0.05, 0.1, 0.2])
-      grid.push({ name: `[BLEND] other add≥${otherAddAbove} remove<${otherRemoveBelow}`, blend: { otherAddAbove, otherRemoveBelow } });
+      grid.push({
+        name: `[BLEND] other add≥${otherAddAbove} remove<${otherRemoveBelow}`,
+        blend: { otherAddAbove, otherRemoveBelow },
+      });
   for (const negativeAbove of [0.5, 0.6, 0.7, 0.8])
     for (const positiveAbove of [0.5, 0.6, 0.7, 2])
       for (const notNegativeBelow of [0, 0.2, 0.3])
@@ -116,14 +140,26 @@ function crossValidate(): void {
   }
   console.log(`options ${JSON.stringify(opts)}`);
   const grid = blendGrid();
-  const pooled = grid.map(() => ({ all: [] as Array<{ p: LabelledPost; r: TriageResult }>, corpus: [] as Array<{ p: LabelledPost; r: TriageResult }> }));
+  const pooled = grid.map(() => ({
+    all: [] as Array<{ p: LabelledPost; r: TriageResult }>,
+    corpus: [] as Array<{ p: LabelledPost; r: TriageResult }>,
+  }));
   for (const held of sets) {
     const train = sets.filter((s) => s !== held);
-    const model = new BaseModel(trainBaseModel(train.flatMap((s) => s.posts.map(toExample)), train.map((s) => s.name), opts));
+    const model = new BaseModel(
+      trainBaseModel(
+        train.flatMap((s) => s.posts.map(toExample)),
+        train.map((s) => s.name),
+        opts,
+      ),
+    );
     const foldRows = grid.map((g) =>
       held.posts.map((p) => ({
         p,
-        r: analyse({ text: p.text, lang: p.lang }, g.blend ? { baseModel: model, baseBlend: g.blend } : { baseModel: null }),
+        r: analyse(
+          { text: p.text, lang: p.lang },
+          g.blend ? { baseModel: model, baseBlend: g.blend } : { baseModel: null },
+        ),
       })),
     );
     foldRows.forEach((rows, i) => {
@@ -142,7 +178,10 @@ function crossValidate(): void {
         n[`${before.level === 3 ? 'veto' : 'raise'}${right ? 'Ok' : 'Bad'}`]++;
         if (right) return;
         const why = after.reasons.find((r) => r.evidence && /base|基本/.test(r.message))?.message ?? '';
-        if (!process.argv.includes('--counts')) console.log(`  WRONG ${p.id} gold=${p.categories.join(',') || '-'}/L${p.level} rules=${before.categories.join(',')} now=${after.categories.join(',')} ${why.slice(0, 60)} | ${p.text.replace(/\n/g, ' ').slice(0, 110)}`);
+        if (!process.argv.includes('--counts'))
+          console.log(
+            `  WRONG ${p.id} gold=${p.categories.join(',') || '-'}/L${p.level} rules=${before.categories.join(',')} now=${after.categories.join(',')} ${why.slice(0, 60)} | ${p.text.replace(/\n/g, ' ').slice(0, 110)}`,
+          );
       });
       console.log(`  changes: ${JSON.stringify(n)}`);
     }
@@ -157,7 +196,9 @@ function crossValidate(): void {
       const rows = pooled[i][which];
       if (rows.length === 0) return;
       const m = scoreRows(rows);
-      console.log(`  ${g.name.padEnd(44)} L3 R ${f3(m.level3.recall)} P ${f3(m.level3.precision)} sent ${f3(m.sentimentMacroF1)} cat ${f3(m.categoryMicroF1)}`);
+      console.log(
+        `  ${g.name.padEnd(44)} L3 R ${f3(m.level3.recall)} P ${f3(m.level3.precision)} sent ${f3(m.sentimentMacroF1)} cat ${f3(m.categoryMicroF1)}`,
+      );
     });
   }
 }
@@ -167,10 +208,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   else {
     const json = trainFromTuningSets();
     const offered = corpusSets(fixtures).reduce((n, s) => n + s.posts.length, 0);
-    const kept = tuningSets().filter((s) => s.name.startsWith('corpus/')).reduce((n, s) => n + s.posts.length, 0);
+    const kept = tuningSets()
+      .filter((s) => s.name.startsWith('corpus/'))
+      .reduce((n, s) => n + s.posts.length, 0);
     console.log(`corpus posts dropped because their text is in a reporting set: ${offered - kept}`);
     const text = serialise(json);
     writeFileSync(MODEL_PATH, text);
-    console.log(`wrote ${MODEL_PATH}: ${json.examples} examples from ${json.trainedOn.join(', ')}, ${Object.keys(json.weights).length} grams, ${(text.length / 1024).toFixed(0)} KB`);
+    console.log(
+      `wrote ${MODEL_PATH}: ${json.examples} examples from ${json.trainedOn.join(', ')}, ${Object.keys(json.weights).length} grams, ${(text.length / 1024).toFixed(0)} KB`,
+    );
   }
 }

@@ -6,21 +6,35 @@ import type { Action, Level, RuleFacts } from './types';
 /** Why an action is malformed, or null when it is fine. */
 export function actionProblem(a: Action): string | null {
   switch (a.type) {
-    case 'set_level': return [0, 1, 2, 3].includes(a.level) ? null : 'level must be 0–3';
-    case 'set_priority': return Number.isInteger(a.priority) && a.priority >= 0 && a.priority <= 100 ? null : 'priority must be an integer 0–100';
-    case 'add_tag': return a.tag?.trim() ? null : 'tag is empty';
-    case 'assign_team': return a.teamId ? null : 'team is missing';
-    case 'assign_agent': return a.agentId ? null : 'agent is missing';
+    case 'set_level':
+      return [0, 1, 2, 3].includes(a.level) ? null : 'level must be 0–3';
+    case 'set_priority':
+      return Number.isInteger(a.priority) && a.priority >= 0 && a.priority <= 100
+        ? null
+        : 'priority must be an integer 0–100';
+    case 'add_tag':
+      return a.tag?.trim() ? null : 'tag is empty';
+    case 'assign_team':
+      return a.teamId ? null : 'team is missing';
+    case 'assign_agent':
+      return a.agentId ? null : 'agent is missing';
     // A hand-off without a note loses what was tried and promised, so it is refused.
-    case 'escalate': return !a.note?.trim() ? 'escalation needs a hand-off note'
-      : a.toLevel !== undefined && ![1, 2, 3].includes(a.toLevel) ? 'escalation level must be 1–3' : null;
+    case 'escalate':
+      return !a.note?.trim()
+        ? 'escalation needs a hand-off note'
+        : a.toLevel !== undefined && ![1, 2, 3].includes(a.toLevel)
+          ? 'escalation level must be 1–3'
+          : null;
     case 'notify':
       if (a.target === 'agent' && !a.agentId) return 'notify agent needs an agent';
       if (a.target === 'team' && !a.teamId) return 'notify team needs a team';
       return ['assignee', 'supervisors', 'team', 'agent'].includes(a.target) ? null : 'unknown notification target';
-    case 'add_note': return a.text?.trim() ? null : 'note is empty';
-    case 'send_template': return a.templateId ? null : 'template is missing';
-    default: return `unknown action "${(a as { type: string }).type}"`;
+    case 'add_note':
+      return a.text?.trim() ? null : 'note is empty';
+    case 'send_template':
+      return a.templateId ? null : 'template is missing';
+    default:
+      return `unknown action "${(a as { type: string }).type}"`;
   }
 }
 
@@ -75,11 +89,21 @@ export function applyAction(facts: RuleFacts, action: Action): { facts: RuleFact
       c.level = Math.max(c.level, action.toLevel ?? Math.min(3, c.level + 1)) as Level;
       if (action.teamId) c.teamId = action.teamId;
       if (action.agentId) c.assigneeId = action.agentId;
-      const to = [action.agentId && `agent ${action.agentId}`, action.teamId && `team ${action.teamId}`].filter(Boolean).join(', ');
-      return { facts: f, change: `escalated L${from} → L${c.level}${to ? ` to ${to}` : ''}, note: "${clip(action.note)}"` };
+      const to = [action.agentId && `agent ${action.agentId}`, action.teamId && `team ${action.teamId}`]
+        .filter(Boolean)
+        .join(', ');
+      return {
+        facts: f,
+        change: `escalated L${from} → L${c.level}${to ? ` to ${to}` : ''}, note: "${clip(action.note)}"`,
+      };
     }
     case 'notify': {
-      const who = action.target === 'agent' ? `agent ${action.agentId}` : action.target === 'team' ? `team ${action.teamId}` : action.target;
+      const who =
+        action.target === 'agent'
+          ? `agent ${action.agentId}`
+          : action.target === 'team'
+            ? `team ${action.teamId}`
+            : action.target;
       return { facts: f, change: `notify ${who}` };
     }
     case 'add_note':

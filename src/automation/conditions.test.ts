@@ -64,13 +64,17 @@ describe('conditionMatches', () => {
     expect(match({ field: 'keywords', op: 'matches_any', value: ['返金', 'refund'] })).toBe(true);
     expect(match({ field: 'keywords', op: 'contains', value: ['refund', '二重'] })).toBe(true);
     expect(match({ field: 'keywords', op: 'is_not', value: ['炎上'] })).toBe(true);
-    expect(conditionMatches({ field: 'keywords', op: 'matches_any', value: ['refund'] }, { ...facts, message: null })).toBe(false);
+    expect(
+      conditionMatches({ field: 'keywords', op: 'matches_any', value: ['refund'] }, { ...facts, message: null }),
+    ).toBe(false);
   });
 
   it('rejects operators and values that do not fit the field, and never matches them', () => {
     expect(conditionProblem({ field: 'categories', op: 'gte', value: 2 })).toBe('"gte" does not apply to categories');
     expect(conditionProblem({ field: 'level', op: 'is', value: 'high' })).toBe('level needs a number');
-    expect(conditionProblem({ field: 'customer.vip', op: 'is', value: 'yes' })).toBe('customer.vip needs true or false');
+    expect(conditionProblem({ field: 'customer.vip', op: 'is', value: 'yes' })).toBe(
+      'customer.vip needs true or false',
+    );
     expect(conditionProblem({ field: 'channel', op: 'in', value: [] })).toBe('"in" needs a non-empty list');
     expect(conditionProblem({ field: 'level', op: 'gte', value: [1] })).toBe('"gte" needs a number');
     expect(match({ field: 'categories', op: 'gte', value: 2 })).toBe(false);

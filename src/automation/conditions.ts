@@ -7,10 +7,16 @@ import type { Condition, ConditionField, ConditionOp, ConditionValue, RuleFacts 
 type FieldKind = 'scalar' | 'number' | 'boolean' | 'list' | 'text';
 
 const FIELD_KINDS: Record<ConditionField, FieldKind> = {
-  channel: 'scalar', sentiment: 'scalar', status: 'scalar', assignee: 'scalar',
-  level: 'number', priority: 'number',
-  'customer.vip': 'boolean', businessHours: 'boolean',
-  categories: 'list', 'customer.tags': 'list',
+  channel: 'scalar',
+  sentiment: 'scalar',
+  status: 'scalar',
+  assignee: 'scalar',
+  level: 'number',
+  priority: 'number',
+  'customer.vip': 'boolean',
+  businessHours: 'boolean',
+  categories: 'list',
+  'customer.tags': 'list',
   keywords: 'text',
 };
 
@@ -29,31 +35,52 @@ export function conditionProblem(c: Condition): string | null {
   if (!OPS_BY_KIND[kind].includes(c.op)) return `"${c.op}" does not apply to ${c.field}`;
   const v = c.value;
   const isList = Array.isArray(v);
-  if (kind === 'number' && !(typeof v === 'number' || (isList && v.every((x) => typeof x === 'number')))) return `${c.field} needs a number`;
+  if (kind === 'number' && !(typeof v === 'number' || (isList && v.every((x) => typeof x === 'number'))))
+    return `${c.field} needs a number`;
   if (kind === 'boolean' && typeof v !== 'boolean') return `${c.field} needs true or false`;
-  if ((c.op === 'in' || c.op === 'matches_any') && (!isList || v.length === 0)) return `"${c.op}" needs a non-empty list`;
+  if ((c.op === 'in' || c.op === 'matches_any') && (!isList || v.length === 0))
+    return `"${c.op}" needs a non-empty list`;
   if ((c.op === 'gte' || c.op === 'lte') && typeof v !== 'number') return `"${c.op}" needs a number`;
-  if ((kind === 'text' || kind === 'list') && c.op !== 'in' && c.op !== 'matches_any' && typeof v !== 'string' && !isList) return `${c.field} needs text`;
+  if (
+    (kind === 'text' || kind === 'list') &&
+    c.op !== 'in' &&
+    c.op !== 'matches_any' &&
+    typeof v !== 'string' &&
+    !isList
+  )
+    return `${c.field} needs text`;
   return null;
 }
 
 function actual(field: ConditionField, f: RuleFacts): string | number | boolean | null | string[] {
   switch (field) {
-    case 'channel': return f.conversation.channel;
-    case 'categories': return f.conversation.categories;
-    case 'level': return f.conversation.level;
-    case 'sentiment': return f.conversation.sentiment;
-    case 'priority': return f.conversation.priority;
-    case 'keywords': return f.message?.text ?? '';
-    case 'customer.tags': return f.customer.tags;
-    case 'customer.vip': return f.customer.vip;
-    case 'businessHours': return f.withinBusinessHours;
-    case 'status': return f.conversation.status;
-    case 'assignee': return f.conversation.assigneeId;
+    case 'channel':
+      return f.conversation.channel;
+    case 'categories':
+      return f.conversation.categories;
+    case 'level':
+      return f.conversation.level;
+    case 'sentiment':
+      return f.conversation.sentiment;
+    case 'priority':
+      return f.conversation.priority;
+    case 'keywords':
+      return f.message?.text ?? '';
+    case 'customer.tags':
+      return f.customer.tags;
+    case 'customer.vip':
+      return f.customer.vip;
+    case 'businessHours':
+      return f.withinBusinessHours;
+    case 'status':
+      return f.conversation.status;
+    case 'assignee':
+      return f.conversation.assigneeId;
   }
 }
 
-const asList = (v: ConditionValue): (string | number)[] => (Array.isArray(v) ? v : v === null || typeof v === 'boolean' ? [] : [v]);
+const asList = (v: ConditionValue): (string | number)[] =>
+  Array.isArray(v) ? v : v === null || typeof v === 'boolean' ? [] : [v];
 // "none" is how an admin says "unassigned" in a form; both spellings mean null.
 const scalarKey = (v: unknown): string => (v === null || v === 'none' ? '\u0000none' : canonical(String(v)));
 
@@ -90,11 +117,16 @@ export function conditionMatches(c: Condition, facts: RuleFacts): boolean {
   if (conditionProblem(c)) return false;
   const have = actual(c.field, facts);
   switch (FIELD_KINDS[c.field]) {
-    case 'number': return matchNumber(c.op, c.value, have as number);
-    case 'boolean': return c.op === 'is' ? have === c.value : have !== c.value;
-    case 'list': return matchList(c.op, c.value, have as string[]);
-    case 'text': return matchText(c.op, c.value, have as string);
-    case 'scalar': return matchScalar(c.op, c.value, have);
+    case 'number':
+      return matchNumber(c.op, c.value, have as number);
+    case 'boolean':
+      return c.op === 'is' ? have === c.value : have !== c.value;
+    case 'list':
+      return matchList(c.op, c.value, have as string[]);
+    case 'text':
+      return matchText(c.op, c.value, have as string);
+    case 'scalar':
+      return matchScalar(c.op, c.value, have);
   }
 }
 

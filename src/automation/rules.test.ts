@@ -7,12 +7,20 @@ import type { EvaluationOptions, Rule } from './types';
 const opts: EvaluationOptions = { allowTemplateReplies: false, channelIsPrivate: false, depth: 0 };
 
 const doubleChargeToL3 = rule({
-  id: 'r-billing', name: 'Double charge is urgent', order: 1,
+  id: 'r-billing',
+  name: 'Double charge is urgent',
+  order: 1,
   conditions: [{ field: 'keywords', op: 'matches_any', value: ['二重請求', 'charged twice'] }],
-  actions: [{ type: 'set_level', level: 3 }, { type: 'set_priority', priority: 90 }, { type: 'add_tag', tag: 'double-charge' }],
+  actions: [
+    { type: 'set_level', level: 3 },
+    { type: 'set_priority', priority: 90 },
+    { type: 'add_tag', tag: 'double-charge' },
+  ],
 });
 const notifyOnL3 = rule({
-  id: 'r-notify', name: 'Tell supervisors about L3', order: 2,
+  id: 'r-notify',
+  name: 'Tell supervisors about L3',
+  order: 2,
   conditions: [{ field: 'level', op: 'is', value: 3 }],
   actions: [{ type: 'notify', target: 'supervisors' }],
 });
@@ -47,13 +55,27 @@ describe('evaluateRules', () => {
 
   it('sends template replies only on private channels when the admin allowed them', () => {
     const autoReply = rule({
-      id: 'r-ack', event: 'message.received', conditions: [{ field: 'businessHours', op: 'is', value: false }],
-      actions: [{ type: 'send_template', templateId: 'after-hours' }, { type: 'add_tag', tag: 'after-hours' }],
+      id: 'r-ack',
+      event: 'message.received',
+      conditions: [{ field: 'businessHours', op: 'is', value: false }],
+      actions: [
+        { type: 'send_template', templateId: 'after-hours' },
+        { type: 'add_tag', tag: 'after-hours' },
+      ],
     });
     const facts = sampleFacts({ withinBusinessHours: false });
-    const cases: Array<[allow: boolean, isPrivate: boolean, sent: boolean]> = [[false, false, false], [true, false, false], [false, true, false], [true, true, true]];
+    const cases: Array<[allow: boolean, isPrivate: boolean, sent: boolean]> = [
+      [false, false, false],
+      [true, false, false],
+      [false, true, false],
+      [true, true, true],
+    ];
     for (const [allow, isPrivate, sent] of cases) {
-      const r = evaluateRules([autoReply], 'message.received', facts, { ...opts, allowTemplateReplies: allow, channelIsPrivate: isPrivate });
+      const r = evaluateRules([autoReply], 'message.received', facts, {
+        ...opts,
+        allowTemplateReplies: allow,
+        channelIsPrivate: isPrivate,
+      });
       expect(r.fired).toHaveLength(1);
       expect(r.actions.some((a) => a.type === 'send_template')).toBe(sent);
       expect(r.actions.some((a) => a.type === 'add_tag')).toBe(true);
@@ -63,7 +85,8 @@ describe('evaluateRules', () => {
 
   it('guards against loops: nothing fires past the maximum depth, and no rule fires twice in a chain', () => {
     const escalateOnBreach: Rule = rule({
-      id: 'r-esc', event: 'conversation.escalated',
+      id: 'r-esc',
+      event: 'conversation.escalated',
       actions: [{ type: 'escalate', note: 'SLA breached, please take over' }],
     });
     let options: EvaluationOptions = { ...opts, depth: 1 };
@@ -76,14 +99,24 @@ describe('evaluateRules', () => {
     expect(again.fired).toEqual([]);
     expect(again.skipped).toEqual([{ ruleId: 'r-esc', reason: 'already fired in this event chain' }]);
 
-    const deep = evaluateRules([escalateOnBreach], 'conversation.escalated', sampleFacts(), { ...opts, depth: MAX_RULE_DEPTH + 1 });
+    const deep = evaluateRules([escalateOnBreach], 'conversation.escalated', sampleFacts(), {
+      ...opts,
+      depth: MAX_RULE_DEPTH + 1,
+    });
     expect(deep.fired).toEqual([]);
     expect(deep.skipped[0].reason).toBe('loop guard: event chain depth 4 exceeds 3');
   });
 
   it('refuses malformed rules instead of half-running them', () => {
-    const bad = rule({ id: 'r-bad', actions: [{ type: 'escalate', note: ' ' }], conditions: [{ field: 'level', op: 'contains', value: 'x' }] });
-    expect(ruleProblems(bad)).toEqual(['condition 1: "contains" does not apply to level', 'action 1: escalation needs a hand-off note']);
+    const bad = rule({
+      id: 'r-bad',
+      actions: [{ type: 'escalate', note: ' ' }],
+      conditions: [{ field: 'level', op: 'contains', value: 'x' }],
+    });
+    expect(ruleProblems(bad)).toEqual([
+      'condition 1: "contains" does not apply to level',
+      'action 1: escalation needs a hand-off note',
+    ]);
     const r = evaluateRules([bad], 'conversation.created', sampleFacts(), opts);
     expect(r.fired).toEqual([]);
     expect(r.skipped[0].reason).toMatch(/^invalid rule: /);
@@ -92,7 +125,10 @@ describe('evaluateRules', () => {
   it('orders ties by id so evaluation is deterministic', () => {
     const a = rule({ id: 'b-rule', order: 5 });
     const b = rule({ id: 'a-rule', order: 5 });
-    expect(evaluateRules([a, b], 'conversation.created', sampleFacts(), opts).fired.map((f) => f.ruleId)).toEqual(['a-rule', 'b-rule']);
+    expect(evaluateRules([a, b], 'conversation.created', sampleFacts(), opts).fired.map((f) => f.ruleId)).toEqual([
+      'a-rule',
+      'b-rule',
+    ]);
   });
 });
 
@@ -101,14 +137,25 @@ describe('applyActions', () => {
     const facts = sampleFacts({ conversation: { tags: ['existing'] } });
     const snapshot = structuredClone(facts);
     const after = applyActions(facts, [
-      { type: 'add_tag', tag: 'EXISTING' }, { type: 'add_tag', tag: 'press' },
-      { type: 'assign_team', teamId: 't-billing' }, { type: 'assign_agent', agentId: 'a-sato' },
+      { type: 'add_tag', tag: 'EXISTING' },
+      { type: 'add_tag', tag: 'press' },
+      { type: 'assign_team', teamId: 't-billing' },
+      { type: 'assign_agent', agentId: 'a-sato' },
       { type: 'escalate', note: 'customer was charged twice; refund promised', toLevel: 3, teamId: 't-l3' },
-      { type: 'set_level', level: 2 }, { type: 'add_note', text: 'checked payment log' },
+      { type: 'set_level', level: 2 },
+      { type: 'add_note', text: 'checked payment log' },
     ]);
     expect(facts).toEqual(snapshot);
-    expect(after.conversation).toMatchObject({ tags: ['existing', 'press'], teamId: 't-l3', assigneeId: 'a-sato', level: 2 });
-    expect(applyActions(sampleFacts({ conversation: { level: 3 } }), [{ type: 'escalate', note: 'n', toLevel: 1 }]).conversation.level).toBe(3);
+    expect(after.conversation).toMatchObject({
+      tags: ['existing', 'press'],
+      teamId: 't-l3',
+      assigneeId: 'a-sato',
+      level: 2,
+    });
+    expect(
+      applyActions(sampleFacts({ conversation: { level: 3 } }), [{ type: 'escalate', note: 'n', toLevel: 1 }])
+        .conversation.level,
+    ).toBe(3);
     expect(applyActions(sampleFacts(), [{ type: 'escalate', note: 'n' }]).conversation.level).toBe(2);
   });
 });

@@ -12,7 +12,8 @@ export { applyActions } from './actions';
 /** Events caused by rules may trigger rules again; past this depth nothing fires. */
 export const MAX_RULE_DEPTH = 3;
 
-const TEMPLATE_REFUSED = 'template reply dropped: allowed only on private channels when the admin enabled template replies';
+const TEMPLATE_REFUSED =
+  'template reply dropped: allowed only on private channels when the admin enabled template replies';
 
 /** Problems that stop a rule from being saved (and from firing if stored anyway). */
 export function ruleProblems(rule: Rule): string[] {
@@ -32,13 +33,22 @@ export function ruleProblems(rule: Rule): string[] {
 
 const byOrder = (a: Rule, b: Rule) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function evaluateRules(rules: readonly Rule[], event: RuleEvent, facts: RuleFacts, opts: EvaluationOptions): RuleEvaluation {
+export function evaluateRules(
+  rules: readonly Rule[],
+  event: RuleEvent,
+  facts: RuleFacts,
+  opts: EvaluationOptions,
+): RuleEvaluation {
   const result: RuleEvaluation = { fired: [], actions: [], skipped: [], facts };
   const forEvent = rules.filter((r) => r.event === event).sort(byOrder);
 
   if (opts.depth > MAX_RULE_DEPTH) {
     for (const r of forEvent) {
-      if (r.enabled) result.skipped.push({ ruleId: r.id, reason: `loop guard: event chain depth ${opts.depth} exceeds ${MAX_RULE_DEPTH}` });
+      if (r.enabled)
+        result.skipped.push({
+          ruleId: r.id,
+          reason: `loop guard: event chain depth ${opts.depth} exceeds ${MAX_RULE_DEPTH}`,
+        });
     }
     return result;
   }
@@ -49,18 +59,36 @@ export function evaluateRules(rules: readonly Rule[], event: RuleEvent, facts: R
 
   for (const rule of forEvent) {
     const skip = (reason: string) => result.skipped.push({ ruleId: rule.id, reason });
-    if (!rule.enabled) { skip('disabled'); continue; }
-    if (stoppedBy) { skip(`stopped by rule "${stoppedBy.name}"`); continue; }
-    if (alreadyFired.has(rule.id)) { skip('already fired in this event chain'); continue; }
+    if (!rule.enabled) {
+      skip('disabled');
+      continue;
+    }
+    if (stoppedBy) {
+      skip(`stopped by rule "${stoppedBy.name}"`);
+      continue;
+    }
+    if (alreadyFired.has(rule.id)) {
+      skip('already fired in this event chain');
+      continue;
+    }
     const problems = ruleProblems(rule);
-    if (problems.length > 0) { skip(`invalid rule: ${problems.join('; ')}`); continue; }
+    if (problems.length > 0) {
+      skip(`invalid rule: ${problems.join('; ')}`);
+      continue;
+    }
     // Later rules see what earlier rules changed, so "if level is 3 then notify" works after "set level 3".
     const miss = rule.conditions.find((c) => !conditionMatches(c, result.facts));
-    if (miss) { skip(`condition not met: ${describeMiss(miss, result.facts)}`); continue; }
+    if (miss) {
+      skip(`condition not met: ${describeMiss(miss, result.facts)}`);
+      continue;
+    }
 
     const fired: FiredRule = { ruleId: rule.id, ruleName: rule.name, actions: [], changes: [] };
     for (const action of rule.actions) {
-      if (action.type === 'send_template' && !templatesAllowed) { skip(TEMPLATE_REFUSED); continue; }
+      if (action.type === 'send_template' && !templatesAllowed) {
+        skip(TEMPLATE_REFUSED);
+        continue;
+      }
       const { facts: next, change } = applyAction(result.facts, action);
       result.facts = next;
       fired.actions.push(action);
@@ -95,7 +123,12 @@ export interface DryRunResult extends RuleEvaluation {
 }
 
 /** "What would happen if this sample conversation hit this event?" — nothing is performed or persisted. */
-export function dryRun(rules: readonly Rule[], event: RuleEvent, facts: RuleFacts, opts: EvaluationOptions): DryRunResult {
+export function dryRun(
+  rules: readonly Rule[],
+  event: RuleEvent,
+  facts: RuleFacts,
+  opts: EvaluationOptions,
+): DryRunResult {
   const before = structuredClone(facts);
   const evaluation = evaluateRules(rules, event, structuredClone(facts), opts);
   return {
@@ -111,7 +144,8 @@ export function eventsCausedBy(actions: readonly Action[]): RuleEvent[] {
   const events = new Set<RuleEvent>();
   for (const a of actions) {
     if (a.type === 'escalate') events.add('conversation.escalated');
-    else if (a.type !== 'notify' && a.type !== 'add_note' && a.type !== 'send_template') events.add('conversation.updated');
+    else if (a.type !== 'notify' && a.type !== 'add_note' && a.type !== 'send_template')
+      events.add('conversation.updated');
   }
   return [...events];
 }

@@ -3,14 +3,27 @@
 import type { ConversationStatus } from '../domain/conversation-status';
 
 export const RULE_EVENTS = [
-  'conversation.created', 'message.received', 'conversation.updated',
-  'sla.warning', 'sla.breached', 'conversation.escalated',
+  'conversation.created',
+  'message.received',
+  'conversation.updated',
+  'sla.warning',
+  'sla.breached',
+  'conversation.escalated',
 ] as const;
 export type RuleEvent = (typeof RULE_EVENTS)[number];
 
 export const CONDITION_FIELDS = [
-  'channel', 'categories', 'level', 'sentiment', 'priority', 'keywords',
-  'customer.tags', 'customer.vip', 'businessHours', 'status', 'assignee',
+  'channel',
+  'categories',
+  'level',
+  'sentiment',
+  'priority',
+  'keywords',
+  'customer.tags',
+  'customer.vip',
+  'businessHours',
+  'status',
+  'assignee',
 ] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 

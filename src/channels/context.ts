@@ -7,15 +7,28 @@ import { decryptSecret } from '../security/secrets';
 import { channels, type Db } from '../store/repositories';
 import type { ChannelContext } from './plugin';
 
-export function channelContext(deps: { db: Db; log: Logger; bus: RealtimeBus; jobs: JobQueue; config: KoeConfig; ingest: IngestDeps }): ChannelContext {
+export function channelContext(deps: {
+  db: Db;
+  log: Logger;
+  bus: RealtimeBus;
+  jobs: JobQueue;
+  config: KoeConfig;
+  ingest: IngestDeps;
+}): ChannelContext {
   return {
-    db: deps.db, log: deps.log, bus: deps.bus, jobs: deps.jobs, config: deps.config,
+    db: deps.db,
+    log: deps.log,
+    bus: deps.bus,
+    jobs: deps.jobs,
+    config: deps.config,
     channel: (id) => channels.byId(deps.db, id),
     async credentials<T>(channelId: string): Promise<T> {
       const sealed = await channels.credentials(deps.db, channelId);
       return (sealed ? JSON.parse(decryptSecret(deps.config.secretKey, sealed)) : {}) as T;
     },
     record: (event) => recordInbound(deps.ingest, event),
-    reject: async (channelId, payload, reason) => { await recordRejected(deps.ingest, channelId, payload, reason); },
+    reject: async (channelId, payload, reason) => {
+      await recordRejected(deps.ingest, channelId, payload, reason);
+    },
   };
 }

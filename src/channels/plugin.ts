@@ -9,7 +9,11 @@ import type { ChannelAdapter, InboundEvent } from './types';
 
 /** What a channel plugin may use from the running desk. */
 export interface ChannelContext {
-  db: Db; log: Logger; bus: RealtimeBus; jobs: JobQueue; config: KoeConfig;
+  db: Db;
+  log: Logger;
+  bus: RealtimeBus;
+  jobs: JobQueue;
+  config: KoeConfig;
   channel(channelId: string): Promise<Channel | undefined>;
   /** The channel's decrypted credentials (validated by the plugin's schema when the admin saved them). */
   credentials<T = Record<string, unknown>>(channelId: string): Promise<T>;

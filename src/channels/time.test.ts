@@ -13,7 +13,23 @@ describe('platformTime', () => {
 
   it('falls back to the time of receipt for anything unreadable or implausible (never throws)', () => {
     const now = new Date(NOW).toISOString();
-    for (const bad of [undefined, null, {}, [], 'yesterday', -1, 0, 1e20, -1e20, Infinity, NaN, 8.64e15 + 1, 4102444800000, '9'.repeat(16), 'x'.repeat(1000)]) {
+    for (const bad of [
+      undefined,
+      null,
+      {},
+      [],
+      'yesterday',
+      -1,
+      0,
+      1e20,
+      -1e20,
+      Infinity,
+      NaN,
+      8.64e15 + 1,
+      4102444800000,
+      '9'.repeat(16),
+      'x'.repeat(1000),
+    ]) {
       expect(platformTime(bad, NOW)).toBe(now);
     }
   });

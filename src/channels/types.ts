@@ -51,7 +51,13 @@ export interface OutboundMessage {
 
 /** Thrown by `send`; `permanent` failures are shown to the agent at once, others retry with backoff. */
 export class DeliveryError extends Error {
-  constructor(message: string, readonly permanent: boolean, readonly retryAfterMs?: number) { super(message); }
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 export type AmplifyAction = 'like' | 'repost';

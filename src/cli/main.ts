@@ -23,12 +23,20 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'start': return await (await import('./start')).start();
-      case 'migrate': return await (await import('./migrate')).migrate();
-      case 'create-admin': return await (await import('./create-admin')).createAdmin(rest);
-      case 'sandbox': return await (await import('./sandbox')).sandbox(rest);
-      case 'triage': return await (await import('./triage')).triage(rest);
-      case undefined: case '--help': case '-h': case 'help':
+      case 'start':
+        return await (await import('./start')).start();
+      case 'migrate':
+        return await (await import('./migrate')).migrate();
+      case 'create-admin':
+        return await (await import('./create-admin')).createAdmin(rest);
+      case 'sandbox':
+        return await (await import('./sandbox')).sandbox(rest);
+      case 'triage':
+        return await (await import('./triage')).triage(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
         console.log(HELP);
         return command === undefined ? 1 : 0;
       default:
@@ -36,7 +44,10 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError) { console.error(err.message); return 2; }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
     throw err;
   }
 }

@@ -16,14 +16,25 @@ const number = (value: string | undefined, name: string, fallback: number, max: 
 /** `koe sandbox`: the simulated platforms as their own process, talking to Koe only over HTTP and SMTP. */
 export async function sandbox(argv: string[]): Promise<number> {
   const { values } = parseArgs({
-    args: argv, options: {
-      koe: { type: 'string', default: 'http://localhost:3000' }, token: { type: 'string' }, port: { type: 'string' },
-      rate: { type: 'string' }, throttle: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    args: argv,
+    options: {
+      koe: { type: 'string', default: 'http://localhost:3000' },
+      token: { type: 'string' },
+      port: { type: 'string' },
+      rate: { type: 'string' },
+      throttle: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const token = values.token ?? process.env.KOE_API_TOKEN;
-  if (!token) { console.error(`An admin API token is needed to create the sandbox channels.\n\n${USAGE}`); return 2; }
+  if (!token) {
+    console.error(`An admin API token is needed to create the sandbox channels.\n\n${USAGE}`);
+    return 2;
+  }
   let opts: { port: number; ratePerMinute: number; rateLimitShare: number };
   try {
     opts = {
@@ -31,7 +42,10 @@ export async function sandbox(argv: string[]): Promise<number> {
       ratePerMinute: number(values.rate ?? process.env.KOE_SANDBOX_RATE, 'rate', 6, 600),
       rateLimitShare: number(values.throttle, 'throttle', 0.03, 1),
     };
-  } catch (err) { console.error(`${(err as Error).message}\n\n${USAGE}`); return 2; }
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
 
   const koeBase = values.koe!.replace(/\/$/, '');
   const running = await startSandbox({ ...opts, onError: (err) => console.error(`sandbox: ${String(err)}`) });
@@ -45,7 +59,10 @@ export async function sandbox(argv: string[]): Promise<number> {
   running.startTraffic();
   console.log(`Sandbox connected to ${koeBase}: ${opts.ratePerMinute} customer posts per minute.`);
   console.log(`What customers see: ${running.url}/`);
-  await new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   await running.stop();
   return 0;
 }

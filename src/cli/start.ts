@@ -11,7 +11,11 @@ function ensureWebBuilt(): void {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
   console.log('Building the web app (first start only)…');
   const root = path.resolve(import.meta.dirname, '../..');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('Building the web app failed');
 }
 
@@ -19,7 +23,11 @@ function ensureWebBuilt(): void {
 async function startDemoSandbox(koe: Koe, address: ReturnType<Server['address']>) {
   const { runSandboxWithDesk } = await import('../sandbox/with-desk');
   const port = typeof address === 'object' && address ? address.port : koe.config.port;
-  return runSandboxWithDesk(koe, { koeBase: `http://127.0.0.1:${port}`, port: koe.config.sandbox.port, ratePerMinute: koe.config.sandbox.ratePerMinute });
+  return runSandboxWithDesk(koe, {
+    koeBase: `http://127.0.0.1:${port}`,
+    port: koe.config.sandbox.port,
+    ratePerMinute: koe.config.sandbox.ratePerMinute,
+  });
 }
 
 export async function start(): Promise<number> {

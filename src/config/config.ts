@@ -23,7 +23,11 @@ const EnvSchema = z.object({
   KOE_SANDBOX_RATE: z.coerce.number().min(0).max(600).default(6),
   KOE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Outgoing mail for notification emails, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for implicit TLS). */
-  KOE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/i, 'must be smtp://[user:pass@]host[:port] or smtps://…').optional().or(z.literal('')),
+  KOE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/i, 'must be smtp://[user:pass@]host[:port] or smtps://…')
+    .optional()
+    .or(z.literal('')),
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
 });
 
@@ -60,8 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
   const e = parsed.data;
   // Next to the desk by default; with PORT=0 (tests) the sandbox picks a free port too.
   const sandboxPort = e.KOE_SANDBOX_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
-  if (sandboxPort !== 0 && sandboxPort === e.PORT) throw new ConfigError('Invalid configuration: KOE_SANDBOX_PORT must differ from PORT');
-  if (sandboxPort > 65535) throw new ConfigError('Invalid configuration: KOE_SANDBOX_PORT defaults to PORT+1, which is out of range; set KOE_SANDBOX_PORT');
+  if (sandboxPort !== 0 && sandboxPort === e.PORT)
+    throw new ConfigError('Invalid configuration: KOE_SANDBOX_PORT must differ from PORT');
+  if (sandboxPort > 65535)
+    throw new ConfigError(
+      'Invalid configuration: KOE_SANDBOX_PORT defaults to PORT+1, which is out of range; set KOE_SANDBOX_PORT',
+    );
   const dataDir = path.resolve(e.KOE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {
@@ -76,7 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     loginMaxPerMinute: e.KOE_LOGIN_MAX_PER_MINUTE,
     loginLock: { maxFailures: e.KOE_LOGIN_ACCOUNT_MAX_FAILURES, lockMinutes: e.KOE_LOGIN_LOCK_MINUTES },
     trustProxy: parseTrustProxy(e.KOE_TRUST_PROXY),
-    sandbox: { enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true', ratePerMinute: e.KOE_SANDBOX_RATE, port: sandboxPort },
+    sandbox: {
+      enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true',
+      ratePerMinute: e.KOE_SANDBOX_RATE,
+      port: sandboxPort,
+    },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
   };
 }
@@ -93,10 +105,19 @@ export function parseTrustProxy(value: string): KoeConfig['trustProxy'] {
   const v = value.trim();
   if (v === '' || v === '0' || v === 'false') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  if (v === 'true') throw new ConfigError('Invalid configuration: KOE_TRUST_PROXY=true would trust any client\'s X-Forwarded-For; give a hop count (e.g. 1) or the proxies\' addresses');
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  if (v === 'true')
+    throw new ConfigError(
+      "Invalid configuration: KOE_TRUST_PROXY=true would trust any client's X-Forwarded-For; give a hop count (e.g. 1) or the proxies' addresses",
+    );
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = list.filter((x) => !PROXY_KEYWORDS.has(x) && !IPV4.test(x) && !IPV6.test(x));
-  if (bad.length) throw new ConfigError(`Invalid configuration: KOE_TRUST_PROXY: not an address, CIDR, hop count or loopback/linklocal/uniquelocal: ${bad.join(', ')}`);
+  if (bad.length)
+    throw new ConfigError(
+      `Invalid configuration: KOE_TRUST_PROXY: not an address, CIDR, hop count or loopback/linklocal/uniquelocal: ${bad.join(', ')}`,
+    );
   return list;
 }
 

@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { xWeightedLength } from '../channels/x/weighted-length';
 import { acknowledgementDraft, type AcknowledgementInput } from './ack-draft';
 
-const base: AcknowledgementInput = { lang: 'ja', customerName: '山田', categories: ['billing_error'], channelIsPublic: false, canMoveToDm: false };
+const base: AcknowledgementInput = {
+  lang: 'ja',
+  customerName: '山田',
+  categories: ['billing_error'],
+  channelIsPublic: false,
+  canMoveToDm: false,
+};
 const draft = (p: Partial<AcknowledgementInput>) => acknowledgementDraft({ ...base, ...p });
 /** Sentences end with 。 ? or . followed by a space or the end. */
-const sentences = (text: string) => text.split(/(?<=[。？?])|(?<=\.)\s/).map((s) => s.trim()).filter(Boolean);
+const sentences = (text: string) =>
+  text
+    .split(/(?<=[。？?])|(?<=\.)\s/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const CATEGORY_WORDS: Array<[string, string, RegExp]> = [
   ['billing_error', '二重請求・ご請求の誤り', /double or incorrect charge/],
@@ -18,7 +28,9 @@ const CATEGORY_WORDS: Array<[string, string, RegExp]> = [
 describe('acknowledgementDraft', () => {
   it('addresses the customer, names the double charge, apologises and asks for the order number in a private channel', () => {
     const text = draft({});
-    expect(text).toBe('山田さん、二重請求・ご請求の誤りの件、ご迷惑とご心配をおかけし大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号とご請求日をお知らせいただけますか。');
+    expect(text).toBe(
+      '山田さん、二重請求・ご請求の誤りの件、ご迷惑とご心配をおかけし大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号とご請求日をお知らせいただけますか。',
+    );
     expect(draft({ lang: 'en', customerName: 'Alex' })).toBe(
       "Hi Alex, we're very sorry about the double or incorrect charge, and for the worry it has caused. So we can check right away, could you send us your order number and the date of the charge?",
     );
@@ -28,13 +40,16 @@ describe('acknowledgementDraft', () => {
     expect(draft({ categories: [category] })).toContain(ja);
     expect(draft({ categories: [category], lang: 'en' })).toMatch(en);
     // Other issues are not named.
-    for (const [other, otherJa] of CATEGORY_WORDS) if (other !== category) expect(draft({ categories: [category] })).not.toContain(otherJa);
+    for (const [other, otherJa] of CATEGORY_WORDS)
+      if (other !== category) expect(draft({ categories: [category] })).not.toContain(otherJa);
   });
 
   it('names the most serious issue of several, and apologises in general words without an urgent category', () => {
     expect(draft({ categories: ['defect', 'safety'] })).toContain('安全に関わる');
     expect(draft({ categories: ['backlash', 'billing_error'] })).toContain('二重請求');
-    expect(draft({ categories: ['question'] })).toBe('山田さん、ご不便をおかけし、大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号など詳しい状況をお知らせいただけますか。');
+    expect(draft({ categories: ['question'] })).toBe(
+      '山田さん、ご不便をおかけし、大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号など詳しい状況をお知らせいただけますか。',
+    );
     expect(draft({ categories: [], lang: 'en', customerName: null })).toMatch(/^We're very sorry for the trouble\./);
   });
 
@@ -72,8 +87,18 @@ describe('acknowledgementDraft', () => {
     const cats = [...CATEGORY_WORDS.map(([c]) => c), 'question'];
     for (const lang of ['ja', 'en'] as const) {
       for (const category of cats) {
-        for (const [channelIsPublic, canMoveToDm] of [[true, true], [true, false], [false, false]] as const) {
-          const text = draft({ lang, categories: [category], channelIsPublic, canMoveToDm, customerName: lang === 'ja' ? '山田 花子' : 'Alexandra' });
+        for (const [channelIsPublic, canMoveToDm] of [
+          [true, true],
+          [true, false],
+          [false, false],
+        ] as const) {
+          const text = draft({
+            lang,
+            categories: [category],
+            channelIsPublic,
+            canMoveToDm,
+            customerName: lang === 'ja' ? '山田 花子' : 'Alexandra',
+          });
           const n = sentences(text).length;
           expect(n, text).toBeGreaterThanOrEqual(2);
           expect(n, text).toBeLessThanOrEqual(3);

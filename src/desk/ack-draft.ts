@@ -32,20 +32,47 @@ interface IssueText {
 }
 
 const JA: Record<Issue, IssueText> = {
-  billing_error: { apology: '二重請求・ご請求の誤りの件、ご迷惑とご心配をおかけし大変申し訳ございません。', details: 'ご注文番号とご請求日' },
-  outage: { apology: 'ログインできない・サービスの障害の件、ご不便をおかけし大変申し訳ございません。', details: 'お使いの端末（アプリ・ブラウザ）とエラーが出た時刻' },
-  defect: { apology: '商品の破損・不具合の件、ご迷惑をおかけし大変申し訳ございません。', details: 'ご注文番号と、破損・不具合の箇所の写真' },
-  safety: { apology: '安全に関わる事態となり、ご心配をおかけし大変申し訳ございません。', details: 'ご注文番号と、その時の状況' },
+  billing_error: {
+    apology: '二重請求・ご請求の誤りの件、ご迷惑とご心配をおかけし大変申し訳ございません。',
+    details: 'ご注文番号とご請求日',
+  },
+  outage: {
+    apology: 'ログインできない・サービスの障害の件、ご不便をおかけし大変申し訳ございません。',
+    details: 'お使いの端末（アプリ・ブラウザ）とエラーが出た時刻',
+  },
+  defect: {
+    apology: '商品の破損・不具合の件、ご迷惑をおかけし大変申し訳ございません。',
+    details: 'ご注文番号と、破損・不具合の箇所の写真',
+  },
+  safety: {
+    apology: '安全に関わる事態となり、ご心配をおかけし大変申し訳ございません。',
+    details: 'ご注文番号と、その時の状況',
+  },
   backlash: { apology: 'ご不快な思いをおかけし、大変申し訳ございません。', details: '詳しい状況' },
   other: { apology: 'ご不便をおかけし、大変申し訳ございません。', details: 'ご注文番号など詳しい状況' },
 };
 
 const EN: Record<Issue, IssueText> = {
-  billing_error: { apology: "we're very sorry about the double or incorrect charge, and for the worry it has caused.", details: 'your order number and the date of the charge' },
-  outage: { apology: "we're very sorry you can't log in or use the service because of this outage.", details: "the device or browser you're using and when the error appeared" },
-  defect: { apology: "we're very sorry that your item arrived damaged or faulty.", details: 'your order number and a photo of the damage' },
-  safety: { apology: "we're very sorry about this safety issue, and thank you for telling us.", details: 'your order number and what happened' },
-  backlash: { apology: "we're very sorry for the unpleasant experience we caused.", details: 'a little more about what happened' },
+  billing_error: {
+    apology: "we're very sorry about the double or incorrect charge, and for the worry it has caused.",
+    details: 'your order number and the date of the charge',
+  },
+  outage: {
+    apology: "we're very sorry you can't log in or use the service because of this outage.",
+    details: "the device or browser you're using and when the error appeared",
+  },
+  defect: {
+    apology: "we're very sorry that your item arrived damaged or faulty.",
+    details: 'your order number and a photo of the damage',
+  },
+  safety: {
+    apology: "we're very sorry about this safety issue, and thank you for telling us.",
+    details: 'your order number and what happened',
+  },
+  backlash: {
+    apology: "we're very sorry for the unpleasant experience we caused.",
+    details: 'a little more about what happened',
+  },
   other: { apology: "we're very sorry for the trouble.", details: 'your order number and any details' },
 };
 

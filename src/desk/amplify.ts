@@ -6,7 +6,14 @@ import { audit, channels, conversations, type Db } from '../store/repositories';
 export type { AmplifyAction } from '../channels/types';
 export const AMPLIFY_ACTIONS = ['like', 'repost'] as const satisfies readonly AmplifyAction[];
 
-const PLATFORM_NAME: Record<string, string> = { x: 'X', facebook: 'Facebook', instagram: 'Instagram', line: 'LINE', email: 'Email', webchat: 'Web chat' };
+const PLATFORM_NAME: Record<string, string> = {
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  line: 'LINE',
+  email: 'Email',
+  webchat: 'Web chat',
+};
 const PAST: Record<AmplifyAction, string> = { like: 'liked', repost: 'reposted' };
 
 /** Which actions a platform's API allows on a public customer post. */
@@ -20,14 +27,21 @@ export const amplifiedOf = (meta: Record<string, unknown>): AmplifyAction[] =>
  * Why `action` is impossible on a customer message of a channel kind, or null when the platform allows it.
  * Only the platform's rules; whether it was already done is checked separately.
  */
-export function amplifyRefusal(channelKind: string, meta: Record<string, unknown>, action: AmplifyAction): string | null {
+export function amplifyRefusal(
+  channelKind: string,
+  meta: Record<string, unknown>,
+  action: AmplifyAction,
+): string | null {
   const platform = PLATFORM_NAME[channelKind] ?? channelKind;
   if (channelKind === 'instagram') {
-    return action === 'like' ? 'Instagram does not allow liking comments through the API' : 'Instagram does not allow reposting comments through the API';
+    return action === 'like'
+      ? 'Instagram does not allow liking comments through the API'
+      : 'Instagram does not allow reposting comments through the API';
   }
   const supported = SUPPORTED[channelKind];
   if (!supported) return `${platform} messages cannot be liked or reposted`;
-  if (!supported.includes(action)) return `${platform} does not allow ${action === 'repost' ? 'reposting (sharing)' : 'liking'} a comment through the API`;
+  if (!supported.includes(action))
+    return `${platform} does not allow ${action === 'repost' ? 'reposting (sharing)' : 'liking'} a comment through the API`;
   if (meta.visibility !== 'public') return 'Only public posts can be amplified; this is a direct message';
   const id = channelKind === 'x' ? meta.tweetId : meta.commentId;
   if (typeof id !== 'string' || !id) return `This ${platform} message has no public post id to ${action}`;
@@ -41,9 +55,20 @@ export function amplifyOptions(channelKind: string, meta: Record<string, unknown
 }
 
 /** The newest public customer message of a conversation (what the inbox offers to like or repost). */
-export async function latestPublicCustomerMessage(db: Db, conversationId: string): Promise<{ id: string; meta: Record<string, unknown> } | undefined> {
-  const rows = await db.selectFrom('messages').select(['id', 'meta']).where('conversation_id', '=', conversationId).where('kind', '=', 'customer')
-    .where('meta', 'is not', null).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50).execute();
+export async function latestPublicCustomerMessage(
+  db: Db,
+  conversationId: string,
+): Promise<{ id: string; meta: Record<string, unknown> } | undefined> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['id', 'meta'])
+    .where('conversation_id', '=', conversationId)
+    .where('kind', '=', 'customer')
+    .where('meta', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
   for (const r of rows) {
     const meta = parseMeta(r.meta);
     if (meta.visibility === 'public') return { id: r.id, meta };
@@ -55,37 +80,65 @@ function parseMeta(raw: string | null): Record<string, unknown> {
   if (!raw) return {};
   try {
     const v = JSON.parse(raw) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {};
-  } catch { return {}; }
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
  * Swaps the message's meta from `before` (the raw column value) to `after`, only if nobody changed it meanwhile.
  * Returns false when another request got there first.
  */
-async function swapMeta(db: Db, messageId: string, before: string | null, after: Record<string, unknown>): Promise<boolean> {
-  let q = db.updateTable('messages').set({ meta: JSON.stringify(after) }).where('id', '=', messageId);
+async function swapMeta(
+  db: Db,
+  messageId: string,
+  before: string | null,
+  after: Record<string, unknown>,
+): Promise<boolean> {
+  let q = db
+    .updateTable('messages')
+    .set({ meta: JSON.stringify(after) })
+    .where('id', '=', messageId);
   q = before === null ? q.where('meta', 'is', null) : q.where('meta', '=', before);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export interface AmplifyDeps { db: Db; adapters: Map<string, ChannelAdapter> }
+export interface AmplifyDeps {
+  db: Db;
+  adapters: Map<string, ChannelAdapter>;
+}
 
 /** Problem details for a failed platform call: 429 with the wait, 409 with the platform's reason, 502 otherwise. */
 export class AmplifyFailed extends Error {
-  constructor(readonly status: 409 | 429 | 502, message: string, readonly retryAfterSeconds?: number) { super(message); }
+  constructor(
+    readonly status: 409 | 429 | 502,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
 
 /**
  * Likes or reposts a customer's public post on its platform, now (an explicit agent action, not a queued reply).
  * The action is reserved on the message first, so two clicks never like or repost twice; a failed call releases it.
  */
-export async function amplifyMessage(deps: AmplifyDeps, actor: Actor, messageId: string, action: AmplifyAction): Promise<{ action: AmplifyAction; externalId: string | null }> {
-  const row = await deps.db.selectFrom('messages').select(['id', 'conversation_id', 'kind', 'meta']).where('id', '=', messageId).executeTakeFirst();
-  const conv = row && await conversations.row(deps.db, actor.workspaceId, row.conversation_id);
+export async function amplifyMessage(
+  deps: AmplifyDeps,
+  actor: Actor,
+  messageId: string,
+  action: AmplifyAction,
+): Promise<{ action: AmplifyAction; externalId: string | null }> {
+  const row = await deps.db
+    .selectFrom('messages')
+    .select(['id', 'conversation_id', 'kind', 'meta'])
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  const conv = row && (await conversations.row(deps.db, actor.workspaceId, row.conversation_id));
   if (!row || !conv) throw notFound('Message');
-  if (row.kind !== 'customer') throw conflict('Only a customer\'s message can be liked or reposted');
+  if (row.kind !== 'customer') throw conflict("Only a customer's message can be liked or reposted");
   const channel = await channels.byId(deps.db, conv.channel_id);
   if (!channel) throw notFound('Channel');
   const meta = parseMeta(row.meta);
@@ -93,10 +146,12 @@ export async function amplifyMessage(deps: AmplifyDeps, actor: Actor, messageId:
   if (refusal) throw conflict(refusal);
   if (amplifiedOf(meta).includes(action)) throw conflict(`This post was already ${PAST[action]}`);
   const adapter = deps.adapters.get(channel.kind);
-  if (!adapter?.amplify) throw conflict(`${PLATFORM_NAME[channel.kind] ?? channel.kind} channels cannot like or repost yet`);
+  if (!adapter?.amplify)
+    throw conflict(`${PLATFORM_NAME[channel.kind] ?? channel.kind} channels cannot like or repost yet`);
 
   const reserved = { ...meta, amplified: [...amplifiedOf(meta), action] };
-  if (!(await swapMeta(deps.db, row.id, row.meta, reserved))) throw conflict(`This post was already ${PAST[action]}, or is being ${PAST[action]} by a colleague`);
+  if (!(await swapMeta(deps.db, row.id, row.meta, reserved)))
+    throw conflict(`This post was already ${PAST[action]}, or is being ${PAST[action]} by a colleague`);
   let externalId: string | null;
   try {
     externalId = (await adapter.amplify({ channel, action, target: { messageId: row.id, meta } })).externalId ?? null;
@@ -105,8 +160,11 @@ export async function amplifyMessage(deps: AmplifyDeps, actor: Actor, messageId:
     throw failureOf(err, channel.kind);
   }
   await audit.log(deps.db, {
-    workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'message.amplified',
-    target: { type: 'message', id: row.id }, detail: { action, channel: channel.kind, conversationId: conv.id, externalId },
+    workspaceId: actor.workspaceId,
+    actor: { type: 'agent', id: actor.agentId, name: actor.name },
+    action: 'message.amplified',
+    target: { type: 'message', id: row.id },
+    detail: { action, channel: channel.kind, conversationId: conv.id, externalId },
   });
   return { action, externalId };
 }
@@ -129,7 +187,11 @@ function failureOf(err: unknown, kind: string): Error {
   if (err instanceof DeliveryError) {
     if (err.retryAfterMs !== undefined) {
       const seconds = Math.max(1, Math.ceil(err.retryAfterMs / 1000));
-      return new AmplifyFailed(429, `${err.message}. ${platform} is rate limiting; try again in ${seconds} s.`, seconds);
+      return new AmplifyFailed(
+        429,
+        `${err.message}. ${platform} is rate limiting; try again in ${seconds} s.`,
+        seconds,
+      );
     }
     return new AmplifyFailed(err.permanent ? 409 : 502, err.message);
   }

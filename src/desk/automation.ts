@@ -1,5 +1,13 @@
 import type { Logger } from 'pino';
-import { evaluateRules, eventsCausedBy, followUpOptions, type Action, type EvaluationOptions, type RuleEvent, type RuleFacts } from '../automation/rules';
+import {
+  evaluateRules,
+  eventsCausedBy,
+  followUpOptions,
+  type Action,
+  type EvaluationOptions,
+  type RuleEvent,
+  type RuleFacts,
+} from '../automation/rules';
 import type { ChannelAdapter } from '../channels/types';
 import type { ConversationStatus } from '../domain/conversation-status';
 import { nowIso } from '../domain/ids';
@@ -7,27 +15,59 @@ import type { JobQueue } from '../jobs/queue';
 import { writeAutomatedReply } from '../outbound/replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { isOpen, type BusinessCalendar } from '../routing/business-hours';
-import { audit, automationRules, channels, conversations, messages, replyTemplates, teams, type Db } from '../store/repositories';
+import {
+  audit,
+  automationRules,
+  channels,
+  conversations,
+  messages,
+  replyTemplates,
+  teams,
+  type Db,
+} from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
 import { deskSettings, type DeskSettings } from './settings';
 
-export interface AutomationDeps { db: Db; bus: RealtimeBus; log: Logger; jobs: JobQueue; adapters: Map<string, ChannelAdapter> }
+export interface AutomationDeps {
+  db: Db;
+  bus: RealtimeBus;
+  log: Logger;
+  jobs: JobQueue;
+  adapters: Map<string, ChannelAdapter>;
+}
 
 /** Channels whose conversations are private (DM-like); public posts are never auto-answered. */
 const PRIVATE_KINDS = new Set(['webchat', 'email', 'line']);
 
-export async function ruleFacts(db: Db, workspaceId: string, conversationId: string, settings: DeskSettings, messageText?: string | null): Promise<RuleFacts | null> {
+export async function ruleFacts(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  settings: DeskSettings,
+  messageText?: string | null,
+): Promise<RuleFacts | null> {
   const row = await conversations.row(db, workspaceId, conversationId);
   if (!row) return null;
   const channel = await channels.byId(db, row.channel_id);
-  const customer = await db.selectFrom('customers').select(['id', 'tags', 'vip']).where('id', '=', row.customer_id).executeTakeFirst();
+  const customer = await db
+    .selectFrom('customers')
+    .select(['id', 'tags', 'vip'])
+    .where('id', '=', row.customer_id)
+    .executeTakeFirst();
   return {
     conversation: {
-      id: row.id, channel: channel?.kind ?? 'webchat', status: row.status as ConversationStatus, level: row.level as 0 | 1 | 2 | 3,
-      priority: row.priority, sentiment: row.sentiment, categories: parseJson(row.categories, []), tags: parseJson(row.tags, []),
-      assigneeId: row.assignee_id, teamId: row.team_id,
+      id: row.id,
+      channel: channel?.kind ?? 'webchat',
+      status: row.status as ConversationStatus,
+      level: row.level as 0 | 1 | 2 | 3,
+      priority: row.priority,
+      sentiment: row.sentiment,
+      categories: parseJson(row.categories, []),
+      tags: parseJson(row.tags, []),
+      assigneeId: row.assignee_id,
+      teamId: row.team_id,
     },
     message: messageText ? { text: messageText } : null,
     customer: { id: row.customer_id, tags: parseJson(customer?.tags, []), vip: Boolean(customer?.vip) },
@@ -40,34 +80,64 @@ export async function ruleFacts(db: Db, workspaceId: string, conversationId: str
  * actions cause are evaluated one level deeper; rules that already fired in the chain do not fire again,
  * and past the depth limit nothing fires (loop guard).
  */
-export async function runAutomation(deps: AutomationDeps, workspaceId: string, conversationId: string, event: RuleEvent, messageText?: string | null, opts?: EvaluationOptions): Promise<void> {
+export async function runAutomation(
+  deps: AutomationDeps,
+  workspaceId: string,
+  conversationId: string,
+  event: RuleEvent,
+  messageText?: string | null,
+  opts?: EvaluationOptions,
+): Promise<void> {
   const rules = await automationRules.list(deps.db, workspaceId);
   if (!rules.some((r) => r.enabled && r.event === event)) return;
   const settings = await deskSettings.get(deps.db, workspaceId);
   const facts = await ruleFacts(deps.db, workspaceId, conversationId, settings, messageText);
   if (!facts) return;
-  const options: EvaluationOptions = opts ?? { allowTemplateReplies: settings.automation.allowTemplateReplies, channelIsPrivate: PRIVATE_KINDS.has(facts.conversation.channel), depth: 0 };
+  const options: EvaluationOptions = opts ?? {
+    allowTemplateReplies: settings.automation.allowTemplateReplies,
+    channelIsPrivate: PRIVATE_KINDS.has(facts.conversation.channel),
+    depth: 0,
+  };
   const evaluation = evaluateRules(rules, event, facts, options);
   for (const fired of evaluation.fired) {
     for (const action of fired.actions) await perform(deps, workspaceId, conversationId, action, fired.ruleName);
     await audit.log(deps.db, {
-      workspaceId, actor: { type: 'system', id: null, name: `automation: ${fired.ruleName}` }, action: 'automation.fired',
-      target: { type: 'conversation', id: conversationId }, detail: { ruleId: fired.ruleId, event, changes: fired.changes, depth: options.depth },
+      workspaceId,
+      actor: { type: 'system', id: null, name: `automation: ${fired.ruleName}` },
+      action: 'automation.fired',
+      target: { type: 'conversation', id: conversationId },
+      detail: { ruleId: fired.ruleId, event, changes: fired.changes, depth: options.depth },
     });
   }
   if (evaluation.fired.length) {
-    deps.bus.publish(topics.workspace(workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, workspaceId, conversationId) });
-    for (const next of eventsCausedBy(evaluation.actions)) await runAutomation(deps, workspaceId, conversationId, next, messageText, followUpOptions(options, evaluation));
+    deps.bus.publish(topics.workspace(workspaceId), {
+      type: 'conversation.updated',
+      data: await conversations.item(deps.db, workspaceId, conversationId),
+    });
+    for (const next of eventsCausedBy(evaluation.actions))
+      await runAutomation(deps, workspaceId, conversationId, next, messageText, followUpOptions(options, evaluation));
   }
 }
 
-async function perform(deps: AutomationDeps, workspaceId: string, conversationId: string, a: Action, ruleName: string): Promise<void> {
+async function perform(
+  deps: AutomationDeps,
+  workspaceId: string,
+  conversationId: string,
+  a: Action,
+  ruleName: string,
+): Promise<void> {
   const row = (await conversations.row(deps.db, workspaceId, conversationId))!;
   switch (a.type) {
-    case 'set_level': return conversations.update(deps.db, row.id, { level: a.level });
-    case 'set_priority': return conversations.update(deps.db, row.id, { priority: Math.max(0, Math.min(100, Math.round(a.priority))) });
-    case 'add_tag': return conversations.update(deps.db, row.id, { tags: JSON.stringify([...new Set([...parseJson<string[]>(row.tags, []), a.tag])]) });
-    case 'assign_agent': return conversations.update(deps.db, row.id, { assignee_id: a.agentId, first_responder_id: null });
+    case 'set_level':
+      return conversations.update(deps.db, row.id, { level: a.level });
+    case 'set_priority':
+      return conversations.update(deps.db, row.id, { priority: Math.max(0, Math.min(100, Math.round(a.priority))) });
+    case 'add_tag':
+      return conversations.update(deps.db, row.id, {
+        tags: JSON.stringify([...new Set([...parseJson<string[]>(row.tags, []), a.tag])]),
+      });
+    case 'assign_agent':
+      return conversations.update(deps.db, row.id, { assignee_id: a.agentId, first_responder_id: null });
     case 'assign_team': {
       await conversations.update(deps.db, row.id, { team_id: a.teamId });
       const team = (await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId);
@@ -76,19 +146,59 @@ async function perform(deps: AutomationDeps, workspaceId: string, conversationId
     }
     case 'escalate': {
       const { escalate } = await import('./escalate');
-      await escalate(deps, { workspaceId, conversationId: row.id, by: null, toLevel: a.toLevel ?? (Math.min(3, row.level + 1) as 1 | 2 | 3), toTeamId: a.teamId, toAgentId: a.agentId, note: a.note });
+      await escalate(deps, {
+        workspaceId,
+        conversationId: row.id,
+        by: null,
+        toLevel: a.toLevel ?? (Math.min(3, row.level + 1) as 1 | 2 | 3),
+        toTeamId: a.teamId,
+        toAgentId: a.agentId,
+        note: a.note,
+      });
       return;
     }
     case 'notify': {
-      const who = a.target === 'assignee' ? (row.assignee_id ? [row.assignee_id] : [])
-        : a.target === 'agent' ? (a.agentId ? [a.agentId] : [])
-        : a.target === 'team' ? ((await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId)?.memberIds ?? [])
-        : (await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('active', '=', 1).where('role', 'in', ['supervisor', 'admin']).execute()).map((x) => x.id);
-      await notify(deps, { workspaceId, agentIds: who, kind: 'assigned', conversationId: row.id, urgent: row.level >= 3, title: a.message ?? `ルール「${ruleName}」: ${row.preview.slice(0, 40)}`, body: row.preview.slice(0, 200) });
+      const who =
+        a.target === 'assignee'
+          ? row.assignee_id
+            ? [row.assignee_id]
+            : []
+          : a.target === 'agent'
+            ? a.agentId
+              ? [a.agentId]
+              : []
+            : a.target === 'team'
+              ? ((await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId)?.memberIds ?? [])
+              : (
+                  await deps.db
+                    .selectFrom('agents')
+                    .select('id')
+                    .where('workspace_id', '=', workspaceId)
+                    .where('active', '=', 1)
+                    .where('role', 'in', ['supervisor', 'admin'])
+                    .execute()
+                ).map((x) => x.id);
+      await notify(deps, {
+        workspaceId,
+        agentIds: who,
+        kind: 'assigned',
+        conversationId: row.id,
+        urgent: row.level >= 3,
+        title: a.message ?? `ルール「${ruleName}」: ${row.preview.slice(0, 40)}`,
+        body: row.preview.slice(0, 200),
+      });
       return;
     }
     case 'add_note': {
-      await messages.create(deps.db, { conversationId: row.id, kind: 'note', text: a.text, authorType: 'system', authorId: null, authorName: `Koe（${ruleName}）`, createdAt: nowIso() });
+      await messages.create(deps.db, {
+        conversationId: row.id,
+        kind: 'note',
+        text: a.text,
+        authorType: 'system',
+        authorId: null,
+        authorName: `Koe（${ruleName}）`,
+        createdAt: nowIso(),
+      });
       return;
     }
     case 'send_template': {

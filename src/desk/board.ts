@@ -3,12 +3,20 @@ import { conversations } from '../store/repositories';
 import type { DeskSettings } from './settings';
 import { slaOfItem } from './sla-view';
 
-export interface BoardFilter { level?: number; status?: 'open' | 'accepted'; ownerId?: string }
+export interface BoardFilter {
+  level?: number;
+  status?: 'open' | 'accepted';
+  ownerId?: string;
+}
 
 /** The supervisor's view of escalations still in flight, and where the process is slow. */
 export async function escalationBoard(db: Db, workspaceId: string, settings: DeskSettings, f: BoardFilter = {}) {
-  let q = db.selectFrom('escalations as e').leftJoin('agents as fa', 'fa.id', 'e.from_agent_id')
-    .selectAll('e').select(['fa.name as from_name']).where('e.workspace_id', '=', workspaceId);
+  let q = db
+    .selectFrom('escalations as e')
+    .leftJoin('agents as fa', 'fa.id', 'e.from_agent_id')
+    .selectAll('e')
+    .select(['fa.name as from_name'])
+    .where('e.workspace_id', '=', workspaceId);
   q = f.status ? q.where('e.status', '=', f.status) : q.where('e.status', 'in', ['open', 'accepted']);
   if (f.level !== undefined) q = q.where('e.to_level', '=', f.level);
   const rows = await q.orderBy('e.created_at').limit(500).execute();
@@ -19,10 +27,21 @@ export async function escalationBoard(db: Db, workspaceId: string, settings: Des
     if (!c) continue;
     if (f.ownerId && c.assignee?.id !== f.ownerId) continue;
     items.push({
-      id: r.id, conversationId: r.conversation_id, preview: c.preview, customer: c.customer, channel: c.channel,
-      fromLevel: Number(r.from_level), toLevel: Number(r.to_level), direction: r.direction, note: r.note, status: r.status,
-      from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null, owner: c.assignee,
-      createdAt: r.created_at, acceptedAt: r.accepted_at, ageSeconds: Math.round((now - Date.parse(r.created_at)) / 1000),
+      id: r.id,
+      conversationId: r.conversation_id,
+      preview: c.preview,
+      customer: c.customer,
+      channel: c.channel,
+      fromLevel: Number(r.from_level),
+      toLevel: Number(r.to_level),
+      direction: r.direction,
+      note: r.note,
+      status: r.status,
+      from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null,
+      owner: c.assignee,
+      createdAt: r.created_at,
+      acceptedAt: r.accepted_at,
+      ageSeconds: Math.round((now - Date.parse(r.created_at)) / 1000),
       sla: slaOfItem(c, settings),
     });
   }
@@ -32,8 +51,13 @@ export async function escalationBoard(db: Db, workspaceId: string, settings: Des
 /** Median-free but honest averages per level over the last 30 days: time to accept and time to resolve. */
 export async function escalationStats(db: Db, workspaceId: string) {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
-  const rows = await db.selectFrom('escalations').select(['to_level', 'created_at', 'accepted_at', 'resolved_at', 'status'])
-    .where('workspace_id', '=', workspaceId).where('direction', '=', 'up').where('created_at', '>=', since).execute();
+  const rows = await db
+    .selectFrom('escalations')
+    .select(['to_level', 'created_at', 'accepted_at', 'resolved_at', 'status'])
+    .where('workspace_id', '=', workspaceId)
+    .where('direction', '=', 'up')
+    .where('created_at', '>=', since)
+    .execute();
   const byLevel = new Map<number, { total: number; open: number; accept: number[]; resolve: number[] }>();
   for (const r of rows) {
     const l = Number(r.to_level);
@@ -45,7 +69,13 @@ export async function escalationStats(db: Db, workspaceId: string) {
     byLevel.set(l, s);
   }
   const avg = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
-  return [...byLevel.entries()].sort(([a], [b]) => b - a).map(([level, s]) => ({
-    level, total: s.total, inFlight: s.open, avgSecondsToAccept: avg(s.accept), avgSecondsToResolve: avg(s.resolve),
-  }));
+  return [...byLevel.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([level, s]) => ({
+      level,
+      total: s.total,
+      inFlight: s.open,
+      avgSecondsToAccept: avg(s.accept),
+      avgSecondsToResolve: avg(s.resolve),
+    }));
 }

@@ -9,11 +9,21 @@ import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
 
-export interface EscalateDeps { db: Db; bus: RealtimeBus; log: Logger; jobs: JobQueue }
+export interface EscalateDeps {
+  db: Db;
+  bus: RealtimeBus;
+  log: Logger;
+  jobs: JobQueue;
+}
 
 export interface EscalationRequest {
-  workspaceId: string; conversationId: string; by: Actor | null;
-  toLevel?: 1 | 2 | 3; toAgentId?: string; toTeamId?: string; note: string;
+  workspaceId: string;
+  conversationId: string;
+  by: Actor | null;
+  toLevel?: 1 | 2 | 3;
+  toAgentId?: string;
+  toTeamId?: string;
+  note: string;
 }
 
 const MIN_NOTE = 10;
@@ -22,16 +32,27 @@ const MIN_NOTE = 10;
  * Hands a conversation to a higher (or back to a lower) level, a team or a person, with a written hand-off
  * note. The receiver is notified at once and sees the note at the top of the conversation.
  */
-export async function escalate(deps: EscalateDeps, req: EscalationRequest): Promise<{ id: string; assigneeId: string | null }> {
+export async function escalate(
+  deps: EscalateDeps,
+  req: EscalationRequest,
+): Promise<{ id: string; assigneeId: string | null }> {
   const note = req.note.trim();
-  if (note.length < MIN_NOTE) throw invalid('note', `引き継ぎメモ（${MIN_NOTE}文字以上：お客様が必要としていること・試したこと・お約束したこと）が必要です / a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`);
+  if (note.length < MIN_NOTE)
+    throw invalid(
+      'note',
+      `引き継ぎメモ（${MIN_NOTE}文字以上：お客様が必要としていること・試したこと・お約束したこと）が必要です / a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`,
+    );
   const row = await conversations.row(deps.db, req.workspaceId, req.conversationId);
   if (!row) throw notFound('Conversation');
   const toLevel = req.toLevel ?? Math.max(1, row.level);
   const target = req.toAgentId ? await agents.get(deps.db, req.workspaceId, req.toAgentId) : undefined;
-  if (req.toAgentId && (!target || !target.active)) throw invalid('toAgentId', 'is not an active agent of this workspace');
-  if (target && target.level < toLevel) throw invalid('toAgentId', `is L${target.level}, below the requested L${toLevel}`);
-  const team = req.toTeamId ? (await teams.list(deps.db, req.workspaceId)).find((t) => t.id === req.toTeamId) : undefined;
+  if (req.toAgentId && (!target || !target.active))
+    throw invalid('toAgentId', 'is not an active agent of this workspace');
+  if (target && target.level < toLevel)
+    throw invalid('toAgentId', `is L${target.level}, below the requested L${toLevel}`);
+  const team = req.toTeamId
+    ? (await teams.list(deps.db, req.workspaceId)).find((t) => t.id === req.toTeamId)
+    : undefined;
   if (req.toTeamId && !team) throw invalid('toTeamId', 'is not a team of this workspace');
 
   const at = nowIso();
@@ -39,38 +60,105 @@ export async function escalate(deps: EscalateDeps, req: EscalationRequest): Prom
   const direction = toLevel < row.level ? 'down' : 'up';
   const byName = req.by?.name ?? 'Koe';
   await deps.db.transaction().execute(async (tx) => {
-    await tx.insertInto('escalations').values({
-      id, workspace_id: req.workspaceId, conversation_id: row.id, direction, from_agent_id: req.by?.agentId ?? null, from_level: row.level,
-      to_level: toLevel, to_team_id: req.toTeamId ?? null, to_agent_id: req.toAgentId ?? null, note, status: 'open', created_at: at,
-      accepted_at: null, accepted_by: null, resolved_at: null,
-    }).execute();
-    await conversations.update(tx, row.id, { level: toLevel, team_id: req.toTeamId ?? row.team_id, assignee_id: req.toAgentId ?? null, first_responder_id: null, status: row.status === 'closed' ? row.status : 'open' });
+    await tx
+      .insertInto('escalations')
+      .values({
+        id,
+        workspace_id: req.workspaceId,
+        conversation_id: row.id,
+        direction,
+        from_agent_id: req.by?.agentId ?? null,
+        from_level: row.level,
+        to_level: toLevel,
+        to_team_id: req.toTeamId ?? null,
+        to_agent_id: req.toAgentId ?? null,
+        note,
+        status: 'open',
+        created_at: at,
+        accepted_at: null,
+        accepted_by: null,
+        resolved_at: null,
+      })
+      .execute();
+    await conversations.update(tx, row.id, {
+      level: toLevel,
+      team_id: req.toTeamId ?? row.team_id,
+      assignee_id: req.toAgentId ?? null,
+      first_responder_id: null,
+      status: row.status === 'closed' ? row.status : 'open',
+    });
     const label = direction === 'up' ? 'エスカレーション' : 'デエスカレーション';
     const to = target?.name ?? team?.name ?? `L${toLevel}`;
-    await messages.create(tx, { conversationId: row.id, kind: 'system', text: `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`, authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });
-    await messages.create(tx, { conversationId: row.id, kind: 'note', text: `【引き継ぎメモ】\n${note}`, authorType: req.by ? 'agent' : 'system', authorId: req.by?.agentId ?? null, authorName: byName, createdAt: at });
+    await messages.create(tx, {
+      conversationId: row.id,
+      kind: 'system',
+      text: `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`,
+      authorType: 'system',
+      authorId: null,
+      authorName: 'Koe',
+      createdAt: at,
+    });
+    await messages.create(tx, {
+      conversationId: row.id,
+      kind: 'note',
+      text: `【引き継ぎメモ】\n${note}`,
+      authorType: req.by ? 'agent' : 'system',
+      authorId: req.by?.agentId ?? null,
+      authorName: byName,
+      createdAt: at,
+    });
     await audit.log(tx, {
-      workspaceId: req.workspaceId, actor: req.by ? { type: 'agent', id: req.by.agentId, name: req.by.name } : { type: 'system', id: null, name: 'Koe' },
-      action: direction === 'up' ? 'conversation.escalated' : 'conversation.deescalated', target: { type: 'conversation', id: row.id },
-      detail: { escalationId: id, fromLevel: row.level, toLevel, toAgentId: req.toAgentId ?? null, toTeamId: req.toTeamId ?? null },
+      workspaceId: req.workspaceId,
+      actor: req.by
+        ? { type: 'agent', id: req.by.agentId, name: req.by.name }
+        : { type: 'system', id: null, name: 'Koe' },
+      action: direction === 'up' ? 'conversation.escalated' : 'conversation.deescalated',
+      target: { type: 'conversation', id: row.id },
+      detail: {
+        escalationId: id,
+        fromLevel: row.level,
+        toLevel,
+        toAgentId: req.toAgentId ?? null,
+        toTeamId: req.toTeamId ?? null,
+      },
     });
   });
 
   let assigneeId = req.toAgentId ?? null;
-  if (!assigneeId) assigneeId = await autoAssign(deps, req.workspaceId, row.id, { minLevel: toLevel, onlyAgentIds: team?.memberIds });
+  if (!assigneeId)
+    assigneeId = await autoAssign(deps, req.workspaceId, row.id, { minLevel: toLevel, onlyAgentIds: team?.memberIds });
   // Who must act: the person, else the new owner, else everyone able to take it (team members or agents at that level).
   let receivers = assigneeId ? [assigneeId] : [];
   if (!receivers.length) {
-    const able = await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', req.workspaceId).where('active', '=', 1).where('level', '>=', toLevel).execute();
+    const able = await deps.db
+      .selectFrom('agents')
+      .select('id')
+      .where('workspace_id', '=', req.workspaceId)
+      .where('active', '=', 1)
+      .where('level', '>=', toLevel)
+      .execute();
     receivers = team ? team.memberIds : able.map((a) => a.id);
   }
-  const supervisors = await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', req.workspaceId).where('active', '=', 1).where('role', 'in', ['supervisor', 'admin']).execute();
+  const supervisors = await deps.db
+    .selectFrom('agents')
+    .select('id')
+    .where('workspace_id', '=', req.workspaceId)
+    .where('active', '=', 1)
+    .where('role', 'in', ['supervisor', 'admin'])
+    .execute();
   await notify(deps, {
-    workspaceId: req.workspaceId, agentIds: [...receivers, ...supervisors.map((s) => s.id)].filter((a) => a !== req.by?.agentId),
-    kind: 'escalated', conversationId: row.id, urgent: toLevel >= 3,
-    title: `${direction === 'up' ? 'エスカレーション' : '差し戻し'} L${toLevel}: ${row.preview.slice(0, 40)}`, body: note.slice(0, 200),
+    workspaceId: req.workspaceId,
+    agentIds: [...receivers, ...supervisors.map((s) => s.id)].filter((a) => a !== req.by?.agentId),
+    kind: 'escalated',
+    conversationId: row.id,
+    urgent: toLevel >= 3,
+    title: `${direction === 'up' ? 'エスカレーション' : '差し戻し'} L${toLevel}: ${row.preview.slice(0, 40)}`,
+    body: note.slice(0, 200),
   });
-  deps.bus.publish(topics.workspace(req.workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, req.workspaceId, row.id) });
+  deps.bus.publish(topics.workspace(req.workspaceId), {
+    type: 'conversation.updated',
+    data: await conversations.item(deps.db, req.workspaceId, row.id),
+  });
   const { scheduleSlaCheck } = await import('./sla');
   await scheduleSlaCheck(deps, req.workspaceId, row.id);
   return { id, assigneeId };
@@ -83,7 +171,10 @@ export async function handoffDraft(db: Db, workspaceId: string, conversationId: 
   const customer = await customers.get(db, workspaceId, item.customer.id);
   const thread = await messages.forConversation(db, conversationId, { includeNotes: false });
   const fromCustomer = thread.filter((m) => m.kind === 'customer');
-  const lastWords = fromCustomer.slice(-3).map((m) => `・${m.text.slice(0, 120)}`).join('\n');
+  const lastWords = fromCustomer
+    .slice(-3)
+    .map((m) => `・${m.text.slice(0, 120)}`)
+    .join('\n');
   return [
     `お客様: ${customer?.name ?? item.customer.name}（${item.channel.name} / ${item.channel.kind}）`,
     `分類: ${item.categories.join(', ') || 'なし'}・L${item.level}・優先度 ${item.priority}・感情 ${item.sentiment ?? '-'}`,
@@ -97,30 +188,75 @@ export async function handoffDraft(db: Db, workspaceId: string, conversationId: 
 }
 
 export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalationId: string): Promise<void> {
-  const e = await deps.db.selectFrom('escalations').selectAll().where('workspace_id', '=', actor.workspaceId).where('id', '=', escalationId).executeTakeFirst();
+  const e = await deps.db
+    .selectFrom('escalations')
+    .selectAll()
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', '=', escalationId)
+    .executeTakeFirst();
   if (!e) throw notFound('Escalation');
   if (e.status !== 'open') return;
   const at = nowIso();
   await deps.db.transaction().execute(async (tx) => {
-    await tx.updateTable('escalations').set({ status: 'accepted', accepted_at: at, accepted_by: actor.agentId }).where('id', '=', e.id).where('status', '=', 'open').execute();
-    await tx.updateTable('conversations').set({ assignee_id: actor.agentId, updated_at: at }).where('id', '=', e.conversation_id).where('assignee_id', 'is', null).execute();
-    await audit.log(tx, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'escalation.accepted', target: { type: 'conversation', id: e.conversation_id }, detail: { escalationId: e.id } });
+    await tx
+      .updateTable('escalations')
+      .set({ status: 'accepted', accepted_at: at, accepted_by: actor.agentId })
+      .where('id', '=', e.id)
+      .where('status', '=', 'open')
+      .execute();
+    await tx
+      .updateTable('conversations')
+      .set({ assignee_id: actor.agentId, updated_at: at })
+      .where('id', '=', e.conversation_id)
+      .where('assignee_id', 'is', null)
+      .execute();
+    await audit.log(tx, {
+      workspaceId: actor.workspaceId,
+      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      action: 'escalation.accepted',
+      target: { type: 'conversation', id: e.conversation_id },
+      detail: { escalationId: e.id },
+    });
   });
-  deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, actor.workspaceId, e.conversation_id) });
+  deps.bus.publish(topics.workspace(actor.workspaceId), {
+    type: 'conversation.updated',
+    data: await conversations.item(deps.db, actor.workspaceId, e.conversation_id),
+  });
 }
 
 /** Resolving or closing a conversation completes its escalations (time to resolve is measured from here). */
 export async function resolveEscalations(db: Db, conversationId: string): Promise<void> {
-  await db.updateTable('escalations').set({ status: 'resolved', resolved_at: nowIso() }).where('conversation_id', '=', conversationId).where('status', 'in', ['open', 'accepted']).execute();
+  await db
+    .updateTable('escalations')
+    .set({ status: 'resolved', resolved_at: nowIso() })
+    .where('conversation_id', '=', conversationId)
+    .where('status', 'in', ['open', 'accepted'])
+    .execute();
 }
 
 export async function escalationsFor(db: Db, conversationId: string) {
-  const rows = await db.selectFrom('escalations as e').leftJoin('agents as f', 'f.id', 'e.from_agent_id').leftJoin('agents as t', 't.id', 'e.to_agent_id')
-    .selectAll('e').select(['f.name as from_name', 't.name as to_name']).where('e.conversation_id', '=', conversationId).orderBy('e.created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('escalations as e')
+    .leftJoin('agents as f', 'f.id', 'e.from_agent_id')
+    .leftJoin('agents as t', 't.id', 'e.to_agent_id')
+    .selectAll('e')
+    .select(['f.name as from_name', 't.name as to_name'])
+    .where('e.conversation_id', '=', conversationId)
+    .orderBy('e.created_at', 'desc')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, direction: r.direction, fromLevel: Number(r.from_level), toLevel: Number(r.to_level), note: r.note, status: r.status,
-    from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null, to: r.to_agent_id ? { id: r.to_agent_id, name: r.to_name ?? '' } : null,
-    toTeamId: r.to_team_id, createdAt: r.created_at, acceptedAt: r.accepted_at, resolvedAt: r.resolved_at,
+    id: r.id,
+    direction: r.direction,
+    fromLevel: Number(r.from_level),
+    toLevel: Number(r.to_level),
+    note: r.note,
+    status: r.status,
+    from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null,
+    to: r.to_agent_id ? { id: r.to_agent_id, name: r.to_name ?? '' } : null,
+    toTeamId: r.to_team_id,
+    createdAt: r.created_at,
+    acceptedAt: r.accepted_at,
+    resolvedAt: r.resolved_at,
   }));
 }
 

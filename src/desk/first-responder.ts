@@ -9,7 +9,11 @@ import { autoAssign, type AssignDeps } from './assign';
 /** Statuses in which a handed-back conversation is unassigned and routed to L3 again. */
 const HAND_BACK_STATUSES = ['open', 'pending'] as const;
 
-export interface HandBackActor { workspaceId: string; agentId: string; name: string }
+export interface HandBackActor {
+  workspaceId: string;
+  agentId: string;
+  name: string;
+}
 
 /**
  * Inside the transaction that writes a public reply: when the author is the conversation's first responder,
@@ -18,27 +22,46 @@ export interface HandBackActor { workspaceId: string; agentId: string; name: str
  * replies. Returns whether the caller should route the conversation to L3 after the commit (`routeToL3`).
  */
 export async function handBackInTx(
-  tx: Db, conv: { id: string; status: string; first_responder_id: string | null }, actor: HandBackActor, at: string,
+  tx: Db,
+  conv: { id: string; status: string; first_responder_id: string | null },
+  actor: HandBackActor,
+  at: string,
 ): Promise<boolean> {
   if (!conv.first_responder_id || conv.first_responder_id !== actor.agentId) return false;
   const unassign = (HAND_BACK_STATUSES as readonly string[]).includes(conv.status);
-  const r = await tx.updateTable('conversations')
+  const r = await tx
+    .updateTable('conversations')
     .set({ first_responder_id: null, ...(unassign ? { assignee_id: null } : {}), updated_at: at })
-    .where('id', '=', conv.id).where('first_responder_id', '=', actor.agentId).executeTakeFirst();
+    .where('id', '=', conv.id)
+    .where('first_responder_id', '=', actor.agentId)
+    .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return false;
   // Dated just after the reply so the thread reads: acknowledgement, then the hand-off.
   const after = new Date(Date.parse(at) + 1).toISOString();
   await messages.create(tx, {
-    conversationId: conv.id, kind: 'system', text: `一次対応済み（${actor.name}）→ L3へ引き継ぎ`, authorType: 'system', authorId: null, authorName: 'Koe', createdAt: after,
+    conversationId: conv.id,
+    kind: 'system',
+    text: `一次対応済み（${actor.name}）→ L3へ引き継ぎ`,
+    authorType: 'system',
+    authorId: null,
+    authorName: 'Koe',
+    createdAt: after,
   });
   await audit.log(tx, {
-    workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'conversation.handed_back',
-    target: { type: 'conversation', id: conv.id }, detail: { from: actor.agentId, toLevel: 3, unassigned: unassign },
+    workspaceId: actor.workspaceId,
+    actor: { type: 'agent', id: actor.agentId, name: actor.name },
+    action: 'conversation.handed_back',
+    target: { type: 'conversation', id: conv.id },
+    detail: { from: actor.agentId, toLevel: 3, unassigned: unassign },
   });
   return unassign;
 }
 
 /** After the hand-back commits: route to an L3 agent; with nobody available it waits unassigned in the L3 queue. */
-export async function routeHandedBack(deps: AssignDeps, workspaceId: string, conversationId: string): Promise<string | null> {
+export async function routeHandedBack(
+  deps: AssignDeps,
+  workspaceId: string,
+  conversationId: string,
+): Promise<string | null> {
   return autoAssign(deps, workspaceId, conversationId, { minLevel: 3, statuses: HAND_BACK_STATUSES });
 }

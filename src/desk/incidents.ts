@@ -8,7 +8,17 @@ import { DEFAULT_SPIKE_RULE, detectSpike, type SpikeRule } from '../incidents/sp
 import type { JobQueue } from '../jobs/queue';
 import { writeReply } from '../outbound/replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
-import { agents, audit, conversations, incidents, messages, spikeAlerts, type Db, type Incident, type IncidentConversation } from '../store/repositories';
+import {
+  agents,
+  audit,
+  conversations,
+  incidents,
+  messages,
+  spikeAlerts,
+  type Db,
+  type Incident,
+  type IncidentConversation,
+} from '../store/repositories';
 import { NOT_WAITING } from '../store/repositories/conversations';
 import { isPlaceholderName } from '../store/repositories/customers';
 import { parseJson } from '../store/repositories/types';
@@ -22,7 +32,13 @@ import { notify } from './notifications';
 // alerts supervisors; a declared incident groups the matching conversations, answers each customer on
 // their own channel with the approved acknowledgement, and sends a follow-up when it is resolved.
 
-export interface IncidentDeps { db: Db; bus: RealtimeBus; log: Logger; jobs: JobQueue; adapters: Map<string, ChannelAdapter> }
+export interface IncidentDeps {
+  db: Db;
+  bus: RealtimeBus;
+  log: Logger;
+  jobs: JobQueue;
+  adapters: Map<string, ChannelAdapter>;
+}
 type Sender = Actor & { displayName: string };
 
 /** No second alert for one category within this time. */
@@ -43,45 +59,79 @@ const agentOf = (a: Sender) => ({ type: 'agent' as const, id: a.agentId, name: a
  * Called by the route job for a new conversation: for each of its urgent categories not covered by an open
  * incident, counts the category's recent conversations and raises at most one alert per cool-down.
  */
-export async function checkSpikes(deps: IncidentDeps, workspaceId: string, conversationId: string, opts: { now?: Date; rule?: SpikeRule } = {}): Promise<void> {
+export async function checkSpikes(
+  deps: IncidentDeps,
+  workspaceId: string,
+  conversationId: string,
+  opts: { now?: Date; rule?: SpikeRule } = {},
+): Promise<void> {
   const row = await conversations.row(deps.db, workspaceId, conversationId);
   if (!row) return;
   const urgent = parseJson<string[]>(row.categories, []).filter((c) => URGENT_CATEGORIES.has(c as Category));
   if (!urgent.length) return;
   const rule = opts.rule ?? DEFAULT_SPIKE_RULE;
   const now = opts.now ?? new Date();
-  const covered = new Set((await incidents.open(deps.db, workspaceId)).flatMap((i) => parseJson<string[]>(i.categories, [])));
+  const covered = new Set(
+    (await incidents.open(deps.db, workspaceId)).flatMap((i) => parseJson<string[]>(i.categories, [])),
+  );
   const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000).toISOString();
   const baselineStart = new Date(Date.parse(windowStart) - rule.baselineHours * 3_600_000).toISOString();
   for (const category of urgent) {
     if (covered.has(category)) continue;
-    const verdict = detectSpike(category, {
-      inWindow: await spikeAlerts.countCategory(deps.db, workspaceId, category, windowStart, now.toISOString()),
-      inBaseline: await spikeAlerts.countCategory(deps.db, workspaceId, category, baselineStart, windowStart),
-    }, rule);
+    const verdict = detectSpike(
+      category,
+      {
+        inWindow: await spikeAlerts.countCategory(deps.db, workspaceId, category, windowStart, now.toISOString()),
+        inBaseline: await spikeAlerts.countCategory(deps.db, workspaceId, category, baselineStart, windowStart),
+      },
+      rule,
+    );
     if (!verdict.spike) continue;
     const at = now.toISOString();
     const alert = await deps.db.transaction().execute(async (tx) =>
       (await spikeAlerts.claimCooldown(tx, workspaceId, category, at, SPIKE_COOLDOWN_MS))
-        ? spikeAlerts.create(tx, { workspaceId, category, observed: verdict.observed, expected: verdict.expected, at })
-        : null);
+        ? spikeAlerts.create(tx, {
+            workspaceId,
+            category,
+            observed: verdict.observed,
+            expected: verdict.expected,
+            at,
+          })
+        : null,
+    );
     if (!alert) continue;
-    const supervisors = await deps.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('active', '=', 1)
-      .where('role', 'in', ['supervisor', 'admin']).execute();
+    const supervisors = await deps.db
+      .selectFrom('agents')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('active', '=', 1)
+      .where('role', 'in', ['supervisor', 'admin'])
+      .execute();
     await notify(deps, {
-      workspaceId, agentIds: supervisors.map((s) => s.id), kind: 'spike', conversationId: null, urgent: true,
+      workspaceId,
+      agentIds: supervisors.map((s) => s.id),
+      kind: 'spike',
+      conversationId: null,
+      urgent: true,
       title: `急増：${verdict.explanationJa}`,
       body: `「${category}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,
     });
     deps.bus.publish(topics.workspace(workspaceId), { type: 'spike.detected', data: alert });
-    deps.log.info({ workspaceId, category, observed: verdict.observed, expected: verdict.expected }, 'spike alert raised');
+    deps.log.info(
+      { workspaceId, category, observed: verdict.observed, expected: verdict.expected },
+      'spike alert raised',
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-export async function incidentDetail(db: Db, workspaceId: string, id: string): Promise<Incident & { conversations: IncidentConversation[] }> {
+export async function incidentDetail(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<Incident & { conversations: IncidentConversation[] }> {
   const incident = await incidents.get(db, workspaceId, id);
   if (!incident) throw notFound('Incident');
   return { ...incident, conversations: await incidents.conversations(db, id) };
@@ -93,15 +143,28 @@ async function publishIncident(deps: IncidentDeps, workspaceId: string, id: stri
 }
 
 async function publishConversations(deps: IncidentDeps, workspaceId: string, ids: Iterable<string>): Promise<void> {
-  for (const id of ids) deps.bus.publish(topics.workspace(workspaceId), { type: 'conversation.updated', data: await conversations.item(deps.db, workspaceId, id) });
+  for (const id of ids)
+    deps.bus.publish(topics.workspace(workspaceId), {
+      type: 'conversation.updated',
+      data: await conversations.item(deps.db, workspaceId, id),
+    });
 }
 
 /** The first customer message of each conversation: what an incident is matched against and its language. */
-async function firstCustomerMessages(db: Db, conversationIds: string[]): Promise<Map<string, { text: string; lang: 'ja' | 'en' | null }>> {
+async function firstCustomerMessages(
+  db: Db,
+  conversationIds: string[],
+): Promise<Map<string, { text: string; lang: 'ja' | 'en' | null }>> {
   const out = new Map<string, { text: string; lang: 'ja' | 'en' | null }>();
   for (let i = 0; i < conversationIds.length; i += 500) {
-    const rows = await db.selectFrom('messages').select(['conversation_id', 'text', 'triage']).where('conversation_id', 'in', conversationIds.slice(i, i + 500))
-      .where('kind', '=', 'customer').orderBy('created_at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('messages')
+      .select(['conversation_id', 'text', 'triage'])
+      .where('conversation_id', 'in', conversationIds.slice(i, i + 500))
+      .where('kind', '=', 'customer')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     for (const r of rows) {
       if (out.has(r.conversation_id)) continue;
       // The language triage stored with the message when it has one, else the analyser's own detection.
@@ -117,7 +180,13 @@ async function firstCustomerMessages(db: Db, conversationIds: string[]): Promise
 // Declaring and linking
 
 export interface DeclareInput {
-  title: string; categories: string[]; keywords: string[]; ackJa: string; ackEn: string; autoAcknowledge: boolean; linkSinceMinutes: number;
+  title: string;
+  categories: string[];
+  keywords: string[];
+  ackJa: string;
+  ackEn: string;
+  autoAcknowledge: boolean;
+  linkSinceMinutes: number;
 }
 
 /**
@@ -125,26 +194,78 @@ export interface DeclareInput {
  * open or pending, was created within `linkSinceMinutes` and belongs to no other open incident, and the audit entry.
  */
 export async function declareIncident(deps: IncidentDeps, actor: Sender, declared: DeclareInput): Promise<Incident> {
-  const input = { ...declared, categories: [...new Set(declared.categories)], keywords: [...new Set(declared.keywords)] };
+  const input = {
+    ...declared,
+    categories: [...new Set(declared.categories)],
+    keywords: [...new Set(declared.keywords)],
+  };
   const at = nowIso();
   const since = new Date(Date.parse(at) - input.linkSinceMinutes * 60_000).toISOString();
   const matcher = { categories: input.categories, keywords: input.keywords };
   const { id, linked } = await deps.db.transaction().execute(async (tx) => {
     const id = await incidents.create(tx, { workspaceId: actor.workspaceId, ...input, declaredBy: actor.agentId, at });
-    const candidates = await tx.selectFrom('conversations').select(['id', 'categories', 'preview']).where('workspace_id', '=', actor.workspaceId)
-      .where('status', 'in', ['open', 'pending']).where('created_at', '>=', since).orderBy('created_at').orderBy('id').execute();
-    const firsts = await firstCustomerMessages(tx, candidates.map((c) => c.id));
+    const candidates = await tx
+      .selectFrom('conversations')
+      .select(['id', 'categories', 'preview'])
+      .where('workspace_id', '=', actor.workspaceId)
+      .where('status', 'in', ['open', 'pending'])
+      .where('created_at', '>=', since)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const firsts = await firstCustomerMessages(
+      tx,
+      candidates.map((c) => c.id),
+    );
     const linked: string[] = [];
     for (const c of candidates) {
-      if (!matchesIncident(matcher, { categories: parseJson(c.categories, []), text: firsts.get(c.id)?.text ?? c.preview })) continue;
-      if (!(await incidents.attach(tx, { workspaceId: actor.workspaceId, incidentId: id, conversationId: c.id, by: actor.agentId, at }))) continue;
-      await messages.create(tx, { conversationId: c.id, kind: 'system', text: linkedText(input.title), authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });
+      if (
+        !matchesIncident(matcher, {
+          categories: parseJson(c.categories, []),
+          text: firsts.get(c.id)?.text ?? c.preview,
+        })
+      )
+        continue;
+      if (
+        !(await incidents.attach(tx, {
+          workspaceId: actor.workspaceId,
+          incidentId: id,
+          conversationId: c.id,
+          by: actor.agentId,
+          at,
+        }))
+      )
+        continue;
+      await messages.create(tx, {
+        conversationId: c.id,
+        kind: 'system',
+        text: linkedText(input.title),
+        authorType: 'system',
+        authorId: null,
+        authorName: 'Koe',
+        createdAt: at,
+      });
       linked.push(c.id);
     }
-    await spikeAlerts.attachToIncident(tx, actor.workspaceId, id, input.categories, new Date(Date.parse(at) - ALERT_ATTACH_MS).toISOString());
+    await spikeAlerts.attachToIncident(
+      tx,
+      actor.workspaceId,
+      id,
+      input.categories,
+      new Date(Date.parse(at) - ALERT_ATTACH_MS).toISOString(),
+    );
     await audit.log(tx, {
-      workspaceId: actor.workspaceId, actor: agentOf(actor), action: 'incident.declared', target: { type: 'incident', id },
-      detail: { title: input.title, categories: input.categories, keywords: input.keywords, autoAcknowledge: input.autoAcknowledge, linked: linked.length },
+      workspaceId: actor.workspaceId,
+      actor: agentOf(actor),
+      action: 'incident.declared',
+      target: { type: 'incident', id },
+      detail: {
+        title: input.title,
+        categories: input.categories,
+        keywords: input.keywords,
+        autoAcknowledge: input.autoAcknowledge,
+        linked: linked.length,
+      },
     });
     return { id, linked };
   });
@@ -161,7 +282,12 @@ async function openIncidentOrThrow(db: Db, workspaceId: string, id: string) {
 }
 
 /** Links conversations a supervisor picked (no matching rule applies); one that belongs to another open incident is refused. */
-export async function linkConversations(deps: IncidentDeps, actor: Sender, id: string, conversationIds: string[]): Promise<void> {
+export async function linkConversations(
+  deps: IncidentDeps,
+  actor: Sender,
+  id: string,
+  conversationIds: string[],
+): Promise<void> {
   const incident = await openIncidentOrThrow(deps.db, actor.workspaceId, id);
   const at = nowIso();
   const linked = await deps.db.transaction().execute(async (tx) => {
@@ -170,32 +296,78 @@ export async function linkConversations(deps: IncidentDeps, actor: Sender, id: s
       const conv = await conversations.row(tx, actor.workspaceId, cid);
       if (!conv) throw invalid('conversationIds', `${cid} is not a conversation of this workspace`);
       if (conv.incident_id === id) continue;
-      if (!(await incidents.attach(tx, { workspaceId: actor.workspaceId, incidentId: id, conversationId: cid, by: actor.agentId, at }))) {
+      if (
+        !(await incidents.attach(tx, {
+          workspaceId: actor.workspaceId,
+          incidentId: id,
+          conversationId: cid,
+          by: actor.agentId,
+          at,
+        }))
+      ) {
         const other = conv.incident_id ? await incidents.row(tx, actor.workspaceId, conv.incident_id) : undefined;
-        throw conflict(`Conversation ${cid} belongs to the open incident 「${other?.title ?? conv.incident_id}」; unlink it there first`);
+        throw conflict(
+          `Conversation ${cid} belongs to the open incident 「${other?.title ?? conv.incident_id}」; unlink it there first`,
+        );
       }
-      await messages.create(tx, { conversationId: cid, kind: 'system', text: linkedText(incident.title), authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });
+      await messages.create(tx, {
+        conversationId: cid,
+        kind: 'system',
+        text: linkedText(incident.title),
+        authorType: 'system',
+        authorId: null,
+        authorName: 'Koe',
+        createdAt: at,
+      });
       linked.push(cid);
     }
-    if (linked.length) await audit.log(tx, { workspaceId: actor.workspaceId, actor: agentOf(actor), action: 'incident.linked', target: { type: 'incident', id }, detail: { conversationIds: linked } });
+    if (linked.length)
+      await audit.log(tx, {
+        workspaceId: actor.workspaceId,
+        actor: agentOf(actor),
+        action: 'incident.linked',
+        target: { type: 'incident', id },
+        detail: { conversationIds: linked },
+      });
     return linked;
   });
   await publishConversations(deps, actor.workspaceId, linked);
   await publishIncident(deps, actor.workspaceId, id);
 }
 
-export async function unlinkConversations(deps: IncidentDeps, actor: Sender, id: string, conversationIds: string[]): Promise<void> {
+export async function unlinkConversations(
+  deps: IncidentDeps,
+  actor: Sender,
+  id: string,
+  conversationIds: string[],
+): Promise<void> {
   const incident = await openIncidentOrThrow(deps.db, actor.workspaceId, id);
   const at = nowIso();
   const unlinked = await deps.db.transaction().execute(async (tx) => {
     const unlinked: string[] = [];
     for (const cid of new Set(conversationIds)) {
-      if (!(await conversations.row(tx, actor.workspaceId, cid))) throw invalid('conversationIds', `${cid} is not a conversation of this workspace`);
+      if (!(await conversations.row(tx, actor.workspaceId, cid)))
+        throw invalid('conversationIds', `${cid} is not a conversation of this workspace`);
       if (!(await incidents.detach(tx, id, cid, at))) continue;
-      await messages.create(tx, { conversationId: cid, kind: 'system', text: unlinkedText(incident.title), authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });
+      await messages.create(tx, {
+        conversationId: cid,
+        kind: 'system',
+        text: unlinkedText(incident.title),
+        authorType: 'system',
+        authorId: null,
+        authorName: 'Koe',
+        createdAt: at,
+      });
       unlinked.push(cid);
     }
-    if (unlinked.length) await audit.log(tx, { workspaceId: actor.workspaceId, actor: agentOf(actor), action: 'incident.unlinked', target: { type: 'incident', id }, detail: { conversationIds: unlinked } });
+    if (unlinked.length)
+      await audit.log(tx, {
+        workspaceId: actor.workspaceId,
+        actor: agentOf(actor),
+        action: 'incident.unlinked',
+        target: { type: 'incident', id },
+        detail: { conversationIds: unlinked },
+      });
     return unlinked;
   });
   await publishConversations(deps, actor.workspaceId, unlinked);
@@ -210,7 +382,11 @@ type IncidentRow = NonNullable<Awaited<ReturnType<typeof incidents.row>>>;
 type AckOutcome = 'sent' | 'answered' | 'skipped';
 
 /** Customer name for the salutation (never a generated guest name) and language (triage of the first post; Japanese when unknown). */
-async function addressee(db: Db, conversationId: string, customerId: string): Promise<{ name: string | null; lang: 'ja' | 'en' | null }> {
+async function addressee(
+  db: Db,
+  conversationId: string,
+  customerId: string,
+): Promise<{ name: string | null; lang: 'ja' | 'en' | null }> {
   const customer = await db.selectFrom('customers').select('name').where('id', '=', customerId).executeTakeFirst();
   const first = (await firstCustomerMessages(db, [conversationId])).get(conversationId);
   const name = customer?.name && !isPlaceholderName(customer.name) ? customer.name : null;
@@ -222,22 +398,35 @@ async function addressee(db: Db, conversationId: string, customerId: string): Pr
  * job and a supervisor's button) from both sending; a worker that died after sending is recognised by the first
  * response being later than its claim, and the work is completed without sending again.
  */
-async function acknowledgeOne(deps: IncidentDeps, sender: Sender, incident: IncidentRow, conversationId: string): Promise<AckOutcome> {
+async function acknowledgeOne(
+  deps: IncidentDeps,
+  sender: Sender,
+  incident: IncidentRow,
+  conversationId: string,
+): Promise<AckOutcome> {
   const claimAt = nowIso();
   const step = await deps.db.transaction().execute(async (tx) => {
     const link = await incidents.link(tx, incident.id, conversationId);
     if (!link || link.acknowledged_at) return 'answered' as const;
     const conv = await conversations.row(tx, incident.workspace_id, conversationId);
     if (!conv || conv.status === 'closed') return 'skipped' as const;
-    if (conv.first_response_at) return link.ack_claimed_at && conv.first_response_at >= link.ack_claimed_at ? 'finish' as const : 'answered' as const;
+    if (conv.first_response_at)
+      return link.ack_claimed_at && conv.first_response_at >= link.ack_claimed_at
+        ? ('finish' as const)
+        : ('answered' as const);
     const stale = new Date(Date.parse(claimAt) - ACK_CLAIM_MS).toISOString();
-    return (await incidents.claimAck(tx, incident.id, conversationId, claimAt, stale)) ? { customerId: conv.customer_id } : 'skipped' as const;
+    return (await incidents.claimAck(tx, incident.id, conversationId, claimAt, stale))
+      ? { customerId: conv.customer_id }
+      : ('skipped' as const);
   });
   if (step === 'answered' || step === 'skipped') return step;
   let messageId: string | null = null;
   if (step !== 'finish') {
     try {
-      const text = incidentReply({ ackJa: incident.ack_ja, ackEn: incident.ack_en }, await addressee(deps.db, conversationId, step.customerId));
+      const text = incidentReply(
+        { ackJa: incident.ack_ja, ackEn: incident.ack_en },
+        await addressee(deps.db, conversationId, step.customerId),
+      );
       messageId = (await writeReply(deps, sender, conversationId, text, false)).id;
     } catch (err) {
       deps.log.warn({ err, incidentId: incident.id, conversationId }, 'incident acknowledgement not sent');
@@ -249,15 +438,27 @@ async function acknowledgeOne(deps: IncidentDeps, sender: Sender, incident: Inci
   await deps.db.transaction().execute(async (tx) => {
     await incidents.markAcknowledged(tx, incident.id, conversationId, at, messageId);
     // Waiting on the customer now; a message they write meanwhile (waiting_since set again) keeps it open.
-    await tx.updateTable('conversations').set({ status: 'pending', pending_since: at, updated_at: at })
-      .where('id', '=', conversationId).where('status', '=', 'open').where('waiting_since', 'is', null).execute();
+    await tx
+      .updateTable('conversations')
+      .set({ status: 'pending', pending_since: at, updated_at: at })
+      .where('id', '=', conversationId)
+      .where('status', '=', 'open')
+      .where('waiting_since', 'is', null)
+      .execute();
   });
-  deps.bus.publish(topics.workspace(incident.workspace_id), { type: 'conversation.updated', data: await conversations.item(deps.db, incident.workspace_id, conversationId) });
+  deps.bus.publish(topics.workspace(incident.workspace_id), {
+    type: 'conversation.updated',
+    data: await conversations.item(deps.db, incident.workspace_id, conversationId),
+  });
   return step === 'finish' ? 'answered' : 'sent';
 }
 
 /** Sends the acknowledgement to every linked conversation whose customer has had no reply yet, as the acting supervisor. */
-export async function acknowledgeIncident(deps: IncidentDeps, actor: Sender, id: string): Promise<{ sent: number; skipped: number }> {
+export async function acknowledgeIncident(
+  deps: IncidentDeps,
+  actor: Sender,
+  id: string,
+): Promise<{ sent: number; skipped: number }> {
   const incident = await openIncidentOrThrow(deps.db, actor.workspaceId, id);
   let sent = 0;
   let skipped = 0;
@@ -267,7 +468,13 @@ export async function acknowledgeIncident(deps: IncidentDeps, actor: Sender, id:
     if (outcome === 'sent') sent++;
     else if (outcome === 'skipped') skipped++;
   }
-  await audit.log(deps.db, { workspaceId: actor.workspaceId, actor: agentOf(actor), action: 'incident.acknowledged', target: { type: 'incident', id }, detail: { sent, skipped } });
+  await audit.log(deps.db, {
+    workspaceId: actor.workspaceId,
+    actor: agentOf(actor),
+    action: 'incident.acknowledged',
+    target: { type: 'incident', id },
+    detail: { sent, skipped },
+  });
   await publishIncident(deps, actor.workspaceId, id);
   return { sent, skipped };
 }
@@ -278,7 +485,11 @@ export async function acknowledgeIncident(deps: IncidentDeps, actor: Sender, id:
  * conversation waits on them. Returns true when the incident took care of it (skip auto-assignment). Safe to run
  * again for the same conversation (the job queue retries).
  */
-export async function handleIncidentForNewConversation(deps: IncidentDeps, workspaceId: string, conversationId: string): Promise<boolean> {
+export async function handleIncidentForNewConversation(
+  deps: IncidentDeps,
+  workspaceId: string,
+  conversationId: string,
+): Promise<boolean> {
   const row = await conversations.row(deps.db, workspaceId, conversationId);
   if (!row || row.status === 'closed') return false;
   const open = await incidents.open(deps.db, workspaceId);
@@ -287,14 +498,34 @@ export async function handleIncidentForNewConversation(deps: IncidentDeps, works
     if (row.first_response_at || row.status !== 'open') return false;
     const text = (await firstCustomerMessages(deps.db, [row.id])).get(row.id)?.text ?? row.preview;
     const categories = parseJson<string[]>(row.categories, []);
-    incident = open.find((i) => matchesIncident({ categories: parseJson(i.categories, []), keywords: parseJson(i.keywords, []) }, { categories, text }));
+    incident = open.find((i) =>
+      matchesIncident(
+        { categories: parseJson(i.categories, []), keywords: parseJson(i.keywords, []) },
+        { categories, text },
+      ),
+    );
     if (!incident) return false;
     const at = nowIso();
     const chosen = incident;
     const attached = await deps.db.transaction().execute(async (tx) => {
-      if (!(await incidents.attach(tx, { workspaceId, incidentId: chosen.id, conversationId: row.id, by: null, at }))) return false;
-      await messages.create(tx, { conversationId: row.id, kind: 'system', text: linkedText(chosen.title), authorType: 'system', authorId: null, authorName: 'Koe', createdAt: at });
-      await audit.log(tx, { workspaceId, actor: { type: 'system', id: null, name: 'Koe incidents' }, action: 'incident.linked', target: { type: 'incident', id: chosen.id }, detail: { conversationIds: [row.id], automatic: true } });
+      if (!(await incidents.attach(tx, { workspaceId, incidentId: chosen.id, conversationId: row.id, by: null, at })))
+        return false;
+      await messages.create(tx, {
+        conversationId: row.id,
+        kind: 'system',
+        text: linkedText(chosen.title),
+        authorType: 'system',
+        authorId: null,
+        authorName: 'Koe',
+        createdAt: at,
+      });
+      await audit.log(tx, {
+        workspaceId,
+        actor: { type: 'system', id: null, name: 'Koe incidents' },
+        action: 'incident.linked',
+        target: { type: 'incident', id: chosen.id },
+        detail: { conversationIds: [row.id], automatic: true },
+      });
       return true;
     });
     if (!attached && (await conversations.row(deps.db, workspaceId, row.id))?.incident_id !== chosen.id) return false;
@@ -303,7 +534,13 @@ export async function handleIncidentForNewConversation(deps: IncidentDeps, works
   if (!incident.auto_acknowledge) return false;
   const declarer = await agents.get(deps.db, workspaceId, incident.declared_by);
   if (!declarer) return false;
-  const sender: Sender = { agentId: declarer.id, role: declarer.role, workspaceId, name: declarer.name, displayName: declarer.displayName };
+  const sender: Sender = {
+    agentId: declarer.id,
+    role: declarer.role,
+    workspaceId,
+    name: declarer.name,
+    displayName: declarer.displayName,
+  };
   const outcome = await acknowledgeOne(deps, sender, incident, row.id);
   if (outcome === 'sent') await publishIncident(deps, workspaceId, incident.id);
   // 'answered' covers an earlier run of this job that already sent it; 'skipped' means nobody answered: assign as usual.
@@ -318,7 +555,12 @@ export async function handleIncidentForNewConversation(deps: IncidentDeps, works
  * interrupted half-way can be repeated), then resolves the incident and the linked conversations still waiting
  * on the customer. Conversations the customer reopened stay open for their agent.
  */
-export async function resolveIncident(deps: IncidentDeps, actor: Sender, id: string, texts: { followUpJa: string; followUpEn: string }): Promise<Incident> {
+export async function resolveIncident(
+  deps: IncidentDeps,
+  actor: Sender,
+  id: string,
+  texts: { followUpJa: string; followUpEn: string },
+): Promise<Incident> {
   const incident = await incidents.row(deps.db, actor.workspaceId, id);
   if (!incident) throw notFound('Incident');
   if (incident.status !== 'open') throw conflict('This incident is already resolved');
@@ -329,7 +571,13 @@ export async function resolveIncident(deps: IncidentDeps, actor: Sender, id: str
     if (!conv || conv.status === 'closed' || !conv.first_response_at) continue;
     if (!(await incidents.claimFollowUp(deps.db, id, conv.id, nowIso()))) continue;
     try {
-      await writeReply(deps, actor, conv.id, incidentReply(followUp, await addressee(deps.db, conv.id, conv.customer_id)), false);
+      await writeReply(
+        deps,
+        actor,
+        conv.id,
+        incidentReply(followUp, await addressee(deps.db, conv.id, conv.customer_id)),
+        false,
+      );
       sent++;
     } catch (err) {
       deps.log.warn({ err, incidentId: id, conversationId: conv.id }, 'incident follow-up not sent');
@@ -338,21 +586,47 @@ export async function resolveIncident(deps: IncidentDeps, actor: Sender, id: str
   }
   const at = nowIso();
   const resolvedIds = await deps.db.transaction().execute(async (tx) => {
-    const r = await tx.updateTable('incidents').set({ status: 'resolved', resolved_at: at, resolved_by: actor.agentId, follow_up_ja: texts.followUpJa, follow_up_en: texts.followUpEn })
-      .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    const r = await tx
+      .updateTable('incidents')
+      .set({
+        status: 'resolved',
+        resolved_at: at,
+        resolved_by: actor.agentId,
+        follow_up_ja: texts.followUpJa,
+        follow_up_en: texts.followUpEn,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) throw conflict('This incident is already resolved');
     const resolved: string[] = [];
     for (const link of await incidents.links(tx, id)) {
       const conv = await conversations.row(tx, actor.workspaceId, link.conversation_id);
       if (!conv || conv.status !== 'pending') continue;
-      const u = await tx.updateTable('conversations')
-        .set({ status: 'resolved', resolved_at: conv.resolved_at ?? at, waiting_since: null, sort_wait: NOT_WAITING, updated_at: at, ...(await resumeClock(tx, conv, at)) })
-        .where('id', '=', conv.id).where('status', '=', 'pending').executeTakeFirst();
+      const u = await tx
+        .updateTable('conversations')
+        .set({
+          status: 'resolved',
+          resolved_at: conv.resolved_at ?? at,
+          waiting_since: null,
+          sort_wait: NOT_WAITING,
+          updated_at: at,
+          ...(await resumeClock(tx, conv, at)),
+        })
+        .where('id', '=', conv.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (Number(u.numUpdatedRows) === 0) continue;
       await resolveEscalations(tx, conv.id);
       resolved.push(conv.id);
     }
-    await audit.log(tx, { workspaceId: actor.workspaceId, actor: agentOf(actor), action: 'incident.resolved', target: { type: 'incident', id }, detail: { followUpsSent: sent, conversationsResolved: resolved.length } });
+    await audit.log(tx, {
+      workspaceId: actor.workspaceId,
+      actor: agentOf(actor),
+      action: 'incident.resolved',
+      target: { type: 'incident', id },
+      detail: { followUpsSent: sent, conversationsResolved: resolved.length },
+    });
     return resolved;
   });
   await publishConversations(deps, actor.workspaceId, resolvedIds);

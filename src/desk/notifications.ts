@@ -6,15 +6,31 @@ import { enqueueExternal, externalKindOf } from './notify-external';
 import { deskSettings } from './settings';
 
 export interface NewNotification {
-  workspaceId: string; agentIds: string[]; kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike' | 'security';
-  conversationId: string | null; title: string; body: string; urgent: boolean;
+  workspaceId: string;
+  agentIds: string[];
+  kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike' | 'security';
+  conversationId: string | null;
+  title: string;
+  body: string;
+  urgent: boolean;
 }
 
 export interface Notification {
-  id: string; kind: string; conversationId: string | null; title: string; body: string; urgent: boolean; createdAt: string; readAt: string | null;
+  id: string;
+  kind: string;
+  conversationId: string | null;
+  title: string;
+  body: string;
+  urgent: boolean;
+  createdAt: string;
+  readAt: string | null;
 }
 
-export interface NotifyDeps { db: Db; bus: RealtimeBus; jobs: JobQueue }
+export interface NotifyDeps {
+  db: Db;
+  bus: RealtimeBus;
+  jobs: JobQueue;
+}
 
 /**
  * Stored (so a signed-out agent sees it later) and pushed at once to the agent's open tabs. When the workspace sends
@@ -27,16 +43,45 @@ export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void
   const settings = external ? (await deskSettings.get(deps.db, n.workspaceId)).notifications : null;
   if (!agentIds.length && !(external && settings?.webhook.url && settings.webhook.kinds.includes(external))) return;
   const at = nowIso();
-  const rows = agentIds.map((agentId) => ({ id: newId(), workspace_id: n.workspaceId, agent_id: agentId, kind: n.kind, conversation_id: n.conversationId, title: n.title, body: n.body, urgent: n.urgent ? 1 : 0, created_at: at, read_at: null }));
+  const rows = agentIds.map((agentId) => ({
+    id: newId(),
+    workspace_id: n.workspaceId,
+    agent_id: agentId,
+    kind: n.kind,
+    conversation_id: n.conversationId,
+    title: n.title,
+    body: n.body,
+    urgent: n.urgent ? 1 : 0,
+    created_at: at,
+    read_at: null,
+  }));
   const write = async (tx: Db) => {
     if (rows.length) await tx.insertInto('notifications').values(rows).execute();
     if (external && settings) {
-      await enqueueExternal(deps.jobs, tx, settings, agentIds, { id: newId(), kind: external, workspaceId: n.workspaceId, conversationId: n.conversationId, title: n.title, body: n.body, createdAt: at });
+      await enqueueExternal(deps.jobs, tx, settings, agentIds, {
+        id: newId(),
+        kind: external,
+        workspaceId: n.workspaceId,
+        conversationId: n.conversationId,
+        title: n.title,
+        body: n.body,
+        createdAt: at,
+      });
     }
   };
-  if (deps.db.isTransaction) await write(deps.db); else await deps.db.transaction().execute(write);
+  if (deps.db.isTransaction) await write(deps.db);
+  else await deps.db.transaction().execute(write);
   for (const row of rows) {
-    const data: Notification = { id: row.id, kind: n.kind, conversationId: n.conversationId, title: n.title, body: n.body, urgent: n.urgent, createdAt: at, readAt: null };
+    const data: Notification = {
+      id: row.id,
+      kind: n.kind,
+      conversationId: n.conversationId,
+      title: n.title,
+      body: n.body,
+      urgent: n.urgent,
+      createdAt: at,
+      readAt: null,
+    };
     deps.bus.publish(topics.agent(row.agent_id), { type: 'notification', data });
   }
 }
@@ -46,10 +91,23 @@ export const notifications = {
     let q = db.selectFrom('notifications').selectAll().where('agent_id', '=', agentId);
     if (unreadOnly) q = q.where('read_at', 'is', null);
     const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, kind: r.kind, conversationId: r.conversation_id, title: r.title, body: r.body, urgent: Boolean(r.urgent), createdAt: r.created_at, readAt: r.read_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      conversationId: r.conversation_id,
+      title: r.title,
+      body: r.body,
+      urgent: Boolean(r.urgent),
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    }));
   },
   async markRead(db: Db, agentId: string, ids: string[] | 'all'): Promise<void> {
-    let q = db.updateTable('notifications').set({ read_at: nowIso() }).where('agent_id', '=', agentId).where('read_at', 'is', null);
+    let q = db
+      .updateTable('notifications')
+      .set({ read_at: nowIso() })
+      .where('agent_id', '=', agentId)
+      .where('read_at', 'is', null);
     if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['']);
     await q.execute();
   },

@@ -7,7 +7,8 @@ describe('external notifications (pure parts)', () => {
   it('maps in-app kinds to the kinds admins choose; only urgent assignments go out', () => {
     expect(externalKindOf({ kind: 'assigned', urgent: false })).toBeNull();
     expect(externalKindOf({ kind: 'assigned', urgent: true })).toBe('assigned_urgent');
-    for (const k of ['escalated', 'sla.warning', 'sla.breached', 'spike'] as const) expect(externalKindOf({ kind: k, urgent: false })).toBe(k);
+    for (const k of ['escalated', 'sla.warning', 'sla.breached', 'spike'] as const)
+      expect(externalKindOf({ kind: k, urgent: false })).toBe(k);
   });
 
   it('accepts https anywhere and http only to loopback', () => {
@@ -26,34 +27,59 @@ describe('external notifications (pure parts)', () => {
     const s = DeskSettingsSchema.parse({ autoAssign: { enabled: false }, sla: { onBreach: 'escalate' } });
     expect(s.notifications).toEqual({
       email: { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'] },
-      webhook: { url: null, secret: null, kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'] },
+      webhook: {
+        url: null,
+        secret: null,
+        kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
+      },
     });
-    expect(DeskSettingsSchema.parse({ notifications: { webhook: { url: 'https://h.example/x' } } }).notifications.email.enabled).toBe(false);
+    expect(
+      DeskSettingsSchema.parse({ notifications: { webhook: { url: 'https://h.example/x' } } }).notifications.email
+        .enabled,
+    ).toBe(false);
   });
 
   it('keeps, removes or replaces the write-only secret and never shows it', () => {
-    const stored = DeskSettingsSchema.parse({ notifications: { webhook: { url: 'https://h.example/x', secret: 'v1.sealed' } } });
+    const stored = DeskSettingsSchema.parse({
+      notifications: { webhook: { url: 'https://h.example/x', secret: 'v1.sealed' } },
+    });
     const seal = (p: string) => `sealed(${p})`;
     const shown = publicDeskSettings(stored, { admin: true, smtpConfigured: false });
-    expect(shown.notifications.webhook).toEqual({ url: 'https://h.example/x', hasSecret: true, kinds: stored.notifications.webhook.kinds });
+    expect(shown.notifications.webhook).toEqual({
+      url: 'https://h.example/x',
+      hasSecret: true,
+      kinds: stored.notifications.webhook.kinds,
+    });
     expect(JSON.stringify(shown)).not.toContain('v1.sealed');
-    const input = (secret?: string | null) => ({ ...stored, notifications: { ...shown.notifications, webhook: { ...shown.notifications.webhook, ...(secret === undefined ? {} : { secret }) } } });
+    const input = (secret?: string | null) => ({
+      ...stored,
+      notifications: {
+        ...shown.notifications,
+        webhook: { ...shown.notifications.webhook, ...(secret === undefined ? {} : { secret }) },
+      },
+    });
     expect(mergeSettings(stored, input(), seal).notifications.webhook.secret).toBe('v1.sealed');
     expect(mergeSettings(stored, input(null), seal).notifications.webhook.secret).toBeNull();
     expect(mergeSettings(stored, input('new'), seal).notifications.webhook.secret).toBe('sealed(new)');
-    expect(mergeSettings(stored, { ...stored, notifications: undefined }, seal).notifications).toEqual(stored.notifications);
+    expect(mergeSettings(stored, { ...stored, notifications: undefined }, seal).notifications).toEqual(
+      stored.notifications,
+    );
     expect(publicDeskSettings(stored, { admin: false, smtpConfigured: true }).notifications.webhook.url).toBeNull();
   });
 
   it('signs the raw body, reads Retry-After and links to the conversation', () => {
     // echo -n '{"a":1}' | openssl dgst -sha256 -hmac secret
-    expect(signBody('secret', '{"a":1}')).toBe('sha256=aa9e2e3575f5d7098b6caccd790888c36d5fdb63342a73bada2d6a51747a8494');
+    expect(signBody('secret', '{"a":1}')).toBe(
+      'sha256=aa9e2e3575f5d7098b6caccd790888c36d5fdb63342a73bada2d6a51747a8494',
+    );
     expect(retryAfterMs('2')).toBe(2000);
     expect(retryAfterMs(null)).toBeUndefined();
     expect(retryAfterMs('soon')).toBeUndefined();
     expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
     expect(retryAfterMs('999999')).toBe(3_600_000);
-    expect(eventUrl('https://d.example', { conversationId: 'c1', kind: 'escalated' })).toBe('https://d.example/conversations/c1');
+    expect(eventUrl('https://d.example', { conversationId: 'c1', kind: 'escalated' })).toBe(
+      'https://d.example/conversations/c1',
+    );
     expect(eventUrl('https://d.example', { conversationId: null, kind: 'spike' })).toBe('https://d.example/incidents');
     expect(eventUrl(undefined, { conversationId: 'c1', kind: 'escalated' })).toBeUndefined();
   });

@@ -22,16 +22,28 @@ const MAX_ATTEMPTS = 10; // backoff 1 s … 5 min: about 15–30 minutes of retr
 
 /** An event as receivers see it; `id` is the same on every retry (`x-koe-delivery`), so receivers can dedupe. */
 export interface ExternalEvent {
-  id: string; kind: ExternalKind | 'test'; workspaceId: string; conversationId: string | null; title: string; body: string; createdAt: string;
+  id: string;
+  kind: ExternalKind | 'test';
+  workspaceId: string;
+  conversationId: string | null;
+  title: string;
+  body: string;
+  createdAt: string;
 }
-type DeliverPayload = { channel: 'webhook'; event: ExternalEvent } | { channel: 'email'; agentId: string; event: ExternalEvent };
+type DeliverPayload =
+  { channel: 'webhook'; event: ExternalEvent } | { channel: 'email'; agentId: string; event: ExternalEvent };
 
 export interface ExternalDeps {
-  db: Db; log: Logger;
+  db: Db;
+  log: Logger;
   config: Pick<KoeConfig, 'publicUrl' | 'secretKey' | 'mail'>;
 }
 
-export interface DeliveryResult { ok: boolean; status?: number; error?: string }
+export interface DeliveryResult {
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
 
 /** The in-app kinds mapped to what admins choose to send out: assignments only when urgent. */
 export function externalKindOf(n: Pick<NewNotification, 'kind' | 'urgent'>): ExternalKind | null {
@@ -42,24 +54,35 @@ export function externalKindOf(n: Pick<NewNotification, 'kind' | 'urgent'>): Ext
 }
 
 /** Enqueue the deliveries this workspace wants for one event (inside the caller's transaction when given). */
-export async function enqueueExternal(jobs: JobQueue, tx: Db, settings: NotificationSettings, agentIds: string[], event: ExternalEvent & { kind: ExternalKind }): Promise<void> {
+export async function enqueueExternal(
+  jobs: JobQueue,
+  tx: Db,
+  settings: NotificationSettings,
+  agentIds: string[],
+  event: ExternalEvent & { kind: ExternalKind },
+): Promise<void> {
   const opts = { maxAttempts: MAX_ATTEMPTS };
   if (settings.webhook.url && settings.webhook.kinds.includes(event.kind)) {
     await jobs.enqueue(NOTIFICATION_DELIVER, { channel: 'webhook', event } satisfies DeliverPayload, opts, tx);
   }
   if (settings.email.enabled && settings.email.kinds.includes(event.kind)) {
-    for (const agentId of new Set(agentIds)) await jobs.enqueue(NOTIFICATION_DELIVER, { channel: 'email', agentId, event } satisfies DeliverPayload, opts, tx);
+    for (const agentId of new Set(agentIds))
+      await jobs.enqueue(NOTIFICATION_DELIVER, { channel: 'email', agentId, event } satisfies DeliverPayload, opts, tx);
   }
 }
 
 /** Deep link for the receiver, when the desk's public URL is configured (KOE_PUBLIC_URL). */
-export function eventUrl(publicUrl: string | undefined, event: Pick<ExternalEvent, 'conversationId' | 'kind'>): string | undefined {
+export function eventUrl(
+  publicUrl: string | undefined,
+  event: Pick<ExternalEvent, 'conversationId' | 'kind'>,
+): string | undefined {
   if (!publicUrl) return undefined;
   if (event.conversationId) return `${publicUrl}/conversations/${encodeURIComponent(event.conversationId)}`;
   return event.kind === 'spike' ? `${publicUrl}/incidents` : undefined;
 }
 
-export const signBody = (secret: string, rawBody: string) => `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+export const signBody = (secret: string, rawBody: string) =>
+  `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
 
 /** Seconds or an HTTP date; capped at an hour, undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -70,50 +93,94 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 class DeliveryFailure extends Error {
-  constructor(message: string, readonly retryable: boolean, readonly status?: number, readonly retryAfterMs?: number) { super(message); }
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** One POST. Throws a DeliveryFailure saying whether a retry can help (429, 5xx, network) or not (other 4xx, 3xx). */
-async function postWebhook(deps: ExternalDeps, webhook: NotificationSettings['webhook'], event: ExternalEvent): Promise<number> {
+async function postWebhook(
+  deps: ExternalDeps,
+  webhook: NotificationSettings['webhook'],
+  event: ExternalEvent,
+): Promise<number> {
   if (!webhook.url) throw new DeliveryFailure('no webhook URL is set', false);
   const problem = webhookUrlProblem(webhook.url);
   if (problem) throw new DeliveryFailure(`webhook URL ${problem}`, false);
   const url = eventUrl(deps.config.publicUrl, event);
   const raw = JSON.stringify({
-    id: event.id, kind: event.kind, title: event.title, body: event.body, conversationId: event.conversationId,
-    ...(url ? { url } : {}), workspaceId: event.workspaceId, createdAt: event.createdAt,
+    id: event.id,
+    kind: event.kind,
+    title: event.title,
+    body: event.body,
+    conversationId: event.conversationId,
+    ...(url ? { url } : {}),
+    workspaceId: event.workspaceId,
+    createdAt: event.createdAt,
   });
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Koe', 'x-koe-event': event.kind, 'x-koe-delivery': event.id };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': 'Koe',
+    'x-koe-event': event.kind,
+    'x-koe-delivery': event.id,
+  };
   if (webhook.secret) {
     let secret: string;
-    try { secret = decryptSecret(deps.config.secretKey, webhook.secret); } catch {
-      throw new DeliveryFailure('the webhook secret cannot be decrypted (KOE_SECRET_KEY changed?); set the secret again', false);
+    try {
+      secret = decryptSecret(deps.config.secretKey, webhook.secret);
+    } catch {
+      throw new DeliveryFailure(
+        'the webhook secret cannot be decrypted (KOE_SECRET_KEY changed?); set the secret again',
+        false,
+      );
     }
     headers['x-koe-signature'] = signBody(secret, raw);
   }
   let res: Response;
   try {
     // Redirects are not followed: the URL was checked, where it redirects to was not.
-    res = await fetch(webhook.url, { method: 'POST', headers, body: raw, redirect: 'manual', signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+    res = await fetch(webhook.url, {
+      method: 'POST',
+      headers,
+      body: raw,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
   } catch (err) {
     const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === 'TimeoutError' ? `no response within ${WEBHOOK_TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message);
+    const why =
+      e.name === 'TimeoutError'
+        ? `no response within ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
     throw new DeliveryFailure(`webhook: ${why}`, true);
   }
   await res.body?.cancel().catch(() => undefined);
   if (res.status >= 200 && res.status < 300) return res.status;
   const retryable = res.status === 429 || res.status >= 500;
   const hint = res.status >= 300 && res.status < 400 ? ' (redirects are not followed; use the final URL)' : '';
-  throw new DeliveryFailure(`webhook: HTTP ${res.status}${hint}`, retryable, res.status, retryable ? retryAfterMs(res.headers.get('retry-after')) : undefined);
+  throw new DeliveryFailure(
+    `webhook: HTTP ${res.status}${hint}`,
+    retryable,
+    res.status,
+    retryable ? retryAfterMs(res.headers.get('retry-after')) : undefined,
+  );
 }
 
 /** One mail through KOE_SMTP_URL. SMTP 5xx (and no SMTP configured) cannot be helped by retrying. */
 async function sendMail(deps: ExternalDeps, to: string, event: ExternalEvent): Promise<void> {
-  if (!deps.config.mail.smtpUrl) throw new DeliveryFailure('email notifications are on but KOE_SMTP_URL is not set; no email was sent', false);
+  if (!deps.config.mail.smtpUrl)
+    throw new DeliveryFailure('email notifications are on but KOE_SMTP_URL is not set; no email was sent', false);
   const url = eventUrl(deps.config.publicUrl, event);
   try {
     await sendPlainMail(deps.config.mail, {
-      to, subject: event.title, text: [event.body, url].filter(Boolean).join('\n\n'),
+      to,
+      subject: event.title,
+      text: [event.body, url].filter(Boolean).join('\n\n'),
       messageId: `<${event.id}.${Buffer.from(to).toString('hex').slice(0, 32)}@koe.notifications>`,
       headers: { 'X-Koe-Event': event.kind },
     });
@@ -143,11 +210,30 @@ export function notificationDeliverer(deps: ExternalDeps) {
       if (err.retryable && !ctx.isFinalAttempt) {
         throw err.retryAfterMs !== undefined ? new RetryLaterError(err.message, err.retryAfterMs) : err;
       }
-      deps.log.error({ workspaceId: p.event.workspaceId, channel: p.channel, eventId: p.event.id, kind, err: err.message, attempt: ctx.attempt }, 'external notification not delivered');
+      deps.log.error(
+        {
+          workspaceId: p.event.workspaceId,
+          channel: p.channel,
+          eventId: p.event.id,
+          kind,
+          err: err.message,
+          attempt: ctx.attempt,
+        },
+        'external notification not delivered',
+      );
       await audit.log(deps.db, {
-        workspaceId: p.event.workspaceId, actor: { type: 'system', id: null, name: 'Koe notifications' }, action: 'notification.delivery_failed',
+        workspaceId: p.event.workspaceId,
+        actor: { type: 'system', id: null, name: 'Koe notifications' },
+        action: 'notification.delivery_failed',
         target: p.event.conversationId ? { type: 'conversation', id: p.event.conversationId } : undefined,
-        detail: { channel: p.channel, eventId: p.event.id, kind, error: err.message, status: err.status ?? null, attempts: ctx.attempt },
+        detail: {
+          channel: p.channel,
+          eventId: p.event.id,
+          kind,
+          error: err.message,
+          status: err.status ?? null,
+          attempts: ctx.attempt,
+        },
       });
       throw new PermanentJobError(err.message);
     }
@@ -155,11 +241,21 @@ export function notificationDeliverer(deps: ExternalDeps) {
 }
 
 /** POST /api/settings/desk/notifications/test: one test event through the saved settings, sent now. */
-export async function sendTestNotification(deps: ExternalDeps, workspaceId: string, target: 'webhook' | 'email', to: string): Promise<DeliveryResult> {
+export async function sendTestNotification(
+  deps: ExternalDeps,
+  workspaceId: string,
+  target: 'webhook' | 'email',
+  to: string,
+): Promise<DeliveryResult> {
   const settings = (await deskSettings.get(deps.db, workspaceId)).notifications;
   const event: ExternalEvent = {
-    id: newId(), kind: 'test', workspaceId, conversationId: null, createdAt: nowIso(),
-    title: 'Koe: テスト通知 / test notification', body: 'Koe の外部通知の設定を確認するためのテストです。This is a test of Koe\'s external notifications.',
+    id: newId(),
+    kind: 'test',
+    workspaceId,
+    conversationId: null,
+    createdAt: nowIso(),
+    title: 'Koe: テスト通知 / test notification',
+    body: "Koe の外部通知の設定を確認するためのテストです。This is a test of Koe's external notifications.",
   };
   try {
     if (target === 'webhook') return { ok: true, status: await postWebhook(deps, settings.webhook, event) };

@@ -36,8 +36,14 @@ export interface ReplyContext {
 
 /** The conversation fields the reply context reads (a conversations row has them all). */
 export interface ReplyContextConversation {
-  id: string; channel_id: string; reply_mode: string;
-  customer_id: string; level: number; categories: string; first_response_at: string | null; flag: string | null;
+  id: string;
+  channel_id: string;
+  reply_mode: string;
+  customer_id: string;
+  level: number;
+  categories: string;
+  first_response_at: string | null;
+  flag: string | null;
 }
 
 const PUBLIC_PLATFORMS = new Set(['x', 'facebook', 'instagram']);
@@ -50,10 +56,19 @@ export async function replyContext(db: Db, conversation: ReplyContextConversatio
   const replyMode = conversation.reply_mode === 'dm' ? 'dm' : 'auto';
   const replyGoes = replyMode === 'dm' || visibility !== 'public' ? 'private' : 'public';
   const limit: ReplyContext['limit'] =
-    kind === 'x' ? (replyGoes === 'public' ? { max: 280, weighted: true, unit: 'characters' } : { max: 10_000, weighted: false, unit: 'characters' })
-    : kind === 'facebook' ? (replyGoes === 'private' ? { max: 2000, weighted: false, unit: 'characters' } : { max: 8000, weighted: false, unit: 'characters' })
-    : kind === 'instagram' ? (replyGoes === 'private' ? { max: 1000, weighted: false, unit: 'bytes' } : { max: 2200, weighted: false, unit: 'characters' })
-    : { max: 5000, weighted: false, unit: 'characters' };
+    kind === 'x'
+      ? replyGoes === 'public'
+        ? { max: 280, weighted: true, unit: 'characters' }
+        : { max: 10_000, weighted: false, unit: 'characters' }
+      : kind === 'facebook'
+        ? replyGoes === 'private'
+          ? { max: 2000, weighted: false, unit: 'characters' }
+          : { max: 8000, weighted: false, unit: 'characters' }
+        : kind === 'instagram'
+          ? replyGoes === 'private'
+            ? { max: 1000, weighted: false, unit: 'bytes' }
+            : { max: 2200, weighted: false, unit: 'characters' }
+          : { max: 5000, weighted: false, unit: 'characters' };
   let messagingWindow: ReplyContext['messagingWindow'] = null;
   if ((kind === 'facebook' || kind === 'instagram') && replyGoes === 'private' && last && visibility === 'private') {
     const remainingMs = Date.parse(last.createdAt) + DAY - Date.now();
@@ -61,31 +76,53 @@ export async function replyContext(db: Db, conversation: ReplyContextConversatio
   }
   const canContinuePrivately = PUBLIC_PLATFORMS.has(kind) && replyMode !== 'dm' && visibility === 'public';
   return {
-    channelKind: kind, lastInboundVisibility: visibility, replyMode, replyGoes,
+    channelKind: kind,
+    lastInboundVisibility: visibility,
+    replyMode,
+    replyGoes,
     canContinuePrivately,
-    limit, messagingWindow,
+    limit,
+    messagingWindow,
     ...(await amplifyFor(db, kind, conversation.id)),
-    acknowledgementDraft: await ackDraftFor(db, conversation, { channelIsPublic: replyGoes === 'public', canMoveToDm: canContinuePrivately, limit }),
+    acknowledgementDraft: await ackDraftFor(db, conversation, {
+      channelIsPublic: replyGoes === 'public',
+      canMoveToDm: canContinuePrivately,
+      limit,
+    }),
   };
 }
 
 /** Urgent and unanswered: L3, or a category that puts money, service, safety or reputation at stake. */
-export function needsAcknowledgement(c: Pick<ReplyContextConversation, 'level' | 'categories' | 'first_response_at' | 'flag'>): boolean {
+export function needsAcknowledgement(
+  c: Pick<ReplyContextConversation, 'level' | 'categories' | 'first_response_at' | 'flag'>,
+): boolean {
   if (c.first_response_at || c.flag === 'spam' || c.flag === 'troll') return false;
   return c.level >= 3 || parseJson<string[]>(c.categories, []).some((x) => URGENT_CATEGORIES.has(x as Category));
 }
 
 async function ackDraftFor(
-  db: Db, c: ReplyContextConversation, where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
+  db: Db,
+  c: ReplyContextConversation,
+  where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
 ): Promise<string | null> {
   if (!needsAcknowledgement(c)) return null;
   const customer = await db.selectFrom('customers').select('name').where('id', '=', c.customer_id).executeTakeFirst();
-  const lastText = await db.selectFrom('messages').select('text').where('conversation_id', '=', c.id).where('kind', '=', 'customer')
-    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const lastText = await db
+    .selectFrom('messages')
+    .select('text')
+    .where('conversation_id', '=', c.id)
+    .where('kind', '=', 'customer')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const name = customer?.name && !isPlaceholderName(customer.name.trim()) ? customer.name : null;
   const input = {
-    lang: lastText ? detectLang(lastText.text) : 'ja' as const, customerName: name, categories: parseJson<string[]>(c.categories, []),
-    channelIsPublic: where.channelIsPublic, canMoveToDm: where.canMoveToDm,
+    lang: lastText ? detectLang(lastText.text) : ('ja' as const),
+    customerName: name,
+    categories: parseJson<string[]>(c.categories, []),
+    channelIsPublic: where.channelIsPublic,
+    canMoveToDm: where.canMoveToDm,
   };
   const text = acknowledgementDraft(input);
   // A very long display name must not push the draft over X's limit: greet without it then.
@@ -93,7 +130,11 @@ async function ackDraftFor(
   return fits(text) || !name ? text : acknowledgementDraft({ ...input, customerName: null });
 }
 
-async function amplifyFor(db: Db, kind: string, conversationId: string): Promise<{ amplify: AmplifyAction[]; amplifyMessageId: string | null }> {
+async function amplifyFor(
+  db: Db,
+  kind: string,
+  conversationId: string,
+): Promise<{ amplify: AmplifyAction[]; amplifyMessageId: string | null }> {
   const target = PUBLIC_PLATFORMS.has(kind) ? await latestPublicCustomerMessage(db, conversationId) : undefined;
   const amplify = target ? amplifyOptions(kind, target.meta) : [];
   return { amplify, amplifyMessageId: target && amplify.length ? target.id : null };

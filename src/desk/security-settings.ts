@@ -7,34 +7,51 @@ import { parseJson } from '../store/repositories/types';
 /** http only for this machine (a provider under test, a local gateway); https everywhere else. */
 export function issuerProblem(raw: string): string | null {
   let u: URL;
-  try { u = new URL(raw); } catch { return 'is not a valid URL'; }
+  try {
+    u = new URL(raw);
+  } catch {
+    return 'is not a valid URL';
+  }
   if (u.username || u.password || u.search || u.hash) return 'must be the issuer URL only (no user, query or fragment)';
   if (u.protocol === 'https:') return null;
   if (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return null;
   return 'must be an https:// URL (http:// only for localhost / 127.0.0.1)';
 }
 
-const Issuer = z.string().trim().max(500).superRefine((v, ctx) => {
-  const problem = issuerProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const Issuer = z
+  .string()
+  .trim()
+  .max(500)
+  .superRefine((v, ctx) => {
+    const problem = issuerProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
-const SSO_DEFAULT = { enabled: false, issuer: null, clientId: null, clientSecret: null, label: '', passwordSignIn: 'everyone' as const };
+const SSO_DEFAULT = {
+  enabled: false,
+  issuer: null,
+  clientId: null,
+  clientSecret: null,
+  label: '',
+  passwordSignIn: 'everyone' as const,
+};
 
 /** As stored: `sso.clientSecret` is sealed with the instance key and never leaves the server. */
 export const SecuritySettingsSchema = z.object({
   /** Roles that must use a second factor (TOTP) when they sign in with a password. */
   requireTwoFactorFor: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
-  sso: z.object({
-    enabled: z.boolean().default(false),
-    issuer: Issuer.nullable().default(null),
-    clientId: z.string().trim().max(300).nullable().default(null),
-    clientSecret: z.string().nullable().default(null),
-    /** Text on the sign-in button, e.g. the company's identity provider ("社内アカウント"). Empty = a default. */
-    label: z.string().trim().max(60).default(''),
-    /** With SSO on: 'admins' keeps password sign-in for admins only (a way in when the provider is down). */
-    passwordSignIn: z.enum(['everyone', 'admins']).default('everyone'),
-  }).default(SSO_DEFAULT),
+  sso: z
+    .object({
+      enabled: z.boolean().default(false),
+      issuer: Issuer.nullable().default(null),
+      clientId: z.string().trim().max(300).nullable().default(null),
+      clientSecret: z.string().nullable().default(null),
+      /** Text on the sign-in button, e.g. the company's identity provider ("社内アカウント"). Empty = a default. */
+      label: z.string().trim().max(60).default(''),
+      /** With SSO on: 'admins' keeps password sign-in for admins only (a way in when the provider is down). */
+      passwordSignIn: z.enum(['everyone', 'admins']).default('everyone'),
+    })
+    .default(SSO_DEFAULT),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
@@ -64,12 +81,24 @@ export const requiresTwoFactor = (s: SecuritySettings, role: Role) => s.requireT
 
 export const securitySettings = {
   async get(db: Db, workspaceId: string): Promise<SecuritySettings> {
-    const r = await db.selectFrom('security_settings').select('settings').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const r = await db
+      .selectFrom('security_settings')
+      .select('settings')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
     return SecuritySettingsSchema.parse(parseJson(r?.settings, {}));
   },
   async save(db: Db, workspaceId: string, settings: SecuritySettings): Promise<void> {
     const row = { settings: JSON.stringify(settings), updated_at: nowIso() };
-    const r = await db.updateTable('security_settings').set(row).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) await db.insertInto('security_settings').values({ workspace_id: workspaceId, ...row }).execute();
+    const r = await db
+      .updateTable('security_settings')
+      .set(row)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0)
+      await db
+        .insertInto('security_settings')
+        .values({ workspace_id: workspaceId, ...row })
+        .execute();
   },
 };

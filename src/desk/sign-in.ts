@@ -6,17 +6,33 @@ import type { RealtimeBus } from '../realtime/bus';
 import { DUMMY_HASH, verifyPassword } from '../security/passwords';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../security/password-strength';
 import { decryptSecret, encryptSecret } from '../security/secrets';
-import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, type TotpEnrolment } from '../security/totp';
+import {
+  hashRecoveryCode,
+  looksLikeRecoveryCode,
+  newRecoveryCodes,
+  newTotpSecret,
+  totpStep,
+  type TotpEnrolment,
+} from '../security/totp';
 import { audit, signIns, type Agent, type Db, type SignInRecord } from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
 import { requiresTwoFactor, securitySettings } from './security-settings';
 import { deskSettings } from './settings';
 
-export interface SignInDeps { db: Db; bus: RealtimeBus; jobs: JobQueue; log: Logger; config: KoeConfig }
+export interface SignInDeps {
+  db: Db;
+  bus: RealtimeBus;
+  jobs: JobQueue;
+  log: Logger;
+  config: KoeConfig;
+}
 
 /** Who is asking: the client address (as the trusted proxies report it) and the account this browser knows, if any. */
-export interface Caller { ip: string; knownAgentId: string | null }
+export interface Caller {
+  ip: string;
+  knownAgentId: string | null;
+}
 
 export type PasswordOutcome =
   | { next: 'session'; agent: Agent }
@@ -24,14 +40,24 @@ export type PasswordOutcome =
 
 const CHALLENGE_ATTEMPTS = 5;
 
-const wrongCredentials = () => new DomainError('unauthenticated', 'The email or password is wrong', undefined, 'wrong_credentials');
+const wrongCredentials = () =>
+  new DomainError('unauthenticated', 'The email or password is wrong', undefined, 'wrong_credentials');
 const actorOf = (a: Agent) => ({ type: 'agent' as const, id: a.id, name: a.name });
 
 /** Refuses a new password that is short, common, guessable or the account's own email or name (code `weak_password`). */
-export function requireStrongPassword(path: string, password: string, account: { email?: string | null; name?: string | null; extra?: string[] }): void {
+export function requireStrongPassword(
+  path: string,
+  password: string,
+  account: { email?: string | null; name?: string | null; extra?: string[] },
+): void {
   const problem = passwordProblem(password, account);
   if (!problem) return;
-  throw new DomainError('validation', `${path}: ${PASSWORD_PROBLEM_TEXT[problem]}`, [{ path, message: PASSWORD_PROBLEM_TEXT[problem], code: problem }], 'weak_password');
+  throw new DomainError(
+    'validation',
+    `${path}: ${PASSWORD_PROBLEM_TEXT[problem]}`,
+    [{ path, message: PASSWORD_PROBLEM_TEXT[problem], code: problem }],
+    'weak_password',
+  );
 }
 
 /**
@@ -39,58 +65,117 @@ export function requireStrongPassword(path: string, password: string, account: {
  * that account (for such browsers only: its owner's own browsers keep working, so guessing cannot lock them out);
  * the owner is told when it starts. A correct password then either opens a session or asks for the second factor.
  */
-export async function signInWithPassword(deps: SignInDeps, input: { email: string; password: string }, caller: Caller): Promise<PasswordOutcome> {
+export async function signInWithPassword(
+  deps: SignInDeps,
+  input: { email: string; password: string },
+  caller: Caller,
+): Promise<PasswordOutcome> {
   const found = await signIns.byEmail(deps.db, input.email);
   const known = Boolean(found && caller.knownAgentId === found.agent.id);
   if (found && !known && found.lockedUntil && found.lockedUntil > new Date().toISOString()) {
-    await audit.log(deps.db, { workspaceId: found.agent.workspaceId, actor: { type: 'anonymous', id: null, name: input.email }, action: 'auth.login_blocked', detail: { ip: caller.ip, until: found.lockedUntil } });
-    throw new DomainError('rate_limited', 'Sign-ins to this account from new browsers are paused after repeated wrong passwords; try again later or from a browser you have used before', undefined, 'account_locked');
+    await audit.log(deps.db, {
+      workspaceId: found.agent.workspaceId,
+      actor: { type: 'anonymous', id: null, name: input.email },
+      action: 'auth.login_blocked',
+      detail: { ip: caller.ip, until: found.lockedUntil },
+    });
+    throw new DomainError(
+      'rate_limited',
+      'Sign-ins to this account from new browsers are paused after repeated wrong passwords; try again later or from a browser you have used before',
+      undefined,
+      'account_locked',
+    );
   }
   const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
   if (!found || !ok || !found.agent.active) {
-    await audit.log(deps.db, { workspaceId: found?.agent.workspaceId ?? null, actor: { type: 'anonymous', id: null, name: input.email }, action: 'auth.login_failed', detail: { ip: caller.ip } });
+    await audit.log(deps.db, {
+      workspaceId: found?.agent.workspaceId ?? null,
+      actor: { type: 'anonymous', id: null, name: input.email },
+      action: 'auth.login_failed',
+      detail: { ip: caller.ip },
+    });
     if (found && !known) await countFailure(deps, found, caller);
     throw wrongCredentials();
   }
   const agent = found.agent;
   const settings = await securitySettings.get(deps.db, agent.workspaceId);
   if (settings.sso.enabled && settings.sso.passwordSignIn === 'admins' && agent.role !== 'admin') {
-    throw new DomainError('forbidden', 'This workspace signs in with single sign-on; use the single sign-on button', undefined, 'sso_required');
+    throw new DomainError(
+      'forbidden',
+      'This workspace signs in with single sign-on; use the single sign-on button',
+      undefined,
+      'sso_required',
+    );
   }
   if (found.totpSecret) {
     const challenge = await signIns.createChallenge(deps.db, agent.id);
     return { next: 'two_factor', agent, challenge };
   }
   await signIns.clearFailures(deps.db, agent.id);
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.login', detail: { ip: caller.ip } });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: actorOf(agent),
+    action: 'auth.login',
+    detail: { ip: caller.ip },
+  });
   return { next: 'session', agent };
 }
 
 /** Step two: a code from the authenticator app, or one of the recovery codes (each works once). */
-export async function completeTwoFactor(deps: SignInDeps, input: { challenge: string; code: string }, caller: Caller): Promise<Agent> {
+export async function completeTwoFactor(
+  deps: SignInDeps,
+  input: { challenge: string; code: string },
+  caller: Caller,
+): Promise<Agent> {
   const agentId = await signIns.useChallenge(deps.db, input.challenge, CHALLENGE_ATTEMPTS);
-  if (!agentId) throw new DomainError('unauthenticated', 'The sign-in step has expired; enter your email and password again', undefined, 'challenge_expired');
+  if (!agentId)
+    throw new DomainError(
+      'unauthenticated',
+      'The sign-in step has expired; enter your email and password again',
+      undefined,
+      'challenge_expired',
+    );
   const found = await signIns.byAgentId(deps.db, agentId);
-  if (!found?.agent.active || !found.totpSecret) throw new DomainError('unauthenticated', 'Sign in again', undefined, 'challenge_expired');
+  if (!found?.agent.active || !found.totpSecret)
+    throw new DomainError('unauthenticated', 'Sign in again', undefined, 'challenge_expired');
   const agent = found.agent;
   const how = await checkSecondFactor(deps, found, input.code);
   if (!how) {
-    await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.two_factor_failed', detail: { ip: caller.ip } });
+    await audit.log(deps.db, {
+      workspaceId: agent.workspaceId,
+      actor: actorOf(agent),
+      action: 'auth.two_factor_failed',
+      detail: { ip: caller.ip },
+    });
     if (caller.knownAgentId !== agent.id) await countFailure(deps, found, caller);
     throw new DomainError('unauthenticated', 'The code is wrong or was already used', undefined, 'wrong_code');
   }
   await signIns.deleteChallenge(deps.db, input.challenge);
   await signIns.clearFailures(deps.db, agent.id);
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.login', detail: { ip: caller.ip, secondFactor: how } });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: actorOf(agent),
+    action: 'auth.login',
+    detail: { ip: caller.ip, secondFactor: how },
+  });
   return agent;
 }
 
-async function checkSecondFactor(deps: SignInDeps, found: SignInRecord, code: string): Promise<'totp' | 'recovery_code' | null> {
+async function checkSecondFactor(
+  deps: SignInDeps,
+  found: SignInRecord,
+  code: string,
+): Promise<'totp' | 'recovery_code' | null> {
   const secret = decryptSecret(deps.config.secretKey, found.totpSecret!);
   const step = totpStep(secret, code);
   if (step !== null) return (await signIns.claimTotpStep(deps.db, found.agent.id, step)) ? 'totp' : null;
   if (looksLikeRecoveryCode(code) && (await signIns.useRecoveryCode(deps.db, found.agent.id, hashRecoveryCode(code)))) {
-    await audit.log(deps.db, { workspaceId: found.agent.workspaceId, actor: actorOf(found.agent), action: 'auth.recovery_code_used', detail: { left: found.recoveryCodes.length - 1 } });
+    await audit.log(deps.db, {
+      workspaceId: found.agent.workspaceId,
+      actor: actorOf(found.agent),
+      action: 'auth.recovery_code_used',
+      detail: { left: found.recoveryCodes.length - 1 },
+    });
     return 'recovery_code';
   }
   return null;
@@ -105,9 +190,29 @@ async function countFailure(deps: SignInDeps, found: SignInRecord, caller: Calle
   const until = new Date(Date.now() + lockMs).toISOString();
   const timeZone = (await deskSettings.get(deps.db, agent.workspaceId)).sla.timeZone;
   const text = loginLockedText(agent.locale, { name: agent.name, ip: caller.ip, until, timeZone });
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: { type: 'system', id: null, name: 'Koe' }, action: 'auth.account_locked', target: { type: 'agent', id: agent.id }, detail: { ip: caller.ip, until, failures: maxFailures } });
-  await notify(deps, { workspaceId: agent.workspaceId, agentIds: [agent.id], kind: 'security', conversationId: null, title: text.title, body: text.body, urgent: true });
-  await enqueueAccountMail(deps, { kind: 'login_locked', workspaceId: agent.workspaceId, agentId: agent.id, ip: caller.ip, until });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: { type: 'system', id: null, name: 'Koe' },
+    action: 'auth.account_locked',
+    target: { type: 'agent', id: agent.id },
+    detail: { ip: caller.ip, until, failures: maxFailures },
+  });
+  await notify(deps, {
+    workspaceId: agent.workspaceId,
+    agentIds: [agent.id],
+    kind: 'security',
+    conversationId: null,
+    title: text.title,
+    body: text.body,
+    urgent: true,
+  });
+  await enqueueAccountMail(deps, {
+    kind: 'login_locked',
+    workspaceId: agent.workspaceId,
+    agentId: agent.id,
+    ip: caller.ip,
+    until,
+  });
 }
 
 /** Whether this agent, signed in by password, must set up two-factor sign-in before doing anything else. */
@@ -122,15 +227,36 @@ export async function startTwoFactorSetup(deps: SignInDeps, agent: Agent): Promi
   return enrolment;
 }
 
-export async function confirmTwoFactorSetup(deps: SignInDeps, agent: Agent, code: string): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTwoFactorSetup(
+  deps: SignInDeps,
+  agent: Agent,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
   const found = await signIns.byAgentId(deps.db, agent.id);
-  if (!found?.totpPending) throw new DomainError('conflict', 'Start the set-up again: no code is waiting for confirmation', undefined, 'no_pending_setup');
+  if (!found?.totpPending)
+    throw new DomainError(
+      'conflict',
+      'Start the set-up again: no code is waiting for confirmation',
+      undefined,
+      'no_pending_setup',
+    );
   const secret = decryptSecret(deps.config.secretKey, found.totpPending);
   const step = totpStep(secret, code);
-  if (step === null) throw new DomainError('validation', 'code: does not match the app; check the phone\'s clock and try the next code', [{ path: 'code', message: 'does not match' }], 'wrong_code');
+  if (step === null)
+    throw new DomainError(
+      'validation',
+      "code: does not match the app; check the phone's clock and try the next code",
+      [{ path: 'code', message: 'does not match' }],
+      'wrong_code',
+    );
   const { codes, hashes } = newRecoveryCodes();
   await signIns.enableTotp(deps.db, agent.id, found.totpPending, step, hashes);
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.two_factor_enabled', target: { type: 'agent', id: agent.id } });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: actorOf(agent),
+    action: 'auth.two_factor_enabled',
+    target: { type: 'agent', id: agent.id },
+  });
   return { recoveryCodes: codes };
 }
 
@@ -138,24 +264,54 @@ export async function confirmTwoFactorSetup(deps: SignInDeps, agent: Agent, code
 export async function disableTwoFactor(deps: SignInDeps, agent: Agent, password: string): Promise<void> {
   const found = await signIns.byAgentId(deps.db, agent.id);
   if (!found || !(await verifyPassword(password, found.passwordHash))) {
-    throw new DomainError('validation', 'password: is wrong', [{ path: 'password', message: 'is wrong' }], 'wrong_password');
+    throw new DomainError(
+      'validation',
+      'password: is wrong',
+      [{ path: 'password', message: 'is wrong' }],
+      'wrong_password',
+    );
   }
   if (requiresTwoFactor(await securitySettings.get(deps.db, agent.workspaceId), agent.role)) {
-    throw new DomainError('conflict', 'Your workspace requires two-factor sign-in for your role', undefined, 'two_factor_required');
+    throw new DomainError(
+      'conflict',
+      'Your workspace requires two-factor sign-in for your role',
+      undefined,
+      'two_factor_required',
+    );
   }
   await signIns.disableTotp(deps.db, agent.id);
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.two_factor_disabled', target: { type: 'agent', id: agent.id } });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: actorOf(agent),
+    action: 'auth.two_factor_disabled',
+    target: { type: 'agent', id: agent.id },
+  });
 }
 
-export async function regenerateRecoveryCodes(deps: SignInDeps, agent: Agent, code: string): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  deps: SignInDeps,
+  agent: Agent,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
   const found = await signIns.byAgentId(deps.db, agent.id);
-  if (!found?.totpSecret) throw new DomainError('conflict', 'Two-factor sign-in is not set up', undefined, 'no_two_factor');
+  if (!found?.totpSecret)
+    throw new DomainError('conflict', 'Two-factor sign-in is not set up', undefined, 'no_two_factor');
   const step = totpStep(decryptSecret(deps.config.secretKey, found.totpSecret), code);
   if (step === null || !(await signIns.claimTotpStep(deps.db, agent.id, step))) {
-    throw new DomainError('validation', 'code: is wrong or was already used', [{ path: 'code', message: 'is wrong' }], 'wrong_code');
+    throw new DomainError(
+      'validation',
+      'code: is wrong or was already used',
+      [{ path: 'code', message: 'is wrong' }],
+      'wrong_code',
+    );
   }
   const { codes, hashes } = newRecoveryCodes();
   await signIns.setRecoveryCodes(deps.db, agent.id, hashes);
-  await audit.log(deps.db, { workspaceId: agent.workspaceId, actor: actorOf(agent), action: 'auth.recovery_codes_regenerated', target: { type: 'agent', id: agent.id } });
+  await audit.log(deps.db, {
+    workspaceId: agent.workspaceId,
+    actor: actorOf(agent),
+    action: 'auth.recovery_codes_regenerated',
+    target: { type: 'agent', id: agent.id },
+  });
   return { recoveryCodes: codes };
 }

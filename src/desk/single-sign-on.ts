@@ -10,13 +10,32 @@ import { securitySettings, ssoReady, type SecuritySettings } from './security-se
  * ID token's signature, issuer, audience and expiry). Koe does not create agents from the provider: an admin adds
  * the agent first, and the provider's verified email picks which agent signs in.
  */
-export type SsoFailure = 'not_configured' | 'provider_unreachable' | 'denied' | 'expired' | 'invalid_response' | 'no_email' | 'email_unverified' | 'no_account';
+export type SsoFailure =
+  | 'not_configured'
+  | 'provider_unreachable'
+  | 'denied'
+  | 'expired'
+  | 'invalid_response'
+  | 'no_email'
+  | 'email_unverified'
+  | 'no_account';
 export class SsoError extends Error {
-  constructor(readonly reason: SsoFailure, detail: string) { super(detail); }
+  constructor(
+    readonly reason: SsoFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
 }
 
 const FLOW_MINUTES = 10;
-const FlowSchema = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string(), at: z.number() });
+const FlowSchema = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  verifier: z.string(),
+  next: z.string(),
+  at: z.number(),
+});
 type Flow = z.infer<typeof FlowSchema>;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -32,35 +51,68 @@ async function providerConfig(secretKey: Buffer, s: SecuritySettings): Promise<o
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.config;
   const secret = s.sso.clientSecret ? decryptSecret(secretKey, s.sso.clientSecret) : undefined;
   try {
-    const config = await oidc.discovery(issuer, s.sso.clientId!, undefined, secret ? oidc.ClientSecretBasic(secret) : oidc.None(), {
-      // Plain http only for a provider on this machine (settings refuse it elsewhere).
-      ...(issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) ? { execute: [oidc.allowInsecureRequests] } : {}),
-      timeout: 10,
-    });
+    const config = await oidc.discovery(
+      issuer,
+      s.sso.clientId!,
+      undefined,
+      secret ? oidc.ClientSecretBasic(secret) : oidc.None(),
+      {
+        // Plain http only for a provider on this machine (settings refuse it elsewhere).
+        ...(issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)
+          ? { execute: [oidc.allowInsecureRequests] }
+          : {}),
+        timeout: 10,
+      },
+    );
     cache.set(key, { config, at: Date.now() });
     return config;
   } catch (err) {
-    throw new SsoError('provider_unreachable', `The identity provider's discovery document could not be read: ${(err as Error).message}`);
+    throw new SsoError(
+      'provider_unreachable',
+      `The identity provider's discovery document could not be read: ${(err as Error).message}`,
+    );
   }
 }
 
 /** Only same-app paths, so the sign-in cannot be turned into a redirect elsewhere. */
-export const safeNext = (next: unknown) => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
+export const safeNext = (next: unknown) =>
+  typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 
 /** Step one: where to send the browser, and the sealed flow (state, nonce, PKCE verifier) for a short-lived cookie. */
-export async function startSso(deps: { db: Db; config: KoeConfig }, workspaceId: string, redirectUri: string, next: string): Promise<{ url: string; sealedFlow: string }> {
+export async function startSso(
+  deps: { db: Db; config: KoeConfig },
+  workspaceId: string,
+  redirectUri: string,
+  next: string,
+): Promise<{ url: string; sealedFlow: string }> {
   const settings = await securitySettings.get(deps.db, workspaceId);
   const config = await providerConfig(deps.config.secretKey, settings);
-  const flow: Flow = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier(), next: safeNext(next), at: Date.now() };
+  const flow: Flow = {
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    verifier: oidc.randomPKCECodeVerifier(),
+    next: safeNext(next),
+    at: Date.now(),
+  };
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUri, scope: 'openid email profile', state: flow.state, nonce: flow.nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier), code_challenge_method: 'S256',
+    redirect_uri: redirectUri,
+    scope: 'openid email profile',
+    state: flow.state,
+    nonce: flow.nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
+    code_challenge_method: 'S256',
   });
   return { url: url.href, sealedFlow: encryptSecret(deps.config.secretKey, JSON.stringify(flow)) };
 }
 
 /** Step two: the provider sent the browser back; exchange the code, check the ID token, find the agent. */
-export async function finishSso(deps: { db: Db; config: KoeConfig }, workspaceId: string, currentUrl: URL, sealedFlow: string | undefined, ip: string): Promise<{ agent: Agent; next: string }> {
+export async function finishSso(
+  deps: { db: Db; config: KoeConfig },
+  workspaceId: string,
+  currentUrl: URL,
+  sealedFlow: string | undefined,
+  ip: string,
+): Promise<{ agent: Agent; next: string }> {
   const providerError = currentUrl.searchParams.get('error');
   if (providerError) throw new SsoError('denied', `The identity provider answered ${providerError}`);
   let flow: Flow;
@@ -74,24 +126,41 @@ export async function finishSso(deps: { db: Db; config: KoeConfig }, workspaceId
   const config = await providerConfig(deps.config.secretKey, settings);
   let claims: Record<string, unknown>;
   try {
-    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: flow.verifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+      idTokenExpected: true,
+    });
     const idToken = tokens.claims()!;
     claims = { ...idToken };
     // Many providers keep the ID token to `sub` and serve email from UserInfo (checked to be about the same `sub`).
-    if (typeof claims.email !== 'string') claims = { ...claims, ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)) };
+    if (typeof claims.email !== 'string')
+      claims = { ...claims, ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)) };
   } catch (err) {
     throw new SsoError('invalid_response', `The identity provider's answer was refused: ${(err as Error).message}`);
   }
   const email = typeof claims.email === 'string' ? claims.email : null;
   if (!email) throw new SsoError('no_email', 'The identity provider did not share an email address (scope "email")');
   // Providers that do not send email_verified at all (some enterprise directories) are trusted; an explicit false is not.
-  if (claims.email_verified === false) throw new SsoError('email_unverified', `${email} is not verified at the identity provider`);
+  if (claims.email_verified === false)
+    throw new SsoError('email_unverified', `${email} is not verified at the identity provider`);
   const found = await agents.byEmail(deps.db, email);
   if (!found?.active || found.workspaceId !== workspaceId) {
-    await audit.log(deps.db, { workspaceId, actor: { type: 'anonymous', id: null, name: email }, action: 'auth.sso_refused', detail: { ip, issuer: settings.sso.issuer, reason: 'no_account' } });
+    await audit.log(deps.db, {
+      workspaceId,
+      actor: { type: 'anonymous', id: null, name: email },
+      action: 'auth.sso_refused',
+      detail: { ip, issuer: settings.sso.issuer, reason: 'no_account' },
+    });
     throw new SsoError('no_account', `No active agent has the email ${email}`);
   }
   const { passwordHash: _hash, ...agent } = found;
-  await audit.log(deps.db, { workspaceId, actor: { type: 'agent', id: agent.id, name: agent.name }, action: 'auth.login', detail: { ip, sso: settings.sso.issuer } });
+  await audit.log(deps.db, {
+    workspaceId,
+    actor: { type: 'agent', id: agent.id, name: agent.name },
+    action: 'auth.login',
+    detail: { ip, sso: settings.sso.issuer },
+  });
   return { agent, next: flow.next };
 }

@@ -9,7 +9,9 @@ describe('cleanText', () => {
   });
 
   it('cleans the null-prototype records that routers and query parsers produce', () => {
-    function Empty() { /* a router's params holder */ }
+    function Empty() {
+      /* a router's params holder */
+    }
     Empty.prototype = Object.create(null);
     const params = new (Empty as unknown as new () => Record<string, string>)();
     params.id = 'a\u0000b';
@@ -18,6 +20,11 @@ describe('cleanText', () => {
 
   it('walks nested data, keys included, and keeps non-strings and Buffers as they are', () => {
     const buf = Buffer.from('x\u0000');
-    expect(cleanDeep({ 'k\u0000': ['a\u0000', 1, null, { t: '\u0000' }], b: buf, n: 2, f: false })).toEqual({ k: ['a', 1, null, { t: '' }], b: buf, n: 2, f: false });
+    expect(cleanDeep({ 'k\u0000': ['a\u0000', 1, null, { t: '\u0000' }], b: buf, n: 2, f: false })).toEqual({
+      k: ['a', 1, null, { t: '' }],
+      b: buf,
+      n: 2,
+      f: false,
+    });
   });
 });

@@ -1,5 +1,6 @@
 /** Typed domain errors; the HTTP layer maps each kind once to a problem+json status. */
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
+export type DomainErrorKind =
+  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(
@@ -17,4 +18,5 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 export const forbidden = (why = 'You do not have permission to do this') => new DomainError('forbidden', why);
 export const conflict = (why: string) => new DomainError('conflict', why);
-export const invalid = (path: string, message: string) => new DomainError('validation', `${path}: ${message}`, [{ path, message }]);
+export const invalid = (path: string, message: string) =>
+  new DomainError('validation', `${path}: ${message}`, [{ path, message }]);

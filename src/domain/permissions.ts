@@ -13,7 +13,12 @@ export function requireRole(actual: Role, required: Role): void {
   if (!hasRole(actual, required)) throw forbidden(`This requires the ${required} role`);
 }
 
-export interface Actor { agentId: string; role: Role; workspaceId: string; name: string }
+export interface Actor {
+  agentId: string;
+  role: Role;
+  workspaceId: string;
+  name: string;
+}
 
 /**
  * Assignment: anyone may take a conversation or release their own; assigning it to someone else or

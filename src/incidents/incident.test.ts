@@ -16,10 +16,17 @@ describe('matchesIncident', () => {
 });
 
 describe('incidentReply', () => {
-  const texts = { ackJa: 'ご不便をおかけし申し訳ございません。現在障害を調査中です。', ackEn: 'Sorry for the trouble. We are investigating an outage.' };
+  const texts = {
+    ackJa: 'ご不便をおかけし申し訳ございません。現在障害を調査中です。',
+    ackEn: 'Sorry for the trouble. We are investigating an outage.',
+  };
   it('addresses the customer by name in their language', () => {
-    expect(incidentReply(texts, { name: '佐藤', lang: 'ja' })).toBe('佐藤さん、ご不便をおかけし申し訳ございません。現在障害を調査中です。');
-    expect(incidentReply(texts, { name: 'Alex', lang: 'en' })).toBe('Hi Alex — Sorry for the trouble. We are investigating an outage.');
+    expect(incidentReply(texts, { name: '佐藤', lang: 'ja' })).toBe(
+      '佐藤さん、ご不便をおかけし申し訳ございません。現在障害を調査中です。',
+    );
+    expect(incidentReply(texts, { name: 'Alex', lang: 'en' })).toBe(
+      'Hi Alex — Sorry for the trouble. We are investigating an outage.',
+    );
   });
   it('falls back to the other language when one text is empty, and to no greeting without a name', () => {
     expect(incidentReply({ ackJa: '', ackEn: 'We are on it.' }, { name: null, lang: 'ja' })).toBe('We are on it.');

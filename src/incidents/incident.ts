@@ -35,7 +35,10 @@ export interface IncidentTexts {
  * The acknowledgement one customer receives: addressed by name when known
  * (「山田さん、」 / "Hi Alex —") so it reads as a reply to them, not a broadcast.
  */
-export function incidentReply(texts: IncidentTexts, customer: { name: string | null; lang: 'ja' | 'en' | null }): string {
+export function incidentReply(
+  texts: IncidentTexts,
+  customer: { name: string | null; lang: 'ja' | 'en' | null },
+): string {
   const en = customer.lang === 'en';
   const body = (en ? texts.ackEn : texts.ackJa).trim() || (en ? texts.ackJa : texts.ackEn).trim();
   const name = customer.name?.trim();

@@ -32,7 +32,12 @@ export interface SpikeVerdict {
 }
 
 export function detectSpike(category: string, counts: SpikeCounts, rule: SpikeRule = DEFAULT_SPIKE_RULE): SpikeVerdict {
-  if (!Number.isFinite(counts.inWindow) || !Number.isFinite(counts.inBaseline) || counts.inWindow < 0 || counts.inBaseline < 0) {
+  if (
+    !Number.isFinite(counts.inWindow) ||
+    !Number.isFinite(counts.inBaseline) ||
+    counts.inWindow < 0 ||
+    counts.inBaseline < 0
+  ) {
     throw new RangeError('spike counts must be non-negative numbers');
   }
   const expected = (counts.inBaseline * rule.windowMinutes) / (rule.baselineHours * 60);
@@ -48,7 +53,11 @@ export function detectSpike(category: string, counts: SpikeCounts, rule: SpikeRu
 }
 
 /** Counts for `detectSpike` from creation times (ms) of one category's conversations. */
-export function countsAt(createdMs: readonly number[], nowMs: number, rule: SpikeRule = DEFAULT_SPIKE_RULE): SpikeCounts {
+export function countsAt(
+  createdMs: readonly number[],
+  nowMs: number,
+  rule: SpikeRule = DEFAULT_SPIKE_RULE,
+): SpikeCounts {
   const windowStart = nowMs - rule.windowMinutes * 60_000;
   const baselineStart = windowStart - rule.baselineHours * 3_600_000;
   let inWindow = 0;

@@ -14,13 +14,22 @@ import { mergeVerdict, type ConversationTriage } from './triage-hook';
 export const PROCESS_INBOUND = 'inbound.process';
 export const ROUTE_CONVERSATION = 'conversation.route';
 
-export interface IngestDeps { db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger; triage?: ConversationTriage }
+export interface IngestDeps {
+  db: Db;
+  jobs: JobQueue;
+  bus: RealtimeBus;
+  log: Logger;
+  triage?: ConversationTriage;
+}
 
 /**
  * Step 1, inside the request: record the raw event and its processing job in one transaction, then the
  * caller may acknowledge. A re-delivered event (same channel + external id) is recorded once.
  */
-export async function recordInbound(deps: IngestDeps, raw: InboundEvent): Promise<{ eventId: string | null; duplicate: boolean; rejected?: string }> {
+export async function recordInbound(
+  deps: IngestDeps,
+  raw: InboundEvent,
+): Promise<{ eventId: string | null; duplicate: boolean; rejected?: string }> {
   // Text is cleaned here, once for every channel, so the same message is stored on both dialects (see clean-text).
   const event = cleanDeep(raw);
   const checked = InboundEventSchema.safeParse(event);
@@ -30,7 +39,12 @@ export async function recordInbound(deps: IngestDeps, raw: InboundEvent): Promis
     return { ...r, rejected: reason };
   }
   return deps.db.transaction().execute(async (tx) => {
-    const eventId = await inboundEvents.record(tx, { channelId: event.channelId, externalId: event.externalId, kind: event.kind, payload: event });
+    const eventId = await inboundEvents.record(tx, {
+      channelId: event.channelId,
+      externalId: event.externalId,
+      kind: event.kind,
+      payload: event,
+    });
     if (!eventId) return { eventId: null, duplicate: true };
     await deps.jobs.enqueue(PROCESS_INBOUND, { eventId }, { maxAttempts: 10 }, tx);
     return { eventId, duplicate: false };
@@ -41,10 +55,20 @@ export async function recordInbound(deps: IngestDeps, raw: InboundEvent): Promis
  * A signed delivery (or one event in it) that cannot be understood: acknowledged to the platform, kept as a failed
  * inbound event with the reason (admins see it under 受信イベント), never queued. Recorded once per distinct content.
  */
-export async function recordRejected(deps: Pick<IngestDeps, 'db' | 'log'>, channelId: string, payload: unknown, reason: string): Promise<{ eventId: string | null; duplicate: boolean }> {
+export async function recordRejected(
+  deps: Pick<IngestDeps, 'db' | 'log'>,
+  channelId: string,
+  payload: unknown,
+  reason: string,
+): Promise<{ eventId: string | null; duplicate: boolean }> {
   const body = JSON.stringify(cleanDeep(payload) ?? null) ?? 'null';
   const externalId = `rejected:${createHash('sha256').update(body).digest('hex').slice(0, 40)}`;
-  const eventId = await inboundEvents.recordFailed(deps.db, { channelId, externalId, payload: body.length > 65_536 ? `${body.slice(0, 65_536)}…` : body, error: reason.slice(0, 1000) });
+  const eventId = await inboundEvents.recordFailed(deps.db, {
+    channelId,
+    externalId,
+    payload: body.length > 65_536 ? `${body.slice(0, 65_536)}…` : body,
+    error: reason.slice(0, 1000),
+  });
   deps.log.warn({ channelId, reason, duplicate: !eventId }, 'inbound event rejected');
   return { eventId, duplicate: !eventId };
 }
@@ -55,7 +79,9 @@ export function inboundProcessor(deps: IngestDeps) {
     const stored = await inboundEvents.get(deps.db, eventId);
     if (!stored || stored.status === 'processed') return;
     try {
-      const result = await deps.db.transaction().execute(async (tx) => processEvent(tx, deps, eventId, JSON.parse(stored.payload) as InboundEvent));
+      const result = await deps.db
+        .transaction()
+        .execute(async (tx) => processEvent(tx, deps, eventId, JSON.parse(stored.payload) as InboundEvent));
       if (!result) return;
       const item = await conversations.item(deps.db, result.workspaceId, result.conversationId);
       const message = await messages.get(deps.db, result.messageId);
@@ -63,7 +89,8 @@ export function inboundProcessor(deps: IngestDeps) {
       deps.bus.publish(topics.workspace(result.workspaceId), { type: 'conversation.updated', data: item });
     } catch (err) {
       // A poison event stays recorded with its error for admins to see; the job runner keeps the retry history.
-      if (ctx.isFinalAttempt) await inboundEvents.mark(deps.db, eventId, 'failed', err instanceof Error ? err.message : String(err));
+      if (ctx.isFinalAttempt)
+        await inboundEvents.mark(deps.db, eventId, 'failed', err instanceof Error ? err.message : String(err));
       throw err;
     }
   };
@@ -72,58 +99,114 @@ export function inboundProcessor(deps: IngestDeps) {
 async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: InboundEvent) {
   const channel = await channels.byId(tx, event.channelId);
   if (!channel) throw new Error(`Channel ${event.channelId} no longer exists`);
-  if (await messages.byInboundEvent(tx, eventId)) { await inboundEvents.mark(tx, eventId, 'processed'); return null; }
+  if (await messages.byInboundEvent(tx, eventId)) {
+    await inboundEvents.mark(tx, eventId, 'processed');
+    return null;
+  }
 
   const customer = await customers.identify(tx, {
-    workspaceId: channel.workspaceId, channelId: channel.id, externalId: event.customer.externalId,
-    name: event.customer.name, handle: event.customer.handle, email: event.customer.email,
+    workspaceId: channel.workspaceId,
+    channelId: channel.id,
+    externalId: event.customer.externalId,
+    name: event.customer.name,
+    handle: event.customer.handle,
+    email: event.customer.email,
   });
   const at = event.occurredAt;
   let conv = await conversations.latestForCustomerOnChannel(tx, customer.id, channel.id);
   const created = !conv || statusOnCustomerMessage(conv.status as ConversationStatus) === 'new_conversation';
   if (!conv || created) {
-    const id = await conversations.create(tx, { workspaceId: channel.workspaceId, channelId: channel.id, customerId: customer.id, at });
+    const id = await conversations.create(tx, {
+      workspaceId: channel.workspaceId,
+      channelId: channel.id,
+      customerId: customer.id,
+      at,
+    });
     conv = (await conversations.row(tx, channel.workspaceId, id))!;
   }
   const messageId = await messages.create(tx, {
-    conversationId: conv.id, kind: 'customer', text: event.text, authorType: 'customer', authorId: customer.id,
-    authorName: customer.name, createdAt: at, inboundEventId: eventId, clientMessageId: event.clientMessageId ?? null, meta: event.meta ?? null,
+    conversationId: conv.id,
+    kind: 'customer',
+    text: event.text,
+    authorType: 'customer',
+    authorId: customer.id,
+    authorName: customer.name,
+    createdAt: at,
+    inboundEventId: eventId,
+    clientMessageId: event.clientMessageId ?? null,
+    meta: event.meta ?? null,
   });
 
   const waitingSince = conv.waiting_since ?? at;
   let triaged: ReturnType<typeof mergeVerdict> | null = null;
   if (deps.triage) {
-    const recent = (await messages.forConversation(tx, conv.id, { includeNotes: false })).filter((m) => m.kind === 'customer');
+    const recent = (await messages.forConversation(tx, conv.id, { includeNotes: false })).filter(
+      (m) => m.kind === 'customer',
+    );
     const verdict = await deps.triage({
-      workspaceId: channel.workspaceId, text: event.text, db: tx,
+      workspaceId: channel.workspaceId,
+      text: event.text,
+      db: tx,
       context: {
         recentPostsByCustomer: recent.filter((m) => Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
         waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
-        recentTexts: recent.filter((m) => m.id !== messageId).slice(-10).reverse().map((m) => m.text),
+        recentTexts: recent
+          .filter((m) => m.id !== messageId)
+          .slice(-10)
+          .reverse()
+          .map((m) => m.text),
       },
     });
     if (verdict) {
-      await tx.updateTable('messages').set({ triage: JSON.stringify(verdict) }).where('id', '=', messageId).execute();
+      await tx
+        .updateTable('messages')
+        .set({ triage: JSON.stringify(verdict) })
+        .where('id', '=', messageId)
+        .execute();
       // A new conversation takes its first verdict as is (spam can be L0); later messages only raise urgency.
-      triaged = mergeVerdict({
-        level: created ? 0 : conv.level, priority: created ? 0 : conv.priority, categories: parseJson(conv.categories, []),
-        reasons: parseJson(conv.triage_reasons, []), flag: conv.flag,
-      }, verdict);
+      triaged = mergeVerdict(
+        {
+          level: created ? 0 : conv.level,
+          priority: created ? 0 : conv.priority,
+          categories: parseJson(conv.categories, []),
+          reasons: parseJson(conv.triage_reasons, []),
+          flag: conv.flag,
+        },
+        verdict,
+      );
     }
   }
   await conversations.update(tx, conv.id, {
-    status: 'open', last_message_at: at > conv.last_message_at ? at : conv.last_message_at, waiting_since: waitingSince,
-    preview: event.text.slice(0, 140), resolved_at: null, last_customer_message_at: at,
+    status: 'open',
+    last_message_at: at > conv.last_message_at ? at : conv.last_message_at,
+    waiting_since: waitingSince,
+    preview: event.text.slice(0, 140),
+    resolved_at: null,
+    last_customer_message_at: at,
     ...(await resumeClock(tx, conv, at)),
-    ...(triaged ? {
-      level: triaged.level, priority: triaged.priority, sentiment: triaged.sentiment, categories: JSON.stringify(triaged.categories),
-      triage_reasons: JSON.stringify(triaged.reasons), flag: triaged.flag,
-    } : {}),
+    ...(triaged
+      ? {
+          level: triaged.level,
+          priority: triaged.priority,
+          sentiment: triaged.sentiment,
+          categories: JSON.stringify(triaged.categories),
+          triage_reasons: JSON.stringify(triaged.reasons),
+          flag: triaged.flag,
+        }
+      : {}),
   });
   await inboundEvents.mark(tx, eventId, 'processed');
   // Routing (assignment, SLA timers) runs as its own job, committed with this message.
-  await deps.jobs.enqueue(ROUTE_CONVERSATION, {
-    workspaceId: channel.workspaceId, conversationId: conv.id, event: created ? 'conversation.created' : 'message.received', text: event.text,
-  }, { maxAttempts: 5 }, tx);
+  await deps.jobs.enqueue(
+    ROUTE_CONVERSATION,
+    {
+      workspaceId: channel.workspaceId,
+      conversationId: conv.id,
+      event: created ? 'conversation.created' : 'message.received',
+      text: event.text,
+    },
+    { maxAttempts: 5 },
+    tx,
+  );
   return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };
 }

@@ -5,6 +5,13 @@ import type { WorkspaceTriage } from './workspace-triage';
 export function productionTriage(engine: WorkspaceTriage): ConversationTriage {
   return async ({ workspaceId, text, context, db }) => {
     const r = await engine.analyse(workspaceId, text, context, db);
-    return { level: r.level, priority: r.priority, sentiment: r.sentiment, categories: r.categories, reasons: r.reasons, flags: r.flags };
+    return {
+      level: r.level,
+      priority: r.priority,
+      sentiment: r.sentiment,
+      categories: r.categories,
+      reasons: r.reasons,
+      flags: r.flags,
+    };
   };
 }

@@ -3,10 +3,19 @@ import type { Reason, TriageContext } from '../triage';
 
 /** What the ingest pipeline needs from triage; `WorkspaceTriage` provides it with each workspace's tuning. */
 export interface TriageVerdict {
-  level: 0 | 1 | 2 | 3; priority: number; sentiment: 'negative' | 'neutral' | 'positive'; categories: string[];
-  reasons: Reason[]; flags: { spam: boolean; troll: boolean };
+  level: 0 | 1 | 2 | 3;
+  priority: number;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  categories: string[];
+  reasons: Reason[];
+  flags: { spam: boolean; troll: boolean };
 }
-export type ConversationTriage = (input: { workspaceId: string; text: string; context: TriageContext; db: Db }) => Promise<TriageVerdict | null>;
+export type ConversationTriage = (input: {
+  workspaceId: string;
+  text: string;
+  context: TriageContext;
+  db: Db;
+}) => Promise<TriageVerdict | null>;
 
 const MAX_REASONS = 24;
 
@@ -17,14 +26,23 @@ const MAX_REASONS = 24;
 export function mergeVerdict(
   current: { level: number; priority: number; categories: string[]; reasons: Reason[]; flag: string | null },
   v: TriageVerdict,
-): { level: number; priority: number; sentiment: string; categories: string[]; reasons: Reason[]; flag: string | null } {
+): {
+  level: number;
+  priority: number;
+  sentiment: string;
+  categories: string[];
+  reasons: Reason[];
+  flag: string | null;
+} {
   const seen = new Set<string>();
-  const reasons = [...v.reasons, ...current.reasons].filter((r) => {
-    const key = `${r.kind}|${r.code}|${r.evidence}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, MAX_REASONS);
+  const reasons = [...v.reasons, ...current.reasons]
+    .filter((r) => {
+      const key = `${r.kind}|${r.code}|${r.evidence}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_REASONS);
   const raised = v.flags.spam ? 'spam' : v.flags.troll ? 'troll' : null;
   return {
     level: Math.max(current.level, v.level),

@@ -1,8 +1,19 @@
-import { analyse, LearnedModel, type LabelSet, type TriageContext, type TriageResult, type WorkspacePhrases } from '../triage';
+import {
+  analyse,
+  LearnedModel,
+  type LabelSet,
+  type TriageContext,
+  type TriageResult,
+  type WorkspacePhrases,
+} from '../triage';
 import type { LearnedModelJSON } from '../triage/learned';
 import { triageSettings, type Db } from '../store/repositories';
 
-interface Loaded { version: string | null; phrases: WorkspacePhrases; model: LearnedModel | undefined }
+interface Loaded {
+  version: string | null;
+  phrases: WorkspacePhrases;
+  model: LearnedModel | undefined;
+}
 
 /**
  * Triage with each workspace's own phrases and learned model. Settings are cached per process and reloaded
@@ -37,7 +48,8 @@ export class WorkspaceTriage {
     if (hit && hit.version === version) return hit;
     const s = await triageSettings.get(db, workspaceId);
     const loaded: Loaded = {
-      version: s.updatedAt, phrases: s.phrases,
+      version: s.updatedAt,
+      phrases: s.phrases,
       model: s.model ? LearnedModel.fromJSON(s.model as LearnedModelJSON) : undefined,
     };
     this.cache.set(workspaceId, loaded);

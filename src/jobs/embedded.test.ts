@@ -16,13 +16,17 @@ async function queue() {
   return new EmbeddedJobQueue(store.db, log, { pollMs: 10 });
 }
 
-afterEach(async () => { await store?.close(); });
+afterEach(async () => {
+  await store?.close();
+});
 
 describe('embedded job queue', () => {
   it('runs a job with its payload', async () => {
     const q = await queue();
     const seen: unknown[] = [];
-    q.register('greet', async (p) => { seen.push(p); });
+    q.register('greet', async (p) => {
+      seen.push(p);
+    });
     q.start();
     await q.enqueue('greet', { name: '花子' });
     await q.drain();
@@ -37,8 +41,15 @@ describe('embedded job queue', () => {
     const third = await q.enqueue('check', { n: 3 }, { delayMs: 120_000, dedupeKey: 'sla.check:c1' });
     await q.enqueue('check', { n: 4 }, { delayMs: 60_000, dedupeKey: 'sla.check:c2' });
     expect(new Set([first, second, third]).size).toBe(1);
-    const rows = await store.db.selectFrom('jobs').select(['dedupe_key', 'payload', 'run_at']).orderBy('dedupe_key').execute();
-    expect(rows.map((r) => [r.dedupe_key, JSON.parse(r.payload).n])).toEqual([['sla.check:c1', 2], ['sla.check:c2', 4]]);
+    const rows = await store.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'payload', 'run_at'])
+      .orderBy('dedupe_key')
+      .execute();
+    expect(rows.map((r) => [r.dedupe_key, JSON.parse(r.payload).n])).toEqual([
+      ['sla.check:c1', 2],
+      ['sla.check:c2', 4],
+    ]);
     expect(Date.parse(rows[0].run_at) - Date.now()).toBeLessThan(11_000);
 
     const seen: number[] = [];
@@ -56,10 +67,16 @@ describe('embedded job queue', () => {
   it('as the sole runner, queues again at start a job a killed process left running (no wait for its lock)', async () => {
     const q = await queue();
     const id = await q.enqueue('resume', { n: 1 });
-    await store.db.updateTable('jobs').set({ status: 'running', locked_until: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', id).execute();
+    await store.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_until: new Date(Date.now() + 60_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     const sole = new EmbeddedJobQueue(store.db, log, { pollMs: 10, soleRunner: true });
     const seen: unknown[] = [];
-    sole.register('resume', async (p) => { seen.push(p); });
+    sole.register('resume', async (p) => {
+      seen.push(p);
+    });
     sole.start();
     await sole.drain();
     await sole.stop();
@@ -71,7 +88,11 @@ describe('embedded job queue', () => {
     const first = new EmbeddedJobQueue(store.db, log, { pollMs: 10, lockMs: 300 });
     const second = new EmbeddedJobQueue(store.db, log, { pollMs: 10, lockMs: 300 });
     let runs = 0;
-    for (const runner of [first, second]) runner.register('slow', async () => { runs++; await new Promise((r) => setTimeout(r, 1200)); });
+    for (const runner of [first, second])
+      runner.register('slow', async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 1200));
+      });
     await q.enqueue('slow', {});
     first.start();
     await new Promise((r) => setTimeout(r, 100));
@@ -84,7 +105,10 @@ describe('embedded job queue', () => {
   it('retries a failing job and records the error, then fails it visibly after max attempts', async () => {
     const q = await queue();
     let calls = 0;
-    q.register('flaky', async () => { calls++; throw new RetryLaterError('platform busy', 1); });
+    q.register('flaky', async () => {
+      calls++;
+      throw new RetryLaterError('platform busy', 1);
+    });
     q.start();
     const id = await q.enqueue('flaky', {}, { maxAttempts: 3 });
     await q.drain();
@@ -98,13 +122,18 @@ describe('embedded job queue', () => {
   it('stops at once on a permanent error', async () => {
     const q = await queue();
     let calls = 0;
-    q.register('bad', async () => { calls++; throw new PermanentJobError('malformed'); });
+    q.register('bad', async () => {
+      calls++;
+      throw new PermanentJobError('malformed');
+    });
     q.start();
     const id = await q.enqueue('bad', {}, { maxAttempts: 5 });
     await q.drain();
     await q.stop();
     expect(calls).toBe(1);
-    expect((await store.db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('failed');
+    expect(
+      (await store.db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('failed');
   });
 
   it('schedules retries with growing, capped backoff', () => {
@@ -117,9 +146,15 @@ describe('embedded job queue', () => {
   it('picks up a job left running by a crashed process once its lock expires', async () => {
     const q = await queue();
     const id = await q.enqueue('orphan', {});
-    await store.db.updateTable('jobs').set({ status: 'running', locked_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    await store.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     let ran = false;
-    q.register('orphan', async () => { ran = true; });
+    q.register('orphan', async () => {
+      ran = true;
+    });
     q.start();
     await q.drain();
     await q.stop();
@@ -129,7 +164,9 @@ describe('embedded job queue', () => {
   it('prunes finished jobs after the retention period, keeping failed and recent ones', async () => {
     const q = await queue();
     q.register('quick', async () => {});
-    q.register('broken', async () => { throw new PermanentJobError('nope'); });
+    q.register('broken', async () => {
+      throw new PermanentJobError('nope');
+    });
     q.start();
     const old = await q.enqueue('quick', {});
     const recent = await q.enqueue('quick', {});

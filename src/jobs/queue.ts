@@ -2,7 +2,12 @@
  * The job seam. The embedded runner stores jobs in the database; a BullMQ runner implements the same
  * interface for the scaled-out shape (handlers are plain async functions keyed by name, payloads JSON).
  */
-export interface JobContext { jobId: string; attempt: number; maxAttempts: number; isFinalAttempt: boolean }
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  maxAttempts: number;
+  isFinalAttempt: boolean;
+}
 export type JobHandler<P = unknown> = (payload: P, ctx: JobContext) => Promise<void>;
 
 export interface EnqueueOptions {
@@ -19,7 +24,12 @@ export interface EnqueueOptions {
 
 /** Throw from a handler to ask for a retry at a specific time (e.g. a platform's Retry-After). */
 export class RetryLaterError extends Error {
-  constructor(message: string, readonly retryAfterMs: number) { super(message); }
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Throw from a handler when retrying cannot help; the job fails at once. */

@@ -4,7 +4,10 @@ import { EventEmitter } from 'node:events';
  * Fan-out of realtime events to connected agents and widgets. In-process for the embedded shape; a Redis
  * pub/sub implementation of the same interface serves several web processes.
  */
-export interface RealtimeEvent { type: string; data: unknown }
+export interface RealtimeEvent {
+  type: string;
+  data: unknown;
+}
 export type Listener = (event: RealtimeEvent) => void;
 
 export interface RealtimeBus {
@@ -14,8 +17,12 @@ export interface RealtimeBus {
 
 export class InProcessBus implements RealtimeBus {
   private emitter = new EventEmitter();
-  constructor() { this.emitter.setMaxListeners(0); }
-  publish(topic: string, event: RealtimeEvent): void { this.emitter.emit(topic, event); }
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  publish(topic: string, event: RealtimeEvent): void {
+    this.emitter.emit(topic, event);
+  }
   subscribe(topic: string, listener: Listener): () => void {
     this.emitter.on(topic, listener);
     return () => this.emitter.off(topic, listener);

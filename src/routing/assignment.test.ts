@@ -3,7 +3,14 @@ import { chooseAssignee, chooseOwner, type AgentState, type AssignmentPolicy } f
 import { CATEGORY_SKILLS } from './skills';
 
 const agent = (over: Partial<AgentState> & Pick<AgentState, 'id'>): AgentState => ({
-  name: over.id, level: 1, skills: [], capacity: 5, openCount: 0, presence: 'online', lastAssignedAt: null, ...over,
+  name: over.id,
+  level: 1,
+  skills: [],
+  capacity: 5,
+  openCount: 0,
+  presence: 'online',
+  lastAssignedAt: null,
+  ...over,
 });
 
 const leastLoaded: AssignmentPolicy = { enabled: true, strategy: 'least_loaded' };
@@ -22,7 +29,11 @@ describe('chooseAssignee', () => {
     expect(d.explanation).toBe('assigned to Sato: L3, billing skill, 2/5 open');
     const ja = chooseAssignee(doubleCharge, [{ ...agents[0], name: '佐藤' }], leastLoaded).explanationJa;
     expect(ja).toBe('佐藤に割り当て：L3・billingスキル・対応中2/5件');
-    expect(d.considered.find((c) => c.agentId === 'a-tanaka')).toMatchObject({ eligible: false, code: 'level_too_low', reason: 'L1 is below L3' });
+    expect(d.considered.find((c) => c.agentId === 'a-tanaka')).toMatchObject({
+      eligible: false,
+      code: 'level_too_low',
+      reason: 'L1 is below L3',
+    });
   });
 
   it('only considers online agents with free capacity and a high enough level', () => {
@@ -92,12 +103,17 @@ describe('chooseAssignee', () => {
     // 3/4 open: an L1 question may not take the last slot, an L3 double charge may.
     const refused = chooseAssignee(question, [senior], reserving);
     expect(refused.agentId).toBeNull();
-    expect(refused.considered[0]).toMatchObject({ code: 'reserved_for_urgent', reason: 'keeps 1 of 4 slots for L3 (3/4 open)' });
+    expect(refused.considered[0]).toMatchObject({
+      code: 'reserved_for_urgent',
+      reason: 'keeps 1 of 4 slots for L3 (3/4 open)',
+    });
     expect(refused.explanationJa).toBe('割り当て可能な担当者なし：L3用の枠を確保中1名');
     expect(chooseAssignee(doubleCharge, [senior], reserving).agentId).toBe('a-l3');
     // Off by default, and never applied to L1/L2 agents.
     expect(chooseAssignee(question, [senior], leastLoaded).agentId).toBe('a-l3');
-    expect(chooseAssignee(question, [agent({ id: 'a-l1', capacity: 4, openCount: 3 })], reserving).agentId).toBe('a-l1');
+    expect(chooseAssignee(question, [agent({ id: 'a-l1', capacity: 4, openCount: 3 })], reserving).agentId).toBe(
+      'a-l1',
+    );
   });
 
   it('least loaded compares open/capacity, then the oldest last assignment, then id', () => {
@@ -127,7 +143,10 @@ describe('chooseAssignee', () => {
   });
 
   it('is deterministic regardless of the order agents are listed in', () => {
-    const agents = [agent({ id: 'q', level: 3, skills: ['billing'] }), agent({ id: 'p', level: 3, skills: ['billing'] })];
+    const agents = [
+      agent({ id: 'q', level: 3, skills: ['billing'] }),
+      agent({ id: 'p', level: 3, skills: ['billing'] }),
+    ];
     const one = chooseAssignee(doubleCharge, agents, leastLoaded);
     const two = chooseAssignee(doubleCharge, [...agents].reverse(), leastLoaded);
     expect(one).toEqual(two);
@@ -135,7 +154,10 @@ describe('chooseAssignee', () => {
   });
 
   it('lets admins replace the category → skill map', () => {
-    const agents = [agent({ id: 'cs', level: 3, skills: ['finance'] }), agent({ id: 'x', level: 3, skills: ['billing'] })];
+    const agents = [
+      agent({ id: 'cs', level: 3, skills: ['finance'] }),
+      agent({ id: 'x', level: 3, skills: ['billing'] }),
+    ];
     const custom = { ...CATEGORY_SKILLS, billing_error: ['finance'] };
     expect(chooseAssignee(doubleCharge, agents, { ...leastLoaded, skillMap: custom }).agentId).toBe('cs');
   });
@@ -157,25 +179,44 @@ describe('chooseOwner', () => {
     const d = chooseOwner(doubleCharge, [{ ...sato, urgentWaiting: 1 }, { ...kato, urgentWaiting: 2 }, ito], policy);
     expect(d).toMatchObject({ agentId: 'a-ito', firstResponder: true });
     expect(d.explanationJa).toBe('Itoが一次対応（L3は全員が別の緊急対応中・返信後はL3へ引き継ぎ）：L1・対応中2/6件');
-    expect(d.explanation).toMatch(/^first response by Ito \(every available L3 agent owes another urgent reply; back to L3 after it\): L1, 2\/6 open$/);
+    expect(d.explanation).toMatch(
+      /^first response by Ito \(every available L3 agent owes another urgent reply; back to L3 after it\): L1, 2\/6 open$/,
+    );
   });
 
   it('queues for L3 as before when first responders are off or nobody else is free', () => {
-    const busy = [{ ...sato, urgentWaiting: 1 }, { ...kato, urgentWaiting: 2 }];
-    expect(chooseOwner(doubleCharge, [...busy, ito], { ...policy, firstResponders: false })).toMatchObject({ agentId: 'a-sato' });
-    expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({ agentId: 'a-sato' });
+    const busy = [
+      { ...sato, urgentWaiting: 1 },
+      { ...kato, urgentWaiting: 2 },
+    ];
+    expect(chooseOwner(doubleCharge, [...busy, ito], { ...policy, firstResponders: false })).toMatchObject({
+      agentId: 'a-sato',
+    });
+    expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({
+      agentId: 'a-sato',
+    });
     expect(chooseOwner(doubleCharge, [...busy, { ...ito, urgentWaiting: 1 }], policy).firstResponder).toBeUndefined();
   });
 
   it('also lets a free agent acknowledge when no L3 agent can take it at all (offline or full)', () => {
-    const unavailable = [{ ...sato, presence: 'offline' as const }, { ...kato, openCount: 4 }];
-    expect(chooseOwner(doubleCharge, [...unavailable, ito], policy)).toMatchObject({ agentId: 'a-ito', firstResponder: true });
+    const unavailable = [
+      { ...sato, presence: 'offline' as const },
+      { ...kato, openCount: 4 },
+    ];
+    expect(chooseOwner(doubleCharge, [...unavailable, ito], policy)).toMatchObject({
+      agentId: 'a-ito',
+      firstResponder: true,
+    });
     // An agent who already owes an urgent reply is not a first responder.
-    expect(chooseOwner(doubleCharge, [...unavailable, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({ agentId: null });
+    expect(chooseOwner(doubleCharge, [...unavailable, { ...ito, urgentWaiting: 1 }], policy)).toMatchObject({
+      agentId: null,
+    });
   });
 
   it('routes non-urgent conversations exactly like chooseAssignee', () => {
     const question = { level: 1 as const, categories: ['question'], customerId: 'c3' };
-    expect(chooseOwner(question, [sato, kato, ito], policy)).toEqual(chooseAssignee(question, [sato, kato, ito], policy));
+    expect(chooseOwner(question, [sato, kato, ito], policy)).toEqual(
+      chooseAssignee(question, [sato, kato, ito], policy),
+    );
   });
 });

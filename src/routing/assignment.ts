@@ -52,7 +52,8 @@ export interface ConversationToAssign {
   lastAgentIdForCustomer?: string | null;
 }
 
-export type ConsiderationCode = 'eligible' | 'offline' | 'away' | 'at_capacity' | 'level_too_low' | 'reserved_for_urgent';
+export type ConsiderationCode =
+  'eligible' | 'offline' | 'away' | 'at_capacity' | 'level_too_low' | 'reserved_for_urgent';
 
 export interface AgentConsideration {
   agentId: string;
@@ -81,10 +82,14 @@ const loadText = (a: AgentState) => `${a.openCount}/${a.capacity}`;
 
 function consider(agent: AgentState, level: number, reserve: number): { code: ConsiderationCode; reason: string } {
   if (agent.presence !== 'online') return { code: agent.presence, reason: agent.presence };
-  if (agent.openCount >= agent.capacity) return { code: 'at_capacity', reason: `at capacity (${loadText(agent)} open)` };
+  if (agent.openCount >= agent.capacity)
+    return { code: 'at_capacity', reason: `at capacity (${loadText(agent)} open)` };
   if (agent.level < level) return { code: 'level_too_low', reason: `L${agent.level} is below L${level}` };
   if (reserve > 0 && agent.level === 3 && level < 3 && agent.openCount >= agent.capacity - reserve) {
-    return { code: 'reserved_for_urgent', reason: `keeps ${reserve} of ${agent.capacity} slots for L3 (${loadText(agent)} open)` };
+    return {
+      code: 'reserved_for_urgent',
+      reason: `keeps ${reserve} of ${agent.capacity} slots for L3 (${loadText(agent)} open)`,
+    };
   }
   return { code: 'eligible', reason: '' };
 }
@@ -102,7 +107,11 @@ const byId = (a: AgentState, b: AgentState) => (a.id < b.id ? -1 : a.id > b.id ?
 
 /** Candidates sharing the best skill coverage, continuity and level fit, in that order of preference. */
 function bestTier(candidates: Candidate[], level: number, preferLowestLevel: boolean): Candidate[] {
-  const rank = (c: Candidate): number[] => [-c.covered, c.returning ? 0 : 1, preferLowestLevel ? c.agent.level - level : 0];
+  const rank = (c: Candidate): number[] => [
+    -c.covered,
+    c.returning ? 0 : 1,
+    preferLowestLevel ? c.agent.level - level : 0,
+  ];
   const ranked = candidates.map((c) => ({ c, r: rank(c) }));
   const best = ranked.reduce((min, x) => (compareRanks(x.r, min) < 0 ? x.r : min), ranked[0].r);
   return ranked.filter((x) => compareRanks(x.r, best) === 0).map((x) => x.c);
@@ -119,7 +128,9 @@ function pick(tier: Candidate[], strategy: AssignmentStrategy, cursor: string | 
     const ring = [...tier].sort((a, b) => byId(a.agent, b.agent));
     return ring.find((c) => cursor !== null && c.agent.id > cursor) ?? ring[0];
   }
-  return [...tier].sort((a, b) => byLoad(a.agent, b.agent) || byOldestAssignment(a.agent, b.agent) || byId(a.agent, b.agent))[0];
+  return [...tier].sort(
+    (a, b) => byLoad(a.agent, b.agent) || byOldestAssignment(a.agent, b.agent) || byId(a.agent, b.agent),
+  )[0];
 }
 
 function describe(c: Candidate): { en: string; ja: string } {
@@ -144,8 +155,10 @@ function noOneAvailable(considered: AgentConsideration[], level: number): Assign
   const en: string[] = [];
   const ja: string[] = [];
   const parts: Array<[ConsiderationCode, string, string]> = [
-    ['offline', 'offline', 'オフライン'], ['away', 'away', '離席中'],
-    ['at_capacity', 'at capacity', '上限到達'], ['level_too_low', `below L${level}`, 'レベル不足'],
+    ['offline', 'offline', 'オフライン'],
+    ['away', 'away', '離席中'],
+    ['at_capacity', 'at capacity', '上限到達'],
+    ['level_too_low', `below L${level}`, 'レベル不足'],
     ['reserved_for_urgent', 'keeping room for L3', 'L3用の枠を確保中'],
   ];
   for (const [code, enLabel, jaLabel] of parts) {
@@ -178,10 +191,20 @@ export function chooseAssignee(
   roundRobinCursor: string | null = null,
 ): AssignmentDecision {
   if (!policy.enabled) {
-    return { agentId: null, explanation: 'auto-assignment is off', explanationJa: '自動割り当てはオフです', considered: [] };
+    return {
+      agentId: null,
+      explanation: 'auto-assignment is off',
+      explanationJa: '自動割り当てはオフです',
+      considered: [],
+    };
   }
   if (conversation.level === 0) {
-    return { agentId: null, explanation: 'not assigned: level 0 needs no reply', explanationJa: '割り当てなし：L0は対応不要', considered: [] };
+    return {
+      agentId: null,
+      explanation: 'not assigned: level 0 needs no reply',
+      explanationJa: '割り当てなし：L0は対応不要',
+      considered: [],
+    };
   }
   const map = policy.skillMap ?? CATEGORY_SKILLS;
   const considered: AgentConsideration[] = [];
@@ -193,7 +216,12 @@ export function chooseAssignee(
       continue;
     }
     const { matched, coveredCategories } = matchSkills(agent.skills, conversation.categories, map);
-    const candidate = { agent, matched, covered: coveredCategories, returning: agent.id === conversation.lastAgentIdForCustomer };
+    const candidate = {
+      agent,
+      matched,
+      covered: coveredCategories,
+      returning: agent.id === conversation.lastAgentIdForCustomer,
+    };
     candidates.push(candidate);
     considered.push({ agentId: agent.id, eligible: true, code: 'eligible', reason: describe(candidate).en });
   }
@@ -226,11 +254,22 @@ export function chooseOwner(
   policy: AssignmentPolicy,
   roundRobinCursor: string | null = null,
 ): AssignmentDecision {
-  if (conversation.level !== 3 || !policy.firstResponders || !policy.enabled) return chooseAssignee(conversation, agents, policy, roundRobinCursor);
+  if (conversation.level !== 3 || !policy.firstResponders || !policy.enabled)
+    return chooseAssignee(conversation, agents, policy, roundRobinCursor);
   const free = agents.filter((a) => !owesUrgentReply(a));
-  const senior = chooseAssignee(conversation, free.filter((a) => a.level === 3), policy, roundRobinCursor);
+  const senior = chooseAssignee(
+    conversation,
+    free.filter((a) => a.level === 3),
+    policy,
+    roundRobinCursor,
+  );
   if (senior.agentId) return senior;
-  const first = chooseAssignee({ ...conversation, level: 1 }, free, { ...policy, preferLowestLevel: false, reserveUrgentSlots: 0 }, roundRobinCursor);
+  const first = chooseAssignee(
+    { ...conversation, level: 1 },
+    free,
+    { ...policy, preferLowestLevel: false, reserveUrgentSlots: 0 },
+    roundRobinCursor,
+  );
   const agent = free.find((a) => a.id === first.agentId);
   if (!agent || agent.level === 3) return chooseAssignee(conversation, agents, policy, roundRobinCursor);
   const [, why = ''] = first.explanation.split(': ');

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, addBusinessMs, businessMsBetween, isAlwaysOpen, isOpen, type BusinessCalendar } from './business-hours';
+import {
+  ALWAYS_OPEN,
+  addBusinessMs,
+  businessMsBetween,
+  isAlwaysOpen,
+  isOpen,
+  type BusinessCalendar,
+} from './business-hours';
 
 const H = 3_600_000;
 const weekdays = (windows: [string, string][]) => ({ 1: windows, 2: windows, 3: windows, 4: windows, 5: windows });
 
 const tokyo: BusinessCalendar = {
   timeZone: 'Asia/Tokyo',
-  weekly: weekdays([['09:00', '12:00'], ['13:00', '18:00']]),
+  weekly: weekdays([
+    ['09:00', '12:00'],
+    ['13:00', '18:00'],
+  ]),
   holidays: ['2026-12-29'],
   includeJapaneseHolidays: true,
 };
@@ -108,14 +118,21 @@ describe('24/7 calendars', () => {
   });
 
   it('rejects malformed times and unknown zones', () => {
-    expect(() => isOpen({ ...tokyo, weekly: { 1: [['9am', '17:00']] } }, at('2026-03-02T01:00:00Z'))).toThrow(RangeError);
+    expect(() => isOpen({ ...tokyo, weekly: { 1: [['9am', '17:00']] } }, at('2026-03-02T01:00:00Z'))).toThrow(
+      RangeError,
+    );
     expect(() => isOpen({ ...tokyo, timeZone: 'Mars/Olympus' }, at('2026-03-02T01:00:00Z'))).toThrow(RangeError);
   });
 });
 
 describe('agreement with a minute-by-minute count', () => {
   it('matches isOpen stepped per minute across DST changes, including windows inside the skipped hour', () => {
-    const nightShift: BusinessCalendar = { timeZone: 'America/New_York', weekly: { 0: [['01:30', '03:30']], 1: [['09:00', '17:00']] }, holidays: [], includeJapaneseHolidays: false };
+    const nightShift: BusinessCalendar = {
+      timeZone: 'America/New_York',
+      weekly: { 0: [['01:30', '03:30']], 1: [['09:00', '17:00']] },
+      holidays: [],
+      includeJapaneseHolidays: false,
+    };
     for (const [from, to, expectedMins] of [
       ['2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z', 60 + 480], // 01:30 EST → 03:30 EDT is one real hour
       ['2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z', 180 + 480], // 01:30 EDT → 03:30 EST is three

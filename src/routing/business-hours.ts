@@ -33,7 +33,11 @@ const DAY_MS = 86_400_000;
 const MAX_CLOSED_DAYS = 400;
 
 type Interval = [startMs: number, endMs: number];
-interface LocalDate { y: number; m: number; d: number }
+interface LocalDate {
+  y: number;
+  m: number;
+  d: number;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -42,8 +46,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   if (!f) {
     // Throws RangeError for an unknown zone, which is the validation we want.
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -135,7 +145,8 @@ function openIntervals(calendar: BusinessCalendar, date: LocalDate): Interval[] 
       if (e <= s) continue;
       // 24:00 is the next day's midnight, which is not always 24 h after this midnight.
       const startMs = instantOf(calendar.timeZone, date, s);
-      const endMs = e === 24 * 60 ? instantOf(calendar.timeZone, addDays(date, 1), 0) : instantOf(calendar.timeZone, date, e);
+      const endMs =
+        e === 24 * 60 ? instantOf(calendar.timeZone, addDays(date, 1), 0) : instantOf(calendar.timeZone, date, e);
       if (endMs > startMs) intervals.push([startMs, endMs]);
     }
     intervals = mergeIntervals(intervals);

@@ -79,7 +79,9 @@ const cache = new Map<number, JapaneseHoliday[]>();
 /** All public holidays of a year, sorted by date. Throws outside 2000–2099. */
 export function japaneseHolidays(year: number): JapaneseHoliday[] {
   if (!Number.isInteger(year) || year < JAPANESE_HOLIDAY_YEARS.first || year > JAPANESE_HOLIDAY_YEARS.last) {
-    throw new RangeError(`Japanese holidays are computed for ${JAPANESE_HOLIDAY_YEARS.first}–${JAPANESE_HOLIDAY_YEARS.last}, not ${year}`);
+    throw new RangeError(
+      `Japanese holidays are computed for ${JAPANESE_HOLIDAY_YEARS.first}–${JAPANESE_HOLIDAY_YEARS.last}, not ${year}`,
+    );
   }
   const cached = cache.get(year);
   if (cached) return cached.map((h) => ({ ...h }));
@@ -122,7 +124,8 @@ export function japaneseHolidays(year: number): JapaneseHoliday[] {
 /** Name of the holiday on a YYYY-MM-DD date, or null. Years outside 2000–2099 have none. */
 export function japaneseHolidayName(date: string): string | null {
   const year = Number(date.slice(0, 4));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || year < JAPANESE_HOLIDAY_YEARS.first || year > JAPANESE_HOLIDAY_YEARS.last) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || year < JAPANESE_HOLIDAY_YEARS.first || year > JAPANESE_HOLIDAY_YEARS.last)
+    return null;
   if (!cache.has(year)) japaneseHolidays(year);
   return cache.get(year)?.find((h) => h.date === date)?.name ?? null;
 }

@@ -35,8 +35,11 @@ export function slaPolicyFor(
   defaults: Readonly<Record<1 | 2 | 3, SlaPolicy>> = DEFAULT_SLA_POLICIES,
 ): SlaPolicy | null {
   if (conversation.level < 1) return null;
-  const rule = rules.find((r) => (r.level === undefined || r.level === conversation.level)
-    && (r.minPriority === undefined || conversation.priority >= r.minPriority));
+  const rule = rules.find(
+    (r) =>
+      (r.level === undefined || r.level === conversation.level) &&
+      (r.minPriority === undefined || conversation.priority >= r.minPriority),
+  );
   return rule?.policy ?? defaults[Math.min(3, conversation.level) as 1 | 2 | 3];
 }
 
@@ -69,7 +72,12 @@ export interface SlaStatus {
   warnAt: string | null;
 }
 
-interface Clock { target: SlaTarget; start: number; budgetMs: number; warnOffsetMs: number }
+interface Clock {
+  target: SlaTarget;
+  start: number;
+  budgetMs: number;
+  warnOffsetMs: number;
+}
 
 const MIN = 60_000;
 const ms = (iso: string) => Date.parse(iso);
@@ -105,7 +113,12 @@ function resolutionStart(ts: SlaTimestamps): number {
 function resolutionClock(ts: SlaTimestamps, policy: SlaPolicy): Clock {
   const paused = Math.max(0, ts.pausedMs ?? 0);
   const target = policy.resolutionMins * MIN;
-  return { target: 'resolution', start: resolutionStart(ts), budgetMs: target + paused, warnOffsetMs: paused + Math.round(target * warnFraction(policy)) };
+  return {
+    target: 'resolution',
+    start: resolutionStart(ts),
+    budgetMs: target + paused,
+    warnOffsetMs: paused + Math.round(target * warnFraction(policy)),
+  };
 }
 
 /** Clocks running while the conversation is open: a response clock when the customer waits, and resolution. */
@@ -123,7 +136,8 @@ function runningClocks(ts: SlaTimestamps, policy: SlaPolicy): Clock[] {
 function evaluate(clock: Clock, policy: SlaPolicy, now: number): SlaStatus & { due: number; warn: number } {
   const due = addClock(policy, clock.start, clock.budgetMs);
   const warn = addClock(policy, clock.start, clock.warnOffsetMs);
-  const remainingMs = now < due ? slaClockMs(policy, new Date(now), new Date(due)) : -slaClockMs(policy, new Date(due), new Date(now));
+  const remainingMs =
+    now < due ? slaClockMs(policy, new Date(now), new Date(due)) : -slaClockMs(policy, new Date(due), new Date(now));
   const state: SlaState = now >= due ? 'breached' : now >= warn ? 'warning' : 'ok';
   return { target: clock.target, dueAt: iso(due), remainingMs, state, warnAt: iso(warn), due, warn };
 }
@@ -142,7 +156,13 @@ export function computeSla(ts: SlaTimestamps, policy: SlaPolicy | null, now: Dat
     if (!ts.resolvedAt) return { ...NO_SLA, state: 'met' };
     const clock = resolutionClock(ts, policy);
     const due = addClock(policy, clock.start, clock.budgetMs);
-    return { target: 'resolution', dueAt: iso(due), remainingMs: null, state: ms(ts.resolvedAt) <= due ? 'met' : 'breached', warnAt: null };
+    return {
+      target: 'resolution',
+      dueAt: iso(due),
+      remainingMs: null,
+      state: ms(ts.resolvedAt) <= due ? 'met' : 'breached',
+      warnAt: null,
+    };
   }
   if (ts.status === 'pending') {
     // Waiting on the customer: the clock is frozen where it stood when the conversation went pending.

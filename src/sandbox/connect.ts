@@ -9,7 +9,11 @@ import type { WebhookTarget } from './webhooks';
 /** Sandbox channels are recognised by this name prefix, so a restart reuses them instead of adding more. */
 export const SANDBOX_NAME_PREFIX = 'Sandbox';
 
-interface ChannelRow { id: string; kind: string; name: string }
+interface ChannelRow {
+  id: string;
+  kind: string;
+  name: string;
+}
 
 /** Where channels are created: Koe's public API (a separate process) or its store (the same process). */
 export interface ChannelDirectory {
@@ -22,7 +26,9 @@ export interface ChannelDirectory {
 export function apiDirectory(koeBase: string, token: string): ChannelDirectory {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(koeBase.replace(/\/$/, '') + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
@@ -31,7 +37,9 @@ export function apiDirectory(koeBase: string, token: string): ChannelDirectory {
   return {
     list: async () => (await call<{ items: ChannelRow[] }>('GET', '/api/channels')).items,
     create: (kind, name, credentials) => call<ChannelRow>('POST', '/api/channels', { kind, name, credentials }),
-    replaceCredentials: async (id, credentials) => { await call('PUT', `/api/channels/${id}/credentials`, { credentials }); },
+    replaceCredentials: async (id, credentials) => {
+      await call('PUT', `/api/channels/${id}/credentials`, { credentials });
+    },
   };
 }
 
@@ -44,11 +52,22 @@ export function storeDirectory(koe: Koe, workspaceId: string): ChannelDirectory 
   };
   return {
     list: () => channels.list(koe.db, workspaceId),
-    create: (kind, name, credentials) => channels.create(koe.db, { workspaceId, kind, name, settings: { greeting: null, sandbox: true }, credentialsEnc: seal(kind, credentials) }),
+    create: (kind, name, credentials) =>
+      channels.create(koe.db, {
+        workspaceId,
+        kind,
+        name,
+        settings: { greeting: null, sandbox: true },
+        credentialsEnc: seal(kind, credentials),
+      }),
     replaceCredentials: async (id, credentials) => {
       const c = await channels.get(koe.db, workspaceId, id);
       if (!c) throw new Error(`Channel ${id} not found`);
-      await koe.db.updateTable('channels').set({ credentials_enc: seal(c.kind, credentials) }).where('id', '=', id).execute();
+      await koe.db
+        .updateTable('channels')
+        .set({ credentials_enc: seal(c.kind, credentials) })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
@@ -65,30 +84,76 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface SandboxEndpoints { origin: string; mailRelayPort: number; inboundMailPort: number }
+export interface SandboxEndpoints {
+  origin: string;
+  mailRelayPort: number;
+  inboundMailPort: number;
+}
 
 /** The credentials each Koe channel gets: the sandbox's secrets and base URLs instead of the platforms'. */
-export function sandboxCredentials(platform: SandboxPlatform, accounts: BrandAccounts, at: SandboxEndpoints): Record<string, unknown> {
-  const meta = { appSecret: accounts.meta.appSecret, verifyToken: accounts.meta.verifyToken, pageAccessToken: accounts.meta.pageAccessToken, pageId: accounts.meta.pageId, graphBaseUrl: `${at.origin}/graph`, graphVersion: accounts.meta.graphVersion };
+export function sandboxCredentials(
+  platform: SandboxPlatform,
+  accounts: BrandAccounts,
+  at: SandboxEndpoints,
+): Record<string, unknown> {
+  const meta = {
+    appSecret: accounts.meta.appSecret,
+    verifyToken: accounts.meta.verifyToken,
+    pageAccessToken: accounts.meta.pageAccessToken,
+    pageId: accounts.meta.pageId,
+    graphBaseUrl: `${at.origin}/graph`,
+    graphVersion: accounts.meta.graphVersion,
+  };
   switch (platform) {
-    case 'line': return { channelSecret: accounts.line.channelSecret, channelAccessToken: accounts.line.channelAccessToken, apiBaseUrl: at.origin };
-    case 'facebook': return meta;
-    case 'instagram': return { ...meta, igAccountId: accounts.meta.igAccountId };
-    case 'x': return { consumerSecret: accounts.x.consumerSecret, accessToken: accounts.x.accessToken, userId: accounts.x.userId, handle: accounts.x.handle, apiBaseUrl: at.origin, pollIntervalSeconds: 30 };
-    case 'email': return {
-      address: accounts.email.address, smtpHost: '127.0.0.1', smtpPort: at.mailRelayPort, smtpSecure: false, smtpUser: accounts.email.smtpUser, smtpPass: accounts.email.smtpPass,
-      inboundPort: at.inboundMailPort, inboundHost: '127.0.0.1',
-    };
+    case 'line':
+      return {
+        channelSecret: accounts.line.channelSecret,
+        channelAccessToken: accounts.line.channelAccessToken,
+        apiBaseUrl: at.origin,
+      };
+    case 'facebook':
+      return meta;
+    case 'instagram':
+      return { ...meta, igAccountId: accounts.meta.igAccountId };
+    case 'x':
+      return {
+        consumerSecret: accounts.x.consumerSecret,
+        accessToken: accounts.x.accessToken,
+        userId: accounts.x.userId,
+        handle: accounts.x.handle,
+        apiBaseUrl: at.origin,
+        pollIntervalSeconds: 30,
+      };
+    case 'email':
+      return {
+        address: accounts.email.address,
+        smtpHost: '127.0.0.1',
+        smtpPort: at.mailRelayPort,
+        smtpSecure: false,
+        smtpUser: accounts.email.smtpUser,
+        smtpPass: accounts.email.smtpPass,
+        inboundPort: at.inboundMailPort,
+        inboundHost: '127.0.0.1',
+      };
   }
 }
 
-export interface ConnectedChannels { webhooks: Partial<Record<SandboxPlatform, WebhookTarget>>; channelIds: Record<SandboxPlatform, string>; inboundMail: { host: string; port: number } }
+export interface ConnectedChannels {
+  webhooks: Partial<Record<SandboxPlatform, WebhookTarget>>;
+  channelIds: Record<SandboxPlatform, string>;
+  inboundMail: { host: string; port: number };
+}
 
 /**
  * One Koe channel per simulated platform, pointed at the sandbox. Existing sandbox channels (by name prefix) are
  * reused and given this run's secrets, so restarting the sandbox keeps the desk's history in the same channels.
  */
-export async function connectSandboxChannels(koeBase: string, directory: ChannelDirectory, accounts: BrandAccounts, endpoints: Omit<SandboxEndpoints, 'inboundMailPort'>): Promise<ConnectedChannels> {
+export async function connectSandboxChannels(
+  koeBase: string,
+  directory: ChannelDirectory,
+  accounts: BrandAccounts,
+  endpoints: Omit<SandboxEndpoints, 'inboundMailPort'>,
+): Promise<ConnectedChannels> {
   const existing = await directory.list();
   const at = { ...endpoints, inboundMailPort: await freePort() };
   const channelIds = {} as Record<SandboxPlatform, string>;
@@ -96,10 +161,15 @@ export async function connectSandboxChannels(koeBase: string, directory: Channel
   for (const platform of SANDBOX_PLATFORMS) {
     const credentials = sandboxCredentials(platform, accounts, at);
     const reuse = existing.find((c) => c.kind === platform && c.name.startsWith(SANDBOX_NAME_PREFIX));
-    const channel = reuse ?? await directory.create(platform, `${SANDBOX_NAME_PREFIX} ${PLATFORM_LABEL[platform]}`, credentials);
+    const channel =
+      reuse ?? (await directory.create(platform, `${SANDBOX_NAME_PREFIX} ${PLATFORM_LABEL[platform]}`, credentials));
     if (reuse) await directory.replaceCredentials(reuse.id, credentials);
     channelIds[platform] = channel.id;
-    if (platform !== 'email') webhooks[platform] = { channelId: channel.id, url: `${koeBase.replace(/\/$/, '')}/webhooks/${platform}/${channel.id}` };
+    if (platform !== 'email')
+      webhooks[platform] = {
+        channelId: channel.id,
+        url: `${koeBase.replace(/\/$/, '')}/webhooks/${platform}/${channel.id}`,
+      };
   }
   return { webhooks, channelIds, inboundMail: { host: '127.0.0.1', port: at.inboundMailPort } };
 }

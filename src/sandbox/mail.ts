@@ -6,8 +6,6 @@ import type { SandboxCustomer } from './customers';
 import type { TranscriptEntry } from './transcript';
 import type { SandboxWorld } from './world';
 
-
-
 /**
  * The brand's outgoing mail relay: Koe sends its email replies here (with the SMTP login it was given), and each
  * one lands in the customer's mailbox in the transcript, threaded by In-Reply-To.
@@ -15,9 +13,14 @@ import type { SandboxWorld } from './world';
 export async function startMailRelay(world: SandboxWorld, port = 0): Promise<{ port: number; close(): Promise<void> }> {
   const { smtpUser, smtpPass } = world.accounts.email;
   const server = new SMTPServer({
-    name: 'smtp.sandbox.koe', banner: 'Koe sandbox mail relay', size: MAX_MESSAGE_BYTES, logger: false,
+    name: 'smtp.sandbox.koe',
+    banner: 'Koe sandbox mail relay',
+    size: MAX_MESSAGE_BYTES,
+    logger: false,
     // Loopback only; TLS would need a certificate Koe does not trust. AUTH over plain text is fine here.
-    disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'],
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, cb) {
       if (auth.username === smtpUser && auth.password === smtpPass) cb(null, { user: auth.username });
       else cb(smtpError(535, 'Authentication credentials invalid'));
@@ -31,25 +34,45 @@ export async function startMailRelay(world: SandboxWorld, port = 0): Promise<{ p
       else cb(smtpError(550, `No such user here: ${rcpt.address}`));
     },
     onData(stream, _session, cb) {
-      void readAll(stream).then(async (raw) => {
-        if (stream.sizeExceeded) return cb(smtpError(552, 'Message exceeds fixed maximum message size'));
-        const mail = await simpleParser(raw);
-        const to = (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address?.toLowerCase() ?? '';
-        const customer = world.customers.get('email', to);
-        if (!customer) return cb(smtpError(550, `No such user here: ${to}`));
-        const answered = (mail.inReplyTo && world.transcript.byExternalId('email', mail.inReplyTo)) || world.transcript.lastFrom('email', customer.id);
-        world.transcript.add({ platform: 'email', customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'private', text: (mail.text ?? '').trim(), inReplyTo: answered?.id ?? null, externalId: mail.messageId ?? `<${world.nextSeq()}@relay.sandbox>` });
-        cb();
-      }).catch((err: unknown) => cb(smtpError(451, `Temporary failure: ${String(err)}`)));
+      void readAll(stream)
+        .then(async (raw) => {
+          if (stream.sizeExceeded) return cb(smtpError(552, 'Message exceeds fixed maximum message size'));
+          const mail = await simpleParser(raw);
+          const to = (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address?.toLowerCase() ?? '';
+          const customer = world.customers.get('email', to);
+          if (!customer) return cb(smtpError(550, `No such user here: ${to}`));
+          const answered =
+            (mail.inReplyTo && world.transcript.byExternalId('email', mail.inReplyTo)) ||
+            world.transcript.lastFrom('email', customer.id);
+          world.transcript.add({
+            platform: 'email',
+            customer: { id: customer.id, name: customer.name },
+            author: 'brand',
+            visibility: 'private',
+            text: (mail.text ?? '').trim(),
+            inReplyTo: answered?.id ?? null,
+            externalId: mail.messageId ?? `<${world.nextSeq()}@relay.sandbox>`,
+          });
+          cb();
+        })
+        .catch((err: unknown) => cb(smtpError(451, `Temporary failure: ${String(err)}`)));
     },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  server.on('error', () => { /* a dropped client connection is not the relay's problem */ });
+  server.on('error', () => {
+    /* a dropped client connection is not the relay's problem */
+  });
   const address = server.server.address();
-  return { port: typeof address === 'object' && address ? address.port : port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A subject line customers would write: the first clause of the message, short. */
@@ -62,16 +85,31 @@ const subjectOf = (text: string) => {
  * The customer's mail client: sends to Koe's inbound SMTP port. Like a real MTA it retries while Koe's mailbox
  * is not listening yet (a channel just connected) or answers 4xx.
  */
-export async function sendCustomerMail(world: SandboxWorld, inbound: { host: string; port: number }, customer: SandboxCustomer, entry: TranscriptEntry, attempts = 20): Promise<void> {
+export async function sendCustomerMail(
+  world: SandboxWorld,
+  inbound: { host: string; port: number },
+  customer: SandboxCustomer,
+  entry: TranscriptEntry,
+  attempts = 20,
+): Promise<void> {
   const greeting = customer.lang === 'ja' ? 'Koeマート サポートご担当者様' : 'Hello KoeMart support,';
   const closing = customer.lang === 'ja' ? `よろしくお願いいたします。\n${customer.name}` : `Thanks,\n${customer.name}`;
   const message = {
-    from: { name: customer.name, address: customer.id }, to: world.accounts.email.address, subject: subjectOf(entry.text),
-    messageId: entry.externalId, text: `${greeting}\n\n${entry.text}\n\n${closing}\n`,
+    from: { name: customer.name, address: customer.id },
+    to: world.accounts.email.address,
+    subject: subjectOf(entry.text),
+    messageId: entry.externalId,
+    text: `${greeting}\n\n${entry.text}\n\n${closing}\n`,
   };
   let last: unknown;
   for (let i = 0; i < attempts; i++) {
-    const transport = nodemailer.createTransport({ host: inbound.host, port: inbound.port, secure: false, ignoreTLS: true, connectionTimeout: 5_000 });
+    const transport = nodemailer.createTransport({
+      host: inbound.host,
+      port: inbound.port,
+      secure: false,
+      ignoreTLS: true,
+      connectionTimeout: 5_000,
+    });
     try {
       await transport.sendMail(message);
       return;

@@ -26,7 +26,11 @@ export interface SandboxOptions {
   onError?: (err: unknown) => void;
 }
 
-export interface SendOptions { visibility?: 'public' | 'private'; customer?: SandboxCustomer; lang?: 'ja' | 'en' }
+export interface SendOptions {
+  visibility?: 'public' | 'private';
+  customer?: SandboxCustomer;
+  lang?: 'ja' | 'en';
+}
 
 /** The simulated platforms on loopback, the customers who use them, and the page that shows what they saw. */
 export class Sandbox {
@@ -39,13 +43,26 @@ export class Sandbox {
 
   constructor(private opts: SandboxOptions = {}) {
     this.world = new SandboxWorld(generateBrandAccounts(), opts.rateLimitShare ?? 0);
-    this.traffic = new TrafficGenerator((post) => this.send(post), { ratePerMinute: opts.ratePerMinute ?? 0, mix: opts.mix, seed: opts.seed, onError: opts.onError });
+    this.traffic = new TrafficGenerator((post) => this.send(post), {
+      ratePerMinute: opts.ratePerMinute ?? 0,
+      mix: opts.mix,
+      seed: opts.seed,
+      onError: opts.onError,
+    });
     this.app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
     void this.app.register(async (scope) => lineApiRoutes(scope, this.world));
     void this.app.register(async (scope) => xApiRoutes(scope, this.world));
     void this.app.register(async (scope) => metaGraphRoutes(scope, this.world), { prefix: '/graph' });
     void this.app.register(async (scope) => {
-      scope.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'").send(SANDBOX_PAGE));
+      scope.get('/', async (_req, reply) =>
+        reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+          )
+          .send(SANDBOX_PAGE),
+      );
       scope.get('/sandbox/api/transcript', async () => this.transcriptView());
     });
   }
@@ -60,36 +77,72 @@ export class Sandbox {
 
   /** Creates (or reuses) the sandbox channels in Koe and points them at this sandbox. */
   async connect(koeBase: string, directory: ChannelDirectory): Promise<ConnectedChannels> {
-    this.channels = await connectSandboxChannels(koeBase, directory, this.world.accounts, { origin: this.url, mailRelayPort: this.relay!.port });
+    this.channels = await connectSandboxChannels(koeBase, directory, this.world.accounts, {
+      origin: this.url,
+      mailRelayPort: this.relay!.port,
+    });
     return this.channels;
   }
 
-  startTraffic(): void { this.traffic.start(); }
+  startTraffic(): void {
+    this.traffic.start();
+  }
 
   /** One customer post on one platform, delivered to Koe now; the text is generated when not given. */
   async sendOne(platform: SandboxPlatform, text?: string, opts: SendOptions = {}): Promise<TranscriptEntry> {
-    const drawn = composePost(this.traffic.rng, { ...(this.opts.mix ?? DEFAULT_MIX), ...(opts.lang ? { jaShare: opts.lang === 'ja' ? 1 : 0 } : {}) }, platform);
+    const drawn = composePost(
+      this.traffic.rng,
+      { ...(this.opts.mix ?? DEFAULT_MIX), ...(opts.lang ? { jaShare: opts.lang === 'ja' ? 1 : 0 } : {}) },
+      platform,
+    );
     // A post sent on purpose comes from a new customer unless the caller names one (tests find it by its author).
-    return this.send({ ...drawn, text: text ?? drawn.text, visibility: opts.visibility ?? drawn.visibility, returning: false }, opts.customer);
+    return this.send(
+      { ...drawn, text: text ?? drawn.text, visibility: opts.visibility ?? drawn.visibility, returning: false },
+      opts.customer,
+    );
   }
 
   private async send(post: ComposedPost, given?: SandboxCustomer): Promise<TranscriptEntry> {
     if (!this.channels) throw new Error('The sandbox is not connected to Koe yet');
     const { platform } = post;
     const known = this.world.customers.list(platform);
-    const customer = given ?? (post.returning && known.length ? known[Math.floor(this.traffic.rng.next() * known.length)]
-      : this.world.customers.create(platform, post.lang, (n) => Math.floor(this.traffic.rng.next() * n)));
+    const customer =
+      given ??
+      (post.returning && known.length
+        ? known[Math.floor(this.traffic.rng.next() * known.length)]
+        : this.world.customers.create(platform, post.lang, (n) => Math.floor(this.traffic.rng.next() * n)));
     // A public X post reaches the brand by mentioning it.
-    const text = platform === 'x' && post.visibility === 'public' && !post.text.includes(`@${this.world.accounts.x.handle}`) ? `@${this.world.accounts.x.handle} ${post.text}` : post.text;
+    const text =
+      platform === 'x' && post.visibility === 'public' && !post.text.includes(`@${this.world.accounts.x.handle}`)
+        ? `@${this.world.accounts.x.handle} ${post.text}`
+        : post.text;
     const entry = this.world.transcript.add({
-      platform, customer: { id: customer.id, name: customer.name }, author: 'customer', visibility: post.visibility, text, inReplyTo: null,
+      platform,
+      customer: { id: customer.id, name: customer.name },
+      author: 'customer',
+      visibility: post.visibility,
+      text,
+      inReplyTo: null,
       externalId: newPostId(this.world, platform, post.visibility),
     });
-    if (platform === 'email') { await sendCustomerMail(this.world, this.channels.inboundMail, customer, entry); return entry; }
-    if (platform === 'x' && post.visibility === 'public') this.world.xMentions.push({ id: entry.externalId, authorId: customer.id, text, createdAt: entry.at, entryId: entry.id });
-    const hook = platform === 'line' ? lineWebhook(this.world, customer, entry)
-      : platform === 'x' ? xWebhook(this.world, customer, entry)
-      : metaWebhook(this.world, platform, customer, entry);
+    if (platform === 'email') {
+      await sendCustomerMail(this.world, this.channels.inboundMail, customer, entry);
+      return entry;
+    }
+    if (platform === 'x' && post.visibility === 'public')
+      this.world.xMentions.push({
+        id: entry.externalId,
+        authorId: customer.id,
+        text,
+        createdAt: entry.at,
+        entryId: entry.id,
+      });
+    const hook =
+      platform === 'line'
+        ? lineWebhook(this.world, customer, entry)
+        : platform === 'x'
+          ? xWebhook(this.world, customer, entry)
+          : metaWebhook(this.world, platform, customer, entry);
     await postWebhook(this.channels.webhooks[platform]!, hook);
     return entry;
   }
@@ -99,7 +152,11 @@ export class Sandbox {
     return {
       connected: Boolean(this.channels),
       ratePerMinute: this.opts.ratePerMinute ?? 0,
-      platforms: SANDBOX_PLATFORMS.map((platform) => ({ platform, label: PLATFORM_LABEL[platform], entries: this.world.transcript.list(platform) })),
+      platforms: SANDBOX_PLATFORMS.map((platform) => ({
+        platform,
+        label: PLATFORM_LABEL[platform],
+        entries: this.world.transcript.list(platform),
+      })),
     };
   }
 

@@ -33,9 +33,16 @@ export interface ComposedPost {
   returning: boolean;
 }
 
-const HAS_PUBLIC: Record<SandboxPlatform, boolean> = { line: false, facebook: true, instagram: true, x: true, email: false };
+const HAS_PUBLIC: Record<SandboxPlatform, boolean> = {
+  line: false,
+  facebook: true,
+  instagram: true,
+  x: true,
+  email: false,
+};
 
-const fill = (rng: Rng, template: string) => template.replace(/\{(\w+)\}/g, (_, slot: string) => pickOne(rng, SLOTS[slot] ?? ['']));
+const fill = (rng: Rng, template: string) =>
+  template.replace(/\{(\w+)\}/g, (_, slot: string) => pickOne(rng, SLOTS[slot] ?? ['']));
 
 /** Draws one customer post; deterministic for a seeded Rng. */
 export function composePost(rng: Rng, mix: TrafficMix = DEFAULT_MIX, platform?: SandboxPlatform): ComposedPost {
@@ -53,7 +60,10 @@ export class TrafficGenerator {
   private inFlight = new Set<Promise<unknown>>();
   readonly rng: Rng;
 
-  constructor(private send: (post: ComposedPost) => Promise<unknown>, private opts: { ratePerMinute: number; mix?: TrafficMix; seed?: number; onError?: (err: unknown) => void }) {
+  constructor(
+    private send: (post: ComposedPost) => Promise<unknown>,
+    private opts: { ratePerMinute: number; mix?: TrafficMix; seed?: number; onError?: (err: unknown) => void },
+  ) {
     this.rng = createRng(opts.seed ?? Date.now());
   }
 

@@ -48,7 +48,9 @@ export class Transcript {
 
   /** The brand's like or repost of a customer post, once per kind (repeated calls do not add another). */
   reactionTo(platform: SandboxPlatform, targetEntryId: string, kind: 'like' | 'repost'): TranscriptEntry | undefined {
-    return this.entries.find((e) => e.platform === platform && e.inReplyTo === targetEntryId && e.reaction?.kind === kind);
+    return this.entries.find(
+      (e) => e.platform === platform && e.inReplyTo === targetEntryId && e.reaction?.kind === kind,
+    );
   }
 
   /** The newest post of a customer on a platform: what a push or DM without an explicit target answers. */

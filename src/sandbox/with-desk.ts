@@ -11,9 +11,14 @@ const DEMO_RATE_LIMIT_SHARE = 0.03;
  * `KOE_SANDBOX=1`: the sandbox in the desk's own process. On an empty data dir nothing can be connected until
  * someone sets up the workspace, so it checks every 2 s, then connects the channels at once and starts traffic.
  */
-export async function runSandboxWithDesk(koe: Koe, opts: { koeBase: string; port: number; ratePerMinute: number }): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
+export async function runSandboxWithDesk(
+  koe: Koe,
+  opts: { koeBase: string; port: number; ratePerMinute: number },
+): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
   const sandbox = await startSandbox({
-    port: opts.port, ratePerMinute: opts.ratePerMinute, rateLimitShare: DEMO_RATE_LIMIT_SHARE,
+    port: opts.port,
+    ratePerMinute: opts.ratePerMinute,
+    rateLimitShare: DEMO_RATE_LIMIT_SHARE,
     onError: (err) => koe.log.warn({ err: String(err) }, 'sandbox: a customer post could not be delivered'),
   });
   let stopped = false;
@@ -25,19 +30,30 @@ export async function runSandboxWithDesk(koe: Koe, opts: { koeBase: string; port
     if (!workspace || stopped) return false;
     await sandbox.connect(opts.koeBase, storeDirectory(koe, workspace.id));
     sandbox.startTraffic();
-    koe.log.info({ page: sandbox.url, ratePerMinute: opts.ratePerMinute }, `sandbox connected to workspace “${workspace.name}”; customers' view: ${sandbox.url}/`);
+    koe.log.info(
+      { page: sandbox.url, ratePerMinute: opts.ratePerMinute },
+      `sandbox connected to workspace “${workspace.name}”; customers' view: ${sandbox.url}/`,
+    );
     return true;
   };
   const poll = () => {
     timer = setTimeout(() => {
-      connecting = tryConnect().then((done) => { if (!done && !stopped) poll(); })
-        .catch((err: unknown) => { koe.log.error({ err }, 'sandbox: connecting the channels failed; trying again'); if (!stopped) poll(); });
+      connecting = tryConnect()
+        .then((done) => {
+          if (!done && !stopped) poll();
+        })
+        .catch((err: unknown) => {
+          koe.log.error({ err }, 'sandbox: connecting the channels failed; trying again');
+          if (!stopped) poll();
+        });
     }, SETUP_POLL_MS);
     timer.unref();
   };
 
   if (!(await tryConnect())) {
-    koe.log.info(`sandbox waiting for the workspace setup (open the desk to create it); customers' view: ${sandbox.url}/`);
+    koe.log.info(
+      `sandbox waiting for the workspace setup (open the desk to create it); customers' view: ${sandbox.url}/`,
+    );
     poll();
   }
   return {

@@ -5,7 +5,10 @@ import { Transcript } from './transcript';
 /** Decides when a simulated platform answers 429: a small random share, plus any the caller asked for. */
 export class RateLimitInjector {
   private forced = new Map<SandboxPlatform, number>();
-  constructor(public share = 0, private random: () => number = Math.random) {}
+  constructor(
+    public share = 0,
+    private random: () => number = Math.random,
+  ) {}
 
   /** The next `count` write calls to this platform are throttled (tests and demos of the retry path). */
   throttleNext(platform: SandboxPlatform, count = 1): void {
@@ -14,14 +17,34 @@ export class RateLimitInjector {
 
   shouldThrottle(platform: SandboxPlatform): boolean {
     const left = this.forced.get(platform) ?? 0;
-    if (left > 0) { this.forced.set(platform, left - 1); return true; }
+    if (left > 0) {
+      this.forced.set(platform, left - 1);
+      return true;
+    }
     return this.share > 0 && this.random() < this.share;
   }
 }
 
-export interface LineReplyToken { userId: string; entryId: string; issuedAt: number; used: boolean }
-export interface MetaComment { platform: 'facebook' | 'instagram'; customerId: string; entryId: string; at: number; privatelyAnswered: boolean }
-export interface XPost { id: string; authorId: string; text: string; createdAt: string; entryId: string }
+export interface LineReplyToken {
+  userId: string;
+  entryId: string;
+  issuedAt: number;
+  used: boolean;
+}
+export interface MetaComment {
+  platform: 'facebook' | 'instagram';
+  customerId: string;
+  entryId: string;
+  at: number;
+  privatelyAnswered: boolean;
+}
+export interface XPost {
+  id: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+  entryId: string;
+}
 
 /** Everything the simulated platforms know: the brand's accounts, the customers, and what was said. */
 export class SandboxWorld {
@@ -36,12 +59,17 @@ export class SandboxWorld {
   readonly rateLimits: RateLimitInjector;
   private seq = 0;
 
-  constructor(readonly accounts: BrandAccounts, rateLimitShare = 0) {
+  constructor(
+    readonly accounts: BrandAccounts,
+    rateLimitShare = 0,
+  ) {
     this.rateLimits = new RateLimitInjector(rateLimitShare);
   }
 
   /** Unique, increasing numbers for platform ids (X snowflakes must sort by time). */
-  nextSeq(): number { return ++this.seq; }
+  nextSeq(): number {
+    return ++this.seq;
+  }
 
   snowflake(): string {
     return ((BigInt(Date.now()) << 22n) | BigInt(this.nextSeq() % 4_194_304)).toString();

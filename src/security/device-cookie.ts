@@ -10,7 +10,8 @@ const PURPOSE = 'koe-device-cookie-v1';
 export const DEVICE_COOKIE = 'koe_device';
 export const DEVICE_COOKIE_DAYS = 365;
 
-const mac = (key: Buffer, agentId: string, nonce: string) => createHmac('sha256', key).update(`${PURPOSE}\0${agentId}\0${nonce}`).digest();
+const mac = (key: Buffer, agentId: string, nonce: string) =>
+  createHmac('sha256', key).update(`${PURPOSE}\0${agentId}\0${nonce}`).digest();
 
 export function deviceCookieFor(key: Buffer, agentId: string): string {
   const nonce = randomBytes(12).toString('base64url');

@@ -4,9 +4,14 @@ import { renderSVG } from 'uqr';
 
 /** RFC 6238 as authenticator apps expect it: SHA-1, 6 digits, 30-second steps. */
 const PERIOD_S = 30;
-const totp = (secret: Secret, label = 'Koe') => new TOTP({ issuer: 'Koe', label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret });
+const totp = (secret: Secret, label = 'Koe') =>
+  new TOTP({ issuer: 'Koe', label, algorithm: 'SHA1', digits: 6, period: PERIOD_S, secret });
 
-export interface TotpEnrolment { secret: string; uri: string; qrSvg: string }
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
 
 /** A new secret (160 bits, base32) with its otpauth:// URI and a QR code of it for the app to scan. */
 export function newTotpSecret(label: string): TotpEnrolment {
@@ -27,7 +32,8 @@ export function totpStep(secretBase32: string, code: string, now = Date.now()): 
 }
 
 /** The code an authenticator app shows at `now` (tests, the sandbox). */
-export const totpCode = (secretBase32: string, now = Date.now()) => totp(Secret.fromBase32(secretBase32)).generate({ timestamp: now });
+export const totpCode = (secretBase32: string, now = Date.now()) =>
+  totp(Secret.fromBase32(secretBase32)).generate({ timestamp: now });
 
 // No 0/O, 1/I/L: codes are read off paper and typed by hand.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -41,5 +47,8 @@ export function newRecoveryCodes(count = 10): { codes: string[]; hashes: string[
   return { codes, hashes: codes.map(hashRecoveryCode) };
 }
 
-export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+export const hashRecoveryCode = (code: string) =>
+  createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+    .digest('hex');
 export const looksLikeRecoveryCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').length === 10;

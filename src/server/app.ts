@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { cleanDeep } from '../domain/clean-text';
 import { registerAuth } from './auth';
 import type { Koe } from './context';
@@ -49,7 +54,8 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   // Before validation, for every route: the same text on both databases and no NUL reaching PostgreSQL (clean-text).
   // Webhook bodies stay raw Buffers for their signatures; their events are cleaned in recordInbound.
   app.addHook('preValidation', async (req) => {
-    if (typeof req.body === 'string' || (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body))) req.body = cleanDeep(req.body);
+    if (typeof req.body === 'string' || (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body)))
+      req.body = cleanDeep(req.body);
     req.query = cleanDeep(req.query);
     req.params = cleanDeep(req.params);
   });
@@ -60,8 +66,14 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], frameAncestors: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
         upgradeInsecureRequests: https ? [] : null,
       },
     },
@@ -72,12 +84,24 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({ ...problem(429, `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`), statusCode: 429 }),
+    errorResponseBuilder: (_req, ctx) => ({
+      ...problem(429, `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
+      statusCode: 429,
+    }),
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Koe API', version: '1.0.0', description: 'Koe (声) support desk. Errors are application/problem+json.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'koe_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Koe API',
+        version: '1.0.0',
+        description: 'Koe (声) support desk. Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'koe_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
@@ -123,13 +147,25 @@ async function registerWebApp(app: FastifyInstance, dist: string, koeDb: Koe['db
   }
   // wildcard:false registers one route per built file (including /widget.js), leaving other paths to the SPA fallback.
   await app.register(fastifyStatic, {
-    root: dist, prefix: '/', wildcard: false, index: false,
-    setHeaders: (res, file) => { if (file.endsWith('widget.js')) res.setHeader('cache-control', 'public, max-age=300'); },
+    root: dist,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, file) => {
+      if (file.endsWith('widget.js')) res.setHeader('cache-control', 'public, max-age=300');
+    },
   });
   // Without ?channel= the demo opens the first web chat channel, so a new admin can try the widget at once.
   app.get('/demo', { schema: { hide: true } }, async (req, reply) => {
     if (!(req.query as { channel?: string }).channel) {
-      const first = await koeDb.selectFrom('channels').select('public_key').where('kind', '=', 'webchat').where('deleted_at', 'is', null).orderBy('created_at').limit(1).executeTakeFirst();
+      const first = await koeDb
+        .selectFrom('channels')
+        .select('public_key')
+        .where('kind', '=', 'webchat')
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
       if (first) return reply.redirect(`/demo?channel=${encodeURIComponent(first.public_key)}`);
     }
     return reply.sendFile('demo.html');
@@ -138,7 +174,10 @@ async function registerWebApp(app: FastifyInstance, dist: string, koeDb: Koe['db
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     const url = req.url.split('?')[0];
     if (url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url)) {
-      return reply.status(404).type('application/problem+json').send(problem(404, `No route for ${req.method} ${url}`));
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(problem(404, `No route for ${req.method} ${url}`));
     }
     return reply.sendFile('index.html');
   });

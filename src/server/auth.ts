@@ -12,13 +12,19 @@ export const SESSION_COOKIE = 'koe_session';
 export const CSRF_COOKIE = 'koe_csrf';
 
 export interface RequestAuth {
-  agent: Agent; actor: Actor & { displayName: string }; via: 'session' | 'token'; csrfToken?: string; sessionToken?: string;
+  agent: Agent;
+  actor: Actor & { displayName: string };
+  via: 'session' | 'token';
+  csrfToken?: string;
+  sessionToken?: string;
   /** Signed in by password but the workspace requires two-factor sign-in for this role and it is not set up yet. */
   restricted?: boolean;
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { auth: RequestAuth | null }
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
   interface FastifyContextConfig {
     /**
      * `false` on routes that never act on an agent's session (webhooks, the chat widget): they authenticate by
@@ -42,10 +48,16 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   // Guards run before validation, not after: a caller without the role gets 401/403 and learns nothing about the body
   // or parameters a route expects (a 400 listing the fields would tell them).
   app.addHook('onRoute', (route) => {
-    const handlers: unknown[] = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const handlers: unknown[] =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     const guards = handlers.filter((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
     if (!guards.length) return;
-    const before: unknown[] = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+    const before: unknown[] =
+      route.preValidation === undefined
+        ? []
+        : Array.isArray(route.preValidation)
+          ? route.preValidation
+          : [route.preValidation];
     route.preValidation = [...guards, ...before] as typeof route.preValidation;
     route.preHandler = handlers.filter((h) => !guards.includes(h as Guard)) as typeof route.preHandler;
   });
@@ -67,9 +79,20 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const agent = await agentById(db, session.agentId);
     if (!agent?.active) return;
     const restricted = session.via === 'password' && (await mustSetUpTwoFactor(db, agent));
-    req.auth = { agent, actor: toActor(agent), via: 'session', csrfToken: session.csrfToken, sessionToken: token, restricted };
+    req.auth = {
+      agent,
+      actor: toActor(agent),
+      via: 'session',
+      csrfToken: session.csrfToken,
+      sessionToken: token,
+      restricted,
+    };
     // Decided by the matched route, never by the raw URL: the router decodes `/%61pi/…` to `/api/…`.
-    if (UNSAFE.has(req.method) && req.routeOptions.config?.csrf !== false && !sameToken(req.headers['x-csrf-token'], session.csrfToken)) {
+    if (
+      UNSAFE.has(req.method) &&
+      req.routeOptions.config?.csrf !== false &&
+      !sameToken(req.headers['x-csrf-token'], session.csrfToken)
+    ) {
       throw forbidden('Missing or wrong x-csrf-token header (copy the koe_csrf cookie into it)');
     }
   });
@@ -77,7 +100,8 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
 
 function sameToken(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
-  const a = Buffer.from(given), b = Buffer.from(expected);
+  const a = Buffer.from(given),
+    b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -86,7 +110,13 @@ async function agentById(db: Db, id: string): Promise<Agent | undefined> {
   return r ? agents.get(db, r.workspace_id, id) : undefined;
 }
 
-const toActor = (a: Agent): RequestAuth['actor'] => ({ agentId: a.id, role: a.role, workspaceId: a.workspaceId, name: a.name, displayName: a.displayName });
+const toActor = (a: Agent): RequestAuth['actor'] => ({
+  agentId: a.id,
+  role: a.role,
+  workspaceId: a.workspaceId,
+  name: a.name,
+  displayName: a.displayName,
+});
 
 export type Guard = ((req: FastifyRequest) => Promise<void>) & { requiredRole: Role };
 
@@ -95,7 +125,12 @@ export function guard(role: Role = 'agent'): Guard {
   const check = async (req: FastifyRequest) => {
     if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
     if (req.auth.restricted && !req.routeOptions.config?.duringTwoFactorSetup) {
-      throw new DomainError('forbidden', 'Set up two-factor sign-in first (your workspace requires it for your role)', undefined, 'two_factor_setup_required');
+      throw new DomainError(
+        'forbidden',
+        'Set up two-factor sign-in first (your workspace requires it for your role)',
+        undefined,
+        'two_factor_setup_required',
+      );
     }
     requireRole(req.auth.agent.role, role);
   };
@@ -114,7 +149,11 @@ export function authOf(req: FastifyRequest): RequestAuth {
   return req.auth;
 }
 
-export function setSessionCookies(reply: FastifyReply, s: { token: string; csrfToken: string; expiresAt: string }, secure: boolean): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  s: { token: string; csrfToken: string; expiresAt: string },
+  secure: boolean,
+): void {
   const expires = new Date(s.expiresAt);
   void reply.setCookie(SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
   void reply.setCookie(CSRF_COOKIE, s.csrfToken, { httpOnly: false, sameSite: 'strict', secure, path: '/', expires });
@@ -126,15 +165,25 @@ export function clearSessionCookies(reply: FastifyReply): void {
 }
 
 /** Cookies are Secure when the request came over https or the desk's public URL is https. */
-export const isSecure = (koe: Koe, protocol: string) => protocol === 'https' || Boolean(koe.config.publicUrl?.startsWith('https:'));
+export const isSecure = (koe: Koe, protocol: string) =>
+  protocol === 'https' || Boolean(koe.config.publicUrl?.startsWith('https:'));
 
 /** Opens a session and marks this browser as one that has signed in to the account (see security/device-cookie). */
-export async function startSession(koe: Koe, req: FastifyRequest, reply: FastifyReply, agent: Agent, via: SessionVia): Promise<void> {
+export async function startSession(
+  koe: Koe,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  agent: Agent,
+  via: SessionVia,
+): Promise<void> {
   const secure = isSecure(koe, req.protocol);
   const s = await sessions.create(koe.db, agent.id, koe.config.sessionDays, via);
   setSessionCookies(reply, s, secure);
   void reply.setCookie(DEVICE_COOKIE, deviceCookieFor(koe.config.secretKey, agent.id), {
-    httpOnly: true, sameSite: 'lax', secure, path: '/api/auth', maxAge: DEVICE_COOKIE_DAYS * 86_400,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/api/auth',
+    maxAge: DEVICE_COOKIE_DAYS * 86_400,
   });
 }
-

@@ -22,16 +22,33 @@ import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
 import type { Db } from '../store/repositories';
 
-type RoutePayload = { workspaceId: string; conversationId: string; event?: 'conversation.created' | 'message.received'; text?: string };
+type RoutePayload = {
+  workspaceId: string;
+  conversationId: string;
+  event?: 'conversation.created' | 'message.received';
+  text?: string;
+};
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
-  config: KoeConfig; store: Store; db: Db; jobs: JobQueue; bus: RealtimeBus; log: Logger;
-  adapters: Map<string, ChannelAdapter>; ingest: IngestDeps; outbound: OutboundDeps; triage: WorkspaceTriage; channelCtx: ChannelContext;
+  config: KoeConfig;
+  store: Store;
+  db: Db;
+  jobs: JobQueue;
+  bus: RealtimeBus;
+  log: Logger;
+  adapters: Map<string, ChannelAdapter>;
+  ingest: IngestDeps;
+  outbound: OutboundDeps;
+  triage: WorkspaceTriage;
+  channelCtx: ChannelContext;
   close(): Promise<void>;
 }
 
-export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?: ConversationTriage | null; startJobs?: boolean } = {}): Promise<Koe> {
+export async function createKoe(
+  config: KoeConfig,
+  opts: { log?: Logger; triage?: ConversationTriage | null; startJobs?: boolean } = {},
+): Promise<Koe> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(store.db);
@@ -43,7 +60,13 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);
-  const ingest: IngestDeps = { db, jobs, bus, log, triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage(triage)) };
+  const ingest: IngestDeps = {
+    db,
+    jobs,
+    bus,
+    log,
+    triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage(triage)),
+  };
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
   const channelCtx = channelContext({ db, log, bus, jobs, config, ingest });
   for (const plugin of channelPlugins) for (const a of plugin.adapters(channelCtx)) adapters.set(a.kind, a);
@@ -73,8 +96,21 @@ export async function createKoe(config: KoeConfig, opts: { log?: Logger; triage?
     for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));
   }
   return {
-    config, store, db, jobs, bus, log, adapters, ingest, outbound, triage,
+    config,
+    store,
+    db,
+    jobs,
+    bus,
+    log,
+    adapters,
+    ingest,
+    outbound,
+    triage,
     channelCtx,
-    async close() { for (const stop of stops) await stop(); await jobs.stop(); await store.close(); },
+    async close() {
+      for (const stop of stops) await stop();
+      await jobs.stop();
+      await store.close();
+    },
   };
 }

@@ -7,29 +7,51 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'koe_' });
   const http = new Histogram({
-    name: 'koe_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+    name: 'koe_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
   });
   new Gauge({
-    name: 'koe_jobs', help: 'Jobs by status', labelNames: ['status'] as const, registers: [registry],
+    name: 'koe_jobs',
+    help: 'Jobs by status',
+    labelNames: ['status'] as const,
+    registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      const rows = await db
+        .selectFrom('jobs')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
       for (const r of rows) this.set({ status: r.status }, Number(r.n));
     },
   });
   new Gauge({
-    name: 'koe_outbox', help: 'Replies in the outbox by delivery status', labelNames: ['status'] as const, registers: [registry],
+    name: 'koe_outbox',
+    help: 'Replies in the outbox by delivery status',
+    labelNames: ['status'] as const,
+    registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute();
       for (const r of rows) this.set({ status: r.status }, Number(r.n));
     },
   });
   app.addHook('onResponse', async (req, reply) => {
     if (req.url === '/metrics') return;
-    http.observe({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    http.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
   return registry;
 }

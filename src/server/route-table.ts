@@ -13,7 +13,9 @@ export interface RouteEntry {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: RouteEntry[] }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 /**
@@ -24,14 +26,21 @@ export function collectRouteTable(app: FastifyInstance): void {
   const routes: RouteOptions[] = [];
   // Read when asked, not when registered: a scope's own onRoute hooks (withoutCsrf) run after this one.
   app.decorate('routeTable', {
-    getter: () => routes.flatMap((route) => (Array.isArray(route.method) ? route.method : [route.method])
-      .filter((method) => method !== 'HEAD')
-      .map((method) => ({
-        method, url: route.url, role: requiredRoleOf(route.preValidation, route.preHandler),
-        csrf: (route.config as { csrf?: false } | undefined)?.csrf !== false,
-      }))),
+    getter: () =>
+      routes.flatMap((route) =>
+        (Array.isArray(route.method) ? route.method : [route.method])
+          .filter((method) => method !== 'HEAD')
+          .map((method) => ({
+            method,
+            url: route.url,
+            role: requiredRoleOf(route.preValidation, route.preHandler),
+            csrf: (route.config as { csrf?: false } | undefined)?.csrf !== false,
+          })),
+      ),
   });
-  app.addHook('onRoute', (route) => { routes.push(route); });
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
 }
 
 /** Routes in a scope that authenticate by signature or token rather than the agent's session. */

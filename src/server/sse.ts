@@ -5,7 +5,13 @@ import type { RealtimeBus, RealtimeEvent } from '../realtime/bus';
  * Streams bus events on `topic` as Server-Sent Events until the client goes away. A comment line every
  * 20 s keeps proxies from closing an idle stream; EventSource reconnects by itself.
  */
-export function streamTopic(req: FastifyRequest, reply: FastifyReply, bus: RealtimeBus, topic: string | string[], map?: (e: RealtimeEvent) => RealtimeEvent | null): void {
+export function streamTopic(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  bus: RealtimeBus,
+  topic: string | string[],
+  map?: (e: RealtimeEvent) => RealtimeEvent | null,
+): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -23,7 +29,10 @@ export function streamTopic(req: FastifyRequest, reply: FastifyReply, bus: Realt
   const unsubscribers = (Array.isArray(topic) ? topic : [topic]).map((t) => bus.subscribe(t, write));
   const unsubscribe = () => unsubscribers.forEach((u) => u());
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
-  const close = () => { clearInterval(heartbeat); unsubscribe(); };
+  const close = () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  };
   req.raw.on('close', close);
   res.on('error', close);
 }

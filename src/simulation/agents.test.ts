@@ -5,7 +5,15 @@ import { createRng } from './random';
 
 const H = 3600;
 const onlineHours = (team: readonly AgentProfile[], hour: number): number =>
-  team.reduce((s, a) => s + onlineWindows(a.shift).reduce((t, w) => t + Math.max(0, Math.min(w.endS, (hour + 1) * H) - Math.max(w.startS, hour * H)), 0), 0) / H;
+  team.reduce(
+    (s, a) =>
+      s +
+      onlineWindows(a.shift).reduce(
+        (t, w) => t + Math.max(0, Math.min(w.endS, (hour + 1) * H) - Math.max(w.startS, hour * H)),
+        0,
+      ),
+    0,
+  ) / H;
 
 describe('TEAM (staffed by the written rule)', () => {
   // Expected work per hour from 20 generated ordinary days that are not the evaluated seeds (no burst).
@@ -15,14 +23,18 @@ describe('TEAM (staffed by the written rule)', () => {
     for (const p of preparePosts({ seed, posts: 1350, burst: null })) {
       if (p.post.intent === 'spam') continue;
       const h = Math.floor(p.post.arrivalS / H);
-      work[p.post.trueLevel][h] += (p.handling.firstReplyS + p.handling.followUps.reduce((s, f) => s + f.replyS, 0)) / days / H;
+      work[p.post.trueLevel][h] +=
+        (p.handling.firstReplyS + p.handling.followUps.reduce((s, f) => s + f.replyS, 0)) / days / H;
     }
   }
 
   it('keeps every hour at most 80% occupied, L3 agents at most 80% with L3 work, and an L3 agent online', () => {
     for (let h = 0; h < 24; h++) {
       const all = onlineHours(TEAM, h);
-      const l3 = onlineHours(TEAM.filter((a) => a.level === 3), h);
+      const l3 = onlineHours(
+        TEAM.filter((a) => a.level === 3),
+        h,
+      );
       expect(l3, `hour ${h}`).toBeGreaterThanOrEqual(1);
       expect((work[1][h] + work[2][h] + work[3][h]) / all, `hour ${h}`).toBeLessThanOrEqual(0.8);
       expect(work[3][h] / l3, `hour ${h}`).toBeLessThanOrEqual(0.8);
@@ -43,6 +55,8 @@ describe('drawHandling', () => {
   });
 
   it('leaves posts without an acknowledgement step alone', () => {
-    expect(drawHandling(createRng(7), 'question', false)).toEqual(drawHandling(createRng(7), 'question', false, { ackFirst: false }));
+    expect(drawHandling(createRng(7), 'question', false)).toEqual(
+      drawHandling(createRng(7), 'question', false, { ackFirst: false }),
+    );
   });
 });

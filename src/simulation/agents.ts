@@ -25,9 +25,18 @@ export interface AgentProfile {
 }
 
 const H = 3600;
-const shift = (start: number, end: number, breakAfter: number): Shift =>
-  ({ startS: start * H, endS: end * H, breakAfterS: breakAfter * H, breakS: H });
-const partTime = (start: number, end: number): Shift => ({ startS: start * H, endS: end * H, breakAfterS: (end - start) * H, breakS: 0 });
+const shift = (start: number, end: number, breakAfter: number): Shift => ({
+  startS: start * H,
+  endS: end * H,
+  breakAfterS: breakAfter * H,
+  breakS: H,
+});
+const partTime = (start: number, end: number): Shift => ({
+  startS: start * H,
+  endS: end * H,
+  breakAfterS: (end - start) * H,
+  breakS: 0,
+});
 
 /**
  * Staffed by a written rule, checked by a test: in every hour of the day the
@@ -38,17 +47,66 @@ const partTime = (start: number, end: number): Shift => ({ startS: start * H, en
  * one part-timer covers the lunch peak. Breaks are staggered.
  */
 export const TEAM: readonly AgentProfile[] = [
-  { id: 'a01', name: 'Kato', level: 3, skills: ['technical', 'billing', 'general'], capacity: 4, shift: shift(22, 31, 3) },
+  {
+    id: 'a01',
+    name: 'Kato',
+    level: 3,
+    skills: ['technical', 'billing', 'general'],
+    capacity: 4,
+    shift: shift(22, 31, 3),
+  },
   { id: 'a02', name: 'Inoue', level: 3, skills: ['billing', 'product', 'safety'], capacity: 4, shift: shift(1, 10, 4) },
   { id: 'a03', name: 'Sato', level: 3, skills: ['billing', 'technical'], capacity: 4, shift: shift(7, 16, 6.5) },
   { id: 'a04', name: 'Suzuki', level: 1, skills: ['general', 'store'], capacity: 6, shift: shift(7, 16, 6) },
-  { id: 'a05', name: 'Tanaka', level: 2, skills: ['general', 'billing', 'shipping'], capacity: 5, shift: shift(8, 17, 5.5) },
-  { id: 'a06', name: 'Takahashi', level: 3, skills: ['product', 'safety', 'shipping'], capacity: 4, shift: shift(10, 19, 5) },
+  {
+    id: 'a05',
+    name: 'Tanaka',
+    level: 2,
+    skills: ['general', 'billing', 'shipping'],
+    capacity: 5,
+    shift: shift(8, 17, 5.5),
+  },
+  {
+    id: 'a06',
+    name: 'Takahashi',
+    level: 3,
+    skills: ['product', 'safety', 'shipping'],
+    capacity: 4,
+    shift: shift(10, 19, 5),
+  },
   { id: 'a07', name: 'Ito', level: 1, skills: ['general', 'sales'], capacity: 6, shift: shift(11, 20, 4.5) },
-  { id: 'a08', name: 'Kobayashi', level: 3, skills: ['product', 'safety', 'pr', 'escalation'], capacity: 4, shift: shift(13, 22, 3.5) },
-  { id: 'a09', name: 'Watanabe', level: 2, skills: ['general', 'technical', 'store'], capacity: 5, shift: shift(14, 23, 3) },
-  { id: 'a10', name: 'Nakamura', level: 3, skills: ['billing', 'technical', 'pr', 'escalation'], capacity: 4, shift: shift(15, 24, 2) },
-  { id: 'a11', name: 'Yamamoto', level: 1, skills: ['general', 'sales', 'store'], capacity: 6, shift: shift(16, 25, 2.5) },
+  {
+    id: 'a08',
+    name: 'Kobayashi',
+    level: 3,
+    skills: ['product', 'safety', 'pr', 'escalation'],
+    capacity: 4,
+    shift: shift(13, 22, 3.5),
+  },
+  {
+    id: 'a09',
+    name: 'Watanabe',
+    level: 2,
+    skills: ['general', 'technical', 'store'],
+    capacity: 5,
+    shift: shift(14, 23, 3),
+  },
+  {
+    id: 'a10',
+    name: 'Nakamura',
+    level: 3,
+    skills: ['billing', 'technical', 'pr', 'escalation'],
+    capacity: 4,
+    shift: shift(15, 24, 2),
+  },
+  {
+    id: 'a11',
+    name: 'Yamamoto',
+    level: 1,
+    skills: ['general', 'sales', 'store'],
+    capacity: 6,
+    shift: shift(16, 25, 2.5),
+  },
   { id: 'a12', name: 'Mori', level: 2, skills: ['general', 'shipping', 'sales'], capacity: 5, shift: shift(13, 22, 3) },
   { id: 'a13', name: 'Hayashi', level: 1, skills: ['general', 'store', 'sales'], capacity: 6, shift: partTime(11, 15) },
 ];
@@ -95,16 +153,16 @@ export function onlineWindows(s: Shift, untilS = 24 * H): OnlineWindow[] {
 
 /** Median seconds to read a post and write the first reply, by what the post is really about. */
 const FIRST_REPLY_MEDIAN_S: Readonly<Record<Intent, number>> = {
-  praise: 40,           // a like and a short thank-you
-  question: 90,         // find the FAQ / help-centre answer
+  praise: 40, // a like and a short thank-you
+  question: 90, // find the FAQ / help-centre answer
   purchase_intent: 100, // check stock or plan, link to it
-  request: 180,         // look up the order before answering
-  billing_error: 150,   // apologise, ask for the order number by DM, check the payment
-  outage: 75,           // the incident reply template, adjusted to the post
+  request: 180, // look up the order before answering
+  billing_error: 150, // apologise, ask for the order number by DM, check the payment
+  outage: 75, // the incident reply template, adjusted to the post
   defect: 150,
-  safety: 210,          // careful wording; follow the safety script
-  backlash: 240,        // tone matters; often checked with a lead
-  spam: 12,             // read, flag, move on
+  safety: 210, // careful wording; follow the safety script
+  backlash: 240, // tone matters; often checked with a lead
+  spam: 12, // read, flag, move on
 };
 
 const SIGMA = 0.5;
@@ -169,7 +227,12 @@ export interface HandlingOptions {
  * Acknowledging first does not shrink the work: what the acknowledgement
  * leaves out is added to the next reply (or becomes one).
  */
-export function drawHandling(rng: Rng, intent: Intent, duringIncident: boolean, options: HandlingOptions = { ackFirst: true }): Handling {
+export function drawHandling(
+  rng: Rng,
+  intent: Intent,
+  duringIncident: boolean,
+  options: HandlingOptions = { ackFirst: true },
+): Handling {
   const median = duringIncident && intent === 'outage' ? INCIDENT_REPLY_MEDIAN_S : FIRST_REPLY_MEDIAN_S[intent];
   const fullS = Math.max(8, lognormal(rng, median, SIGMA));
   const { mean, medianS } = FOLLOW_UPS[intent];

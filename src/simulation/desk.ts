@@ -110,10 +110,26 @@ export class Desk {
   private waitingSince = 0;
   maxWaiting = 0;
 
-  constructor(readonly policy: DeskPolicy, team: readonly AgentProfile[], readonly horizonS: number) {
+  constructor(
+    readonly policy: DeskPolicy,
+    team: readonly AgentProfile[],
+    readonly horizonS: number,
+  ) {
     this.agents = team.map((profile) => ({
-      profile, presence: 'offline', open: new Set(), owned: new Set(), lastAssignedS: null, inbox: [], current: null, currentStartedS: null, currentToken: 0,
-      tasks: [], currentTask: null, busyS: 0, onlineS: 0, onlineSinceS: null,
+      profile,
+      presence: 'offline',
+      open: new Set(),
+      owned: new Set(),
+      lastAssignedS: null,
+      inbox: [],
+      current: null,
+      currentStartedS: null,
+      currentToken: 0,
+      tasks: [],
+      currentTask: null,
+      busyS: 0,
+      onlineS: 0,
+      onlineSinceS: null,
     }));
     for (const agent of this.agents) {
       for (const window of onlineWindows(agent.profile.shift, horizonS)) {
@@ -131,8 +147,15 @@ export class Desk {
   arrive(prepared: PreparedPost): void {
     this.sim.schedule(prepared.post.arrivalS, () => {
       const conversation: Conversation = {
-        prepared, owner: null, firstReplyStarted: false, firstResponseS: null, escalated: false, closed: false, followUpsDone: 0,
-        incidentAck: false, firstResponder: false,
+        prepared,
+        owner: null,
+        firstReplyStarted: false,
+        firstResponseS: null,
+        escalated: false,
+        closed: false,
+        followUpsDone: 0,
+        incidentAck: false,
+        firstResponder: false,
       };
       this.conversations.push(conversation);
       if (!this.policy.admits(prepared)) return;
@@ -145,7 +168,8 @@ export class Desk {
   run(): void {
     this.sim.run(this.horizonS);
     this.changeWaiting(0);
-    for (const agent of this.agents) if (agent.onlineSinceS !== null) agent.onlineS += this.horizonS - agent.onlineSinceS;
+    for (const agent of this.agents)
+      if (agent.onlineSinceS !== null) agent.onlineS += this.horizonS - agent.onlineSinceS;
   }
 
   /** Time-averaged number of conversations waiting for their first reply. */
@@ -166,9 +190,21 @@ export class Desk {
     if (conversation.firstResponseS !== null) {
       // Acknowledged by an incident; the customer wrote back and the conversation was routed again.
       const next = prepared.handling.followUps[conversation.followUpsDone];
-      agent.inbox.push({ conversation, kind: 'follow_up', readyS: this.now, dueS: this.policy.followUpDueS(prepared, this.now), seconds: next.replyS * penalty });
+      agent.inbox.push({
+        conversation,
+        kind: 'follow_up',
+        readyS: this.now,
+        dueS: this.policy.followUpDueS(prepared, this.now),
+        seconds: next.replyS * penalty,
+      });
     } else {
-        agent.inbox.push({ conversation, kind: 'first_reply', readyS: this.now, dueS: this.policy.firstReplyDueS(prepared), seconds: prepared.handling.firstReplyS * penalty });
+      agent.inbox.push({
+        conversation,
+        kind: 'first_reply',
+        readyS: this.now,
+        dueS: this.policy.firstReplyDueS(prepared),
+        seconds: prepared.handling.firstReplyS * penalty,
+      });
     }
     this.policy.onAssigned?.(this, conversation, agent);
     this.startWork(agent);
@@ -231,7 +267,9 @@ export class Desk {
     agent.presence = presence;
     // Tasks not started pass to the most senior colleague still online.
     const tasks = agent.tasks.splice(0);
-    const heir = this.agents.filter((x) => x.presence === 'online').sort((x, y) => y.profile.level - x.profile.level || x.open.size - y.open.size)[0];
+    const heir = this.agents
+      .filter((x) => x.presence === 'online')
+      .sort((x, y) => y.profile.level - x.profile.level || x.open.size - y.open.size)[0];
     if (heir) for (const task of tasks) this.addTask(heir, task);
     else agent.tasks.push(...tasks);
     for (const item of agent.inbox.filter((w) => w.kind === 'first_reply')) {
@@ -319,7 +357,13 @@ export class Desk {
     const next = c.prepared.handling.followUps[c.followUpsDone];
     // The customer wrote back: open again, even if the agent is at capacity (capacity only gates new work).
     agent.open.add(c);
-    agent.inbox.push({ conversation: c, kind: 'follow_up', readyS: this.now, dueS: this.policy.followUpDueS(c.prepared, this.now), seconds: next.replyS });
+    agent.inbox.push({
+      conversation: c,
+      kind: 'follow_up',
+      readyS: this.now,
+      dueS: this.policy.followUpDueS(c.prepared, this.now),
+      seconds: next.replyS,
+    });
     this.startWork(agent);
   }
 

@@ -34,7 +34,11 @@ export interface IncidentRecord {
   declaredBy: string | null;
 }
 
-interface OpenIncident { matcher: IncidentMatcher; record: IncidentRecord; lastMatchS: number }
+interface OpenIncident {
+  matcher: IncidentMatcher;
+  record: IncidentRecord;
+  lastMatchS: number;
+}
 
 export class IncidentDesk {
   readonly records: IncidentRecord[] = [];
@@ -77,20 +81,43 @@ export class IncidentDesk {
   private supervisor(): AgentRuntime | null {
     const online = this.desk.agents.filter((a) => a.presence === 'online');
     const lead = (a: AgentRuntime) => (a.profile.skills.includes('escalation') ? 0 : 1);
-    return online.sort((x, y) => y.profile.level - x.profile.level || lead(x) - lead(y) || x.open.size - y.open.size || (x.profile.id < y.profile.id ? -1 : 1))[0] ?? null;
+    return (
+      online.sort(
+        (x, y) =>
+          y.profile.level - x.profile.level ||
+          lead(x) - lead(y) ||
+          x.open.size - y.open.size ||
+          (x.profile.id < y.profile.id ? -1 : 1),
+      )[0] ?? null
+    );
   }
 
   private alert(category: string): void {
-    const record: IncidentRecord = { category, alertS: this.desk.now, declaredS: null, resolvedS: null, acknowledged: 0, declaredBy: null };
+    const record: IncidentRecord = {
+      category,
+      alertS: this.desk.now,
+      declaredS: null,
+      resolvedS: null,
+      acknowledged: 0,
+      declaredBy: null,
+    };
     this.records.push(record);
     const lead = this.supervisor();
     if (!lead) return;
-    this.desk.addTask(lead, { label: `declare ${category} incident`, seconds: DECLARE_S, done: () => this.declare(record, lead) });
+    this.desk.addTask(lead, {
+      label: `declare ${category} incident`,
+      seconds: DECLARE_S,
+      done: () => this.declare(record, lead),
+    });
   }
 
   private declare(record: IncidentRecord, lead: AgentRuntime): void {
     const { desk } = this;
-    const incident: OpenIncident = { matcher: { categories: [record.category], keywords: [] }, record, lastMatchS: desk.now };
+    const incident: OpenIncident = {
+      matcher: { categories: [record.category], keywords: [] },
+      record,
+      lastMatchS: desk.now,
+    };
     record.declaredS = desk.now;
     record.declaredBy = lead.profile.name;
     this.open.push(incident);
@@ -107,7 +134,9 @@ export class IncidentDesk {
       if (!this.open.includes(incident) || desk.now < incident.lastMatchS + QUIET_S) return;
       this.open.splice(this.open.indexOf(incident), 1);
       const lead = this.supervisor();
-      const end = () => { incident.record.resolvedS = desk.now; };
+      const end = () => {
+        incident.record.resolvedS = desk.now;
+      };
       if (lead) desk.addTask(lead, { label: 'resolve incident', seconds: RESOLVE_S, done: end });
       else end();
     });

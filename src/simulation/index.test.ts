@@ -24,7 +24,7 @@ describe('runFrtSimulation (a full sandbox day)', () => {
     expect(report.koe.meanQueue).toBeLessThan(report.fifo.meanQueue);
   });
 
-  it('meets the issue\'s target on the default day: L3 p90 within 300 s and FIFO at least 5 times worse', () => {
+  it("meets the issue's target on the default day: L3 p90 within 300 s and FIFO at least 5 times worse", () => {
     expect(report.result.l3P90S).toBeLessThanOrEqual(300);
     expect(report.result.ratio).toBeGreaterThanOrEqual(5);
     expect(report.incidents).toHaveLength(1);

@@ -45,7 +45,11 @@ export const DEFAULTS = { seed: 1, posts: 1500, drainS: 3600 };
 
 export function preparePosts(options: FrtOptions): PreparedPost[] {
   const seed = options.seed ?? DEFAULTS.seed;
-  const traffic = generateTraffic({ seed, posts: options.posts ?? DEFAULTS.posts, burst: options.burst === undefined ? DEFAULT_BURST : options.burst });
+  const traffic = generateTraffic({
+    seed,
+    posts: options.posts ?? DEFAULTS.posts,
+    burst: options.burst === undefined ? DEFAULT_BURST : options.burst,
+  });
   const rng = deriveRng(seed, 'handling');
   // Triage runs once per post, as at ingest; routing only ever sees its output.
   return traffic.map((post) => ({
@@ -55,7 +59,12 @@ export function preparePosts(options: FrtOptions): PreparedPost[] {
   }));
 }
 
-export function runDesk(policy: DeskPolicy, prepared: readonly PreparedPost[], team: readonly AgentProfile[], drainS = DEFAULTS.drainS): Desk {
+export function runDesk(
+  policy: DeskPolicy,
+  prepared: readonly PreparedPost[],
+  team: readonly AgentProfile[],
+  drainS = DEFAULTS.drainS,
+): Desk {
   const desk = new Desk(policy, team, 24 * 3600 + drainS);
   for (const p of prepared) desk.arrive(p);
   desk.run();
@@ -108,9 +117,12 @@ export function formatReport(r: FrtReport): string {
   const lines = [
     `FRT simulation — seed ${r.seed}, ${r.posts} posts (${(r.traffic.japanese * 100).toFixed(0)}% Japanese, ${r.traffic.spam} spam, outage burst ${r.traffic.burst}), ${r.agents} agents`,
     `triage vs generator intent: level agreement ${(r.triage.levelAgreement * 100).toFixed(1)}%, L3 recall ${(r.triage.l3Recall * 100).toFixed(1)}%`,
-    'FRT is measured by the post\'s true level; spam is excluded from the response rate (it needs no reply).',
+    "FRT is measured by the post's true level; spam is excluded from the response rate (it needs no reply).",
     `settings: acknowledgement draft ${onOff(r.settings.ackFirst)} (both policies); koe: incidents ${onOff(r.settings.features.incidents)}, first responders ${onOff(r.settings.features.firstResponders)}, urgent switch ${r.settings.features.urgentSwitchResumeS === null ? 'off' : `on (resume +${r.settings.features.urgentSwitchResumeS}s)`}, L3 slots kept for L3 ${r.settings.features.reserveUrgentSlots}`,
-    ...r.incidents.map((i) => `incident ${i.category}: spike alert ${clock(i.alertS)}, declared ${i.declaredS === null ? '—' : `${clock(i.declaredS)} by ${i.declaredBy}`}, resolved ${i.resolvedS === null ? '—' : clock(i.resolvedS)}, ${i.acknowledged} conversations acknowledged`),
+    ...r.incidents.map(
+      (i) =>
+        `incident ${i.category}: spike alert ${clock(i.alertS)}, declared ${i.declaredS === null ? '—' : `${clock(i.declaredS)} by ${i.declaredBy}`}, resolved ${i.resolvedS === null ? '—' : clock(i.resolvedS)}, ${i.acknowledged} conversations acknowledged`,
+    ),
     ...policyLines(r.koe),
     ...policyLines(r.fifo),
     policySummaryLine(r.koe),

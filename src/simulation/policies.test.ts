@@ -15,7 +15,17 @@ const team: AgentProfile[] = [
 ];
 
 function post(id: string, arrivalS: number, intent: Intent, text: string): PreparedPost {
-  const p = { id, arrivalS, customerId: `c-${id}`, text, lang: 'ja' as const, intent, trueLevel: TRUE_LEVEL[intent], context: {}, burst: false };
+  const p = {
+    id,
+    arrivalS,
+    customerId: `c-${id}`,
+    text,
+    lang: 'ja' as const,
+    intent,
+    trueLevel: TRUE_LEVEL[intent],
+    context: {},
+    burst: false,
+  };
   return { post: p, triage: analyse({ text, lang: 'ja' }), handling: { firstReplyS: 60, followUps: [] } };
 }
 
@@ -29,7 +39,9 @@ const posts = [
 
 const frt = (policy: typeof koePolicy) => {
   const desk = runDesk(policy, posts, team, 0);
-  return Object.fromEntries(desk.conversations.map((c) => [c.prepared.post.id, (c.firstResponseS ?? Infinity) - c.prepared.post.arrivalS]));
+  return Object.fromEntries(
+    desk.conversations.map((c) => [c.prepared.post.id, (c.firstResponseS ?? Infinity) - c.prepared.post.arrivalS]),
+  );
 };
 
 describe('koe vs fifo on a hand-made queue', () => {
@@ -58,10 +70,12 @@ describe('koe incident handling', () => {
     { id: 'l3b', name: 'Kato', level: 3, skills: ['technical'], capacity: 4, shift: allDay },
   ];
   // Ten outage posts a minute apart from 01:00, then one more half an hour later.
-  const outage = Array.from({ length: 10 }, (_, i) => post(`o${i}`, 3600 + i * 60, 'outage', `公式アプリにログインできない${i}`));
+  const outage = Array.from({ length: 10 }, (_, i) =>
+    post(`o${i}`, 3600 + i * 60, 'outage', `公式アプリにログインできない${i}`),
+  );
   const late = post('late', 3600 + 1800, 'outage', 'アプリ落ちてる？ずっとエラーが出る');
 
-  it('raises one spike alert, declares after the lead\'s task, and acknowledges waiting and new posts', () => {
+  it("raises one spike alert, declares after the lead's task, and acknowledges waiting and new posts", () => {
     const desk = runDesk(makeKoePolicy(), [...outage, late], l3Only, 0);
     const [incident, ...more] = incidentsOf(desk);
     expect(more).toEqual([]);
@@ -91,7 +105,10 @@ describe('koe first responders and the urgent switch', () => {
     { id: 'l1', name: 'Ito', level: 1, skills: ['general'], capacity: 6, shift: allDay },
     { id: 'l3', name: 'Sato', level: 3, skills: ['billing', 'general'], capacity: 4, shift: allDay },
   ];
-  const withFollowUp = (p: PreparedPost): PreparedPost => ({ ...p, handling: { firstReplyS: 60, followUps: [{ customerDelayS: 100, replyS: 50 }] } });
+  const withFollowUp = (p: PreparedPost): PreparedPost => ({
+    ...p,
+    handling: { firstReplyS: 60, followUps: [{ customerDelayS: 100, replyS: 50 }] },
+  });
 
   it('lets the free L1 agent acknowledge a second double charge, then hands it back to L3', () => {
     const posts = [
@@ -119,14 +136,22 @@ describe('koe first responders and the urgent switch', () => {
 
   it('an L3 agent writing a non-urgent reply switches to an urgent one and resumes later', () => {
     const l3Alone: AgentProfile[] = [oneL3[1]];
-    const question = { ...post('q', 100, 'question', '送料について教えてください'), handling: { firstReplyS: 200, followUps: [] } };
+    const question = {
+      ...post('q', 100, 'question', '送料について教えてください'),
+      handling: { firstReplyS: 200, followUps: [] },
+    };
     const bill = post('bill', 150, 'billing_error', 'カードの明細を見たら二重請求されていました。返金してください');
     const desk = runDesk(makeKoePolicy(), [question, bill], l3Alone, 0);
     const [q, b] = desk.conversations;
     expect(b.firstResponseS).toBe(210);
     // 150 s of the question were left, plus RESUME_S to pick it up again.
     expect(q.firstResponseS).toBe(210 + 150 + RESUME_S);
-    const patient = runDesk(makeKoePolicy({ ...KOE_DEFAULT_FEATURES, urgentSwitchResumeS: null }), [question, bill], l3Alone, 0);
+    const patient = runDesk(
+      makeKoePolicy({ ...KOE_DEFAULT_FEATURES, urgentSwitchResumeS: null }),
+      [question, bill],
+      l3Alone,
+      0,
+    );
     expect(patient.conversations[1].firstResponseS).toBe(360);
   });
 });

@@ -7,13 +7,28 @@
 import { chooseOwner, type AgentState, type AssignmentPolicy } from '../routing/assignment';
 import { computeSla, nextSlaCheckAt, slaPolicyFor, type SlaPolicy, type SlaTimestamps } from '../routing/sla';
 import { IncidentDesk, type IncidentRecord } from './incidents';
-import { isoAt, DAY_START_MS, type AgentRuntime, type Conversation, type Desk, type DeskPolicy, type PreparedPost, type WorkItem } from './desk';
+import {
+  isoAt,
+  DAY_START_MS,
+  type AgentRuntime,
+  type Conversation,
+  type Desk,
+  type DeskPolicy,
+  type PreparedPost,
+  type WorkItem,
+} from './desk';
 
 /**
  * The workspace defaults (src/desk/settings.ts): auto-assignment on, least
  * loaded, lowest sufficient level first, one slot of every L3 agent kept for L3.
  */
-export const KOE_ASSIGNMENT: AssignmentPolicy = { enabled: true, strategy: 'least_loaded', preferLowestLevel: true, reserveUrgentSlots: 1, firstResponders: true };
+export const KOE_ASSIGNMENT: AssignmentPolicy = {
+  enabled: true,
+  strategy: 'least_loaded',
+  preferLowestLevel: true,
+  reserveUrgentSlots: 1,
+  firstResponders: true,
+};
 
 /** Koe features the simulation can switch off, to show what each contributes. */
 export interface KoeFeatures {
@@ -34,7 +49,12 @@ export interface KoeFeatures {
 /** Picking a half-written reply up again: re-reading the thread and the saved draft. */
 export const RESUME_S = 30;
 
-export const KOE_DEFAULT_FEATURES: KoeFeatures = { incidents: true, reserveUrgentSlots: 1, firstResponders: true, urgentSwitchResumeS: RESUME_S };
+export const KOE_DEFAULT_FEATURES: KoeFeatures = {
+  incidents: true,
+  reserveUrgentSlots: 1,
+  firstResponders: true,
+  urgentSwitchResumeS: RESUME_S,
+};
 
 const incidentDesks = new WeakMap<Desk, IncidentDesk>();
 
@@ -59,7 +79,14 @@ function slaFor(p: PreparedPost): SlaPolicy {
 
 function awaitingFirstReply(p: PreparedPost): SlaTimestamps {
   const at = isoAt(p.post.arrivalS);
-  return { createdAt: at, firstResponseAt: null, waitingSince: at, lastCustomerMessageAt: at, resolvedAt: null, status: 'open' };
+  return {
+    createdAt: at,
+    firstResponseAt: null,
+    waitingSince: at,
+    lastCustomerMessageAt: at,
+    resolvedAt: null,
+    status: 'open',
+  };
 }
 
 function agentStates(agents: readonly AgentRuntime[], overflow: number): AgentState[] {
@@ -76,10 +103,20 @@ function agentStates(agents: readonly AgentRuntime[], overflow: number): AgentSt
   }));
 }
 
-function choose(desk: Desk, c: Conversation, candidates: readonly AgentRuntime[], policy: AssignmentPolicy): AgentRuntime | null {
+function choose(
+  desk: Desk,
+  c: Conversation,
+  candidates: readonly AgentRuntime[],
+  policy: AssignmentPolicy,
+): AgentRuntime | null {
   const p = c.prepared;
   const decision = chooseOwner(
-    { level: routeLevel(p), categories: p.triage.categories, customerId: p.post.customerId, lastAgentIdForCustomer: desk.lastAgentByCustomer.get(p.post.customerId) ?? null },
+    {
+      level: routeLevel(p),
+      categories: p.triage.categories,
+      customerId: p.post.customerId,
+      lastAgentIdForCustomer: desk.lastAgentByCustomer.get(p.post.customerId) ?? null,
+    },
     agentStates(candidates, c.escalated ? ESCALATION_OVERFLOW : 0),
     policy,
   );
@@ -89,25 +126,32 @@ function choose(desk: Desk, c: Conversation, candidates: readonly AgentRuntime[]
   return agent;
 }
 
-const hasRoom = (a: AgentRuntime, overflow: number) => a.presence === 'online' && a.open.size < a.profile.capacity + overflow;
+const hasRoom = (a: AgentRuntime, overflow: number) =>
+  a.presence === 'online' && a.open.size < a.profile.capacity + overflow;
 
 /**
  * The order assignWaiting uses: triage priority (its base is the level, so L3
  * comes first), then who has waited longest; hand-picked posts after routed ones.
  */
 const byUrgency = (x: Conversation, y: Conversation): number =>
-  Number(autoRouted(y.prepared)) - Number(autoRouted(x.prepared))
-  || y.prepared.triage.priority - x.prepared.triage.priority
-  || x.prepared.post.arrivalS - y.prepared.post.arrivalS;
+  Number(autoRouted(y.prepared)) - Number(autoRouted(x.prepared)) ||
+  y.prepared.triage.priority - x.prepared.triage.priority ||
+  x.prepared.post.arrivalS - y.prepared.post.arrivalS;
 
-const earliest = (key: (w: WorkItem) => number) => (inbox: readonly WorkItem[]): number => {
-  let best = 0;
-  for (let i = 1; i < inbox.length; i++) if (key(inbox[i]) < key(inbox[best])) best = i;
-  return best;
-};
+const earliest =
+  (key: (w: WorkItem) => number) =>
+  (inbox: readonly WorkItem[]): number => {
+    let best = 0;
+    for (let i = 1; i < inbox.length; i++) if (key(inbox[i]) < key(inbox[best])) best = i;
+    return best;
+  };
 
 export function makeKoePolicy(features: KoeFeatures = KOE_DEFAULT_FEATURES): DeskPolicy {
-  const assignment: AssignmentPolicy = { ...KOE_ASSIGNMENT, reserveUrgentSlots: features.reserveUrgentSlots, firstResponders: features.firstResponders };
+  const assignment: AssignmentPolicy = {
+    ...KOE_ASSIGNMENT,
+    reserveUrgentSlots: features.reserveUrgentSlots,
+    firstResponders: features.firstResponders,
+  };
   return {
     name: 'koe',
     admits: (p) => !p.triage.flags.spam,
@@ -139,7 +183,12 @@ export function makeKoePolicy(features: KoeFeatures = KOE_DEFAULT_FEATURES): Des
     firstReplyDueS: (p) => toS(computeSla(awaitingFirstReply(p), slaFor(p), new Date(DAY_START_MS)).dueAt as string),
 
     followUpDueS(p, readyS) {
-      const ts: SlaTimestamps = { ...awaitingFirstReply(p), firstResponseAt: isoAt(p.post.arrivalS), waitingSince: isoAt(readyS), lastCustomerMessageAt: isoAt(readyS) };
+      const ts: SlaTimestamps = {
+        ...awaitingFirstReply(p),
+        firstResponseAt: isoAt(p.post.arrivalS),
+        waitingSince: isoAt(readyS),
+        lastCustomerMessageAt: isoAt(readyS),
+      };
       return toS(computeSla(ts, slaFor(p), new Date(DAY_START_MS + readyS * 1000)).dueAt as string);
     },
 
@@ -193,9 +242,9 @@ function escalate(desk: Desk, c: Conversation, policy: AssignmentPolicy): void {
 }
 
 const byLoad = (x: AgentRuntime, y: AgentRuntime): number =>
-  x.open.size * y.profile.capacity - y.open.size * x.profile.capacity
-  || (x.lastAssignedS ?? -1) - (y.lastAssignedS ?? -1)
-  || (x.profile.id < y.profile.id ? -1 : 1);
+  x.open.size * y.profile.capacity - y.open.size * x.profile.capacity ||
+  (x.lastAssignedS ?? -1) - (y.lastAssignedS ?? -1) ||
+  (x.profile.id < y.profile.id ? -1 : 1);
 
 export const fifoPolicy: DeskPolicy = {
   name: 'fifo',

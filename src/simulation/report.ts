@@ -41,7 +41,8 @@ export function percentile(values: readonly number[], p: number): number {
 
 export function summarise(desk: Desk): PolicyFigures {
   const real = desk.conversations.filter((c) => c.prepared.post.intent !== 'spam');
-  const frt = (cs: typeof real) => cs.map((c) => (c.firstResponseS === null ? Infinity : c.firstResponseS - c.prepared.post.arrivalS));
+  const frt = (cs: typeof real) =>
+    cs.map((c) => (c.firstResponseS === null ? Infinity : c.firstResponseS - c.prepared.post.arrivalS));
   const levels = ([1, 2, 3] as const).map((level): LevelFigures => {
     const cs = real.filter((c) => c.prepared.post.trueLevel === level);
     const times = frt(cs);
@@ -49,12 +50,23 @@ export function summarise(desk: Desk): PolicyFigures {
       if (c.firstResponseS === null) return false;
       const policy = slaPolicyFor({ level, priority: c.prepared.triage.priority });
       const at = isoAt(c.prepared.post.arrivalS);
-      const ts = { createdAt: at, firstResponseAt: null, waitingSince: at, lastCustomerMessageAt: at, resolvedAt: null, status: 'open' as const };
+      const ts = {
+        createdAt: at,
+        firstResponseAt: null,
+        waitingSince: at,
+        lastCustomerMessageAt: at,
+        resolvedAt: null,
+        status: 'open' as const,
+      };
       return computeSla(ts, policy, new Date(DAY_START_MS + c.firstResponseS * 1000)).state !== 'breached';
     }).length;
     return {
-      level, posts: cs.length, answered: times.filter(Number.isFinite).length,
-      p50S: percentile(times, 0.5), p90S: percentile(times, 0.9), slaMet: cs.length ? met / cs.length : 1,
+      level,
+      posts: cs.length,
+      answered: times.filter(Number.isFinite).length,
+      p50S: percentile(times, 0.5),
+      p90S: percentile(times, 0.9),
+      slaMet: cs.length ? met / cs.length : 1,
     };
   });
   const answered = real.filter((c) => c.firstResponseS !== null).length;
@@ -83,10 +95,14 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 export function policyLines(f: PolicyFigures): string[] {
   const lines = [`== ${f.policy} ==`];
   for (const l of f.levels) {
-    lines.push(`  L${l.level}  posts=${String(l.posts).padStart(4)}  answered=${String(l.answered).padStart(4)}  p50=${seconds(l.p50S).padStart(5)}s  p90=${seconds(l.p90S).padStart(5)}s  within SLA=${pct(l.slaMet)}`);
+    lines.push(
+      `  L${l.level}  posts=${String(l.posts).padStart(4)}  answered=${String(l.answered).padStart(4)}  p50=${seconds(l.p50S).padStart(5)}s  p90=${seconds(l.p90S).padStart(5)}s  within SLA=${pct(l.slaMet)}`,
+    );
   }
   lines.push(`  L3 p90: outage burst ${seconds(f.l3BurstP90S)}s, rest of day ${seconds(f.l3OtherP90S)}s`);
-  lines.push(`  response rate ${pct(f.responseRate)} (${f.answered}/${f.needingReply} non-spam posts)  mean queue ${f.meanQueue.toFixed(1)}  max queue ${f.maxQueue}`);
+  lines.push(
+    `  response rate ${pct(f.responseRate)} (${f.answered}/${f.needingReply} non-spam posts)  mean queue ${f.meanQueue.toFixed(1)}  max queue ${f.maxQueue}`,
+  );
   lines.push(`  team occupancy ${pct(f.occupancy)}  escalations ${f.escalations}  reassignments ${f.reassignments}`);
   return lines;
 }

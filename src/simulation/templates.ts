@@ -4,13 +4,30 @@
 // distinct posts. The intent is the generator's ground truth; routing never sees it.
 
 export type Intent =
-  | 'billing_error' | 'outage' | 'defect' | 'safety' | 'backlash'
-  | 'purchase_intent' | 'question' | 'request' | 'praise' | 'spam';
+  | 'billing_error'
+  | 'outage'
+  | 'defect'
+  | 'safety'
+  | 'backlash'
+  | 'purchase_intent'
+  | 'question'
+  | 'request'
+  | 'praise'
+  | 'spam';
 
 export const SLOTS: Readonly<Record<string, readonly string[]>> = {
   app: ['KoeMartアプリ', 'アプリ', 'Koeポイントアプリ', '公式アプリ', 'KoeMartのサイト'],
   appEn: ['the KoeMart app', 'the app', 'your website', 'the KoeMart site'],
-  item: ['電気ケトル', 'モバイルバッテリー', 'ワイヤレスイヤホン', '加湿器', 'フライパン', 'ヘアドライヤー', 'スニーカー', 'お弁当'],
+  item: [
+    '電気ケトル',
+    'モバイルバッテリー',
+    'ワイヤレスイヤホン',
+    '加湿器',
+    'フライパン',
+    'ヘアドライヤー',
+    'スニーカー',
+    'お弁当',
+  ],
   itemEn: ['kettle', 'power bank', 'earbuds', 'humidifier', 'frying pan', 'hair dryer', 'sneakers'],
   amount: ['1,980円', '3,300円', '5,480円', '12,800円', '890円', '2,750円'],
   amountEn: ['$19.80', '$42', '$128', '$7.99', '$64.50'],
@@ -103,7 +120,7 @@ export const TEMPLATES: Readonly<Record<Intent, { ja: readonly string[]; en: rea
     ],
     en: [
       'Worst customer service ever. Spreading this everywhere until you fix it. #boycottKoeMart',
-      'My package came with someone else\'s personal data on the slip. Data leak? Talking to a lawyer.',
+      "My package came with someone else's personal data on the slip. Data leak? Talking to a lawyer.",
       'Been ignored for a week. Going to the press with this.',
     ],
   },

@@ -17,7 +17,9 @@ describe('generateTraffic', () => {
     expect(hour(3)).toBeLessThan(hour(12) / 5);
     const burst = posts.filter((p) => p.burst);
     expect(burst).toHaveLength(150);
-    expect(Math.max(...burst.map((p) => p.arrivalS)) - Math.min(...burst.map((p) => p.arrivalS))).toBeLessThanOrEqual(1800);
+    expect(Math.max(...burst.map((p) => p.arrivalS)) - Math.min(...burst.map((p) => p.arrivalS))).toBeLessThanOrEqual(
+      1800,
+    );
     expect(new Set(posts.map((p) => p.text)).size).toBeGreaterThan(500);
   });
 });

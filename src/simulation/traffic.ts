@@ -47,8 +47,8 @@ export const DEFAULT_BURST: OutageBurst = { startS: 11 * 3600 + 10 * 60, duratio
  * the largest peak in the evening after work.
  */
 export const HOURLY_RATE: readonly number[] = [
-  2.0, 1.2, 0.7, 0.5, 0.5, 0.8, 1.5, 2.8, 4.2, 5.0, 5.2, 5.6,
-  7.0, 6.0, 5.0, 4.8, 4.8, 5.0, 5.4, 5.8, 6.0, 5.6, 4.2, 2.8,
+  2.0, 1.2, 0.7, 0.5, 0.5, 0.8, 1.5, 2.8, 4.2, 5.0, 5.2, 5.6, 7.0, 6.0, 5.0, 4.8, 4.8, 5.0, 5.4, 5.8, 6.0, 5.6, 4.2,
+  2.8,
 ];
 
 /**
@@ -56,13 +56,29 @@ export const HOURLY_RATE: readonly number[] = [
  * and shopping talk; about one post in seven reports a real problem (urgent, L3).
  */
 export const INTENT_MIX: Readonly<Record<Intent, number>> = {
-  question: 26, praise: 18, purchase_intent: 8, request: 9,
-  billing_error: 3.5, outage: 2.5, defect: 5, safety: 0.7, backlash: 1.3, spam: 12,
+  question: 26,
+  praise: 18,
+  purchase_intent: 8,
+  request: 9,
+  billing_error: 3.5,
+  outage: 2.5,
+  defect: 5,
+  safety: 0.7,
+  backlash: 1.3,
+  spam: 12,
 };
 
 export const TRUE_LEVEL: Readonly<Record<Intent, 0 | 1 | 2 | 3>> = {
-  billing_error: 3, outage: 3, defect: 3, safety: 3, backlash: 3,
-  request: 2, question: 1, purchase_intent: 1, praise: 1, spam: 0,
+  billing_error: 3,
+  outage: 3,
+  defect: 3,
+  safety: 3,
+  backlash: 3,
+  request: 2,
+  question: 1,
+  purchase_intent: 1,
+  praise: 1,
+  spam: 0,
 };
 
 /** Share of posts written by someone who already posted today (follow-up, impatience). */
@@ -97,8 +113,10 @@ export function generateTraffic(options: TrafficOptions): SandboxPost[] {
   const jaShare = options.jaShare ?? 0.78;
 
   const slots: Array<{ at: number; intent: Intent; burst: boolean }> = [];
-  for (const at of curveArrivals(rng, options.posts - burstCount)) slots.push({ at, intent: pickWeighted(rng, INTENT_MIX), burst: false });
-  for (let i = 0; i < burstCount && burst; i++) slots.push({ at: burst.startS + rng.next() * burst.durationS, intent: 'outage', burst: true });
+  for (const at of curveArrivals(rng, options.posts - burstCount))
+    slots.push({ at, intent: pickWeighted(rng, INTENT_MIX), burst: false });
+  for (let i = 0; i < burstCount && burst; i++)
+    slots.push({ at: burst.startS + rng.next() * burst.durationS, intent: 'outage', burst: true });
   slots.sort((a, b) => a.at - b.at);
 
   const posts: SandboxPost[] = [];
@@ -116,7 +134,13 @@ export function generateTraffic(options: TrafficOptions): SandboxPost[] {
     posts.push({
       id: `p${String(i + 1).padStart(5, '0')}`,
       arrivalS: Math.round(slot.at),
-      customerId, text, lang, intent: slot.intent, trueLevel: TRUE_LEVEL[slot.intent], context, burst: slot.burst,
+      customerId,
+      text,
+      lang,
+      intent: slot.intent,
+      trueLevel: TRUE_LEVEL[slot.intent],
+      context,
+      burst: slot.burst,
     });
   });
   return posts;

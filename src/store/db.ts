@@ -6,7 +6,11 @@ import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
-export interface Store { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> }
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
 
 /** Opens the embedded SQLite file in dataDir, or PostgreSQL when a postgres:// URL is given. */
 export function openStore(opts: { databaseUrl?: string; dataDir: string }): Store {

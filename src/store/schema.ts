@@ -4,61 +4,145 @@ import type { Generated } from 'kysely';
  * Table types shared by both dialects. Times are ISO-8601 UTC strings (they sort correctly as text in
  * SQLite and PostgreSQL alike); JSON values are stored as text; booleans as 0/1 integers.
  */
-export interface WorkspaceTable { id: string; name: string; created_at: string }
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
 
 export interface AgentTable {
-  id: string; workspace_id: string; email: string; name: string; display_name: string;
-  role: string; level: number; skills: string; password_hash: string; active: number; locale: string;
-  created_at: string; updated_at: string;
-  capacity: Generated<number>; presence: Generated<string>; last_assigned_at: string | null;
-  login_failures: Generated<number>; login_failures_since: string | null; login_locked_until: string | null;
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  display_name: string;
+  role: string;
+  level: number;
+  skills: string;
+  password_hash: string;
+  active: number;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+  capacity: Generated<number>;
+  presence: Generated<string>;
+  last_assigned_at: string | null;
+  login_failures: Generated<number>;
+  login_failures_since: string | null;
+  login_locked_until: string | null;
   /** Sealed TOTP secret once two-factor sign-in is on; `totp_pending` while the agent is setting it up. */
-  totp_secret: string | null; totp_pending: string | null; totp_enabled_at: string | null; totp_last_step: number | null;
+  totp_secret: string | null;
+  totp_pending: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
   /** JSON array of SHA-256 hashes of the unused recovery codes. */
   recovery_codes: Generated<string>;
 }
 
 export interface SessionTable {
-  id: string; agent_id: string; csrf_token: string; created_at: string; expires_at: string;
+  id: string;
+  agent_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
   /** 'password' or 'sso': a workspace's two-factor requirement applies to password sign-ins only. */
   via: Generated<string>;
 }
-export interface LoginChallengeTable { id: string; agent_id: string; attempts: Generated<number>; created_at: string; expires_at: string }
-export interface SecuritySettingsTable { workspace_id: string; settings: string; updated_at: string }
-
-export interface ApiTokenTable {
-  id: string; workspace_id: string; agent_id: string; name: string; token_hash: string;
-  created_at: string; last_used_at: string | null; revoked_at: string | null;
+export interface LoginChallengeTable {
+  id: string;
+  agent_id: string;
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+}
+export interface SecuritySettingsTable {
+  workspace_id: string;
+  settings: string;
+  updated_at: string;
 }
 
-export interface TeamTable { id: string; workspace_id: string; name: string; created_at: string }
-export interface TeamMemberTable { team_id: string; agent_id: string }
+export interface ApiTokenTable {
+  id: string;
+  workspace_id: string;
+  agent_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TeamTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  created_at: string;
+}
+export interface TeamMemberTable {
+  team_id: string;
+  agent_id: string;
+}
 
 export interface ChannelTable {
-  id: string; workspace_id: string; kind: string; name: string; public_key: string;
-  settings: string; credentials_enc: string | null; created_at: string; deleted_at: string | null;
+  id: string;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  public_key: string;
+  settings: string;
+  credentials_enc: string | null;
+  created_at: string;
+  deleted_at: string | null;
 }
 
 export interface CustomerTable {
-  id: string; workspace_id: string; name: string; email: string | null; created_at: string; tags: Generated<string>; vip: Generated<number>;
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  created_at: string;
+  tags: Generated<string>;
+  vip: Generated<number>;
   merged_into: string | null;
 }
 
 export interface CustomerIdentityTable {
-  id: string; customer_id: string; channel_id: string; external_id: string; handle: string | null; created_at: string;
+  id: string;
+  customer_id: string;
+  channel_id: string;
+  external_id: string;
+  handle: string | null;
+  created_at: string;
 }
 
 export interface ConversationTable {
-  id: string; workspace_id: string; channel_id: string; customer_id: string;
-  status: string; level: number; priority: number; sentiment: string | null; categories: string; tags: string;
-  assignee_id: string | null; preview: string;
-  last_message_at: string; waiting_since: string | null;
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  customer_id: string;
+  status: string;
+  level: number;
+  priority: number;
+  sentiment: string | null;
+  categories: string;
+  tags: string;
+  assignee_id: string | null;
+  preview: string;
+  last_message_at: string;
+  waiting_since: string | null;
   /** waiting_since, or a far-future sentinel: a non-null sort key keeps ordering identical on both dialects */
   sort_wait: string;
-  first_response_at: string | null; resolved_at: string | null;
-  created_at: string; updated_at: string;
-  flag: string | null; triage_reasons: string;
-  team_id: string | null; last_customer_message_at: string | null; pending_since: string | null; paused_ms: Generated<number>; sla_announced: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+  flag: string | null;
+  triage_reasons: string;
+  team_id: string | null;
+  last_customer_message_at: string | null;
+  pending_since: string | null;
+  paused_ms: Generated<number>;
+  sla_announced: string | null;
   reply_mode: Generated<string>;
   /** The incident the conversation currently belongs to (incident_conversations keeps the history). */
   incident_id: string | null;
@@ -67,74 +151,203 @@ export interface ConversationTable {
 }
 
 export interface MessageTable {
-  id: string; conversation_id: string; kind: string; text: string;
-  author_type: string; author_id: string | null; author_name: string;
-  inbound_event_id: string | null; client_message_id: string | null; created_at: string;
+  id: string;
+  conversation_id: string;
+  kind: string;
+  text: string;
+  author_type: string;
+  author_id: string | null;
+  author_name: string;
+  inbound_event_id: string | null;
+  client_message_id: string | null;
+  created_at: string;
   triage: string | null;
   meta: string | null;
 }
 
 export interface OutboxTable {
-  id: string; message_id: string; channel_id: string; idempotency_key: string; status: string;
-  attempts: number; last_error: string | null; external_id: string | null;
-  created_at: string; updated_at: string; sent_at: string | null;
+  id: string;
+  message_id: string;
+  channel_id: string;
+  idempotency_key: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
 }
 
 export interface InboundEventTable {
-  id: string; channel_id: string; external_id: string; kind: string; payload: string; status: string;
-  error: string | null; received_at: string; processed_at: string | null;
+  id: string;
+  channel_id: string;
+  external_id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  error: string | null;
+  received_at: string;
+  processed_at: string | null;
 }
 
 export interface AuditLogTable {
-  id: string; workspace_id: string | null; at: string; actor_type: string; actor_id: string | null; actor_name: string;
-  action: string; target_type: string | null; target_id: string | null; detail: string;
+  id: string;
+  workspace_id: string | null;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string;
 }
 
 export interface JobTable {
-  id: string; queue: string; name: string; payload: string; status: string; attempts: number; max_attempts: number;
-  run_at: string; locked_until: string | null; last_error: string | null; created_at: string; updated_at: string;
+  id: string;
+  queue: string;
+  name: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
   /** At most one queued job per key (unique partial index); see EnqueueOptions.dedupeKey. */
   dedupe_key: string | null;
 }
 
-export interface TriageSettingsTable { workspace_id: string; phrases: string; model: string | null; corrections: number; updated_at: string }
+export interface TriageSettingsTable {
+  workspace_id: string;
+  phrases: string;
+  model: string | null;
+  corrections: number;
+  updated_at: string;
+}
 export interface TriageCorrectionTable {
-  id: string; workspace_id: string; conversation_id: string; agent_id: string; text: string; before: string; after: string; created_at: string;
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  agent_id: string;
+  text: string;
+  before: string;
+  after: string;
+  created_at: string;
 }
 
 export interface EscalationTable {
-  id: string; workspace_id: string; conversation_id: string; direction: string; from_agent_id: string | null; from_level: number;
-  to_level: number; to_team_id: string | null; to_agent_id: string | null; note: string; status: string; created_at: string;
-  accepted_at: string | null; accepted_by: string | null; resolved_at: string | null;
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  direction: string;
+  from_agent_id: string | null;
+  from_level: number;
+  to_level: number;
+  to_team_id: string | null;
+  to_agent_id: string | null;
+  note: string;
+  status: string;
+  created_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  resolved_at: string | null;
 }
 export interface NotificationTable {
-  id: string; workspace_id: string; agent_id: string; kind: string; conversation_id: string | null; title: string; body: string;
-  urgent: number; created_at: string; read_at: string | null;
+  id: string;
+  workspace_id: string;
+  agent_id: string;
+  kind: string;
+  conversation_id: string | null;
+  title: string;
+  body: string;
+  urgent: number;
+  created_at: string;
+  read_at: string | null;
 }
-export interface WorkspaceSettingsTable { workspace_id: string; settings: string; updated_at: string }
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  settings: string;
+  updated_at: string;
+}
 
 export interface AutomationRuleTable {
-  id: string; workspace_id: string; name: string; enabled: number; sort_order: number; event: string; conditions: string; actions: string;
-  stop_processing: number; created_at: string; updated_at: string;
+  id: string;
+  workspace_id: string;
+  name: string;
+  enabled: number;
+  sort_order: number;
+  event: string;
+  conditions: string;
+  actions: string;
+  stop_processing: number;
+  created_at: string;
+  updated_at: string;
 }
-export interface ReplyTemplateTable { id: string; workspace_id: string; name: string; body: string; created_at: string }
+export interface ReplyTemplateTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  body: string;
+  created_at: string;
+}
 
 export interface CustomerMergeTable {
-  id: string; workspace_id: string; target_id: string; source_id: string; identity_ids: string; conversation_ids: string;
-  merged_by: string; created_at: string; undone_at: string | null;
+  id: string;
+  workspace_id: string;
+  target_id: string;
+  source_id: string;
+  identity_ids: string;
+  conversation_ids: string;
+  merged_by: string;
+  created_at: string;
+  undone_at: string | null;
 }
 
 export interface IncidentTable {
-  id: string; workspace_id: string; title: string; status: string; categories: string; keywords: string; ack_ja: string; ack_en: string;
-  auto_acknowledge: number; follow_up_ja: string | null; follow_up_en: string | null; declared_by: string; declared_at: string;
-  resolved_by: string | null; resolved_at: string | null;
+  id: string;
+  workspace_id: string;
+  title: string;
+  status: string;
+  categories: string;
+  keywords: string;
+  ack_ja: string;
+  ack_en: string;
+  auto_acknowledge: number;
+  follow_up_ja: string | null;
+  follow_up_en: string | null;
+  declared_by: string;
+  declared_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
 }
 export interface IncidentConversationTable {
-  incident_id: string; conversation_id: string; linked_at: string; linked_by: string | null;
-  ack_claimed_at: string | null; acknowledged_at: string | null; ack_message_id: string | null; followed_up_at: string | null;
+  incident_id: string;
+  conversation_id: string;
+  linked_at: string;
+  linked_by: string | null;
+  ack_claimed_at: string | null;
+  acknowledged_at: string | null;
+  ack_message_id: string | null;
+  followed_up_at: string | null;
 }
-export interface SpikeAlertTable { id: string; workspace_id: string; category: string; observed: number; expected: number; at: string; incident_id: string | null }
-export interface SpikeCooldownTable { workspace_id: string; category: string; last_alert_at: string | null }
+export interface SpikeAlertTable {
+  id: string;
+  workspace_id: string;
+  category: string;
+  observed: number;
+  expected: number;
+  at: string;
+  incident_id: string | null;
+}
+export interface SpikeCooldownTable {
+  workspace_id: string;
+  category: string;
+  last_alert_at: string | null;
+}
 
 export interface Database {
   workspaces: WorkspaceTable;

@@ -95,7 +95,9 @@ describe('surface variations', () => {
   });
 
   it('URLs, mentions and hashtags', () => {
-    expect(run('@KoeCloud_jp https://status.example.com 見ても何もないけど落ちてますよね').categories).toContain('outage');
+    expect(run('@KoeCloud_jp https://status.example.com 見ても何もないけど落ちてますよね').categories).toContain(
+      'outage',
+    );
     expect(run('#KoeMartサポート 二重請求されてます').categories).toEqual(['billing_error']);
   });
 });

@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './index';
-import { BaseModel, BLEND, loadBaseModel, raiseUrgency, trainBaseModel, type BaseExample, type BaseScores } from './base-model';
+import {
+  BaseModel,
+  BLEND,
+  loadBaseModel,
+  raiseUrgency,
+  trainBaseModel,
+  type BaseExample,
+  type BaseScores,
+} from './base-model';
 import type { Category } from './types';
 
 const scores = (over: Partial<BaseScores>): BaseScores => ({
-  L3: 0, billing_error: 0, outage: 0, defect: 0, safety: 0, backlash: 0, negative: 0, positive: 0,
-  question: 0, request: 0, purchase_intent: 0, praise: 0, ...over,
+  L3: 0,
+  billing_error: 0,
+  outage: 0,
+  defect: 0,
+  safety: 0,
+  backlash: 0,
+  negative: 0,
+  positive: 0,
+  question: 0,
+  request: 0,
+  purchase_intent: 0,
+  praise: 0,
+  ...over,
 });
 
 describe('raiseUrgency', () => {
@@ -21,7 +40,9 @@ describe('raiseUrgency', () => {
   it('needs the level-3 probability, and the category probability when a threshold is set', () => {
     expect(raiseUrgency(scores({ L3: BLEND.raiseAbove - 0.01, outage: 0.99 }), [])).toBeNull();
     expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [], { raiseAbove: 0.5, categoryAbove: 0.3 })).toBeNull();
-    expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [], { raiseAbove: 0.5, categoryAbove: 0 })?.category).toBe('outage');
+    expect(raiseUrgency(scores({ L3: 0.99, outage: 0.2 }), [], { raiseAbove: 0.5, categoryAbove: 0 })?.category).toBe(
+      'outage',
+    );
   });
 });
 
@@ -126,13 +147,30 @@ describe('shipped base model', () => {
     expect(model!.features).toBeGreaterThan(1000);
     expect(model!.features).toBeLessThanOrEqual(6000);
     const p = model!.predict('同じ金額が2回請求されています');
-    expect(Object.keys(p).sort()).toEqual(['L3', 'backlash', 'billing_error', 'defect', 'negative', 'outage', 'positive', 'praise', 'purchase_intent', 'question', 'request', 'safety']);
+    expect(Object.keys(p).sort()).toEqual([
+      'L3',
+      'backlash',
+      'billing_error',
+      'defect',
+      'negative',
+      'outage',
+      'positive',
+      'praise',
+      'purchase_intent',
+      'question',
+      'request',
+      'safety',
+    ]);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0);
     for (const v of Object.values(p)) expect(v).toBeLessThanOrEqual(1);
   });
 
   it('keeps outage reports written as questions urgent (they get a low P(level 3) from hard negatives)', () => {
-    for (const text of ['ログインできない…サーバーダウンしてますか？', 'ずっとつながらない。いつ復旧しますか？', 'アプリにログインできません。障害ですか？']) {
+    for (const text of [
+      'ログインできない…サーバーダウンしてますか？',
+      'ずっとつながらない。いつ復旧しますか？',
+      'アプリにログインできません。障害ですか？',
+    ]) {
       expect(analyse({ text }).level, text).toBe(3);
     }
   });
@@ -149,8 +187,12 @@ describe('shipped base model', () => {
     for (const text of texts) {
       const off = analyse({ text }, { baseModel: null });
       const on = analyse({ text });
-      const changed = off.level !== on.level || off.sentiment !== on.sentiment || off.categories.join() !== on.categories.join();
-      if (changed) expect(on.reasons.some((x) => x.message.includes('基本学習モデル') || x.message.includes('base learned model'))).toBe(true);
+      const changed =
+        off.level !== on.level || off.sentiment !== on.sentiment || off.categories.join() !== on.categories.join();
+      if (changed)
+        expect(
+          on.reasons.some((x) => x.message.includes('基本学習モデル') || x.message.includes('base learned model')),
+        ).toBe(true);
     }
   });
 });

@@ -13,8 +13,18 @@ import { normalise } from './normalise';
 import type { Category } from './types';
 
 export const BASE_TARGETS = [
-  'L3', 'billing_error', 'outage', 'defect', 'safety', 'backlash', 'negative', 'positive',
-  'question', 'request', 'purchase_intent', 'praise',
+  'L3',
+  'billing_error',
+  'outage',
+  'defect',
+  'safety',
+  'backlash',
+  'negative',
+  'positive',
+  'question',
+  'request',
+  'purchase_intent',
+  'praise',
 ] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 export const URGENT_TARGETS: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'backlash'];

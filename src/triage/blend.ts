@@ -46,7 +46,9 @@ export function blendLearned(
       result.reasons.push(reason(lang, 'category', c, 'learned', pct(prob), categoryLabel(lang, c)));
     } else if (cats.has(c) && prob <= BLEND.removeBelow && rules.scores[c] < BLEND.ruleConfident) {
       cats.delete(c);
-      result.reasons.push(reason(lang, 'category', `not_${c}`, 'learned_removed', pct(1 - prob), categoryLabel(lang, c)));
+      result.reasons.push(
+        reason(lang, 'category', `not_${c}`, 'learned_removed', pct(1 - prob), categoryLabel(lang, c)),
+      );
     }
   }
   result.categories = [...cats];

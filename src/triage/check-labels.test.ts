@@ -43,9 +43,16 @@ describe('label checker', () => {
   });
 
   it('finds no problem in any labelled fixture file', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => `${dir}${f}`);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => `${dir}${f}`);
     const corpus = `${dir}corpus/`;
-    if (existsSync(corpus)) files.push(...readdirSync(corpus).filter((f) => f.endsWith('.jsonl')).map((f) => `${corpus}${f}`));
+    if (existsSync(corpus))
+      files.push(
+        ...readdirSync(corpus)
+          .filter((f) => f.endsWith('.jsonl'))
+          .map((f) => `${corpus}${f}`),
+      );
     expect(files.length).toBeGreaterThanOrEqual(5);
     // Each file on its own (texts may repeat across files, e.g. a phrase in dev and in a corpus file).
     for (const f of files) expect(checkLabelled(readFileSync(f, 'utf8')), f).toEqual([]);

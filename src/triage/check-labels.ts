@@ -45,14 +45,16 @@ export function checkLabelled(jsonl: string, seenTexts = new Map<string, string>
     seenTexts.set(text, id);
     // The guide's lang rule is the analyser's own detection (hashtags, @mentions and URLs do not count).
     if (post.lang !== detectLang(text)) bad(`lang should be ${detectLang(text)}`);
-    if (typeof post.sentiment !== 'string' || !SENTIMENTS.has(post.sentiment)) bad(`unknown sentiment ${String(post.sentiment)}`);
+    if (typeof post.sentiment !== 'string' || !SENTIMENTS.has(post.sentiment))
+      bad(`unknown sentiment ${String(post.sentiment)}`);
     if (!Array.isArray(post.categories)) return bad('categories must be an array');
     const cats = post.categories as string[];
     for (const c of cats) if (!KNOWN.has(c)) bad(`unknown category ${c}`);
     if (new Set(cats).size !== cats.length) bad('repeated category');
     const urgent = cats.some((c) => URGENT_CATEGORIES.has(c as Category));
     if (![0, 1, 2, 3].includes(post.level as number)) bad(`level must be 0–3, got ${String(post.level)}`);
-    else if (urgent !== (post.level === 3)) bad(urgent ? 'urgent category needs level 3' : 'level 3 needs an urgent category');
+    else if (urgent !== (post.level === 3))
+      bad(urgent ? 'urgent category needs level 3' : 'level 3 needs an urgent category');
     if (cats.includes('spam') && cats.length > 1) bad('spam is exclusive');
     if (urgent && cats.some((c) => c === 'question' || c === 'request' || c === 'praise'))
       bad('no question/request/praise beside an urgent category (precedence rule 1)');

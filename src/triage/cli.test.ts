@@ -17,7 +17,11 @@ async function run(args: string[], stdin = ''): Promise<{ code: number; out: str
 
 const INPUT = [
   JSON.stringify({ id: 'r1', text: '来店の何日前までに予約すればよいでしょうか？' }),
-  JSON.stringify({ id: 'r2', text: '1週間後の友人の誕生日に予約をしたくて、様々なサプライズにも協力してほしい', lang: 'ja' }),
+  JSON.stringify({
+    id: 'r2',
+    text: '1週間後の友人の誕生日に予約をしたくて、様々なサプライズにも協力してほしい',
+    lang: 'ja',
+  }),
   JSON.stringify({ id: 3, text: "Can't log in since this morning", context: { vip: true } }),
 ].join('\n');
 
@@ -25,10 +29,21 @@ describe('koe triage CLI', () => {
   it('writes one contract JSON line per input', async () => {
     const { code, out } = await run([], INPUT);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     for (const l of lines) {
-      expect(Object.keys(l)).toEqual(['id', 'sentiment', 'sentimentScore', 'categories', 'level', 'priority', 'reasons']);
+      expect(Object.keys(l)).toEqual([
+        'id',
+        'sentiment',
+        'sentimentScore',
+        'categories',
+        'level',
+        'priority',
+        'reasons',
+      ]);
     }
     expect(lines.map((l) => l.level)).toEqual([1, 2, 3]);
     expect(lines[2].id).toBe(3);
@@ -37,7 +52,10 @@ describe('koe triage CLI', () => {
   it('reports bad lines, continues and exits 1', async () => {
     const { code, out } = await run([], `not json\n${INPUT}\n{"id":"x"}\n`);
     expect(code).toBe(1);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ id: null, error: 'line 1: invalid JSON' });
     expect(lines).toHaveLength(5);
     expect(lines[4].error).toMatch(/^line 5: "text"/);

@@ -108,7 +108,10 @@ export async function runTriageCli(
       continue;
     }
     const result = analyse({ text: post.text, lang: post.lang, context: post.context });
-    await write(output, explain ? `${explainBlock(post.id, post.text, result)}\n` : `${contractLine(post.id, result)}\n`);
+    await write(
+      output,
+      explain ? `${explainBlock(post.id, post.text, result)}\n` : `${contractLine(post.id, result)}\n`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }

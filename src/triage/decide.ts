@@ -31,7 +31,10 @@ export function precedence(input: Category[], scores: Record<Category, number>):
   if (urgent) {
     return cats.filter(
       (c) =>
-        c !== 'question' && c !== 'request' && c !== 'praise' && !(c === 'purchase_intent' && scores.purchase_intent < 2),
+        c !== 'question' &&
+        c !== 'request' &&
+        c !== 'praise' &&
+        !(c === 'purchase_intent' && scores.purchase_intent < 2),
     );
   }
   // "Thanks in advance" on a question is politeness, not praise.
@@ -72,7 +75,9 @@ export function decideSentiment(lang: Lang, rules: RuleAnalysis, cats: Category[
   const issues = cats.filter((c) => URGENT_CATEGORIES.has(c));
   // Concession: 「店員さんは感じよかったけど、パンに異物が入ってた」 — kind words next to a
   // reported issue are politeness or a preamble, so they count for half.
-  let raw = (issues.length > 0 && !cats.includes('praise') ? rules.posRaw * ISSUE_POSITIVE_DISCOUNT : rules.posRaw) - rules.negRaw;
+  let raw =
+    (issues.length > 0 && !cats.includes('praise') ? rules.posRaw * ISSUE_POSITIVE_DISCOUNT : rules.posRaw) -
+    rules.negRaw;
   if (cats.includes('praise')) raw += rules.scores.praise * 0.8;
   // Reporting a problem is negative even when written politely.
   for (const c of issues) raw -= 0.6 + 0.4 * Math.min(rules.scores[c], 3);
@@ -106,7 +111,10 @@ export function decideLevel(
   if (spam) return { level: 0, reason: reason(lang, 'level', 'L0', 'L0', ja ? 'スパム' : 'spam') };
   const urgent = cats.filter((c) => URGENT_CATEGORIES.has(c));
   if (urgent.length > 0) {
-    const labels = joinEvidence(lang, urgent.map((c) => categoryLabel(lang, c)));
+    const labels = joinEvidence(
+      lang,
+      urgent.map((c) => categoryLabel(lang, c)),
+    );
     return { level: 3, reason: reason(lang, 'level', 'L3', 'L3', urgent.join(','), labels) };
   }
   if (cats.includes('request')) {
@@ -115,7 +123,10 @@ export function decideLevel(
   }
   const asks = cats.includes('question') || cats.includes('purchase_intent');
   if (asks && rules.expert.length > 0) {
-    return { level: 2, reason: reason(lang, 'level', 'L2', 'L2', joinEvidence(lang, [...new Set(rules.expert)].slice(0, 3))) };
+    return {
+      level: 2,
+      reason: reason(lang, 'level', 'L2', 'L2', joinEvidence(lang, [...new Set(rules.expert)].slice(0, 3))),
+    };
   }
   if (asks || cats.includes('praise')) {
     const basis = cats.map((c) => categoryLabel(lang, c));

@@ -81,9 +81,12 @@ describe('labelled sets', () => {
     expect(all.filter((p) => p.lang === 'ja').length / all.length).toBeGreaterThanOrEqual(0.7);
     expect(all.filter((p) => p.level === 3).length / all.length).toBeGreaterThanOrEqual(0.45);
     const known = new Set(
-      [...dev, ...holdout, ...freshSets(fixtures).flatMap((s) => s.posts), ...blindSets(fixtures).flatMap((s) => s.posts)].map(
-        (p) => p.text,
-      ),
+      [
+        ...dev,
+        ...holdout,
+        ...freshSets(fixtures).flatMap((s) => s.posts),
+        ...blindSets(fixtures).flatMap((s) => s.posts),
+      ].map((p) => p.text),
     );
     expect(all.filter((p) => known.has(p.text))).toEqual([]);
     const r = evaluate(tune.posts);

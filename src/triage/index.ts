@@ -5,7 +5,14 @@ import type { BaseBlend, BaseModel, BaseScores, BaseTarget } from './base-model'
 import { BLEND, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
 import type { SentimentDecision } from './decide';
-import { CATEGORY_THRESHOLD, categoryReasons, decideCategories, decideLevel, decideSentiment, precedence } from './decide';
+import {
+  CATEGORY_THRESHOLD,
+  categoryReasons,
+  decideCategories,
+  decideLevel,
+  decideSentiment,
+  precedence,
+} from './decide';
 import { EN_BROAD, JA_BROAD } from './lexicon-broad';
 import { EN_LEXICON } from './lexicon-en';
 import { JA_LEXICON } from './lexicon-ja';
@@ -96,22 +103,29 @@ function blendBase(
 ): { categories: Category[]; sentiment: SentimentDecision; reasons: Reason[] } {
   const out = { categories, sentiment, reasons: [...reasons] };
   const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
-  const workspaceSaid = (c: Category) => rules.evidence[c].some((e) => e.workspace) || reasons.some((r) => r.code === c);
+  const workspaceSaid = (c: Category) =>
+    rules.evidence[c].some((e) => e.workspace) || reasons.some((r) => r.code === c);
   const workspaceSentiment = reasons.some((r) => r.kind === 'sentiment');
   if (urgent.length > 0 && scores.L3 < blend.vetoBelow && !urgent.some(workspaceSaid)) {
     // What the post is once the issue is set aside: its other categories, including the
     // question/request/praise that precedence hid behind the issue.
     const rest = CATEGORIES.filter(
-      (c) => !URGENT_CATEGORIES.has(c) && c !== 'spam' && (categories.includes(c) || rules.scores[c] >= CATEGORY_THRESHOLD),
+      (c) =>
+        !URGENT_CATEGORIES.has(c) && c !== 'spam' && (categories.includes(c) || rules.scores[c] >= CATEGORY_THRESHOLD),
     );
     out.categories = precedence(rest, rules.scores);
-    const labels = joinEvidence(lang, urgent.map((c) => categoryLabel(lang, c)));
+    const labels = joinEvidence(
+      lang,
+      urgent.map((c) => categoryLabel(lang, c)),
+    );
     out.reasons.push(reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), labels));
   } else if (urgent.length === 0) {
     const raise = raiseUrgency(scores, categories, blend);
     if (raise) {
       out.categories = precedence([...categories, raise.category], rules.scores);
-      out.reasons.push(reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)));
+      out.reasons.push(
+        reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)),
+      );
     }
   }
   // Question, request, purchase intent and praise, on a post without an urgent issue.
@@ -124,7 +138,9 @@ function blendBase(
         out.reasons.push(reason(lang, 'category', c, 'base_model_category', pct(p), categoryLabel(lang, c)));
       } else if (cats.includes(c) && p < blend.otherRemoveBelow && !workspaceSaid(c)) {
         cats = cats.filter((x) => x !== c);
-        out.reasons.push(reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), categoryLabel(lang, c)));
+        out.reasons.push(
+          reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), categoryLabel(lang, c)),
+        );
       }
     }
     if (cats !== out.categories) out.categories = precedence(cats, rules.scores);
@@ -137,11 +153,22 @@ function blendBase(
   let to: Sentiment | null = null;
   let confidence = 0;
   if (now !== 'negative' && scores.negative >= blend.negativeAbove) [to, confidence] = ['negative', scores.negative];
-  else if (now === 'neutral' && !issue && scores.positive >= blend.positiveAbove) [to, confidence] = ['positive', scores.positive];
-  else if (now === 'negative' && !issue && scores.negative < blend.notNegativeBelow) [to, confidence] = ['neutral', 1 - scores.negative];
+  else if (now === 'neutral' && !issue && scores.positive >= blend.positiveAbove)
+    [to, confidence] = ['positive', scores.positive];
+  else if (now === 'negative' && !issue && scores.negative < blend.notNegativeBelow)
+    [to, confidence] = ['neutral', 1 - scores.negative];
   if (to) {
-    const score = to === 'negative' ? Math.min(out.sentiment.score, -0.3) : to === 'positive' ? Math.max(out.sentiment.score, 0.3) : 0;
-    out.sentiment = { sentiment: to, score, reasons: [reason(lang, 'sentiment', to, 'base_sentiment', pct(confidence), to)] };
+    const score =
+      to === 'negative'
+        ? Math.min(out.sentiment.score, -0.3)
+        : to === 'positive'
+          ? Math.max(out.sentiment.score, 0.3)
+          : 0;
+    out.sentiment = {
+      sentiment: to,
+      score,
+      reasons: [reason(lang, 'sentiment', to, 'base_sentiment', pct(confidence), to)],
+    };
   }
   return out;
 }
@@ -169,7 +196,15 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
   const baseModel = options.baseModel === undefined ? shippedBaseModel() : options.baseModel;
   if (baseModel) {
     const blend = options.baseBlend ? { ...BLEND, ...options.baseBlend } : BLEND;
-    const b = blendBase(baseModel.predictNormalised(norm.text), blend, lang, rules, categories, sentiment, learnedReasons);
+    const b = blendBase(
+      baseModel.predictNormalised(norm.text),
+      blend,
+      lang,
+      rules,
+      categories,
+      sentiment,
+      learnedReasons,
+    );
     categories = b.categories;
     sentiment = b.sentiment;
     learnedReasons = b.reasons;

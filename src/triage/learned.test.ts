@@ -19,7 +19,13 @@ const SLANG: Array<{ phrases: string[]; categories: Category[]; sentiment: Senti
     level: 3,
   },
   {
-    phrases: ['マッチングが始まらない', 'ラグくてまともに遊べない', 'カクつきがひどすぎ', 'ルームに入れない', 'マッチングが永遠に終わらない'],
+    phrases: [
+      'マッチングが始まらない',
+      'ラグくてまともに遊べない',
+      'カクつきがひどすぎ',
+      'ルームに入れない',
+      'マッチングが永遠に終わらない',
+    ],
     categories: ['outage'],
     sentiment: 'negative',
     level: 3,
@@ -81,14 +87,18 @@ describe('learned model', () => {
     const model = new LearnedModel();
     for (const p of train) model.learn(p.text, { categories: p.categories, sentiment: p.sentiment, level: p.level });
     const after = accuracy(test, model);
-    console.log(`learned model on held-out phrases: categories ${before.categories} → ${after.categories}, level ${before.level} → ${after.level}`);
+    console.log(
+      `learned model on held-out phrases: categories ${before.categories} → ${after.categories}, level ${before.level} → ${after.level}`,
+    );
     expect(after.categories).toBeGreaterThan(before.categories + 0.3);
     expect(after.level).toBeGreaterThan(before.level + 0.3);
     expect(after.categories).toBeGreaterThanOrEqual(0.8);
     // With the shipped base model (the default) the workspace model still helps, or at least never hurts.
     const baseBefore = accuracy(test, undefined, true);
     const baseAfter = accuracy(test, model, true);
-    console.log(`with the base model: categories ${baseBefore.categories} → ${baseAfter.categories}, level ${baseBefore.level} → ${baseAfter.level}`);
+    console.log(
+      `with the base model: categories ${baseBefore.categories} → ${baseAfter.categories}, level ${baseBefore.level} → ${baseAfter.level}`,
+    );
     expect(baseAfter.categories).toBeGreaterThanOrEqual(baseBefore.categories);
     expect(baseAfter.level).toBeGreaterThanOrEqual(baseBefore.level);
     expect(baseAfter.categories).toBeGreaterThanOrEqual(0.8);
@@ -97,7 +107,10 @@ describe('learned model', () => {
   it('does not override confident rules and explains its additions', () => {
     const model = new LearnedModel();
     for (const p of split().train) model.learn(p.text, { categories: p.categories, sentiment: p.sentiment });
-    const billing = analyse({ text: '昨日来店してクレジットカードで決済したのですが、二重請求になっていました。' }, { model });
+    const billing = analyse(
+      { text: '昨日来店してクレジットカードで決済したのですが、二重請求になっていました。' },
+      { model },
+    );
     expect(billing.categories).toContain('billing_error');
     expect(billing.level).toBe(3);
     const slang = analyse({ text: 'ジェムが蒸発したんだけど' }, { model });
@@ -112,7 +125,8 @@ describe('learned model', () => {
 
   it('round-trips through JSON for storage', () => {
     const model = new LearnedModel();
-    for (const p of split().train) model.learn(p.text, { categories: p.categories, sentiment: p.sentiment, level: p.level });
+    for (const p of split().train)
+      model.learn(p.text, { categories: p.categories, sentiment: p.sentiment, level: p.level });
     const restored = LearnedModel.fromJSON(JSON.stringify(model.toJSON()));
     expect(restored.size).toBe(model.size);
     expect(restored.predict('ラグくてまともに遊べない')).toEqual(model.predict('ラグくてまともに遊べない'));

@@ -151,8 +151,7 @@ export class LearnedModel {
   }
 
   toJSON(): LearnedModelJSON {
-    const rec = <T>(m: Map<T, ClassStats>) =>
-      Object.fromEntries([...m].map(([k, v]) => [String(k), statsToJSON(v)]));
+    const rec = <T>(m: Map<T, ClassStats>) => Object.fromEntries([...m].map(([k, v]) => [String(k), statsToJSON(v)]));
     return {
       format: 1,
       examples: this.examples,

@@ -53,7 +53,17 @@ export interface LexEntry {
 
 /** Every term section empty: extra lexicon files spread it and fill in only the sections they add to. */
 export const EMPTY_SECTIONS = {
-  positive: '', negative: '', sarcasm: '', negAfter: '', negBefore: '', mistake: '', hypothetical: '', resolved: '', expert: '', spam: '', abuse: '',
+  positive: '',
+  negative: '',
+  sarcasm: '',
+  negAfter: '',
+  negBefore: '',
+  mistake: '',
+  hypothetical: '',
+  resolved: '',
+  expert: '',
+  spam: '',
+  abuse: '',
 } as const satisfies Omit<LexiconSource, 'lang' | 'categories' | 'slots'>;
 
 export interface LexiconSource {
@@ -100,8 +110,11 @@ export function lexiconEntries(src: LexiconSource): LexEntry[] {
       entries.push({ term, kind, category, slot, weight, lang: src.lang, source: 'builtin' });
       explicit.add(`${kind}|${category ?? slot ?? ''}|${normaliseTerm(term)}`);
       const variants =
-        src.lang === 'ja' ? japaneseVariants(normaliseTerm(term), CONJUGATED.has(kind)) : englishVariants(normaliseTerm(term));
-      for (const v of variants) generated.push({ term: v, kind, category, slot, weight, lang: src.lang, source: 'builtin' });
+        src.lang === 'ja'
+          ? japaneseVariants(normaliseTerm(term), CONJUGATED.has(kind))
+          : englishVariants(normaliseTerm(term));
+      for (const v of variants)
+        generated.push({ term: v, kind, category, slot, weight, lang: src.lang, source: 'builtin' });
     }
   };
   for (const cat of CATEGORIES) {
@@ -131,7 +144,5 @@ export function lexiconEntries(src: LexiconSource): LexEntry[] {
 }
 
 export function compileMatcher(entries: LexEntry[]): PhraseMatcher<LexEntry> {
-  return new PhraseMatcher(
-    entries.map((entry) => ({ term: normaliseTerm(entry.term), entry })),
-  );
+  return new PhraseMatcher(entries.map((entry) => ({ term: normaliseTerm(entry.term), entry })));
 }

@@ -8,14 +8,15 @@ export interface PhraseMatch<T> {
   end: number;
 }
 
-const isWordCode = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
 
 /** "app's", "site's", "it'll": a contraction after a term still ends the word. */
 const CONTRACTION_AFTER = /^'(?:s|re|ll|d|ve|m)(?![a-z0-9'])/;
 
 const endsWord = (text: string, i: number): boolean =>
-  i >= text.length || !isWordCode(text.charCodeAt(i)) || (text.charCodeAt(i) === 39 && CONTRACTION_AFTER.test(text.slice(i, i + 4)));
+  i >= text.length ||
+  !isWordCode(text.charCodeAt(i)) ||
+  (text.charCodeAt(i) === 39 && CONTRACTION_AFTER.test(text.slice(i, i + 4)));
 
 interface PatternInfo<T> {
   entry: T;

@@ -37,12 +37,15 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
   ja: {
     category: (e, x) => `「${e}」から${x}と判断しました`,
     learned: (e, x) => `学習モデル（担当者の修正から学習）が${x}と判断しました（確信度 ${e}）`,
-    base_model: (e, x) => `ルールでは緊急と判断しませんでしたが、基本学習モデルが${x}の可能性が高いと判断しました（確信度 ${e}）`,
+    base_model: (e, x) =>
+      `ルールでは緊急と判断しませんでしたが、基本学習モデルが${x}の可能性が高いと判断しました（確信度 ${e}）`,
     learned_removed: (e, x) => `学習モデルにより${x}を除外しました（確信度 ${e}）`,
-    base_model_veto: (e, x) => `${x}に関わる語はありますが、基本学習モデルは今すぐの問題ではない可能性が高いと判断しました（緊急の確信度 ${e}）`,
+    base_model_veto: (e, x) =>
+      `${x}に関わる語はありますが、基本学習モデルは今すぐの問題ではない可能性が高いと判断しました（緊急の確信度 ${e}）`,
     base_model_category: (e, x) => `基本学習モデルが${x}と判断しました（確信度 ${e}）`,
     base_model_removed: (e, x) => `基本学習モデルにより${x}を外しました（確信度 ${e}）`,
-    base_sentiment: (e, x) => `基本学習モデルにより感情を「${({ negative: '否定的', positive: '肯定的', neutral: '中立' } as Record<string, string>)[x] ?? x}」と判断しました（確信度 ${e}）`,
+    base_sentiment: (e, x) =>
+      `基本学習モデルにより感情を「${({ negative: '否定的', positive: '肯定的', neutral: '中立' } as Record<string, string>)[x] ?? x}」と判断しました（確信度 ${e}）`,
     workspace: (e, x) => `ワークスペースの登録語「${e}」により${x}と判断しました`,
     negated: (e) => `「${e}」は否定されているため問題として扱いません`,
     resolved: (e, x) => `「${x}」とあり、「${e}」は解決済み・勘違いと判断しました`,
@@ -76,9 +79,11 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
   en: {
     category: (e, x) => `"${e}" indicates ${x}`,
     learned: (e, x) => `the learned model (trained on agent corrections) predicts ${x} (confidence ${e})`,
-    base_model: (e, x) => `the rules found nothing urgent, but the base learned model reads this as ${x} (confidence ${e})`,
+    base_model: (e, x) =>
+      `the rules found nothing urgent, but the base learned model reads this as ${x} (confidence ${e})`,
     learned_removed: (e, x) => `the learned model removed ${x} (confidence ${e})`,
-    base_model_veto: (e, x) => `words about ${x} appear, but the base learned model reads this as no current problem (confidence it is urgent: ${e})`,
+    base_model_veto: (e, x) =>
+      `words about ${x} appear, but the base learned model reads this as no current problem (confidence it is urgent: ${e})`,
     base_model_category: (e, x) => `the base learned model reads this as ${x} (confidence ${e})`,
     base_model_removed: (e, x) => `the base learned model removed ${x} (confidence ${e})`,
     base_sentiment: (e, x) => `the base learned model reads the sentiment as ${x} (confidence ${e})`,
@@ -131,5 +136,4 @@ export const levelTemplate = (level: Level): string => `L${level}`;
 /** A model's confidence as shown in reasons: 0.734 → "73%". */
 export const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
-export const joinEvidence = (lang: Lang, items: string[]): string =>
-  items.join(lang === 'ja' ? '、' : ', ');
+export const joinEvidence = (lang: Lang, items: string[]): string => items.join(lang === 'ja' ? '、' : ', ');

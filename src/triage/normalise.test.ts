@@ -46,7 +46,12 @@ describe('PhraseMatcher', () => {
   ]);
 
   it('finds overlapping terms in one pass', () => {
-    expect(m.scan('二重請求です').map((x) => x.entry).sort()).toEqual(['bill', 'double']);
+    expect(
+      m
+        .scan('二重請求です')
+        .map((x) => x.entry)
+        .sort(),
+    ).toEqual(['bill', 'double']);
   });
 
   it('respects word boundaries for ASCII terms, stems with *', () => {

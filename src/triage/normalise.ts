@@ -34,7 +34,15 @@ const LETTER_RE = /[a-zA-Z\u3040-\u30ff\u3400-\u9fff\uff21-\uff5a\uff66-\uff9f]/
  */
 export function detectLang(text: string): Lang {
   if (!JAPANESE_RE.test(text)) return 'en';
-  if (!text.includes('#') && !text.includes('@') && !text.includes('＃') && !text.includes('＠') && !text.includes('http') && !text.includes('www.')) return 'ja';
+  if (
+    !text.includes('#') &&
+    !text.includes('@') &&
+    !text.includes('＃') &&
+    !text.includes('＠') &&
+    !text.includes('http') &&
+    !text.includes('www.')
+  )
+    return 'ja';
   const body = text.replace(TAGS_AND_LINKS_RE, ' ');
   if (!LETTER_RE.test(body)) return 'ja';
   return JAPANESE_RE.test(body) ? 'ja' : 'en';

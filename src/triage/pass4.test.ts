@@ -18,10 +18,12 @@ describe('quoted and retweeted text', () => {
 
   it('does not count issues that only appear in the quoted line', () => {
     expect(cats('RT @daily: Big outage at another bank tonight, app totally down\nwow')).toEqual([]);
-    expect(cats('RT @koe: ただいまアプリにログインできない障害が発生しています\nうちも朝から開けない')).toContain('outage');
+    expect(cats('RT @koe: ただいまアプリにログインできない障害が発生しています\nうちも朝から開けない')).toContain(
+      'outage',
+    );
   });
 
-  it('keeps the author\'s own issue after a quoted company reply', () => {
+  it("keeps the author's own issue after a quoted company reply", () => {
     const r = analyse({ text: '> 返金処理が完了しました\nって言われたけど、カードに返金されてない' });
     expect(r.categories).toEqual(['billing_error']);
   });
@@ -30,7 +32,7 @@ describe('quoted and retweeted text', () => {
 describe('a device as the subject of a failure', () => {
   it('turns a generic failure verb into a defect when a device, not a service, fails', () => {
     expect(cats('買ったばかりの掃除機が、3日で使えなくなった')).toEqual(['defect']);
-    expect(cats('My new earbud stopped working, the right one doesn\'t work at all')).toEqual(['defect']);
+    expect(cats("My new earbud stopped working, the right one doesn't work at all")).toEqual(['defect']);
   });
 
   it('keeps outages of apps and networks', () => {
@@ -73,7 +75,7 @@ describe('sentiment and scope', () => {
     expect(analyse({ text: '接客は丁寧でよかったけど、届いたお皿が割れてました' }).sentiment).toBe('negative');
   });
 
-  it('treats hearsay and other companies as not the author\'s issue', () => {
+  it("treats hearsay and other companies as not the author's issue", () => {
     expect(cats('隣の家のネット、しょっちゅう落ちるらしい')).toEqual([]);
     expect(cats('他社のアプリでまた障害だって')).toEqual([]);
   });

@@ -37,7 +37,15 @@ describe('priority', () => {
   });
 
   it('stays within 0..100 with extreme or invalid context', () => {
-    const max = p({ authorFollowers: 1e12, reposts: 1e9, likes: 1e9, repostsPerHour: 1e9, recentPostsByCustomer: 1e6, vip: true, waitingMinutes: 1e9 });
+    const max = p({
+      authorFollowers: 1e12,
+      reposts: 1e9,
+      likes: 1e9,
+      repostsPerHour: 1e9,
+      recentPostsByCustomer: 1e6,
+      vip: true,
+      waitingMinutes: 1e9,
+    });
     expect(max).toBeLessThanOrEqual(100);
     expect(p({ authorFollowers: -5, waitingMinutes: Number.NaN })).toBe(p());
   });

@@ -32,9 +32,15 @@ export function computePriority(input: PriorityInput): { priority: number; reaso
   if (input.categories.includes('safety')) p += add(6, 'safety', 'safety');
 
   const followers = nonNeg(ctx?.authorFollowers);
-  if (followers > 0) p += add(Math.min(10, Math.max(0, (Math.log10(followers + 1) - 2) * 3.4)), 'reach', String(followers));
+  if (followers > 0)
+    p += add(Math.min(10, Math.max(0, (Math.log10(followers + 1) - 2) * 3.4)), 'reach', String(followers));
   const engagement = nonNeg(ctx?.reposts) * 2 + nonNeg(ctx?.likes);
-  if (engagement > 0) p += add(Math.min(6, Math.log10(engagement + 1) * 2), 'engagement', `${nonNeg(ctx?.reposts)}/${nonNeg(ctx?.likes)}`);
+  if (engagement > 0)
+    p += add(
+      Math.min(6, Math.log10(engagement + 1) * 2),
+      'engagement',
+      `${nonNeg(ctx?.reposts)}/${nonNeg(ctx?.likes)}`,
+    );
   const velocity = nonNeg(ctx?.repostsPerHour);
   if (velocity > 0) p += add(Math.min(10, Math.log2(velocity + 1) * 2), 'velocity', String(velocity));
   const recent = nonNeg(ctx?.recentPostsByCustomer);

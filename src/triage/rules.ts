@@ -42,8 +42,7 @@ function emptyRecord<T>(make: () => T): Record<Category, T> {
   return r;
 }
 
-const isScored = (m: Match): boolean =>
-  m.entry.kind === 'cat' || m.entry.kind === 'pos' || m.entry.kind === 'neg';
+const isScored = (m: Match): boolean => m.entry.kind === 'cat' || m.entry.kind === 'pos' || m.entry.kind === 'neg';
 
 /**
  * Longest match wins inside one (kind, category): ログインできない hides
@@ -87,7 +86,17 @@ function sentenceBounds(text: string, pos: number): [number, number] {
 }
 
 /** Japanese hypothetical openers scope forward: もし届いた商品が壊れてたら… */
-const JA_OPENERS: ReadonlySet<string> = new Set(['もし', 'もしも', '万が一', '万一', '仮に', '他社の', '他社で', 'よその会社', 'よその店']);
+const JA_OPENERS: ReadonlySet<string> = new Set([
+  'もし',
+  'もしも',
+  '万が一',
+  '万一',
+  '仮に',
+  '他社の',
+  '他社で',
+  'よその会社',
+  'よその店',
+]);
 /** Bare conditionals (壊れてたら / 来なければ) are hypothetical only when the sentence asks something. */
 const JA_CONDITIONALS: ReadonlySet<string> = new Set(['たら', 'れば']);
 const QUESTION_END = /(?:か|かな|かね|の|っけ|でしょう|ますか|ですか)\s*$/;
@@ -108,7 +117,8 @@ function clauseStart(text: string, sentenceStart: number, pos: number): number {
  * issue words count only when the author affirms them (まさにこれ, 私も, same here).
  */
 const QUOTE_LINE = /^[ \t]*(?:>|rt\s*:|rt\s|引用rt\s*[:：]?)/;
-const AFFIRMS = /まさに|同じ症状|同じく|同じです|私も|わたしも|うちも|僕も|俺も|me too|same here|same issue|same problem|same thing|happening to me/;
+const AFFIRMS =
+  /まさに|同じ症状|同じく|同じです|私も|わたしも|うちも|僕も|俺も|me too|same here|same issue|same problem|same thing|happening to me/;
 
 export function quotedSpans(text: string): Array<[number, number]> {
   if (!text.includes('>') && !text.includes('rt')) return [];
@@ -148,7 +158,15 @@ const NO_CONTEXT: ContextResult = { matches: null, quoted: new Set(), context: n
 
 function slotIn(matches: Match[], negated: Set<Match>, role: string, s: number, e: number): boolean {
   for (const m of matches) {
-    if (m.entry.kind === 'slot' && m.entry.slot === role && m.entry.weight > 0 && !negated.has(m) && m.start >= s && m.end <= e) return true;
+    if (
+      m.entry.kind === 'slot' &&
+      m.entry.slot === role &&
+      m.entry.weight > 0 &&
+      !negated.has(m) &&
+      m.start >= s &&
+      m.end <= e
+    )
+      return true;
   }
   return false;
 }
@@ -202,7 +220,8 @@ function applyContext(
     if (!weakOutage(m) || context.has(m)) continue;
     if (!CAUSAL_AFTER.test(text.slice(m.end, m.end + 4)) && !CAUSAL_END.test(text.slice(m.start, m.end))) continue;
     const [, e] = sentenceBounds(text, m.start);
-    if (list.some((o) => live(o, 'billing_error') && o.entry.weight >= 1 && o.start >= m.end && o.start < e)) context.set(m, 'billing_error');
+    if (list.some((o) => live(o, 'billing_error') && o.entry.weight >= 1 && o.start >= m.end && o.start < e))
+      context.set(m, 'billing_error');
   }
   return { matches, quoted: quoted ?? NO_CONTEXT.quoted, context };
 }
@@ -277,11 +296,12 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
     } else if (kind === 'hypothetical' && mod.entry.lang === 'ja' && JA_OPENERS.has(mod.entry.term)) {
       // もし / 万が一 open the hypothetical: everything after it in the sentence.
       const [, sEnd] = sentenceBounds(text, mod.start);
-      for (const m of matches) if (isIssue(m) && m.start >= mod.end && m.start < sEnd && m.entry.category !== 'backlash') cancelled.set(m, mod);
+      for (const m of matches)
+        if (isIssue(m) && m.start >= mod.end && m.start < sEnd && m.entry.category !== 'backlash')
+          cancelled.set(m, mod);
     } else if (kind === 'mistake' || kind === 'hypothetical') {
       // A hypothetical keeps threats: "if this isn't fixed I'll sue" is still backlash.
-      const inScope = (m: Match) =>
-        isIssue(m) && !(kind === 'hypothetical' && m.entry.category === 'backlash');
+      const inScope = (m: Match) => isIssue(m) && !(kind === 'hypothetical' && m.entry.category === 'backlash');
       const [sStart, sEnd] = sentenceBounds(text, mod.start);
       if (mod.entry.lang === 'ja') {
         // 二重請求かと思ったけど… / 壊れた場合: the belief comes before the marker.
@@ -301,7 +321,10 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
   }
 
   // Pass 4: quoted text, a device as the subject of a failure, failure as the cause of a charge.
-  const pass4 = hasSlots || text.includes('>') || text.includes('rt') ? applyContext(text, matches, negated, cancelled, hasSlots) : NO_CONTEXT;
+  const pass4 =
+    hasSlots || text.includes('>') || text.includes('rt')
+      ? applyContext(text, matches, negated, cancelled, hasSlots)
+      : NO_CONTEXT;
   matches = pass4.matches ?? matches;
   const { quoted, context } = pass4;
 

@@ -7,14 +7,7 @@ import type { RuleAnalysis } from './rules';
 import type { Category, Reason, TriageContext } from './types';
 
 const SPAM_THRESHOLD = 3;
-const ACTIONABLE: Category[] = [
-  'billing_error',
-  'outage',
-  'defect',
-  'safety',
-  'purchase_intent',
-  'request',
-];
+const ACTIONABLE: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'purchase_intent', 'request'];
 
 export interface FlagResult {
   spam: boolean;
@@ -69,7 +62,8 @@ export function detectFlags(
   const troll = !spam && ((abuseNow && !actionable) || (recentAbuse >= 2 && (abuseNow || !actionable)));
   if (troll) {
     const ev = [...rules.abuse];
-    if (recentAbuse >= 2) ev.push(lang === 'ja' ? `直近の攻撃的な投稿 ${recentAbuse}件` : `${recentAbuse} recent abusive posts`);
+    if (recentAbuse >= 2)
+      ev.push(lang === 'ja' ? `直近の攻撃的な投稿 ${recentAbuse}件` : `${recentAbuse} recent abusive posts`);
     reasons.push(reason(lang, 'troll', 'troll', 'troll', joinEvidence(lang, ev)));
   }
   return { spam, troll, reasons };

@@ -54,7 +54,15 @@ function negativeForms(base: string): string[] {
   if (last === 'し') {
     // する verbs: 反応しない → 反応しません / 反応せえへん / 反応せん / 反応しーひん
     const stem = base.slice(0, -1);
-    out.push(`${base}ません`, `${stem}せえへん`, `${stem}せーへん`, `${stem}せへん`, `${stem}せん`, `${base}ーひん`, `${stem}せず`);
+    out.push(
+      `${base}ません`,
+      `${stem}せえへん`,
+      `${stem}せーへん`,
+      `${stem}せへん`,
+      `${stem}せん`,
+      `${base}ーひん`,
+      `${stem}せず`,
+    );
   } else {
     const masu = A_TO_I[last] ? base.slice(0, -1) + A_TO_I[last] : base;
     out.push(`${masu}ません`, `${base}へん`, `${base}ん`, `${base}ず`);
@@ -207,7 +215,11 @@ export function japaneseVariants(term: string, conjugate: boolean): string[] {
   }
   // 関西: サイズが違う → サイズがちゃう (only whole forms: ちゃう alone is 〜ちゃう).
   for (const sp of [...spellings]) {
-    const kansai = sp.endsWith('違') ? `${sp.slice(0, -1)}ちゃう` : sp.endsWith('違う') ? `${sp.slice(0, -2)}ちゃう` : null;
+    const kansai = sp.endsWith('違')
+      ? `${sp.slice(0, -1)}ちゃう`
+      : sp.endsWith('違う')
+        ? `${sp.slice(0, -2)}ちゃう`
+        : null;
     if (conjugate && kansai && kansai.length >= 4) spellings.push(kansai);
   }
   for (const spelling of spellings) {

@@ -28,7 +28,12 @@ function toEntries(phrases: WorkspacePhrases): LexEntry[] {
     if (!Array.isArray(list)) continue;
     for (const term of list) {
       if (typeof term !== 'string' || !term.trim()) continue;
-      const base = { term: term.trim(), weight: WORKSPACE_WEIGHT, lang: detectLang(term), source: 'workspace' as const };
+      const base = {
+        term: term.trim(),
+        weight: WORKSPACE_WEIGHT,
+        lang: detectLang(term),
+        source: 'workspace' as const,
+      };
       if ((CATEGORIES as readonly string[]).includes(key)) {
         entries.push({ ...base, kind: 'cat', category: key as Category });
         if (key === 'spam') entries.push({ ...base, kind: 'spam', weight: 3 });

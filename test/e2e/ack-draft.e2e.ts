@@ -12,7 +12,10 @@ const DOUBLE_CHARGE = '@KoeMart 昨日の注文、カードで二重請求され
 
 /** Issue 4: the first reply to an urgent public post starts from an acknowledge-and-apologise draft the agent edits. */
 describe('acknowledgement draft for an urgent post, in Chromium', () => {
-  let desk: Awaited<ReturnType<typeof sandboxDesk>>; let sandbox: Sandbox; let browser: Browser; let agent: Page;
+  let desk: Awaited<ReturnType<typeof sandboxDesk>>;
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let agent: Page;
 
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
@@ -23,7 +26,10 @@ describe('acknowledgement draft for an urgent post, in Chromium', () => {
     agent.setDefaultTimeout(15_000);
     await signIn(agent, desk.koe.base);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await desk?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.stop();
+  });
 
   it('inserts the draft on request; the agent edits and sends it, and the customer sees it on X', async () => {
     const posted = await sandbox.sendOne('x', DOUBLE_CHARGE, { visibility: 'public', lang: 'ja' });
@@ -37,7 +43,9 @@ describe('acknowledgement draft for an urgent post, in Chromium', () => {
     await expect.poll(() => button.innerText()).toBe('お詫びと確認の下書き');
     const input = agent.getByTestId('composer-input');
     expect(await input.inputValue()).toBe('');
-    const checked = agent.waitForResponse((r) => r.url().endsWith('/compose-check') && r.request().postDataJSON()?.text !== '');
+    const checked = agent.waitForResponse(
+      (r) => r.url().endsWith('/compose-check') && r.request().postDataJSON()?.text !== '',
+    );
     await button.click();
     const draft = await input.inputValue();
     // Addressed by name, names the problem, apologises, and moves the order details to DM on a public thread.
@@ -64,8 +72,16 @@ describe('acknowledgement draft for an urgent post, in Chromium', () => {
     await agent.getByTestId('delivery-status').filter({ hasText: '送信済み' }).last().waitFor();
 
     // The customer received exactly the edited text, publicly, in reply to their post.
-    await expect.poll(() => sandbox.world.transcript.list('x').find((e) => e.author === 'brand' && e.customer.id === posted.customer.id)?.text).toBe(edited);
-    const answer = sandbox.world.transcript.list('x').find((e) => e.author === 'brand' && e.customer.id === posted.customer.id)!;
+    await expect
+      .poll(
+        () =>
+          sandbox.world.transcript.list('x').find((e) => e.author === 'brand' && e.customer.id === posted.customer.id)
+            ?.text,
+      )
+      .toBe(edited);
+    const answer = sandbox.world.transcript
+      .list('x')
+      .find((e) => e.author === 'brand' && e.customer.id === posted.customer.id)!;
     expect(answer).toMatchObject({ visibility: 'public', inReplyTo: posted.id });
     // Answered: the draft is no longer offered.
     await expect.poll(() => agent.getByTestId('composer-ack-draft').count()).toBe(0);

@@ -4,7 +4,15 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import {
+  Client,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  waitFor,
+  type RunningKoe,
+  type TestDatabase,
+} from '../integration/harness';
 import { signIn } from './desk';
 import { launchBrowser, SHOTS, WEB_DIST } from './browser';
 
@@ -19,7 +27,12 @@ const LINE_REPLY = 'ご不便をおかけして申し訳ございません。電
 const X_REPLY = 'ご不便をおかけしております。すぐに確認いたします。';
 const DM_TEMPLATE = '詳しくお伺いしたいので、DMでご連絡させていただきます。';
 
-interface Call { method: string; path: string; headers: IncomingHttpHeaders; body: any }
+interface Call {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: any;
+}
 
 /** A loopback HTTP API that records every call; `route` answers [status, body] or null for 404. */
 async function fakeApi(route: (method: string, path: string) => [number, unknown] | null) {
@@ -30,23 +43,36 @@ async function fakeApi(route: (method: string, path: string) => [number, unknown
     req.on('end', () => {
       const url = new URL(req.url!, 'http://fake');
       calls.push({ method: req.method!, path: url.pathname, headers: req.headers, body: raw ? JSON.parse(raw) : null });
-      const [status, body] = route(req.method!, url.pathname) ?? [404, { title: 'Not Found', detail: `no route ${url.pathname}` }];
+      const [status, body] = route(req.method!, url.pathname) ?? [
+        404,
+        { title: 'Not Found', detail: `no route ${url.pathname}` },
+      ];
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   // LINE's SDK needs a bare origin (no path).
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    calls,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** LINE Messaging API: bot info, profiles, reply and push. */
 const fakeLine = () => {
   let sent = 0;
   return fakeApi((method, p) => {
-    if (p === '/v2/bot/info') return [200, { userId: 'Ubot', basicId: '@koemart', displayName: 'Koeマート', chatMode: 'chat', markAsReadMode: 'manual' }];
-    if (p === '/v2/bot/profile/Ue2etanaka') return [200, { userId: 'Ue2etanaka', displayName: '田中 一郎', language: 'ja' }];
-    if (method === 'POST' && (p === '/v2/bot/message/reply' || p === '/v2/bot/message/push')) return [200, { sentMessages: [{ id: `line-sent-${++sent}`, quoteToken: 'q' }] }];
+    if (p === '/v2/bot/info')
+      return [
+        200,
+        { userId: 'Ubot', basicId: '@koemart', displayName: 'Koeマート', chatMode: 'chat', markAsReadMode: 'manual' },
+      ];
+    if (p === '/v2/bot/profile/Ue2etanaka')
+      return [200, { userId: 'Ue2etanaka', displayName: '田中 一郎', language: 'ja' }];
+    if (method === 'POST' && (p === '/v2/bot/message/reply' || p === '/v2/bot/message/push'))
+      return [200, { sentMessages: [{ id: `line-sent-${++sent}`, quoteToken: 'q' }] }];
     return null;
   });
 };
@@ -56,9 +82,11 @@ const fakeX = () => {
   let n = 0;
   return fakeApi((method, p) => {
     if (p === '/2/users/me') return [200, { data: { id: BRAND_ID, name: 'Koeマート', username: 'KoeMart' } }];
-    if (method === 'POST' && p === '/2/tweets') return [201, { data: { id: `19000000000000000${++n}`, text: 'ok', edit_history_tweet_ids: [] } }];
+    if (method === 'POST' && p === '/2/tweets')
+      return [201, { data: { id: `19000000000000000${++n}`, text: 'ok', edit_history_tweet_ids: [] } }];
     const dm = /^\/2\/dm_conversations\/with\/(\d+)\/messages$/.exec(p);
-    if (method === 'POST' && dm) return [201, { data: { dm_conversation_id: `${BRAND_ID}-${dm[1]}`, dm_event_id: `17000000000000000${++n}` } }];
+    if (method === 'POST' && dm)
+      return [201, { data: { dm_conversation_id: `${BRAND_ID}-${dm[1]}`, dm_event_id: `17000000000000000${++n}` } }];
     return null;
   });
 };
@@ -77,8 +105,13 @@ function lineEvent(text: string) {
 }
 
 describe('social channels in Chromium: LINE and X set up, answered, moved to DM', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser; let page: Page; let admin: Client;
-  let line: Awaited<ReturnType<typeof fakeApi>>; let x: Awaited<ReturnType<typeof fakeApi>>;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let page: Page;
+  let admin: Client;
+  let line: Awaited<ReturnType<typeof fakeApi>>;
+  let x: Awaited<ReturnType<typeof fakeApi>>;
   const hooks: Record<'line' | 'x', string> = { line: '', x: '' };
 
   const shot = async (name: string) => {
@@ -108,12 +141,19 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
   };
   const deliver = (url: string, body: unknown, header: string, sign: (raw: string) => string) => {
     const raw = JSON.stringify(body);
-    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [header]: sign(raw) }, body: raw });
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [header]: sign(raw) },
+      body: raw,
+    });
   };
-  const conversationWith = (name: string) => waitFor(async () => {
-    await koe.koe.jobs.drain();
-    return ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((c) => c.customer.name === name);
-  }, 10_000);
+  const conversationWith = (name: string) =>
+    waitFor(async () => {
+      await koe.koe.jobs.drain();
+      return ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find(
+        (c) => c.customer.name === name,
+      );
+    }, 10_000);
   const openConversation = async (id: string) => {
     await page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`).click();
     await page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`).waitFor();
@@ -139,8 +179,11 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.locator('html[data-realtime="open"]').waitFor({ state: 'attached' });
   });
   afterAll(async () => {
-    await browser?.close(); await koe?.stop(); await db?.drop();
-    await line?.close(); await x?.close();
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
+    await line?.close();
+    await x?.close();
   });
 
   it('adds LINE and X channels through the form, shows their webhook URLs and passes the connection test', async () => {
@@ -157,9 +200,18 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.getByText('must be the numeric id of the brand account').first().waitFor();
     await page.keyboard.press('Escape');
 
-    hooks.line = await addChannel('line', 'LINE公式アカウント', { channelSecret: LINE_SECRET, channelAccessToken: 'line-token', apiBaseUrl: line.url });
+    hooks.line = await addChannel('line', 'LINE公式アカウント', {
+      channelSecret: LINE_SECRET,
+      channelAccessToken: 'line-token',
+      apiBaseUrl: line.url,
+    });
     hooks.x = await addChannel('x', 'X 公式', {
-      consumerSecret: X_SECRET, accessToken: 'user-token', userId: BRAND_ID, handle: '@KoeMart', apiBaseUrl: x.url, pollIntervalSeconds: '0',
+      consumerSecret: X_SECRET,
+      accessToken: 'user-token',
+      userId: BRAND_ID,
+      handle: '@KoeMart',
+      apiBaseUrl: x.url,
+      pollIntervalSeconds: '0',
     });
     expect(line.calls.some((c) => c.path === '/v2/bot/info')).toBe(true);
     expect(x.calls.some((c) => c.path === '/2/users/me' && c.headers.authorization === 'Bearer user-token')).toBe(true);
@@ -170,7 +222,9 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     const lineSig = (raw: string) => createHmac('sha256', LINE_SECRET).update(raw).digest('base64');
     const xSig = (raw: string) => `sha256=${createHmac('sha256', X_SECRET).update(raw).digest('base64')}`;
     expect((await deliver(hooks.line, lineEvent(LINE_TEXT), 'x-line-signature', lineSig)).status).toBe(200);
-    expect((await deliver(hooks.x, fixture('x/tweet-create-mention.json'), 'x-twitter-webhooks-signature', xSig)).status).toBe(200);
+    expect(
+      (await deliver(hooks.x, fixture('x/tweet-create-mention.json'), 'x-twitter-webhooks-signature', xSig)).status,
+    ).toBe(200);
     const lineConv = await conversationWith('田中 一郎');
     const xConv = await conversationWith('中村 陽子');
 
@@ -184,13 +238,17 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await openConversation(lineConv.id);
     await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('LINE');
     await sendReply(LINE_REPLY);
-    await expect.poll(() => line.calls.filter((c) => /message\/(reply|push)$/.test(c.path)).map((c) => c.body.messages[0].text)).toContain(LINE_REPLY);
+    await expect
+      .poll(() => line.calls.filter((c) => /message\/(reply|push)$/.test(c.path)).map((c) => c.body.messages[0].text))
+      .toContain(LINE_REPLY);
 
     await openConversation(xConv.id);
     await page.getByTestId('message').filter({ hasText: X_TEXT }).waitFor();
     await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('公開の返信としてXに投稿されます');
     await sendReply(X_REPLY);
-    await expect.poll(() => x.calls.filter((c) => c.path === '/2/tweets').map((c) => c.body)).toContainEqual({ text: X_REPLY, reply: { in_reply_to_tweet_id: '1852345678901234567' } });
+    await expect
+      .poll(() => x.calls.filter((c) => c.path === '/2/tweets').map((c) => c.body))
+      .toContainEqual({ text: X_REPLY, reply: { in_reply_to_tweet_id: '1852345678901234567' } });
 
     // 150 Japanese characters weigh 300: over X's 280, so the counter turns red and sending stops.
     await page.getByTestId('composer-input').fill('あ'.repeat(150));
@@ -220,10 +278,15 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.getByTestId('continue-privately-submit').click();
     await page.getByTestId('continue-privately-text').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await expect.poll(() => x.calls.filter((c) => c.path === '/2/dm_conversations/with/6253282/messages').map((c) => c.body.text)).toContain(DM_TEMPLATE);
+    await expect
+      .poll(() => x.calls.filter((c) => c.path === '/2/dm_conversations/with/6253282/messages').map((c) => c.body.text))
+      .toContain(DM_TEMPLATE);
     await expect.poll(() => page.getByTestId('reply-goes').innerText()).toContain('DM');
     await expect.poll(() => page.getByTestId('continue-privately').count()).toBe(0);
-    expect((await admin.get(`/api/conversations/${xConv.id}`)).body.replyContext).toMatchObject({ replyMode: 'dm', replyGoes: 'private' });
+    expect((await admin.get(`/api/conversations/${xConv.id}`)).body.replyContext).toMatchObject({
+      replyMode: 'dm',
+      replyGoes: 'private',
+    });
     await shot('x-conversation-dm');
   });
 });

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import {
+  ADMIN,
+  Client,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  waitFor,
+  type RunningKoe,
+  type TestDatabase,
+} from '../integration/harness';
 import type { Sandbox } from '../../src/sandbox';
 import { sandboxDesk, signIn } from './desk';
 import { launchBrowser, SHOTS, WEB_DIST } from './browser';
@@ -14,17 +23,31 @@ const SECOND = '先ほどの交換の件、返送先の住所を教えてくだ�
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 
 describe('one person on two channels becomes one customer, and back (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser; let context: BrowserContext; let admin: Client; let page: Page;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let context: BrowserContext;
+  let admin: Client;
+  let page: Page;
   const convs = {} as Record<'first' | 'second', { id: string; customerId: string }>;
 
   /** A named visitor writes one message on a web chat channel; resolves with the conversation. */
   const write = async (publicKey: string, text: string) => {
     const visitor = new Client(koe.base);
     const token = (await visitor.post(`/api/widget/${publicKey}/session`, { name: NAME })).body.visitorToken;
-    const r = await visitor.post(`/api/widget/${publicKey}/messages`, { visitorToken: token, clientMessageId: `cm-${Math.random().toString(36).slice(2)}`, text, name: NAME });
+    const r = await visitor.post(`/api/widget/${publicKey}/messages`, {
+      visitorToken: token,
+      clientMessageId: `cm-${Math.random().toString(36).slice(2)}`,
+      text,
+      name: NAME,
+    });
     expect(r.status).toBeLessThan(300);
     await koe.koe.jobs.drain();
-    const c = await waitFor(async () => ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((i) => i.preview === text), 10_000);
+    const c = await waitFor(
+      async () =>
+        ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((i) => i.preview === text),
+      10_000,
+    );
     return { id: c.id as string, customerId: c.customer.id as string };
   };
   const panel = () => page.getByTestId('customer-panel');
@@ -35,7 +58,11 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
     koe = await startKoe(db, { webDist: WEB_DIST });
     const desk = await seededDesk(koe.base);
     admin = desk.admin;
-    const second = await admin.post('/api/channels', { kind: 'webchat', name: 'アプリ内チャット', greeting: 'こんにちは！' });
+    const second = await admin.post('/api/channels', {
+      kind: 'webchat',
+      name: 'アプリ内チャット',
+      greeting: 'こんにちは！',
+    });
     expect(second.status).toBe(201);
     convs.first = await write(desk.channel.publicKey, FIRST);
     convs.second = await write(second.body.publicKey, SECOND);
@@ -53,7 +80,9 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
   });
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    await browser?.close(); await koe?.stop(); await db?.drop();
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
   });
 
   it('suggests the same-named customer from the other channel and merges it after a confirm step', async () => {
@@ -75,7 +104,7 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
     await suggestion.getByTestId('merge-button').click();
     await suggestion.getByRole('button', { name: 'キャンセル' }).click();
     await suggestion.getByTestId('merge-button').waitFor();
-    expect(((await admin.get(`/api/customers/${convs.first.customerId}`)).body.merges as any[])).toHaveLength(0);
+    expect((await admin.get(`/api/customers/${convs.first.customerId}`)).body.merges as any[]).toHaveLength(0);
 
     await suggestion.getByTestId('merge-button').click();
     await suggestion.getByTestId('merge-confirm').click();
@@ -83,7 +112,9 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
     // Both identities and both conversations now belong to this customer, and the suggestion is gone.
     await expect.poll(() => panel().getByTestId('customer-identity').count()).toBe(2);
     await expect.poll(() => panel().getByTestId('past-conversation').count()).toBe(2);
-    await expect.poll(() => panel().getByTestId('past-conversation').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(FIRST), expect.stringContaining(SECOND)]));
+    await expect
+      .poll(() => panel().getByTestId('past-conversation').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining(FIRST), expect.stringContaining(SECOND)]));
     await expect.poll(() => panel().getByTestId('merge-suggestion').count()).toBe(0);
     await panel().getByTestId('merge-undo').waitFor();
     await expect.poll(() => panel().getByTestId('merge-entry').innerText()).toContain(NAME);
@@ -116,7 +147,10 @@ describe('one person on two channels becomes one customer, and back (Japanese)',
 const PRAISE = '@KoeMart いつも丁寧な対応ありがとう！';
 
 describe('liking a public X praise from the inbox (Japanese)', () => {
-  let desk: Awaited<ReturnType<typeof sandboxDesk>>; let sandbox: Sandbox; let browser: Browser; let page: Page;
+  let desk: Awaited<ReturnType<typeof sandboxDesk>>;
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let page: Page;
 
   beforeAll(async () => {
     desk = await sandboxDesk();
@@ -126,7 +160,10 @@ describe('liking a public X praise from the inbox (Japanese)', () => {
     page.setDefaultTimeout(15_000);
     await signIn(page, desk.koe.base);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await desk?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.stop();
+  });
 
   it('offers いいね and リポスト as public actions on the praise and likes it', async () => {
     await sandbox.sendOne('x', PRAISE, { visibility: 'public' });
@@ -146,8 +183,13 @@ describe('liking a public X praise from the inbox (Japanese)', () => {
     await expect.poll(() => praise.getByTestId('amplify-repost').count()).toBe(1);
     // The sandbox's X recorded the brand's like on the customer's post.
     const reactions = async () => {
-      const view = await (await fetch(`${sandbox.url}/sandbox/api/transcript`)).json() as { platforms: { platform: string; entries: { author: string; reaction?: { kind: string } }[] }[] };
-      return view.platforms.find((p) => p.platform === 'x')!.entries.filter((e) => e.author === 'brand' && e.reaction).map((e) => e.reaction!.kind);
+      const view = (await (await fetch(`${sandbox.url}/sandbox/api/transcript`)).json()) as {
+        platforms: { platform: string; entries: { author: string; reaction?: { kind: string } }[] }[];
+      };
+      return view.platforms
+        .find((p) => p.platform === 'x')!
+        .entries.filter((e) => e.author === 'brand' && e.reaction)
+        .map((e) => e.reaction!.kind);
     };
     await expect.poll(reactions).toEqual(['like']);
   });

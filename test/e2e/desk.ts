@@ -1,11 +1,26 @@
 import type { Page } from 'playwright-core';
 import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
 import { expect } from 'vitest';
-import { ADMIN, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type Client, type RunningKoe, type TestDatabase } from '../integration/harness';
+import {
+  ADMIN,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  Visitor,
+  waitFor,
+  type Client,
+  type RunningKoe,
+  type TestDatabase,
+} from '../integration/harness';
 import { WEB_DIST } from './browser';
 
 /** Signs in through the login page and waits for the inbox. */
-export async function signIn(page: Page, base: string, email = ADMIN.adminEmail, password = ADMIN.adminPassword): Promise<void> {
+export async function signIn(
+  page: Page,
+  base: string,
+  email = ADMIN.adminEmail,
+  password = ADMIN.adminPassword,
+): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel('メールアドレス').fill(email);
   await page.getByLabel('パスワード').fill(password);
@@ -14,14 +29,28 @@ export async function signIn(page: Page, base: string, email = ADMIN.adminEmail,
 }
 
 /** The built web app on a fresh SQLite desk, with the sandbox platforms connected and no background traffic. */
-export async function sandboxDesk(): Promise<{ db: TestDatabase; koe: RunningKoe; sandbox: Sandbox; stop(): Promise<void> }> {
+export async function sandboxDesk(): Promise<{
+  db: TestDatabase;
+  koe: RunningKoe;
+  sandbox: Sandbox;
+  stop(): Promise<void>;
+}> {
   const db = await freshDatabase('sqlite');
   const koe = await startKoe(db, { webDist: WEB_DIST });
   const { admin } = await seededDesk(koe.base);
   const token = (await admin.post('/api/tokens', { name: 'sandbox' })).body.token;
   const sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
   await sandbox.connect(koe.base, apiDirectory(koe.base, token));
-  return { db, koe, sandbox, async stop() { await sandbox.stop(); await koe.stop(); await db.drop(); } };
+  return {
+    db,
+    koe,
+    sandbox,
+    async stop() {
+      await sandbox.stop();
+      await koe.stop();
+      await db.drop();
+    },
+  };
 }
 
 /** The built web app on a fresh SQLite desk with its seeded admin and web chat channel (widget key). */
@@ -38,5 +67,11 @@ export async function visitorWrites(koe: RunningKoe, admin: Client, publicKey: s
   await visitor.open();
   expect((await visitor.say(text)).status).toBeLessThan(300);
   await koe.koe.jobs.drain();
-  return waitFor(async () => ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find((c) => c.preview === text), 10_000);
+  return waitFor(
+    async () =>
+      ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find(
+        (c) => c.preview === text,
+      ),
+    10_000,
+  );
 }

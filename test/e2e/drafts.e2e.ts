@@ -16,7 +16,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Issue 4: an urgent L3 conversation interrupts the agent; the reply they were writing survives the switch and reloads. */
 describe('composer drafts survive an urgent interruption, in Chromium', () => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let publicKey: string; let browser: Browser; let page: Page;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let admin: Client;
+  let publicKey: string;
+  let browser: Browser;
+  let page: Page;
   const agent = { id: '', email: 'billing@koe.example', name: '請求 太郎' };
 
   const write = (text: string) => visitorWrites(koe, admin, publicKey, text);
@@ -24,7 +29,12 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
   const view = (id: string) => page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
   const marker = (id: string) => item(id).getByTestId('draft-marker');
   const input = () => page.getByTestId('composer-input');
-  const stored = () => page.evaluate(() => Object.keys((globalThis as unknown as { localStorage: object }).localStorage).filter((k) => k.startsWith('koe:draft:v1:')).sort());
+  const stored = () =>
+    page.evaluate(() =>
+      Object.keys((globalThis as unknown as { localStorage: object }).localStorage)
+        .filter((k) => k.startsWith('koe:draft:v1:'))
+        .sort(),
+    );
   const dismissToasts = async () => {
     const close = page.getByTestId('notification-toast').locator('button');
     while (await close.count()) await close.first().click();
@@ -33,7 +43,14 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
     ({ db, koe, admin, publicKey } = await webchatDesk());
-    const r = await admin.post('/api/agents', { email: agent.email, name: agent.name, password: PASSWORD, role: 'agent', level: 3, skills: ['billing'] });
+    const r = await admin.post('/api/agents', {
+      email: agent.email,
+      name: agent.name,
+      password: PASSWORD,
+      role: 'agent',
+      level: 3,
+      skills: ['billing'],
+    });
     expect(r.status).toBe(201);
     agent.id = r.body.id;
     browser = await launchBrowser();
@@ -46,7 +63,11 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
     await page.getByTestId('inbox-list').waitFor();
     await page.locator('html[data-realtime="open"]').waitFor({ state: 'attached' });
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await koe?.stop(); await db?.drop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
+  });
 
   it('keeps the half-written reply through an urgent conversation, a reload and a failed send; clears it once sent', async () => {
     const a = await write(OPENING_HOURS);
@@ -65,7 +86,9 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
 
     // The agent goes online; an urgent L3 double charge arrives, is assigned to them, and rings.
     await page.getByTestId('presence-select').selectOption('online');
-    await expect.poll(async () => ((await admin.get('/api/agents')).body.items as any[]).find((x) => x.id === agent.id)?.presence).toBe('online');
+    await expect
+      .poll(async () => ((await admin.get('/api/agents')).body.items as any[]).find((x) => x.id === agent.id)?.presence)
+      .toBe('online');
     const b = await write(DOUBLE_CHARGE);
     expect(b.level).toBe(3);
     const toast = page.getByTestId('notification-toast').filter({ hasText: '二重請求' });
@@ -104,15 +127,25 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
     await page.screenshot({ path: path.join(SHOT_DIR, 'drafts-list-marker-1280.png') });
 
     // Old and surplus drafts are dropped on load: one 8 days old, and 205 others (more than the 200 kept).
-    await page.evaluate(({ agentId, day }) => {
-      // Runs in the page; typed here because this file's tsconfig has no DOM library.
-      const localStorage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
-      const now = Date.now();
-      localStorage.setItem(`koe:draft:v1:${agentId}:stale`, JSON.stringify({ reply: '古い', note: '', mode: 'reply', at: now - 8 * day }));
-      for (let i = 0; i < 205; i++) {
-        localStorage.setItem(`koe:draft:v1:other-agent:c${i}`, JSON.stringify({ reply: `x${i}`, note: '', mode: 'reply', at: now - day - i * 60_000 }));
-      }
-    }, { agentId: agent.id, day: DAY });
+    await page.evaluate(
+      ({ agentId, day }) => {
+        // Runs in the page; typed here because this file's tsconfig has no DOM library.
+        const localStorage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } })
+          .localStorage;
+        const now = Date.now();
+        localStorage.setItem(
+          `koe:draft:v1:${agentId}:stale`,
+          JSON.stringify({ reply: '古い', note: '', mode: 'reply', at: now - 8 * day }),
+        );
+        for (let i = 0; i < 205; i++) {
+          localStorage.setItem(
+            `koe:draft:v1:other-agent:c${i}`,
+            JSON.stringify({ reply: `x${i}`, note: '', mode: 'reply', at: now - day - i * 60_000 }),
+          );
+        }
+      },
+      { agentId: agent.id, day: DAY },
+    );
 
     // Typing and reloading at once (before the debounce) keeps the text too.
     const more = `${HALF_REPLY}18時まで`;
@@ -131,7 +164,13 @@ describe('composer drafts survive an urgent interruption, in Chromium', () => {
 
     // A failed send keeps the draft.
     await page.route('**/api/conversations/*/messages', (route) =>
-      route.request().method() === 'POST' ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable","message":"unavailable"}' }) : route.fallback(),
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: '{"error":"unavailable","message":"unavailable"}',
+          })
+        : route.fallback(),
     );
     const failed = page.waitForResponse((r) => r.url().endsWith('/messages') && r.request().method() === 'POST');
     await page.getByTestId('composer-send').click();

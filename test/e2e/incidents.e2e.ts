@@ -27,9 +27,14 @@ const LATE_POST = 'アプリにログインできない。障害ですか？ま�
 const TITLE = 'アプリにログインできない障害';
 
 describe('incidents and spike alerts in Chromium (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser; let admin: Client; let publicKey: string;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let admin: Client;
+  let publicKey: string;
   const contexts: BrowserContext[] = [];
-  let page: Page; let incidentId: string;
+  let page: Page;
+  let incidentId: string;
   const visitors = new Map<string, Visitor>();
 
   const shot = async (p: Page, name: string) => {
@@ -50,7 +55,11 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     const visitor = new Visitor(koe.base, publicKey);
     await visitor.open();
     const r = await new Client(koe.base).post(`/api/widget/${publicKey}/messages`, {
-      visitorToken: visitor.token, clientMessageId: `cm-${Math.random().toString(36).slice(2)}`, text: post.text, name: post.name, locale: post.locale ?? 'ja',
+      visitorToken: visitor.token,
+      clientMessageId: `cm-${Math.random().toString(36).slice(2)}`,
+      text: post.text,
+      name: post.name,
+      locale: post.locale ?? 'ja',
     });
     expect(r.status).toBe(202);
     visitors.set(post.name, visitor);
@@ -62,7 +71,13 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
     ({ db, koe, admin, publicKey } = await webchatDesk());
-    const r = await admin.post('/api/agents', { ...SUPERVISOR, password: PASSWORD, role: 'supervisor', level: 3, skills: [] });
+    const r = await admin.post('/api/agents', {
+      ...SUPERVISOR,
+      password: PASSWORD,
+      role: 'supervisor',
+      level: 3,
+      skills: [],
+    });
     expect(r.status).toBe(201);
     browser = await launchBrowser();
     const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
@@ -72,7 +87,9 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
   });
   afterAll(async () => {
     for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close(); await koe?.stop(); await db?.drop();
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
   });
 
   it('alerts a signed-in supervisor to a spike of outage posts in the inbox', async () => {
@@ -97,7 +114,9 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     const banner = page.getByTestId('spike-banner');
     await banner.waitFor();
     expect(await banner.getAttribute('data-category')).toBe('outage');
-    await expect.poll(() => banner.getByTestId('spike-banner-text').innerText()).toMatch(/^急増を検知：障害（outage）10分間に\d+件$/);
+    await expect
+      .poll(() => banner.getByTestId('spike-banner-text').innerText())
+      .toMatch(/^急増を検知：障害（outage）10分間に\d+件$/);
     const observed = Number((await banner.getByTestId('spike-banner-text').innerText()).match(/(\d+)件$/)![1]);
     expect(observed).toBeGreaterThanOrEqual(8);
     // Supervisors are notified too (urgent toast), and it leads to the inbox.
@@ -111,8 +130,12 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await dialog.waitFor();
     await expect.poll(() => dialog.getByTestId('declare-title').inputValue()).toBe('障害の急増');
     await expect.poll(() => dialog.getByTestId('declare-category-outage').locator('input').isChecked()).toBe(true);
-    await expect.poll(() => dialog.getByTestId('declare-category-billing_error').locator('input').isChecked()).toBe(false);
-    await expect.poll(() => dialog.getByTestId('declare-ack-ja').inputValue()).toMatch(/^ご不便をおかけし申し訳ございません。.*障害が発生しており/);
+    await expect
+      .poll(() => dialog.getByTestId('declare-category-billing_error').locator('input').isChecked())
+      .toBe(false);
+    await expect
+      .poll(() => dialog.getByTestId('declare-ack-ja').inputValue())
+      .toMatch(/^ご不便をおかけし申し訳ございません。.*障害が発生しており/);
     await expect.poll(() => dialog.getByTestId('declare-ack-en').inputValue()).toContain("We're sorry");
     expect(await dialog.getByTestId('declare-auto-ack').isChecked()).toBe(true);
     expect(await dialog.getByTestId('declare-link-window').inputValue()).toBe('60');
@@ -125,7 +148,9 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     const detail = page.getByTestId('incident-detail');
     await detail.waitFor();
     await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe(TITLE);
-    await expect.poll(() => page.getByTestId('incident-linked').innerText()).toBe(`紐づく会話 ${OUTAGE_POSTS.length}件`);
+    await expect
+      .poll(() => page.getByTestId('incident-linked').innerText())
+      .toBe(`紐づく会話 ${OUTAGE_POSTS.length}件`);
     await expect.poll(() => page.getByTestId('incident-replied').innerText()).toBe(`返信済み 0/${OUTAGE_POSTS.length}`);
     await expect.poll(() => page.getByTestId('incident-conversation').count()).toBe(OUTAGE_POSTS.length);
     expect((await incident()).declaredBy.name).toBe(SUPERVISOR.name);
@@ -136,7 +161,9 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await open.waitFor();
     await expect.poll(() => open.innerText()).toContain(TITLE);
     expect(await page.getByTestId('spike-banner').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('conversation-item').getByTestId('incident-badge').count()).toBe(OUTAGE_POSTS.length);
+    await expect
+      .poll(() => page.getByTestId('conversation-item').getByTestId('incident-badge').count())
+      .toBe(OUTAGE_POSTS.length);
     await expect.poll(() => page.getByTestId('nav-incidents-count').innerText()).toBe('1');
     await shot(page, 'incident-inbox-banner');
   });
@@ -151,20 +178,32 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await confirm.waitFor();
     await expect.poll(() => confirm.innerText()).toContain(`未返信の${OUTAGE_POSTS.length}件のお客様に`);
     await expect.poll(() => confirm.innerText()).toContain(`${SUPERVISOR.displayName} の署名で`);
-    await expect.poll(() => confirm.getByTestId('acknowledge-preview').innerText()).toMatch(/^山田さん、ご不便をおかけし申し訳ございません。/);
+    await expect
+      .poll(() => confirm.getByTestId('acknowledge-preview').innerText())
+      .toMatch(/^山田さん、ご不便をおかけし申し訳ございません。/);
     await shot(page, 'incident-acknowledge-dialog');
     await confirm.getByTestId('acknowledge-submit').click();
     await confirm.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('incident-acknowledge-result').innerText()).toContain(`${OUTAGE_POSTS.length}件に送信しました`);
-    await expect.poll(() => page.getByTestId('incident-replied').innerText()).toBe(`返信済み ${OUTAGE_POSTS.length}/${OUTAGE_POSTS.length}`);
+    await expect
+      .poll(() => page.getByTestId('incident-acknowledge-result').innerText())
+      .toContain(`${OUTAGE_POSTS.length}件に送信しました`);
+    await expect
+      .poll(() => page.getByTestId('incident-replied').innerText())
+      .toBe(`返信済み ${OUTAGE_POSTS.length}/${OUTAGE_POSTS.length}`);
     await expect.poll(() => send.innerText()).toBe('未返信の会話はありません');
 
     // Each customer got it on their own widget session, addressed by name, in their language, signed by the supervisor.
-    await expect.poll(async () => (await agentReplies('佐藤 健')).map((m) => m.text)).toEqual([
-      expect.stringMatching(/^佐藤 健さん、ご不便をおかけし申し訳ございません。現在、サービスの一部で障害が発生しており/),
-    ]);
+    await expect
+      .poll(async () => (await agentReplies('佐藤 健')).map((m) => m.text))
+      .toEqual([
+        expect.stringMatching(
+          /^佐藤 健さん、ご不便をおかけし申し訳ございません。現在、サービスの一部で障害が発生しており/,
+        ),
+      ]);
     expect((await agentReplies('佐藤 健'))[0].authorName).toBe(SUPERVISOR.displayName);
-    await expect.poll(async () => (await agentReplies('Alex Smith')).map((m) => m.text)).toEqual([expect.stringMatching(/^Hi Alex Smith — We're sorry/)]);
+    await expect
+      .poll(async () => (await agentReplies('Alex Smith')).map((m) => m.text))
+      .toEqual([expect.stringMatching(/^Hi Alex Smith — We're sorry/)]);
     for (const post of OUTAGE_POSTS) expect(await agentReplies(post.name)).toHaveLength(1);
 
     // The conversation thread shows the same message, with the incident badge linking back.
@@ -173,17 +212,22 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await sato.getByRole('link').click();
     const view = page.getByTestId('conversation-view');
     await view.waitFor();
-    const ack = view.locator('[data-testid="message"][data-kind="reply"]').filter({ hasText: '佐藤 健さん、ご不便をおかけし' });
+    const ack = view
+      .locator('[data-testid="message"][data-kind="reply"]')
+      .filter({ hasText: '佐藤 健さん、ご不便をおかけし' });
     await ack.waitFor();
     await expect.poll(() => ack.innerText()).toContain(SUPERVISOR.displayName);
-    await view.getByTestId('message').filter({ hasText: `インシデント「${TITLE}」に紐付けました` }).waitFor();
+    await view
+      .getByTestId('message')
+      .filter({ hasText: `インシデント「${TITLE}」に紐付けました` })
+      .waitFor();
     await expect.poll(() => view.getByTestId('incident-badge').innerText()).toContain(TITLE);
     await shot(page, 'incident-conversation');
     await view.getByTestId('incident-badge').click();
     await page.getByTestId('incident-detail').waitFor();
   });
 
-  it('acknowledges a new outage post automatically, live in the customer\'s widget', async () => {
+  it("acknowledges a new outage post automatically, live in the customer's widget", async () => {
     const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1100, height: 800 } });
     contexts.push(ctx);
     const customer = await ctx.newPage();
@@ -197,7 +241,9 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     const reply = customer.locator('[data-testid="koe-widget-message"][data-from="agent"]');
     await reply.waitFor();
     // A guest has no name to address: the approved text alone, signed by the supervisor.
-    await expect.poll(() => reply.innerText()).toMatch(/ご不便をおかけし申し訳ございません。現在、サービスの一部で障害が発生しており/);
+    await expect
+      .poll(() => reply.innerText())
+      .toMatch(/ご不便をおかけし申し訳ございません。現在、サービスの一部で障害が発生しており/);
     await expect.poll(() => reply.innerText()).toContain(SUPERVISOR.displayName);
     await customer.screenshot({ path: path.join(SHOT_DIR, 'incident-widget-ack-1100.png') });
 
@@ -211,8 +257,12 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await page.getByTestId('incident-resolve').click();
     const dialog = page.getByTestId('resolve-dialog');
     await dialog.waitFor();
-    await expect.poll(() => dialog.getByTestId('resolve-follow-up-ja').inputValue()).toMatch(/^復旧しました。ご不便をおかけし申し訳ございませんでした。/);
-    await expect.poll(() => dialog.getByTestId('resolve-follow-up-en').inputValue()).toMatch(/^The service has been restored/);
+    await expect
+      .poll(() => dialog.getByTestId('resolve-follow-up-ja').inputValue())
+      .toMatch(/^復旧しました。ご不便をおかけし申し訳ございませんでした。/);
+    await expect
+      .poll(() => dialog.getByTestId('resolve-follow-up-en').inputValue())
+      .toMatch(/^The service has been restored/);
     await shot(page, 'incident-resolve-dialog');
     await dialog.getByTestId('resolve-submit').click();
     await dialog.waitFor({ state: 'detached' });
@@ -221,21 +271,33 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     expect(await page.getByTestId('incident-acknowledge').count()).toBe(0);
 
     await expect.poll(() => reply.count()).toBe(2);
-    await expect.poll(() => reply.nth(1).innerText()).toContain('復旧しました。ご不便をおかけし申し訳ございませんでした。');
-    await expect.poll(async () => (await agentReplies('佐藤 健')).map((m) => m.text)).toEqual([
-      expect.stringMatching(/^佐藤 健さん、ご不便を/),
-      expect.stringMatching(/^佐藤 健さん、復旧しました。ご不便をおかけし申し訳ございませんでした。/),
-    ]);
-    await expect.poll(async () => (await agentReplies('Alex Smith'))[1]?.text).toMatch(/^Hi Alex Smith — The service has been restored/);
+    await expect
+      .poll(() => reply.nth(1).innerText())
+      .toContain('復旧しました。ご不便をおかけし申し訳ございませんでした。');
+    await expect
+      .poll(async () => (await agentReplies('佐藤 健')).map((m) => m.text))
+      .toEqual([
+        expect.stringMatching(/^佐藤 健さん、ご不便を/),
+        expect.stringMatching(/^佐藤 健さん、復旧しました。ご不便をおかけし申し訳ございませんでした。/),
+      ]);
+    await expect
+      .poll(async () => (await agentReplies('Alex Smith'))[1]?.text)
+      .toMatch(/^Hi Alex Smith — The service has been restored/);
     await customer.screenshot({ path: path.join(SHOT_DIR, 'incident-widget-follow-up-1100.png') });
 
     // A second resolve is refused (409), and the list shows it under 解決済み; the inbox banner is gone.
-    expect((await admin.post(`/api/incidents/${incidentId}/resolve`, { followUpJa: 'x', followUpEn: 'x' })).status).toBe(409);
+    expect(
+      (await admin.post(`/api/incidents/${incidentId}/resolve`, { followUpJa: 'x', followUpEn: 'x' })).status,
+    ).toBe(409);
     await page.getByTestId('incident-back').click();
-    const resolved = page.getByTestId('incidents-resolved').locator(`[data-testid="incident-card"][data-incident-id="${incidentId}"]`);
+    const resolved = page
+      .getByTestId('incidents-resolved')
+      .locator(`[data-testid="incident-card"][data-incident-id="${incidentId}"]`);
     await resolved.waitFor();
     await expect.poll(() => resolved.innerText()).toContain(`返信済み ${total}/${total}`);
-    await expect.poll(() => page.getByTestId('incidents-open').innerText()).toContain('対応中のインシデントはありません');
+    await expect
+      .poll(() => page.getByTestId('incidents-open').innerText())
+      .toContain('対応中のインシデントはありません');
     await shot(page, 'incident-list');
     // English is first-class: the same page in English, then back to Japanese.
     await page.getByTestId('lang-switch').getByText('EN').click();

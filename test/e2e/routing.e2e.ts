@@ -17,10 +17,19 @@ const PASSWORD = 'correct-horse-battery-2';
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 
 describe('routing, escalation and SLA in Chromium (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser; let admin: Client; let publicKey: string;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let admin: Client;
+  let publicKey: string;
   const contexts: BrowserContext[] = [];
-  const staff = {} as Record<'billing' | 'l1' | 'supervisor' | 'admin', { id: string; email: string; name: string; password?: string }>;
-  let billing: Page; let l1: Page; let supervisor: Page;
+  const staff = {} as Record<
+    'billing' | 'l1' | 'supervisor' | 'admin',
+    { id: string; email: string; name: string; password?: string }
+  >;
+  let billing: Page;
+  let l1: Page;
+  let supervisor: Page;
 
   const openPage = async (who: keyof typeof staff): Promise<Page> => {
     const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
@@ -48,7 +57,8 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await page.screenshot({ path: path.join(SHOT_DIR, `${name}-375.png`) });
     await page.setViewportSize(size);
   };
-  const presenceOf = async (id: string) => ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === id)?.presence;
+  const presenceOf = async (id: string) =>
+    ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === id)?.presence;
   const setPresence = async (page: Page, who: keyof typeof staff, presence: string) => {
     await page.getByTestId('presence-select').selectOption(presence);
     await expect.poll(() => presenceOf(staff[who].id)).toBe(presence);
@@ -56,8 +66,10 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
   /** A new visitor writes one widget message; returns the conversation once routing has run. */
   const write = (text: string) => visitorWrites(koe, admin, publicKey, text);
   const detail = async (id: string) => (await admin.get(`/api/conversations/${id}`)).body;
-  const item = (page: Page, id: string) => page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
-  const view = (page: Page, id: string) => page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
+  const item = (page: Page, id: string) =>
+    page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
+  const view = (page: Page, id: string) =>
+    page.locator(`[data-testid="conversation-view"][data-conversation-id="${id}"]`);
 
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
@@ -71,12 +83,19 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await create('billing', '請求 太郎', 'agent', 3, ['billing']);
     await create('l1', '一次 花子', 'agent', 1, ['general']);
     await create('supervisor', '監督 次郎', 'supervisor', 3, []);
-    staff.admin = { id: (await admin.get('/api/me')).body.agent.id, email: ADMIN.adminEmail, name: ADMIN.adminName, password: ADMIN.adminPassword };
+    staff.admin = {
+      id: (await admin.get('/api/me')).body.agent.id,
+      email: ADMIN.adminEmail,
+      name: ADMIN.adminName,
+      password: ADMIN.adminPassword,
+    };
     browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close(); await koe?.stop(); await db?.drop();
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
   });
 
   it('assigns an L3 double charge to the online L3 billing agent, who sees it in 自分の担当 and is notified', async () => {
@@ -153,13 +172,18 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await expect.poll(() => row.getAttribute('data-status')).toBe('open');
     await expect.poll(() => row.getByTestId('level-badge').allInnerTexts()).toEqual(['L2', 'L3']);
     await supervisor.getByTestId('board-stats').waitFor();
-    await expect.poll(() => supervisor.locator('[data-testid="board-stat"][data-level="3"]').innerText()).toMatch(/進行中\s*1/);
+    await expect
+      .poll(() => supervisor.locator('[data-testid="board-stat"][data-level="3"]').innerText())
+      .toMatch(/進行中\s*1/);
     await shot(supervisor, 'board');
   });
 
   it('escalates to L3 when the first-response SLA is breached and no L1 agent is online', async () => {
     const settings = (await admin.get('/api/settings/desk')).body;
-    const put = await admin.req('PUT', '/api/settings/desk', { ...settings, sla: { ...settings.sla, firstResponseMins: { 1: 0.02 }, onBreach: 'escalate' } });
+    const put = await admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      sla: { ...settings.sla, firstResponseMins: { 1: 0.02 }, onBreach: 'escalate' },
+    });
     expect(put.status).toBe(200);
     await expect.poll(() => presenceOf(staff.l1.id)).toBe('offline');
 
@@ -206,9 +230,15 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     const row = page.getByTestId('rule-row').filter({ hasText: '請求トラブルにタグ' });
     await row.waitFor();
     const rules = (await admin.get('/api/automation/rules')).body.items as any[];
-    expect(rules[0]).toMatchObject({ event: 'message.received', conditions: [{ field: 'categories', op: 'contains', value: 'billing_error' }], actions: [{ type: 'add_tag', tag: '返金' }] });
+    expect(rules[0]).toMatchObject({
+      event: 'message.received',
+      conditions: [{ field: 'categories', op: 'contains', value: 'billing_error' }],
+      actions: [{ type: 'add_tag', tag: '返金' }],
+    });
 
-    const doubleCharge = ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find((c) => c.preview === DOUBLE_CHARGE);
+    const doubleCharge = ((await admin.get('/api/conversations?status=open&limit=100')).body.items as any[]).find(
+      (c) => c.preview === DOUBLE_CHARGE,
+    );
     await page.getByTestId('dry-run-conversation').selectOption(doubleCharge.id);
     await page.getByTestId('dry-run-submit').click();
     await page.getByTestId('dry-run-fired').filter({ hasText: '請求トラブルにタグ' }).waitFor();
@@ -225,7 +255,12 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await expect.poll(() => billingRow.getByTestId('agent-presence').getAttribute('data-presence')).toBe('away');
     await billingRow.getByTestId('agent-capacity').fill('3');
     await billingRow.getByTestId('agent-capacity').press('Enter');
-    await expect.poll(async () => ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === staff.billing.id).capacity).toBe(3);
+    await expect
+      .poll(
+        async () =>
+          ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === staff.billing.id).capacity,
+      )
+      .toBe(3);
     await shot(page, 'agents');
 
     await page.getByRole('link', { name: 'チーム', exact: true }).click();

@@ -6,7 +6,11 @@ import { sandboxDesk, signIn } from './desk';
 
 /** Issue 5's user path: sandbox traffic from every platform, replies on the same channel, a public X complaint moved to DM. */
 describe('social channels through the sandbox, in Chromium', () => {
-  let desk: Awaited<ReturnType<typeof sandboxDesk>>; let sandbox: Sandbox; let browser: Browser; let agent: Page; let customers: Page;
+  let desk: Awaited<ReturnType<typeof sandboxDesk>>;
+  let sandbox: Sandbox;
+  let browser: Browser;
+  let agent: Page;
+  let customers: Page;
 
   beforeAll(async () => {
     desk = await sandboxDesk();
@@ -17,7 +21,10 @@ describe('social channels through the sandbox, in Chromium', () => {
     for (const p of [agent, customers]) p.setDefaultTimeout(15_000);
     await signIn(agent, desk.koe.base);
   }, 60_000);
-  afterAll(async () => { await browser?.close(); await desk?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.stop();
+  });
 
   const open = async (text: string) => {
     const item = agent.getByTestId('conversation-item').filter({ hasText: text });
@@ -31,7 +38,9 @@ describe('social channels through the sandbox, in Chromium', () => {
     await agent.getByTestId('delivery-status').filter({ hasText: '送信済み' }).last().waitFor();
   };
   const seenOnPage = (platform: string, text: string, visibility: 'public' | 'private') =>
-    customers.locator(`section[data-platform="${platform}"] [data-author="brand"][data-visibility="${visibility}"]`).filter({ hasText: text });
+    customers
+      .locator(`section[data-platform="${platform}"] [data-author="brand"][data-visibility="${visibility}"]`)
+      .filter({ hasText: text });
 
   it('shows posts from LINE, Facebook, Instagram, X and email in the inbox as they arrive', async () => {
     await sandbox.sendOne('line', 'LINEから失礼します。ポイントが反映されていません');
@@ -39,7 +48,13 @@ describe('social channels through the sandbox, in Chromium', () => {
     await sandbox.sendOne('instagram', 'インスタのこの加湿器、届いたら動きません', { visibility: 'public' });
     await sandbox.sendOne('x', '@KoeMart 二重に請求されています。どうなってるの？', { visibility: 'public' });
     await sandbox.sendOne('email', 'メールで問い合わせます。領収書を再発行してください');
-    for (const text of ['ポイントが反映されていません', '商品が届きません', '加湿器、届いたら動きません', '二重に請求されています', '領収書を再発行']) {
+    for (const text of [
+      'ポイントが反映されていません',
+      '商品が届きません',
+      '加湿器、届いたら動きません',
+      '二重に請求されています',
+      '領収書を再発行',
+    ]) {
       await agent.getByTestId('conversation-item').filter({ hasText: text }).waitFor();
     }
   });

@@ -12,7 +12,11 @@ const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 const AGENT = { email: 'kato@koe.example', name: '加藤 健', password: 'kato passphrase lantern 31' };
 
 describe('sign-in security in the browser: two-factor sign-in, a required set-up, single sign-on', () => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let browser: Browser; let idp: Awaited<ReturnType<typeof startIdp>>;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let admin: Client;
+  let browser: Browser;
+  let idp: Awaited<ReturnType<typeof startIdp>>;
   let secret = '';
   let recoveryCodes: string[] = [];
   /** The admin's API token: setting up two-factor sign-in in the browser signs the admin's other sessions out. */
@@ -31,12 +35,19 @@ describe('sign-in security in the browser: two-factor sign-in, a required set-up
     expect((await admin.post('/api/agents', { ...AGENT, role: 'agent', level: 1 })).status).toBe(201);
     api = new ApiClient(koe.base, (await admin.post('/api/tokens', { name: 'e2e' })).body.token);
     idp = await startIdp({
-      clientId: 'koe-e2e', clientSecret: 'e2e-secret', redirectUris: [`${koe.base}/api/auth/sso/callback`],
+      clientId: 'koe-e2e',
+      clientSecret: 'e2e-secret',
+      redirectUris: [`${koe.base}/api/auth/sso/callback`],
       accounts: [{ sub: 'kato', email: AGENT.email, email_verified: true, name: AGENT.name }],
     });
     browser = await launchBrowser();
   });
-  afterAll(async () => { await browser?.close(); await koe.stop(); await db.drop(); await idp.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await koe.stop();
+    await db.drop();
+    await idp.close();
+  });
 
   it('an admin sets up two-factor sign-in, saves the recovery codes, and is asked for a code at the next sign-in', async () => {
     const page = await newPage();
@@ -76,7 +87,14 @@ describe('sign-in security in the browser: two-factor sign-in, a required set-up
 
   it('an agent whose role requires it is taken to the set-up and can use nothing else until done (English UI)', async () => {
     const page = await newPage();
-    expect((await api.put('/api/settings/security', { requireTwoFactorFor: ['agent'], sso: { enabled: false, issuer: null, clientId: null } })).status).toBe(200);
+    expect(
+      (
+        await api.put('/api/settings/security', {
+          requireTwoFactorFor: ['agent'],
+          sso: { enabled: false, issuer: null, clientId: null },
+        })
+      ).status,
+    ).toBe(200);
     await page.goto(`${koe.base}/login`);
     await page.evaluate("localStorage.setItem('koe.lang', 'en')");
     await page.reload();
@@ -121,7 +139,11 @@ describe('sign-in security in the browser: two-factor sign-in, a required set-up
     await page.screenshot({ path: path.join(SHOT_DIR, 'security-settings-ja.png'), fullPage: true });
     // The agents list shows who has a second factor.
     await page.goto(`${koe.base}/admin/agents`);
-    await expect.poll(() => page.locator(`[data-testid=agent-row]:has-text("${AGENT.email}") [data-testid=agent-2fa]`).textContent()).toBe('有効');
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid=agent-row]:has-text("${AGENT.email}") [data-testid=agent-2fa]`).textContent(),
+      )
+      .toBe('有効');
     await page.context().close();
 
     const agent = await newPage();

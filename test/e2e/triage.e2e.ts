@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, freshDatabase, seededDesk, startKoe, Visitor, type RunningKoe, type TestDatabase } from '../integration/harness';
+import {
+  ADMIN,
+  Client,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  Visitor,
+  type RunningKoe,
+  type TestDatabase,
+} from '../integration/harness';
 import { launchBrowser, WEB_DIST } from './browser';
 
 const DOUBLE_CHARGE = '昨日来店してクレジットカードで決済したのですが、二重請求になっていました。';
@@ -10,13 +19,26 @@ const POCHIMARU = 'ポチ丸がまた動かない';
 
 // The Japanese labels the UI shows for each triage category.
 const LABELS: Record<string, string> = {
-  billing_error: '請求トラブル', outage: '障害', defect: '不良品', safety: '安全', backlash: '炎上リスク',
-  purchase_intent: '購入意向', question: '質問', request: '要望', praise: '称賛', spam: 'スパム',
+  billing_error: '請求トラブル',
+  outage: '障害',
+  defect: '不良品',
+  safety: '安全',
+  backlash: '炎上リスク',
+  purchase_intent: '購入意向',
+  question: '質問',
+  request: '要望',
+  praise: '称賛',
+  spam: 'スパム',
 };
 
 describe('triage in the agent inbox in Chromium (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser; let ctx: BrowserContext; let page: Page;
-  let admin: Client; let publicKey: string;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let page: Page;
+  let admin: Client;
+  let publicKey: string;
 
   /** A new visitor writes one widget message; returns the id of the conversation it opened. */
   const write = async (text: string): Promise<string> => {
@@ -31,9 +53,11 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     return created.id;
   };
   // A status filter lists flagged conversations too; the inbox views set them aside.
-  const openConversations = async () => (await admin.get('/api/conversations?status=open&limit=100')).body.items as any[];
+  const openConversations = async () =>
+    (await admin.get('/api/conversations?status=open&limit=100')).body.items as any[];
   const detail = async (id: string) => (await admin.get(`/api/conversations/${id}`)).body;
-  const listIds = async (view: string) => ((await admin.get(`/api/conversations?view=${view}&limit=100`)).body.items as any[]).map((c) => c.id);
+  const listIds = async (view: string) =>
+    ((await admin.get(`/api/conversations?view=${view}&limit=100`)).body.items as any[]).map((c) => c.id);
   const navCount = (view: string) => page.getByTestId(`view-count-${view}`).innerText();
   const item = (id: string) => page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
   const openView = async (view: string) => {
@@ -52,7 +76,11 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     page = await ctx.newPage();
     page.setDefaultTimeout(15_000);
   });
-  afterAll(async () => { await browser?.close(); await koe?.stop(); await db?.drop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
+  });
 
   it('signs in on the login page', async () => {
     await page.goto(koe.base + '/login');
@@ -78,7 +106,9 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await expect.poll(() => reason.getAttribute('data-kind')).toBe('category');
     await expect.poll(() => reason.getAttribute('data-code')).toBe('billing_error');
     await expect.poll(() => reason.locator('mark').first().innerText()).toBe('二重請求');
-    await expect.poll(() => view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText()).toContain('レベル3');
+    await expect
+      .poll(() => view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText())
+      .toContain('レベル3');
     expect((await detail(id)).level).toBe(3);
   });
 
@@ -106,7 +136,9 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     const shown = await view.getByTestId('categories').getByTestId('category-badge').allInnerTexts();
     expect(shown.sort()).toEqual(target.map((c) => LABELS[c]).sort());
     // The list refreshes too.
-    await expect.poll(async () => (await item(id).getByTestId('category-badge').allInnerTexts()).sort()).toEqual(target.map((c) => LABELS[c]).sort());
+    await expect
+      .poll(async () => (await item(id).getByTestId('category-badge').allInnerTexts()).sort())
+      .toEqual(target.map((c) => LABELS[c]).sort());
     expect((await admin.get('/api/triage/settings')).body.corrections).toBe(1);
   });
 
@@ -126,7 +158,9 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await item(id).click();
     const banner = page.getByTestId('flag-banner');
     await banner.waitFor();
-    await expect.poll(() => banner.innerText()).toContain('スパムの可能性があるため別枠に分けています（削除・非表示はしていません）');
+    await expect
+      .poll(() => banner.innerText())
+      .toContain('スパムの可能性があるため別枠に分けています（削除・非表示はしていません）');
 
     await page.getByTestId('flag-clear').click();
     await banner.waitFor({ state: 'detached' });
@@ -165,7 +199,11 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await item(after).waitFor();
     await expect.poll(() => item(after).getByTestId('category-badge').allInnerTexts()).toContain('不良品');
     await item(after).click();
-    const reason = page.locator(`[data-testid="conversation-view"][data-conversation-id="${after}"] [data-testid="triage-reason"][data-code="defect"]`).first();
+    const reason = page
+      .locator(
+        `[data-testid="conversation-view"][data-conversation-id="${after}"] [data-testid="triage-reason"][data-code="defect"]`,
+      )
+      .first();
     await reason.waitFor();
     await expect.poll(() => reason.innerText()).toContain('ポチ丸');
   });

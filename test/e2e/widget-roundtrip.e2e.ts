@@ -6,8 +6,13 @@ import { ADMIN, Client, freshDatabase, startKoe, type RunningKoe, type TestDatab
 import { launchBrowser, SHOTS, WEB_DIST } from './browser';
 
 describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
-  let db: TestDatabase; let koe: RunningKoe; let browser: Browser;
-  let agentCtx: BrowserContext; let customerCtx: BrowserContext; let agent: Page; let customer: Page;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let browser: Browser;
+  let agentCtx: BrowserContext;
+  let customerCtx: BrowserContext;
+  let agent: Page;
+  let customer: Page;
   let publicKey: string;
   const dialogs: string[] = [];
 
@@ -21,9 +26,17 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     agent = await agentCtx.newPage();
     customer = await customerCtx.newPage();
     for (const p of [agent, customer]) p.setDefaultTimeout(15_000);
-    for (const p of [agent, customer]) p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    for (const p of [agent, customer])
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
   });
-  afterAll(async () => { await browser?.close(); await koe?.stop(); await db?.drop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await koe?.stop();
+    await db?.drop();
+  });
 
   it('sets up the workspace from the first-visit page', async () => {
     await agent.goto(koe.base + '/');
@@ -37,7 +50,13 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     // The web chat channel is added through the API as an admin would script it.
     const api = new Client(koe.base);
     await api.post('/api/auth/login', { email: ADMIN.adminEmail, password: ADMIN.adminPassword });
-    publicKey = (await api.post('/api/channels', { kind: 'webchat', name: 'Koeマート チャット', greeting: 'いらっしゃいませ。ご用件をどうぞ。' })).body.publicKey;
+    publicKey = (
+      await api.post('/api/channels', {
+        kind: 'webchat',
+        name: 'Koeマート チャット',
+        greeting: 'いらっしゃいませ。ご用件をどうぞ。',
+      })
+    ).body.publicKey;
   });
 
   it('a customer message appears in the inbox without reload; the reply reaches the widget; the widget survives a reload', async () => {
@@ -62,8 +81,13 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
 
     await customer.reload();
     await customer.getByTestId('koe-widget-launcher').click();
-    await customer.getByTestId('koe-widget-message').filter({ hasText: 'サイズ交換を承ります' }).waitFor({ timeout: 15_000 });
-    await expect.poll(() => customer.getByTestId('koe-widget-message').filter({ hasText: 'スニーカーのサイズ' }).count()).toBe(1);
+    await customer
+      .getByTestId('koe-widget-message')
+      .filter({ hasText: 'サイズ交換を承ります' })
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => customer.getByTestId('koe-widget-message').filter({ hasText: 'スニーカーのサイズ' }).count())
+      .toBe(1);
   });
 
   it('shows markup in a message as text, never as HTML', async () => {

@@ -9,15 +9,25 @@ describe.each(dialects)('acknowledgement draft in the reply context (%s)', (dial
     const widget = new Client(desk.koe.base);
     const key = desk.channel.publicKey;
     const { visitorToken } = (await widget.post(`/api/widget/${key}/session`, {})).body;
-    const sent = await widget.post(`/api/widget/${key}/messages`, { visitorToken, clientMessageId: `cm-${Math.random().toString(36).slice(2)}`, text, ...(name ? { name } : {}) });
+    const sent = await widget.post(`/api/widget/${key}/messages`, {
+      visitorToken,
+      clientMessageId: `cm-${Math.random().toString(36).slice(2)}`,
+      text,
+      ...(name ? { name } : {}),
+    });
     expect(sent.status).toBe(202);
     await desk.koe.koe.jobs.drain();
     return ((await desk.admin.get('/api/conversations?limit=100')).body.items as any[]).find((c) => c.preview === text);
   };
-  const draftOf = async (id: string) => (await desk.admin.get(`/api/conversations/${id}`)).body.replyContext.acknowledgementDraft;
+  const draftOf = async (id: string) =>
+    (await desk.admin.get(`/api/conversations/${id}`)).body.replyContext.acknowledgementDraft;
 
-  beforeAll(async () => { desk = await openDesk(dialect); });
-  afterAll(async () => { await desk.close(); });
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   it('offers a Japanese draft naming the double charge and the customer until the first reply', async () => {
     const c = await writeAs('山田 太郎', '昨日カードで払ったら二重請求されてました。至急返金してください');
@@ -32,9 +42,14 @@ describe.each(dialects)('acknowledgement draft in the reply context (%s)', (dial
     const thread = (await desk.admin.get(`/api/conversations/${c.id}/messages`)).body.items;
     expect(thread.filter((m: any) => m.kind === 'reply')).toHaveLength(0);
 
-    expect((await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: draft, private: true })).status).toBe(201);
+    expect((await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: draft, private: true })).status).toBe(
+      201,
+    );
     expect(await draftOf(c.id)).toBe(draft); // a private note is not a reply
-    expect((await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: `${draft}\n担当の山田が確認します。` })).status).toBe(201);
+    expect(
+      (await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: `${draft}\n担当の山田が確認します。` }))
+        .status,
+    ).toBe(201);
     expect(await draftOf(c.id)).toBeNull();
   });
 
@@ -44,7 +59,7 @@ describe.each(dialects)('acknowledgement draft in the reply context (%s)', (dial
     expect(await draftOf(c.id)).toBeNull();
   });
 
-  it('writes in the customer\'s language and leaves out a placeholder guest name', async () => {
+  it("writes in the customer's language and leaves out a placeholder guest name", async () => {
     const en = await writeAs('Alex', 'I was charged twice for my order!! Refund me now, this is unacceptable');
     expect(en.level).toBe(3);
     expect(await draftOf(en.id)).toMatch(/^Hi Alex, we're very sorry about the double or incorrect charge/);

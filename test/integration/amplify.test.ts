@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiDirectory, startSandbox, type Sandbox, type SandboxPlatform, type TranscriptEntry } from '../../src/sandbox';
+import {
+  apiDirectory,
+  startSandbox,
+  type Sandbox,
+  type SandboxPlatform,
+  type TranscriptEntry,
+} from '../../src/sandbox';
 import { Client, dialects, openDesk, waitFor, type OpenDesk } from './harness';
 
 describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (dialect) => {
-  let desk: OpenDesk; let sandbox: Sandbox; let agent: Client;
+  let desk: OpenDesk;
+  let sandbox: Sandbox;
+  let agent: Client;
 
   /** The conversation and customer message Koe made of a sandbox post. */
   const arrived = async (kind: SandboxPlatform, entry: TranscriptEntry) => {
@@ -16,8 +24,10 @@ describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (di
     const message = items.filter((m) => m.kind === 'customer').at(-1);
     return { conv, message };
   };
-  const amplify = (messageId: string, action: 'like' | 'repost') => agent.post(`/api/messages/${messageId}/amplify`, { action });
-  const replyContextOf = async (conversationId: string) => (await agent.get(`/api/conversations/${conversationId}`)).body.replyContext;
+  const amplify = (messageId: string, action: 'like' | 'repost') =>
+    agent.post(`/api/messages/${messageId}/amplify`, { action });
+  const replyContextOf = async (conversationId: string) =>
+    (await agent.get(`/api/conversations/${conversationId}`)).body.replyContext;
   const reactions = (platform: SandboxPlatform, entry: TranscriptEntry) =>
     sandbox.world.transcript.list(platform).filter((e) => e.inReplyTo === entry.id && e.reaction);
 
@@ -27,14 +37,27 @@ describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (di
     sandbox = await startSandbox({ port: 0, ratePerMinute: 0 });
     await sandbox.connect(desk.koe.base, apiDirectory(desk.koe.base, token));
     // Any signed-in agent may amplify, not only admins.
-    await desk.admin.post('/api/agents', { email: 'suzuki@koe.example', name: '鈴木', password: 'agent-password-1', role: 'agent', level: 1 });
+    await desk.admin.post('/api/agents', {
+      email: 'suzuki@koe.example',
+      name: '鈴木',
+      password: 'agent-password-1',
+      role: 'agent',
+      level: 1,
+    });
     agent = new Client(desk.koe.base);
-    expect((await agent.post('/api/auth/login', { email: 'suzuki@koe.example', password: 'agent-password-1' })).status).toBe(200);
+    expect(
+      (await agent.post('/api/auth/login', { email: 'suzuki@koe.example', password: 'agent-password-1' })).status,
+    ).toBe(200);
   }, 20_000);
-  afterAll(async () => { await sandbox?.stop(); await desk?.close(); });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await desk?.close();
+  });
 
   it('likes and reposts an X praise mention as the brand account, once each', async () => {
-    const entry = await sandbox.sendOne('x', '昨日届いたケトル、最高です！サポートも丁寧でした', { visibility: 'public' });
+    const entry = await sandbox.sendOne('x', '昨日届いたケトル、最高です！サポートも丁寧でした', {
+      visibility: 'public',
+    });
     const { conv, message } = await arrived('x', entry);
     expect((await replyContextOf(conv.id)).amplify).toEqual(['like', 'repost']);
 
@@ -51,7 +74,9 @@ describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (di
 
     // The fake X saw both calls for the brand's user id and the customer's tweet id.
     const seen = reactions('x', entry);
-    expect(seen.map((e) => [e.reaction!.kind, e.reaction!.by, e.reaction!.target, e.text, e.author, e.visibility])).toEqual([
+    expect(
+      seen.map((e) => [e.reaction!.kind, e.reaction!.by, e.reaction!.target, e.text, e.author, e.visibility]),
+    ).toEqual([
       ['like', sandbox.world.accounts.x.userId, entry.externalId, 'Koeマートがいいねしました', 'brand', 'public'],
       ['repost', sandbox.world.accounts.x.userId, entry.externalId, 'Koeマートがリポストしました', 'brand', 'public'],
     ]);
@@ -81,7 +106,9 @@ describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (di
   }, 30_000);
 
   it('likes a Facebook comment as the page; reposting it is refused', async () => {
-    const entry = await sandbox.sendOne('facebook', '店員さんの対応が素晴らしかったです。ありがとう！', { visibility: 'public' });
+    const entry = await sandbox.sendOne('facebook', '店員さんの対応が素晴らしかったです。ありがとう！', {
+      visibility: 'public',
+    });
     const { conv, message } = await arrived('facebook', entry);
     expect((await replyContextOf(conv.id)).amplify).toEqual(['like']);
     const repost = await amplify(message.id, 'repost');
@@ -92,12 +119,14 @@ describe.each(dialects)('amplify: liking and reposting customer posts (%s)', (di
     expect(liked.status).toBe(200);
     expect(liked.body.action).toBe('like');
     const seen = reactions('facebook', entry);
-    expect(seen.map((e) => [e.reaction!.kind, e.reaction!.by, e.reaction!.target, e.text])).toEqual([['like', sandbox.world.accounts.meta.pageId, entry.externalId, 'Koeマートがいいねしました']]);
+    expect(seen.map((e) => [e.reaction!.kind, e.reaction!.by, e.reaction!.target, e.text])).toEqual([
+      ['like', sandbox.world.accounts.meta.pageId, entry.externalId, 'Koeマートがいいねしました'],
+    ]);
     expect((await replyContextOf(conv.id)).amplify).toEqual([]);
     expect((await amplify(message.id, 'like')).status).toBe(409);
   }, 30_000);
 
-  it('refuses Instagram comments, DMs and messages that are not the customer\'s, with the reason', async () => {
+  it("refuses Instagram comments, DMs and messages that are not the customer's, with the reason", async () => {
     const ig = await sandbox.sendOne('instagram', 'このバッグ本当にかわいい！', { visibility: 'public' });
     const igMsg = await arrived('instagram', ig);
     expect((await replyContextOf(igMsg.conv.id)).amplify).toEqual([]);

@@ -2,14 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, dialects, freshDatabase, startKoe, type RunningKoe, type TestDatabase } from './harness';
 
 describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let admin: Client;
 
   beforeAll(async () => {
     db = await freshDatabase(dialect);
     koe = await startKoe(db, { env: { KOE_LOGIN_MAX_PER_MINUTE: '5' } });
     admin = new Client(koe.base);
   });
-  afterAll(async () => { await koe.stop(); await db.drop(); });
+  afterAll(async () => {
+    await koe.stop();
+    await db.drop();
+  });
 
   it('reports readiness and serves the OpenAPI document', async () => {
     const c = new Client(koe.base);
@@ -17,7 +22,14 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
     const spec = await c.get('/api/openapi.json');
     expect(spec.status).toBe(200);
     expect(spec.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/setup', '/api/auth/login', '/api/conversations', '/api/conversations/{id}/messages']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/setup',
+        '/api/auth/login',
+        '/api/conversations',
+        '/api/conversations/{id}/messages',
+      ]),
+    );
   });
 
   it('serves the API docs page and Prometheus metrics', async () => {
@@ -33,7 +45,12 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
   });
 
   it('rejects an invalid setup with a clear 400 and creates nothing', async () => {
-    const r = await admin.post('/api/setup', { workspaceName: '', adminEmail: 'not-an-email', adminPassword: 'short', adminName: 'x' });
+    const r = await admin.post('/api/setup', {
+      workspaceName: '',
+      adminEmail: 'not-an-email',
+      adminPassword: 'short',
+      adminName: 'x',
+    });
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
     const paths = r.body.errors.map((e: { path: string }) => e.path);
@@ -46,13 +63,17 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
     expect(r.status).toBe(201);
     expect(r.body.agent).toMatchObject({ email: ADMIN.adminEmail, role: 'admin' });
     expect(r.body.agent.passwordHash).toBeUndefined();
-    expect((await new Client(koe.base).post('/api/setup', { ...ADMIN, adminEmail: 'other@koe.example' })).status).toBe(409);
+    expect((await new Client(koe.base).post('/api/setup', { ...ADMIN, adminEmail: 'other@koe.example' })).status).toBe(
+      409,
+    );
     expect((await admin.get('/api/setup')).body).toEqual({ needsSetup: false });
   });
 
   it('signs in with an HttpOnly SameSite session and a readable CSRF cookie; wrong password is 401', async () => {
     const c = new Client(koe.base);
-    expect((await c.post('/api/auth/login', { email: ADMIN.adminEmail, password: 'wrong-password!' })).status).toBe(401);
+    expect((await c.post('/api/auth/login', { email: ADMIN.adminEmail, password: 'wrong-password!' })).status).toBe(
+      401,
+    );
     const r = await c.post('/api/auth/login', { email: ADMIN.adminEmail.toUpperCase(), password: ADMIN.adminPassword });
     expect(r.status).toBe(200);
     const setCookies = r.headers.getSetCookie().join('\n');
@@ -72,14 +93,40 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
   });
 
   it('lets an admin create agents, but not an agent', async () => {
-    const created = await admin.post('/api/agents', { email: 'sato@koe.example', name: '佐藤', displayName: 'Koeマート サポート担当の佐藤です', password: 'agent-password-1', role: 'agent', level: 2, skills: ['billing', 'shipping'] });
+    const created = await admin.post('/api/agents', {
+      email: 'sato@koe.example',
+      name: '佐藤',
+      displayName: 'Koeマート サポート担当の佐藤です',
+      password: 'agent-password-1',
+      role: 'agent',
+      level: 2,
+      skills: ['billing', 'shipping'],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ role: 'agent', level: 2, skills: ['billing', 'shipping'] });
-    expect((await admin.post('/api/agents', { email: 'sato@koe.example', name: 'dup', password: 'agent-password-1', role: 'agent', level: 1 })).status).toBe(409);
+    expect(
+      (
+        await admin.post('/api/agents', {
+          email: 'sato@koe.example',
+          name: 'dup',
+          password: 'agent-password-1',
+          role: 'agent',
+          level: 1,
+        })
+      ).status,
+    ).toBe(409);
 
     const agent = new Client(koe.base);
-    expect((await agent.post('/api/auth/login', { email: 'sato@koe.example', password: 'agent-password-1' })).status).toBe(200);
-    const denied = await agent.post('/api/agents', { email: 'x@koe.example', name: 'x', password: 'agent-password-1', role: 'admin', level: 3 });
+    expect(
+      (await agent.post('/api/auth/login', { email: 'sato@koe.example', password: 'agent-password-1' })).status,
+    ).toBe(200);
+    const denied = await agent.post('/api/agents', {
+      email: 'x@koe.example',
+      name: 'x',
+      password: 'agent-password-1',
+      role: 'admin',
+      level: 3,
+    });
     expect(denied.status).toBe(403);
     expect((await agent.patch(`/api/agents/${created.body.id}`, { role: 'admin' })).status).toBe(403);
     expect((await agent.get('/api/audit')).status).toBe(403);
@@ -104,7 +151,8 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
   it('rate-limits repeated sign-in attempts with 429', async () => {
     const c = new Client(koe.base);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await c.post('/api/auth/login', { email: 'victim@koe.example', password: `guess-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await c.post('/api/auth/login', { email: 'victim@koe.example', password: `guess-${i}` })).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses[6]).toBe(429);
   });
@@ -112,6 +160,14 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
   it('audits sign-ins and agent changes', async () => {
     const items = (await admin.get('/api/audit?limit=200')).body.items as { action: string }[];
     const actions = new Set(items.map((i) => i.action));
-    for (const a of ['workspace.created', 'auth.login', 'auth.login_failed', 'agent.created', 'api_token.created', 'channel.created']) expect(actions).toContain(a);
+    for (const a of [
+      'workspace.created',
+      'auth.login',
+      'auth.login_failed',
+      'agent.created',
+      'api_token.created',
+      'channel.created',
+    ])
+      expect(actions).toContain(a);
   });
 });

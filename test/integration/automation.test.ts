@@ -7,14 +7,23 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
   beforeAll(async () => {
     desk = await openDesk(dialect);
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   const write = (text: string, visitor?: Visitor) => desk.write(text, visitor);
   const firedCount = async (conversationId: string) =>
-    (await desk.admin.get('/api/audit?limit=500')).body.items.filter((a: any) => a.action === 'automation.fired' && a.target?.id === conversationId).length;
+    (await desk.admin.get('/api/audit?limit=500')).body.items.filter(
+      (a: any) => a.action === 'automation.fired' && a.target?.id === conversationId,
+    ).length;
 
   it('rejects a malformed rule with the reason', async () => {
-    const r = await desk.admin.post('/api/automation/rules', { name: 'bad', event: 'conversation.created', conditions: [{ field: 'level', op: 'contains', value: 'x' }], actions: [{ type: 'add_tag', tag: 'x' }] });
+    const r = await desk.admin.post('/api/automation/rules', {
+      name: 'bad',
+      event: 'conversation.created',
+      conditions: [{ field: 'level', op: 'contains', value: 'x' }],
+      actions: [{ type: 'add_tag', tag: 'x' }],
+    });
     expect(r.status).toBe(400);
     expect(r.body.detail).toContain('does not apply to level');
     expect((await desk.admin.get('/api/automation/rules')).body.items).toHaveLength(0);
@@ -22,18 +31,32 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
 
   it('runs ordered rules on a new conversation, honours stop-processing, and audits what fired', async () => {
     const refund = await desk.admin.post('/api/automation/rules', {
-      name: '返金は最優先', order: 1, event: 'conversation.created', stopProcessing: true,
+      name: '返金は最優先',
+      order: 1,
+      event: 'conversation.created',
+      stopProcessing: true,
       conditions: [{ field: 'keywords', op: 'matches_any', value: ['返金', 'refund'] }],
-      actions: [{ type: 'set_priority', priority: 95 }, { type: 'add_tag', tag: '返金' }, { type: 'add_note', text: '返金の規定を確認してから回答すること' }],
+      actions: [
+        { type: 'set_priority', priority: 95 },
+        { type: 'add_tag', tag: '返金' },
+        { type: 'add_note', text: '返金の規定を確認してから回答すること' },
+      ],
     });
     expect(refund.status).toBe(201);
-    await desk.admin.post('/api/automation/rules', { name: 'never after stop', order: 2, event: 'conversation.created', actions: [{ type: 'add_tag', tag: 'after-stop' }] });
+    await desk.admin.post('/api/automation/rules', {
+      name: 'never after stop',
+      order: 2,
+      event: 'conversation.created',
+      actions: [{ type: 'add_tag', tag: 'after-stop' }],
+    });
     const c = await write('先週の注文を返金してほしいです');
     expect(c.priority).toBe(95);
     expect(c.tags).toEqual(['返金']);
     const thread = (await desk.admin.get(`/api/conversations/${c.id}/messages`)).body.items;
     expect(thread.some((m: any) => m.kind === 'note' && m.text.includes('返金の規定'))).toBe(true);
-    const fired = (await desk.admin.get('/api/audit?limit=500')).body.items.find((a: any) => a.action === 'automation.fired' && a.target?.id === c.id);
+    const fired = (await desk.admin.get('/api/audit?limit=500')).body.items.find(
+      (a: any) => a.action === 'automation.fired' && a.target?.id === c.id,
+    );
     expect(fired.detail).toMatchObject({ ruleId: refund.body.id, event: 'conversation.created' });
     expect(fired.detail.changes.join(' ')).toContain('95');
     const other = await write('営業時間を教えてください');
@@ -41,7 +64,11 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
   });
 
   it('does not loop: a rule whose action updates the conversation fires once per chain', async () => {
-    await desk.admin.post('/api/automation/rules', { name: 'tag on update', event: 'conversation.updated', actions: [{ type: 'add_tag', tag: 'touched' }] });
+    await desk.admin.post('/api/automation/rules', {
+      name: 'tag on update',
+      event: 'conversation.updated',
+      actions: [{ type: 'add_tag', tag: 'touched' }],
+    });
     const c = await write('ギフト包装はできますか');
     const before = await firedCount(c.id);
     const r = await desk.admin.patch(`/api/conversations/${c.id}`, { status: 'pending' });
@@ -53,8 +80,17 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
   });
 
   it('sends a template reply only when the admin enabled it, on a private channel', async () => {
-    const t = await desk.admin.post('/api/templates', { name: '受付', body: 'お問い合わせありがとうございます。担当者より順番にご連絡します。' });
-    await desk.admin.post('/api/automation/rules', { name: '受付返信', event: 'conversation.created', order: 50, conditions: [{ field: 'keywords', op: 'contains', value: '配送' }], actions: [{ type: 'send_template', templateId: t.body.id }] });
+    const t = await desk.admin.post('/api/templates', {
+      name: '受付',
+      body: 'お問い合わせありがとうございます。担当者より順番にご連絡します。',
+    });
+    await desk.admin.post('/api/automation/rules', {
+      name: '受付返信',
+      event: 'conversation.created',
+      order: 50,
+      conditions: [{ field: 'keywords', op: 'contains', value: '配送' }],
+      actions: [{ type: 'send_template', templateId: t.body.id }],
+    });
     const off = new Visitor(desk.koe.base, desk.channel.publicKey);
     await write('配送状況を知りたい', off);
     expect((await off.history()).map((m) => m.from)).toEqual(['customer']);
@@ -63,8 +99,14 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
     await desk.admin.req('PUT', '/api/settings/desk', { ...settings, automation: { allowTemplateReplies: true } });
     const on = new Visitor(desk.koe.base, desk.channel.publicKey);
     await write('配送日を変更したい', on);
-    const history = await waitFor(async () => { const h = await on.history(); return h.length === 2 && h; });
-    expect(history[1]).toMatchObject({ from: 'agent', text: 'お問い合わせありがとうございます。担当者より順番にご連絡します。' });
+    const history = await waitFor(async () => {
+      const h = await on.history();
+      return h.length === 2 && h;
+    });
+    expect(history[1]).toMatchObject({
+      from: 'agent',
+      text: 'お問い合わせありがとうございます。担当者より順番にご連絡します。',
+    });
     expect(history[1].authorName).toContain('受付返信');
   });
 
@@ -72,8 +114,18 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
     const c = await write('アプリにログインできません。エラーが出ます');
     const before = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
     const r = await desk.admin.post('/api/automation/dry-run', {
-      conversationId: c.id, event: 'message.received', text: 'アプリにログインできません',
-      rule: { name: 'outage to L3', event: 'message.received', conditions: [{ field: 'categories', op: 'contains', value: 'outage' }], actions: [{ type: 'set_level', level: 3 }, { type: 'add_tag', tag: '障害' }] },
+      conversationId: c.id,
+      event: 'message.received',
+      text: 'アプリにログインできません',
+      rule: {
+        name: 'outage to L3',
+        event: 'message.received',
+        conditions: [{ field: 'categories', op: 'contains', value: 'outage' }],
+        actions: [
+          { type: 'set_level', level: 3 },
+          { type: 'add_tag', tag: '障害' },
+        ],
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body.fired).toHaveLength(1);

@@ -5,7 +5,16 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, dialects, freshDatabase, seededDesk, startKoe, waitFor, type RunningKoe, type TestDatabase } from './harness';
+import {
+  Client,
+  dialects,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  waitFor,
+  type RunningKoe,
+  type TestDatabase,
+} from './harness';
 
 const SUPPORT = 'support@koe.example';
 const eml = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/email', name));
@@ -14,13 +23,23 @@ const eml = (name: string) => readFileSync(path.join(import.meta.dirname, '../fi
 async function fakeRelay() {
   const received: { to: string[]; mail: ParsedMail }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
     onRcptTo(rcpt, _s, cb) {
-      if (rcpt.address.startsWith('gone@')) cb(Object.assign(new Error('5.1.1 <gone@example.com>: Recipient address rejected: User unknown'), { responseCode: 550 }));
+      if (rcpt.address.startsWith('gone@'))
+        cb(
+          Object.assign(new Error('5.1.1 <gone@example.com>: Recipient address rejected: User unknown'), {
+            responseCode: 550,
+          }),
+        );
       else cb();
     },
     onData(stream, session, cb) {
-      void simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
+      void simpleParser(stream).then((mail) => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+        cb();
+      }, cb);
     },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -37,14 +56,27 @@ async function freePort(): Promise<number> {
 }
 
 describe.each(dialects)('email channel: SMTP in, SMTP out (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let relay: Awaited<ReturnType<typeof fakeRelay>>;
-  let channel: any; let inboundPort: number;
-  const customerMail = () => nodemailer.createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true });
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let admin: Client;
+  let relay: Awaited<ReturnType<typeof fakeRelay>>;
+  let channel: any;
+  let inboundPort: number;
+  const customerMail = () =>
+    nodemailer.createTransport({ host: '127.0.0.1', port: inboundPort, secure: false, ignoreTLS: true });
   const sendRaw = (from: string, raw: Buffer) => customerMail().sendMail({ envelope: { from, to: [SUPPORT] }, raw });
 
-  const conversationOf = (address: string) => waitFor(() => koe.koe.db.selectFrom('conversations as c')
-    .innerJoin('customer_identities as i', 'i.customer_id', 'c.customer_id').select('c.id')
-    .where('i.channel_id', '=', channel.id).where('i.external_id', '=', address).where('c.channel_id', '=', channel.id).executeTakeFirst());
+  const conversationOf = (address: string) =>
+    waitFor(() =>
+      koe.koe.db
+        .selectFrom('conversations as c')
+        .innerJoin('customer_identities as i', 'i.customer_id', 'c.customer_id')
+        .select('c.id')
+        .where('i.channel_id', '=', channel.id)
+        .where('i.external_id', '=', address)
+        .where('c.channel_id', '=', channel.id)
+        .executeTakeFirst(),
+    );
   const messagesOf = async (id: string) => (await admin.get(`/api/conversations/${id}/messages`)).body.items as any[];
   const replyAndWait = async (conversationId: string, text: string, status: 'sent' | 'failed') => {
     const reply = (await admin.post(`/api/conversations/${conversationId}/messages`, { text })).body;
@@ -60,14 +92,25 @@ describe.each(dialects)('email channel: SMTP in, SMTP out (%s)', (dialect) => {
     db = await freshDatabase(dialect);
     koe = await startKoe(db);
     ({ admin } = await seededDesk(koe.base));
-    channel = (await admin.post('/api/channels', {
-      kind: 'email', name: 'Koeマート サポート', credentials: { address: SUPPORT, smtpHost: '127.0.0.1', smtpPort: relay.port, inboundPort },
-    })).body;
+    channel = (
+      await admin.post('/api/channels', {
+        kind: 'email',
+        name: 'Koeマート サポート',
+        credentials: { address: SUPPORT, smtpHost: '127.0.0.1', smtpPort: relay.port, inboundPort },
+      })
+    ).body;
     expect(channel.id).toBeTruthy();
     // The plugin notices the new channel and opens its SMTP port within a second or so.
-    await waitFor(async () => (await admin.post(`/api/channels/${channel.id}/test`)).body.detail.includes('receiving on'), 5000);
+    await waitFor(
+      async () => (await admin.post(`/api/channels/${channel.id}/test`)).body.detail.includes('receiving on'),
+      5000,
+    );
   });
-  afterAll(async () => { await koe?.stop(); await db?.drop(); await relay?.close(); });
+  afterAll(async () => {
+    await koe?.stop();
+    await db?.drop();
+    await relay?.close();
+  });
 
   it('turns a Japanese ISO-2022-JP mail into a conversation with the sender and subject, once', async () => {
     const raw = eml('japanese-iso-2022-jp.eml');
@@ -80,12 +123,25 @@ describe.each(dialects)('email channel: SMTP in, SMTP out (%s)', (dialect) => {
     const msgs = await messagesOf(conv.id);
     expect(msgs).toHaveLength(1);
     expect(msgs[0].text).toMatch(/^請求が二重になっています\n\n山田様/);
-    const stored = await koe.koe.db.selectFrom('messages').select('meta').where('id', '=', msgs[0].id).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.meta!)).toMatchObject({ visibility: 'private', subject: '請求が二重になっています', messageId: '<20260501093000.ja-double-charge@example.jp>' });
+    const stored = await koe.koe.db
+      .selectFrom('messages')
+      .select('meta')
+      .where('id', '=', msgs[0].id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.meta!)).toMatchObject({
+      visibility: 'private',
+      subject: '請求が二重になっています',
+      messageId: '<20260501093000.ja-double-charge@example.jp>',
+    });
   });
 
   it('receives mail composed by nodemailer', async () => {
-    await customerMail().sendMail({ from: '"Ken Sato" <ken@example.net>', to: SUPPORT, subject: 'Where is my order?', text: 'Ordered on Monday, still nothing.' });
+    await customerMail().sendMail({
+      from: '"Ken Sato" <ken@example.net>',
+      to: SUPPORT,
+      subject: 'Where is my order?',
+      text: 'Ordered on Monday, still nothing.',
+    });
     const conv = await conversationOf('ken@example.net');
     await waitFor(async () => (await messagesOf(conv.id)).length === 1);
     expect((await messagesOf(conv.id))[0].text).toBe('Where is my order?\n\nOrdered on Monday, still nothing.');
@@ -95,7 +151,10 @@ describe.each(dialects)('email channel: SMTP in, SMTP out (%s)', (dialect) => {
   it('shows HTML-only mail as text, and threads the agent’s reply under it', async () => {
     await sendRaw('alice@example.com', eml('html-only.eml'));
     const conv = await conversationOf('alice@example.com');
-    const [msg] = await waitFor(async () => { const m = await messagesOf(conv.id); return m.length === 1 && m; });
+    const [msg] = await waitFor(async () => {
+      const m = await messagesOf(conv.id);
+      return m.length === 1 && m;
+    });
     expect(msg.text).toContain('The zipper on my new bag broke after one day.');
     expect(msg.text).not.toMatch(/<[a-z/]|alert\(|document\.cookie/i);
 
@@ -119,8 +178,13 @@ describe.each(dialects)('email channel: SMTP in, SMTP out (%s)', (dialect) => {
   });
 
   it('rejects mail over 10 MB with 552 and mail for other addresses with 550', async () => {
-    const big = Buffer.concat([Buffer.from('From: big@example.com\r\nTo: support@koe.example\r\nSubject: big\r\n\r\n'), Buffer.alloc(10.5 * 1024 * 1024, 'a\r\n')]);
+    const big = Buffer.concat([
+      Buffer.from('From: big@example.com\r\nTo: support@koe.example\r\nSubject: big\r\n\r\n'),
+      Buffer.alloc(10.5 * 1024 * 1024, 'a\r\n'),
+    ]);
     await expect(sendRaw('big@example.com', big)).rejects.toMatchObject({ responseCode: 552 });
-    await expect(customerMail().sendMail({ from: 'x@example.com', to: 'sales@koe.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      customerMail().sendMail({ from: 'x@example.com', to: 'sales@koe.example', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
   });
 });

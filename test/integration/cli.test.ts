@@ -5,7 +5,11 @@ import { Client, dialects, freshDatabase, startKoe, type TestDatabase } from './
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/koe.mjs');
 const koe = (args: string[], env: Record<string, string | undefined>) =>
-  spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, KOE_LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, KOE_LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('the koe command', () => {
   it('prints help', () => {
@@ -25,8 +29,12 @@ describe('the koe command', () => {
 
 describe.each(dialects)('koe migrate and create-admin (%s)', (dialect) => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await freshDatabase(dialect); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await freshDatabase(dialect);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('migrates, creates the first admin, who can then sign in', async () => {
     const env = { KOE_DATA_DIR: db.dataDir, KOE_DATABASE_URL: db.url };
@@ -34,16 +42,38 @@ describe.each(dialects)('koe migrate and create-admin (%s)', (dialect) => {
     expect(m.stderr).toBe('');
     expect(m.stdout).toMatch(/Applied: 001_core/);
     expect(koe(['migrate'], env).stdout).toContain('up to date');
-    expect(koe(['create-admin', '--workspace', 'Koeマート', '--email', 'ops@koe.example', '--name', '運用担当', '--password', 'short'], env).status).toBe(2);
-    const r = koe(['create-admin', '--workspace', 'Koeマート', '--email', 'ops@koe.example', '--name', '運用担当'], { ...env, KOE_ADMIN_PASSWORD: 'cli-password-123' });
+    expect(
+      koe(
+        [
+          'create-admin',
+          '--workspace',
+          'Koeマート',
+          '--email',
+          'ops@koe.example',
+          '--name',
+          '運用担当',
+          '--password',
+          'short',
+        ],
+        env,
+      ).status,
+    ).toBe(2);
+    const r = koe(['create-admin', '--workspace', 'Koeマート', '--email', 'ops@koe.example', '--name', '運用担当'], {
+      ...env,
+      KOE_ADMIN_PASSWORD: 'cli-password-123',
+    });
     expect(r.stdout).toContain('Created admin ops@koe.example');
-    expect(koe(['create-admin', '--email', 'ops@koe.example', '--name', 'x', '--password', 'cli-password-123'], env).status).toBe(1);
+    expect(
+      koe(['create-admin', '--email', 'ops@koe.example', '--name', 'x', '--password', 'cli-password-123'], env).status,
+    ).toBe(1);
 
     const server = await startKoe(db);
     try {
       const c = new Client(server.base);
       expect((await c.get('/api/setup')).body.needsSetup).toBe(false);
-      expect((await c.post('/api/auth/login', { email: 'ops@koe.example', password: 'cli-password-123' })).body.agent.role).toBe('admin');
+      expect(
+        (await c.post('/api/auth/login', { email: 'ops@koe.example', password: 'cli-password-123' })).body.agent.role,
+      ).toBe('admin');
     } finally {
       await server.stop();
     }

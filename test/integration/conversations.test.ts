@@ -3,7 +3,12 @@ import { DeliveryError } from '../../src/channels/types';
 import { Client, dialects, openDesk, Visitor, waitFor, type OpenDesk } from './harness';
 
 /** Reads Server-Sent Events from a URL until `until` matches one, or the timeout passes. */
-async function nextEvent(url: string, headers: Record<string, string>, until: (type: string, data: any) => boolean, timeoutMs = 5000) {
+async function nextEvent(
+  url: string,
+  headers: Record<string, string>,
+  until: (type: string, data: any) => boolean,
+  timeoutMs = 5000,
+) {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), timeoutMs);
   const res = await fetch(url, { headers, signal: ac.signal });
@@ -21,13 +26,19 @@ async function nextEvent(url: string, headers: Record<string, string>, until: (t
         if (buf.includes(': connected')) ready.resolve();
         let i: number;
         while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i); buf = buf.slice(i + 2);
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
           const type = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (type && data && until(type, JSON.parse(data))) return { type, data: JSON.parse(data) };
         }
       }
-    } catch { return null; } finally { clearTimeout(timer); ac.abort(); }
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+      ac.abort();
+    }
   })();
   await opened;
   return found;
@@ -39,14 +50,24 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
   beforeAll(async () => {
     desk = await openDesk(dialect);
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   it('widget message → conversation in the inbox (realtime) → reply → delivered to the widget (realtime)', async () => {
     const visitor = new Visitor(desk.koe.base, desk.channel.publicKey);
     const session = await visitor.open();
-    expect(session.body).toMatchObject({ channelName: 'サイトのチャット', greeting: 'いらっしゃいませ！', messages: [] });
+    expect(session.body).toMatchObject({
+      channelName: 'サイトのチャット',
+      greeting: 'いらっしゃいませ！',
+      messages: [],
+    });
 
-    const agentEvent = nextEvent(`${desk.koe.base}/api/events`, { cookie: `koe_session=${desk.admin.cookie('koe_session')}` }, (t) => t === 'conversation.updated');
+    const agentEvent = nextEvent(
+      `${desk.koe.base}/api/events`,
+      { cookie: `koe_session=${desk.admin.cookie('koe_session')}` },
+      (t) => t === 'conversation.updated',
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect((await visitor.say('注文した商品がまだ届きません。注文番号は12345です。')).status).toBe(202);
     const pushed = await agentEvent;
@@ -56,11 +77,21 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
     const conv = list.body.items[0];
-    expect(conv).toMatchObject({ status: 'open', channel: { kind: 'webchat', name: 'サイトのチャット' }, assignee: null });
+    expect(conv).toMatchObject({
+      status: 'open',
+      channel: { kind: 'webchat', name: 'サイトのチャット' },
+      assignee: null,
+    });
     expect(conv.waitingSince).toBeTruthy();
 
-    const visitorEvent = nextEvent(`${desk.koe.base}/api/widget/${desk.channel.publicKey}/events?visitorToken=${visitor.token}`, {}, (t, d) => t === 'message' && d.from === 'agent');
-    const reply = await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: 'お待たせして申し訳ございません。すぐに配送状況を確認いたします。' });
+    const visitorEvent = nextEvent(
+      `${desk.koe.base}/api/widget/${desk.channel.publicKey}/events?visitorToken=${visitor.token}`,
+      {},
+      (t, d) => t === 'message' && d.from === 'agent',
+    );
+    const reply = await desk.admin.post(`/api/conversations/${conv.id}/messages`, {
+      text: 'お待たせして申し訳ございません。すぐに配送状況を確認いたします。',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ kind: 'reply', author: { type: 'agent', name: '山田 花子' } });
     const delivered = await visitorEvent;
@@ -86,11 +117,16 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
     await visitor.open();
     const first = await visitor.say('二重請求されています', 'dup-message-1');
     const second = await visitor.say('二重請求されています', 'dup-message-1');
-    expect(first.status).toBe(202); expect(second.status).toBe(202);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
     await desk.koe.koe.jobs.drain();
     const history = await visitor.history();
     expect(history.filter((m) => m.clientMessageId === 'dup-message-1')).toHaveLength(1);
-    const rows = await desk.koe.koe.db.selectFrom('inbound_events').select('id').where('external_id', 'like', '%dup-message-1').execute();
+    const rows = await desk.koe.koe.db
+      .selectFrom('inbound_events')
+      .select('id')
+      .where('external_id', 'like', '%dup-message-1')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -99,8 +135,13 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
     await visitor.open();
     await visitor.say('Where is my order?');
     await desk.koe.koe.jobs.drain();
-    const conv = (await desk.admin.get('/api/conversations?view=unassigned')).body.items.find((c: any) => c.preview === 'Where is my order?');
-    const note = await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: '倉庫に確認中', private: true });
+    const conv = (await desk.admin.get('/api/conversations?view=unassigned')).body.items.find(
+      (c: any) => c.preview === 'Where is my order?',
+    );
+    const note = await desk.admin.post(`/api/conversations/${conv.id}/messages`, {
+      text: '倉庫に確認中',
+      private: true,
+    });
     expect(note.body).toMatchObject({ kind: 'note', delivery: null });
     await desk.koe.koe.jobs.drain();
     expect((await visitor.history()).map((m) => m.text)).toEqual(['Where is my order?']);
@@ -113,13 +154,25 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
     const empty = await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: '   ' });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe('body.text');
-    expect((await desk.admin.post(`/api/conversations/${conv.id}/messages`, '{"text": "broken', { 'content-type': 'application/json' })).status).toBe(400);
-    expect((await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: 'x'.repeat(300_000) })).status).toBe(413);
+    expect(
+      (
+        await desk.admin.post(`/api/conversations/${conv.id}/messages`, '{"text": "broken', {
+          'content-type': 'application/json',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: 'x'.repeat(300_000) })).status,
+    ).toBe(413);
     expect((await desk.admin.post('/api/conversations/no-such-id/messages', { text: 'hello' })).status).toBe(404);
     expect((await desk.admin.patch(`/api/conversations/${conv.id}`, { status: 'archived' })).status).toBe(400);
     expect((await desk.admin.get('/api/conversations?cursor=garbage')).status).toBe(400);
     expect((await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.length).toBe(before);
-    const widget = await new Client(desk.koe.base).post(`/api/widget/${desk.channel.publicKey}/messages`, { visitorToken: 'short', clientMessageId: 'x', text: '' });
+    const widget = await new Client(desk.koe.base).post(`/api/widget/${desk.channel.publicKey}/messages`, {
+      visitorToken: 'short',
+      clientMessageId: 'x',
+      text: '',
+    });
     expect(widget.status).toBe(400);
     expect((await new Client(desk.koe.base).post('/api/widget/unknown-key/session', {})).status).toBe(404);
   });
@@ -130,13 +183,17 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
     const assigned = await desk.admin.patch(`/api/conversations/${conv.id}`, { assigneeId: me.id, tags: ['配送'] });
     expect(assigned.body).toMatchObject({ assignee: { id: me.id }, tags: ['配送'] });
     expect((await desk.admin.get('/api/conversations?view=mine')).body.items.map((c: any) => c.id)).toContain(conv.id);
-    expect((await desk.admin.patch(`/api/conversations/${conv.id}`, { status: 'pending' })).body.status).toBe('pending');
+    expect((await desk.admin.patch(`/api/conversations/${conv.id}`, { status: 'pending' })).body.status).toBe(
+      'pending',
+    );
     expect((await desk.admin.patch(`/api/conversations/${conv.id}`, { status: 'closed' })).body.status).toBe('closed');
     const reopen = await desk.admin.patch(`/api/conversations/${conv.id}`, { status: 'open' });
     expect(reopen.status).toBe(409);
     expect((await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: 'hello?' })).status).toBe(409);
     const actions = (await desk.admin.get('/api/audit')).body.items.map((i: any) => i.action);
-    expect(actions).toEqual(expect.arrayContaining(['conversation.assigned', 'conversation.status_changed', 'reply.sent', 'note.added']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['conversation.assigned', 'conversation.status_changed', 'reply.sent', 'note.added']),
+    );
     const counts = (await desk.admin.get('/api/conversations/counts')).body;
     expect(counts.closed).toBe(1);
   });
@@ -144,22 +201,37 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
   it('shows a failed delivery with its reason and sends it on retry', async () => {
     const real = desk.koe.koe.adapters.get('webchat')!;
     let fail = true;
-    desk.koe.koe.adapters.set('webchat', { kind: 'webchat', send: async (out) => { if (fail) throw new DeliveryError('Recipient blocked the account', true); return real.send(out); } });
+    desk.koe.koe.adapters.set('webchat', {
+      kind: 'webchat',
+      send: async (out) => {
+        if (fail) throw new DeliveryError('Recipient blocked the account', true);
+        return real.send(out);
+      },
+    });
     try {
       const visitor = new Visitor(desk.koe.base, desk.channel.publicKey);
       await visitor.open();
       await visitor.say('返品したいです');
       await desk.koe.koe.jobs.drain();
-      const conv = (await desk.admin.get('/api/conversations?view=all_open')).body.items.find((c: any) => c.preview === '返品したいです');
+      const conv = (await desk.admin.get('/api/conversations?view=all_open')).body.items.find(
+        (c: any) => c.preview === '返品したいです',
+      );
       const reply = (await desk.admin.post(`/api/conversations/${conv.id}/messages`, { text: '承知しました。' })).body;
       const failed = await waitFor(async () => {
-        const m = (await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.find((x: any) => x.id === reply.id);
+        const m = (await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.find(
+          (x: any) => x.id === reply.id,
+        );
         return m.delivery.status === 'failed' && m;
       });
       expect(failed.delivery.error).toBe('Recipient blocked the account');
       fail = false;
       expect((await desk.admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(202);
-      await waitFor(async () => (await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.find((x: any) => x.id === reply.id).delivery.status === 'sent');
+      await waitFor(
+        async () =>
+          (await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items.find(
+            (x: any) => x.id === reply.id,
+          ).delivery.status === 'sent',
+      );
       expect((await desk.admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(409);
     } finally {
       desk.koe.koe.adapters.set('webchat', real);
@@ -167,17 +239,22 @@ describe.each(dialects)('conversations through the web chat channel (%s)', (dial
   });
 });
 
-
 describe.each(dialects)('failures stay visible (%s)', (dialect) => {
   let desk: OpenDesk;
-  beforeAll(async () => { desk = await openDesk(dialect); });
-  afterAll(async () => { await desk.close(); });
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   it('parks a poison inbound event with its error and lets an admin retry the failed job', async () => {
     const { koe } = desk.koe;
     // A processor that always fails: the event is recorded and acknowledged, then fails visibly.
     const triage = koe.ingest.triage;
-    koe.ingest.triage = async () => { throw new Error('simulated processing failure'); };
+    koe.ingest.triage = async () => {
+      throw new Error('simulated processing failure');
+    };
     const v = new Visitor(desk.koe.base, desk.channel.publicKey);
     await v.open();
     const sent = await v.say('処理に失敗するメッセージ');

@@ -6,12 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATION_DELIVER, notificationDeliverer, sendTestNotification } from '../../src/desk/notify-external';
 import { PermanentJobError } from '../../src/jobs/queue';
 import { mailRelay } from './mail-relay';
-import { Client, dialects, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from './harness';
+import {
+  Client,
+  dialects,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  Visitor,
+  waitFor,
+  type RunningKoe,
+  type TestDatabase,
+} from './harness';
 
 const SECRET = 'whsec-test-0123456789';
 const PUBLIC_URL = 'https://desk.example.com';
 
-interface Hit { headers: http.IncomingHttpHeaders; raw: string; body: any }
+interface Hit {
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: any;
+}
 
 /** A webhook receiver on loopback: records every request; answers with the queued statuses, then 200. */
 async function receiver() {
@@ -29,7 +43,12 @@ async function receiver() {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/hooks/koe`, hits, replies, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hooks/koe`,
+    hits,
+    replies,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** What a receiver does: HMAC-SHA256 of the raw body with the shared secret, compared in constant time. */
@@ -52,7 +71,14 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
   let settings: any;
 
   const addAgent = async (email: string, name: string, level: number) => {
-    const created = await admin.post('/api/agents', { email, name, level, role: 'agent', skills: ['billing', 'general'], password: 'agent-password-1' });
+    const created = await admin.post('/api/agents', {
+      email,
+      name,
+      level,
+      role: 'agent',
+      skills: ['billing', 'general'],
+      password: 'agent-password-1',
+    });
     expect(created.status).toBe(201);
     const client = new Client(koe.base);
     await client.post('/api/auth/login', { email, password: 'agent-password-1' });
@@ -66,20 +92,33 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     return ((await admin.get('/api/conversations?limit=100')).body.items as any[]).find((c) => c.preview === text);
   };
   const escalate = async (conversationId: string) => {
-    const r = await admin.post(`/api/conversations/${conversationId}/escalations`, { toLevel: 3, toAgentId: l3.id, note: '返金の可否をL3で判断してください。お客様には本日中の連絡を約束済み。' });
+    const r = await admin.post(`/api/conversations/${conversationId}/escalations`, {
+      toLevel: 3,
+      toAgentId: l3.id,
+      note: '返金の可否をL3で判断してください。お客様には本日中の連絡を約束済み。',
+    });
     expect(r.status).toBe(201);
     await koe.koe.jobs.drain();
   };
   const hitsFor = (conversationId: string) => hook.hits.filter((h) => h.body.conversationId === conversationId);
-  const deliveryJobs = async () => (await koe.koe.db.selectFrom('jobs').selectAll().where('name', '=', NOTIFICATION_DELIVER).execute())
-    .map((j) => ({ ...j, payload: JSON.parse(j.payload) }));
+  const deliveryJobs = async () =>
+    (await koe.koe.db.selectFrom('jobs').selectAll().where('name', '=', NOTIFICATION_DELIVER).execute()).map((j) => ({
+      ...j,
+      payload: JSON.parse(j.payload),
+    }));
   const put = (patch: (s: any) => any) => admin.req('PUT', '/api/settings/desk', patch(structuredClone(settings)));
 
   beforeAll(async () => {
     hook = await receiver();
     relay = await mailRelay();
     db = await freshDatabase(dialect);
-    koe = await startKoe(db, { env: { KOE_SMTP_URL: `smtp://127.0.0.1:${relay.port}`, KOE_MAIL_FROM: 'Koe Desk <desk@koe.example>', KOE_PUBLIC_URL: PUBLIC_URL } });
+    koe = await startKoe(db, {
+      env: {
+        KOE_SMTP_URL: `smtp://127.0.0.1:${relay.port}`,
+        KOE_MAIL_FROM: 'Koe Desk <desk@koe.example>',
+        KOE_PUBLIC_URL: PUBLIC_URL,
+      },
+    });
     ({ admin, channel } = await seededDesk(koe.base));
     l3 = await addAgent('l3@koe.example', '佐藤', 3);
     l1 = await addAgent('l1@koe.example', '鈴木', 1);
@@ -95,13 +134,24 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
   it('is off by default, with the documented default kinds, and a stored row from before still parses', async () => {
     const defaults = {
       email: { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'], smtpConfigured: true },
-      webhook: { url: null, hasSecret: false, kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'] },
+      webhook: {
+        url: null,
+        hasSecret: false,
+        kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
+      },
     };
     expect(settings.notifications).toEqual(defaults);
     const { notifications: _n, ...old } = settings;
     const workspaceId = (await koe.koe.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
     await koe.koe.db.deleteFrom('workspace_settings').execute();
-    await koe.koe.db.insertInto('workspace_settings').values({ workspace_id: workspaceId, settings: JSON.stringify({ ...old, autoAssign: { enabled: true, strategy: 'round_robin' } }), updated_at: new Date().toISOString() }).execute();
+    await koe.koe.db
+      .insertInto('workspace_settings')
+      .values({
+        workspace_id: workspaceId,
+        settings: JSON.stringify({ ...old, autoAssign: { enabled: true, strategy: 'round_robin' } }),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     const got = (await admin.get('/api/settings/desk')).body;
     expect(got.autoAssign.strategy).toBe('round_robin');
     expect(got.notifications).toEqual(defaults);
@@ -109,17 +159,32 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
   });
 
   it('rejects webhook URLs that are not https (plain http only to loopback) with the field path', async () => {
-    for (const url of ['ftp://hooks.example.com/koe', 'http://hooks.example.com/koe', 'http://10.0.0.5/koe', 'not a url', 'https://user:pw@hooks.example.com/']) {
-      const r = await put((s) => ({ ...s, notifications: { ...s.notifications, webhook: { ...s.notifications.webhook, url } } }));
+    for (const url of [
+      'ftp://hooks.example.com/koe',
+      'http://hooks.example.com/koe',
+      'http://10.0.0.5/koe',
+      'not a url',
+      'https://user:pw@hooks.example.com/',
+    ]) {
+      const r = await put((s) => ({
+        ...s,
+        notifications: { ...s.notifications, webhook: { ...s.notifications.webhook, url } },
+      }));
       expect(r.status, url).toBe(400);
       expect(r.headers.get('content-type')).toContain('application/problem+json');
       expect(r.body.errors.map((e: any) => e.path)).toContain('body.notifications.webhook.url');
     }
-    const kinds = await put((s) => ({ ...s, notifications: { ...s.notifications, email: { enabled: true, kinds: ['everything'] } } }));
+    const kinds = await put((s) => ({
+      ...s,
+      notifications: { ...s.notifications, email: { enabled: true, kinds: ['everything'] } },
+    }));
     expect(kinds.status).toBe(400);
     expect(kinds.body.errors[0].path).toMatch(/^body\.notifications\.email\.kinds/);
     for (const url of ['https://hooks.example.com/koe', 'http://localhost:8080/x', hook.url]) {
-      const r = await put((s) => ({ ...s, notifications: { ...s.notifications, webhook: { ...s.notifications.webhook, url } } }));
+      const r = await put((s) => ({
+        ...s,
+        notifications: { ...s.notifications, webhook: { ...s.notifications.webhook, url } },
+      }));
       expect(r.status, url).toBe(200);
     }
   });
@@ -127,7 +192,10 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
   it('keeps the secret write-only: sealed at rest, never returned by GET, PUT or the audit log; URL for admins only', async () => {
     const r = await put((s) => ({
       ...s,
-      notifications: { email: { enabled: true, kinds: ['escalated'] }, webhook: { url: hook.url, secret: SECRET, kinds: ['escalated', 'spike'] } },
+      notifications: {
+        email: { enabled: true, kinds: ['escalated'] },
+        webhook: { url: hook.url, secret: SECRET, kinds: ['escalated', 'spike'] },
+      },
     }));
     expect(r.status).toBe(200);
     expect(r.body.notifications.webhook).toEqual({ url: hook.url, hasSecret: true, kinds: ['escalated', 'spike'] });
@@ -135,7 +203,8 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     expect(got.body.notifications.webhook).toEqual({ url: hook.url, hasSecret: true, kinds: ['escalated', 'spike'] });
     const stored = await koe.koe.db.selectFrom('workspace_settings').select('settings').executeTakeFirstOrThrow();
     const audit = (await admin.get('/api/audit')).body.items;
-    for (const text of [JSON.stringify(r.body), JSON.stringify(got.body), stored.settings, JSON.stringify(audit)]) expect(text).not.toContain(SECRET);
+    for (const text of [JSON.stringify(r.body), JSON.stringify(got.body), stored.settings, JSON.stringify(audit)])
+      expect(text).not.toContain(SECRET);
     expect(JSON.parse(stored.settings).notifications.webhook.secret).toMatch(/^v1\./);
     // An agent reads desk settings (business hours…) but not where notifications go.
     const asAgent = (await l1.client.get('/api/settings/desk')).body.notifications.webhook;
@@ -143,11 +212,18 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     // Round-tripping what GET returned (hasSecret, no secret) keeps the secret.
     settings = got.body;
     expect((await put((s) => s)).body.notifications.webhook.hasSecret).toBe(true);
-    const sealed = async () => JSON.parse((await koe.koe.db.selectFrom('workspace_settings').select('settings').executeTakeFirstOrThrow()).settings).notifications.webhook.secret;
+    const sealed = async () =>
+      JSON.parse(
+        (await koe.koe.db.selectFrom('workspace_settings').select('settings').executeTakeFirstOrThrow()).settings,
+      ).notifications.webhook.secret;
     expect(await sealed()).toBe(JSON.parse(stored.settings).notifications.webhook.secret);
     // A client that predates the section leaves it out: the stored notifications are kept.
     const { notifications: _n, ...old } = settings;
-    expect((await admin.req('PUT', '/api/settings/desk', old)).body.notifications.webhook).toEqual({ url: hook.url, hasSecret: true, kinds: ['escalated', 'spike'] });
+    expect((await admin.req('PUT', '/api/settings/desk', old)).body.notifications.webhook).toEqual({
+      url: hook.url,
+      hasSecret: true,
+      kinds: ['escalated', 'spike'],
+    });
     expect(await sealed()).toBe(JSON.parse(stored.settings).notifications.webhook.secret);
   });
 
@@ -166,8 +242,14 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     expect(signatureValid(hit.raw, hit.headers['x-koe-signature'], SECRET)).toBe(true);
     expect(signatureValid(hit.raw, hit.headers['x-koe-signature'], 'another-secret')).toBe(false);
     expect(hit.body).toEqual({
-      id: expect.any(String), kind: 'escalated', title: expect.stringContaining('エスカレーション L3'), body: expect.stringContaining('返金の可否'),
-      conversationId: c.id, url: `${PUBLIC_URL}/conversations/${c.id}`, workspaceId: expect.any(String), createdAt: expect.any(String),
+      id: expect.any(String),
+      kind: 'escalated',
+      title: expect.stringContaining('エスカレーション L3'),
+      body: expect.stringContaining('返金の可否'),
+      conversationId: c.id,
+      url: `${PUBLIC_URL}/conversations/${c.id}`,
+      workspaceId: expect.any(String),
+      createdAt: expect.any(String),
     });
 
     // Email: to the receiver only (the admin escalated it, so is not notified), never to the sender.
@@ -179,7 +261,11 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     expect(mails[0].mail.text).toContain('返金の可否');
     // The in-app notification is unchanged.
     const inApp = (await l3.client.get('/api/notifications')).body.items;
-    expect(inApp.find((n: any) => n.conversationId === c.id)).toMatchObject({ kind: 'escalated', title: hit.body.title, urgent: true });
+    expect(inApp.find((n: any) => n.conversationId === c.id)).toMatchObject({
+      kind: 'escalated',
+      title: hit.body.title,
+      urgent: true,
+    });
   });
 
   it('does not send kinds that are not selected', async () => {
@@ -209,7 +295,9 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     expect(hits).toHaveLength(2);
     expect(hits[0].headers['x-koe-delivery']).toBe(hits[1].headers['x-koe-delivery']);
     expect(hits[1].raw).toBe(hits[0].raw);
-    const job = (await deliveryJobs()).find((j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id)!;
+    const job = (await deliveryJobs()).find(
+      (j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id,
+    )!;
     expect(job).toMatchObject({ status: 'done' });
     expect(Number(job.attempts)).toBe(2);
   });
@@ -229,16 +317,26 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     hook.replies.push({ status: 400 });
     const c = await write('領収書の宛名を変更して再発行してほしいです');
     await escalate(c.id);
-    await waitFor(async () => (await deliveryJobs()).find((j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id && j.status === 'failed'));
+    await waitFor(async () =>
+      (await deliveryJobs()).find(
+        (j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id && j.status === 'failed',
+      ),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(hitsFor(c.id)).toHaveLength(1);
-    const job = (await deliveryJobs()).find((j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id)!;
+    const job = (await deliveryJobs()).find(
+      (j) => j.payload.channel === 'webhook' && j.payload.event.conversationId === c.id,
+    )!;
     expect(Number(job.attempts)).toBe(1);
     expect(job.last_error).toContain('HTTP 400');
     const audit = (await admin.get('/api/audit')).body.items;
-    expect(audit.find((a: any) => a.action === 'notification.delivery_failed' && a.target?.id === c.id)?.detail).toMatchObject({ channel: 'webhook', status: 400, kind: 'escalated' });
+    expect(
+      audit.find((a: any) => a.action === 'notification.delivery_failed' && a.target?.id === c.id)?.detail,
+    ).toMatchObject({ channel: 'webhook', status: 400, kind: 'escalated' });
     // The email for the same event is a separate job and was delivered.
-    expect((await deliveryJobs()).find((j) => j.payload.channel === 'email' && j.payload.event.conversationId === c.id)).toMatchObject({ status: 'done' });
+    expect(
+      (await deliveryJobs()).find((j) => j.payload.channel === 'email' && j.payload.event.conversationId === c.id),
+    ).toMatchObject({ status: 'done' });
   });
 
   it('test endpoint: sends a signed test event or a test email now; admins only', async () => {
@@ -251,7 +349,11 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
     expect(signatureValid(hit.raw, hit.headers['x-koe-signature'], SECRET)).toBe(true);
 
     hook.replies.push({ status: 503 });
-    expect((await admin.post('/api/settings/desk/notifications/test', { target: 'webhook' })).body).toEqual({ ok: false, status: 503, error: 'webhook: HTTP 503' });
+    expect((await admin.post('/api/settings/desk/notifications/test', { target: 'webhook' })).body).toEqual({
+      ok: false,
+      status: 503,
+      error: 'webhook: HTTP 503',
+    });
 
     const mail = await admin.post('/api/settings/desk/notifications/test', { target: 'email' });
     expect(mail.body).toEqual({ ok: true });
@@ -262,12 +364,27 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
   });
 
   it('without KOE_SMTP_URL an email fails permanently with a clear error instead of crashing', async () => {
-    const noSmtp = { db: koe.koe.db, log: pino({ level: 'silent' }), config: { ...koe.koe.config, mail: { from: 'Koe <koe@localhost>' } } };
+    const noSmtp = {
+      db: koe.koe.db,
+      log: pino({ level: 'silent' }),
+      config: { ...koe.koe.config, mail: { from: 'Koe <koe@localhost>' } },
+    };
     const workspaceId = (await koe.koe.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
     const test = await sendTestNotification(noSmtp, workspaceId, 'email', 'admin@koe.example');
     expect(test).toEqual({ ok: false, error: expect.stringContaining('KOE_SMTP_URL is not set') });
-    const event = { id: 'evt-no-smtp', kind: 'escalated' as const, workspaceId, conversationId: null, title: 't', body: 'b', createdAt: new Date().toISOString() };
-    const run = notificationDeliverer(noSmtp)({ channel: 'email', agentId: l3.id, event }, { jobId: 'j', attempt: 1, maxAttempts: 10, isFinalAttempt: false });
+    const event = {
+      id: 'evt-no-smtp',
+      kind: 'escalated' as const,
+      workspaceId,
+      conversationId: null,
+      title: 't',
+      body: 'b',
+      createdAt: new Date().toISOString(),
+    };
+    const run = notificationDeliverer(noSmtp)(
+      { channel: 'email', agentId: l3.id, event },
+      { jobId: 'j', attempt: 1, maxAttempts: 10, isFinalAttempt: false },
+    );
     await expect(run).rejects.toBeInstanceOf(PermanentJobError);
     await expect(run).rejects.toThrow(/KOE_SMTP_URL/);
   });

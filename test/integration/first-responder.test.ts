@@ -27,7 +27,8 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
   };
   const conversation = async (id: string) => (await desk.admin.get(`/api/conversations/${id}`)).body;
   const thread = async (id: string) => (await desk.admin.get(`/api/conversations/${id}/messages`)).body.items as any[];
-  const auditFor = async (id: string) => ((await desk.admin.get('/api/audit?limit=500')).body.items as any[]).filter((a) => a.target?.id === id);
+  const auditFor = async (id: string) =>
+    ((await desk.admin.get('/api/audit?limit=500')).body.items as any[]).filter((a) => a.target?.id === id);
   const reply = async (key: keyof typeof team, id: string, text: string, isPrivate = false) => {
     const r = await team[key].client.post(`/api/conversations/${id}/messages`, { text, private: isPrivate });
     expect(r.status).toBe(201);
@@ -37,22 +38,46 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
     desk = await openDesk(dialect);
     await agent('l1', { email: 'suzuki@koe.example', name: '鈴木', level: 1, role: 'agent', skills: ['general'] });
     await agent('sato', { email: 'sato@koe.example', name: '佐藤', level: 3, role: 'agent', skills: ['billing'] });
-    await agent('takahashi', { email: 'takahashi@koe.example', name: '高橋', level: 3, role: 'agent', skills: ['technical'] });
+    await agent('takahashi', {
+      email: 'takahashi@koe.example',
+      name: '高橋',
+      level: 3,
+      role: 'agent',
+      skills: ['technical'],
+    });
     for (const k of ['l1', 'sato', 'takahashi'] as const) await presence(k, 'online');
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   let urgent: string;
 
   it('is on by default, and an older settings row without it reads as on', async () => {
-    expect((await desk.admin.get('/api/settings/desk')).body.autoAssign).toEqual({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1, firstResponders: true });
+    expect((await desk.admin.get('/api/settings/desk')).body.autoAssign).toEqual({
+      enabled: true,
+      strategy: 'least_loaded',
+      reserveUrgentSlots: 1,
+      firstResponders: true,
+    });
     const { deskSettings } = await import('../../src/desk/settings');
     const ws = (await desk.admin.get('/api/me')).body.workspace.id;
     const db = desk.koe.koe.db;
-    const saved = (await db.selectFrom('workspace_settings').select('settings').where('workspace_id', '=', ws).executeTakeFirst())?.settings ?? null;
+    const saved =
+      (await db.selectFrom('workspace_settings').select('settings').where('workspace_id', '=', ws).executeTakeFirst())
+        ?.settings ?? null;
     const old = { autoAssign: { enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1 } };
-    if (saved === null) await db.insertInto('workspace_settings').values({ workspace_id: ws, settings: JSON.stringify(old), updated_at: new Date().toISOString() }).execute();
-    else await db.updateTable('workspace_settings').set({ settings: JSON.stringify(old) }).where('workspace_id', '=', ws).execute();
+    if (saved === null)
+      await db
+        .insertInto('workspace_settings')
+        .values({ workspace_id: ws, settings: JSON.stringify(old), updated_at: new Date().toISOString() })
+        .execute();
+    else
+      await db
+        .updateTable('workspace_settings')
+        .set({ settings: JSON.stringify(old) })
+        .where('workspace_id', '=', ws)
+        .execute();
     expect((await deskSettings.get(db, ws)).autoAssign.firstResponders).toBe(true);
   });
 
@@ -78,7 +103,9 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
     expect(assigned.detail).toMatchObject({ to: team.l1.id, firstResponder: true });
     expect(assigned.detail.explanation).toMatch(/^first response by 鈴木/);
 
-    const note = ((await team.l1.client.get('/api/notifications?unread=1')).body.items as any[]).find((n) => n.conversationId === c.id);
+    const note = ((await team.l1.client.get('/api/notifications?unread=1')).body.items as any[]).find(
+      (n) => n.conversationId === c.id,
+    );
     expect(note).toMatchObject({ kind: 'assigned', urgent: true });
     expect(note.title).toMatch(/^一次対応 \(L3\): /);
   });
@@ -92,7 +119,7 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
     expect((await auditFor(urgent)).some((a) => a.action === 'conversation.handed_back')).toBe(false);
   });
 
-  it('the first responder\'s reply hands the conversation to an L3 agent, once', async () => {
+  it("the first responder's reply hands the conversation to an L3 agent, once", async () => {
     await reply('l1', urgent, 'ご不便をおかけし申し訳ございません。二重請求の件、確認いたします。');
     const c = await conversation(urgent);
     expect(c.status).toBe('open');
@@ -105,7 +132,11 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
     expect(texts.indexOf('一次対応済み（鈴木）→ L3へ引き継ぎ')).toBeLessThan(texts.length - 1);
     expect(texts.at(-1)).toMatch(/^(佐藤|高橋)に割り当て：L3/);
     const l3 = c.assignee.id === team.sato.id ? team.sato : team.takahashi;
-    expect(((await l3.client.get('/api/notifications?unread=1')).body.items as any[]).some((n) => n.conversationId === urgent && n.kind === 'assigned')).toBe(true);
+    expect(
+      ((await l3.client.get('/api/notifications?unread=1')).body.items as any[]).some(
+        (n) => n.conversationId === urgent && n.kind === 'assigned',
+      ),
+    ).toBe(true);
     const handedBack = (await auditFor(urgent)).filter((a) => a.action === 'conversation.handed_back');
     expect(handedBack).toHaveLength(1);
     expect(handedBack[0]).toMatchObject({ actor: { id: team.l1.id } });
@@ -133,7 +164,10 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
 
   it('with the setting off, urgent work goes to (or queues for) L3 as before', async () => {
     const settings = (await desk.admin.get('/api/settings/desk')).body;
-    const off = await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, firstResponders: false } });
+    const off = await desk.admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      autoAssign: { ...settings.autoAssign, firstResponders: false },
+    });
     expect(off.status).toBe(200);
     expect(off.body.autoAssign.firstResponders).toBe(false);
     // Both L3 agents still owe the first two customers a reply.

@@ -1,30 +1,66 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { NOT_WAITING } from '../../src/store/repositories/conversations';
-import { Client, dialects, freshDatabase, seededDesk, startKoe, Visitor, waitFor, type RunningKoe, type TestDatabase } from './harness';
+import {
+  Client,
+  dialects,
+  freshDatabase,
+  seededDesk,
+  startKoe,
+  Visitor,
+  waitFor,
+  type RunningKoe,
+  type TestDatabase,
+} from './harness';
 
 describe.each(dialects)('inbox views, pagination and restarts (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe; let admin: Client; let channel: any;
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  let admin: Client;
+  let channel: any;
 
   beforeAll(async () => {
     db = await freshDatabase(dialect);
     koe = await startKoe(db);
     ({ admin, channel } = await seededDesk(koe.base));
   });
-  afterAll(async () => { await koe.stop(); await db.drop(); });
+  afterAll(async () => {
+    await koe.stop();
+    await db.drop();
+  });
 
   it('pages through every conversation once, by priority then longest waiting', async () => {
     const d = koe.koe.db;
     const ws = (await admin.get('/api/me')).body.workspace.id;
     const customerId = newId();
-    await d.insertInto('customers').values({ id: customerId, workspace_id: ws, name: '田中', email: null, created_at: new Date().toISOString() }).execute();
+    await d
+      .insertInto('customers')
+      .values({ id: customerId, workspace_id: ws, name: '田中', email: null, created_at: new Date().toISOString() })
+      .execute();
     const rows = Array.from({ length: 137 }, (_, i) => {
       const waiting = i % 5 === 0 ? null : new Date(Date.UTC(2026, 10, 1, 0, i % 17)).toISOString();
       return {
-        id: newId(), workspace_id: ws, channel_id: channel.id, customer_id: customerId, status: 'open', level: i % 4, priority: (i * 37) % 7 * 10,
-        sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: `#${i}`, last_message_at: '2026-11-01T00:00:00.000Z',
-        waiting_since: waiting, sort_wait: waiting ?? NOT_WAITING, first_response_at: null, resolved_at: null,
-        created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z', flag: null, triage_reasons: '[]',
+        id: newId(),
+        workspace_id: ws,
+        channel_id: channel.id,
+        customer_id: customerId,
+        status: 'open',
+        level: i % 4,
+        priority: ((i * 37) % 7) * 10,
+        sentiment: null,
+        categories: '[]',
+        tags: '[]',
+        assignee_id: null,
+        preview: `#${i}`,
+        last_message_at: '2026-11-01T00:00:00.000Z',
+        waiting_since: waiting,
+        sort_wait: waiting ?? NOT_WAITING,
+        first_response_at: null,
+        resolved_at: null,
+        created_at: '2026-11-01T00:00:00.000Z',
+        updated_at: '2026-11-01T00:00:00.000Z',
+        flag: null,
+        triage_reasons: '[]',
       };
     });
     await d.insertInto('conversations').values(rows).execute();
@@ -45,7 +81,8 @@ describe.each(dialects)('inbox views, pagination and restarts (%s)', (dialect) =
     for (let i = 1; i < seen.length; i++) {
       const [a, b] = [seen[i - 1], seen[i]];
       expect(a.priority >= b.priority).toBe(true);
-      if (a.priority === b.priority) expect((a.waitingSince ?? NOT_WAITING) <= (b.waitingSince ?? NOT_WAITING)).toBe(true);
+      if (a.priority === b.priority)
+        expect((a.waitingSince ?? NOT_WAITING) <= (b.waitingSince ?? NOT_WAITING)).toBe(true);
     }
     const counts = (await admin.get('/api/conversations/counts')).body;
     expect(counts).toMatchObject({ all_open: 137, unassigned: 137, mine: 0 });
@@ -68,12 +105,17 @@ describe.each(dialects)('inbox views, pagination and restarts (%s)', (dialect) =
     await koe.stop();
     koe = await startKoe(db);
     const again = new Client(koe.base);
-    expect((await again.post('/api/auth/login', { email: 'admin@koe.example', password: 'correct-horse-battery' })).status).toBe(200);
+    expect(
+      (await again.post('/api/auth/login', { email: 'admin@koe.example', password: 'correct-horse-battery' })).status,
+    ).toBe(200);
     const reloaded = new Visitor(koe.base, channel.publicKey);
     reloaded.token = visitor.token;
     await waitFor(async () => (await reloaded.history()).some((m) => m.text === '停止中に送ったメッセージ'));
     expect((await again.get('/api/conversations/counts')).body.all_open).toBe(before.all_open);
-    expect((await reloaded.history()).map((m) => m.text)).toEqual(['再起動テスト：届いていますか？', '停止中に送ったメッセージ']);
+    expect((await reloaded.history()).map((m) => m.text)).toEqual([
+      '再起動テスト：届いていますか？',
+      '停止中に送ったメッセージ',
+    ]);
     admin = again;
   });
 });

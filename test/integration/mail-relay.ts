@@ -7,9 +7,14 @@ import { SMTPServer } from 'smtp-server';
 export async function mailRelay() {
   const received: { to: string[]; mail: ParsedMail }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
     onData(stream, session, cb) {
-      void simpleParser(stream).then((mail) => { received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail }); cb(); }, cb);
+      void simpleParser(stream).then((mail) => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+        cb();
+      }, cb);
     },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

@@ -21,9 +21,12 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     await agent('l3tech', { email: 'l3t@koe.example', name: '高橋', level: 3, role: 'agent', skills: ['technical'] });
     await agent('l3off', { email: 'l3o@koe.example', name: '田中', level: 3, role: 'agent', skills: ['billing'] });
     await agent('sup', { email: 'sup@koe.example', name: '伊藤', level: 3, role: 'supervisor', skills: [] });
-    for (const k of ['l1', 'l3billing', 'l3tech']) expect((await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
+    for (const k of ['l1', 'l3billing', 'l3tech'])
+      expect((await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   it('assigns an L3 double charge to the online L3 billing agent, explains why, and notifies them', async () => {
     const c = await write('昨日カードで払ったら二重請求されてました。至急返金してください');
@@ -45,7 +48,10 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
   it('does not give L3 work to an L1 agent, and hands waiting work to an agent who comes online', async () => {
     // With first responders on (the default) the free L1 agent would acknowledge it: see first-responder.test.ts.
     const settings = (await desk.admin.get('/api/settings/desk')).body;
-    await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, firstResponders: false } });
+    await desk.admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      autoAssign: { ...settings.autoAssign, firstResponders: false },
+    });
     await team.l3billing.client.req('PUT', '/api/me/presence', { presence: 'offline' });
     await team.l3tech.client.req('PUT', '/api/me/presence', { presence: 'offline' });
     const c = await write('注文した電子レンジから煙が出ました。危ないです');
@@ -54,7 +60,8 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     await team.l3off.client.req('PUT', '/api/me/presence', { presence: 'online' });
     const after = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
     expect(after.assignee?.id).toBe(team.l3off.id);
-    for (const k of ['l3billing', 'l3tech']) await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' });
+    for (const k of ['l3billing', 'l3tech'])
+      await team[k].client.req('PUT', '/api/me/presence', { presence: 'online' });
     await team.l3off.client.req('PUT', '/api/me/presence', { presence: 'offline' });
     await desk.admin.req('PUT', '/api/settings/desk', settings);
   });
@@ -70,7 +77,10 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     const noNote = await l1.post(`/api/conversations/${c.id}/escalations`, { toLevel: 3, note: '' });
     expect(noNote.status).toBe(400);
     expect(noNote.body.errors[0].path).toBe('note');
-    const esc = await l1.post(`/api/conversations/${c.id}/escalations`, { toLevel: 3, note: `${draft}\nケーキの持ち込み可否を確認済み。折り返しを約束しました。` });
+    const esc = await l1.post(`/api/conversations/${c.id}/escalations`, {
+      toLevel: 3,
+      note: `${draft}\nケーキの持ち込み可否を確認済み。折り返しを約束しました。`,
+    });
     expect(esc.status).toBe(201);
     const detail = (await desk.admin.get(`/api/conversations/${c.id}`)).body;
     expect(detail.level).toBe(3);
@@ -78,7 +88,11 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(detail.openEscalation.note).toContain('折り返しを約束');
     expect([team.l3billing.id, team.l3tech.id]).toContain(detail.assignee?.id);
     const receiver = detail.assignee.id === team.l3billing.id ? team.l3billing : team.l3tech;
-    expect((await receiver.client.get('/api/notifications?unread=1')).body.items.some((n: any) => n.kind === 'escalated' && n.conversationId === c.id)).toBe(true);
+    expect(
+      (await receiver.client.get('/api/notifications?unread=1')).body.items.some(
+        (n: any) => n.kind === 'escalated' && n.conversationId === c.id,
+      ),
+    ).toBe(true);
 
     expect((await l1.get('/api/escalations')).status).toBe(403);
     const board = (await team.sup.client.get('/api/escalations')).body;
@@ -93,19 +107,34 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(stats.find((s: any) => s.level === 3)).toMatchObject({ total: 1, inFlight: 0 });
     expect(stats.find((s: any) => s.level === 3).avgSecondsToAccept).toBeGreaterThanOrEqual(0);
 
-    const back = await receiver.client.post(`/api/conversations/${c.id}/escalations`, { toLevel: 1, note: '予約は確定済み。以後のご質問はL1で対応可能です。' });
+    const back = await receiver.client.post(`/api/conversations/${c.id}/escalations`, {
+      toLevel: 1,
+      note: '予約は確定済み。以後のご質問はL1で対応可能です。',
+    });
     expect(back.status).toBe(201);
-    expect((await desk.admin.get(`/api/conversations/${c.id}`)).body.escalations.map((e: any) => e.direction)).toEqual(['down', 'up']);
+    expect((await desk.admin.get(`/api/conversations/${c.id}`)).body.escalations.map((e: any) => e.direction)).toEqual([
+      'down',
+      'up',
+    ]);
   });
 
-  it('lists and counts a team\'s conversations', async () => {
-    const t = await desk.admin.post('/api/teams', { name: '請求チーム', memberIds: [team.l3billing.id, team.l3off.id] });
+  it("lists and counts a team's conversations", async () => {
+    const t = await desk.admin.post('/api/teams', {
+      name: '請求チーム',
+      memberIds: [team.l3billing.id, team.l3off.id],
+    });
     expect(t.status).toBe(201);
     expect((await desk.admin.post('/api/teams', { name: 'x', memberIds: ['nobody'] })).status).toBe(400);
     const c = await write('請求書の宛名を変更したいです');
-    const esc = await team.l1.client.post(`/api/conversations/${c.id}/escalations`, { toTeamId: t.body.id, toLevel: 2, note: '宛名変更の手続きは請求チームの担当です。' });
+    const esc = await team.l1.client.post(`/api/conversations/${c.id}/escalations`, {
+      toTeamId: t.body.id,
+      toLevel: 2,
+      note: '宛名変更の手続きは請求チームの担当です。',
+    });
     expect(esc.status).toBe(201);
-    expect((await desk.admin.get(`/api/conversations?team=${t.body.id}`)).body.items.map((x: any) => x.id)).toEqual([c.id]);
+    expect((await desk.admin.get(`/api/conversations?team=${t.body.id}`)).body.items.map((x: any) => x.id)).toEqual([
+      c.id,
+    ]);
     expect((await desk.admin.get('/api/conversations/counts')).body.byTeam[t.body.id]).toBe(1);
   });
 
@@ -119,9 +148,13 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
 
   it('on an SLA breach, notifies supervisors and escalates as configured', async () => {
     const settings = (await desk.admin.get('/api/settings/desk')).body;
-    const updated = await desk.admin.req('PUT', '/api/settings/desk', { ...settings, sla: { ...settings.sla, onBreach: 'escalate', firstResponseMins: { 1: 0.02 } } });
+    const updated = await desk.admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      sla: { ...settings.sla, onBreach: 'escalate', firstResponseMins: { 1: 0.02 } },
+    });
     expect(updated.status).toBe(200);
-    for (const k of ['l1', 'l3billing', 'l3tech']) await team[k].client.req('PUT', '/api/me/presence', { presence: 'away' });
+    for (const k of ['l1', 'l3billing', 'l3tech'])
+      await team[k].client.req('PUT', '/api/me/presence', { presence: 'away' });
     const c = await write('営業時間は何時までですか？');
     expect(c.level).toBe(1);
     const escalated = await waitFor(async () => {
@@ -132,7 +165,9 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     expect(escalated.sla.state).toBe('ok');
     const supNotes = (await team.sup.client.get('/api/notifications')).body.items;
     expect(supNotes.some((n: any) => n.kind === 'sla.breached' && n.conversationId === c.id)).toBe(true);
-    const actions = (await desk.admin.get('/api/audit?limit=300')).body.items.filter((a: any) => a.target?.id === c.id).map((a: any) => a.action);
+    const actions = (await desk.admin.get('/api/audit?limit=300')).body.items
+      .filter((a: any) => a.target?.id === c.id)
+      .map((a: any) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['sla.breached', 'conversation.escalated']));
     expect(actions.filter((a: string) => a === 'sla.breached')).toHaveLength(1);
   });
@@ -150,7 +185,14 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
 
   beforeAll(async () => {
     desk = await openDesk(dialect);
-    const created = await desk.admin.post('/api/agents', { email: 'sato@koe.example', name: '佐藤', password: 'agent-password-1', level: 3, role: 'agent', skills: ['billing', 'general'] });
+    const created = await desk.admin.post('/api/agents', {
+      email: 'sato@koe.example',
+      name: '佐藤',
+      password: 'agent-password-1',
+      level: 3,
+      role: 'agent',
+      skills: ['billing', 'general'],
+    });
     expect(created.status).toBe(201);
     expect((await desk.admin.patch(`/api/agents/${created.body.id}/routing`, { capacity: 3 })).status).toBe(200);
     const client = new Client(desk.koe.base);
@@ -158,11 +200,18 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     l3 = { client, id: created.body.id };
     expect((await client.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   it('keeps one slot of an L3 agent for L3 work by default, and gives the L1 question once the reserve is 0', async () => {
     const settings = (await desk.admin.get('/api/settings/desk')).body;
-    expect(settings.autoAssign).toEqual({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1, firstResponders: true });
+    expect(settings.autoAssign).toEqual({
+      enabled: true,
+      strategy: 'least_loaded',
+      reserveUrgentSlots: 1,
+      firstResponders: true,
+    });
 
     // Two urgent conversations: 2 of 3 open, i.e. capacity − 1.
     const first = await desk.write(DOUBLE_CHARGES[0]);
@@ -179,12 +228,24 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     const third = await desk.write(DOUBLE_CHARGES[2]);
     expect(third.level).toBe(3);
     expect(third.assignee?.id).toBe(l3.id);
-    const why = (await desk.admin.get(`/api/conversations/${third.id}/messages`)).body.items.find((m: any) => m.kind === 'system');
+    const why = (await desk.admin.get(`/api/conversations/${third.id}/messages`)).body.items.find(
+      (m: any) => m.kind === 'system',
+    );
     expect(why.text).toBe('佐藤に割り当て：L3・billingスキル・対応中2/3件');
 
     // Out of range is refused; 0 turns the reserve off.
-    expect((await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 6 } })).status).toBe(400);
-    const off = await desk.admin.req('PUT', '/api/settings/desk', { ...settings, autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 0 } });
+    expect(
+      (
+        await desk.admin.req('PUT', '/api/settings/desk', {
+          ...settings,
+          autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 6 },
+        })
+      ).status,
+    ).toBe(400);
+    const off = await desk.admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      autoAssign: { ...settings.autoAssign, reserveUrgentSlots: 0 },
+    });
     expect(off.status).toBe(200);
     expect(off.body.autoAssign.reserveUrgentSlots).toBe(0);
     // Back to 2 of 3 open; coming online again hands the agent waiting work.
@@ -194,7 +255,7 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     expect((await desk.admin.get(`/api/conversations/${question.id}`)).body.assignee?.id).toBe(l3.id);
   });
 
-  it('counts conversations waiting on the agent\'s reply: replying frees the slot and routes waiting work', async () => {
+  it("counts conversations waiting on the agent's reply: replying frees the slot and routes waiting work", async () => {
     // After the test above the agent holds 3 of 3 conversations waiting on their reply.
     const waiting = await desk.write('カードの明細に同じ金額が2回あります。二重請求です、返金してください');
     expect(waiting.level).toBe(3);
@@ -203,18 +264,38 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
     const target = mine.find((c: any) => c.level === 3 && c.id !== waiting.id);
     expect(target).toBeTruthy();
     // A private note changes nothing; the reply leaves that conversation waiting on the customer.
-    expect((await l3.client.post(`/api/conversations/${target.id}/messages`, { text: '確認中', private: true })).status).toBe(201);
+    expect(
+      (await l3.client.post(`/api/conversations/${target.id}/messages`, { text: '確認中', private: true })).status,
+    ).toBe(201);
     expect((await desk.admin.get(`/api/conversations/${waiting.id}`)).body.assignee).toBeNull();
-    expect((await l3.client.post(`/api/conversations/${target.id}/messages`, { text: 'ご不便をおかけし申し訳ございません。確認いたします。' })).status).toBe(201);
+    expect(
+      (
+        await l3.client.post(`/api/conversations/${target.id}/messages`, {
+          text: 'ご不便をおかけし申し訳ございません。確認いたします。',
+        })
+      ).status,
+    ).toBe(201);
     await waitFor(async () => (await desk.admin.get(`/api/conversations/${waiting.id}`)).body.assignee?.id === l3.id);
     // The answered conversation is still the agent's and still open.
-    expect((await desk.admin.get(`/api/conversations/${target.id}`)).body).toMatchObject({ status: 'open', assignee: { id: l3.id } });
+    expect((await desk.admin.get(`/api/conversations/${target.id}`)).body).toMatchObject({
+      status: 'open',
+      assignee: { id: l3.id },
+    });
   });
 
   it('an older saved settings row without the field reads as the default', async () => {
     const { deskSettings } = await import('../../src/desk/settings');
     const ws = (await desk.admin.get('/api/me')).body.workspace.id;
-    await desk.koe.koe.db.updateTable('workspace_settings').set({ settings: JSON.stringify({ autoAssign: { enabled: true, strategy: 'round_robin' } }) }).where('workspace_id', '=', ws).execute();
-    expect((await deskSettings.get(desk.koe.koe.db, ws)).autoAssign).toEqual({ enabled: true, strategy: 'round_robin', reserveUrgentSlots: 1, firstResponders: true });
+    await desk.koe.koe.db
+      .updateTable('workspace_settings')
+      .set({ settings: JSON.stringify({ autoAssign: { enabled: true, strategy: 'round_robin' } }) })
+      .where('workspace_id', '=', ws)
+      .execute();
+    expect((await deskSettings.get(desk.koe.koe.db, ws)).autoAssign).toEqual({
+      enabled: true,
+      strategy: 'round_robin',
+      reserveUrgentSlots: 1,
+      firstResponders: true,
+    });
   });
 });

@@ -7,7 +7,9 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
   beforeAll(async () => {
     desk = await openDesk(dialect);
   });
-  afterAll(async () => { await desk.close(); });
+  afterAll(async () => {
+    await desk.close();
+  });
 
   const write = (text: string, visitor?: Visitor) => desk.write(text, visitor);
 
@@ -29,24 +31,47 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     const spam = await write('【限定】フォローで10万円当選！今すぐ登録 https://bit.ly/xxxx #プレゼント #拡散希望');
     expect(spam.flag).toBe('spam');
     expect(spam.level).toBe(0);
-    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).not.toContain(spam.id);
-    expect((await desk.admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id)).toEqual([spam.id]);
+    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).not.toContain(
+      spam.id,
+    );
+    expect((await desk.admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id)).toEqual([
+      spam.id,
+    ]);
     expect((await desk.admin.get('/api/conversations/counts')).body.flagged).toBe(1);
     const cleared = await desk.admin.patch(`/api/conversations/${spam.id}`, { flag: null });
     expect(cleared.body.flag).toBeNull();
-    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).toContain(spam.id);
-    expect((await desk.admin.get('/api/audit')).body.items.map((i: any) => i.action)).toContain('conversation.flag_cleared');
+    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).toContain(
+      spam.id,
+    );
+    expect((await desk.admin.get('/api/audit')).body.items.map((i: any) => i.action)).toContain(
+      'conversation.flag_cleared',
+    );
   });
 
-  it('applies an admin\'s phrases to the next message', async () => {
+  it("applies an admin's phrases to the next message", async () => {
     const before = await write('ポチ丸がまた動かない');
     expect(before.categories).not.toContain('defect');
     const agentOnly = new Client(desk.koe.base);
-    await desk.admin.post('/api/agents', { email: 'l1@koe.example', name: '鈴木', password: 'agent-password-1', role: 'agent', level: 1 });
+    await desk.admin.post('/api/agents', {
+      email: 'l1@koe.example',
+      name: '鈴木',
+      password: 'agent-password-1',
+      role: 'agent',
+      level: 1,
+    });
     await agentOnly.post('/api/auth/login', { email: 'l1@koe.example', password: 'agent-password-1' });
     expect((await agentOnly.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'] } })).status).toBe(403);
-    expect((await desk.admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], unknown_category: ['x'] } })).status).toBe(400);
-    expect((await desk.admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], support: ['#KoeMartサポート'] } })).status).toBe(200);
+    expect(
+      (await desk.admin.req('PUT', '/api/triage/phrases', { phrases: { defect: ['ポチ丸'], unknown_category: ['x'] } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await desk.admin.req('PUT', '/api/triage/phrases', {
+          phrases: { defect: ['ポチ丸'], support: ['#KoeMartサポート'] },
+        })
+      ).status,
+    ).toBe(200);
     const after = await write('ポチ丸がまた壊れた');
     expect(after.categories).toContain('defect');
     expect((await desk.admin.get('/api/triage/settings')).body.phrases.defect).toEqual(['ポチ丸']);
@@ -54,17 +79,43 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
 
   it('stores agent corrections and learns them for the next conversation', async () => {
     // The workspace's game-currency slang, which the built-in lexicons do not know as a billing problem.
-    const billing = ['ガチャ石が消えた', 'ガチャ石が反映されない', 'ガチャ石がなくなってる', '課金した石が消えた', '石が反映されてない', 'ジェムが届かない',
-      'ガチャ石の購入分がない', '買った石がどこにもない', '石が減ってる', 'ガチャ石が0になった', '課金石が見当たらない', '購入したジェムが反映されない'];
-    const questions = ['イベントはいつまで？', '次のガチャはいつ？', 'フレンド申請の方法は？', 'ランキングの集計時間は？', 'ログインボーナスはいつ更新？',
-      '推奨スペックは？', 'ギルドの作り方を教えて', '名前の変更方法は？', 'メンテ終了は何時？', '引き継ぎコードはどこ？'];
+    const billing = [
+      'ガチャ石が消えた',
+      'ガチャ石が反映されない',
+      'ガチャ石がなくなってる',
+      '課金した石が消えた',
+      '石が反映されてない',
+      'ジェムが届かない',
+      'ガチャ石の購入分がない',
+      '買った石がどこにもない',
+      '石が減ってる',
+      'ガチャ石が0になった',
+      '課金石が見当たらない',
+      '購入したジェムが反映されない',
+    ];
+    const questions = [
+      'イベントはいつまで？',
+      '次のガチャはいつ？',
+      'フレンド申請の方法は？',
+      'ランキングの集計時間は？',
+      'ログインボーナスはいつ更新？',
+      '推奨スペックは？',
+      'ギルドの作り方を教えて',
+      '名前の変更方法は？',
+      'メンテ終了は何時？',
+      '引き継ぎコードはどこ？',
+    ];
     const unseen = 'ガチャ石がまた消えてる';
     const before = await write(unseen);
     expect(before.categories).not.toContain('billing_error');
 
     for (const text of billing) {
       const c = await write(text);
-      const r = await desk.admin.patch(`/api/conversations/${c.id}`, { categories: ['billing_error'], sentiment: 'negative', level: 3 });
+      const r = await desk.admin.patch(`/api/conversations/${c.id}`, {
+        categories: ['billing_error'],
+        sentiment: 'negative',
+        level: 3,
+      });
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ categories: ['billing_error'], sentiment: 'negative', level: 3 });
       expect(r.body.reasons[0]).toMatchObject({ code: 'agent_correction' });
@@ -72,14 +123,20 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     }
     for (const text of questions) {
       const c = await write(text);
-      await desk.admin.patch(`/api/conversations/${c.id}`, { categories: ['question'], sentiment: 'neutral', level: 1 });
+      await desk.admin.patch(`/api/conversations/${c.id}`, {
+        categories: ['question'],
+        sentiment: 'neutral',
+        level: 1,
+      });
     }
     const settings = (await desk.admin.get('/api/triage/settings')).body;
     expect(settings.learnedExamples).toBeGreaterThanOrEqual(20);
     const rows = await desk.koe.koe.db.selectFrom('triage_corrections').selectAll().execute();
     expect(rows.length).toBe(settings.corrections);
     expect(rows.some((r) => JSON.parse(r.after).categories?.includes('billing_error'))).toBe(true);
-    expect((await desk.admin.get('/api/audit?limit=500')).body.items.map((i: any) => i.action)).toContain('triage.corrected');
+    expect((await desk.admin.get('/api/audit?limit=500')).body.items.map((i: any) => i.action)).toContain(
+      'triage.corrected',
+    );
 
     // The same customer text, in a new conversation, now comes out as the agents taught it.
     const v = new Visitor(desk.koe.base, desk.channel.publicKey);

@@ -8,15 +8,33 @@ import Provider from 'oidc-provider';
  * real ID tokens and checks PKCE). Its sign-in page is one form: the person picks which account they are, and the
  * test (or the browser test's click) decides. Accounts are given by the test.
  */
-export interface IdpAccount { sub: string; email?: string; email_verified?: boolean; name?: string }
+export interface IdpAccount {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+}
 
-export async function startIdp(opts: { clientId: string; clientSecret: string; redirectUris: string[]; accounts: IdpAccount[] }) {
+export async function startIdp(opts: {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  accounts: IdpAccount[];
+}) {
   const server: Server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map(opts.accounts.map((a) => [a.sub, a]));
   const provider = new Provider(issuer, {
-    clients: [{ client_id: opts.clientId, client_secret: opts.clientSecret, redirect_uris: opts.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: opts.clientId,
+        client_secret: opts.clientSecret,
+        redirect_uris: opts.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: false } },
@@ -27,7 +45,16 @@ export async function startIdp(opts: { clientId: string; clientSecret: string; r
     },
     cookies: { keys: ['koe-test-idp-cookie-key'] },
     // A fresh signing key per provider (the library's built-in development keys print a warning).
-    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
+    jwks: {
+      keys: [
+        {
+          ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+          kid: 'test',
+          use: 'sig',
+          alg: 'RS256',
+        },
+      ],
+    },
   });
   provider.proxy = false;
   const callback = provider.callback();
@@ -36,12 +63,21 @@ export async function startIdp(opts: { clientId: string; clientSecret: string; r
     const details = await provider.interactionDetails(req, res);
     if (req.method === 'GET' && details.prompt.name === 'login') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><title>Test IdP</title><h1>Test IdP</h1><form method="post" action="/interaction/${uid}">${
-        [...accounts.values()].map((a) => `<button name="sub" value="${a.sub}">${a.email ?? a.sub}</button>`).join('')}</form>`);
+      res.end(
+        `<!doctype html><title>Test IdP</title><h1>Test IdP</h1><form method="post" action="/interaction/${uid}">${[
+          ...accounts.values(),
+        ]
+          .map((a) => `<button name="sub" value="${a.sub}">${a.email ?? a.sub}</button>`)
+          .join('')}</form>`,
+      );
       return;
     }
     if (details.prompt.name === 'login') {
-      const body = await new Promise<string>((r) => { let s = ''; req.on('data', (c) => (s += c)); req.on('end', () => r(s)); });
+      const body = await new Promise<string>((r) => {
+        let s = '';
+        req.on('data', (c) => (s += c));
+        req.on('end', () => r(s));
+      });
       const sub = new URLSearchParams(body).get('sub') ?? '';
       await provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
       return;
@@ -51,12 +87,21 @@ export async function startIdp(opts: { clientId: string; clientSecret: string; r
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-    await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+    await provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   server.on('request', (req, res) => {
     const m = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
-    if (m) void interaction(req, res, m[1]).catch((err: Error) => { res.writeHead(500); res.end(err.message); });
+    if (m)
+      void interaction(req, res, m[1]).catch((err: Error) => {
+        res.writeHead(500);
+        res.end(err.message);
+      });
     else callback(req, res);
   });
   return { issuer, accounts, close: () => new Promise<void>((r) => server.close(() => r())) };
@@ -78,12 +123,18 @@ export class RedirectBrowser {
     const headers: Record<string, string> = {};
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await fetch(u, { method: init.method ?? 'GET', headers, redirect: 'manual', body: init.form ? new URLSearchParams(init.form).toString() : undefined });
+    const res = await fetch(u, {
+      method: init.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair.indexOf('=');
       const [k, v] = [pair.slice(0, i), pair.slice(i + 1)];
-      if (v === '' || /expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c)) jar.delete(k); else jar.set(k, v);
+      if (v === '' || /expires=Thu, 01 Jan 1970/i.test(c) || /max-age=0/i.test(c)) jar.delete(k);
+      else jar.set(k, v);
     }
     return res;
   }

@@ -21,10 +21,7 @@
   // The Koe server is wherever this script came from (works behind a sub-path too).
   var scriptUrl = new URL(script.src, window.location.href);
   var apiBase =
-    scriptUrl.origin +
-    scriptUrl.pathname.replace(/widget\.js$/, '') +
-    'api/widget/' +
-    encodeURIComponent(publicKey);
+    scriptUrl.origin + scriptUrl.pathname.replace(/widget\.js$/, '') + 'api/widget/' + encodeURIComponent(publicKey);
   var storageKey = 'koe.visitor.' + publicKey;
 
   var TEXT = {
@@ -107,7 +104,8 @@
   var root = host.attachShadow({ mode: 'open' });
 
   // Constructable stylesheets survive host pages whose CSP forbids inline <style>; fall back otherwise.
-  var useSheet = 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+  var useSheet =
+    'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
   if (useSheet) {
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(STYLES());
@@ -187,10 +185,15 @@
       node.innerHTML = '<div class="meta"></div><div class="bubble"></div><div class="status"></div>';
       el.log.appendChild(node);
     }
-    node.className = 'msg from-' + m.from + (m.status === 'sending' ? ' is-sending' : '') + (m.status === 'failed' ? ' is-failed' : '');
+    node.className =
+      'msg from-' +
+      m.from +
+      (m.status === 'sending' ? ' is-sending' : '') +
+      (m.status === 'failed' ? ' is-failed' : '');
     node.setAttribute('data-from', m.from);
     if (m.id) node.setAttribute('data-id', m.id);
-    node.querySelector('.meta').textContent = (m.from === 'agent' ? m.authorName || '' : t.you) + ' · ' + formatTime(m.createdAt);
+    node.querySelector('.meta').textContent =
+      (m.from === 'agent' ? m.authorName || '' : t.you) + ' · ' + formatTime(m.createdAt);
     node.querySelector('.bubble').textContent = m.text;
     var status = node.querySelector('.status');
     status.textContent = '';
@@ -373,7 +376,14 @@
     el.input.value = '';
     autoGrow();
     var m = upsert(
-      { id: null, clientMessageId: newClientMessageId(), from: 'customer', text: text, authorName: '', createdAt: new Date().toISOString() },
+      {
+        id: null,
+        clientMessageId: newClientMessageId(),
+        from: 'customer',
+        text: text,
+        authorName: '',
+        createdAt: new Date().toISOString(),
+      },
       false,
     );
     deliver(m);

@@ -7,13 +7,15 @@ import { parseInboundMail } from './parse';
 const RECONCILE_MS = 1000;
 const RETRY_FAILED_LISTEN_MS = 30_000;
 
-
-
 /** An SMTP server for one email channel: accepts mail for the support address and records it. */
 function mailbox(ctx: ChannelContext, channelId: string, creds: EmailCredentials): SMTPServer {
   const log = ctx.log.child({ channelId, channel: 'email' });
   return new SMTPServer({
-    name: 'koe', banner: 'Koe support desk', size: MAX_MESSAGE_BYTES, authOptional: true, logger: false,
+    name: 'koe',
+    banner: 'Koe support desk',
+    size: MAX_MESSAGE_BYTES,
+    authOptional: true,
+    logger: false,
     // Plain SMTP on loopback behind the organisation's MX; TLS and auth belong to that edge.
     disabledCommands: ['AUTH', 'STARTTLS'],
     onRcptTo(rcpt, _session, cb) {
@@ -21,23 +23,30 @@ function mailbox(ctx: ChannelContext, channelId: string, creds: EmailCredentials
       else cb(smtpError(550, `No mailbox here for ${rcpt.address}`));
     },
     onData(stream, _session, cb) {
-      void readAll(stream).then(async (raw) => {
-        if (stream.sizeExceeded) return cb(smtpError(552, `Message exceeds the ${MAX_MESSAGE_BYTES / 1024 / 1024} MB limit`));
-        const parsed = await parseInboundMail(raw, { channelId, supportAddress: creds.address });
-        if ('ignored' in parsed) log.info({ reason: parsed.ignored }, 'email accepted but not recorded');
-        else await ctx.record(parsed.event);
-        cb();
-      }).catch((err: unknown) => {
-        // 451 makes the sending MTA try again later; nothing was acknowledged.
-        log.error({ err }, 'inbound email could not be recorded');
-        cb(smtpError(451, 'Temporary failure, please retry'));
-      });
+      void readAll(stream)
+        .then(async (raw) => {
+          if (stream.sizeExceeded)
+            return cb(smtpError(552, `Message exceeds the ${MAX_MESSAGE_BYTES / 1024 / 1024} MB limit`));
+          const parsed = await parseInboundMail(raw, { channelId, supportAddress: creds.address });
+          if ('ignored' in parsed) log.info({ reason: parsed.ignored }, 'email accepted but not recorded');
+          else await ctx.record(parsed.event);
+          cb();
+        })
+        .catch((err: unknown) => {
+          // 451 makes the sending MTA try again later; nothing was acknowledged.
+          log.error({ err }, 'inbound email could not be recorded');
+          cb(smtpError(451, 'Temporary failure, please retry'));
+        });
     },
   });
 }
 
 /** `retryAt` is when to try listening again: never for channels without an inbound port. */
-interface Running { sealed: string; server: SMTPServer | null; retryAt: number }
+interface Running {
+  sealed: string;
+  server: SMTPServer | null;
+  retryAt: number;
+}
 
 /**
  * Keeps one SMTP server per email channel with an inbound port, following channels as admins add,
@@ -52,7 +61,11 @@ export class InboundMailboxes {
 
   async start(): Promise<void> {
     await this.reconcile();
-    this.timer = setInterval(() => { this.busy = this.busy.then(() => this.reconcile()).catch((err) => this.ctx.log.error({ err }, 'email inbound reconcile failed')); }, RECONCILE_MS);
+    this.timer = setInterval(() => {
+      this.busy = this.busy
+        .then(() => this.reconcile())
+        .catch((err) => this.ctx.log.error({ err }, 'email inbound reconcile failed'));
+    }, RECONCILE_MS);
     this.timer.unref();
   }
 
@@ -63,7 +76,12 @@ export class InboundMailboxes {
   }
 
   private async reconcile(): Promise<void> {
-    const rows = await this.ctx.db.selectFrom('channels').select(['id', 'credentials_enc']).where('kind', '=', 'email').where('deleted_at', 'is', null).execute();
+    const rows = await this.ctx.db
+      .selectFrom('channels')
+      .select(['id', 'credentials_enc'])
+      .where('kind', '=', 'email')
+      .where('deleted_at', 'is', null)
+      .execute();
     const wanted = new Map(rows.filter((r) => r.credentials_enc).map((r) => [r.id, r.credentials_enc!]));
     for (const id of this.running.keys()) if (wanted.get(id) !== this.running.get(id)!.sealed) await this.close(id);
     for (const [id, sealed] of wanted) {
@@ -78,11 +96,17 @@ export class InboundMailboxes {
     try {
       const creds = readEmailCredentials(await this.ctx.credentials(channelId));
       port = creds.inboundPort;
-      if (!port) { this.running.set(channelId, { sealed, server: null, retryAt: Infinity }); return; }
+      if (!port) {
+        this.running.set(channelId, { sealed, server: null, retryAt: Infinity });
+        return;
+      }
       const server = mailbox(this.ctx, channelId, creds);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, creds.inboundHost, () => { server.off('error', reject); resolve(); });
+        server.listen(port, creds.inboundHost, () => {
+          server.off('error', reject);
+          resolve();
+        });
       });
       server.on('error', (err) => this.ctx.log.warn({ err, channelId }, 'email inbound connection error'));
       this.running.set(channelId, { sealed, server, retryAt: Infinity });

@@ -11,14 +11,22 @@ describe('parseInboundMail', () => {
     const parsed = await parseInboundMail(eml('japanese-iso-2022-jp.eml'), opts);
     if (!('event' in parsed)) throw new Error(parsed.ignored);
     expect(parsed.event).toMatchObject({
-      externalId: '<20260501093000.ja-double-charge@example.jp>', occurredAt: '2026-05-01T01:00:00.000Z',
+      externalId: '<20260501093000.ja-double-charge@example.jp>',
+      occurredAt: '2026-05-01T01:00:00.000Z',
       customer: { externalId: 'taro.tanaka@example.jp', name: '田中 太郎', email: 'taro.tanaka@example.jp' },
       meta: {
-        visibility: 'private', messageId: '<20260501093000.ja-double-charge@example.jp>', inReplyTo: null, references: [],
-        subject: '請求が二重になっています', threadKey: '<20260501093000.ja-double-charge@example.jp>', hadHtml: false,
+        visibility: 'private',
+        messageId: '<20260501093000.ja-double-charge@example.jp>',
+        inReplyTo: null,
+        references: [],
+        subject: '請求が二重になっています',
+        threadKey: '<20260501093000.ja-double-charge@example.jp>',
+        hadHtml: false,
       },
     });
-    expect(parsed.event.text).toBe('請求が二重になっています\n\n山田様\n\n先月の請求が二重になっています。\nご確認をお願いいたします。\n\n田中 太郎');
+    expect(parsed.event.text).toBe(
+      '請求が二重になっています\n\n山田様\n\n先月の請求が二重になっています。\nご確認をお願いいたします。\n\n田中 太郎',
+    );
   });
 
   it('shows HTML-only mail as plain text without markup or scripts', async () => {
@@ -36,8 +44,10 @@ describe('parseInboundMail', () => {
     if (!('event' in parsed)) throw new Error(parsed.ignored);
     expect(parsed.event.text).toBe('Thanks, I have sent the photos.');
     expect(parsed.event.meta).toMatchObject({
-      inReplyTo: '<koe-reply-1@koe.example>', references: ['<html-only-0001@example.com>', '<koe-reply-1@koe.example>'],
-      threadKey: '<html-only-0001@example.com>', subject: 'Re: Broken zipper on my order',
+      inReplyTo: '<koe-reply-1@koe.example>',
+      references: ['<html-only-0001@example.com>', '<koe-reply-1@koe.example>'],
+      threadKey: '<html-only-0001@example.com>',
+      subject: 'Re: Broken zipper on my order',
     });
   });
 

@@ -9,7 +9,8 @@ const MAX_TEXT_CHARS = 100_000;
 export type ParsedInboundMail = { event: InboundEvent } | { ignored: string };
 
 const firstAddress = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a[0] : a)?.value[0];
-const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/\s+/)).filter(Boolean);
+const asList = (v: string | string[] | undefined): string[] =>
+  (v === undefined ? [] : Array.isArray(v) ? v : v.split(/\s+/)).filter(Boolean);
 
 /** Automatic mail (out-of-office, bounces, lists) would loop with Koe's replies; RFC 3834 marks it. */
 function automaticReason(mail: ParsedMail): string | null {
@@ -32,7 +33,10 @@ function readableText(mail: ParsedMail): string {
 }
 
 /** One received mail as a customer message, or the reason Koe leaves it alone. */
-export async function parseInboundMail(raw: Buffer, opts: { channelId: string; supportAddress: string; receivedAt?: Date }): Promise<ParsedInboundMail> {
+export async function parseInboundMail(
+  raw: Buffer,
+  opts: { channelId: string; supportAddress: string; receivedAt?: Date },
+): Promise<ParsedInboundMail> {
   const mail = await simpleParser(raw);
   const from = firstAddress(mail.from);
   const address = from?.address?.toLowerCase();
@@ -44,7 +48,10 @@ export async function parseInboundMail(raw: Buffer, opts: { channelId: string; s
   // Without a Message-ID a re-delivery must still dedupe: the content hash stands in.
   const messageId = mail.messageId ?? `<${createHash('sha256').update(raw).digest('hex')}@koe.invalid>`;
   // Record ids are bounded (InboundEventSchema); an absurdly long Message-ID is recorded under its hash.
-  const externalId = messageId.length <= 400 ? messageId : `<${createHash('sha256').update(messageId).digest('hex')}@koe.long-message-id>`;
+  const externalId =
+    messageId.length <= 400
+      ? messageId
+      : `<${createHash('sha256').update(messageId).digest('hex')}@koe.long-message-id>`;
   const references = asList(mail.references);
   const inReplyTo = mail.inReplyTo ?? null;
   const subject = (mail.subject ?? '').trim();
@@ -55,14 +62,22 @@ export async function parseInboundMail(raw: Buffer, opts: { channelId: string; s
 
   return {
     event: {
-      channelId: opts.channelId, externalId, kind: 'message', occurredAt: (opts.receivedAt ?? new Date()).toISOString(),
+      channelId: opts.channelId,
+      externalId,
+      kind: 'message',
+      occurredAt: (opts.receivedAt ?? new Date()).toISOString(),
       customer: { externalId: address, name: from?.name?.trim() || address, email: address, handle: address },
       text,
       meta: {
-        visibility: 'private', messageId, inReplyTo, references, subject,
+        visibility: 'private',
+        messageId,
+        inReplyTo,
+        references,
+        subject,
         // The thread's root: lets a later change split one customer's separate email threads.
         threadKey: references[0] ?? inReplyTo ?? messageId,
-        hadHtml: Boolean(mail.html), sentAt: mail.date && Number.isFinite(mail.date.getTime()) ? platformTime(mail.date.getTime()) : null,
+        hadHtml: Boolean(mail.html),
+        sentAt: mail.date && Number.isFinite(mail.date.getTime()) ? platformTime(mail.date.getTime()) : null,
       },
     },
   };

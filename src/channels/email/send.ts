@@ -6,9 +6,13 @@ import { readEmailCredentials, type EmailCredentials } from './credentials';
 
 export function smtpTransport(creds: EmailCredentials) {
   const options: SMTPTransport.Options = {
-    host: creds.smtpHost, port: creds.smtpPort, secure: creds.smtpSecure ?? creds.smtpPort === 465,
+    host: creds.smtpHost,
+    port: creds.smtpPort,
+    secure: creds.smtpSecure ?? creds.smtpPort === 465,
     auth: creds.smtpUser ? { user: creds.smtpUser, pass: creds.smtpPass ?? '' } : undefined,
-    connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
   };
   return nodemailer.createTransport(options);
 }
@@ -33,7 +37,12 @@ const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1
 export function replyEnvelope(out: OutboundMessage, creds: EmailCredentials) {
   const meta = out.inReplyTo?.meta ?? {};
   const parentId = typeof meta.messageId === 'string' ? meta.messageId : undefined;
-  const references = [...new Set([...(Array.isArray(meta.references) ? meta.references.map(String) : []), ...(parentId ? [parentId] : [])])];
+  const references = [
+    ...new Set([
+      ...(Array.isArray(meta.references) ? meta.references.map(String) : []),
+      ...(parentId ? [parentId] : []),
+    ]),
+  ];
   return {
     from: { name: out.channel.name, address: creds.address },
     to: out.recipient.externalId,

@@ -20,7 +20,10 @@ export function linePlugin(): ChannelPlugin {
         const bot = await lineApi(await ctx.credentials<LineCredentials>(channel.id)).getBotInfo();
         return { ok: true, detail: `Connected to ${bot.displayName} (${bot.basicId})` };
       } catch (err) {
-        const detail = err instanceof HTTPFetchError ? `LINE answered HTTP ${err.status}: ${err.body.slice(0, 300)}` : `Could not reach LINE: ${String(err)}`;
+        const detail =
+          err instanceof HTTPFetchError
+            ? `LINE answered HTTP ${err.status}: ${err.body.slice(0, 300)}`
+            : `Could not reach LINE: ${String(err)}`;
         return { ok: false, detail };
       }
     },

@@ -39,32 +39,58 @@ describe('LINE webhook parsing', () => {
     if (item.kind !== 'message') throw new Error('expected a message');
     const ev = toInboundEvent('ch1', item.event, item.origin, '佐藤');
     expect(ev).toMatchObject({
-      externalId: 'msg:468789577898262530', text: '注文した商品がまだ届きません。注文番号は A-10293 です。',
-      customer: { externalId: 'U4af4980629a1b2c3d4e5f60718293a4b', name: '佐藤' }, occurredAt: new Date(1692251666727).toISOString(),
-      meta: { replyToken: '38ef843bde154d9b91c21320ffd17a0f', replyTokenAt: 1692251666727, sourceType: 'user', to: 'U4af4980629a1b2c3d4e5f60718293a4b', visibility: 'private', messageType: 'text' },
+      externalId: 'msg:468789577898262530',
+      text: '注文した商品がまだ届きません。注文番号は A-10293 です。',
+      customer: { externalId: 'U4af4980629a1b2c3d4e5f60718293a4b', name: '佐藤' },
+      occurredAt: new Date(1692251666727).toISOString(),
+      meta: {
+        replyToken: '38ef843bde154d9b91c21320ffd17a0f',
+        replyTokenAt: 1692251666727,
+        sourceType: 'user',
+        to: 'U4af4980629a1b2c3d4e5f60718293a4b',
+        visibility: 'private',
+        messageType: 'text',
+      },
     });
   });
 
   it('addresses group and room replies to the group or room', () => {
     const group = readLineEvent(eventsOf(fixture('message-text-group.json'))[0]);
     if (group.kind !== 'message') throw new Error('expected a message');
-    expect(toInboundEvent('ch1', group.event, group.origin, 'x').meta).toMatchObject({ sourceType: 'group', groupId: 'Ca56f94637c0a1b2c3d4e5f60718293a4', to: 'Ca56f94637c0a1b2c3d4e5f60718293a4', visibility: 'group' });
+    expect(toInboundEvent('ch1', group.event, group.origin, 'x').meta).toMatchObject({
+      sourceType: 'group',
+      groupId: 'Ca56f94637c0a1b2c3d4e5f60718293a4',
+      to: 'Ca56f94637c0a1b2c3d4e5f60718293a4',
+      visibility: 'group',
+    });
     const room = readLineEvent(eventsOf(fixture('message-image-room.json'))[0]);
     if (room.kind !== 'message') throw new Error('expected a message');
     const ev = toInboundEvent('ch1', room.event, room.origin, 'x');
     expect(ev.text).toBe('[画像]');
-    expect(ev.meta).toMatchObject({ sourceType: 'room', to: 'Ra8dbf4673c4a1b2c3d4e5f60718293a4', messageType: 'image' });
+    expect(ev.meta).toMatchObject({
+      sourceType: 'room',
+      to: 'Ra8dbf4673c4a1b2c3d4e5f60718293a4',
+      messageType: 'image',
+    });
   });
 
   it('labels non-text messages and reads follow/unfollow/unknown events', () => {
     expect(messageText({ type: 'sticker', id: '1' } as never)).toBe('[スタンプ]');
-    expect(messageText({ type: 'location', id: '1', title: '東京タワー', address: '東京都港区芝公園4-2-8' } as never)).toBe('[位置情報] 東京タワー 東京都港区芝公園4-2-8');
+    expect(
+      messageText({ type: 'location', id: '1', title: '東京タワー', address: '東京都港区芝公園4-2-8' } as never),
+    ).toBe('[位置情報] 東京タワー 東京都港区芝公園4-2-8');
     expect(messageText({ type: 'file', id: '1', fileName: 'receipt.pdf' } as never)).toBe('[ファイル] receipt.pdf');
     expect(readLineEvent(eventsOf(fixture('follow.json'))[0]).kind).toBe('follow');
     expect(readLineEvent(eventsOf(fixture('unfollow.json'))[0]).kind).toBe('unfollow');
     expect(readLineEvent({ type: 'postback', source: { type: 'user', userId: 'U1' } }).kind).toBe('ignored');
     expect(readLineEvent(null).kind).toBe('invalid');
-    expect(readLineEvent({ type: 'message', source: { type: 'user', userId: 'U1' }, message: { id: { $ne: 1 }, type: 'text' } })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('message.id') });
+    expect(
+      readLineEvent({
+        type: 'message',
+        source: { type: 'user', userId: 'U1' },
+        message: { id: { $ne: 1 }, type: 'text' },
+      }),
+    ).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('message.id') });
     expect(eventsOf(fixture('console-verify.json'))).toEqual([]);
     expect(parseLineBody(Buffer.from('{"events": 1}'))).toMatchObject({ invalid: expect.stringContaining('events') });
     expect(parseLineBody(Buffer.from('not json'))).toEqual({ invalid: 'the body is not JSON' });
@@ -97,8 +123,15 @@ describe('LINE delivery helpers', () => {
 describe('LINE adapter limits', () => {
   it('refuses a text over 5,000 characters before calling LINE', async () => {
     const { lineAdapter } = await import('./send');
-    const ctx = { credentials: async () => { throw new Error('must not be reached'); } } as never;
+    const ctx = {
+      credentials: async () => {
+        throw new Error('must not be reached');
+      },
+    } as never;
     const out = { channel: { id: 'c' }, message: { text: 'あ'.repeat(5001) }, idempotencyKey: 'k' } as never;
-    await expect(lineAdapter(ctx).send(out)).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('5000') });
+    await expect(lineAdapter(ctx).send(out)).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringContaining('5000'),
+    });
   });
 });

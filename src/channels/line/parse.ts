@@ -19,14 +19,28 @@ export interface LineOrigin {
 // carry an id as an object, a null event or a timestamp no Date can hold, and none of that may reach a job.
 const Id = z.string().min(1).max(200);
 const Short = z.string().max(2000);
-const SourceSchema = z.looseObject({ type: z.string().max(40), userId: Id.optional(), groupId: Id.optional(), roomId: Id.optional() });
+const SourceSchema = z.looseObject({
+  type: z.string().max(40),
+  userId: Id.optional(),
+  groupId: Id.optional(),
+  roomId: Id.optional(),
+});
 const EventSchema = z.looseObject({ type: z.string().min(1).max(100), source: SourceSchema.optional() });
 const MessageSchema = z.looseObject({
-  id: Id, type: z.string().min(1).max(40), text: z.string().max(20_000).optional(), quoteToken: Short.optional(),
-  fileName: Short.optional(), title: Short.optional(), address: Short.optional(),
+  id: Id,
+  type: z.string().min(1).max(40),
+  text: z.string().max(20_000).optional(),
+  quoteToken: Short.optional(),
+  fileName: Short.optional(),
+  title: Short.optional(),
+  address: Short.optional(),
 });
 const MessageEventSchema = EventSchema.extend({
-  type: z.literal('message'), webhookEventId: Id.optional(), timestamp: z.number().optional(), replyToken: z.string().max(500).optional(), message: MessageSchema,
+  type: z.literal('message'),
+  webhookEventId: Id.optional(),
+  timestamp: z.number().optional(),
+  replyToken: z.string().max(500).optional(),
+  message: MessageSchema,
 });
 export type LineMessageEvent = z.infer<typeof MessageEventSchema>;
 export type LineMessage = z.infer<typeof MessageSchema>;
@@ -40,22 +54,33 @@ export type LineWebhookItem =
   /** Signed by LINE but not in a shape Koe can read: recorded as failed with the reason, the rest of the batch goes on. */
   | { kind: 'invalid'; reason: string };
 
-const BodySchema = z.looseObject({ destination: z.string().max(200).optional(), events: z.array(z.unknown()).max(1000) });
+const BodySchema = z.looseObject({
+  destination: z.string().max(200).optional(),
+  events: z.array(z.unknown()).max(1000),
+});
 
 /** The body after a valid signature: its events, or why it cannot be read (not JSON, no `events` array). */
 export function parseLineBody(raw: Buffer): { events: unknown[] } | { invalid: string } {
   let body: unknown;
-  try { body = JSON.parse(raw.toString('utf8')); } catch { return { invalid: 'the body is not JSON' }; }
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { invalid: 'the body is not JSON' };
+  }
   const parsed = BodySchema.safeParse(body);
-  return parsed.success ? { events: parsed.data.events } : { invalid: `not a LINE webhook body: ${zodReason(parsed.error)}` };
+  return parsed.success
+    ? { events: parsed.data.events }
+    : { invalid: `not a LINE webhook body: ${zodReason(parsed.error)}` };
 }
 
 function originOf(source: z.infer<typeof SourceSchema> | undefined): LineOrigin | null {
   if (!source) return null;
   const userId = source.userId ?? null;
   if (source.type === 'user' && userId) return { sourceType: 'user', userId, groupId: null, roomId: null, to: userId };
-  if (source.type === 'group' && source.groupId) return { sourceType: 'group', userId, groupId: source.groupId, roomId: null, to: source.groupId };
-  if (source.type === 'room' && source.roomId) return { sourceType: 'room', userId, groupId: null, roomId: source.roomId, to: source.roomId };
+  if (source.type === 'group' && source.groupId)
+    return { sourceType: 'group', userId, groupId: source.groupId, roomId: null, to: source.groupId };
+  if (source.type === 'room' && source.roomId)
+    return { sourceType: 'room', userId, groupId: null, roomId: source.roomId, to: source.roomId };
   return null;
 }
 
@@ -76,7 +101,14 @@ export function readLineEvent(raw: unknown): LineWebhookItem {
   return { kind: 'ignored', type };
 }
 
-const labels: Record<string, string> = { image: '画像', video: '動画', audio: '音声', file: 'ファイル', location: '位置情報', sticker: 'スタンプ' };
+const labels: Record<string, string> = {
+  image: '画像',
+  video: '動画',
+  audio: '音声',
+  file: 'ファイル',
+  location: '位置情報',
+  sticker: 'スタンプ',
+};
 
 /** Agents read text; other message types become a short bracketed label so the conversation still shows them. */
 export function messageText(m: Pick<LineMessage, 'type' | 'text' | 'fileName' | 'title' | 'address'>): string {
@@ -90,7 +122,12 @@ export function messageText(m: Pick<LineMessage, 'type' | 'text' | 'fileName' | 
 /** The customer is the person who wrote; a group member without a shared user id is represented by the group. */
 export const customerIdOf = (origin: LineOrigin) => origin.userId ?? origin.to;
 
-export function toInboundEvent(channelId: string, event: LineMessageEvent, origin: LineOrigin, customerName: string): InboundEvent {
+export function toInboundEvent(
+  channelId: string,
+  event: LineMessageEvent,
+  origin: LineOrigin,
+  customerName: string,
+): InboundEvent {
   const message = event.message;
   const occurredAt = platformTime(event.timestamp);
   return {

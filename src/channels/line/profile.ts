@@ -20,36 +20,51 @@ export class LineProfiles {
     const key = `${channelId}:${customerIdOf(origin)}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.name;
-    const fetched = origin.userId ? await this.fetch(creds, origin).catch((err: unknown) => {
-      this.ctx.log.warn({ err: String(err), channelId }, 'LINE profile lookup failed');
-      return null;
-    }) : null;
+    const fetched = origin.userId
+      ? await this.fetch(creds, origin).catch((err: unknown) => {
+          this.ctx.log.warn({ err: String(err), channelId }, 'LINE profile lookup failed');
+          return null;
+        })
+      : null;
     if (fetched) {
       if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, { name: fetched, at: Date.now() });
       return fetched;
     }
-    return (await this.storedName(channelId, customerIdOf(origin))) ?? (origin.userId ? LINE_FALLBACK_NAME : 'LINEグループ');
+    return (
+      (await this.storedName(channelId, customerIdOf(origin))) ?? (origin.userId ? LINE_FALLBACK_NAME : 'LINEグループ')
+    );
   }
 
   private async fetch(creds: LineCredentials, origin: LineOrigin): Promise<string | null> {
     const api = lineApi(creds);
     const userId = origin.userId!;
     // Group and room members who are not friends of the account are only visible through the member endpoints.
-    const lookup = origin.groupId ? api.getGroupMemberProfile(origin.groupId, userId)
-      : origin.roomId ? api.getRoomMemberProfile(origin.roomId, userId)
-      : api.getProfile(userId);
+    const lookup = origin.groupId
+      ? api.getGroupMemberProfile(origin.groupId, userId)
+      : origin.roomId
+        ? api.getRoomMemberProfile(origin.roomId, userId)
+        : api.getProfile(userId);
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS); });
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
+    });
     try {
       const profile = await Promise.race([lookup, timeout]);
       return profile?.displayName?.trim() || null;
-    } finally { clearTimeout(timer); }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async storedName(channelId: string, externalId: string): Promise<string | undefined> {
-    const row = await this.ctx.db.selectFrom('customer_identities as ci').innerJoin('customers as c', 'c.id', 'ci.customer_id')
-      .select('c.name').where('ci.channel_id', '=', channelId).where('ci.external_id', '=', externalId).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('customer_identities as ci')
+      .innerJoin('customers as c', 'c.id', 'ci.customer_id')
+      .select('c.name')
+      .where('ci.channel_id', '=', channelId)
+      .where('ci.external_id', '=', externalId)
+      .executeTakeFirst();
     return row?.name;
   }
 }

@@ -31,7 +31,9 @@ function platformReason(err: HTTPFetchError): string {
     const body = JSON.parse(err.body) as { message?: string; details?: { message?: string; property?: string }[] };
     const details = (body.details ?? []).map((d) => [d.property, d.message].filter(Boolean).join(': ')).filter(Boolean);
     if (body.message) return `LINE: ${body.message}${details.length ? ` (${details.join('; ')})` : ''}`;
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return `LINE: HTTP ${err.status} ${err.statusText}`.trim();
 }
 
@@ -47,14 +49,21 @@ export function deliveryErrorFrom(err: unknown): unknown {
   return new DeliveryError(reason, true);
 }
 
-const isInvalidReplyToken = (err: unknown) => err instanceof HTTPFetchError && err.status === 400 && /reply ?token/i.test(err.body);
+const isInvalidReplyToken = (err: unknown) =>
+  err instanceof HTTPFetchError && err.status === 400 && /reply ?token/i.test(err.body);
 
 /** A reply token works once: if another reply to the same customer message already went out, it is spent. */
 async function replyTokenSpent(ctx: ChannelContext, out: OutboundMessage): Promise<boolean> {
-  const other = await ctx.db.selectFrom('outbox as o').innerJoin('messages as m', 'm.id', 'o.message_id').select('o.id')
-    .where('m.conversation_id', '=', out.conversationId).where('m.id', '!=', out.message.id)
-    .where('o.status', 'in', ['sent', 'sending']).where('m.created_at', '>=', out.inReplyTo!.createdAt)
-    .limit(1).executeTakeFirst();
+  const other = await ctx.db
+    .selectFrom('outbox as o')
+    .innerJoin('messages as m', 'm.id', 'o.message_id')
+    .select('o.id')
+    .where('m.conversation_id', '=', out.conversationId)
+    .where('m.id', '!=', out.message.id)
+    .where('o.status', 'in', ['sent', 'sending'])
+    .where('m.created_at', '>=', out.inReplyTo!.createdAt)
+    .limit(1)
+    .executeTakeFirst();
   return Boolean(other);
 }
 
@@ -74,7 +83,11 @@ export function lineAdapter(ctx: ChannelContext): ChannelAdapter {
     kind: 'line',
     async send(out) {
       const text = out.message.text;
-      if (text.length > LINE_TEXT_LIMIT) throw new DeliveryError(`LINE messages are limited to ${LINE_TEXT_LIMIT} characters (this reply has ${text.length})`, true);
+      if (text.length > LINE_TEXT_LIMIT)
+        throw new DeliveryError(
+          `LINE messages are limited to ${LINE_TEXT_LIMIT} characters (this reply has ${text.length})`,
+          true,
+        );
       const creds = await ctx.credentials<LineCredentials>(out.channel.id);
       const api = lineApi(creds);
       const messages = [{ type: 'text' as const, text }];
@@ -97,7 +110,8 @@ export function lineAdapter(ctx: ChannelContext): ChannelAdapter {
         return { externalId: res.sentMessages?.[0]?.id };
       } catch (err) {
         // 409 with a retry key means LINE already accepted this very push on an earlier attempt.
-        if (err instanceof HTTPFetchError && err.status === 409) return { externalId: err.headers.get('x-line-accepted-request-id') ?? undefined };
+        if (err instanceof HTTPFetchError && err.status === 409)
+          return { externalId: err.headers.get('x-line-accepted-request-id') ?? undefined };
         throw deliveryErrorFrom(err);
       }
     },

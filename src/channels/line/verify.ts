@@ -6,7 +6,11 @@ export function lineSignature(rawBody: Buffer, channelSecret: string): string {
 }
 
 /** Constant-time check of the `x-line-signature` header; a missing or malformed header is simply invalid. */
-export function isValidLineSignature(rawBody: Buffer, channelSecret: string, header: string | string[] | undefined): boolean {
+export function isValidLineSignature(
+  rawBody: Buffer,
+  channelSecret: string,
+  header: string | string[] | undefined,
+): boolean {
   if (typeof header !== 'string' || header.length === 0) return false;
   const expected = createHmac('sha256', channelSecret).update(rawBody).digest();
   const given = Buffer.from(header, 'base64');

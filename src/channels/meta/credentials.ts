@@ -8,7 +8,10 @@ export const metaCredentialsSchema = z.object({
   pageId: z.string().min(1),
   igAccountId: z.string().min(1).optional(),
   graphBaseUrl: z.url().default('https://graph.facebook.com'),
-  graphVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'),
+  graphVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v21.0')
+    .default('v21.0'),
 });
 
 export type MetaCredentials = z.infer<typeof metaCredentialsSchema>;

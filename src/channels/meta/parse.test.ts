@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parseMetaWebhook, type ParsedWebhook } from './parse';
 
 const ids = { channelId: 'ch1', pageId: '448242228374517', igAccountId: '17841400000000001' };
-const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/meta', name), 'utf8')
-  .replaceAll('<PAGE_ID>', ids.pageId).replaceAll('<IG_ID>', ids.igAccountId).replaceAll('<PSID>', '2561234567890123')
-  .replaceAll('<IGSID>', '6543210987654321').replaceAll('<USER_ID>', '1000123456789'));
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/meta', name), 'utf8')
+      .replaceAll('<PAGE_ID>', ids.pageId)
+      .replaceAll('<IG_ID>', ids.igAccountId)
+      .replaceAll('<PSID>', '2561234567890123')
+      .replaceAll('<IGSID>', '6543210987654321')
+      .replaceAll('<USER_ID>', '1000123456789'),
+  );
 
 /** Parses as the channel of the body's own kind would. */
 function parse(body: any, _ids = ids): ParsedWebhook {
@@ -20,9 +26,16 @@ describe('parseMetaWebhook', () => {
     const { events } = parse(fixture('messenger-dm.json'), ids);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      externalId: 'mid.1457764197618:41d102a3e1ae206a38', occurredAt: '2016-03-23T00:25:52.478Z',
-      customer: { externalId: '2561234567890123' }, text: '注文した商品がまだ届きません。hello, world!',
-      meta: { visibility: 'private', platform: 'messenger', psid: '2561234567890123', mid: 'mid.1457764197618:41d102a3e1ae206a38' },
+      externalId: 'mid.1457764197618:41d102a3e1ae206a38',
+      occurredAt: '2016-03-23T00:25:52.478Z',
+      customer: { externalId: '2561234567890123' },
+      text: '注文した商品がまだ届きません。hello, world!',
+      meta: {
+        visibility: 'private',
+        platform: 'messenger',
+        psid: '2561234567890123',
+        mid: 'mid.1457764197618:41d102a3e1ae206a38',
+      },
     });
   });
 
@@ -34,8 +47,15 @@ describe('parseMetaWebhook', () => {
   it('reads a Page comment as public with its comment, post and parent ids', () => {
     const [e] = parse(fixture('page-comment.json'), ids).events;
     expect(e).toMatchObject({
-      externalId: '122131676912594941_1213590066982748', customer: { externalId: '1000123456789', name: '佐藤 健' },
-      meta: { visibility: 'public', platform: 'facebook', commentId: '122131676912594941_1213590066982748', postId: '448242228374517_122131676912594941', parentId: '448242228374517_122131676912594941' },
+      externalId: '122131676912594941_1213590066982748',
+      customer: { externalId: '1000123456789', name: '佐藤 健' },
+      meta: {
+        visibility: 'public',
+        platform: 'facebook',
+        commentId: '122131676912594941_1213590066982748',
+        postId: '448242228374517_122131676912594941',
+        parentId: '448242228374517_122131676912594941',
+      },
     });
     expect(e.occurredAt).toBe(new Date(1742667604 * 1000).toISOString());
   });
@@ -51,8 +71,14 @@ describe('parseMetaWebhook', () => {
     expect(dm.meta).toMatchObject({ visibility: 'private', platform: 'instagram', igsid: '6543210987654321' });
     const [c] = parse(fixture('instagram-comment.json'), ids).events;
     expect(c).toMatchObject({
-      externalId: '17865799348089039', customer: { externalId: '6543210987654321', name: 'hana_k', handle: 'hana_k' },
-      meta: { visibility: 'public', platform: 'instagram', commentId: '17865799348089039', mediaId: '17887498072083520' },
+      externalId: '17865799348089039',
+      customer: { externalId: '6543210987654321', name: 'hana_k', handle: 'hana_k' },
+      meta: {
+        visibility: 'public',
+        platform: 'instagram',
+        commentId: '17865799348089039',
+        mediaId: '17887498072083520',
+      },
     });
   });
 
@@ -61,17 +87,27 @@ describe('parseMetaWebhook', () => {
   });
 
   it('refuses a body sent to the other kind of channel, and parks unreadable parts while reading the rest', () => {
-    expect(parseMetaWebhook(fixture('messenger-dm.json'), ids, 'instagram')).toEqual({ invalid: expect.stringContaining('"page" was posted to a instagram channel') });
-    expect(parseMetaWebhook({ object: 'page', entry: 'x' }, ids, 'facebook')).toEqual({ invalid: expect.stringContaining('entry') });
+    expect(parseMetaWebhook(fixture('messenger-dm.json'), ids, 'instagram')).toEqual({
+      invalid: expect.stringContaining('"page" was posted to a instagram channel'),
+    });
+    expect(parseMetaWebhook({ object: 'page', entry: 'x' }, ids, 'facebook')).toEqual({
+      invalid: expect.stringContaining('entry'),
+    });
     const body = fixture('messenger-dm.json');
     const good = body.entry[0].messaging[0];
     body.entry.unshift(null);
-    body.entry[1].messaging.unshift(null, { ...good, message: { ...good.message, mid: { $gt: '' } } }, { ...good, message: { ...good.message, mid: 'm_ok', attachments: 'not a list' } });
+    body.entry[1].messaging.unshift(
+      null,
+      { ...good, message: { ...good.message, mid: { $gt: '' } } },
+      { ...good, message: { ...good.message, mid: 'm_ok', attachments: 'not a list' } },
+    );
     const r = parse(body);
     expect(r.events.map((e) => e.externalId)).toEqual([good.message.mid]);
     expect(r.rejected.map((x) => x.reason)).toEqual([
-      expect.stringContaining('not a Meta entry'), expect.stringContaining('not a Meta messaging event'),
-      expect.stringContaining('message.mid'), expect.stringContaining('message.attachments'),
+      expect.stringContaining('not a Meta entry'),
+      expect.stringContaining('not a Meta messaging event'),
+      expect.stringContaining('message.mid'),
+      expect.stringContaining('message.attachments'),
     ]);
   });
 

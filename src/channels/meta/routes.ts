@@ -9,8 +9,13 @@ type Params = { channelId: string };
 
 /** The channel behind a webhook URL, only while it exists, has this kind and has credentials. */
 async function channelCredentials(ctx: ChannelContext, kind: string, channelId: string): Promise<MetaCredentials> {
-  const row = await ctx.db.selectFrom('channels').select(['kind', 'deleted_at', 'credentials_enc']).where('id', '=', channelId).executeTakeFirst();
-  if (!row || row.kind !== kind || row.deleted_at !== null || row.credentials_enc === null) throw new DomainError('not_found', 'Channel not found');
+  const row = await ctx.db
+    .selectFrom('channels')
+    .select(['kind', 'deleted_at', 'credentials_enc'])
+    .where('id', '=', channelId)
+    .executeTakeFirst();
+  if (!row || row.kind !== kind || row.deleted_at !== null || row.credentials_enc === null)
+    throw new DomainError('not_found', 'Channel not found');
   return readMetaCredentials(await ctx.credentials(channelId));
 }
 
@@ -19,12 +24,16 @@ const unauthorized = () => new DomainError('unauthenticated', 'Invalid or missin
 /** GET answers Meta's subscription handshake; POST takes signed events, records them, then acknowledges. */
 export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
   for (const kind of ['facebook', 'instagram'] as const) {
-    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(`/webhooks/${kind}/:channelId`, { schema: { hide: true } }, async (req, reply: FastifyReply) => {
-      const creds = await channelCredentials(ctx, kind, req.params.channelId);
-      const challenge = hubChallenge(req.query, creds.verifyToken);
-      if (challenge === null) throw new DomainError('forbidden', 'The verify token does not match this channel');
-      return reply.type('text/plain').send(challenge);
-    });
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(
+      `/webhooks/${kind}/:channelId`,
+      { schema: { hide: true } },
+      async (req, reply: FastifyReply) => {
+        const creds = await channelCredentials(ctx, kind, req.params.channelId);
+        const challenge = hubChallenge(req.query, creds.verifyToken);
+        if (challenge === null) throw new DomainError('forbidden', 'The verify token does not match this channel');
+        return reply.type('text/plain').send(challenge);
+      },
+    );
 
     app.post<{ Params: Params }>(`/webhooks/${kind}/:channelId`, { schema: { hide: true } }, async (req, reply) => {
       const { channelId } = req.params;
@@ -37,14 +46,22 @@ export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
         throw unauthorized();
       }
       let body: unknown;
-      try { body = JSON.parse(raw.toString('utf8')); } catch { body = undefined; }
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        body = undefined;
+      }
       // Signed by Meta but unreadable: kept with the reason for admins and acknowledged (Meta disables failing webhooks).
-      const parsed = body === undefined ? { invalid: 'the body is not JSON' } : parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId }, kind);
+      const parsed =
+        body === undefined
+          ? { invalid: 'the body is not JSON' }
+          : parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId }, kind);
       if ('invalid' in parsed) {
         await ctx.reject(channelId, body ?? raw.toString('utf8'), parsed.invalid);
         return reply.type('text/plain').send('EVENT_RECEIVED');
       }
-      if (parsed.ignored.length) ctx.log.info({ channelId, ignored: parsed.ignored }, 'meta webhook: events Koe does not handle');
+      if (parsed.ignored.length)
+        ctx.log.info({ channelId, ignored: parsed.ignored }, 'meta webhook: events Koe does not handle');
       for (const part of parsed.rejected) await ctx.reject(channelId, part.payload, part.reason);
       // In order, so messages of one delivery keep their order; duplicates are absorbed by record().
       for (const event of parsed.events) await ctx.record(event);

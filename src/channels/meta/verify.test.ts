@@ -5,8 +5,16 @@ describe('Meta webhook verification', () => {
   const body = Buffer.from('{"object":"page","entry":[]}');
 
   it('matches the documented algorithm (test vector from the platform notes)', () => {
-    expect(hubSignature('app-secret', body)).toBe('sha256=e6e9d7a842a48e17f43a34d6125d0d933e2aab92ee37f0993a4d493b50e3d438');
-    expect(isValidHubSignature('app-secret', body, 'sha256=e6e9d7a842a48e17f43a34d6125d0d933e2aab92ee37f0993a4d493b50e3d438')).toBe(true);
+    expect(hubSignature('app-secret', body)).toBe(
+      'sha256=e6e9d7a842a48e17f43a34d6125d0d933e2aab92ee37f0993a4d493b50e3d438',
+    );
+    expect(
+      isValidHubSignature(
+        'app-secret',
+        body,
+        'sha256=e6e9d7a842a48e17f43a34d6125d0d933e2aab92ee37f0993a4d493b50e3d438',
+      ),
+    ).toBe(true);
   });
 
   it('rejects missing, malformed, legacy sha1 and wrong-secret signatures', () => {

@@ -9,7 +9,14 @@ export function webchatAdapter(bus: RealtimeBus): ChannelAdapter {
     async send(out: OutboundMessage) {
       bus.publish(topics.visitor(out.channel.id, out.recipient.externalId), {
         type: 'message',
-        data: toWidgetMessage({ id: out.message.id, kind: 'reply', text: out.message.text, authorName: out.message.authorName, createdAt: out.message.createdAt, clientMessageId: null }),
+        data: toWidgetMessage({
+          id: out.message.id,
+          kind: 'reply',
+          text: out.message.text,
+          authorName: out.message.authorName,
+          createdAt: out.message.createdAt,
+          clientMessageId: null,
+        }),
       });
       return { externalId: out.message.id };
     },

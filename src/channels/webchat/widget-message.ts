@@ -1,5 +1,26 @@
-export interface WidgetMessage { id: string; from: 'customer' | 'agent'; text: string; authorName: string; createdAt: string; clientMessageId: string | null }
+export interface WidgetMessage {
+  id: string;
+  from: 'customer' | 'agent';
+  text: string;
+  authorName: string;
+  createdAt: string;
+  clientMessageId: string | null;
+}
 
-export function toWidgetMessage(m: { id: string; kind: string; text: string; authorName: string; createdAt: string; clientMessageId: string | null }): WidgetMessage {
-  return { id: m.id, from: m.kind === 'customer' ? 'customer' : 'agent', text: m.text, authorName: m.authorName, createdAt: m.createdAt, clientMessageId: m.clientMessageId };
+export function toWidgetMessage(m: {
+  id: string;
+  kind: string;
+  text: string;
+  authorName: string;
+  createdAt: string;
+  clientMessageId: string | null;
+}): WidgetMessage {
+  return {
+    id: m.id,
+    from: m.kind === 'customer' ? 'customer' : 'agent',
+    text: m.text,
+    authorName: m.authorName,
+    createdAt: m.createdAt,
+    clientMessageId: m.clientMessageId,
+  };
 }

@@ -3,7 +3,13 @@ import { X_API_BASE, type XCredentials } from './credentials';
 const TIMEOUT_MS = 15_000;
 
 export class XApiError extends Error {
-  constructor(readonly status: number, readonly headers: Headers, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** X v2 errors come as `{title, detail}` or `{errors: [{message}]}`. */
@@ -22,17 +28,30 @@ export function rateLimitWaitMs(headers: Headers, now = Date.now()): number | un
   return undefined;
 }
 
-export async function xRequest<T>(creds: XCredentials, token: string, method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
+export async function xRequest<T>(
+  creds: XCredentials,
+  token: string,
+  method: 'GET' | 'POST',
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<{ data: T; headers: Headers }> {
   const base = (creds.apiBaseUrl ?? X_API_BASE).replace(/\/$/, '');
   const res = await fetch(base + pathAndQuery, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   const text = await res.text();
   let json: unknown = {};
-  try { json = text ? JSON.parse(text) : {}; } catch { /* keep {} */ }
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    /* keep {} */
+  }
   if (!res.ok) throw new XApiError(res.status, res.headers, reasonOf(res.status, json));
   return { data: json as T, headers: res.headers };
 }

@@ -24,11 +24,24 @@ export function xPlugin(): ChannelPlugin {
       const token = creds.accessToken ?? creds.bearerToken;
       if (!token) return { ok: false, detail: 'No X token saved' };
       try {
-        const { data } = await xRequest<{ data?: { id?: string; username?: string } }>(creds, token, 'GET', '/2/users/me');
-        if (data.data?.id !== creds.userId) return { ok: false, detail: `The token belongs to @${data.data?.username} (${data.data?.id}), not to the configured account ${creds.userId}` };
+        const { data } = await xRequest<{ data?: { id?: string; username?: string } }>(
+          creds,
+          token,
+          'GET',
+          '/2/users/me',
+        );
+        if (data.data?.id !== creds.userId)
+          return {
+            ok: false,
+            detail: `The token belongs to @${data.data?.username} (${data.data?.id}), not to the configured account ${creds.userId}`,
+          };
         return { ok: true, detail: `Connected as @${data.data.username}` };
       } catch (err) {
-        return { ok: false, detail: err instanceof XApiError ? `${err.message} (HTTP ${err.status})` : `Could not reach X: ${String(err)}` };
+        return {
+          ok: false,
+          detail:
+            err instanceof XApiError ? `${err.message} (HTTP ${err.status})` : `Could not reach X: ${String(err)}`,
+        };
       }
     },
   };

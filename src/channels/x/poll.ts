@@ -7,12 +7,21 @@ const TICK_MS = 1_000;
 const MAX_PAGES = 5;
 /** With no cursor yet (a new channel), listening starts from the last day rather than the account's whole history. */
 const BACKFILL_MS = 24 * 60 * 60_000;
-const FIELDS = 'tweet.fields=created_at,conversation_id,author_id,referenced_tweets&expansions=author_id&user.fields=username,name';
+const FIELDS =
+  'tweet.fields=created_at,conversation_id,author_id,referenced_tweets&expansions=author_id&user.fields=username,name';
 
 type Stream = 'mentions' | 'search';
 /** Durable since-id cursors, kept in the channel's settings JSON under `xPolling`. */
-interface Cursors { mentionsSinceId?: string; searchSinceId?: string; searchQuery?: string }
-interface Page { data?: V2Tweet[]; includes?: { users?: V2User[] }; meta?: { newest_id?: string; next_token?: string } }
+interface Cursors {
+  mentionsSinceId?: string;
+  searchSinceId?: string;
+  searchQuery?: string;
+}
+interface Page {
+  data?: V2Tweet[];
+  includes?: { users?: V2User[] };
+  meta?: { newest_id?: string; next_token?: string };
+}
 
 /** Snowflake ids are numeric strings longer than a double keeps exactly: compare them as strings. */
 const newer = (a: string, b: string | undefined) => !b || a.length > b.length || (a.length === b.length && a > b);
@@ -32,7 +41,9 @@ export class XPoller {
 
   constructor(private ctx: ChannelContext) {}
 
-  start(): void { this.schedule(); }
+  start(): void {
+    this.schedule();
+  }
 
   async stop(): Promise<void> {
     this.stopped = true;
@@ -43,13 +54,20 @@ export class XPoller {
   private schedule() {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.current = this.tick().catch((err: unknown) => this.ctx.log.error({ err }, 'X polling failed')).finally(() => this.schedule());
+      this.current = this.tick()
+        .catch((err: unknown) => this.ctx.log.error({ err }, 'X polling failed'))
+        .finally(() => this.schedule());
     }, TICK_MS);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
-    const rows = await this.ctx.db.selectFrom('channels').select('id').where('kind', '=', 'x').where('deleted_at', 'is', null).execute();
+    const rows = await this.ctx.db
+      .selectFrom('channels')
+      .select('id')
+      .where('kind', '=', 'x')
+      .where('deleted_at', 'is', null)
+      .execute();
     for (const row of rows) {
       if (this.stopped) return;
       // One channel's failure (bad token, X down) must not hold up the others.
@@ -67,17 +85,35 @@ export class XPoller {
 
   async pollChannel(channelId: string, creds: XCredentials): Promise<void> {
     const cursors = await this.cursors(channelId);
-    const mentions = await this.pollStream(channelId, creds, 'mentions', `/2/users/${creds.userId}/mentions`, cursors.mentionsSinceId);
+    const mentions = await this.pollStream(
+      channelId,
+      creds,
+      'mentions',
+      `/2/users/${creds.userId}/mentions`,
+      cursors.mentionsSinceId,
+    );
     if (mentions) await this.saveCursors(channelId, { mentionsSinceId: mentions });
     if (!creds.searchQuery) return;
     // A new query starts its own listening window; the old cursor belongs to the old query.
     const since = cursors.searchQuery === creds.searchQuery ? cursors.searchSinceId : undefined;
-    const search = await this.pollStream(channelId, creds, 'search', `/2/tweets/search/recent?query=${encodeURIComponent(creds.searchQuery)}`, since);
+    const search = await this.pollStream(
+      channelId,
+      creds,
+      'search',
+      `/2/tweets/search/recent?query=${encodeURIComponent(creds.searchQuery)}`,
+      since,
+    );
     if (search) await this.saveCursors(channelId, { searchSinceId: search, searchQuery: creds.searchQuery });
   }
 
   /** Fetches what is new since the cursor, records it oldest first, and returns the new cursor (if any). */
-  private async pollStream(channelId: string, creds: XCredentials, stream: Stream, path: string, sinceId: string | undefined): Promise<string | undefined> {
+  private async pollStream(
+    channelId: string,
+    creds: XCredentials,
+    stream: Stream,
+    path: string,
+    sinceId: string | undefined,
+  ): Promise<string | undefined> {
     const key = `${channelId}:${stream}`;
     if (Date.now() < (this.pausedUntil.get(key) ?? 0)) return undefined;
     const tweets: V2Tweet[] = [];
@@ -94,13 +130,15 @@ export class XPoller {
       try {
         res = await xRequest<Page>(creds, readToken(creds), 'GET', url);
       } catch (err) {
-        if (err instanceof XApiError && err.status === 429) this.pausedUntil.set(key, Date.now() + (rateLimitWaitMs(err.headers) ?? 15 * 60_000));
+        if (err instanceof XApiError && err.status === 429)
+          this.pausedUntil.set(key, Date.now() + (rateLimitWaitMs(err.headers) ?? 15 * 60_000));
         throw err;
       }
       this.honourRateLimit(key, res.headers);
       for (const t of res.data.data ?? []) tweets.push(t);
       for (const u of res.data.includes?.users ?? []) users.set(u.id, u);
-      for (const id of [res.data.meta?.newest_id, ...(res.data.data ?? []).map((t) => t.id)]) if (id && newer(id, newest)) newest = id;
+      for (const id of [res.data.meta?.newest_id, ...(res.data.data ?? []).map((t) => t.id)])
+        if (id && newer(id, newest)) newest = id;
       token = res.data.meta?.next_token;
       if (!token || Date.now() < (this.pausedUntil.get(key) ?? 0)) break;
     }
@@ -120,15 +158,27 @@ export class XPoller {
   }
 
   private async cursors(channelId: string): Promise<Cursors> {
-    const row = await this.ctx.db.selectFrom('channels').select('settings').where('id', '=', channelId).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('channels')
+      .select('settings')
+      .where('id', '=', channelId)
+      .executeTakeFirst();
     return (JSON.parse(row?.settings ?? '{}') as { xPolling?: Cursors }).xPolling ?? {};
   }
 
   private async saveCursors(channelId: string, patch: Cursors): Promise<void> {
     // Re-read just before writing so other settings (greeting…) saved meanwhile are kept.
-    const row = await this.ctx.db.selectFrom('channels').select('settings').where('id', '=', channelId).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('channels')
+      .select('settings')
+      .where('id', '=', channelId)
+      .executeTakeFirst();
     const settings = JSON.parse(row?.settings ?? '{}') as { xPolling?: Cursors };
     settings.xPolling = { ...settings.xPolling, ...patch };
-    await this.ctx.db.updateTable('channels').set({ settings: JSON.stringify(settings) }).where('id', '=', channelId).execute();
+    await this.ctx.db
+      .updateTable('channels')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', channelId)
+      .execute();
   }
 }

@@ -16,10 +16,15 @@ export function crcResponseToken(consumerSecret: string, crcToken: string): stri
   return `sha256=${hmac(consumerSecret, crcToken).toString('base64')}`;
 }
 
-export const xSignature = (consumerSecret: string, rawBody: Buffer) => `sha256=${hmac(consumerSecret, rawBody).toString('base64')}`;
+export const xSignature = (consumerSecret: string, rawBody: Buffer) =>
+  `sha256=${hmac(consumerSecret, rawBody).toString('base64')}`;
 
 /** Constant-time check of `x-twitter-webhooks-signature` over the raw body. */
-export function isValidXSignature(rawBody: Buffer, consumerSecret: string, header: string | string[] | undefined): boolean {
+export function isValidXSignature(
+  rawBody: Buffer,
+  consumerSecret: string,
+  header: string | string[] | undefined,
+): boolean {
   if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
   const given = Buffer.from(header.slice('sha256='.length), 'base64');
   const expected = hmac(consumerSecret, rawBody);

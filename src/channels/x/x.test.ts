@@ -18,15 +18,17 @@ const eventsOf = (raw: unknown, b = brand) => {
 
 describe('X webhook security', () => {
   it('answers the CRC challenge as documented', () => {
-    expect(crcResponseToken('z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu', '9b4507b3-9040-4669-9ca3-6b94edb50553'))
-      .toBe('sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=');
+    expect(
+      crcResponseToken('z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu', '9b4507b3-9040-4669-9ca3-6b94edb50553'),
+    ).toBe('sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=');
   });
 
   it('signs only token-shaped CRC values, never a body an attacker could deliver', () => {
     expect(isCrcToken('9b4507b3-9040-4669-9ca3-6b94edb50553')).toBe(true);
     expect(isCrcToken('ZTlkZTBlNDItN2ZkYi00YjZjLTgwYzMtYzk3ZGY2ODk5ZmQ1')).toBe(true);
     const forged = JSON.stringify({ for_user_id: brand.userId, tweet_create_events: [] });
-    for (const bad of [forged, '{}', 'a b c d e f g h', 'short', 'x'.repeat(129), '', 'token\u0000nul']) expect(isCrcToken(bad)).toBe(false);
+    for (const bad of [forged, '{}', 'a b c d e f g h', 'short', 'x'.repeat(129), '', 'token\u0000nul'])
+      expect(isCrcToken(bad)).toBe(false);
     expect(() => crcResponseToken('secret', forged)).toThrow();
   });
 
@@ -45,26 +47,46 @@ describe('X Account Activity parsing', () => {
   it('parks events it cannot read and reads the rest of the delivery', () => {
     const body = fixture('tweet-create-mention.json');
     const good = body.tweet_create_events[0];
-    body.tweet_create_events.unshift(null, { ...good, id_str: ['1'] }, { ...good, id_str: '77', user: { ...good.user, id_str: { $ne: null } } });
+    body.tweet_create_events.unshift(
+      null,
+      { ...good, id_str: ['1'] },
+      { ...good, id_str: '77', user: { ...good.user, id_str: { $ne: null } } },
+    );
     const r = parseAccountActivity('ch', body, brand);
     if ('invalid' in r) throw new Error(r.invalid);
     expect(r.events.map((e) => e.externalId)).toEqual([good.id_str]);
-    expect(r.rejected.map((x) => x.reason)).toEqual([expect.stringContaining('not a post'), expect.stringContaining('id_str'), expect.stringContaining('user.id_str')]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      expect.stringContaining('not a post'),
+      expect.stringContaining('id_str'),
+      expect.stringContaining('user.id_str'),
+    ]);
     expect(parseAccountActivity('ch', [], brand)).toEqual({ invalid: expect.stringContaining('Account Activity') });
-    expect(parseAccountActivity('ch', { tweet_create_events: {} }, brand)).toEqual({ invalid: expect.stringContaining('tweet_create_events') });
-    expect(eventsOf({ ...body, tweet_create_events: [{ ...good, timestamp_ms: '99999999999999999' }] })[0].occurredAt).toMatch(/^20\d\d-/);
+    expect(parseAccountActivity('ch', { tweet_create_events: {} }, brand)).toEqual({
+      invalid: expect.stringContaining('tweet_create_events'),
+    });
+    expect(
+      eventsOf({ ...body, tweet_create_events: [{ ...good, timestamp_ms: '99999999999999999' }] })[0].occurredAt,
+    ).toMatch(/^20\d\d-/);
   });
 
   it('reads a mention with the author as customer and public reply meta', () => {
     const [ev] = eventsOf(fixture('tweet-create-mention.json'));
     expect(ev).toMatchObject({
-      externalId: '1852345678901234567', occurredAt: new Date(1793582625000).toISOString(),
+      externalId: '1852345678901234567',
+      occurredAt: new Date(1793582625000).toISOString(),
       customer: { externalId: '6253282', name: '中村 陽子', handle: 'yoko_nakamura' },
-      meta: { visibility: 'public', tweetId: '1852345678901234567', conversationId: '1852345678901234567', tweetType: 'mention', authorHandle: 'yoko_nakamura', url: 'https://x.com/yoko_nakamura/status/1852345678901234567' },
+      meta: {
+        visibility: 'public',
+        tweetId: '1852345678901234567',
+        conversationId: '1852345678901234567',
+        tweetType: 'mention',
+        authorHandle: 'yoko_nakamura',
+        url: 'https://x.com/yoko_nakamura/status/1852345678901234567',
+      },
     });
   });
 
-  it('reads replies and quote posts, and skips reposts, the brand\'s own posts and other accounts\' deliveries', () => {
+  it("reads replies and quote posts, and skips reposts, the brand's own posts and other accounts' deliveries", () => {
     const events = eventsOf(fixture('tweet-create-reply-and-quote.json'));
     expect(events.map((e) => e.meta!.tweetType)).toEqual(['reply', 'quote']);
     expect(events[0].meta).toMatchObject({ inReplyToTweetId: '1852345678901230000', conversationId: null });
@@ -73,10 +95,11 @@ describe('X Account Activity parsing', () => {
     expect(eventsOf(fixture('favorite-events.json'))).toEqual([]);
   });
 
-  it('reads DMs as private, skipping the brand\'s own', () => {
+  it("reads DMs as private, skipping the brand's own", () => {
     const [dm] = eventsOf(fixture('direct-message.json'));
     expect(dm).toMatchObject({
-      externalId: 'dm_1062015437679050760', customer: { externalId: '6253282', name: '中村 陽子', handle: 'yoko_nakamura' },
+      externalId: 'dm_1062015437679050760',
+      customer: { externalId: '6253282', name: '中村 陽子', handle: 'yoko_nakamura' },
       meta: { visibility: 'private', dmConversationWith: '6253282' },
     });
     expect(eventsOf(fixture('direct-message-own.json'))).toEqual([]);
@@ -86,8 +109,19 @@ describe('X Account Activity parsing', () => {
     const page = fixture('mentions-timeline.json');
     const users = new Map<string, any>(page.includes.users.map((u: any) => [u.id, u]));
     const ev = fromV2Tweet('ch', page.data[1], users, 'mentions');
-    expect(ev).toMatchObject({ externalId: '1852345678901240001', customer: { name: 'Aiko Mori', handle: 'aiko_m' }, meta: { tweetType: 'reply', conversationId: '1852345678901239990', source: 'mentions' } });
-    expect(fromV2Tweet('ch', { id: '1', text: 'RT', author_id: '2', referenced_tweets: [{ type: 'retweeted', id: '3' }] }, users, 'search')).toBeNull();
+    expect(ev).toMatchObject({
+      externalId: '1852345678901240001',
+      customer: { name: 'Aiko Mori', handle: 'aiko_m' },
+      meta: { tweetType: 'reply', conversationId: '1852345678901239990', source: 'mentions' },
+    });
+    expect(
+      fromV2Tweet(
+        'ch',
+        { id: '1', text: 'RT', author_id: '2', referenced_tweets: [{ type: 'retweeted', id: '3' }] },
+        users,
+        'search',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -107,9 +141,19 @@ describe('X limits', () => {
   });
 
   it('validates credentials', () => {
-    const ok = xCredentialsSchema.safeParse({ consumerSecret: 's', accessToken: 't', userId: '2244994945', handle: '@KoeMart' });
+    const ok = xCredentialsSchema.safeParse({
+      consumerSecret: 's',
+      accessToken: 't',
+      userId: '2244994945',
+      handle: '@KoeMart',
+    });
     expect(ok.success && ok.data).toMatchObject({ handle: 'KoeMart', pollIntervalSeconds: 60 });
-    expect(xCredentialsSchema.safeParse({ consumerSecret: 's', userId: '2244994945', handle: 'KoeMart' }).success).toBe(false);
-    expect(xCredentialsSchema.safeParse({ consumerSecret: 's', bearerToken: 'b', userId: 'koemart', handle: 'KoeMart' }).success).toBe(false);
+    expect(xCredentialsSchema.safeParse({ consumerSecret: 's', userId: '2244994945', handle: 'KoeMart' }).success).toBe(
+      false,
+    );
+    expect(
+      xCredentialsSchema.safeParse({ consumerSecret: 's', bearerToken: 'b', userId: 'koemart', handle: 'KoeMart' })
+        .success,
+    ).toBe(false);
   });
 });

@@ -7,10 +7,21 @@ const MESSENGER_MAX_CHARS = 2_000; // text must be shorter than this
 const INSTAGRAM_MAX_BYTES = 1_000;
 
 type Params = { version: string; node: string };
-interface SendBody { recipient?: { id?: string; comment_id?: string }; message?: { text?: string } }
+interface SendBody {
+  recipient?: { id?: string; comment_id?: string };
+  message?: { text?: string };
+}
 
 const graphError = (reply: FastifyReply, status: number, code: number, message: string, subcode?: number) =>
-  reply.status(status).send({ error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AsandboxTrace' } });
+  reply.status(status).send({
+    error: {
+      message,
+      type: 'OAuthException',
+      code,
+      ...(subcode ? { error_subcode: subcode } : {}),
+      fbtrace_id: 'AsandboxTrace',
+    },
+  });
 
 /** Graph takes parameters from the query string or the body; Koe sends JSON, the docs show `?message=`. */
 const textOf = (req: FastifyRequest) => {
@@ -35,9 +46,11 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
 
   app.addHook('onRequest', async (req, reply) => {
     const query = new URL(req.url, 'http://sandbox').searchParams;
-    if (req.headers.authorization !== `Bearer ${account.pageAccessToken}`) return graphError(reply, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (req.headers.authorization !== `Bearer ${account.pageAccessToken}`)
+      return graphError(reply, 401, 190, 'Invalid OAuth access token - Cannot parse access token');
     // The page requires appsecret_proof, so a leaked token alone is useless.
-    if (query.get('appsecret_proof') !== proof) return graphError(reply, 400, 100, 'Invalid appsecret_proof provided in the API argument');
+    if (query.get('appsecret_proof') !== proof)
+      return graphError(reply, 400, 100, 'Invalid appsecret_proof provided in the API argument');
   });
   app.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && world.rateLimits.shouldThrottle(platformOf(req))) {
@@ -48,13 +61,26 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
 
   const checkLength = (reply: FastifyReply, platform: 'facebook' | 'instagram', text: string | undefined) => {
     if (!text) return graphError(reply, 400, 100, '(#100) The parameter message is required');
-    if (platform === 'instagram' && Buffer.byteLength(text) > INSTAGRAM_MAX_BYTES) return graphError(reply, 400, 100, `(#100) Length of param message[text] must be at most ${INSTAGRAM_MAX_BYTES} bytes`);
-    if (platform === 'facebook' && [...text].length >= MESSENGER_MAX_CHARS) return graphError(reply, 400, 100, `(#100) Length of param message[text] must be less than ${MESSENGER_MAX_CHARS} characters`);
+    if (platform === 'instagram' && Buffer.byteLength(text) > INSTAGRAM_MAX_BYTES)
+      return graphError(
+        reply,
+        400,
+        100,
+        `(#100) Length of param message[text] must be at most ${INSTAGRAM_MAX_BYTES} bytes`,
+      );
+    if (platform === 'facebook' && [...text].length >= MESSENGER_MAX_CHARS)
+      return graphError(
+        reply,
+        400,
+        100,
+        `(#100) Length of param message[text] must be less than ${MESSENGER_MAX_CHARS} characters`,
+      );
     return null;
   };
 
   app.post<{ Params: Params; Body: SendBody }>('/:version/:node/messages', async (req, reply) => {
-    if (req.params.node !== account.pageId && req.params.node !== account.igAccountId && req.params.node !== 'me') return graphError(reply, 400, 100, '(#100) Unsupported post request');
+    if (req.params.node !== account.pageId && req.params.node !== account.igAccountId && req.params.node !== 'me')
+      return graphError(reply, 400, 100, '(#100) Unsupported post request');
     const text = req.body?.message?.text;
     const recipient = req.body?.recipient ?? {};
     // A private reply to a comment: once per comment, and it lands in the commenter's DMs.
@@ -66,30 +92,68 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
       if (tooLong) return tooLong;
       comment.privatelyAnswered = true;
       const customer = world.customers.get(comment.platform, comment.customerId)!;
-      world.transcript.add({ platform: comment.platform, customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'private', text: text!, inReplyTo: comment.entryId, externalId: `m_${world.snowflake()}` });
+      world.transcript.add({
+        platform: comment.platform,
+        customer: { id: customer.id, name: customer.name },
+        author: 'brand',
+        visibility: 'private',
+        text: text!,
+        inReplyTo: comment.entryId,
+        externalId: `m_${world.snowflake()}`,
+      });
       return { recipient_id: customer.id, message_id: `m_${world.snowflake()}` };
     }
-    const platform = world.customers.get('facebook', String(recipient.id)) ? 'facebook' : world.customers.get('instagram', String(recipient.id)) ? 'instagram' : null;
+    const platform = world.customers.get('facebook', String(recipient.id))
+      ? 'facebook'
+      : world.customers.get('instagram', String(recipient.id))
+        ? 'instagram'
+        : null;
     if (!platform) return graphError(reply, 400, 100, '(#100) No matching user found', 2018001);
     const tooLong = checkLength(reply, platform, text);
     if (tooLong) return tooLong;
     const customer = world.customers.get(platform, String(recipient.id))!;
     const answered = world.transcript.lastFrom(platform, customer.id);
     const externalId = `m_${world.snowflake()}`;
-    world.transcript.add({ platform, customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'private', text: text!, inReplyTo: answered?.id ?? null, externalId });
+    world.transcript.add({
+      platform,
+      customer: { id: customer.id, name: customer.name },
+      author: 'brand',
+      visibility: 'private',
+      text: text!,
+      inReplyTo: answered?.id ?? null,
+      externalId,
+    });
     return { recipient_id: customer.id, message_id: externalId };
   });
 
   // A public reply under a comment: `/comments` on Facebook, `/replies` on Instagram.
-  for (const [edge, platform] of [['comments', 'facebook'], ['replies', 'instagram']] as const) {
+  for (const [edge, platform] of [
+    ['comments', 'facebook'],
+    ['replies', 'instagram'],
+  ] as const) {
     app.post<{ Params: Params }>(`/:version/:node/${edge}`, async (req, reply) => {
       const comment = world.metaComments.get(req.params.node);
-      if (!comment || comment.platform !== platform) return graphError(reply, 400, 100, `(#100) Object with ID '${req.params.node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 33);
+      if (!comment || comment.platform !== platform)
+        return graphError(
+          reply,
+          400,
+          100,
+          `(#100) Object with ID '${req.params.node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+          33,
+        );
       const text = textOf(req);
       if (!text) return graphError(reply, 400, 100, '(#100) The parameter message is required');
       const customer = world.customers.get(platform, comment.customerId)!;
       const id = platform === 'facebook' ? `${req.params.node.split('_')[0]}_${world.snowflake()}` : world.snowflake();
-      world.transcript.add({ platform, customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'public', text, inReplyTo: comment.entryId, externalId: id });
+      world.transcript.add({
+        platform,
+        customer: { id: customer.id, name: customer.name },
+        author: 'brand',
+        visibility: 'public',
+        text,
+        inReplyTo: comment.entryId,
+        externalId: id,
+      });
       return { id };
     });
   }
@@ -97,10 +161,26 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
   // Koe's amplify action: the page likes a customer's Facebook comment. Instagram has no such edge for comments.
   app.post<{ Params: Params }>('/:version/:node/likes', async (req, reply) => {
     const comment = world.metaComments.get(req.params.node);
-    if (!comment || comment.platform !== 'facebook') return graphError(reply, 400, 100, `(#100) Object with ID '${req.params.node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 33);
+    if (!comment || comment.platform !== 'facebook')
+      return graphError(
+        reply,
+        400,
+        100,
+        `(#100) Object with ID '${req.params.node}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+        33,
+      );
     if (!world.transcript.reactionTo('facebook', comment.entryId, 'like')) {
       const customer = world.customers.get('facebook', comment.customerId)!;
-      world.transcript.add({ platform: 'facebook', customer: { id: customer.id, name: customer.name }, author: 'brand', visibility: 'public', text: REACTION_TEXT.like, inReplyTo: comment.entryId, externalId: `like_${req.params.node}`, reaction: { kind: 'like', by: account.pageId, target: req.params.node } });
+      world.transcript.add({
+        platform: 'facebook',
+        customer: { id: customer.id, name: customer.name },
+        author: 'brand',
+        visibility: 'public',
+        text: REACTION_TEXT.like,
+        inReplyTo: comment.entryId,
+        externalId: `like_${req.params.node}`,
+        reaction: { kind: 'like', by: account.pageId, target: req.params.node },
+      });
     }
     return { success: true };
   });

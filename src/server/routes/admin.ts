@@ -8,57 +8,180 @@ import type { Koe } from '../context';
 import { streamTopic } from '../sse';
 import { topics } from '../../realtime/bus';
 
-export const adminRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/audit', { preHandler: guard('supervisor'), schema: { tags: ['admin'], summary: 'Audit log, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => ({
-    items: await audit.list(koe.db, authOf(req).agent.workspaceId, req.query.limit),
-  }));
+export const adminRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/audit',
+      {
+        preHandler: guard('supervisor'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Audit log, newest first',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        },
+      },
+      async (req) => ({
+        items: await audit.list(koe.db, authOf(req).agent.workspaceId, req.query.limit),
+      }),
+    );
 
-  app.post('/api/tokens', {
-    preHandler: guard('admin'),
-    schema: { tags: ['admin'], summary: 'Create an API token for machine clients (shown once)', body: z.object({ name: z.string().trim().min(1).max(100) }) },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const t = await apiTokens.create(koe.db, actor.workspaceId, actor.agentId, req.body.name);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'api_token.created', target: { type: 'api_token', id: t.id }, detail: { name: t.name } });
-    return reply.status(201).send(t);
-  });
+    app.post(
+      '/api/tokens',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Create an API token for machine clients (shown once)',
+          body: z.object({ name: z.string().trim().min(1).max(100) }),
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const t = await apiTokens.create(koe.db, actor.workspaceId, actor.agentId, req.body.name);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'api_token.created',
+          target: { type: 'api_token', id: t.id },
+          detail: { name: t.name },
+        });
+        return reply.status(201).send(t);
+      },
+    );
 
-  // Failures stay visible: jobs that exhausted their retries and inbound events that could not be processed.
-  app.get('/api/admin/jobs', {
-    preHandler: guard('admin'),
-    schema: { tags: ['admin'], summary: 'Background jobs by status (failed ones keep their last error)', querystring: z.object({ status: z.enum(['queued', 'running', 'done', 'failed']).default('failed'), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-  }, async (req) => {
-    const rows = await koe.db.selectFrom('jobs').selectAll().where('status', '=', req.query.status).orderBy('updated_at', 'desc').limit(req.query.limit).execute();
-    const counts = await koe.db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
-    return {
-      counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
-      items: rows.map((r) => ({ id: r.id, name: r.name, status: r.status, attempts: Number(r.attempts), maxAttempts: Number(r.max_attempts), lastError: r.last_error, runAt: r.run_at, updatedAt: r.updated_at, payload: JSON.parse(r.payload) })),
-    };
-  });
+    // Failures stay visible: jobs that exhausted their retries and inbound events that could not be processed.
+    app.get(
+      '/api/admin/jobs',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Background jobs by status (failed ones keep their last error)',
+          querystring: z.object({
+            status: z.enum(['queued', 'running', 'done', 'failed']).default('failed'),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (req) => {
+        const rows = await koe.db
+          .selectFrom('jobs')
+          .selectAll()
+          .where('status', '=', req.query.status)
+          .orderBy('updated_at', 'desc')
+          .limit(req.query.limit)
+          .execute();
+        const counts = await koe.db
+          .selectFrom('jobs')
+          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('status')
+          .execute();
+        return {
+          counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+          items: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            status: r.status,
+            attempts: Number(r.attempts),
+            maxAttempts: Number(r.max_attempts),
+            lastError: r.last_error,
+            runAt: r.run_at,
+            updatedAt: r.updated_at,
+            payload: JSON.parse(r.payload),
+          })),
+        };
+      },
+    );
 
-  app.post('/api/admin/jobs/:id/retry', { preHandler: guard('admin'), schema: { tags: ['admin'], summary: 'Run a failed job again', params: IdParams } }, async (req, reply) => {
-    const r = await koe.db.updateTable('jobs').set({ status: 'queued', attempts: 0, run_at: new Date().toISOString(), updated_at: new Date().toISOString() })
-      .where('id', '=', req.params.id).where('status', '=', 'failed').executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw conflict('Only a failed job can be retried');
-    const { actor } = authOf(req);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'job.retried', target: { type: 'job', id: req.params.id } });
-    return reply.status(202).send({ id: req.params.id, status: 'queued' });
-  });
+    app.post(
+      '/api/admin/jobs/:id/retry',
+      { preHandler: guard('admin'), schema: { tags: ['admin'], summary: 'Run a failed job again', params: IdParams } },
+      async (req, reply) => {
+        const r = await koe.db
+          .updateTable('jobs')
+          .set({
+            status: 'queued',
+            attempts: 0,
+            run_at: new Date().toISOString(),
+            updated_at: new Date().toISOString(),
+          })
+          .where('id', '=', req.params.id)
+          .where('status', '=', 'failed')
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw conflict('Only a failed job can be retried');
+        const { actor } = authOf(req);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'job.retried',
+          target: { type: 'job', id: req.params.id },
+        });
+        return reply.status(202).send({ id: req.params.id, status: 'queued' });
+      },
+    );
 
-  app.get('/api/admin/inbound-events', {
-    preHandler: guard('admin'),
-    schema: { tags: ['admin'], summary: 'Inbound events (failed ones are parked with their error, never dropped)', querystring: z.object({ status: z.enum(['received', 'processed', 'failed']).default('failed'), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-  }, async (req) => {
-    const ws = authOf(req).agent.workspaceId;
-    const rows = await koe.db.selectFrom('inbound_events as e').innerJoin('channels as c', 'c.id', 'e.channel_id')
-      .select(['e.id', 'e.channel_id', 'c.kind', 'c.name', 'e.external_id', 'e.status', 'e.error', 'e.received_at', 'e.processed_at'])
-      .where('c.workspace_id', '=', ws).where('e.status', '=', req.query.status).orderBy('e.received_at', 'desc').limit(req.query.limit).execute();
-    return { items: rows.map((r) => ({ id: r.id, channel: { id: r.channel_id, kind: r.kind, name: r.name }, externalId: r.external_id, status: r.status, error: r.error, receivedAt: r.received_at, processedAt: r.processed_at })) };
-  });
+    app.get(
+      '/api/admin/inbound-events',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Inbound events (failed ones are parked with their error, never dropped)',
+          querystring: z.object({
+            status: z.enum(['received', 'processed', 'failed']).default('failed'),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
+      },
+      async (req) => {
+        const ws = authOf(req).agent.workspaceId;
+        const rows = await koe.db
+          .selectFrom('inbound_events as e')
+          .innerJoin('channels as c', 'c.id', 'e.channel_id')
+          .select([
+            'e.id',
+            'e.channel_id',
+            'c.kind',
+            'c.name',
+            'e.external_id',
+            'e.status',
+            'e.error',
+            'e.received_at',
+            'e.processed_at',
+          ])
+          .where('c.workspace_id', '=', ws)
+          .where('e.status', '=', req.query.status)
+          .orderBy('e.received_at', 'desc')
+          .limit(req.query.limit)
+          .execute();
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            channel: { id: r.channel_id, kind: r.kind, name: r.name },
+            externalId: r.external_id,
+            status: r.status,
+            error: r.error,
+            receivedAt: r.received_at,
+            processedAt: r.processed_at,
+          })),
+        };
+      },
+    );
 
-  app.get('/api/events', { preHandler: guard(), schema: { tags: ['realtime'], summary: 'Server-Sent Events: conversation.updated, message.created, message.updated' } }, async (req, reply) => {
-    const { agent } = authOf(req);
-    // The workspace's inbox events, plus notifications addressed to this agent.
-    streamTopic(req, reply, koe.bus, [topics.workspace(agent.workspaceId), topics.agent(agent.id)]);
-  });
-};
+    app.get(
+      '/api/events',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['realtime'],
+          summary: 'Server-Sent Events: conversation.updated, message.created, message.updated',
+        },
+      },
+      async (req, reply) => {
+        const { agent } = authOf(req);
+        // The workspace's inbox events, plus notifications addressed to this agent.
+        streamTopic(req, reply, koe.bus, [topics.workspace(agent.workspaceId), topics.agent(agent.id)]);
+      },
+    );
+  };

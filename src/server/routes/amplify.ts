@@ -7,22 +7,37 @@ import { problem } from '../problems';
 import { IdParams } from './dto';
 
 /** Liking or reposting a customer's public post: an explicit, immediate agent action (the inbox offers it on praise). */
-export const amplifyRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.post('/api/messages/:id/amplify', {
-    preHandler: guard(),
-    schema: {
-      tags: ['conversations'], params: IdParams,
-      summary: 'Like or repost a customer\'s public post on its platform (X: like, repost; Facebook comments: like)',
-      body: z.object({ action: z.enum(AMPLIFY_ACTIONS) }),
-    },
-  }, async (req, reply) => {
-    try {
-      return await amplifyMessage({ db: koe.db, adapters: koe.adapters }, authOf(req).actor, req.params.id, req.body.action);
-    } catch (err) {
-      if (!(err instanceof AmplifyFailed)) throw err;
-      if (err.retryAfterSeconds !== undefined) void reply.header('retry-after', String(err.retryAfterSeconds));
-      const p = problem(err.status, err.message);
-      return reply.status(p.status).type('application/problem+json').send(err.status === 502 ? { ...p, title: 'Bad Gateway' } : p);
-    }
-  });
-};
+export const amplifyRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/messages/:id/amplify',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          params: IdParams,
+          summary: "Like or repost a customer's public post on its platform (X: like, repost; Facebook comments: like)",
+          body: z.object({ action: z.enum(AMPLIFY_ACTIONS) }),
+        },
+      },
+      async (req, reply) => {
+        try {
+          return await amplifyMessage(
+            { db: koe.db, adapters: koe.adapters },
+            authOf(req).actor,
+            req.params.id,
+            req.body.action,
+          );
+        } catch (err) {
+          if (!(err instanceof AmplifyFailed)) throw err;
+          if (err.retryAfterSeconds !== undefined) void reply.header('retry-after', String(err.retryAfterSeconds));
+          const p = problem(err.status, err.message);
+          return reply
+            .status(p.status)
+            .type('application/problem+json')
+            .send(err.status === 502 ? { ...p, title: 'Bad Gateway' } : p);
+        }
+      },
+    );
+  };

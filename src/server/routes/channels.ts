@@ -10,8 +10,15 @@ import type { Koe } from '../context';
 import { IdParams } from './dto';
 
 const ChannelSchema = z.object({
-  id: z.string(), kind: z.string(), name: z.string(), publicKey: z.string(), createdAt: z.string(),
-  greeting: z.string().nullable(), embedSnippet: z.string().nullable(), webhookUrl: z.string().nullable(), hasCredentials: z.boolean(),
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  publicKey: z.string(),
+  createdAt: z.string(),
+  greeting: z.string().nullable(),
+  embedSnippet: z.string().nullable(),
+  webhookUrl: z.string().nullable(),
+  hasCredentials: z.boolean(),
   health: z.object({ lastEventAt: z.string().nullable(), lastError: z.string().nullable() }).optional(),
 });
 
@@ -23,79 +30,188 @@ function sealCredentials(koe: Koe, kind: string, credentials: unknown): string |
   if (!plugin) throw invalid('kind', `${kind} channels are not available in this build`);
   const parsed = plugin.credentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: ['body', 'credentials', ...i.path.map(String)].join('.'), message: i.message }));
-    throw new DomainError('validation', `Invalid credentials: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+    const errors = parsed.error.issues.map((i) => ({
+      path: ['body', 'credentials', ...i.path.map(String)].join('.'),
+      message: i.message,
+    }));
+    throw new DomainError(
+      'validation',
+      `Invalid credentials: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      errors,
+    );
   }
   return encryptSecret(koe.config.secretKey, JSON.stringify(parsed.data));
 }
 
 async function health(koe: Koe, channelId: string) {
-  const ev = await koe.db.selectFrom('inbound_events').select('received_at').where('channel_id', '=', channelId).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
-  const failedIn = await koe.db.selectFrom('inbound_events').select(['error', 'processed_at']).where('channel_id', '=', channelId).where('status', '=', 'failed').orderBy('processed_at', 'desc').limit(1).executeTakeFirst();
-  const failedOut = await koe.db.selectFrom('outbox').select(['last_error', 'updated_at']).where('channel_id', '=', channelId).where('status', '=', 'failed').orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
-  const lastError = [failedIn && { at: failedIn.processed_at ?? '', e: failedIn.error }, failedOut && { at: failedOut.updated_at, e: failedOut.last_error }]
-    .filter(Boolean).sort((a, b) => (a!.at < b!.at ? 1 : -1))[0]?.e ?? null;
+  const ev = await koe.db
+    .selectFrom('inbound_events')
+    .select('received_at')
+    .where('channel_id', '=', channelId)
+    .orderBy('received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const failedIn = await koe.db
+    .selectFrom('inbound_events')
+    .select(['error', 'processed_at'])
+    .where('channel_id', '=', channelId)
+    .where('status', '=', 'failed')
+    .orderBy('processed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const failedOut = await koe.db
+    .selectFrom('outbox')
+    .select(['last_error', 'updated_at'])
+    .where('channel_id', '=', channelId)
+    .where('status', '=', 'failed')
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastError =
+    [
+      failedIn && { at: failedIn.processed_at ?? '', e: failedIn.error },
+      failedOut && { at: failedOut.updated_at, e: failedOut.last_error },
+    ]
+      .filter(Boolean)
+      .sort((a, b) => (a!.at < b!.at ? 1 : -1))[0]?.e ?? null;
   return { lastEventAt: ev?.received_at ?? null, lastError };
 }
 
 export const baseUrl = (koe: Koe, req: FastifyRequest) => koe.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
 export const toChannelDto = (c: Channel, base: string) => ({
-  id: c.id, kind: c.kind, name: c.name, publicKey: c.publicKey, createdAt: c.createdAt,
+  id: c.id,
+  kind: c.kind,
+  name: c.name,
+  publicKey: c.publicKey,
+  createdAt: c.createdAt,
   greeting: typeof c.settings.greeting === 'string' ? c.settings.greeting : null,
-  embedSnippet: c.kind === 'webchat' ? `<script src="${base}/widget.js" data-channel="${c.publicKey}" async></script>` : null,
-  webhookUrl: c.kind === 'webchat' ? null : `${base}/webhooks/${c.kind}/${c.id}`, hasCredentials: c.hasCredentials,
+  embedSnippet:
+    c.kind === 'webchat' ? `<script src="${base}/widget.js" data-channel="${c.publicKey}" async></script>` : null,
+  webhookUrl: c.kind === 'webchat' ? null : `${base}/webhooks/${c.kind}/${c.id}`,
+  hasCredentials: c.hasCredentials,
 });
 
-export const channelRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/channels', { preHandler: guard(), schema: { tags: ['channels'], response: { 200: z.object({ items: z.array(ChannelSchema) }) } } }, async (req) => ({
-    items: await Promise.all((await channels.list(koe.db, authOf(req).agent.workspaceId)).map(async (c) => ({ ...toChannelDto(c, baseUrl(koe, req)), health: await health(koe, c.id) }))),
-  }));
-
-  app.post('/api/channels', {
-    preHandler: guard('admin'),
-    schema: {
-      tags: ['channels'], summary: 'Add a channel (admin). Social platforms arrive with their adapters; web chat works now.',
-      body: z.object({
-        kind: z.enum(CHANNEL_KINDS), name: z.string().trim().min(1).max(100), greeting: z.string().trim().max(500).optional(),
-        /** Platform credentials (secrets, tokens, ids); validated by the platform's plugin and stored encrypted. */
-        credentials: z.record(z.string(), z.unknown()).optional(),
+export const channelRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/channels',
+      {
+        preHandler: guard(),
+        schema: { tags: ['channels'], response: { 200: z.object({ items: z.array(ChannelSchema) }) } },
+      },
+      async (req) => ({
+        items: await Promise.all(
+          (await channels.list(koe.db, authOf(req).agent.workspaceId)).map(async (c) => ({
+            ...toChannelDto(c, baseUrl(koe, req)),
+            health: await health(koe, c.id),
+          })),
+        ),
       }),
-      response: { 201: ChannelSchema },
-    },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const credentialsEnc = req.body.kind === 'webchat' ? undefined : sealCredentials(koe, req.body.kind, req.body.credentials);
-    const channel = await channels.create(koe.db, { workspaceId: actor.workspaceId, kind: req.body.kind, name: req.body.name, settings: { greeting: req.body.greeting ?? null }, credentialsEnc });
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'channel.created', target: { type: 'channel', id: channel.id }, detail: { kind: channel.kind, name: channel.name } });
-    return reply.status(201).send(toChannelDto(channel, baseUrl(koe, req)));
-  });
+    );
 
-  app.put('/api/channels/:id/credentials', {
-    preHandler: guard('admin'),
-    schema: { tags: ['channels'], summary: 'Replace a channel\'s credentials (stored encrypted)', params: IdParams, body: z.object({ credentials: z.record(z.string(), z.unknown()) }) },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const c = await channels.get(koe.db, actor.workspaceId, req.params.id);
-    if (!c || c.kind === 'webchat') throw notFound('Channel');
-    await koe.db.updateTable('channels').set({ credentials_enc: sealCredentials(koe, c.kind, req.body.credentials) }).where('id', '=', c.id).execute();
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'channel.credentials_updated', target: { type: 'channel', id: c.id } });
-    return reply.status(204).send();
-  });
+    app.post(
+      '/api/channels',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['channels'],
+          summary: 'Add a channel (admin). Social platforms arrive with their adapters; web chat works now.',
+          body: z.object({
+            kind: z.enum(CHANNEL_KINDS),
+            name: z.string().trim().min(1).max(100),
+            greeting: z.string().trim().max(500).optional(),
+            /** Platform credentials (secrets, tokens, ids); validated by the platform's plugin and stored encrypted. */
+            credentials: z.record(z.string(), z.unknown()).optional(),
+          }),
+          response: { 201: ChannelSchema },
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const credentialsEnc =
+          req.body.kind === 'webchat' ? undefined : sealCredentials(koe, req.body.kind, req.body.credentials);
+        const channel = await channels.create(koe.db, {
+          workspaceId: actor.workspaceId,
+          kind: req.body.kind,
+          name: req.body.name,
+          settings: { greeting: req.body.greeting ?? null },
+          credentialsEnc,
+        });
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'channel.created',
+          target: { type: 'channel', id: channel.id },
+          detail: { kind: channel.kind, name: channel.name },
+        });
+        return reply.status(201).send(toChannelDto(channel, baseUrl(koe, req)));
+      },
+    );
 
-  app.post('/api/channels/:id/test', { preHandler: guard('admin'), schema: { tags: ['channels'], summary: 'Test the connection to the platform', params: IdParams } }, async (req) => {
-    const c = await channels.get(koe.db, authOf(req).agent.workspaceId, req.params.id);
-    if (!c) throw notFound('Channel');
-    if (c.kind === 'webchat') return { ok: true, detail: 'The web chat channel is served by Koe itself.' };
-    const plugin = pluginFor(c.kind);
-    if (!plugin?.test) return { ok: false, detail: `No connection test for ${c.kind}` };
-    return plugin.test(koe.channelCtx, c);
-  });
+    app.put(
+      '/api/channels/:id/credentials',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['channels'],
+          summary: "Replace a channel's credentials (stored encrypted)",
+          params: IdParams,
+          body: z.object({ credentials: z.record(z.string(), z.unknown()) }),
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const c = await channels.get(koe.db, actor.workspaceId, req.params.id);
+        if (!c || c.kind === 'webchat') throw notFound('Channel');
+        await koe.db
+          .updateTable('channels')
+          .set({ credentials_enc: sealCredentials(koe, c.kind, req.body.credentials) })
+          .where('id', '=', c.id)
+          .execute();
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'channel.credentials_updated',
+          target: { type: 'channel', id: c.id },
+        });
+        return reply.status(204).send();
+      },
+    );
 
-  app.delete('/api/channels/:id', { preHandler: guard('admin'), schema: { tags: ['channels'], summary: 'Disconnect a channel (history is kept)', params: IdParams } }, async (req, reply) => {
-    const { actor } = authOf(req);
-    if (!(await channels.remove(koe.db, actor.workspaceId, req.params.id))) throw notFound('Channel');
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'channel.deleted', target: { type: 'channel', id: req.params.id } });
-    return reply.status(204).send();
-  });
-};
+    app.post(
+      '/api/channels/:id/test',
+      {
+        preHandler: guard('admin'),
+        schema: { tags: ['channels'], summary: 'Test the connection to the platform', params: IdParams },
+      },
+      async (req) => {
+        const c = await channels.get(koe.db, authOf(req).agent.workspaceId, req.params.id);
+        if (!c) throw notFound('Channel');
+        if (c.kind === 'webchat') return { ok: true, detail: 'The web chat channel is served by Koe itself.' };
+        const plugin = pluginFor(c.kind);
+        if (!plugin?.test) return { ok: false, detail: `No connection test for ${c.kind}` };
+        return plugin.test(koe.channelCtx, c);
+      },
+    );
+
+    app.delete(
+      '/api/channels/:id',
+      {
+        preHandler: guard('admin'),
+        schema: { tags: ['channels'], summary: 'Disconnect a channel (history is kept)', params: IdParams },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        if (!(await channels.remove(koe.db, actor.workspaceId, req.params.id))) throw notFound('Channel');
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'channel.deleted',
+          target: { type: 'channel', id: req.params.id },
+        });
+        return reply.status(204).send();
+      },
+    );
+  };

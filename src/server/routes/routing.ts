@@ -6,7 +6,14 @@ import { escalationBoard } from '../../desk/board';
 import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
 import { notifications } from '../../desk/notifications';
 import { sendTestNotification } from '../../desk/notify-external';
-import { deskSettings, DeskSettingsInputSchema, EXTERNAL_KINDS, publicDeskSettings, type DeskSettings, type DeskSettingsInput } from '../../desk/settings';
+import {
+  deskSettings,
+  DeskSettingsInputSchema,
+  EXTERNAL_KINDS,
+  publicDeskSettings,
+  type DeskSettings,
+  type DeskSettingsInput,
+} from '../../desk/settings';
 import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
 import { agents, audit, teams } from '../../store/repositories';
@@ -16,119 +23,261 @@ import { AgentSchema, IdParams, toAgentDto } from './dto';
 
 const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-export const routingRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  const deps = { db: koe.db, bus: koe.bus, log: koe.log, jobs: koe.jobs };
+export const routingRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    const deps = { db: koe.db, bus: koe.bus, log: koe.log, jobs: koe.jobs };
 
-  app.post('/api/conversations/:id/escalations', {
-    preHandler: guard(),
-    schema: {
-      tags: ['routing'], summary: 'Escalate (or de-escalate) to a level, team or person with a hand-off note', params: IdParams,
-      body: z.object({ toLevel: Level.optional(), toAgentId: z.string().max(100).optional(), toTeamId: z.string().max(100).optional(), note: z.string().max(5000) })
-        .refine((b) => b.toLevel || b.toAgentId || b.toTeamId, { message: 'name a level, a team or an agent to hand the conversation to' }),
-    },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const r = await escalate(deps, { workspaceId: actor.workspaceId, conversationId: req.params.id, by: actor, ...req.body });
-    await runAutomation({ ...deps, adapters: koe.adapters }, actor.workspaceId, req.params.id, 'conversation.escalated');
-    return reply.status(201).send(r);
-  });
+    app.post(
+      '/api/conversations/:id/escalations',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['routing'],
+          summary: 'Escalate (or de-escalate) to a level, team or person with a hand-off note',
+          params: IdParams,
+          body: z
+            .object({
+              toLevel: Level.optional(),
+              toAgentId: z.string().max(100).optional(),
+              toTeamId: z.string().max(100).optional(),
+              note: z.string().max(5000),
+            })
+            .refine((b) => b.toLevel || b.toAgentId || b.toTeamId, {
+              message: 'name a level, a team or an agent to hand the conversation to',
+            }),
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const r = await escalate(deps, {
+          workspaceId: actor.workspaceId,
+          conversationId: req.params.id,
+          by: actor,
+          ...req.body,
+        });
+        await runAutomation(
+          { ...deps, adapters: koe.adapters },
+          actor.workspaceId,
+          req.params.id,
+          'conversation.escalated',
+        );
+        return reply.status(201).send(r);
+      },
+    );
 
-  app.get('/api/conversations/:id/handoff-draft', { preHandler: guard(), schema: { tags: ['routing'], summary: 'Summary facts to start a hand-off note from', params: IdParams } }, async (req) => ({
-    text: await handoffDraft(koe.db, authOf(req).agent.workspaceId, req.params.id),
-  }));
+    app.get(
+      '/api/conversations/:id/handoff-draft',
+      {
+        preHandler: guard(),
+        schema: { tags: ['routing'], summary: 'Summary facts to start a hand-off note from', params: IdParams },
+      },
+      async (req) => ({
+        text: await handoffDraft(koe.db, authOf(req).agent.workspaceId, req.params.id),
+      }),
+    );
 
-  app.post('/api/escalations/:id/accept', { preHandler: guard(), schema: { tags: ['routing'], summary: 'Accept an escalation (takes the conversation if unowned)', params: IdParams } }, async (req, reply) => {
-    await acceptEscalation(deps, authOf(req).actor, req.params.id);
-    return reply.status(204).send();
-  });
+    app.post(
+      '/api/escalations/:id/accept',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['routing'],
+          summary: 'Accept an escalation (takes the conversation if unowned)',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        await acceptEscalation(deps, authOf(req).actor, req.params.id);
+        return reply.status(204).send();
+      },
+    );
 
-  app.get('/api/escalations', {
-    preHandler: guard('supervisor'),
-    schema: {
-      tags: ['routing'], summary: 'Supervisor board: escalations in flight with age, owner, level and SLA; time to accept/resolve per level',
-      querystring: z.object({ level: z.coerce.number().int().min(1).max(3).optional(), status: z.enum(['open', 'accepted']).optional(), owner: z.string().max(100).optional() }),
-    },
-  }, async (req) => {
-    const ws = authOf(req).agent.workspaceId;
-    return escalationBoard(koe.db, ws, await deskSettings.get(koe.db, ws), { level: req.query.level, status: req.query.status, ownerId: req.query.owner });
-  });
+    app.get(
+      '/api/escalations',
+      {
+        preHandler: guard('supervisor'),
+        schema: {
+          tags: ['routing'],
+          summary:
+            'Supervisor board: escalations in flight with age, owner, level and SLA; time to accept/resolve per level',
+          querystring: z.object({
+            level: z.coerce.number().int().min(1).max(3).optional(),
+            status: z.enum(['open', 'accepted']).optional(),
+            owner: z.string().max(100).optional(),
+          }),
+        },
+      },
+      async (req) => {
+        const ws = authOf(req).agent.workspaceId;
+        return escalationBoard(koe.db, ws, await deskSettings.get(koe.db, ws), {
+          level: req.query.level,
+          status: req.query.status,
+          ownerId: req.query.owner,
+        });
+      },
+    );
 
-  app.get('/api/notifications', { preHandler: guard(), schema: { tags: ['routing'], querystring: z.object({ unread: z.enum(['0', '1']).optional() }) } }, async (req) => ({
-    items: await notifications.forAgent(koe.db, authOf(req).agent.id, req.query.unread === '1'),
-  }));
+    app.get(
+      '/api/notifications',
+      {
+        preHandler: guard(),
+        schema: { tags: ['routing'], querystring: z.object({ unread: z.enum(['0', '1']).optional() }) },
+      },
+      async (req) => ({
+        items: await notifications.forAgent(koe.db, authOf(req).agent.id, req.query.unread === '1'),
+      }),
+    );
 
-  app.post('/api/notifications/read', { preHandler: guard(), schema: { tags: ['routing'], body: z.object({ ids: z.array(z.string().max(100)).max(200).optional() }) } }, async (req, reply) => {
-    await notifications.markRead(koe.db, authOf(req).agent.id, req.body.ids ?? 'all');
-    return reply.status(204).send();
-  });
+    app.post(
+      '/api/notifications/read',
+      {
+        preHandler: guard(),
+        schema: { tags: ['routing'], body: z.object({ ids: z.array(z.string().max(100)).max(200).optional() }) },
+      },
+      async (req, reply) => {
+        await notifications.markRead(koe.db, authOf(req).agent.id, req.body.ids ?? 'all');
+        return reply.status(204).send();
+      },
+    );
 
-  app.put('/api/me/presence', {
-    preHandler: guard(),
-    schema: { tags: ['routing'], summary: 'Set presence; coming online hands you waiting work', body: z.object({ presence: z.enum(['online', 'away', 'offline']) }), response: { 200: z.object({ agent: AgentSchema }) } },
-  }, async (req) => {
-    const { agent } = authOf(req);
-    const updated = (await agents.update(koe.db, agent.workspaceId, agent.id, { presence: req.body.presence }))!;
-    if (req.body.presence === 'online') await assignWaiting(deps, agent.workspaceId);
-    return { agent: toAgentDto(updated) };
-  });
+    app.put(
+      '/api/me/presence',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['routing'],
+          summary: 'Set presence; coming online hands you waiting work',
+          body: z.object({ presence: z.enum(['online', 'away', 'offline']) }),
+          response: { 200: z.object({ agent: AgentSchema }) },
+        },
+      },
+      async (req) => {
+        const { agent } = authOf(req);
+        const updated = (await agents.update(koe.db, agent.workspaceId, agent.id, { presence: req.body.presence }))!;
+        if (req.body.presence === 'online') await assignWaiting(deps, agent.workspaceId);
+        return { agent: toAgentDto(updated) };
+      },
+    );
 
-  app.patch('/api/agents/:id/routing', {
-    preHandler: guard('admin'),
-    schema: { tags: ['routing'], params: IdParams, body: z.object({ capacity: z.number().int().min(0).max(100) }), response: { 200: AgentSchema } },
-  }, async (req) => {
-    const { actor } = authOf(req);
-    const a = await agents.update(koe.db, actor.workspaceId, req.params.id, { capacity: req.body.capacity });
-    if (!a) throw invalid('id', 'is not an agent of this workspace');
-    return toAgentDto(a);
-  });
+    app.patch(
+      '/api/agents/:id/routing',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['routing'],
+          params: IdParams,
+          body: z.object({ capacity: z.number().int().min(0).max(100) }),
+          response: { 200: AgentSchema },
+        },
+      },
+      async (req) => {
+        const { actor } = authOf(req);
+        const a = await agents.update(koe.db, actor.workspaceId, req.params.id, { capacity: req.body.capacity });
+        if (!a) throw invalid('id', 'is not an agent of this workspace');
+        return toAgentDto(a);
+      },
+    );
 
-  app.get('/api/teams', { preHandler: guard(), schema: { tags: ['routing'] } }, async (req) => ({ items: await teams.list(koe.db, authOf(req).agent.workspaceId) }));
+    app.get('/api/teams', { preHandler: guard(), schema: { tags: ['routing'] } }, async (req) => ({
+      items: await teams.list(koe.db, authOf(req).agent.workspaceId),
+    }));
 
-  app.post('/api/teams', {
-    preHandler: guard('admin'),
-    schema: { tags: ['routing'], body: z.object({ name: z.string().trim().min(1).max(100), memberIds: z.array(z.string().max(100)).max(200).default([]) }) },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const members = await agents.list(koe.db, actor.workspaceId);
-    const unknown = req.body.memberIds.find((id) => !members.some((m) => m.id === id));
-    if (unknown) throw invalid('memberIds', `${unknown} is not an agent of this workspace`);
-    const team = await teams.create(koe.db, actor.workspaceId, req.body.name, req.body.memberIds);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'team.created', target: { type: 'team', id: team.id }, detail: { name: team.name } });
-    return reply.status(201).send(team);
-  });
+    app.post(
+      '/api/teams',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['routing'],
+          body: z.object({
+            name: z.string().trim().min(1).max(100),
+            memberIds: z.array(z.string().max(100)).max(200).default([]),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const members = await agents.list(koe.db, actor.workspaceId);
+        const unknown = req.body.memberIds.find((id) => !members.some((m) => m.id === id));
+        if (unknown) throw invalid('memberIds', `${unknown} is not an agent of this workspace`);
+        const team = await teams.create(koe.db, actor.workspaceId, req.body.name, req.body.memberIds);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'team.created',
+          target: { type: 'team', id: team.id },
+          detail: { name: team.name },
+        });
+        return reply.status(201).send(team);
+      },
+    );
 
-  const smtpConfigured = Boolean(koe.config.mail.smtpUrl);
-  const shown = (settings: DeskSettings, role: string) => publicDeskSettings(settings, { admin: role === 'admin', smtpConfigured });
+    const smtpConfigured = Boolean(koe.config.mail.smtpUrl);
+    const shown = (settings: DeskSettings, role: string) =>
+      publicDeskSettings(settings, { admin: role === 'admin', smtpConfigured });
 
-  app.get('/api/settings/desk', { preHandler: guard(), schema: { tags: ['routing'], summary: 'Auto-assignment, SLA and notification settings (the webhook secret is never returned)' } }, async (req) => {
-    const { agent } = authOf(req);
-    return shown(await deskSettings.get(koe.db, agent.workspaceId), agent.role);
-  });
+    app.get(
+      '/api/settings/desk',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['routing'],
+          summary: 'Auto-assignment, SLA and notification settings (the webhook secret is never returned)',
+        },
+      },
+      async (req) => {
+        const { agent } = authOf(req);
+        return shown(await deskSettings.get(koe.db, agent.workspaceId), agent.role);
+      },
+    );
 
-  app.put('/api/settings/desk', { preHandler: guard('admin'), schema: { tags: ['routing'], body: DeskSettingsInputSchema } }, async (req) => {
-    const { actor } = authOf(req);
-    const stored = await deskSettings.get(koe.db, actor.workspaceId);
-    const next = mergeSettings(stored, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
-    await deskSettings.save(koe.db, actor.workspaceId, next);
-    const saved = shown(next, actor.role);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'settings.desk_updated', detail: saved });
-    return saved;
-  });
+    app.put(
+      '/api/settings/desk',
+      { preHandler: guard('admin'), schema: { tags: ['routing'], body: DeskSettingsInputSchema } },
+      async (req) => {
+        const { actor } = authOf(req);
+        const stored = await deskSettings.get(koe.db, actor.workspaceId);
+        const next = mergeSettings(stored, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
+        await deskSettings.save(koe.db, actor.workspaceId, next);
+        const saved = shown(next, actor.role);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'settings.desk_updated',
+          detail: saved,
+        });
+        return saved;
+      },
+    );
 
-  app.post('/api/settings/desk/notifications/test', {
-    preHandler: guard('admin'),
-    schema: {
-      tags: ['routing'], summary: 'Send a test event through the saved webhook (or an email to yourself) now',
-      body: z.object({ target: z.enum(['webhook', 'email']).default('webhook') }),
-    },
-  }, async (req) => {
-    const { agent } = authOf(req);
-    return sendTestNotification({ db: koe.db, log: koe.log, config: koe.config }, agent.workspaceId, req.body.target, agent.email);
-  });
-};
+    app.post(
+      '/api/settings/desk/notifications/test',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['routing'],
+          summary: 'Send a test event through the saved webhook (or an email to yourself) now',
+          body: z.object({ target: z.enum(['webhook', 'email']).default('webhook') }),
+        },
+      },
+      async (req) => {
+        const { agent } = authOf(req);
+        return sendTestNotification(
+          { db: koe.db, log: koe.log, config: koe.config },
+          agent.workspaceId,
+          req.body.target,
+          agent.email,
+        );
+      },
+    );
+  };
 
 /** PUT semantics: notifications left out are kept; the write-only secret is kept, removed (null) or replaced (sealed). */
-export function mergeSettings(stored: DeskSettings, input: DeskSettingsInput, seal: (plain: string) => string): DeskSettings {
+export function mergeSettings(
+  stored: DeskSettings,
+  input: DeskSettingsInput,
+  seal: (plain: string) => string,
+): DeskSettings {
   const { notifications, ...rest } = input;
   if (!notifications) return { ...rest, notifications: stored.notifications };
   const { secret, hasSecret: _ignored, ...webhook } = notifications.webhook;
@@ -137,7 +286,11 @@ export function mergeSettings(stored: DeskSettings, input: DeskSettingsInput, se
     ...rest,
     notifications: {
       email: { ...notifications.email, kinds: kinds(notifications.email.kinds) },
-      webhook: { ...webhook, kinds: kinds(webhook.kinds), secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret) },
+      webhook: {
+        ...webhook,
+        kinds: kinds(webhook.kinds),
+        secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret),
+      },
     },
   };
 }

@@ -1,7 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { securitySettings, SecuritySettingsInputSchema, publicSecuritySettings, requiresTwoFactor } from '../../desk/security-settings';
-import { confirmTwoFactorSetup, disableTwoFactor, regenerateRecoveryCodes, startTwoFactorSetup } from '../../desk/sign-in';
+import {
+  securitySettings,
+  SecuritySettingsInputSchema,
+  publicSecuritySettings,
+  requiresTwoFactor,
+} from '../../desk/security-settings';
+import {
+  confirmTwoFactorSetup,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  startTwoFactorSetup,
+} from '../../desk/sign-in';
 import { notFound } from '../../domain/errors';
 import { encryptSecret } from '../../security/secrets';
 import { agents, audit, sessions, signIns } from '../../store/repositories';
@@ -13,98 +23,224 @@ const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 const Code = z.object({ code: z.string().trim().min(6).max(20) });
 
 /** Two-factor sign-in for the signed-in agent, the workspace's security settings, and admins' account actions. */
-export const securityRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  const duringSetup = { duringTwoFactorSetup: true as const };
+export const securityRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    const duringSetup = { duringTwoFactorSetup: true as const };
 
-  app.get('/api/me/two-factor', {
-    preHandler: guard(), config: duringSetup,
-    schema: { tags: ['auth'], summary: 'Two-factor sign-in: on or off, recovery codes left, whether the workspace requires it', response: { 200: z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int(), required: z.boolean() }) } },
-  }, async (req) => {
-    const { agent } = authOf(req);
-    const found = (await signIns.byAgentId(koe.db, agent.id))!;
-    return { enabled: agent.totpEnabled, recoveryCodesLeft: found.recoveryCodes.length, required: requiresTwoFactor(await securitySettings.get(koe.db, agent.workspaceId), agent.role) };
-  });
+    app.get(
+      '/api/me/two-factor',
+      {
+        preHandler: guard(),
+        config: duringSetup,
+        schema: {
+          tags: ['auth'],
+          summary: 'Two-factor sign-in: on or off, recovery codes left, whether the workspace requires it',
+          response: {
+            200: z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int(), required: z.boolean() }),
+          },
+        },
+      },
+      async (req) => {
+        const { agent } = authOf(req);
+        const found = (await signIns.byAgentId(koe.db, agent.id))!;
+        return {
+          enabled: agent.totpEnabled,
+          recoveryCodesLeft: found.recoveryCodes.length,
+          required: requiresTwoFactor(await securitySettings.get(koe.db, agent.workspaceId), agent.role),
+        };
+      },
+    );
 
-  app.post('/api/me/two-factor/setup', {
-    preHandler: guard(), config: duringSetup,
-    schema: { tags: ['auth'], summary: 'Start setting up two-factor sign-in: a new secret and its QR code for the authenticator app', response: { 200: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }) } },
-  }, async (req) => startTwoFactorSetup(koe, authOf(req).agent));
+    app.post(
+      '/api/me/two-factor/setup',
+      {
+        preHandler: guard(),
+        config: duringSetup,
+        schema: {
+          tags: ['auth'],
+          summary: 'Start setting up two-factor sign-in: a new secret and its QR code for the authenticator app',
+          response: { 200: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }) },
+        },
+      },
+      async (req) => startTwoFactorSetup(koe, authOf(req).agent),
+    );
 
-  app.post('/api/me/two-factor/confirm', {
-    preHandler: guard(), config: duringSetup,
-    schema: { tags: ['auth'], summary: 'Confirm the set-up with a code from the app; returns the recovery codes (shown once)', body: Code, response: { 200: RecoveryCodes } },
-  }, async (req) => {
-    const { agent, sessionToken } = authOf(req);
-    const result = await confirmTwoFactorSetup(koe, agent, req.body.code);
-    // Other sessions were opened with the password alone; they must sign in again with the second factor.
-    await sessions.deleteForAgent(koe.db, agent.id, sessionToken);
-    return result;
-  });
+    app.post(
+      '/api/me/two-factor/confirm',
+      {
+        preHandler: guard(),
+        config: duringSetup,
+        schema: {
+          tags: ['auth'],
+          summary: 'Confirm the set-up with a code from the app; returns the recovery codes (shown once)',
+          body: Code,
+          response: { 200: RecoveryCodes },
+        },
+      },
+      async (req) => {
+        const { agent, sessionToken } = authOf(req);
+        const result = await confirmTwoFactorSetup(koe, agent, req.body.code);
+        // Other sessions were opened with the password alone; they must sign in again with the second factor.
+        await sessions.deleteForAgent(koe.db, agent.id, sessionToken);
+        return result;
+      },
+    );
 
-  app.post('/api/me/two-factor/disable', {
-    preHandler: guard(),
-    schema: { tags: ['auth'], summary: 'Turn two-factor sign-in off (needs the password)', body: z.object({ password: z.string().min(1).max(200) }) },
-  }, async (req, reply) => {
-    await disableTwoFactor(koe, authOf(req).agent, req.body.password);
-    return reply.status(204).send();
-  });
+    app.post(
+      '/api/me/two-factor/disable',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['auth'],
+          summary: 'Turn two-factor sign-in off (needs the password)',
+          body: z.object({ password: z.string().min(1).max(200) }),
+        },
+      },
+      async (req, reply) => {
+        await disableTwoFactor(koe, authOf(req).agent, req.body.password);
+        return reply.status(204).send();
+      },
+    );
 
-  app.post('/api/me/two-factor/recovery-codes', {
-    preHandler: guard(),
-    schema: { tags: ['auth'], summary: 'Replace the recovery codes (needs a code from the app); the old ones stop working', body: Code, response: { 200: RecoveryCodes } },
-  }, async (req) => regenerateRecoveryCodes(koe, authOf(req).agent, req.body.code));
+    app.post(
+      '/api/me/two-factor/recovery-codes',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['auth'],
+          summary: 'Replace the recovery codes (needs a code from the app); the old ones stop working',
+          body: Code,
+          response: { 200: RecoveryCodes },
+        },
+      },
+      async (req) => regenerateRecoveryCodes(koe, authOf(req).agent, req.body.code),
+    );
 
-  const SettingsOut = z.object({
-    requireTwoFactorFor: z.array(z.enum(['agent', 'supervisor', 'admin'])),
-    sso: z.object({ enabled: z.boolean(), issuer: z.string().nullable(), clientId: z.string().nullable(), hasClientSecret: z.boolean(), label: z.string(), passwordSignIn: z.enum(['everyone', 'admins']) }),
-    callbackUrl: z.string(),
-  });
-  const callbackUrl = (req: { protocol: string; host: string }) => `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
-
-  app.get('/api/settings/security', {
-    preHandler: guard('admin'),
-    schema: { tags: ['admin'], summary: 'Sign-in security: required two-factor sign-in per role, single sign-on (OpenID Connect)', response: { 200: SettingsOut } },
-  }, async (req) => ({ ...publicSecuritySettings(await securitySettings.get(koe.db, authOf(req).agent.workspaceId)), callbackUrl: callbackUrl(req) }));
-
-  app.put('/api/settings/security', {
-    preHandler: guard('admin'),
-    schema: { tags: ['admin'], summary: 'Change sign-in security (the client secret is write-only)', body: SecuritySettingsInputSchema, response: { 200: SettingsOut } },
-  }, async (req) => {
-    const { actor } = authOf(req);
-    const before = await securitySettings.get(koe.db, actor.workspaceId);
-    const { clientSecret, ...sso } = req.body.sso;
-    const sealed = clientSecret === undefined ? before.sso.clientSecret : clientSecret === null ? null : encryptSecret(koe.config.secretKey, clientSecret);
-    const next = { requireTwoFactorFor: [...new Set(req.body.requireTwoFactorFor)], sso: { ...sso, clientSecret: sealed } };
-    await securitySettings.save(koe.db, actor.workspaceId, next);
-    await audit.log(koe.db, {
-      workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'security.updated',
-      detail: { requireTwoFactorFor: next.requireTwoFactorFor, sso: { enabled: sso.enabled, issuer: sso.issuer, passwordSignIn: sso.passwordSignIn, secretChanged: clientSecret !== undefined } },
+    const SettingsOut = z.object({
+      requireTwoFactorFor: z.array(z.enum(['agent', 'supervisor', 'admin'])),
+      sso: z.object({
+        enabled: z.boolean(),
+        issuer: z.string().nullable(),
+        clientId: z.string().nullable(),
+        hasClientSecret: z.boolean(),
+        label: z.string(),
+        passwordSignIn: z.enum(['everyone', 'admins']),
+      }),
+      callbackUrl: z.string(),
     });
-    return { ...publicSecuritySettings(next), callbackUrl: callbackUrl(req) };
-  });
+    const callbackUrl = (req: { protocol: string; host: string }) =>
+      `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
 
-  app.post('/api/agents/:id/unlock-sign-in', {
-    preHandler: guard('admin'),
-    schema: { tags: ['agents'], summary: 'End a sign-in lock now (after repeated wrong passwords)', params: IdParams },
-  }, async (req, reply) => {
-    const { actor } = authOf(req);
-    const agent = await agents.get(koe.db, actor.workspaceId, req.params.id);
-    if (!agent) throw notFound('Agent');
-    await signIns.unlock(koe.db, agent.id);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'auth.unlocked', target: { type: 'agent', id: agent.id } });
-    return reply.status(204).send();
-  });
+    app.get(
+      '/api/settings/security',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Sign-in security: required two-factor sign-in per role, single sign-on (OpenID Connect)',
+          response: { 200: SettingsOut },
+        },
+      },
+      async (req) => ({
+        ...publicSecuritySettings(await securitySettings.get(koe.db, authOf(req).agent.workspaceId)),
+        callbackUrl: callbackUrl(req),
+      }),
+    );
 
-  app.delete('/api/agents/:id/two-factor', {
-    preHandler: guard('admin'),
-    schema: { tags: ['agents'], summary: 'Reset an agent\'s two-factor sign-in (lost phone and recovery codes); signs them out everywhere', params: IdParams, response: { 200: AgentSchema } },
-  }, async (req) => {
-    const { actor } = authOf(req);
-    const agent = await agents.get(koe.db, actor.workspaceId, req.params.id);
-    if (!agent) throw notFound('Agent');
-    await signIns.disableTotp(koe.db, agent.id);
-    await sessions.deleteForAgent(koe.db, agent.id);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'auth.two_factor_reset', target: { type: 'agent', id: agent.id } });
-    return toAgentDto((await agents.get(koe.db, actor.workspaceId, agent.id))!);
-  });
-};
+    app.put(
+      '/api/settings/security',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Change sign-in security (the client secret is write-only)',
+          body: SecuritySettingsInputSchema,
+          response: { 200: SettingsOut },
+        },
+      },
+      async (req) => {
+        const { actor } = authOf(req);
+        const before = await securitySettings.get(koe.db, actor.workspaceId);
+        const { clientSecret, ...sso } = req.body.sso;
+        const sealed =
+          clientSecret === undefined
+            ? before.sso.clientSecret
+            : clientSecret === null
+              ? null
+              : encryptSecret(koe.config.secretKey, clientSecret);
+        const next = {
+          requireTwoFactorFor: [...new Set(req.body.requireTwoFactorFor)],
+          sso: { ...sso, clientSecret: sealed },
+        };
+        await securitySettings.save(koe.db, actor.workspaceId, next);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'security.updated',
+          detail: {
+            requireTwoFactorFor: next.requireTwoFactorFor,
+            sso: {
+              enabled: sso.enabled,
+              issuer: sso.issuer,
+              passwordSignIn: sso.passwordSignIn,
+              secretChanged: clientSecret !== undefined,
+            },
+          },
+        });
+        return { ...publicSecuritySettings(next), callbackUrl: callbackUrl(req) };
+      },
+    );
+
+    app.post(
+      '/api/agents/:id/unlock-sign-in',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['agents'],
+          summary: 'End a sign-in lock now (after repeated wrong passwords)',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const agent = await agents.get(koe.db, actor.workspaceId, req.params.id);
+        if (!agent) throw notFound('Agent');
+        await signIns.unlock(koe.db, agent.id);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'auth.unlocked',
+          target: { type: 'agent', id: agent.id },
+        });
+        return reply.status(204).send();
+      },
+    );
+
+    app.delete(
+      '/api/agents/:id/two-factor',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['agents'],
+          summary: "Reset an agent's two-factor sign-in (lost phone and recovery codes); signs them out everywhere",
+          params: IdParams,
+          response: { 200: AgentSchema },
+        },
+      },
+      async (req) => {
+        const { actor } = authOf(req);
+        const agent = await agents.get(koe.db, actor.workspaceId, req.params.id);
+        if (!agent) throw notFound('Agent');
+        await signIns.disableTotp(koe.db, agent.id);
+        await sessions.deleteForAgent(koe.db, agent.id);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'auth.two_factor_reset',
+          target: { type: 'agent', id: agent.id },
+        });
+        return toAgentDto((await agents.get(koe.db, actor.workspaceId, agent.id))!);
+      },
+    );
+  };

@@ -11,43 +11,79 @@ import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
 
 /** Length here; strength (common, guessable, the account's own email or name) in requireStrongPassword. */
-export const passwordField = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
+export const passwordField = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200);
 
-export const systemRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await sql`select 1`.execute(koe.db);
-    return { status: 'ok' };
-  });
-
-  app.get('/api/setup', { schema: { tags: ['setup'], response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({
-    needsSetup: (await workspaces.count(koe.db)) === 0,
-  }));
-
-  app.post('/api/setup', {
-    schema: {
-      tags: ['setup'], summary: 'Create the workspace and its first admin (once)',
-      body: z.object({
-        workspaceName: z.string().trim().min(1).max(100),
-        adminEmail: z.email().max(200),
-        adminPassword: passwordField,
-        adminName: z.string().trim().min(1).max(100),
-      }),
-      response: { 201: z.object({ workspace: z.object({ id: z.string(), name: z.string() }), agent: AgentSchema }) },
-    },
-  }, async (req, reply) => {
-    const b = req.body;
-    requireStrongPassword('adminPassword', b.adminPassword, { email: b.adminEmail, name: b.adminName, extra: [b.workspaceName] });
-    const passwordHash = await hashPassword(b.adminPassword);
-    const result = await koe.db.transaction().execute(async (tx) => {
-      // Serialise concurrent first-time setups on PostgreSQL; SQLite transactions already are.
-      if (koe.store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(4242)`.execute(tx);
-      if ((await workspaces.count(tx)) > 0) throw conflict('Koe is already set up; sign in instead');
-      const workspace = await workspaces.create(tx, b.workspaceName);
-      const agent = await agents.create(tx, { workspaceId: workspace.id, email: b.adminEmail, name: b.adminName, role: 'admin', level: 3, skills: [], passwordHash });
-      await audit.log(tx, { workspaceId: workspace.id, actor: { type: 'agent', id: agent.id, name: agent.name }, action: 'workspace.created', target: { type: 'workspace', id: workspace.id } });
-      return { workspace, agent };
+export const systemRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/healthz', { schema: { hide: true } }, async () => {
+      await sql`select 1`.execute(koe.db);
+      return { status: 'ok' };
     });
-    await startSession(koe, req, reply, result.agent, 'password');
-    return reply.status(201).send({ workspace: { id: result.workspace.id, name: result.workspace.name }, agent: toAgentDto(result.agent) });
-  });
-};
+
+    app.get(
+      '/api/setup',
+      { schema: { tags: ['setup'], response: { 200: z.object({ needsSetup: z.boolean() }) } } },
+      async () => ({
+        needsSetup: (await workspaces.count(koe.db)) === 0,
+      }),
+    );
+
+    app.post(
+      '/api/setup',
+      {
+        schema: {
+          tags: ['setup'],
+          summary: 'Create the workspace and its first admin (once)',
+          body: z.object({
+            workspaceName: z.string().trim().min(1).max(100),
+            adminEmail: z.email().max(200),
+            adminPassword: passwordField,
+            adminName: z.string().trim().min(1).max(100),
+          }),
+          response: {
+            201: z.object({ workspace: z.object({ id: z.string(), name: z.string() }), agent: AgentSchema }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const b = req.body;
+        requireStrongPassword('adminPassword', b.adminPassword, {
+          email: b.adminEmail,
+          name: b.adminName,
+          extra: [b.workspaceName],
+        });
+        const passwordHash = await hashPassword(b.adminPassword);
+        const result = await koe.db.transaction().execute(async (tx) => {
+          // Serialise concurrent first-time setups on PostgreSQL; SQLite transactions already are.
+          if (koe.store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(4242)`.execute(tx);
+          if ((await workspaces.count(tx)) > 0) throw conflict('Koe is already set up; sign in instead');
+          const workspace = await workspaces.create(tx, b.workspaceName);
+          const agent = await agents.create(tx, {
+            workspaceId: workspace.id,
+            email: b.adminEmail,
+            name: b.adminName,
+            role: 'admin',
+            level: 3,
+            skills: [],
+            passwordHash,
+          });
+          await audit.log(tx, {
+            workspaceId: workspace.id,
+            actor: { type: 'agent', id: agent.id, name: agent.name },
+            action: 'workspace.created',
+            target: { type: 'workspace', id: workspace.id },
+          });
+          return { workspace, agent };
+        });
+        await startSession(koe, req, reply, result.agent, 'password');
+        return reply.status(201).send({
+          workspace: { id: result.workspace.id, name: result.workspace.name },
+          agent: toAgentDto(result.agent),
+        });
+      },
+    );
+  };

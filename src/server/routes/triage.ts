@@ -9,21 +9,48 @@ import type { Koe } from '../context';
 const PHRASE_KEYS = [...CATEGORIES, 'positive', 'negative', 'support'] as const;
 const Phrases = z.partialRecord(z.enum(PHRASE_KEYS), z.array(z.string().trim().min(1).max(80)).max(500));
 
-export const triageRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/triage/settings', { preHandler: guard(), schema: { tags: ['triage'], summary: 'Workspace phrases and the learned model\'s size' } }, async (req) => {
-    const s = await triageSettings.get(koe.db, authOf(req).agent.workspaceId);
-    const examples = (s.model as { examples?: number } | null)?.examples ?? 0;
-    return { phrases: s.phrases, phraseKeys: PHRASE_KEYS, corrections: s.corrections, learnedExamples: examples, updatedAt: s.updatedAt };
-  });
+export const triageRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/triage/settings',
+      { preHandler: guard(), schema: { tags: ['triage'], summary: "Workspace phrases and the learned model's size" } },
+      async (req) => {
+        const s = await triageSettings.get(koe.db, authOf(req).agent.workspaceId);
+        const examples = (s.model as { examples?: number } | null)?.examples ?? 0;
+        return {
+          phrases: s.phrases,
+          phraseKeys: PHRASE_KEYS,
+          corrections: s.corrections,
+          learnedExamples: examples,
+          updatedAt: s.updatedAt,
+        };
+      },
+    );
 
-  app.put('/api/triage/phrases', {
-    preHandler: guard('admin'),
-    schema: { tags: ['triage'], summary: 'Replace the workspace\'s own phrases per category (take effect on the next message)', body: z.object({ phrases: Phrases }) },
-  }, async (req) => {
-    const { actor } = authOf(req);
-    const phrases = Object.fromEntries(Object.entries(req.body.phrases).map(([k, v]) => [k, [...new Set(v ?? [])]]));
-    await koe.triage.setPhrases(actor.workspaceId, phrases);
-    await audit.log(koe.db, { workspaceId: actor.workspaceId, actor: { type: 'agent', id: actor.agentId, name: actor.name }, action: 'triage.phrases_updated', detail: { counts: Object.fromEntries(Object.entries(phrases).map(([k, v]) => [k, v.length])) } });
-    return { phrases };
-  });
-};
+    app.put(
+      '/api/triage/phrases',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['triage'],
+          summary: "Replace the workspace's own phrases per category (take effect on the next message)",
+          body: z.object({ phrases: Phrases }),
+        },
+      },
+      async (req) => {
+        const { actor } = authOf(req);
+        const phrases = Object.fromEntries(
+          Object.entries(req.body.phrases).map(([k, v]) => [k, [...new Set(v ?? [])]]),
+        );
+        await koe.triage.setPhrases(actor.workspaceId, phrases);
+        await audit.log(koe.db, {
+          workspaceId: actor.workspaceId,
+          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          action: 'triage.phrases_updated',
+          detail: { counts: Object.fromEntries(Object.entries(phrases).map(([k, v]) => [k, v.length])) },
+        });
+        return { phrases };
+      },
+    );
+  };

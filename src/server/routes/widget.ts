@@ -19,70 +19,130 @@ const VisitorToken = z.string().min(16).max(200);
  * The widget runs on the customer's own site, so these routes allow any origin and use no cookies: the
  * visitor proves identity with the token kept in their browser.
  */
-export const widgetRoutes = (koe: Koe): FastifyPluginAsyncZod => async (app) => {
-  withoutCsrf(app as unknown as FastifyInstance);
-  app.addHook('onRequest', async (req, reply) => {
-    void reply.header('access-control-allow-origin', '*');
-    void reply.header('access-control-allow-headers', 'content-type');
-    void reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
-    void reply.header('access-control-max-age', '600');
-  });
-  app.options('/api/widget/*', { schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
-
-  const webchat = async (publicKey: string): Promise<Channel> => {
-    const c = await channels.byPublicKey(koe.db, publicKey);
-    if (!c || c.kind !== 'webchat') throw notFound('Chat channel');
-    return c;
-  };
-  const history = async (channel: Channel, token: string) => {
-    const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
-    if (!customer) return [];
-    return (await messages.visibleToCustomer(koe.db, customer.id, channel.id))
-      .map((m) => toWidgetMessage({ id: m.id, kind: m.kind, text: m.text, authorName: m.author.name, createdAt: m.createdAt, clientMessageId: m.clientMessageId }));
-  };
-
-  app.post('/api/widget/:publicKey/session', {
-    schema: {
-      tags: ['widget'], summary: 'Start or resume a visitor session', params: KeyParams,
-      body: z.object({ visitorToken: VisitorToken.optional(), name: z.string().trim().max(100).optional(), locale: z.string().max(20).optional() }),
-    },
-  }, async (req) => {
-    const channel = await webchat(req.params.publicKey);
-    const visitorToken = req.body.visitorToken ?? randomToken(24);
-    const greeting = typeof channel.settings.greeting === 'string' && channel.settings.greeting ? channel.settings.greeting : null;
-    return { visitorToken, channelName: channel.name, greeting, messages: await history(channel, visitorToken) };
-  });
-
-  app.get('/api/widget/:publicKey/messages', {
-    schema: { tags: ['widget'], params: KeyParams, querystring: z.object({ visitorToken: VisitorToken }) },
-  }, async (req) => ({ items: await history(await webchat(req.params.publicKey), req.query.visitorToken) }));
-
-  app.post('/api/widget/:publicKey/messages', {
-    config: { rateLimit: { max: 30, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `widget|${req.ip}` } },
-    schema: {
-      tags: ['widget'], summary: 'A visitor writes a message (recorded once per clientMessageId)', params: KeyParams,
-      body: z.object({
-        visitorToken: VisitorToken, clientMessageId: z.string().min(8).max(100),
-        text: z.string().trim().min(1, 'must not be empty').max(5000), name: z.string().trim().max(100).optional(), locale: z.string().max(20).optional(),
-      }),
-    },
-  }, async (req, reply) => {
-    const channel = await webchat(req.params.publicKey);
-    const externalId = visitorExternalId(req.body.visitorToken);
-    const { eventId } = await recordInbound(koe.ingest, {
-      channelId: channel.id, externalId: `${externalId}:${req.body.clientMessageId}`, kind: 'message', occurredAt: nowIso(),
-      customer: { externalId, name: req.body.name || guestName(externalId, req.body.locale) },
-      text: req.body.text, clientMessageId: req.body.clientMessageId,
+export const widgetRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    withoutCsrf(app as unknown as FastifyInstance);
+    app.addHook('onRequest', async (req, reply) => {
+      void reply.header('access-control-allow-origin', '*');
+      void reply.header('access-control-allow-headers', 'content-type');
+      void reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      void reply.header('access-control-max-age', '600');
     });
-    // Echo to the visitor's other open tabs once the message is stored.
-    if (eventId) koe.bus.publish(topics.visitor(channel.id, externalId), { type: 'message', data: { id: eventId, from: 'customer', text: req.body.text, authorName: '', createdAt: nowIso(), clientMessageId: req.body.clientMessageId } });
-    return reply.status(202).send({ id: eventId, accepted: true });
-  });
+    app.options('/api/widget/*', { schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
 
-  app.get('/api/widget/:publicKey/events', {
-    schema: { tags: ['widget'], summary: 'Server-Sent Events for the visitor: agent replies', params: KeyParams, querystring: z.object({ visitorToken: VisitorToken }) },
-  }, async (req, reply) => {
-    const channel = await webchat(req.params.publicKey);
-    streamTopic(req, reply, koe.bus, topics.visitor(channel.id, visitorExternalId(req.query.visitorToken)));
-  });
-};
+    const webchat = async (publicKey: string): Promise<Channel> => {
+      const c = await channels.byPublicKey(koe.db, publicKey);
+      if (!c || c.kind !== 'webchat') throw notFound('Chat channel');
+      return c;
+    };
+    const history = async (channel: Channel, token: string) => {
+      const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
+      if (!customer) return [];
+      return (await messages.visibleToCustomer(koe.db, customer.id, channel.id)).map((m) =>
+        toWidgetMessage({
+          id: m.id,
+          kind: m.kind,
+          text: m.text,
+          authorName: m.author.name,
+          createdAt: m.createdAt,
+          clientMessageId: m.clientMessageId,
+        }),
+      );
+    };
+
+    app.post(
+      '/api/widget/:publicKey/session',
+      {
+        schema: {
+          tags: ['widget'],
+          summary: 'Start or resume a visitor session',
+          params: KeyParams,
+          body: z.object({
+            visitorToken: VisitorToken.optional(),
+            name: z.string().trim().max(100).optional(),
+            locale: z.string().max(20).optional(),
+          }),
+        },
+      },
+      async (req) => {
+        const channel = await webchat(req.params.publicKey);
+        const visitorToken = req.body.visitorToken ?? randomToken(24);
+        const greeting =
+          typeof channel.settings.greeting === 'string' && channel.settings.greeting ? channel.settings.greeting : null;
+        return { visitorToken, channelName: channel.name, greeting, messages: await history(channel, visitorToken) };
+      },
+    );
+
+    app.get(
+      '/api/widget/:publicKey/messages',
+      {
+        schema: { tags: ['widget'], params: KeyParams, querystring: z.object({ visitorToken: VisitorToken }) },
+      },
+      async (req) => ({ items: await history(await webchat(req.params.publicKey), req.query.visitorToken) }),
+    );
+
+    app.post(
+      '/api/widget/:publicKey/messages',
+      {
+        config: {
+          rateLimit: { max: 30, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `widget|${req.ip}` },
+        },
+        schema: {
+          tags: ['widget'],
+          summary: 'A visitor writes a message (recorded once per clientMessageId)',
+          params: KeyParams,
+          body: z.object({
+            visitorToken: VisitorToken,
+            clientMessageId: z.string().min(8).max(100),
+            text: z.string().trim().min(1, 'must not be empty').max(5000),
+            name: z.string().trim().max(100).optional(),
+            locale: z.string().max(20).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const channel = await webchat(req.params.publicKey);
+        const externalId = visitorExternalId(req.body.visitorToken);
+        const { eventId } = await recordInbound(koe.ingest, {
+          channelId: channel.id,
+          externalId: `${externalId}:${req.body.clientMessageId}`,
+          kind: 'message',
+          occurredAt: nowIso(),
+          customer: { externalId, name: req.body.name || guestName(externalId, req.body.locale) },
+          text: req.body.text,
+          clientMessageId: req.body.clientMessageId,
+        });
+        // Echo to the visitor's other open tabs once the message is stored.
+        if (eventId)
+          koe.bus.publish(topics.visitor(channel.id, externalId), {
+            type: 'message',
+            data: {
+              id: eventId,
+              from: 'customer',
+              text: req.body.text,
+              authorName: '',
+              createdAt: nowIso(),
+              clientMessageId: req.body.clientMessageId,
+            },
+          });
+        return reply.status(202).send({ id: eventId, accepted: true });
+      },
+    );
+
+    app.get(
+      '/api/widget/:publicKey/events',
+      {
+        schema: {
+          tags: ['widget'],
+          summary: 'Server-Sent Events for the visitor: agent replies',
+          params: KeyParams,
+          querystring: z.object({ visitorToken: VisitorToken }),
+        },
+      },
+      async (req, reply) => {
+        const channel = await webchat(req.params.publicKey);
+        streamTopic(req, reply, koe.bus, topics.visitor(channel.id, visitorExternalId(req.query.visitorToken)));
+      },
+    );
+  };

@@ -3,13 +3,15 @@ import { type Kysely, sql } from 'kysely';
 // Column types are the portable subset: text, integer. Both dialects run this same file.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('workspaces')
+  await db.schema
+    .createTable('workspaces')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('agents')
+  await db.schema
+    .createTable('agents')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('email', 'text', (c) => c.notNull().unique())
@@ -25,7 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
@@ -33,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('api_tokens')
+  await db.schema
+    .createTable('api_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
@@ -44,19 +48,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .execute();
 
-  await db.schema.createTable('teams')
+  await db.schema
+    .createTable('teams')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('team_members')
+  await db.schema
+    .createTable('team_members')
     .addColumn('team_id', 'text', (c) => c.notNull().references('teams.id'))
     .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
     .addPrimaryKeyConstraint('team_members_pk', ['team_id', 'agent_id'])
     .execute();
 
-  await db.schema.createTable('channels')
+  await db.schema
+    .createTable('channels')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -68,7 +75,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', 'text')
     .execute();
 
-  await db.schema.createTable('customers')
+  await db.schema
+    .createTable('customers')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -76,7 +84,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('customer_identities')
+  await db.schema
+    .createTable('customer_identities')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
@@ -87,7 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('customer_identities_customer').on('customer_identities').column('customer_id').execute();
 
-  await db.schema.createTable('conversations')
+  await db.schema
+    .createTable('conversations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
@@ -112,11 +122,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   // view is an index range scan however many conversations exist.
   const order = sql`priority desc, sort_wait asc, id asc`;
   await sql`create index conversations_by_status on conversations (workspace_id, status, ${order})`.execute(db);
-  await sql`create index conversations_by_assignee on conversations (workspace_id, assignee_id, status, ${order})`.execute(db);
-  await sql`create index conversations_by_channel on conversations (workspace_id, channel_id, status, ${order})`.execute(db);
-  await db.schema.createIndex('conversations_by_customer').on('conversations').columns(['customer_id', 'last_message_at']).execute();
+  await sql`create index conversations_by_assignee on conversations (workspace_id, assignee_id, status, ${order})`.execute(
+    db,
+  );
+  await sql`create index conversations_by_channel on conversations (workspace_id, channel_id, status, ${order})`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('conversations_by_customer')
+    .on('conversations')
+    .columns(['customer_id', 'last_message_at'])
+    .execute();
 
-  await db.schema.createTable('messages')
+  await db.schema
+    .createTable('messages')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -128,9 +147,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('client_message_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('messages_by_conversation').on('messages').columns(['conversation_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('messages_by_conversation')
+    .on('messages')
+    .columns(['conversation_id', 'created_at', 'id'])
+    .execute();
 
-  await db.schema.createTable('outbox')
+  await db.schema
+    .createTable('outbox')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('message_id', 'text', (c) => c.notNull().unique().references('messages.id'))
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
@@ -144,7 +168,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'text')
     .execute();
 
-  await db.schema.createTable('inbound_events')
+  await db.schema
+    .createTable('inbound_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('channel_id', 'text', (c) => c.notNull().references('channels.id'))
     .addColumn('external_id', 'text', (c) => c.notNull())
@@ -157,7 +182,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('inbound_events_channel_external', ['channel_id', 'external_id'])
     .execute();
 
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
@@ -171,7 +197,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_log_by_workspace').on('audit_log').columns(['workspace_id', 'at']).execute();
 
-  await db.schema.createTable('jobs')
+  await db.schema
+    .createTable('jobs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('queue', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -189,8 +216,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['jobs', 'audit_log', 'inbound_events', 'outbox', 'messages', 'conversations', 'customer_identities',
-    'customers', 'channels', 'team_members', 'teams', 'api_tokens', 'sessions', 'agents', 'workspaces']) {
+  for (const t of [
+    'jobs',
+    'audit_log',
+    'inbound_events',
+    'outbox',
+    'messages',
+    'conversations',
+    'customer_identities',
+    'customers',
+    'channels',
+    'team_members',
+    'teams',
+    'api_tokens',
+    'sessions',
+    'agents',
+    'workspaces',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

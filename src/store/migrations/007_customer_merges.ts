@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
   // A merge moves identities and conversations from one customer to another; the moved ids are kept so it can be undone.
-  await db.schema.createTable('customer_merges')
+  await db.schema
+    .createTable('customer_merges')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id'))
     .addColumn('target_id', 'text', (c) => c.notNull().references('customers.id'))

@@ -13,6 +13,17 @@ import * as m010 from './010_sign_in_security';
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001_core': m001, '002_triage': m002, '003_routing': m003, '004_automation': m004, '005_channel_meta': m005, '006_reply_mode': m006, '007_customer_merges': m007, '008_incidents': m008, '009_first_responder': m009, '010_sign_in_security': m010 };
+    return {
+      '001_core': m001,
+      '002_triage': m002,
+      '003_routing': m003,
+      '004_automation': m004,
+      '005_channel_meta': m005,
+      '006_reply_mode': m006,
+      '007_customer_merges': m007,
+      '008_incidents': m008,
+      '009_first_responder': m009,
+      '010_sign_in_security': m010,
+    };
   },
 };

@@ -5,29 +5,65 @@ import type { AgentTable } from '../schema';
 import { parseJson, type Db } from './types';
 
 export interface Agent {
-  id: string; workspaceId: string; email: string; name: string; displayName: string; role: Role;
-  level: 1 | 2 | 3; skills: string[]; active: boolean; locale: string; createdAt: string;
-  capacity: number; presence: 'online' | 'away' | 'offline'; lastAssignedAt: string | null;
+  id: string;
+  workspaceId: string;
+  email: string;
+  name: string;
+  displayName: string;
+  role: Role;
+  level: 1 | 2 | 3;
+  skills: string[];
+  active: boolean;
+  locale: string;
+  createdAt: string;
+  capacity: number;
+  presence: 'online' | 'away' | 'offline';
+  lastAssignedAt: string | null;
   /** Two-factor sign-in is set up. */
   totpEnabled: boolean;
 }
 
 export const toAgent = (r: Selectable<AgentTable>): Agent => ({
-  id: r.id, workspaceId: r.workspace_id, email: r.email, name: r.name, displayName: r.display_name,
-  role: r.role as Role, level: r.level as 1 | 2 | 3, skills: parseJson<string[]>(r.skills, []),
-  active: Boolean(r.active), locale: r.locale, createdAt: r.created_at,
-  capacity: Number(r.capacity), presence: r.presence as Agent['presence'], lastAssignedAt: r.last_assigned_at,
+  id: r.id,
+  workspaceId: r.workspace_id,
+  email: r.email,
+  name: r.name,
+  displayName: r.display_name,
+  role: r.role as Role,
+  level: r.level as 1 | 2 | 3,
+  skills: parseJson<string[]>(r.skills, []),
+  active: Boolean(r.active),
+  locale: r.locale,
+  createdAt: r.created_at,
+  capacity: Number(r.capacity),
+  presence: r.presence as Agent['presence'],
+  lastAssignedAt: r.last_assigned_at,
   totpEnabled: Boolean(r.totp_enabled_at),
 });
 
 export interface NewAgent {
-  workspaceId: string; email: string; name: string; displayName?: string; role: Role; level: 1 | 2 | 3;
-  skills: string[]; passwordHash: string; locale?: string; capacity?: number;
+  workspaceId: string;
+  email: string;
+  name: string;
+  displayName?: string;
+  role: Role;
+  level: 1 | 2 | 3;
+  skills: string[];
+  passwordHash: string;
+  locale?: string;
+  capacity?: number;
 }
 
 export interface AgentChanges {
-  name?: string; displayName?: string; role?: Role; level?: 1 | 2 | 3; skills?: string[]; active?: boolean; locale?: string;
-  capacity?: number; presence?: Agent['presence'];
+  name?: string;
+  displayName?: string;
+  role?: Role;
+  level?: 1 | 2 | 3;
+  skills?: string[];
+  active?: boolean;
+  locale?: string;
+  capacity?: number;
+  presence?: Agent['presence'];
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -36,13 +72,30 @@ export const agents = {
   async create(db: Db, a: NewAgent): Promise<Agent> {
     const now = nowIso();
     const row: Selectable<AgentTable> = {
-      id: newId(), workspace_id: a.workspaceId, email: normaliseEmail(a.email), name: a.name,
-      display_name: a.displayName?.trim() || a.name, role: a.role, level: a.level,
+      id: newId(),
+      workspace_id: a.workspaceId,
+      email: normaliseEmail(a.email),
+      name: a.name,
+      display_name: a.displayName?.trim() || a.name,
+      role: a.role,
+      level: a.level,
       skills: JSON.stringify([...new Set(a.skills.map((s) => s.trim()).filter(Boolean))]),
-      password_hash: a.passwordHash, active: 1, locale: a.locale ?? 'ja', created_at: now, updated_at: now,
-      capacity: a.capacity ?? 5, presence: 'offline', last_assigned_at: null,
-      login_failures: 0, login_failures_since: null, login_locked_until: null,
-      totp_secret: null, totp_pending: null, totp_enabled_at: null, totp_last_step: null, recovery_codes: '[]',
+      password_hash: a.passwordHash,
+      active: 1,
+      locale: a.locale ?? 'ja',
+      created_at: now,
+      updated_at: now,
+      capacity: a.capacity ?? 5,
+      presence: 'offline',
+      last_assigned_at: null,
+      login_failures: 0,
+      login_failures_since: null,
+      login_locked_until: null,
+      totp_secret: null,
+      totp_pending: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      recovery_codes: '[]',
     };
     await db.insertInto('agents').values(row).execute();
     return toAgent(row);
@@ -52,11 +105,21 @@ export const agents = {
     return r && { ...toAgent(r), passwordHash: r.password_hash };
   },
   async get(db: Db, workspaceId: string, id: string): Promise<Agent | undefined> {
-    const r = await db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    const r = await db
+      .selectFrom('agents')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r && toAgent(r);
   },
   async list(db: Db, workspaceId: string): Promise<Agent[]> {
-    const rows = await db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('agents')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toAgent);
   },
   async update(db: Db, workspaceId: string, id: string, c: AgentChanges): Promise<Agent | undefined> {
@@ -65,7 +128,8 @@ export const agents = {
     if (c.displayName !== undefined) set.display_name = c.displayName;
     if (c.role !== undefined) set.role = c.role;
     if (c.level !== undefined) set.level = c.level;
-    if (c.skills !== undefined) set.skills = JSON.stringify([...new Set(c.skills.map((s) => s.trim()).filter(Boolean))]);
+    if (c.skills !== undefined)
+      set.skills = JSON.stringify([...new Set(c.skills.map((s) => s.trim()).filter(Boolean))]);
     if (c.active !== undefined) set.active = c.active ? 1 : 0;
     if (c.locale !== undefined) set.locale = c.locale;
     if (c.capacity !== undefined) set.capacity = c.capacity;
@@ -74,8 +138,13 @@ export const agents = {
     return this.get(db, workspaceId, id);
   },
   async countActiveAdmins(db: Db, workspaceId: string): Promise<number> {
-    const r = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('workspace_id', '=', workspaceId).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('agents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

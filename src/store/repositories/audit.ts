@@ -2,22 +2,47 @@ import { newId, nowIso } from '../../domain/ids';
 import { parseJson, type Db } from './types';
 
 export interface AuditEntry {
-  workspaceId: string | null; actor: { type: 'agent' | 'system' | 'anonymous'; id: string | null; name: string };
-  action: string; target?: { type: string; id: string }; detail?: Record<string, unknown>;
+  workspaceId: string | null;
+  actor: { type: 'agent' | 'system' | 'anonymous'; id: string | null; name: string };
+  action: string;
+  target?: { type: string; id: string };
+  detail?: Record<string, unknown>;
 }
 
 export const audit = {
   async log(db: Db, e: AuditEntry): Promise<void> {
-    await db.insertInto('audit_log').values({
-      id: newId(), workspace_id: e.workspaceId, at: nowIso(), actor_type: e.actor.type, actor_id: e.actor.id, actor_name: e.actor.name,
-      action: e.action, target_type: e.target?.type ?? null, target_id: e.target?.id ?? null, detail: JSON.stringify(e.detail ?? {}),
-    }).execute();
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: newId(),
+        workspace_id: e.workspaceId,
+        at: nowIso(),
+        actor_type: e.actor.type,
+        actor_id: e.actor.id,
+        actor_name: e.actor.name,
+        action: e.action,
+        target_type: e.target?.type ?? null,
+        target_id: e.target?.id ?? null,
+        detail: JSON.stringify(e.detail ?? {}),
+      })
+      .execute();
   },
   async list(db: Db, workspaceId: string, limit: number) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map((r) => ({
-      id: r.id, at: r.at, actor: { type: r.actor_type, id: r.actor_id, name: r.actor_name }, action: r.action,
-      target: r.target_type ? { type: r.target_type, id: r.target_id } : null, detail: parseJson(r.detail, {}),
+      id: r.id,
+      at: r.at,
+      actor: { type: r.actor_type, id: r.actor_id, name: r.actor_name },
+      action: r.action,
+      target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
+      detail: parseJson(r.detail, {}),
     }));
   },
 };

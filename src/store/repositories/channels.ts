@@ -6,30 +6,70 @@ export const CHANNEL_KINDS = ['webchat', 'line', 'facebook', 'instagram', 'x', '
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface Channel {
-  id: string; workspaceId: string; kind: ChannelKind; name: string; publicKey: string;
-  settings: Record<string, unknown>; hasCredentials: boolean; createdAt: string;
+  id: string;
+  workspaceId: string;
+  kind: ChannelKind;
+  name: string;
+  publicKey: string;
+  settings: Record<string, unknown>;
+  hasCredentials: boolean;
+  createdAt: string;
 }
 
 const toChannel = (r: ChannelTable): Channel => ({
-  id: r.id, workspaceId: r.workspace_id, kind: r.kind as ChannelKind, name: r.name, publicKey: r.public_key,
-  settings: parseJson(r.settings, {}), hasCredentials: r.credentials_enc !== null, createdAt: r.created_at,
+  id: r.id,
+  workspaceId: r.workspace_id,
+  kind: r.kind as ChannelKind,
+  name: r.name,
+  publicKey: r.public_key,
+  settings: parseJson(r.settings, {}),
+  hasCredentials: r.credentials_enc !== null,
+  createdAt: r.created_at,
 });
 
 export const channels = {
-  async create(db: Db, c: { workspaceId: string; kind: ChannelKind; name: string; settings?: Record<string, unknown>; credentialsEnc?: string }): Promise<Channel> {
+  async create(
+    db: Db,
+    c: {
+      workspaceId: string;
+      kind: ChannelKind;
+      name: string;
+      settings?: Record<string, unknown>;
+      credentialsEnc?: string;
+    },
+  ): Promise<Channel> {
     const row: ChannelTable = {
-      id: newId(), workspace_id: c.workspaceId, kind: c.kind, name: c.name, public_key: randomToken(12),
-      settings: JSON.stringify(c.settings ?? {}), credentials_enc: c.credentialsEnc ?? null, created_at: nowIso(), deleted_at: null,
+      id: newId(),
+      workspace_id: c.workspaceId,
+      kind: c.kind,
+      name: c.name,
+      public_key: randomToken(12),
+      settings: JSON.stringify(c.settings ?? {}),
+      credentials_enc: c.credentialsEnc ?? null,
+      created_at: nowIso(),
+      deleted_at: null,
     };
     await db.insertInto('channels').values(row).execute();
     return toChannel(row);
   },
   async list(db: Db, workspaceId: string): Promise<Channel[]> {
-    const rows = await db.selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).where('deleted_at', 'is', null).orderBy('created_at').execute();
+    const rows = await db
+      .selectFrom('channels')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
     return rows.map(toChannel);
   },
   async get(db: Db, workspaceId: string, id: string): Promise<Channel | undefined> {
-    const r = await db.selectFrom('channels').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .selectFrom('channels')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return r && toChannel(r);
   },
   async byId(db: Db, id: string): Promise<Channel | undefined> {
@@ -37,7 +77,12 @@ export const channels = {
     return r && toChannel(r);
   },
   async byPublicKey(db: Db, publicKey: string): Promise<Channel | undefined> {
-    const r = await db.selectFrom('channels').selectAll().where('public_key', '=', publicKey).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .selectFrom('channels')
+      .selectAll()
+      .where('public_key', '=', publicKey)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return r && toChannel(r);
   },
   async credentials(db: Db, id: string): Promise<string | null> {
@@ -46,7 +91,13 @@ export const channels = {
   },
   /** Soft delete: its conversations and history stay readable. */
   async remove(db: Db, workspaceId: string, id: string): Promise<boolean> {
-    const r = await db.updateTable('channels').set({ deleted_at: nowIso() }).where('workspace_id', '=', workspaceId).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const r = await db
+      .updateTable('channels')
+      .set({ deleted_at: nowIso() })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
 };

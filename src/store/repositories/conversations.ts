@@ -10,13 +10,28 @@ export const NOT_WAITING = '9999-12-31T23:59:59.999Z';
 const FLAGGED = ['spam', 'troll'];
 
 export interface ConversationItem {
-  id: string; status: ConversationStatus; level: number; priority: number; sentiment: string | null; categories: string[];
-  channel: { id: string; kind: string; name: string }; customer: { id: string; name: string };
-  assignee: { id: string; name: string } | null; lastMessageAt: string; waitingSince: string | null;
-  preview: string; tags: string[]; createdAt: string; firstResponseAt: string | null;
+  id: string;
+  status: ConversationStatus;
+  level: number;
+  priority: number;
+  sentiment: string | null;
+  categories: string[];
+  channel: { id: string; kind: string; name: string };
+  customer: { id: string; name: string };
+  assignee: { id: string; name: string } | null;
+  lastMessageAt: string;
+  waitingSince: string | null;
+  preview: string;
+  tags: string[];
+  createdAt: string;
+  firstResponseAt: string | null;
   /** 'spam' | 'troll' when triage set the conversation aside (never hidden), else null */
   flag: 'spam' | 'troll' | null;
-  teamId: string | null; lastCustomerMessageAt: string | null; resolvedAt: string | null; pendingSince: string | null; pausedMs: number;
+  teamId: string | null;
+  lastCustomerMessageAt: string | null;
+  resolvedAt: string | null;
+  pendingSince: string | null;
+  pausedMs: number;
   /** The incident this conversation belongs to, else null. */
   incidentId: string | null;
   /** The assignee only sends the first reply (acknowledgement); the conversation then goes back to L3. */
@@ -24,19 +39,51 @@ export interface ConversationItem {
 }
 
 export interface ConversationFilter {
-  view?: 'all_open' | 'mine' | 'unassigned' | 'flagged'; status?: ConversationStatus; channelId?: string;
-  assignee?: string; level?: number; teamId?: string; limit: number; cursor?: string; meId: string;
+  view?: 'all_open' | 'mine' | 'unassigned' | 'flagged';
+  status?: ConversationStatus;
+  channelId?: string;
+  assignee?: string;
+  level?: number;
+  teamId?: string;
+  limit: number;
+  cursor?: string;
+  meId: string;
 }
 
 const itemColumns = [
-  'cv.id', 'cv.status', 'cv.level', 'cv.priority', 'cv.sentiment', 'cv.categories', 'cv.tags', 'cv.preview',
-  'cv.last_message_at', 'cv.waiting_since', 'cv.sort_wait', 'cv.created_at', 'cv.first_response_at', 'cv.channel_id', 'cv.customer_id', 'cv.assignee_id', 'cv.flag',
-  'cv.team_id', 'cv.last_customer_message_at', 'cv.resolved_at', 'cv.pending_since', 'cv.paused_ms', 'cv.incident_id', 'cv.first_responder_id',
-  'ch.kind as channel_kind', 'ch.name as channel_name', 'cu.name as customer_name', 'ag.name as assignee_name',
+  'cv.id',
+  'cv.status',
+  'cv.level',
+  'cv.priority',
+  'cv.sentiment',
+  'cv.categories',
+  'cv.tags',
+  'cv.preview',
+  'cv.last_message_at',
+  'cv.waiting_since',
+  'cv.sort_wait',
+  'cv.created_at',
+  'cv.first_response_at',
+  'cv.channel_id',
+  'cv.customer_id',
+  'cv.assignee_id',
+  'cv.flag',
+  'cv.team_id',
+  'cv.last_customer_message_at',
+  'cv.resolved_at',
+  'cv.pending_since',
+  'cv.paused_ms',
+  'cv.incident_id',
+  'cv.first_responder_id',
+  'ch.kind as channel_kind',
+  'ch.name as channel_name',
+  'cu.name as customer_name',
+  'ag.name as assignee_name',
 ] as const;
 
 export function baseQuery(db: Db) {
-  return db.selectFrom('conversations as cv')
+  return db
+    .selectFrom('conversations as cv')
     .innerJoin('channels as ch', 'ch.id', 'cv.channel_id')
     .innerJoin('customers as cu', 'cu.id', 'cv.customer_id')
     .leftJoin('agents as ag', 'ag.id', 'cv.assignee_id')
@@ -46,15 +93,28 @@ export function baseQuery(db: Db) {
 type ItemRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
 const toItem = (r: ItemRow): ConversationItem => ({
-  id: r.id, status: r.status as ConversationStatus, level: Number(r.level), priority: Number(r.priority), sentiment: r.sentiment,
-  categories: parseJson(r.categories, []), tags: parseJson(r.tags, []),
+  id: r.id,
+  status: r.status as ConversationStatus,
+  level: Number(r.level),
+  priority: Number(r.priority),
+  sentiment: r.sentiment,
+  categories: parseJson(r.categories, []),
+  tags: parseJson(r.tags, []),
   channel: { id: r.channel_id, kind: r.channel_kind, name: r.channel_name },
   customer: { id: r.customer_id, name: r.customer_name },
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-  lastMessageAt: r.last_message_at, waitingSince: r.waiting_since, preview: r.preview, createdAt: r.created_at,
-  firstResponseAt: r.first_response_at, flag: r.flag === 'spam' || r.flag === 'troll' ? r.flag : null,
-  teamId: r.team_id, lastCustomerMessageAt: r.last_customer_message_at, resolvedAt: r.resolved_at, pendingSince: r.pending_since,
-  pausedMs: Number(r.paused_ms ?? 0), incidentId: r.incident_id ?? null,
+  lastMessageAt: r.last_message_at,
+  waitingSince: r.waiting_since,
+  preview: r.preview,
+  createdAt: r.created_at,
+  firstResponseAt: r.first_response_at,
+  flag: r.flag === 'spam' || r.flag === 'troll' ? r.flag : null,
+  teamId: r.team_id,
+  lastCustomerMessageAt: r.last_customer_message_at,
+  resolvedAt: r.resolved_at,
+  pendingSince: r.pending_since,
+  pausedMs: Number(r.paused_ms ?? 0),
+  incidentId: r.incident_id ?? null,
   firstResponder: !!r.first_responder_id && r.first_responder_id === r.assignee_id,
 });
 
@@ -65,31 +125,72 @@ export function encodeCursor(r: { priority: number; sort_wait: string; id: strin
 export function decodeCursor(cursor: string): [number, string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'string' && typeof v[2] === 'string') return v as [number, string, string];
-  } catch { /* fall through */ }
+    if (
+      Array.isArray(v) &&
+      v.length === 3 &&
+      typeof v[0] === 'number' &&
+      typeof v[1] === 'string' &&
+      typeof v[2] === 'string'
+    )
+      return v as [number, string, string];
+  } catch {
+    /* fall through */
+  }
   throw invalid('cursor', 'is not a cursor returned by this API');
 }
 
 export const conversations = {
   async create(db: Db, c: { workspaceId: string; channelId: string; customerId: string; at: string }): Promise<string> {
     const row: Insertable<ConversationTable> = {
-      id: newId(), workspace_id: c.workspaceId, channel_id: c.channelId, customer_id: c.customerId, status: 'open',
-      level: 1, priority: 0, sentiment: null, categories: '[]', tags: '[]', assignee_id: null, preview: '',
-      last_message_at: c.at, waiting_since: null, sort_wait: NOT_WAITING, first_response_at: null, resolved_at: null,
-      created_at: c.at, updated_at: c.at, flag: null, triage_reasons: '[]',
-      team_id: null, last_customer_message_at: null, pending_since: null, paused_ms: 0, sla_announced: null,
+      id: newId(),
+      workspace_id: c.workspaceId,
+      channel_id: c.channelId,
+      customer_id: c.customerId,
+      status: 'open',
+      level: 1,
+      priority: 0,
+      sentiment: null,
+      categories: '[]',
+      tags: '[]',
+      assignee_id: null,
+      preview: '',
+      last_message_at: c.at,
+      waiting_since: null,
+      sort_wait: NOT_WAITING,
+      first_response_at: null,
+      resolved_at: null,
+      created_at: c.at,
+      updated_at: c.at,
+      flag: null,
+      triage_reasons: '[]',
+      team_id: null,
+      last_customer_message_at: null,
+      pending_since: null,
+      paused_ms: 0,
+      sla_announced: null,
     };
     await db.insertInto('conversations').values(row).execute();
     return row.id;
   },
 
   async latestForCustomerOnChannel(db: Db, customerId: string, channelId: string) {
-    return db.selectFrom('conversations').selectAll().where('customer_id', '=', customerId).where('channel_id', '=', channelId)
-      .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+    return db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .where('channel_id', '=', channelId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   },
 
   async row(db: Db, workspaceId: string, id: string) {
-    return db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
 
   async item(db: Db, workspaceId: string, id: string): Promise<ConversationItem | undefined> {
@@ -99,67 +200,116 @@ export const conversations = {
 
   async update(db: Db, id: string, set: Updateable<ConversationTable>): Promise<void> {
     if ('waiting_since' in set) set.sort_wait = set.waiting_since ?? NOT_WAITING;
-    await db.updateTable('conversations').set({ ...set, updated_at: nowIso() }).where('id', '=', id).execute();
+    await db
+      .updateTable('conversations')
+      .set({ ...set, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
   },
 
   /** One inbox page: priority first, then who has waited longest; keyset pagination stays fast at any depth. */
-  async list(db: Db, workspaceId: string, f: ConversationFilter): Promise<{ items: ConversationItem[]; nextCursor: string | null }> {
+  async list(
+    db: Db,
+    workspaceId: string,
+    f: ConversationFilter,
+  ): Promise<{ items: ConversationItem[]; nextCursor: string | null }> {
     let q = baseQuery(db).where('cv.workspace_id', '=', workspaceId);
     q = q.where((eb) => eb.and(filterConditions(eb, f)));
     if (f.cursor) {
       const [p, w, id] = decodeCursor(f.cursor);
       // The leading `priority <= p` bounds the index range scan; the OR picks up exactly after the cursor row.
-      q = q.where((eb) => eb.and([
-        eb('cv.priority', '<=', p),
-        eb.or([
-          eb('cv.priority', '<', p),
-          eb('cv.sort_wait', '>', w),
-          eb.and([eb('cv.sort_wait', '=', w), eb('cv.id', '>', id)]),
+      q = q.where((eb) =>
+        eb.and([
+          eb('cv.priority', '<=', p),
+          eb.or([
+            eb('cv.priority', '<', p),
+            eb('cv.sort_wait', '>', w),
+            eb.and([eb('cv.sort_wait', '=', w), eb('cv.id', '>', id)]),
+          ]),
         ]),
-      ]));
+      );
     }
-    const rows = await q.orderBy('cv.priority', 'desc').orderBy('cv.sort_wait', 'asc').orderBy('cv.id', 'asc').limit(f.limit + 1).execute();
+    const rows = await q
+      .orderBy('cv.priority', 'desc')
+      .orderBy('cv.sort_wait', 'asc')
+      .orderBy('cv.id', 'asc')
+      .limit(f.limit + 1)
+      .execute();
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toItem),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ priority: Number(last.priority), sort_wait: last.sort_wait, id: last.id }) : null,
+      nextCursor:
+        rows.length > f.limit && last
+          ? encodeCursor({ priority: Number(last.priority), sort_wait: last.sort_wait, id: last.id })
+          : null,
     };
   },
 
   async counts(db: Db, workspaceId: string, meId: string) {
-    const byStatus = await db.selectFrom('conversations').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId).groupBy('status').execute();
+    const byStatus = await db
+      .selectFrom('conversations')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .groupBy('status')
+      .execute();
     const count = async (extra: (q: ReturnType<typeof openQuery>) => ReturnType<typeof openQuery>) =>
       Number((await extra(openQuery(db, workspaceId)).executeTakeFirstOrThrow()).n);
     const allOpen = await count((q) => q);
     const flagged = Number((await openQuery(db, workspaceId, true).executeTakeFirstOrThrow()).n);
     const mine = await count((q) => q.where('assignee_id', '=', meId));
     const unassigned = await count((q) => q.where('assignee_id', 'is', null));
-    const byChannelRows = await db.selectFrom('conversations').select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)])).groupBy('channel_id').execute();
-    const byTeamRows = await db.selectFrom('conversations').select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('workspace_id', '=', workspaceId).where('status', '=', 'open').where('team_id', 'is not', null).groupBy('team_id').execute();
+    const byChannelRows = await db
+      .selectFrom('conversations')
+      .select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'open')
+      .where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)]))
+      .groupBy('channel_id')
+      .execute();
+    const byTeamRows = await db
+      .selectFrom('conversations')
+      .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'open')
+      .where('team_id', 'is not', null)
+      .groupBy('team_id')
+      .execute();
     const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     return {
-      all_open: allOpen, mine, unassigned, flagged,
-      open: s.open ?? 0, pending: s.pending ?? 0, resolved: s.resolved ?? 0, closed: s.closed ?? 0,
+      all_open: allOpen,
+      mine,
+      unassigned,
+      flagged,
+      open: s.open ?? 0,
+      pending: s.pending ?? 0,
+      resolved: s.resolved ?? 0,
+      closed: s.closed ?? 0,
       byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel_id, Number(r.n)])),
       byTeam: Object.fromEntries(byTeamRows.map((r) => [r.team_id as string, Number(r.n)])),
     };
   },
 
   async forCustomer(db: Db, workspaceId: string, customerId: string, limit = 50) {
-    const rows = await baseQuery(db).where('cv.workspace_id', '=', workspaceId).where('cv.customer_id', '=', customerId)
-      .orderBy('cv.last_message_at', 'desc').limit(limit).execute();
+    const rows = await baseQuery(db)
+      .where('cv.workspace_id', '=', workspaceId)
+      .where('cv.customer_id', '=', customerId)
+      .orderBy('cv.last_message_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toItem);
   },
 };
 
 function openQuery(db: Db, workspaceId: string, flagged = false) {
-  const q = db.selectFrom('conversations').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId).where('status', '=', 'open');
-  return flagged ? q.where('flag', 'in', FLAGGED) : q.where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)]));
+  const q = db
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'open');
+  return flagged
+    ? q.where('flag', 'in', FLAGGED)
+    : q.where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', FLAGGED)]));
 }
 
 function filterConditions(eb: ExpressionBuilder<Database & { cv: ConversationTable }, 'cv'>, f: ConversationFilter) {

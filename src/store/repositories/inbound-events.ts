@@ -7,31 +7,68 @@ export const inboundEvents = {
    * Records the raw event once per (channel, external id). Returns the new id, or null when the platform
    * re-delivered an event already recorded.
    */
-  async record(db: Db, e: { channelId: string; externalId: string; kind: string; payload: unknown }): Promise<string | null> {
+  async record(
+    db: Db,
+    e: { channelId: string; externalId: string; kind: string; payload: unknown },
+  ): Promise<string | null> {
     const id = newId();
-    const r = await db.insertInto('inbound_events').values({
-      id, channel_id: e.channelId, external_id: e.externalId, kind: e.kind, payload: JSON.stringify(e.payload),
-      status: 'received', error: null, received_at: nowIso(), processed_at: null,
-    }).onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('inbound_events')
+      .values({
+        id,
+        channel_id: e.channelId,
+        external_id: e.externalId,
+        kind: e.kind,
+        payload: JSON.stringify(e.payload),
+        status: 'received',
+        error: null,
+        received_at: nowIso(),
+        processed_at: null,
+      })
+      .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
   },
   /** An event that was signed but could not be understood: kept with its reason, never processed. */
-  async recordFailed(db: Db, e: { channelId: string; externalId: string; payload: string; error: string }): Promise<string | null> {
+  async recordFailed(
+    db: Db,
+    e: { channelId: string; externalId: string; payload: string; error: string },
+  ): Promise<string | null> {
     const id = newId();
     const now = nowIso();
-    const r = await db.insertInto('inbound_events').values({
-      id, channel_id: e.channelId, external_id: e.externalId, kind: 'rejected', payload: e.payload, status: 'failed', error: e.error, received_at: now, processed_at: now,
-    }).onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('inbound_events')
+      .values({
+        id,
+        channel_id: e.channelId,
+        external_id: e.externalId,
+        kind: 'rejected',
+        payload: e.payload,
+        status: 'failed',
+        error: e.error,
+        received_at: now,
+        processed_at: now,
+      })
+      .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
   },
   async get(db: Db, id: string): Promise<InboundEventTable | undefined> {
     return db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
   },
   async mark(db: Db, id: string, status: 'processed' | 'failed', error: string | null = null): Promise<void> {
-    await db.updateTable('inbound_events').set({ status, error, processed_at: nowIso() }).where('id', '=', id).execute();
+    await db
+      .updateTable('inbound_events')
+      .set({ status, error, processed_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
   },
   async count(db: Db, channelId: string): Promise<number> {
-    const r = await db.selectFrom('inbound_events').select((eb) => eb.fn.countAll<number>().as('n')).where('channel_id', '=', channelId).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('inbound_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('channel_id', '=', channelId)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

@@ -12,5 +12,12 @@ export { workspaces } from './workspaces';
 export type { Db } from './types';
 export { triageSettings } from './triage-settings';
 export { automationRules, replyTemplates } from './automation';
-export { incidents, spikeAlerts, type Incident, type IncidentConversation, type IncidentStatus, type SpikeAlert } from './incidents';
+export {
+  incidents,
+  spikeAlerts,
+  type Incident,
+  type IncidentConversation,
+  type IncidentStatus,
+  type SpikeAlert,
+} from './incidents';
 export { signIns, type SignInRecord } from './sign-in';

@@ -6,40 +6,79 @@ export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface Message {
-  id: string; conversationId: string; kind: MessageKind; text: string;
+  id: string;
+  conversationId: string;
+  kind: MessageKind;
+  text: string;
   author: { type: 'customer' | 'agent' | 'system'; id: string | null; name: string };
-  createdAt: string; clientMessageId: string | null;
+  createdAt: string;
+  clientMessageId: string | null;
   delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
 }
 
-type Row = MessageTable & { delivery_status: string | null; delivery_error: string | null; delivery_attempts: number | null };
+type Row = MessageTable & {
+  delivery_status: string | null;
+  delivery_error: string | null;
+  delivery_attempts: number | null;
+};
 
 const toMessage = (r: Row): Message => ({
-  id: r.id, conversationId: r.conversation_id, kind: r.kind as MessageKind, text: r.text,
+  id: r.id,
+  conversationId: r.conversation_id,
+  kind: r.kind as MessageKind,
+  text: r.text,
   author: { type: r.author_type as Message['author']['type'], id: r.author_id, name: r.author_name },
-  createdAt: r.created_at, clientMessageId: r.client_message_id,
-  delivery: r.delivery_status ? { status: r.delivery_status as DeliveryStatus, error: r.delivery_error, attempts: Number(r.delivery_attempts ?? 0) } : null,
+  createdAt: r.created_at,
+  clientMessageId: r.client_message_id,
+  delivery: r.delivery_status
+    ? {
+        status: r.delivery_status as DeliveryStatus,
+        error: r.delivery_error,
+        attempts: Number(r.delivery_attempts ?? 0),
+      }
+    : null,
 });
 
 function withDelivery(db: Db) {
-  return db.selectFrom('messages as m').leftJoin('outbox as o', 'o.message_id', 'm.id')
-    .selectAll('m').select(['o.status as delivery_status', 'o.last_error as delivery_error', 'o.attempts as delivery_attempts']);
+  return db
+    .selectFrom('messages as m')
+    .leftJoin('outbox as o', 'o.message_id', 'm.id')
+    .selectAll('m')
+    .select(['o.status as delivery_status', 'o.last_error as delivery_error', 'o.attempts as delivery_attempts']);
 }
 
 export interface NewMessage {
-  conversationId: string; kind: MessageKind; text: string; authorType: 'customer' | 'agent' | 'system';
-  authorId: string | null; authorName: string; createdAt: string; inboundEventId?: string; clientMessageId?: string | null;
+  conversationId: string;
+  kind: MessageKind;
+  text: string;
+  authorType: 'customer' | 'agent' | 'system';
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
+  inboundEventId?: string;
+  clientMessageId?: string | null;
   meta?: Record<string, unknown> | null;
 }
 
 export const messages = {
   async create(db: Db, m: NewMessage): Promise<string> {
     const id = newId();
-    await db.insertInto('messages').values({
-      id, conversation_id: m.conversationId, kind: m.kind, text: m.text, author_type: m.authorType, author_id: m.authorId,
-      author_name: m.authorName, inbound_event_id: m.inboundEventId ?? null, client_message_id: m.clientMessageId ?? null, created_at: m.createdAt,
-      meta: m.meta ? JSON.stringify(m.meta) : null,
-    }).execute();
+    await db
+      .insertInto('messages')
+      .values({
+        id,
+        conversation_id: m.conversationId,
+        kind: m.kind,
+        text: m.text,
+        author_type: m.authorType,
+        author_id: m.authorId,
+        author_name: m.authorName,
+        inbound_event_id: m.inboundEventId ?? null,
+        client_message_id: m.clientMessageId ?? null,
+        created_at: m.createdAt,
+        meta: m.meta ? JSON.stringify(m.meta) : null,
+      })
+      .execute();
     return id;
   },
   async get(db: Db, id: string): Promise<Message | undefined> {
@@ -50,23 +89,45 @@ export const messages = {
     const r = await withDelivery(db).where('m.inbound_event_id', '=', inboundEventId).executeTakeFirst();
     return r && toMessage(r as Row);
   },
-  async forConversation(db: Db, conversationId: string, opts: { includeNotes: boolean } = { includeNotes: true }): Promise<Message[]> {
+  async forConversation(
+    db: Db,
+    conversationId: string,
+    opts: { includeNotes: boolean } = { includeNotes: true },
+  ): Promise<Message[]> {
     let q = withDelivery(db).where('m.conversation_id', '=', conversationId);
     if (!opts.includeNotes) q = q.where('m.kind', 'in', ['customer', 'reply']);
     const rows = await q.orderBy('m.created_at').orderBy('m.id').execute();
     return rows.map((r) => toMessage(r as Row));
   },
   /** The newest customer message of a conversation with its platform meta: what a reply answers. */
-  async lastInbound(db: Db, conversationId: string): Promise<{ id: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
-    const r = await db.selectFrom('messages').select(['id', 'meta', 'created_at']).where('conversation_id', '=', conversationId).where('kind', '=', 'customer')
-      .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    return r && { id: r.id, meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : {}, createdAt: r.created_at };
+  async lastInbound(
+    db: Db,
+    conversationId: string,
+  ): Promise<{ id: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
+    const r = await db
+      .selectFrom('messages')
+      .select(['id', 'meta', 'created_at'])
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', 'customer')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return (
+      r && { id: r.id, meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : {}, createdAt: r.created_at }
+    );
   },
   /** What the customer sees on a channel: their messages and delivered-or-pending replies, never notes. */
   async visibleToCustomer(db: Db, customerId: string, channelId: string, limit = 200): Promise<Message[]> {
-    const rows = await withDelivery(db).innerJoin('conversations as cv', 'cv.id', 'm.conversation_id')
-      .where('cv.customer_id', '=', customerId).where('cv.channel_id', '=', channelId).where('m.kind', 'in', ['customer', 'reply'])
-      .orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+    const rows = await withDelivery(db)
+      .innerJoin('conversations as cv', 'cv.id', 'm.conversation_id')
+      .where('cv.customer_id', '=', customerId)
+      .where('cv.channel_id', '=', channelId)
+      .where('m.kind', 'in', ['customer', 'reply'])
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.reverse().map((r) => toMessage(r as Row));
   },
 };
@@ -74,10 +135,22 @@ export const messages = {
 export const outbox = {
   async create(db: Db, o: { messageId: string; channelId: string; at: string }): Promise<string> {
     const id = newId();
-    await db.insertInto('outbox').values({
-      id, message_id: o.messageId, channel_id: o.channelId, idempotency_key: `koe-${o.messageId}`, status: 'pending',
-      attempts: 0, last_error: null, external_id: null, created_at: o.at, updated_at: o.at, sent_at: null,
-    }).execute();
+    await db
+      .insertInto('outbox')
+      .values({
+        id,
+        message_id: o.messageId,
+        channel_id: o.channelId,
+        idempotency_key: `koe-${o.messageId}`,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        external_id: null,
+        created_at: o.at,
+        updated_at: o.at,
+        sent_at: null,
+      })
+      .execute();
     return id;
   },
   async get(db: Db, id: string): Promise<OutboxTable | undefined> {
@@ -87,6 +160,10 @@ export const outbox = {
     return db.selectFrom('outbox').selectAll().where('message_id', '=', messageId).executeTakeFirst();
   },
   async update(db: Db, id: string, set: Partial<OutboxTable>): Promise<void> {
-    await db.updateTable('outbox').set({ ...set, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('outbox')
+      .set({ ...set, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
   },
 };

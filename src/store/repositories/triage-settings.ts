@@ -1,35 +1,75 @@
 import { newId, nowIso } from '../../domain/ids';
 import { parseJson, type Db } from './types';
 
-export interface TriageSettings { phrases: Record<string, string[]>; model: unknown | null; corrections: number; updatedAt: string | null }
+export interface TriageSettings {
+  phrases: Record<string, string[]>;
+  model: unknown | null;
+  corrections: number;
+  updatedAt: string | null;
+}
 
 export const triageSettings = {
   async version(db: Db, workspaceId: string): Promise<string | null> {
-    const r = await db.selectFrom('triage_settings').select('updated_at').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const r = await db
+      .selectFrom('triage_settings')
+      .select('updated_at')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
     return r?.updated_at ?? null;
   },
   async get(db: Db, workspaceId: string): Promise<TriageSettings> {
-    const r = await db.selectFrom('triage_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const r = await db
+      .selectFrom('triage_settings')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
     if (!r) return { phrases: {}, model: null, corrections: 0, updatedAt: null };
-    return { phrases: parseJson(r.phrases, {}), model: parseJson(r.model, null), corrections: Number(r.corrections), updatedAt: r.updated_at };
+    return {
+      phrases: parseJson(r.phrases, {}),
+      model: parseJson(r.model, null),
+      corrections: Number(r.corrections),
+      updatedAt: r.updated_at,
+    };
   },
-  async save(db: Db, workspaceId: string, s: { phrases?: Record<string, string[]>; model?: unknown; addCorrection?: boolean }): Promise<void> {
+  async save(
+    db: Db,
+    workspaceId: string,
+    s: { phrases?: Record<string, string[]>; model?: unknown; addCorrection?: boolean },
+  ): Promise<void> {
     const current = await this.get(db, workspaceId);
     // A strictly newer version stamp, even within the same millisecond, so caches always notice.
-    const stamp = nowIso() > (current.updatedAt ?? '') ? nowIso() : new Date(Date.parse(current.updatedAt!) + 1).toISOString();
+    const stamp =
+      nowIso() > (current.updatedAt ?? '') ? nowIso() : new Date(Date.parse(current.updatedAt!) + 1).toISOString();
     const row = {
       phrases: JSON.stringify(s.phrases ?? current.phrases),
-      model: s.model !== undefined ? JSON.stringify(s.model) : current.model === null ? null : JSON.stringify(current.model),
+      model:
+        s.model !== undefined ? JSON.stringify(s.model) : current.model === null ? null : JSON.stringify(current.model),
       corrections: current.corrections + (s.addCorrection ? 1 : 0),
       updated_at: stamp,
     };
-    if (current.updatedAt === null) await db.insertInto('triage_settings').values({ workspace_id: workspaceId, ...row }).execute();
+    if (current.updatedAt === null)
+      await db
+        .insertInto('triage_settings')
+        .values({ workspace_id: workspaceId, ...row })
+        .execute();
     else await db.updateTable('triage_settings').set(row).where('workspace_id', '=', workspaceId).execute();
   },
-  async recordCorrection(db: Db, c: { workspaceId: string; conversationId: string; agentId: string; text: string; before: unknown; after: unknown }): Promise<void> {
-    await db.insertInto('triage_corrections').values({
-      id: newId(), workspace_id: c.workspaceId, conversation_id: c.conversationId, agent_id: c.agentId, text: c.text,
-      before: JSON.stringify(c.before), after: JSON.stringify(c.after), created_at: nowIso(),
-    }).execute();
+  async recordCorrection(
+    db: Db,
+    c: { workspaceId: string; conversationId: string; agentId: string; text: string; before: unknown; after: unknown },
+  ): Promise<void> {
+    await db
+      .insertInto('triage_corrections')
+      .values({
+        id: newId(),
+        workspace_id: c.workspaceId,
+        conversation_id: c.conversationId,
+        agent_id: c.agentId,
+        text: c.text,
+        before: JSON.stringify(c.before),
+        after: JSON.stringify(c.after),
+        created_at: nowIso(),
+      })
+      .execute();
   },
 };

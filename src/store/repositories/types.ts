@@ -6,5 +6,9 @@ export type Db = Kysely<Database>;
 
 export const parseJson = <T>(text: string | null | undefined, fallback: T): T => {
   if (!text) return fallback;
-  try { return JSON.parse(text) as T; } catch { return fallback; }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
 };

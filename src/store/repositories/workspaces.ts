@@ -1,11 +1,18 @@
 import { newId, nowIso } from '../../domain/ids';
 import type { Db } from './types';
 
-export interface Workspace { id: string; name: string; createdAt: string }
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: string;
+}
 
 export const workspaces = {
   async count(db: Db): Promise<number> {
-    const r = await db.selectFrom('workspaces').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('workspaces')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   async create(db: Db, name: string): Promise<Workspace> {

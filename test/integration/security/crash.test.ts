@@ -28,14 +28,26 @@ function startChild(db: TestDatabase): Promise<{ proc: ChildProcess; base: strin
 }
 
 describe.each(dialects)('kill -9 under webhook load (%s)', (dialect) => {
-  let db: TestDatabase; let child: { proc: ChildProcess; base: string };
-  beforeAll(async () => { db = await freshDatabase(dialect); });
-  afterAll(async () => { child?.proc.kill('SIGKILL'); await db.drop(); });
+  let db: TestDatabase;
+  let child: { proc: ChildProcess; base: string };
+  beforeAll(async () => {
+    db = await freshDatabase(dialect);
+  });
+  afterAll(async () => {
+    child?.proc.kill('SIGKILL');
+    await db.drop();
+  });
 
   it('keeps every acknowledged delivery, once, across a crash and restart', async () => {
     child = await startChild(db);
     const { admin } = await seededDesk(child.base);
-    const channel = (await admin.post('/api/channels', { kind: 'line', name: 'LINE', credentials: { channelSecret: SECRETS.line, channelAccessToken: 't', apiBaseUrl: 'http://127.0.0.1:9' } })).body;
+    const channel = (
+      await admin.post('/api/channels', {
+        kind: 'line',
+        name: 'LINE',
+        credentials: { channelSecret: SECRETS.line, channelAccessToken: 't', apiBaseUrl: 'http://127.0.0.1:9' },
+      })
+    ).body;
     const acknowledged = new Set<string>();
     let sent = 0;
     let killed = false;
@@ -46,12 +58,18 @@ describe.each(dialects)('kill -9 under webhook load (%s)', (dialect) => {
         sent++;
         try {
           const res = await fetch(`${child.base}/webhooks/line/${channel.id}`, {
-            method: 'POST', body: raw,
-            headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', SECRETS.line).update(raw).digest('base64') },
+            method: 'POST',
+            body: raw,
+            headers: {
+              'content-type': 'application/json',
+              'x-line-signature': createHmac('sha256', SECRETS.line).update(raw).digest('base64'),
+            },
           });
           if (res.status === 200) acknowledged.add(`${9000000 + n}`);
           await res.arrayBuffer();
-        } catch { return; } // the process is gone: this delivery was never acknowledged
+        } catch {
+          return;
+        } // the process is gone: this delivery was never acknowledged
       }
     };
     const clients = Array.from({ length: 8 }, (_, w) => client(w + 1));
@@ -68,11 +86,15 @@ describe.each(dialects)('kill -9 under webhook load (%s)', (dialect) => {
     const messageIds = await waitFor(async () => {
       const r = await after.get('/api/admin/inbound-events?status=received&limit=1');
       if (r.body.items.length) return null;
-      const rows = ((await after.get(`/api/admin/jobs?status=queued&limit=500`)).body.items as any[]).filter((j) => j.name === 'inbound.process');
+      const rows = ((await after.get(`/api/admin/jobs?status=queued&limit=500`)).body.items as any[]).filter(
+        (j) => j.name === 'inbound.process',
+      );
       if (rows.length) return null;
       const all: string[] = [];
       for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-        const page: any = (await after.get(`/api/conversations?channel=${channel.id}&limit=100${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        const page: any = (
+          await after.get(`/api/conversations?channel=${channel.id}&limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+        ).body;
         for (const c of page.items) {
           const msgs = (await after.get(`/api/conversations/${c.id}/messages`)).body.items as any[];
           for (const m of msgs) if (m.kind === 'customer') all.push(/障害テスト (\d+)/.exec(m.text)![1]);
@@ -86,6 +108,8 @@ describe.each(dialects)('kill -9 under webhook load (%s)', (dialect) => {
     expect(missing).toEqual([]);
     expect(stored.length).toBe(new Set(stored).size); // exactly once
     expect(stored.length).toBeGreaterThanOrEqual(acknowledged.size);
-    console.log(`crash ${dialect}: ${sent} sent, ${acknowledged.size} acknowledged before SIGKILL, ${stored.length} stored after restart, 0 lost, 0 duplicated`);
+    console.log(
+      `crash ${dialect}: ${sent} sent, ${acknowledged.size} acknowledged before SIGKILL, ${stored.length} stored after restart, 0 lost, 0 duplicated`,
+    );
   }, 240_000);
 });

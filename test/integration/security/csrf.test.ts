@@ -9,11 +9,16 @@ const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, 'x00000000000000000
 function spellings(path: string): string[] {
   const enc = (c: string) => `%${c.charCodeAt(0).toString(16)}`;
   const [, first, ...rest] = path.split('/');
-  return [path, `/${enc(first[0])}${first.slice(1)}/${rest.join('/')}`, `/${first.slice(0, -1)}${enc(first.at(-1)!)}/${rest.join('/')}`];
+  return [
+    path,
+    `/${enc(first[0])}${first.slice(1)}/${rest.join('/')}`,
+    `/${first.slice(0, -1)}${enc(first.at(-1)!)}/${rest.join('/')}`,
+  ];
 }
 
 describe.each(dialects)('CSRF on every unsafe cookie-authenticated route (%s)', (dialect) => {
-  let desk: OpenDesk; let routes: RouteEntry[];
+  let desk: OpenDesk;
+  let routes: RouteEntry[];
   beforeAll(async () => {
     desk = await openDesk(dialect);
     routes = desk.koe.app.routeTable.filter((r) => UNSAFE.has(r.method));
@@ -22,7 +27,13 @@ describe.each(dialects)('CSRF on every unsafe cookie-authenticated route (%s)', 
 
   it('covers the routes that matter (the table is complete)', () => {
     const urls = routes.map((r) => `${r.method} ${r.url}`);
-    for (const must of ['POST /api/tokens', 'POST /api/agents', 'PUT /api/triage/phrases', 'PATCH /api/conversations/:id', 'POST /api/channels']) {
+    for (const must of [
+      'POST /api/tokens',
+      'POST /api/agents',
+      'PUT /api/triage/phrases',
+      'PATCH /api/conversations/:id',
+      'POST /api/channels',
+    ]) {
       expect(urls.some((u) => u === must || u.startsWith(must.split(' ')[0] + ' ' + must.split(' ')[1]))).toBe(true);
     }
     expect(routes.filter((r) => r.csrf).length).toBeGreaterThan(30);
@@ -35,8 +46,18 @@ describe.each(dialects)('CSRF on every unsafe cookie-authenticated route (%s)', 
     for (const route of routes.filter((r) => r.csrf)) {
       for (const path of spellings(concrete(route.url))) {
         for (const header of [undefined, 'wrong-token']) {
-          const res = await desk.admin.req(route.method, path, { name: 'csrf-probe', email: 'csrf@koe.example', password: 'Very-long passphrase 2026', role: 'admin', level: 3 },
-            header === undefined ? { 'x-csrf-token': '' } : { 'x-csrf-token': header });
+          const res = await desk.admin.req(
+            route.method,
+            path,
+            {
+              name: 'csrf-probe',
+              email: 'csrf@koe.example',
+              password: 'Very-long passphrase 2026',
+              role: 'admin',
+              level: 3,
+            },
+            header === undefined ? { 'x-csrf-token': '' } : { 'x-csrf-token': header },
+          );
           if (res.status !== 403) failures.push(`${route.method} ${path} (${header ?? 'no token'}) → ${res.status}`);
         }
       }

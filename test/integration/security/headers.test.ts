@@ -2,8 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dialects, freshDatabase, startKoe, type RunningKoe, type TestDatabase } from '../harness';
 
 describe.each(dialects)('transport headers follow the public URL (%s)', (dialect) => {
-  let db: TestDatabase; let koe: RunningKoe;
-  afterEach(async () => { await koe.stop(); await db.drop(); });
+  let db: TestDatabase;
+  let koe: RunningKoe;
+  afterEach(async () => {
+    await koe.stop();
+    await db.drop();
+  });
 
   it('sends no HSTS and no upgrade-insecure-requests on a plain-HTTP deployment', async () => {
     db = await freshDatabase(dialect);

@@ -5,12 +5,24 @@ import { openPlatformDesk, samplePayload, type Platform, type PlatformDesk } fro
 // PostgreSQL `text` cannot hold U+0000; before, these were 500s, or acknowledged and then never delivered.
 describe.each(dialects)('NUL and other refused characters at the edges (%s)', (dialect) => {
   let desk: PlatformDesk;
-  beforeAll(async () => { desk = await openPlatformDesk(dialect); });
+  beforeAll(async () => {
+    desk = await openPlatformDesk(dialect);
+  });
   afterAll(() => desk.close());
 
   it('signs in, replies and looks up with NUL in the input without a server error', async () => {
-    expect((await new Client(desk.koe.base).post('/api/auth/login', { email: `${ADMIN.adminEmail}\u0000`, password: ADMIN.adminPassword })).status).toBe(200);
-    expect((await new Client(desk.koe.base).post('/api/auth/login', { email: 'x\u0000@koe.example', password: 'whatever!' })).status).toBe(401);
+    expect(
+      (
+        await new Client(desk.koe.base).post('/api/auth/login', {
+          email: `${ADMIN.adminEmail}\u0000`,
+          password: ADMIN.adminPassword,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await new Client(desk.koe.base).post('/api/auth/login', { email: 'x\u0000@koe.example', password: 'whatever!' }))
+        .status,
+    ).toBe(401);
     expect([400, 404]).toContain((await desk.admin.get('/api/conversations/%00')).status);
     expect((await desk.admin.get('/api/conversations?channel=%00')).status).toBeLessThan(500);
 
@@ -30,15 +42,36 @@ describe.each(dialects)('NUL and other refused characters at the edges (%s)', (d
     expect(items.some((c) => c.preview === '届いていません')).toBe(true);
   });
 
-  it.each(['line', 'facebook', 'instagram', 'x'] as Platform[])('processes a signed %s delivery with NUL in its text', async (platform) => {
-    const raw = JSON.stringify(samplePayload(platform, 4242, '二重\u0000請求です'));
-    expect((await desk.deliver(platform, raw)).status).toBe(200);
-    await desk.koe.koe.jobs.drain();
-    await waitFor(async () => (await desk.koe.koe.db.selectFrom('messages').select('text').where('text', 'like', '%二重請求です%').execute()).length > 0);
-    const failed = await desk.koe.koe.db.selectFrom('inbound_events').select('error').where('channel_id', '=', desk.channels[platform].id).where('status', '!=', 'processed').execute();
-    expect(failed).toEqual([]);
-    // Not even one failed attempt (the post and the DM of one new customer are processed at once on PostgreSQL).
-    const retried = await desk.koe.koe.db.selectFrom('jobs').select(['name', 'last_error']).where('last_error', 'is not', null).execute();
-    expect(retried).toEqual([]);
-  });
+  it.each(['line', 'facebook', 'instagram', 'x'] as Platform[])(
+    'processes a signed %s delivery with NUL in its text',
+    async (platform) => {
+      const raw = JSON.stringify(samplePayload(platform, 4242, '二重\u0000請求です'));
+      expect((await desk.deliver(platform, raw)).status).toBe(200);
+      await desk.koe.koe.jobs.drain();
+      await waitFor(
+        async () =>
+          (
+            await desk.koe.koe.db
+              .selectFrom('messages')
+              .select('text')
+              .where('text', 'like', '%二重請求です%')
+              .execute()
+          ).length > 0,
+      );
+      const failed = await desk.koe.koe.db
+        .selectFrom('inbound_events')
+        .select('error')
+        .where('channel_id', '=', desk.channels[platform].id)
+        .where('status', '!=', 'processed')
+        .execute();
+      expect(failed).toEqual([]);
+      // Not even one failed attempt (the post and the DM of one new customer are processed at once on PostgreSQL).
+      const retried = await desk.koe.koe.db
+        .selectFrom('jobs')
+        .select(['name', 'last_error'])
+        .where('last_error', 'is not', null)
+        .execute();
+      expect(retried).toEqual([]);
+    },
+  );
 });

@@ -35,7 +35,10 @@ export function useUpdateRule() {
 
 export function useDeleteRule() {
   const onSuccess = useRulesChanged();
-  return useMutation({ mutationFn: (id: string) => api.delete(`/api/automation/rules/${encodeURIComponent(id)}`), onSuccess });
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/automation/rules/${encodeURIComponent(id)}`),
+    onSuccess,
+  });
 }
 
 export function useDryRun() {

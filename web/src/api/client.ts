@@ -16,7 +16,13 @@ export class ApiError extends Error {
   /** The server's stable name for this error (e.g. `account_locked`), shown in the reader's language. */
   readonly code: string | null;
 
-  constructor(status: number, title: string, detail: string | null, errors: FieldError[] = [], code: string | null = null) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string | null,
+    errors: FieldError[] = [],
+    code: string | null = null,
+  ) {
     super(detail ?? title);
     this.name = 'ApiError';
     this.status = status;

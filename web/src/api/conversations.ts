@@ -59,10 +59,7 @@ export function useConversation(id: string) {
 export function useMessages(conversationId: string) {
   return useQuery({
     queryKey: conversationKeys.messages(conversationId),
-    queryFn: () =>
-      api.get<{ items: Message[] }>(
-        `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
-      ),
+    queryFn: () => api.get<{ items: Message[] }>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`),
     select: (data) => data.items,
   });
 }
@@ -127,8 +124,7 @@ export function useSendMessage(conversationId: string) {
 export function useRetryMessage(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: string) =>
-      api.post<Message>(`/api/messages/${encodeURIComponent(messageId)}/retry`),
+    mutationFn: (messageId: string) => api.post<Message>(`/api/messages/${encodeURIComponent(messageId)}/retry`),
     onSuccess: (message) => {
       // Only replace the failed state; if an event already moved it on, keep the newer one.
       queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) => {

@@ -17,8 +17,7 @@ export function useCustomer(id: string) {
 export function useMergeSuggestions(id: string) {
   return useQuery({
     queryKey: customerKeys.suggestions(id),
-    queryFn: () =>
-      api.get<{ items: MergeSuggestion[] }>(`/api/customers/${encodeURIComponent(id)}/merge-suggestions`),
+    queryFn: () => api.get<{ items: MergeSuggestion[] }>(`/api/customers/${encodeURIComponent(id)}/merge-suggestions`),
     select: (data) => data.items,
   });
 }

@@ -147,7 +147,8 @@ export function useDeclareIncident() {
 export function useAcknowledgeIncident(id: string) {
   const refresh = useRefreshIncidents();
   return useMutation({
-    mutationFn: () => api.post<{ sent: number; skipped: number }>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`),
+    mutationFn: () =>
+      api.post<{ sent: number; skipped: number }>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`),
     onSuccess: () => refresh(),
   });
 }

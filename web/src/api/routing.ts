@@ -20,7 +20,9 @@ export function useSetPresence() {
   return useMutation({
     mutationFn: (presence: Presence) => api.put<{ agent: Agent }>('/api/me/presence', { presence }),
     onSuccess: ({ agent }) => {
-      queryClient.setQueryData<Me>(sessionKeys.me, (old) => (old ? { ...old, agent: { ...old.agent, ...agent } } : old));
+      queryClient.setQueryData<Me>(sessionKeys.me, (old) =>
+        old ? { ...old, agent: { ...old.agent, ...agent } } : old,
+      );
       void queryClient.invalidateQueries({ queryKey: adminKeys.agents });
       // Coming online hands the agent waiting work.
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
@@ -145,7 +147,8 @@ export function useSaveDeskSettings() {
 /** Sends one test event through the saved settings now (admin only). */
 export function useTestNotification() {
   return useMutation({
-    mutationFn: (target: 'webhook' | 'email') => api.post<NotificationTestResult>('/api/settings/desk/notifications/test', { target }),
+    mutationFn: (target: 'webhook' | 'email') =>
+      api.post<NotificationTestResult>('/api/settings/desk/notifications/test', { target }),
   });
 }
 

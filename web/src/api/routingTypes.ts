@@ -87,7 +87,11 @@ export interface ExternalNotificationSettings {
   webhook: { url: string | null; kinds: ExternalKind[]; hasSecret: boolean; secret?: string | null };
 }
 
-export interface NotificationTestResult { ok: boolean; status?: number; error?: string }
+export interface NotificationTestResult {
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
 
 // The rule vocabulary is the server's own (pure module), so the form can never offer what the API rejects.
 export { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../../src/automation/types';

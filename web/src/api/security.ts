@@ -45,7 +45,10 @@ export function useConfirmTwoFactor() {
 
 export function useDisableTwoFactor() {
   const changed = useAfterTwoFactorChange();
-  return useMutation({ mutationFn: (password: string) => api.post<void>('/api/me/two-factor/disable', { password }), onSuccess: changed });
+  return useMutation({
+    mutationFn: (password: string) => api.post<void>('/api/me/two-factor/disable', { password }),
+    onSuccess: changed,
+  });
 }
 
 export function useRegenerateRecoveryCodes() {
@@ -101,7 +104,9 @@ export function useSaveSecuritySettings() {
 }
 
 export function useUnlockSignIn() {
-  return useMutation({ mutationFn: (agentId: string) => api.post<void>(`/api/agents/${encodeURIComponent(agentId)}/unlock-sign-in`) });
+  return useMutation({
+    mutationFn: (agentId: string) => api.post<void>(`/api/agents/${encodeURIComponent(agentId)}/unlock-sign-in`),
+  });
 }
 
 export function useResetTwoFactor() {

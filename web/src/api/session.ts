@@ -34,8 +34,7 @@ export interface SetupInput {
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) =>
-      api.post<{ workspace: Workspace; agent: Agent }>('/api/setup', input),
+    mutationFn: (input: SetupInput) => api.post<{ workspace: Workspace; agent: Agent }>('/api/setup', input),
     onSuccess: async (result) => {
       queryClient.setQueryData(sessionKeys.setup, { needsSetup: false });
       queryClient.setQueryData<Me>(sessionKeys.me, { ...result, twoFactorSetupRequired: false });
@@ -45,8 +44,7 @@ export function useSetup() {
 
 /** Signed in, or asked for the second factor (a short-lived challenge to answer with a code). */
 export type LoginResult =
-  | { agent: Agent; twoFactorSetupRequired: boolean }
-  | { twoFactor: { challenge: string; expiresAt: string } };
+  { agent: Agent; twoFactorSetupRequired: boolean } | { twoFactor: { challenge: string; expiresAt: string } };
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -8,7 +8,8 @@ import { ApiError, type FieldError } from '../api/client';
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('errors.network');
-    if (error.code && i18n.exists(`errorCodes.${error.code}`)) return t(`errorCodes.${error.code}` as 'errorCodes.wrong_code');
+    if (error.code && i18n.exists(`errorCodes.${error.code}`))
+      return t(`errorCodes.${error.code}` as 'errorCodes.wrong_code');
     if (error.detail) return error.detail;
     if (error.status === 403) return t('errors.forbidden');
     if (error.status === 404) return t('errors.notFound');
@@ -63,6 +64,7 @@ export function ErrorAlert({ error, summary, onRetry, onClose }: ErrorAlertProps
 
 /** A field problem in the reader's language when the server named it (passwords), else the server's words. */
 export function fieldMessage(e: FieldError, t: TFunction): string {
-  if (e.code && i18n.exists(`passwordProblems.${e.code}`)) return t(`passwordProblems.${e.code}` as 'passwordProblems.too_common');
+  if (e.code && i18n.exists(`passwordProblems.${e.code}`))
+    return t(`passwordProblems.${e.code}` as 'passwordProblems.too_common');
   return e.message;
 }

@@ -49,7 +49,13 @@ export function NotificationsBell() {
           <Text fw={700} size="sm">
             {t('notifications.title')}
           </Text>
-          <Button size="compact-xs" variant="subtle" disabled={unread === 0} onClick={() => markRead.mutate(undefined)} data-testid="notifications-read-all">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            disabled={unread === 0}
+            onClick={() => markRead.mutate(undefined)}
+            data-testid="notifications-read-all"
+          >
             {t('notifications.markAll')}
           </Button>
         </Group>
@@ -75,7 +81,17 @@ export function NotificationsBell() {
               data-urgent={n.urgent}
             >
               <Text size="sm" fw={n.readAt ? 400 : 700} lineClamp={2}>
-                {n.urgent && <Box component="span" display="inline-block" w={8} h={8} mr={6} bg="red.6" style={{ borderRadius: '50%' }} />}
+                {n.urgent && (
+                  <Box
+                    component="span"
+                    display="inline-block"
+                    w={8}
+                    h={8}
+                    mr={6}
+                    bg="red.6"
+                    style={{ borderRadius: '50%' }}
+                  />
+                )}
                 {n.title}
               </Text>
               <Text size="xs" c="dimmed" lineClamp={2}>
@@ -86,11 +102,21 @@ export function NotificationsBell() {
         </ScrollArea.Autosize>
         <Stack px="sm" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
           {permission === 'granted' ? (
-            <Text size="xs" c="dimmed">{t('notifications.desktopOn')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('notifications.desktopOn')}
+            </Text>
           ) : permission === 'denied' ? (
-            <Text size="xs" c="dimmed">{t('notifications.desktopDenied')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('notifications.desktopDenied')}
+            </Text>
           ) : permission === 'default' ? (
-            <Anchor component="button" type="button" size="xs" onClick={() => void enableDesktopNotifications().then(setPermission)} data-testid="notifications-enable-desktop">
+            <Anchor
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => void enableDesktopNotifications().then(setPermission)}
+              data-testid="notifications-enable-desktop"
+            >
               {t('notifications.enableDesktop')}
             </Anchor>
           ) : null}
@@ -102,7 +128,17 @@ export function NotificationsBell() {
 
 function BellIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
       <path d="M13.73 21a2 2 0 0 1-3.46 0" />
     </svg>

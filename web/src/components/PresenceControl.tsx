@@ -12,12 +12,19 @@ export function PresenceControl() {
   const agent = useMe().data?.agent;
   const setPresence = useSetPresence();
   if (!agent) return null;
-  const presence: Presence = setPresence.isPending && setPresence.variables ? setPresence.variables : (agent.presence ?? 'offline');
+  const presence: Presence =
+    setPresence.isPending && setPresence.variables ? setPresence.variables : (agent.presence ?? 'offline');
 
   return (
     <Group gap={6} wrap="nowrap" data-testid="presence" data-presence={presence}>
       <Tooltip label={presence === 'offline' ? t('presence.offlineHint') : t(`presence.${presence}`)} withArrow>
-        <Box w={10} h={10} bg={DOT[presence]} style={{ borderRadius: '50%', flexShrink: 0 }} data-testid="presence-dot" />
+        <Box
+          w={10}
+          h={10}
+          bg={DOT[presence]}
+          style={{ borderRadius: '50%', flexShrink: 0 }}
+          data-testid="presence-dot"
+        />
       </Tooltip>
       <NativeSelect
         size="xs"

@@ -13,7 +13,8 @@ export function RequireSession() {
 
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   // The workspace requires two-factor sign-in for this role: nothing else until it is set up.
-  if (me.data?.twoFactorSetupRequired && location.pathname !== '/account/security') return <Navigate to="/account/security" replace />;
+  if (me.data?.twoFactorSetupRequired && location.pathname !== '/account/security')
+    return <Navigate to="/account/security" replace />;
   if (me.data) return <Outlet />;
   if (me.error instanceof ApiError && me.error.status === 401) {
     const next = location.pathname + location.search;

@@ -64,7 +64,7 @@ export function SideNav() {
       )}
 
       {teams.length > 0 && <SectionLabel>{t('teams.inboxHeading')}</SectionLabel>}
-      {teams.map((team) =>
+      {teams.map((team) => (
         <NavLink
           key={team.id}
           component={Link}
@@ -77,8 +77,8 @@ export function SideNav() {
               {counts?.byTeam?.[team.id] ?? 0}
             </Badge>
           }
-        />,
-      )}
+        />
+      ))}
 
       <Divider my="sm" />
       <NavLink

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Sla, SlaState } from '../api/types';
 import { durationLabel, formatShortTime } from '../lib/time';
 
-const COLORS: Record<SlaState, string> = { ok: 'teal', warning: 'orange', breached: 'red', paused: 'gray', met: 'gray' };
+const COLORS: Record<SlaState, string> = {
+  ok: 'teal',
+  warning: 'orange',
+  breached: 'red',
+  paused: 'gray',
+  met: 'gray',
+};
 
 /**
  * The state as of `now`: the server computed it when the data was fetched, but a running clock

@@ -1,6 +1,14 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, type Category, type ChannelKind, type ConversationFlag, type ConversationLevel, type ConversationStatus, type Sentiment } from '../api/types';
+import {
+  CATEGORIES,
+  type Category,
+  type ChannelKind,
+  type ConversationFlag,
+  type ConversationLevel,
+  type ConversationStatus,
+  type Sentiment,
+} from '../api/types';
 
 const CHANNEL_COLORS: Record<ChannelKind, string> = {
   webchat: 'teal',
@@ -30,7 +38,11 @@ export function ChannelBadge({ kind }: { kind: ChannelKind }) {
       color={CHANNEL_COLORS[kind] ?? 'gray'}
       radius="sm"
       style={{ flexShrink: 0 }}
-      leftSection={<span aria-hidden style={{ fontWeight: 700 }}>{CHANNEL_ICONS[kind] ?? '•'}</span>}
+      leftSection={
+        <span aria-hidden style={{ fontWeight: 700 }}>
+          {CHANNEL_ICONS[kind] ?? '•'}
+        </span>
+      }
       data-testid="channel-badge"
       data-kind={kind}
     >
@@ -62,7 +74,14 @@ export function LevelBadge({ level }: { level: ConversationLevel | number }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('inbox.levelTitle')} withArrow>
-      <Badge size="xs" variant="outline" color={LEVEL_COLORS[level] ?? 'gray'} radius="sm" data-testid="level-badge" data-level={level}>
+      <Badge
+        size="xs"
+        variant="outline"
+        color={LEVEL_COLORS[level] ?? 'gray'}
+        radius="sm"
+        data-testid="level-badge"
+        data-level={level}
+      >
         {t('inbox.level', { level })}
       </Badge>
     </Tooltip>
@@ -142,7 +161,14 @@ export function FlagBadge({ flag }: { flag: ConversationFlag | null }) {
   const { t } = useTranslation();
   if (!flag) return null;
   return (
-    <Badge size="xs" variant="filled" color={flag === 'spam' ? 'gray' : 'orange'} radius="sm" data-testid="flag-badge" data-flag={flag}>
+    <Badge
+      size="xs"
+      variant="filled"
+      color={flag === 'spam' ? 'gray' : 'orange'}
+      radius="sm"
+      data-testid="flag-badge"
+      data-flag={flag}
+    >
       ⚑ {t(`flag.${flag}`)}
     </Badge>
   );

@@ -33,7 +33,7 @@ export const enIncidents: DeepStrings<typeof jaIncidents> = {
       keywordsPlaceholder: 'Type a word and press Enter',
       ackJa: 'Acknowledgement (Japanese)',
       ackEn: 'Acknowledgement (English)',
-      ackHelp: "Each customer gets it on their own channel, addressed by name and signed by the declaring supervisor",
+      ackHelp: 'Each customer gets it on their own channel, addressed by name and signed by the declaring supervisor',
       autoAcknowledge: 'Also acknowledge matching conversations that arrive after the declaration',
       linkWindow: 'Link conversations from',
       linkWindowOption: 'the last {{label}}',
@@ -87,7 +87,8 @@ export const enIncidents: DeepStrings<typeof jaIncidents> = {
     resolve: {
       button: 'Resolve',
       title: 'Resolve the incident',
-      intro: 'The follow-up goes to the {{count}} customers who received the acknowledgement, on their own channels, and the incident is closed. Conversations waiting on the customer are resolved.',
+      intro:
+        'The follow-up goes to the {{count}} customers who received the acknowledgement, on their own channels, and the incident is closed. Conversations waiting on the customer are resolved.',
       followUpHelp: 'Addressed to each customer by name and signed by {{name}}',
       followUpJa: 'Follow-up (Japanese)',
       followUpEn: 'Follow-up (English)',

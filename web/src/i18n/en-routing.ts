@@ -1,6 +1,9 @@
 import type { Resources } from './ja';
 
-export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'notifications' | 'board' | 'teams' | 'ackDraft' | 'desk' | 'automation'> = {
+export const enRouting: Pick<
+  Resources,
+  'presence' | 'sla' | 'escalation' | 'notifications' | 'board' | 'teams' | 'ackDraft' | 'desk' | 'automation'
+> = {
   presence: {
     label: 'Presence',
     online: 'Online',
@@ -104,9 +107,11 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     least_loaded: 'Least loaded first',
     round_robin: 'Round robin',
     reserveUrgentSlots: 'Slots L3 agents keep free for urgent (L3) work',
-    reserveUrgentSlotsHelp: 'L1 and L2 conversations fill an L3 agent only up to their capacity minus these slots, so urgent posts (double charges, outages…) still get a reply within 5 minutes. Default 1; 0 turns it off.',
+    reserveUrgentSlotsHelp:
+      'L1 and L2 conversations fill an L3 agent only up to their capacity minus these slots, so urgent posts (double charges, outages…) still get a reply within 5 minutes. Default 1; 0 turns it off.',
     firstResponders: 'When every L3 agent owes an urgent reply, a free agent sends the acknowledgement',
-    firstRespondersHelp: 'If every L3 agent who could take an urgent conversation still owes another customer a first reply, it goes to an agent (L1 and L2 too) who owes none. Once that agent sends the first reply, the conversation is handed to L3.',
+    firstRespondersHelp:
+      'If every L3 agent who could take an urgent conversation still owes another customer a first reply, it goes to an agent (L1 and L2 too) who owes none. Once that agent sends the first reply, the conversation is handed to L3.',
     slaHeading: 'SLA',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',
@@ -123,17 +128,26 @@ export const enRouting: Pick<Resources, 'presence' | 'sla' | 'escalation' | 'not
     automationHeading: 'Automation',
     allowTemplates: 'Allow rules to send template replies (private channels only)',
     external: 'External notifications',
-    externalHelp: 'Besides the in-app notification, send urgent assignments, escalations, SLA warnings/breaches and spike alerts by email or to a webhook.',
+    externalHelp:
+      'Besides the in-app notification, send urgent assignments, escalations, SLA warnings/breaches and spike alerts by email or to a webhook.',
     emailHeading: 'Email',
     emailOn: 'Also email the agents who are notified',
-    smtpMissing: 'KOE_SMTP_URL is not set on the server, so no email is sent (deliveries are recorded as failed until it is).',
+    smtpMissing:
+      'KOE_SMTP_URL is not set on the server, so no email is sent (deliveries are recorded as failed until it is).',
     kindsLabel: 'Send',
-    kinds: { assigned_urgent: 'Urgent (L3) assignments', escalated: 'Escalations', sla_warning: 'SLA warnings', sla_breached: 'SLA breaches', spike: 'Spike alerts' },
+    kinds: {
+      assigned_urgent: 'Urgent (L3) assignments',
+      escalated: 'Escalations',
+      sla_warning: 'SLA warnings',
+      sla_breached: 'SLA breaches',
+      spike: 'Spike alerts',
+    },
     webhookHeading: 'Outgoing webhook',
     webhookUrl: 'Webhook URL',
     webhookUrlHelp: 'An https:// URL (http:// only for localhost / 127.0.0.1). Leave empty for no webhook.',
     secret: 'Signing secret',
-    secretHelp: 'When set, every request carries x-koe-signature: sha256=<HMAC-SHA256 of the body>. It is never shown again after saving.',
+    secretHelp:
+      'When set, every request carries x-koe-signature: sha256=<HMAC-SHA256 of the body>. It is never shown again after saving.',
     secretIsSet: 'Set (hidden)',
     secretNotSet: 'Not set',
     secretSet: 'Set',

@@ -10,14 +10,16 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
     adminsOnly: 'Password sign-in is for admins only.',
     showPassword: 'Sign in with a password as an admin',
     twoFactorTitle: 'Two-factor sign-in',
-    twoFactorIntro: 'Enter the 6-digit code shown in your authenticator app. Without your phone, use one of your recovery codes.',
+    twoFactorIntro:
+      'Enter the 6-digit code shown in your authenticator app. Without your phone, use one of your recovery codes.',
     code: 'Authentication code or recovery code',
     verify: 'Verify and sign in',
     startOver: 'Start over',
   },
   errorCodes: {
     wrong_credentials: 'The email or password is wrong.',
-    account_locked: 'After repeated wrong passwords, sign-ins from new browsers are paused for a while. Try again later or from a browser you usually use. The account owner has been told.',
+    account_locked:
+      'After repeated wrong passwords, sign-ins from new browsers are paused for a while. Try again later or from a browser you usually use. The account owner has been told.',
     wrong_code: 'The code is wrong or was already used. Try the next code.',
     challenge_expired: 'This took too long. Enter your email and password again.',
     sso_required: 'This workspace signs in with single sign-on. Use the button above.',
@@ -33,7 +35,7 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
     provider_unreachable: 'The identity provider could not be reached. Try again in a moment.',
     denied: 'The sign-in was cancelled at the identity provider.',
     expired: 'The sign-in was interrupted. Try again.',
-    invalid_response: 'The identity provider\'s answer could not be verified. Ask your admin.',
+    invalid_response: "The identity provider's answer could not be verified. Ask your admin.",
     no_email: 'The identity provider did not share an email address. Ask your admin.',
     email_unverified: 'Your email address is not verified at the identity provider.',
     no_account: 'No agent has this email address. Ask your admin to add you.',
@@ -41,15 +43,18 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
   passwordProblems: {
     too_short: 'must be at least 10 characters',
     same_as_account: 'must not be the email address or the name',
-    too_common: 'is a common password or a simple pattern (such as 1234567890 or repeated characters); use a few unrelated words',
+    too_common:
+      'is a common password or a simple pattern (such as 1234567890 or repeated characters); use a few unrelated words',
     too_guessable: 'is too easy to guess (common words, names, dates or keyboard patterns); add more unrelated words',
   },
   account: {
     title: 'Sign-in and security',
     back: 'Back to the inbox',
-    requiredNotice: 'Your workspace requires two-factor sign-in for your role. The rest of Koe opens once it is set up.',
+    requiredNotice:
+      'Your workspace requires two-factor sign-in for your role. The rest of Koe opens once it is set up.',
     twoFactor: 'Two-factor sign-in (authenticator app)',
-    twoFactorHelp: 'At sign-in, Koe asks for a code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, …) as well as your password.',
+    twoFactorHelp:
+      'At sign-in, Koe asks for a code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, …) as well as your password.',
     on: 'On',
     off: 'Off',
     required: 'Required',
@@ -60,7 +65,8 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
     enterCode: '2. The 6-digit code the app shows',
     confirm: 'Confirm and turn on',
     recoveryTitle: 'Recovery codes',
-    recoveryHelp: 'Each works once, for when you lose your phone. They are shown only now: print them or keep them somewhere safe.',
+    recoveryHelp:
+      'Each works once, for when you lose your phone. They are shown only now: print them or keep them somewhere safe.',
     copyCodes: 'Copy codes',
     downloadCodes: 'Save as a text file',
     saved: 'I have saved them',
@@ -76,9 +82,11 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
     nav: 'Security',
     title: 'Sign-in security',
     twoFactorHeading: 'Require two-factor sign-in',
-    twoFactorHelp: 'Agents with the chosen roles can use nothing else after a password sign-in until they have set it up. Single sign-on relies on the identity provider\'s own checks.',
+    twoFactorHelp:
+      "Agents with the chosen roles can use nothing else after a password sign-in until they have set it up. Single sign-on relies on the identity provider's own checks.",
     ssoHeading: 'Single sign-on (OpenID Connect)',
-    ssoHelp: 'Sign in through your company\'s identity provider (Google Workspace, Microsoft Entra ID, Okta, …). Add agents first under Agents; the provider\'s verified email address picks the agent.',
+    ssoHelp:
+      "Sign in through your company's identity provider (Google Workspace, Microsoft Entra ID, Okta, …). Add agents first under Agents; the provider's verified email address picks the agent.",
     enabled: 'Use single sign-on',
     issuer: 'Issuer URL',
     issuerHelp: 'e.g. https://accounts.google.com',
@@ -103,7 +111,8 @@ export const enSecurity: DeepStrings<typeof jaSecurity> = {
     unlock: 'End the sign-in pause',
     unlocked: 'Ended',
     reset: 'Reset two-factor sign-in',
-    resetConfirm: 'Reset {{name}}\'s two-factor sign-in and sign them out everywhere? Use this when they have lost both their phone and their recovery codes.',
+    resetConfirm:
+      "Reset {{name}}'s two-factor sign-in and sign them out everywhere? Use this when they have lost both their phone and their recovery codes.",
     resetDone: 'Reset',
   },
 };

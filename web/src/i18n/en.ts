@@ -116,7 +116,8 @@ export const en: Resources = {
     },
     correct: 'Correct labels',
     correctTitle: 'Correct the labels',
-    correctHelp: 'Corrections are saved on this conversation and the workspace model learns from them for the next conversations.',
+    correctHelp:
+      'Corrections are saved on this conversation and the workspace model learns from them for the next conversations.',
     sentiment: 'Sentiment',
     categories: 'Categories',
     categoriesPlaceholder: 'Pick categories',
@@ -255,8 +256,10 @@ export const en: Resources = {
   triageSettings: {
     title: 'Triage settings',
     intro: 'Add phrases of your own that triage uses to classify customer messages. One phrase per line.',
-    appliesNext: 'Phrase changes apply from the next incoming message (conversations already received keep their labels).',
-    learns: 'When agents correct the labels of a conversation, the workspace model learns from it and later triage takes it into account.',
+    appliesNext:
+      'Phrase changes apply from the next incoming message (conversations already received keep their labels).',
+    learns:
+      'When agents correct the labels of a conversation, the workspace model learns from it and later triage takes it into account.',
     corrections: 'Agent corrections',
     learnedExamples: 'Learned examples',
     updatedAt: 'Last updated',

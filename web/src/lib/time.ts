@@ -30,7 +30,9 @@ export function formatShortTime(iso: string, lang: string, now = Date.now()): st
   const sameDay = new Date(now).toDateString() === date.toDateString();
   return new Intl.DateTimeFormat(
     locale(lang),
-    sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+    sameDay
+      ? { hour: '2-digit', minute: '2-digit' }
+      : { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' },
   ).format(date);
 }
 

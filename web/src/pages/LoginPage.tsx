@@ -79,7 +79,14 @@ export function LoginPage() {
               onChange={(e) => setCode(e.currentTarget.value)}
               data-testid="login-code"
             />
-            <Button type="submit" mt="sm" loading={secondStep.isPending} disabled={expired} data-testid="login-code-submit" fullWidth>
+            <Button
+              type="submit"
+              mt="sm"
+              loading={secondStep.isPending}
+              disabled={expired}
+              data-testid="login-code-submit"
+              fullWidth
+            >
               {t('signIn.verify')}
             </Button>
             <Anchor component="button" type="button" size="sm" ta="center" onClick={startOver}>
@@ -123,12 +130,21 @@ export function LoginPage() {
     <AuthCard title={t('login.title')}>
       {ssoError && (
         <Alert color="red" variant="light" role="alert" data-testid="sso-error">
-          {i18n.exists(`ssoErrors.${ssoError}`) ? t(`ssoErrors.${ssoError}` as 'ssoErrors.expired') : t('errors.unknown')}
+          {i18n.exists(`ssoErrors.${ssoError}`)
+            ? t(`ssoErrors.${ssoError}` as 'ssoErrors.expired')
+            : t('errors.unknown')}
         </Alert>
       )}
       {sso && (
         <>
-          <Button component="a" href={`/api/auth/sso/start?next=${encodeURIComponent(next)}`} variant="filled" color="dark" fullWidth data-testid="sso-login">
+          <Button
+            component="a"
+            href={`/api/auth/sso/start?next=${encodeURIComponent(next)}`}
+            variant="filled"
+            color="dark"
+            fullWidth
+            data-testid="sso-login"
+          >
             {t('signIn.ssoButton', { label: sso.label || t('signIn.ssoDefault') })}
           </Button>
           <Divider label={t('signIn.or')} labelPosition="center" />
@@ -139,7 +155,13 @@ export function LoginPage() {
           <Text size="sm" c="dimmed">
             {t('signIn.adminsOnly')}
           </Text>
-          <Anchor component="button" type="button" size="sm" onClick={() => setShowPassword(true)} data-testid="show-password-login">
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => setShowPassword(true)}
+            data-testid="show-password-login"
+          >
             {t('signIn.showPassword')}
           </Anchor>
         </Stack>

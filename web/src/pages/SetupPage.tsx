@@ -29,8 +29,7 @@ export function SetupPage() {
     },
   });
   const required = (key: keyof typeof form) => (touched && !form[key].trim() ? t('setup.required') : null);
-  const passwordError =
-    touched && form.adminPassword.length < MIN_PASSWORD ? t('setup.passwordTooShort') : null;
+  const passwordError = touched && form.adminPassword.length < MIN_PASSWORD ? t('setup.passwordTooShort') : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -38,7 +37,12 @@ export function SetupPage() {
     const complete = form.workspaceName.trim() && form.adminName.trim() && form.adminEmail.trim();
     if (!complete || form.adminPassword.length < MIN_PASSWORD) return;
     setup.mutate(
-      { ...form, workspaceName: form.workspaceName.trim(), adminName: form.adminName.trim(), adminEmail: form.adminEmail.trim() },
+      {
+        ...form,
+        workspaceName: form.workspaceName.trim(),
+        adminName: form.adminName.trim(),
+        adminEmail: form.adminEmail.trim(),
+      },
       { onSuccess: () => navigate('/', { replace: true }) },
     );
   };

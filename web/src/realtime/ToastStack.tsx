@@ -50,7 +50,11 @@ export function ToastStack() {
                 {n.body}
               </Text>
               {n.conversationId && (
-                <ToastLink to={`/conversations/${encodeURIComponent(n.conversationId)}`} urgent={n.urgent} onOpen={() => open(n.id)}>
+                <ToastLink
+                  to={`/conversations/${encodeURIComponent(n.conversationId)}`}
+                  urgent={n.urgent}
+                  onOpen={() => open(n.id)}
+                >
                   {t('notifications.open')}
                 </ToastLink>
               )}

@@ -6,7 +6,8 @@ let audio: AudioContext | null = null;
 /** A short two-tone chime generated with the Web Audio API (no audio files). */
 export function playChime(): void {
   try {
-    const Ctx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    const Ctx =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
     if (!Ctx) return;
     audio ??= new Ctx();
     const ctx = audio;

@@ -1,7 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { conversationKeys, upsertMessage } from '../api/conversations';
 import { customerKeys } from '../api/customers';
-import { incidentKeys, isSpikeNotification, type Incident, type IncidentDetail, type SpikeAlert } from '../api/incidents';
+import {
+  incidentKeys,
+  isSpikeNotification,
+  type Incident,
+  type IncidentDetail,
+  type SpikeAlert,
+} from '../api/incidents';
 import { routingKeys } from '../api/routing';
 import type { AppNotification } from '../api/routingTypes';
 import type { Conversation, ConversationCounts, ConversationItem, Message } from '../api/types';
@@ -65,7 +71,9 @@ export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoo
     case 'incident.updated': {
       const incident = event.data;
       // The detail keeps its conversation list until the refetch brings the new one.
-      queryClient.setQueryData<IncidentDetail>(incidentKeys.detail(incident.id), (old) => (old ? { ...old, ...incident } : old));
+      queryClient.setQueryData<IncidentDetail>(incidentKeys.detail(incident.id), (old) =>
+        old ? { ...old, ...incident } : old,
+      );
       refetchSoon(incidentKeys.all);
       // Linking shows or hides the incident badge on conversations.
       refetchSoon(conversationKeys.lists);

@@ -27,7 +27,10 @@ export function dismissAllToasts(): void {
 export function pushToast(n: AppNotification): void {
   if (toasts.some((x) => x.id === n.id)) return;
   toasts = [n, ...toasts].slice(0, MAX_TOASTS);
-  timers.set(n.id, window.setTimeout(() => dismissToast(n.id), n.urgent ? 20_000 : 10_000));
+  timers.set(
+    n.id,
+    window.setTimeout(() => dismissToast(n.id), n.urgent ? 20_000 : 10_000),
+  );
   emit();
 }
 

@@ -1,5 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Center, Code, CopyButton, Group, Image, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Code,
+  CopyButton,
+  Group,
+  Image,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
@@ -30,7 +48,13 @@ export function AccountSecurityPage() {
   return (
     <Box mih="100%" bg="gray.0">
       <Group justify="space-between" p="md">
-        {restricted ? <span /> : <Anchor component={Link} to="/" size="sm">← {t('account.back')}</Anchor>}
+        {restricted ? (
+          <span />
+        ) : (
+          <Anchor component={Link} to="/" size="sm">
+            ← {t('account.back')}
+          </Anchor>
+        )}
         <LanguageSwitch signedIn />
       </Group>
       <Center px="md" pb="xl">
@@ -105,7 +129,13 @@ function SetUp({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
     <form onSubmit={submit}>
       <Stack gap="sm">
         <Text size="sm">{t('account.scan')}</Text>
-        <Image src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt="QR" w={200} h={200} data-testid="two-factor-qr" />
+        <Image
+          src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`}
+          alt="QR"
+          w={200}
+          h={200}
+          data-testid="two-factor-qr"
+        />
         <Text size="xs" c="dimmed">
           {t('account.manual')}
         </Text>
@@ -175,7 +205,15 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
-function Enabled({ left, required, onNewCodes }: { left: number; required: boolean; onNewCodes: (codes: string[]) => void }) {
+function Enabled({
+  left,
+  required,
+  onNewCodes,
+}: {
+  left: number;
+  required: boolean;
+  onNewCodes: (codes: string[]) => void;
+}) {
   const { t } = useTranslation();
   const regenerate = useRegenerateRecoveryCodes();
   const disable = useDisableTwoFactor();
@@ -201,7 +239,14 @@ function Enabled({ left, required, onNewCodes }: { left: number; required: boole
           </Text>
           {regenerate.error && <ErrorAlert error={regenerate.error} />}
           <Group gap="xs" align="flex-end">
-            <TextInput aria-label={t('account.enterCode')} autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.currentTarget.value)} maw={180} required />
+            <TextInput
+              aria-label={t('account.enterCode')}
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              maw={180}
+              required
+            />
             <Button type="submit" variant="light" loading={regenerate.isPending}>
               {t('account.regenerate')}
             </Button>
@@ -224,8 +269,21 @@ function Enabled({ left, required, onNewCodes }: { left: number; required: boole
             </Text>
             {disable.error && <ErrorAlert error={disable.error} />}
             <Group gap="xs" align="flex-end">
-              <PasswordInput aria-label={t('account.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} w={220} required />
-              <Button type="submit" color="red" variant="light" loading={disable.isPending} data-testid="two-factor-disable">
+              <PasswordInput
+                aria-label={t('account.password')}
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                w={220}
+                required
+              />
+              <Button
+                type="submit"
+                color="red"
+                variant="light"
+                loading={disable.isPending}
+                data-testid="two-factor-disable"
+              >
                 {t('account.disable')}
               </Button>
             </Group>

@@ -1,5 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, PasswordInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Agent, type AgentLevel, type Role } from '../../api/types';
 import type { AgentPatch, NewAgentInput } from '../../api/admin';
@@ -103,11 +114,7 @@ export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel 
           data-testid="agent-skills"
         />
         {agent && (
-          <Switch
-            label={t('agents.active')}
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-          />
+          <Switch label={t('agents.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
         )}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>

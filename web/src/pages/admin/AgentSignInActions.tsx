@@ -14,7 +14,14 @@ export function AgentSignInActions({ agent }: { agent: Agent }) {
       <Divider label={t('agentSecurity.heading')} labelPosition="left" />
       {(unlock.error || reset.error) && <ErrorAlert error={unlock.error ?? reset.error} />}
       <Group gap="xs">
-        <Button size="xs" variant="light" onClick={() => unlock.mutate(agent.id)} loading={unlock.isPending} disabled={unlock.isSuccess} data-testid="agent-unlock">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => unlock.mutate(agent.id)}
+          loading={unlock.isPending}
+          disabled={unlock.isSuccess}
+          data-testid="agent-unlock"
+        >
           {unlock.isSuccess ? t('agentSecurity.unlocked') : t('agentSecurity.unlock')}
         </Button>
         {agent.twoFactor && (

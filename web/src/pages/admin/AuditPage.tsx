@@ -21,7 +21,8 @@ function describeRef(value: unknown): { label: string; title?: string } {
 
 function describeDetail(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value !== 'object' || Array.isArray(value)) return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'object' || Array.isArray(value))
+    return typeof value === 'string' ? value : JSON.stringify(value);
   return Object.entries(value as Record<string, unknown>)
     .map(([key, v]) => `${key}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(', ');

@@ -30,9 +30,21 @@ export function BusinessHoursEditor({ value, onChange }: { value: Weekly; onChan
             />
             {open ? (
               <>
-                <TextInput size="xs" type="time" w={110} value={start} onChange={(e) => set(day, [[e.currentTarget.value, end], ...windows.slice(1)])} />
+                <TextInput
+                  size="xs"
+                  type="time"
+                  w={110}
+                  value={start}
+                  onChange={(e) => set(day, [[e.currentTarget.value, end], ...windows.slice(1)])}
+                />
                 <Text size="xs">〜</Text>
-                <TextInput size="xs" type="time" w={110} value={end} onChange={(e) => set(day, [[start, e.currentTarget.value], ...windows.slice(1)])} />
+                <TextInput
+                  size="xs"
+                  type="time"
+                  w={110}
+                  value={end}
+                  onChange={(e) => set(day, [[start, e.currentTarget.value], ...windows.slice(1)])}
+                />
               </>
             ) : (
               <Text size="xs" c="dimmed">

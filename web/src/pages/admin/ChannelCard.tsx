@@ -10,7 +10,14 @@ export function ChannelCard({ channel, onDelete }: { channel: Channel; onDelete:
   const demoHref = `/demo?channel=${encodeURIComponent(channel.publicKey)}`;
 
   return (
-    <Paper withBorder p="md" radius="md" data-testid="channel-card" data-channel-id={channel.id} data-kind={channel.kind}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      data-testid="channel-card"
+      data-channel-id={channel.id}
+      data-kind={channel.kind}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>

@@ -58,7 +58,13 @@ export function ChannelConnection({ channel }: { channel: Channel }) {
       </Stack>
 
       <Group gap="sm">
-        <Button size="xs" variant="light" loading={test.isPending} onClick={() => test.mutate()} data-testid="channel-test">
+        <Button
+          size="xs"
+          variant="light"
+          loading={test.isPending}
+          onClick={() => test.mutate()}
+          data-testid="channel-test"
+        >
           {t('channelSetup.test')}
         </Button>
         <Button size="xs" variant="default" onClick={edit.open} data-testid="channel-credentials-edit">

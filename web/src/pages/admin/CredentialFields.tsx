@@ -54,7 +54,13 @@ export function CredentialFields({ kind, values, onChange, errors }: Props) {
         }
         if (field.type === 'secret') {
           return (
-            <PasswordInput key={field.name} {...common} autoComplete="new-password" value={text} onChange={(e) => set(field.name, e.currentTarget.value)} />
+            <PasswordInput
+              key={field.name}
+              {...common}
+              autoComplete="new-password"
+              value={text}
+              onChange={(e) => set(field.name, e.currentTarget.value)}
+            />
           );
         }
         if (field.type === 'number') {
@@ -70,7 +76,15 @@ export function CredentialFields({ kind, values, onChange, errors }: Props) {
             />
           );
         }
-        return <TextInput key={field.name} {...common} autoComplete="off" value={text} onChange={(e) => set(field.name, e.currentTarget.value)} />;
+        return (
+          <TextInput
+            key={field.name}
+            {...common}
+            autoComplete="off"
+            value={text}
+            onChange={(e) => set(field.name, e.currentTarget.value)}
+          />
+        );
       })}
     </Stack>
   );

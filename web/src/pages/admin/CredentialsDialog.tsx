@@ -9,7 +9,15 @@ import { CredentialFields } from './CredentialFields';
 import { fieldErrors, toCredentials, type CredentialValues } from './channelFields';
 
 /** Replaces a channel's credentials (secrets are never sent back, so every field is entered again). */
-export function CredentialsDialog({ channel, opened, onClose }: { channel: Channel; opened: boolean; onClose: () => void }) {
+export function CredentialsDialog({
+  channel,
+  opened,
+  onClose,
+}: {
+  channel: Channel;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const update = useUpdateCredentials(channel.id);
   const [values, setValues] = useState<CredentialValues>({});

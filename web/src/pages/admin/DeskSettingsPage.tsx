@@ -1,8 +1,32 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, NativeSelect, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDeskSettings, useSaveDeskSettings, useTestNotification } from '../../api/routing';
-import { EXTERNAL_KINDS, type AssignStrategy, type DeskSettings, type ExternalKind, type ExternalNotificationSettings, type OnBreach } from '../../api/routingTypes';
+import {
+  EXTERNAL_KINDS,
+  type AssignStrategy,
+  type DeskSettings,
+  type ExternalKind,
+  type ExternalNotificationSettings,
+  type OnBreach,
+} from '../../api/routingTypes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
@@ -42,12 +66,31 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
   };
   const submit = () => {
     const { hasSecret: _shown, secret: _unused, ...webhook } = s.notifications.webhook;
-    const secretField = secret.mode === 'remove' ? { secret: null } : secret.mode === 'edit' && secret.value ? { secret: secret.value } : {};
+    const secretField =
+      secret.mode === 'remove'
+        ? { secret: null }
+        : secret.mode === 'edit' && secret.value
+          ? { secret: secret.value }
+          : {};
     save.mutate(
       {
         ...s,
-        businessHours: { ...s.businessHours, holidays: holidays.split('\n').map((h) => h.trim()).filter(Boolean) },
-        notifications: { ...s.notifications, webhook: { ...webhook, url: webhook.url?.trim() || null, hasSecret: s.notifications.webhook.hasSecret, ...secretField } },
+        businessHours: {
+          ...s.businessHours,
+          holidays: holidays
+            .split('\n')
+            .map((h) => h.trim())
+            .filter(Boolean),
+        },
+        notifications: {
+          ...s.notifications,
+          webhook: {
+            ...webhook,
+            url: webhook.url?.trim() || null,
+            hasSecret: s.notifications.webhook.hasSecret,
+            ...secretField,
+          },
+        },
       },
       {
         onSuccess: (result) => {
@@ -76,7 +119,9 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
           <NativeSelect
             label={t('desk.strategy')}
             value={s.autoAssign.strategy}
-            onChange={(e) => patch({ autoAssign: { ...s.autoAssign, strategy: e.currentTarget.value as AssignStrategy } })}
+            onChange={(e) =>
+              patch({ autoAssign: { ...s.autoAssign, strategy: e.currentTarget.value as AssignStrategy } })
+            }
             data={(['least_loaded', 'round_robin'] as const).map((v) => ({ value: v, label: t(`desk.${v}`) }))}
             data-testid="desk-strategy"
           />
@@ -87,7 +132,11 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
           label={t('desk.reserveUrgentSlots')}
           description={t('desk.reserveUrgentSlotsHelp')}
           value={s.autoAssign.reserveUrgentSlots}
-          onChange={(v) => patch({ autoAssign: { ...s.autoAssign, reserveUrgentSlots: Math.min(5, Math.max(0, Math.round(Number(v) || 0))) } })}
+          onChange={(v) =>
+            patch({
+              autoAssign: { ...s.autoAssign, reserveUrgentSlots: Math.min(5, Math.max(0, Math.round(Number(v) || 0))) },
+            })
+          }
           min={0}
           max={5}
           allowDecimal={false}
@@ -126,7 +175,9 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
           <NumberInput
             label={t('desk.warnAt')}
             value={Math.round(s.sla.warnAtFraction * 100)}
-            onChange={(v) => patch({ sla: { ...s.sla, warnAtFraction: Math.min(99, Math.max(10, Number(v) || 80)) / 100 } })}
+            onChange={(v) =>
+              patch({ sla: { ...s.sla, warnAtFraction: Math.min(99, Math.max(10, Number(v) || 80)) / 100 } })
+            }
             min={10}
             max={99}
             suffix="%"
@@ -157,14 +208,27 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
           w={240}
           mb="sm"
         />
-        <BusinessHoursEditor value={s.businessHours.weekly} onChange={(weekly) => patch({ businessHours: { ...s.businessHours, weekly } })} />
+        <BusinessHoursEditor
+          value={s.businessHours.weekly}
+          onChange={(weekly) => patch({ businessHours: { ...s.businessHours, weekly } })}
+        />
         <Checkbox
           mt="sm"
           label={t('desk.jpHolidays')}
           checked={s.businessHours.includeJapaneseHolidays}
-          onChange={(e) => patch({ businessHours: { ...s.businessHours, includeJapaneseHolidays: e.currentTarget.checked } })}
+          onChange={(e) =>
+            patch({ businessHours: { ...s.businessHours, includeJapaneseHolidays: e.currentTarget.checked } })
+          }
         />
-        <Textarea mt="sm" label={t('desk.holidays')} value={holidays} onChange={(e) => setHolidays(e.currentTarget.value)} autosize minRows={2} placeholder="2026-12-29" />
+        <Textarea
+          mt="sm"
+          label={t('desk.holidays')}
+          value={holidays}
+          onChange={(e) => setHolidays(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          placeholder="2026-12-29"
+        />
       </Paper>
 
       <Paper withBorder p="md" radius="md">
@@ -214,7 +278,15 @@ const KIND_LABEL = {
   spike: 'desk.kinds.spike',
 } as const satisfies Record<ExternalKind, string>;
 
-function KindChecks({ value, onChange, testId }: { value: ExternalKind[]; onChange: (kinds: ExternalKind[]) => void; testId: string }) {
+function KindChecks({
+  value,
+  onChange,
+  testId,
+}: {
+  value: ExternalKind[];
+  onChange: (kinds: ExternalKind[]) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Checkbox.Group
@@ -268,7 +340,11 @@ function ExternalNotifications(props: {
           {t('desk.smtpMissing')}
         </Alert>
       )}
-      <KindChecks value={email.kinds} onChange={(kinds) => onChange({ ...value, email: { ...email, kinds } })} testId="desk-email-kinds" />
+      <KindChecks
+        value={email.kinds}
+        onChange={(kinds) => onChange({ ...value, email: { ...email, kinds } })}
+        testId="desk-email-kinds"
+      />
 
       <Title order={4} fz="sm" mt="lg" mb="xs">
         {t('desk.webhookHeading')}
@@ -306,9 +382,18 @@ function ExternalNotifications(props: {
         ) : (
           <Group gap="xs">
             <Text size="sm" data-testid="desk-secret-state">
-              {secret.mode === 'remove' ? t('desk.secretRemoved') : webhook.hasSecret ? t('desk.secretIsSet') : t('desk.secretNotSet')}
+              {secret.mode === 'remove'
+                ? t('desk.secretRemoved')
+                : webhook.hasSecret
+                  ? t('desk.secretIsSet')
+                  : t('desk.secretNotSet')}
             </Text>
-            <Button size="xs" variant="light" onClick={() => onSecret({ mode: 'edit', value: '' })} data-testid="desk-secret-edit">
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onSecret({ mode: 'edit', value: '' })}
+              data-testid="desk-secret-edit"
+            >
               {webhook.hasSecret ? t('desk.secretChange') : t('desk.secretSet')}
             </Button>
             {webhook.hasSecret && secret.mode !== 'remove' && (
@@ -324,13 +409,29 @@ function ExternalNotifications(props: {
           </Group>
         )}
       </Stack>
-      <KindChecks value={webhook.kinds} onChange={(kinds) => onChange({ ...value, webhook: { ...webhook, kinds } })} testId="desk-webhook-kinds" />
+      <KindChecks
+        value={webhook.kinds}
+        onChange={(kinds) => onChange({ ...value, webhook: { ...webhook, kinds } })}
+        testId="desk-webhook-kinds"
+      />
 
       <Group gap="sm" mt="md">
-        <Button variant="default" disabled={dirty || !webhook.url} loading={test.isPending && test.variables === 'webhook'} onClick={() => test.mutate('webhook')} data-testid="desk-test-webhook">
+        <Button
+          variant="default"
+          disabled={dirty || !webhook.url}
+          loading={test.isPending && test.variables === 'webhook'}
+          onClick={() => test.mutate('webhook')}
+          data-testid="desk-test-webhook"
+        >
           {t('desk.testWebhook')}
         </Button>
-        <Button variant="default" disabled={dirty} loading={test.isPending && test.variables === 'email'} onClick={() => test.mutate('email')} data-testid="desk-test-email">
+        <Button
+          variant="default"
+          disabled={dirty}
+          loading={test.isPending && test.variables === 'email'}
+          onClick={() => test.mutate('email')}
+          data-testid="desk-test-email"
+        >
           {t('desk.testEmail')}
         </Button>
       </Group>

@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Code, Group, Loader, Paper, PasswordInput, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Loader,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSaveSecuritySettings, useSecuritySettings, type SecuritySettings } from '../../api/security';
 import { ROLES, type Role } from '../../api/types';
@@ -25,7 +40,10 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
   const save = useSaveSecuritySettings();
   const [roles, setRoles] = useState<Role[]>(initial.requireTwoFactorFor);
   const [sso, setSso] = useState(initial.sso);
-  const [secret, setSecret] = useState<{ mode: SecretMode; value: string }>({ mode: initial.sso.hasClientSecret ? 'keep' : 'edit', value: '' });
+  const [secret, setSecret] = useState<{ mode: SecretMode; value: string }>({
+    mode: initial.sso.hasClientSecret ? 'keep' : 'edit',
+    value: '',
+  });
   const [done, setDone] = useState(false);
   const change = <K extends keyof typeof sso>(k: K, v: (typeof sso)[K]) => {
     setDone(false);
@@ -33,11 +51,23 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
     setSso((old) => ({ ...old, [k]: v }));
   };
   const submit = () => {
-    const clientSecret = secret.mode === 'remove' ? { clientSecret: null } : secret.mode === 'edit' && secret.value ? { clientSecret: secret.value } : {};
+    const clientSecret =
+      secret.mode === 'remove'
+        ? { clientSecret: null }
+        : secret.mode === 'edit' && secret.value
+          ? { clientSecret: secret.value }
+          : {};
     save.mutate(
       {
         requireTwoFactorFor: roles,
-        sso: { enabled: sso.enabled, issuer: sso.issuer?.trim() || null, clientId: sso.clientId?.trim() || null, label: sso.label, passwordSignIn: sso.passwordSignIn, ...clientSecret },
+        sso: {
+          enabled: sso.enabled,
+          issuer: sso.issuer?.trim() || null,
+          clientId: sso.clientId?.trim() || null,
+          label: sso.label,
+          passwordSignIn: sso.passwordSignIn,
+          ...clientSecret,
+        },
       },
       {
         onSuccess: (saved) => {
@@ -83,12 +113,34 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
           {t('settings.ssoHelp')}
         </Text>
         <Stack gap="sm">
-          <Switch label={t('settings.enabled')} checked={sso.enabled} onChange={(e) => change('enabled', e.currentTarget.checked)} data-testid="sso-enabled" />
-          <TextInput label={t('settings.issuer')} description={t('settings.issuerHelp')} value={sso.issuer ?? ''} onChange={(e) => change('issuer', e.currentTarget.value)} data-testid="sso-issuer" />
-          <TextInput label={t('settings.clientId')} value={sso.clientId ?? ''} onChange={(e) => change('clientId', e.currentTarget.value)} data-testid="sso-client-id" />
+          <Switch
+            label={t('settings.enabled')}
+            checked={sso.enabled}
+            onChange={(e) => change('enabled', e.currentTarget.checked)}
+            data-testid="sso-enabled"
+          />
+          <TextInput
+            label={t('settings.issuer')}
+            description={t('settings.issuerHelp')}
+            value={sso.issuer ?? ''}
+            onChange={(e) => change('issuer', e.currentTarget.value)}
+            data-testid="sso-issuer"
+          />
+          <TextInput
+            label={t('settings.clientId')}
+            value={sso.clientId ?? ''}
+            onChange={(e) => change('clientId', e.currentTarget.value)}
+            data-testid="sso-client-id"
+          />
           {secret.mode === 'keep' ? (
             <Group gap="xs" align="flex-end">
-              <TextInput label={t('settings.clientSecret')} value={t('settings.clientSecretSet')} readOnly disabled w={300} />
+              <TextInput
+                label={t('settings.clientSecret')}
+                value={t('settings.clientSecretSet')}
+                readOnly
+                disabled
+                w={300}
+              />
               <Button variant="subtle" size="xs" onClick={() => setSecret({ mode: 'edit', value: '' })}>
                 {t('app.edit')}
               </Button>
@@ -106,8 +158,19 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
               data-testid="sso-client-secret"
             />
           )}
-          <TextInput label={t('settings.label')} placeholder={t('settings.labelPlaceholder')} value={sso.label} onChange={(e) => change('label', e.currentTarget.value)} maxLength={60} data-testid="sso-label" />
-          <Radio.Group label={t('settings.passwordSignIn')} value={sso.passwordSignIn} onChange={(v) => change('passwordSignIn', v as 'everyone' | 'admins')}>
+          <TextInput
+            label={t('settings.label')}
+            placeholder={t('settings.labelPlaceholder')}
+            value={sso.label}
+            onChange={(e) => change('label', e.currentTarget.value)}
+            maxLength={60}
+            data-testid="sso-label"
+          />
+          <Radio.Group
+            label={t('settings.passwordSignIn')}
+            value={sso.passwordSignIn}
+            onChange={(v) => change('passwordSignIn', v as 'everyone' | 'admins')}
+          >
             <Stack gap={6} mt={6}>
               <Radio value="everyone" label={t('settings.passwordEveryone')} />
               <Radio value="admins" label={t('settings.passwordAdmins')} data-testid="sso-password-admins" />

@@ -33,7 +33,13 @@ export function TeamsPage() {
       <Stack gap="md">
         <Paper withBorder p="md" radius="md">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput label={t('teams.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={220} data-testid="team-name" />
+            <TextInput
+              label={t('teams.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              w={220}
+              data-testid="team-name"
+            />
             <MultiSelect
               label={t('teams.members')}
               data={agents.filter((a) => a.active).map((a) => ({ value: a.id, label: `${a.name}（L${a.level}）` }))}

@@ -65,7 +65,17 @@ export function TriageSettingsPage() {
   );
 }
 
-function Stat({ label, value, testId, small }: { label: string; value: number | string; testId: string; small?: boolean }) {
+function Stat({
+  label,
+  value,
+  testId,
+  small,
+}: {
+  label: string;
+  value: number | string;
+  testId: string;
+  small?: boolean;
+}) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Text size="xs" c="dimmed">
@@ -95,7 +105,8 @@ function PhrasesForm({ settings, saved, onSaved, onEdit }: FormProps) {
 
   const errorOf = (key: string): string | undefined => {
     const phrases = toPhrases(texts[key] ?? '');
-    if (phrases.some((p) => p.length > MAX_PHRASE_LENGTH)) return t('triageSettings.tooLong', { max: MAX_PHRASE_LENGTH });
+    if (phrases.some((p) => p.length > MAX_PHRASE_LENGTH))
+      return t('triageSettings.tooLong', { max: MAX_PHRASE_LENGTH });
     if (phrases.length > MAX_PHRASES) return t('triageSettings.tooMany', { max: MAX_PHRASES });
     return undefined;
   };

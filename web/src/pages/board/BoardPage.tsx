@@ -37,7 +37,10 @@ export function BoardPage() {
             label={t('board.level')}
             value={level}
             onChange={(e) => setLevel(e.currentTarget.value)}
-            data={[{ value: '', label: t('board.allLevels') }, ...[3, 2, 1].map((l) => ({ value: String(l), label: `L${l}` }))]}
+            data={[
+              { value: '', label: t('board.allLevels') },
+              ...[3, 2, 1].map((l) => ({ value: String(l), label: `L${l}` })),
+            ]}
             data-testid="board-filter-level"
           />
           <NativeSelect
@@ -78,7 +81,12 @@ export function BoardPage() {
                 </Table.Tr>
               )}
               {items.map((e) => (
-                <Table.Tr key={e.id} data-testid="board-row" data-conversation-id={e.conversationId} data-status={e.status}>
+                <Table.Tr
+                  key={e.id}
+                  data-testid="board-row"
+                  data-conversation-id={e.conversationId}
+                  data-status={e.status}
+                >
                   <Table.Td>
                     <Text size="sm" fw={600} c={e.status === 'open' && e.ageSeconds > 300 ? 'red.7' : undefined}>
                       {durationLabel(t, now - Date.parse(e.createdAt))}
@@ -102,7 +110,13 @@ export function BoardPage() {
                   <Table.Td maw={360}>
                     <Group gap={6} wrap="nowrap">
                       <ChannelBadge kind={e.channel.kind} />
-                      <Text size="sm" fw={600} component={Link} to={`/conversations/${encodeURIComponent(e.conversationId)}`} c="teal.8">
+                      <Text
+                        size="sm"
+                        fw={600}
+                        component={Link}
+                        to={`/conversations/${encodeURIComponent(e.conversationId)}`}
+                        c="teal.8"
+                      >
                         {e.customer.name}
                       </Text>
                     </Group>

@@ -134,7 +134,11 @@ function ConversationComposer({ conversationId, replyContext }: Props) {
         maxRows={8}
         error={over ? t('replyContext.overLimit', { max }) : tooLong ? t('composer.tooLong') : undefined}
         data-testid="composer-input"
-        styles={isPrivate ? { input: { background: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-5)' } } : undefined}
+        styles={
+          isPrivate
+            ? { input: { background: 'var(--mantine-color-yellow-0)', borderColor: 'var(--mantine-color-yellow-5)' } }
+            : undefined
+        }
       />
       <Group justify="space-between" mt={6}>
         <Text size="xs" c="dimmed" visibleFrom="sm">

@@ -27,7 +27,12 @@ export function ContinuePrivatelyDialog({ conversationId, opened, onClose }: Pro
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('replyContext.continueTitle')} data-testid="continue-privately-dialog">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('replyContext.continueTitle')}
+      data-testid="continue-privately-dialog"
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('replyContext.continueHelp')}

@@ -48,7 +48,15 @@ export function ConversationListItem({ item, active, now }: Props) {
             {item.customer.name}
           </Text>
           {hasDraft && (
-            <Badge size="xs" variant="outline" color="red" radius="sm" style={{ flexShrink: 0 }} title={t('composer.draftTitle')} data-testid="draft-marker">
+            <Badge
+              size="xs"
+              variant="outline"
+              color="red"
+              radius="sm"
+              style={{ flexShrink: 0 }}
+              title={t('composer.draftTitle')}
+              data-testid="draft-marker"
+            >
               {t('composer.draft')}
             </Badge>
           )}

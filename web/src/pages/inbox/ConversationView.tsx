@@ -52,11 +52,7 @@ export function ConversationView({ id, backHref }: Props) {
   return (
     <Box h="100%" style={{ display: 'flex', minHeight: 0 }} data-testid="conversation-view" data-conversation-id={id}>
       <Stack gap={0} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
-        <ConversationHeader
-          conversation={data}
-          backHref={backHref}
-          onShowDetails={wide ? undefined : details.open}
-        />
+        <ConversationHeader conversation={data} backHref={backHref} onShowDetails={wide ? undefined : details.open} />
         <HandoffCard conversation={data} />
         <FlagBanner conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">

@@ -19,8 +19,7 @@ export function MergeSuggestions({ customerId, customerName }: { customerId: str
   // Nothing to decide: keep the panel quiet rather than showing an empty section.
   if (!suggestions.error && !merge.error && (!suggestions.data || suggestions.data.length === 0)) return null;
 
-  const run = (s: MergeSuggestion) =>
-    merge.mutate(s.id, { onSuccess: () => setConfirming(null) });
+  const run = (s: MergeSuggestion) => merge.mutate(s.id, { onSuccess: () => setConfirming(null) });
 
   return (
     <Stack gap={4} data-testid="merge-suggestions">
@@ -66,7 +65,12 @@ export function MergeSuggestions({ customerId, customerName }: { customerId: str
             <Stack gap={6} mt={6} data-testid="merge-confirm-box">
               <Text size="xs">{t('merge.confirmBody', { source: s.name, target: customerName })}</Text>
               <Group gap={6} justify="flex-end">
-                <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)} disabled={merge.isPending}>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onClick={() => setConfirming(null)}
+                  disabled={merge.isPending}
+                >
                   {t('merge.cancel')}
                 </Button>
                 <Button size="compact-xs" onClick={() => run(s)} loading={merge.isPending} data-testid="merge-confirm">

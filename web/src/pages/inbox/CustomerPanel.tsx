@@ -38,7 +38,12 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
         </Text>
         {base.identities.length === 0 && <Text size="sm">{t('customer.noIdentities')}</Text>}
         {base.identities.map((identity) => (
-          <Group key={`${identity.channelId}-${identity.externalId}`} gap={6} wrap="nowrap" data-testid="customer-identity">
+          <Group
+            key={`${identity.channelId}-${identity.externalId}`}
+            gap={6}
+            wrap="nowrap"
+            data-testid="customer-identity"
+          >
             <ChannelBadge kind={identity.channelKind} />
             <Text size="sm" truncate="end" title={identity.externalId}>
               {identity.handle ?? identity.externalId}
@@ -56,9 +61,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
         </Text>
         {customer.isPending && <Loader size="xs" />}
         {customer.error && <ErrorAlert error={customer.error} />}
-        {customer.data && customer.data.conversations.length === 0 && (
-          <Text size="sm">{t('customer.noPast')}</Text>
-        )}
+        {customer.data && customer.data.conversations.length === 0 && <Text size="sm">{t('customer.noPast')}</Text>}
         {customer.data?.conversations.map((past) => {
           const current = past.id === conversation.id;
           return (

@@ -20,14 +20,7 @@ export function DeliveryStatus({ messageId, conversationId, delivery }: Props) {
   const failed = delivery.status === 'failed';
 
   return (
-    <Group
-      gap={6}
-      justify="flex-end"
-      mt={2}
-      data-testid="delivery-status"
-      data-status={delivery.status}
-      wrap="wrap"
-    >
+    <Group gap={6} justify="flex-end" mt={2} data-testid="delivery-status" data-status={delivery.status} wrap="wrap">
       <Text size="xs" c={COLORS[delivery.status]} fw={failed ? 600 : 400}>
         <span aria-hidden="true">{ICONS[delivery.status]} </span>
         {t(`delivery.${delivery.status}`)}

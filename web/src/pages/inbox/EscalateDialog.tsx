@@ -40,7 +40,11 @@ function EscalateForm({ conversation, onDone }: { conversation: Conversation; on
   const text = note ?? draft.data?.text ?? '';
 
   const target: Omit<EscalationInput, 'note'> =
-    mode === 'level' ? { toLevel: Number(level) as 1 | 2 | 3 } : mode === 'team' ? { toTeamId: teamId || undefined } : { toAgentId: agentId || undefined };
+    mode === 'level'
+      ? { toLevel: Number(level) as 1 | 2 | 3 }
+      : mode === 'team'
+        ? { toTeamId: teamId || undefined }
+        : { toAgentId: agentId || undefined };
   const ready = mode === 'level' || (mode === 'team' ? Boolean(teamId) : Boolean(agentId));
   const submit = () => escalate.mutate({ ...target, note: text }, { onSuccess: onDone });
 
@@ -71,7 +75,10 @@ function EscalateForm({ conversation, onDone }: { conversation: Conversation; on
           label={t('escalation.team')}
           value={teamId}
           onChange={(e) => setTeamId(e.currentTarget.value)}
-          data={[{ value: '', label: t('escalation.choose') }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+          data={[
+            { value: '', label: t('escalation.choose') },
+            ...teams.map((team) => ({ value: team.id, label: team.name })),
+          ]}
           data-testid="escalate-team"
         />
       )}
@@ -82,7 +89,10 @@ function EscalateForm({ conversation, onDone }: { conversation: Conversation; on
           onChange={(e) => setAgentId(e.currentTarget.value)}
           data={[
             { value: '', label: t('escalation.choose') },
-            ...agents.map((a) => ({ value: a.id, label: `${a.name}（L${a.level}・${t(`presence.${a.presence ?? 'offline'}`)}）` })),
+            ...agents.map((a) => ({
+              value: a.id,
+              label: `${a.name}（L${a.level}・${t(`presence.${a.presence ?? 'offline'}`)}）`,
+            })),
           ]}
           data-testid="escalate-agent"
         />
@@ -107,7 +117,13 @@ function EscalateForm({ conversation, onDone }: { conversation: Conversation; on
           <Button variant="default" onClick={onDone}>
             {t('app.cancel')}
           </Button>
-          <Button color="orange" onClick={submit} loading={escalate.isPending} disabled={!ready} data-testid="escalate-submit">
+          <Button
+            color="orange"
+            onClick={submit}
+            loading={escalate.isPending}
+            disabled={!ready}
+            data-testid="escalate-submit"
+          >
             {t('escalation.submit')}
           </Button>
         </Group>

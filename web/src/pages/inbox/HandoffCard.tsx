@@ -15,7 +15,13 @@ export function EscalationStatusBadge({ status }: { status: Escalation['status']
   const { t } = useTranslation();
   const key = status === 'open' ? 'statusOpen' : status === 'accepted' ? 'statusAccepted' : 'statusResolved';
   return (
-    <Badge size="xs" variant={status === 'open' ? 'filled' : 'light'} color={status === 'open' ? 'orange' : 'gray'} data-testid="escalation-status" data-status={status}>
+    <Badge
+      size="xs"
+      variant={status === 'open' ? 'filled' : 'light'}
+      color={status === 'open' ? 'orange' : 'gray'}
+      data-testid="escalation-status"
+      data-status={status}
+    >
       {t(`escalation.${key}`)}
     </Badge>
   );
@@ -73,7 +79,14 @@ export function HandoffCard({ conversation }: { conversation: Conversation }) {
             </Button>
           )}
         </Group>
-        <Text size="sm" mt={6} className="koe-message-text" data-testid="handoff-note" mah={160} style={{ overflowY: 'auto' }}>
+        <Text
+          size="sm"
+          mt={6}
+          className="koe-message-text"
+          data-testid="handoff-note"
+          mah={160}
+          style={{ overflowY: 'auto' }}
+        >
           {e.note}
         </Text>
         {accept.error && <ErrorAlert error={accept.error} onClose={() => accept.reset()} />}

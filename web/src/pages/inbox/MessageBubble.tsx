@@ -30,7 +30,11 @@ export function MessageBubble({ message, amplify }: { message: Message; amplify?
     : ours
       ? 'var(--mantine-color-teal-0)'
       : 'var(--mantine-color-white)';
-  const border = isNote ? 'var(--mantine-color-yellow-4)' : ours ? 'var(--mantine-color-teal-2)' : 'var(--mantine-color-gray-3)';
+  const border = isNote
+    ? 'var(--mantine-color-yellow-4)'
+    : ours
+      ? 'var(--mantine-color-teal-2)'
+      : 'var(--mantine-color-gray-3)';
 
   return (
     <Box style={{ display: 'flex', justifyContent: ours ? 'flex-end' : 'flex-start' }} {...common}>

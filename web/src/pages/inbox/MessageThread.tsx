@@ -24,7 +24,7 @@ export function MessageThread({ messages, error, onRetry, amplify, amplifyMessag
   const wasAtBottom = useRef(true);
   const count = messages?.length ?? 0;
   // The server reports what is possible on the latest public customer message only.
-  const amplifyTarget = amplify?.length ? amplifyMessageId ?? undefined : undefined;
+  const amplifyTarget = amplify?.length ? (amplifyMessageId ?? undefined) : undefined;
 
   // Follow new messages, but do not yank the view away from someone reading older ones.
   useEffect(() => {

@@ -11,16 +11,22 @@ const PRIVATE_KINDS = ['x', 'facebook', 'instagram', 'line', 'email', 'webchat']
 /** 「公開の返信としてXに投稿されます」: where the next reply lands, in the agent's words. */
 export function replyGoesText(ctx: ReplyContext, t: TFunction): string {
   if (ctx.replyGoes === 'public') {
-    const kind = (PUBLIC_KINDS as readonly string[]).includes(ctx.channelKind) ? (ctx.channelKind as (typeof PUBLIC_KINDS)[number]) : 'other';
+    const kind = (PUBLIC_KINDS as readonly string[]).includes(ctx.channelKind)
+      ? (ctx.channelKind as (typeof PUBLIC_KINDS)[number])
+      : 'other';
     return t(`replyContext.goesPublic.${kind}`);
   }
-  const kind = (PRIVATE_KINDS as readonly string[]).includes(ctx.channelKind) ? (ctx.channelKind as (typeof PRIVATE_KINDS)[number]) : 'other';
+  const kind = (PRIVATE_KINDS as readonly string[]).includes(ctx.channelKind)
+    ? (ctx.channelKind as (typeof PRIVATE_KINDS)[number])
+    : 'other';
   return t(`replyContext.goesPrivate.${kind}`);
 }
 
 export function remainingText(ms: number, t: TFunction): string {
   const hours = Math.floor(ms / 3_600_000);
-  return hours >= 1 ? t('replyContext.hours', { count: hours }) : t('replyContext.minutes', { count: Math.max(1, Math.ceil(ms / 60_000)) });
+  return hours >= 1
+    ? t('replyContext.hours', { count: hours })
+    : t('replyContext.minutes', { count: Math.max(1, Math.ceil(ms / 60_000)) });
 }
 
 /** Above the composer: where the reply goes, Meta's messaging window, and the move to DMs. */

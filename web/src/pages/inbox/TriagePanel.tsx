@@ -142,7 +142,14 @@ function ReasonLine({ reason }: { reason: TriageReason }) {
       style={{ borderLeft: `3px solid var(--mantine-color-${KIND_COLORS[reason.kind]}-${minor ? 2 : 4})` }}
     >
       {label && (
-        <Badge size="xs" variant="light" color={KIND_COLORS[reason.kind]} radius="sm" mr={6} style={{ verticalAlign: 'baseline' }}>
+        <Badge
+          size="xs"
+          variant="light"
+          color={KIND_COLORS[reason.kind]}
+          radius="sm"
+          mr={6}
+          style={{ verticalAlign: 'baseline' }}
+        >
           {label}
         </Badge>
       )}

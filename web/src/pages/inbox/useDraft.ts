@@ -234,7 +234,8 @@ export function useComposerDraft(conversationId: string) {
   useEffect(() => {
     if (!agentId) return;
     const flush = () => {
-      if (!sameText(latest.current, getDraft(agentId, conversationId))) setDraft(agentId, conversationId, latest.current);
+      if (!sameText(latest.current, getDraft(agentId, conversationId)))
+        setDraft(agentId, conversationId, latest.current);
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();

@@ -31,7 +31,15 @@ export function AcknowledgeButton({ incident, waiting }: { incident: IncidentDet
         {waiting === 0 ? t('incidents.acknowledge.noneLeft') : t('incidents.acknowledge.button', { count: waiting })}
       </Button>
       {result && !opened && (
-        <Alert color="teal" variant="light" py={6} withCloseButton onClose={() => acknowledge.reset()} data-testid="incident-acknowledge-result" style={{ flexBasis: '100%' }}>
+        <Alert
+          color="teal"
+          variant="light"
+          py={6}
+          withCloseButton
+          onClose={() => acknowledge.reset()}
+          data-testid="incident-acknowledge-result"
+          style={{ flexBasis: '100%' }}
+        >
           {result.skipped
             ? t('incidents.acknowledge.doneSkipped', { sent: result.sent, skipped: result.skipped })
             : t('incidents.acknowledge.done', { sent: result.sent })}
@@ -46,7 +54,12 @@ export function AcknowledgeButton({ incident, waiting }: { incident: IncidentDet
           <Text size="xs" fw={600} c="dimmed">
             {t('incidents.acknowledge.preview')}
           </Text>
-          <Paper px="sm" py={8} radius="md" style={{ background: 'var(--mantine-color-teal-0)', border: '1px solid var(--mantine-color-teal-2)' }}>
+          <Paper
+            px="sm"
+            py={8}
+            radius="md"
+            style={{ background: 'var(--mantine-color-teal-0)', border: '1px solid var(--mantine-color-teal-2)' }}
+          >
             <Text size="sm" className="koe-message-text" data-testid="acknowledge-preview">
               {example}
             </Text>

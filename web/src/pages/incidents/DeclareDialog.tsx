@@ -92,7 +92,12 @@ function DeclareForm({ category, onDone }: { category?: string; onDone: () => vo
           data-autofocus
           data-testid="declare-title"
         />
-        <Input.Wrapper label={t('incidents.form.categories')} description={t('incidents.form.categoriesHelp')} error={categoryError} required>
+        <Input.Wrapper
+          label={t('incidents.form.categories')}
+          description={t('incidents.form.categoriesHelp')}
+          error={categoryError}
+          required
+        >
           <Chip.Group multiple value={categories} onChange={setCategories}>
             <Group gap={6} mt={6} data-testid="declare-categories">
               {INCIDENT_CATEGORIES.map((c) => (
@@ -112,7 +117,14 @@ function DeclareForm({ category, onDone }: { category?: string; onDone: () => vo
           onChange={(tags) => setKeywords(tags.map((k) => k.trim().slice(0, 40)).filter(Boolean))}
           data-testid="declare-keywords"
         />
-        <MessageTextarea label={t('incidents.form.ackJa')} description={t('incidents.form.ackHelp')} value={ja} onChange={setAckJa} error={ackError} testId="declare-ack-ja" />
+        <MessageTextarea
+          label={t('incidents.form.ackJa')}
+          description={t('incidents.form.ackHelp')}
+          value={ja}
+          onChange={setAckJa}
+          error={ackError}
+          testId="declare-ack-ja"
+        />
         <MessageTextarea label={t('incidents.form.ackEn')} value={en} onChange={setAckEn} testId="declare-ack-en" />
         <Switch
           label={t('incidents.form.autoAcknowledge')}
@@ -124,7 +136,10 @@ function DeclareForm({ category, onDone }: { category?: string; onDone: () => vo
           label={t('incidents.form.linkWindow')}
           value={linkSince}
           onChange={(e) => setLinkSince(e.currentTarget.value)}
-          data={LINK_WINDOWS.map((m) => ({ value: String(m), label: t('incidents.form.linkWindowOption', { label: linkWindowLabel(t, m) }) }))}
+          data={LINK_WINDOWS.map((m) => ({
+            value: String(m),
+            label: t('incidents.form.linkWindowOption', { label: linkWindowLabel(t, m) }),
+          }))}
           data-testid="declare-link-window"
         />
         {declare.error && <ErrorAlert error={declare.error} onClose={() => declare.reset()} />}

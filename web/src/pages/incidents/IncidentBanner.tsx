@@ -37,18 +37,37 @@ export function IncidentBanner() {
   return (
     <Box style={{ flexShrink: 0 }} data-testid="incident-banners">
       {alerts.map((spike) => (
-        <SpikeLine key={spike.id} spike={spike} onDeclare={() => setDeclaring(spike.category)} onDismiss={() => setDismissed((d) => [...d, spike.id])} />
+        <SpikeLine
+          key={spike.id}
+          spike={spike}
+          onDeclare={() => setDeclaring(spike.category)}
+          onDismiss={() => setDismissed((d) => [...d, spike.id])}
+        />
       ))}
       {open.slice(0, MAX_OPEN_SHOWN).map((incident) => (
         <OpenLine key={incident.id} incident={incident} />
       ))}
       {open.length > MAX_OPEN_SHOWN && <MoreLine count={open.length - MAX_OPEN_SHOWN} />}
-      {canManage && <DeclareDialog opened={declaring !== null} category={declaring ?? undefined} onClose={() => setDeclaring(null)} />}
+      {canManage && (
+        <DeclareDialog
+          opened={declaring !== null}
+          category={declaring ?? undefined}
+          onClose={() => setDeclaring(null)}
+        />
+      )}
     </Box>
   );
 }
 
-function SpikeLine({ spike, onDeclare, onDismiss }: { spike: SpikeAlert; onDeclare: () => void; onDismiss: () => void }) {
+function SpikeLine({
+  spike,
+  onDeclare,
+  onDismiss,
+}: {
+  spike: SpikeAlert;
+  onDeclare: () => void;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation();
   const label = isCategory(spike.category) ? t(`category.${spike.category}`) : spike.category;
   return (
@@ -67,17 +86,29 @@ function SpikeLine({ spike, onDeclare, onDismiss }: { spike: SpikeAlert; onDecla
     >
       <Box style={{ minWidth: 0, flex: '1 1 240px' }}>
         <Text size="sm" fw={700} c="red.9" data-testid="spike-banner-text">
-          {t('incidents.spike.title', { label, category: spike.category, minutes: SPIKE_WINDOW_MINUTES, count: spike.observed })}
+          {t('incidents.spike.title', {
+            label,
+            category: spike.category,
+            minutes: SPIKE_WINDOW_MINUTES,
+            count: spike.observed,
+          })}
         </Text>
         <Text size="xs" c="red.8">
-          {spike.expected < 0.1 ? t('incidents.spike.usualNone') : t('incidents.spike.usual', { expected: spike.expected.toFixed(1) })}
+          {spike.expected < 0.1
+            ? t('incidents.spike.usualNone')
+            : t('incidents.spike.usual', { expected: spike.expected.toFixed(1) })}
         </Text>
       </Box>
       <Group gap={4} wrap="nowrap">
         <Button size="xs" color="red" onClick={onDeclare} data-testid="spike-declare">
           {t('incidents.spike.declare')}
         </Button>
-        <CloseButton size="sm" onClick={onDismiss} aria-label={t('incidents.spike.dismiss')} data-testid="spike-dismiss" />
+        <CloseButton
+          size="sm"
+          onClick={onDismiss}
+          aria-label={t('incidents.spike.dismiss')}
+          data-testid="spike-dismiss"
+        />
       </Group>
     </Group>
   );
@@ -99,7 +130,15 @@ function OpenLine({ incident }: { incident: Incident }) {
       <Text size="sm" c="orange.9" aria-hidden>
         ⚠
       </Text>
-      <Anchor component={Link} to={`/incidents/${encodeURIComponent(incident.id)}`} size="sm" fw={600} c="orange.9" truncate="end" style={{ minWidth: 0, flex: 1 }}>
+      <Anchor
+        component={Link}
+        to={`/incidents/${encodeURIComponent(incident.id)}`}
+        size="sm"
+        fw={600}
+        c="orange.9"
+        truncate="end"
+        style={{ minWidth: 0, flex: 1 }}
+      >
         {t('incidents.banner.open', { title: incident.title })}
       </Anchor>
       <Text size="xs" c="orange.9" style={{ flexShrink: 0 }} data-testid="incident-banner-linked">

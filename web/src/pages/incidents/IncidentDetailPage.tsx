@@ -1,8 +1,27 @@
-import { Alert, Anchor, Badge, Box, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useIncident, useUnlinkConversations, type IncidentConversation, type IncidentDetail } from '../../api/incidents';
+import {
+  useIncident,
+  useUnlinkConversations,
+  type IncidentConversation,
+  type IncidentDetail,
+} from '../../api/incidents';
 import { ChannelBadge, StatusBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatShortTime } from '../../lib/time';
@@ -130,7 +149,15 @@ function Conversations({ incident, canUnlink }: { incident: IncidentDetail; canU
   );
 }
 
-function ConversationRow({ conversation: c, onUnlink, unlinking }: { conversation: IncidentConversation; onUnlink?: () => void; unlinking: boolean }) {
+function ConversationRow({
+  conversation: c,
+  onUnlink,
+  unlinking,
+}: {
+  conversation: IncidentConversation;
+  onUnlink?: () => void;
+  unlinking: boolean;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Group
@@ -162,7 +189,13 @@ function ConversationRow({ conversation: c, onUnlink, unlinking }: { conversatio
         <Group gap={4}>
           <ChannelBadge kind={c.channelType} />
           <StatusBadge status={c.status} />
-          <Badge size="xs" radius="sm" variant={c.firstResponseAt ? 'light' : 'filled'} color={c.firstResponseAt ? 'teal' : 'orange'} data-testid="incident-conversation-reply">
+          <Badge
+            size="xs"
+            radius="sm"
+            variant={c.firstResponseAt ? 'light' : 'filled'}
+            color={c.firstResponseAt ? 'teal' : 'orange'}
+            data-testid="incident-conversation-reply"
+          >
             {t(c.firstResponseAt ? 'incidents.detail.repliedBadge' : 'incidents.detail.waitingBadge')}
           </Badge>
         </Group>
@@ -208,7 +241,14 @@ function Texts({ incident }: { incident: IncidentDetail }) {
 function TextBlock({ label, text, testId }: { label: string; text: string; testId: string }) {
   if (!text) return null;
   return (
-    <Alert variant="light" color="gray" radius="md" title={label} data-testid={testId} styles={{ title: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+    <Alert
+      variant="light"
+      color="gray"
+      radius="md"
+      title={label}
+      data-testid={testId}
+      styles={{ title: { fontSize: 'var(--mantine-font-size-xs)' } }}
+    >
       <Text size="sm" className="koe-message-text">
         {text}
       </Text>

@@ -37,8 +37,20 @@ export function IncidentsPage() {
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && (
         <Stack gap="lg">
-          <Section title={t('incidents.openHeading')} count={open.length} empty={t('incidents.noOpen')} items={open} testId="incidents-open" />
-          <Section title={t('incidents.resolvedHeading')} count={resolved.length} empty={t('incidents.noResolved')} items={resolved} testId="incidents-resolved" />
+          <Section
+            title={t('incidents.openHeading')}
+            count={open.length}
+            empty={t('incidents.noOpen')}
+            items={open}
+            testId="incidents-open"
+          />
+          <Section
+            title={t('incidents.resolvedHeading')}
+            count={resolved.length}
+            empty={t('incidents.noResolved')}
+            items={resolved}
+            testId="incidents-resolved"
+          />
         </Stack>
       )}
       {!canManage && (
@@ -51,7 +63,19 @@ export function IncidentsPage() {
   );
 }
 
-function Section({ title, count, empty, items, testId }: { title: string; count: number; empty: string; items: Incident[]; testId: string }) {
+function Section({
+  title,
+  count,
+  empty,
+  items,
+  testId,
+}: {
+  title: string;
+  count: number;
+  empty: string;
+  items: Incident[];
+  testId: string;
+}) {
   return (
     <Stack gap="xs" data-testid={testId}>
       <Group gap="xs">
@@ -87,7 +111,11 @@ function IncidentCard({ incident }: { incident: Incident }) {
       p="sm"
       component={Link}
       to={`/incidents/${encodeURIComponent(incident.id)}`}
-      style={{ textDecoration: 'none', color: 'inherit', borderLeft: `4px solid var(--mantine-color-${open ? 'red-6' : 'gray-4'})` }}
+      style={{
+        textDecoration: 'none',
+        color: 'inherit',
+        borderLeft: `4px solid var(--mantine-color-${open ? 'red-6' : 'gray-4'})`,
+      }}
       data-testid="incident-card"
       data-incident-id={incident.id}
       data-status={incident.status}

@@ -19,7 +19,13 @@ export function ResolveButton({ incident }: { incident: IncidentDetail }) {
       <Button variant="outline" color="teal" onClick={() => setOpened(true)} data-testid="incident-resolve">
         {t('incidents.resolve.button')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('incidents.resolve.title')} size="lg" fullScreen={phone}>
+      <Modal
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('incidents.resolve.title')}
+        size="lg"
+        fullScreen={phone}
+      >
         {opened && <ResolveForm incident={incident} onDone={() => setOpened(false)} />}
       </Modal>
     </>
@@ -47,9 +53,18 @@ function ResolveForm({ incident, onDone }: { incident: IncidentDetail; onDone: (
         onChange={setFollowUpJa}
         testId="resolve-follow-up-ja"
       />
-      <MessageTextarea label={t('incidents.resolve.followUpEn')} value={followUpEn} onChange={setFollowUpEn} testId="resolve-follow-up-en" />
+      <MessageTextarea
+        label={t('incidents.resolve.followUpEn')}
+        value={followUpEn}
+        onChange={setFollowUpEn}
+        testId="resolve-follow-up-en"
+      />
       {resolve.error && (
-        <ErrorAlert error={resolve.error} summary={conflict ? t('incidents.resolve.already') : undefined} onClose={() => resolve.reset()} />
+        <ErrorAlert
+          error={resolve.error}
+          summary={conflict ? t('incidents.resolve.already') : undefined}
+          onClose={() => resolve.reset()}
+        />
       )}
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onDone}>
@@ -59,7 +74,9 @@ function ResolveForm({ incident, onDone }: { incident: IncidentDetail; onDone: (
           color="teal"
           disabled={empty}
           loading={resolve.isPending}
-          onClick={() => resolve.mutate({ followUpJa: followUpJa.trim(), followUpEn: followUpEn.trim() }, { onSuccess: onDone })}
+          onClick={() =>
+            resolve.mutate({ followUpJa: followUpJa.trim(), followUpEn: followUpEn.trim() }, { onSuccess: onDone })
+          }
           data-testid="resolve-submit"
         >
           {t('incidents.resolve.submit')}

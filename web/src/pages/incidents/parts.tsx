@@ -14,7 +14,14 @@ export function useCanManageIncidents(): boolean {
 export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant={status === 'open' ? 'filled' : 'light'} color={status === 'open' ? 'red' : 'gray'} data-testid="incident-status" data-status={status} style={{ flexShrink: 0 }}>
+    <Badge
+      size="sm"
+      variant={status === 'open' ? 'filled' : 'light'}
+      color={status === 'open' ? 'red' : 'gray'}
+      data-testid="incident-status"
+      data-status={status}
+      style={{ flexShrink: 0 }}
+    >
       {t(status === 'open' ? 'incidents.open' : 'incidents.resolved')}
     </Badge>
   );
@@ -35,8 +42,12 @@ export function DeclaredLine({ incident }: { incident: Incident }) {
   const { t, i18n } = useTranslation();
   return (
     <Text size="xs" c="dimmed">
-      {t('incidents.declaredBy', { name: incident.declaredBy.name, at: formatDateTime(incident.declaredAt, i18n.language) })}
-      {incident.resolvedAt && ` · ${t('incidents.resolvedAt', { at: formatDateTime(incident.resolvedAt, i18n.language) })}`}
+      {t('incidents.declaredBy', {
+        name: incident.declaredBy.name,
+        at: formatDateTime(incident.declaredAt, i18n.language),
+      })}
+      {incident.resolvedAt &&
+        ` · ${t('incidents.resolvedAt', { at: formatDateTime(incident.resolvedAt, i18n.language) })}`}
     </Text>
   );
 }
@@ -61,7 +72,14 @@ export function ReplyProgress({ linked, replied }: { linked: number; replied: nu
 }
 
 /** A customer-facing text field of an incident (acknowledgement or follow-up, one per language). */
-export function MessageTextarea(props: { label: string; description?: string; value: string; onChange: (value: string) => void; error?: string | null; testId: string }) {
+export function MessageTextarea(props: {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null;
+  testId: string;
+}) {
   return (
     <Textarea
       label={props.label}

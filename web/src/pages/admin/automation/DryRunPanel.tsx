@@ -28,7 +28,10 @@ export function DryRunPanel() {
           label={t('automation.dryRunConversation')}
           value={chosen}
           onChange={(e) => setConversationId(e.currentTarget.value)}
-          data={conversations.map((c) => ({ value: c.id, label: `L${c.level} ${c.customer.name}: ${c.preview.slice(0, 28)}` }))}
+          data={conversations.map((c) => ({
+            value: c.id,
+            label: `L${c.level} ${c.customer.name}: ${c.preview.slice(0, 28)}`,
+          }))}
           w={{ base: '100%', sm: 340 }}
           data-testid="dry-run-conversation"
         />
@@ -39,7 +42,12 @@ export function DryRunPanel() {
           data={RULE_EVENTS.map((v) => ({ value: v, label: t(`automation.events.${v}`) }))}
           data-testid="dry-run-event"
         />
-        <TextInput label={t('automation.dryRunText')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
+        <TextInput
+          label={t('automation.dryRunText')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={{ base: '100%', sm: 240 }}
+        />
         <Button
           onClick={() => run.mutate({ conversationId: chosen, event, ...(text.trim() ? { text: text.trim() } : {}) })}
           disabled={!chosen}

@@ -17,7 +17,11 @@ import {
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ACTION_TYPES, ActionParams, newAction } from './ActionRow';
 
-interface Row { field: ConditionField; op: ConditionOp; value: string }
+interface Row {
+  field: ConditionField;
+  op: ConditionOp;
+  value: string;
+}
 
 const NUMERIC: ConditionField[] = ['level', 'priority'];
 const BOOLEAN: ConditionField[] = ['businessHours', 'customer.vip'];
@@ -26,7 +30,10 @@ const BOOLEAN: ConditionField[] = ['businessHours', 'customer.vip'];
 export function parseValue(field: ConditionField, op: ConditionOp, raw: string): ConditionValue {
   if (BOOLEAN.includes(field)) return raw.trim() !== 'false';
   if (op === 'in' || op === 'matches_any') {
-    const parts = raw.split(/[,、]/).map((p) => p.trim()).filter(Boolean);
+    const parts = raw
+      .split(/[,、]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     return NUMERIC.includes(field) ? parts.map(Number) : parts;
   }
   if (NUMERIC.includes(field)) return Number(raw);
@@ -52,14 +59,30 @@ export function RuleForm({ pending, error, onSubmit, onCancel }: Props) {
   const setAction = (i: number, a: RuleAction) => setActions(actions.map((x, j) => (j === i ? a : x)));
 
   const submit = () => {
-    const conditions: Condition[] = rows.filter((r) => r.value.trim() !== '').map((r) => ({ field: r.field, op: r.op, value: parseValue(r.field, r.op, r.value) }));
-    onSubmit({ name: name.trim(), enabled: true, order: Number(order) || 0, event, conditions, actions, stopProcessing: stop });
+    const conditions: Condition[] = rows
+      .filter((r) => r.value.trim() !== '')
+      .map((r) => ({ field: r.field, op: r.op, value: parseValue(r.field, r.op, r.value) }));
+    onSubmit({
+      name: name.trim(),
+      enabled: true,
+      order: Number(order) || 0,
+      event,
+      conditions,
+      actions,
+      stopProcessing: stop,
+    });
   };
 
   return (
     <Stack gap="sm" data-testid="rule-form">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput label={t('automation.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} data-testid="rule-name" />
+        <TextInput
+          label={t('automation.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          w={260}
+          data-testid="rule-name"
+        />
         <NativeSelect
           label={t('automation.event')}
           value={event}
@@ -70,20 +93,59 @@ export function RuleForm({ pending, error, onSubmit, onCancel }: Props) {
         <NumberInput label={t('automation.order')} value={order} onChange={setOrder} min={0} max={10000} w={100} />
       </Group>
 
-      <Text size="sm" fw={600}>{t('automation.conditions')}</Text>
+      <Text size="sm" fw={600}>
+        {t('automation.conditions')}
+      </Text>
       {rows.map((r, i) => (
         <Group key={i} gap="xs" wrap="nowrap" data-testid="condition-row">
-          <NativeSelect size="xs" aria-label={t('automation.field')} value={r.field} onChange={(e) => setRow(i, { field: e.currentTarget.value as ConditionField })} data={[...CONDITION_FIELDS]} data-testid="condition-field" />
-          <NativeSelect size="xs" aria-label={t('automation.op')} value={r.op} onChange={(e) => setRow(i, { op: e.currentTarget.value as ConditionOp })} data={[...CONDITION_OPS]} data-testid="condition-op" />
-          <TextInput size="xs" aria-label={t('automation.value')} placeholder={BOOLEAN.includes(r.field) ? 'true / false' : 'billing_error, …'} value={r.value} onChange={(e) => setRow(i, { value: e.currentTarget.value })} style={{ flex: 1 }} data-testid="condition-value" />
-          <ActionIcon variant="subtle" color="gray" aria-label={t('automation.remove')} onClick={() => setRows(rows.filter((_, j) => j !== i))}>×</ActionIcon>
+          <NativeSelect
+            size="xs"
+            aria-label={t('automation.field')}
+            value={r.field}
+            onChange={(e) => setRow(i, { field: e.currentTarget.value as ConditionField })}
+            data={[...CONDITION_FIELDS]}
+            data-testid="condition-field"
+          />
+          <NativeSelect
+            size="xs"
+            aria-label={t('automation.op')}
+            value={r.op}
+            onChange={(e) => setRow(i, { op: e.currentTarget.value as ConditionOp })}
+            data={[...CONDITION_OPS]}
+            data-testid="condition-op"
+          />
+          <TextInput
+            size="xs"
+            aria-label={t('automation.value')}
+            placeholder={BOOLEAN.includes(r.field) ? 'true / false' : 'billing_error, …'}
+            value={r.value}
+            onChange={(e) => setRow(i, { value: e.currentTarget.value })}
+            style={{ flex: 1 }}
+            data-testid="condition-value"
+          />
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('automation.remove')}
+            onClick={() => setRows(rows.filter((_, j) => j !== i))}
+          >
+            ×
+          </ActionIcon>
         </Group>
       ))}
-      <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => setRows([...rows, { field: 'keywords', op: 'matches_any', value: '' }])} data-testid="condition-add">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        w="fit-content"
+        onClick={() => setRows([...rows, { field: 'keywords', op: 'matches_any', value: '' }])}
+        data-testid="condition-add"
+      >
         + {t('automation.addCondition')}
       </Button>
 
-      <Text size="sm" fw={600}>{t('automation.actions')}</Text>
+      <Text size="sm" fw={600}>
+        {t('automation.actions')}
+      </Text>
       {actions.map((a, i) => (
         <Group key={i} gap="xs" wrap="wrap" align="flex-start" data-testid="action-row">
           <NativeSelect
@@ -95,18 +157,41 @@ export function RuleForm({ pending, error, onSubmit, onCancel }: Props) {
             data-testid="action-type"
           />
           <ActionParams action={a} onChange={(x) => setAction(i, x)} />
-          <ActionIcon variant="subtle" color="gray" aria-label={t('automation.remove')} onClick={() => setActions(actions.filter((_, j) => j !== i))} disabled={actions.length === 1}>×</ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('automation.remove')}
+            onClick={() => setActions(actions.filter((_, j) => j !== i))}
+            disabled={actions.length === 1}
+          >
+            ×
+          </ActionIcon>
         </Group>
       ))}
-      <Button size="compact-xs" variant="subtle" w="fit-content" onClick={() => setActions([...actions, newAction('notify')])} data-testid="action-add">
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        w="fit-content"
+        onClick={() => setActions([...actions, newAction('notify')])}
+        data-testid="action-add"
+      >
         + {t('automation.addAction')}
       </Button>
 
-      <Checkbox label={t('automation.stop')} checked={stop} onChange={(e) => setStop(e.currentTarget.checked)} data-testid="rule-stop" />
+      <Checkbox
+        label={t('automation.stop')}
+        checked={stop}
+        onChange={(e) => setStop(e.currentTarget.checked)}
+        data-testid="rule-stop"
+      />
       {Boolean(error) && <ErrorAlert error={error} />}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-        <Button onClick={submit} loading={pending} disabled={!name.trim()} data-testid="rule-save">{t('app.save')}</Button>
+        <Button variant="default" onClick={onCancel}>
+          {t('app.cancel')}
+        </Button>
+        <Button onClick={submit} loading={pending} disabled={!name.trim()} data-testid="rule-save">
+          {t('app.save')}
+        </Button>
       </Group>
     </Stack>
   );
