@@ -12,7 +12,7 @@ import type { ChannelAdapter } from '../channels/types';
 import type { ConversationStatus } from '../domain/conversation-status';
 import { nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
-import { writeAutomatedReply } from '../outbound/replies';
+import { writeAutomatedReply } from './replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { isOpen, type BusinessCalendar } from '../routing/business-hours';
 import {
@@ -29,6 +29,7 @@ import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
 import { deskSettings, type DeskSettings } from './settings';
+import { escalate } from './escalate';
 
 export interface AutomationDeps {
   db: Db;
@@ -145,7 +146,6 @@ async function perform(
       return;
     }
     case 'escalate': {
-      const { escalate } = await import('./escalate');
       await escalate(deps, {
         workspaceId,
         conversationId: row.id,

@@ -8,6 +8,7 @@ import { agents, audit, conversations, customers, messages, teams, type Db } fro
 import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
+import { scheduleSlaCheck } from './sla';
 
 export interface EscalateDeps {
   db: Db;
@@ -159,7 +160,6 @@ export async function escalate(
     type: 'conversation.updated',
     data: await conversations.item(deps.db, req.workspaceId, row.id),
   });
-  const { scheduleSlaCheck } = await import('./sla');
   await scheduleSlaCheck(deps, req.workspaceId, row.id);
   return { id, assigneeId };
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../domain/permissions';
 import { incidentReply, matchesIncident, type IncidentTexts } from '../incidents/incident';
 import { DEFAULT_SPIKE_RULE, detectSpike, type SpikeRule } from '../incidents/spike';
 import type { JobQueue } from '../jobs/queue';
-import { writeReply } from '../outbound/replies';
+import { writeReply } from './replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import {
   agents,

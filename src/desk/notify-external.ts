@@ -6,8 +6,13 @@ import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } fr
 import { decryptSecret } from '../security/secrets';
 import { agents, audit, type Db } from '../store/repositories';
 import { MailError, sendPlainMail } from './mail';
-import type { NewNotification } from './notifications';
-import { deskSettings, webhookUrlProblem, type ExternalKind, type NotificationSettings } from './settings';
+import {
+  deskSettings,
+  EXTERNAL_KINDS,
+  webhookUrlProblem,
+  type ExternalKind,
+  type NotificationSettings,
+} from './settings';
 
 /**
  * Notifications outside Koe (issue 4: "optional email and outgoing webhook"). `notify()` enqueues one
@@ -46,11 +51,11 @@ export interface DeliveryResult {
 }
 
 /** The in-app kinds mapped to what admins choose to send out: assignments only when urgent. */
-export function externalKindOf(n: Pick<NewNotification, 'kind' | 'urgent'>): ExternalKind | null {
+export function externalKindOf(n: { kind: string; urgent: boolean }): ExternalKind | null {
   if (n.kind === 'assigned') return n.urgent ? 'assigned_urgent' : null;
   // Sign-in notices go to the account's owner only (desk/account-mail.ts), never to the desk's webhook.
   if (n.kind === 'security') return null;
-  return n.kind;
+  return (EXTERNAL_KINDS as readonly string[]).includes(n.kind) ? (n.kind as ExternalKind) : null;
 }
 
 /** Enqueue the deliveries this workspace wants for one event (inside the caller's transaction when given). */

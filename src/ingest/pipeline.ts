@@ -2,17 +2,18 @@ import type { Logger } from 'pino';
 import { createHash } from 'node:crypto';
 import { InboundEventSchema, type InboundEvent } from '../channels/types';
 import { cleanDeep } from '../domain/clean-text';
-import { statusOnCustomerMessage, type ConversationStatus } from '../domain/conversation-status';
 import type { JobQueue } from '../jobs/queue';
-import { topics, type RealtimeBus } from '../realtime/bus';
-import { channels, conversations, customers, inboundEvents, messages, type Db } from '../store/repositories';
-import { parseJson } from '../store/repositories/types';
-import { resumeClock } from '../desk/clock';
-import { zodReason } from './reasons';
-import { mergeVerdict, type ConversationTriage } from './triage-hook';
+import type { RealtimeBus } from '../realtime/bus';
+import { inboundEvents, type Db } from '../store/repositories';
+import { zodReason } from '../channels/schema-reason';
+import type { ConversationTriage } from './triage-hook';
 
+/**
+ * The ingest seam: a verified platform event is recorded durably with its processing job, in one transaction, before
+ * the platform is acknowledged. Processing the event (customer, conversation, triage) is the desk service
+ * desk/process-inbound.ts, run by the `inbound.process` job.
+ */
 export const PROCESS_INBOUND = 'inbound.process';
-export const ROUTE_CONVERSATION = 'conversation.route';
 
 export interface IngestDeps {
   db: Db;
@@ -71,142 +72,4 @@ export async function recordRejected(
   });
   deps.log.warn({ channelId, reason, duplicate: !eventId }, 'inbound event rejected');
   return { eventId, duplicate: !eventId };
-}
-
-/** Step 2, in a job: identify the customer, thread into a conversation, triage, then tell the agents. */
-export function inboundProcessor(deps: IngestDeps) {
-  return async ({ eventId }: { eventId: string }, ctx: { isFinalAttempt: boolean }) => {
-    const stored = await inboundEvents.get(deps.db, eventId);
-    if (!stored || stored.status === 'processed') return;
-    try {
-      const result = await deps.db
-        .transaction()
-        .execute(async (tx) => processEvent(tx, deps, eventId, JSON.parse(stored.payload) as InboundEvent));
-      if (!result) return;
-      const item = await conversations.item(deps.db, result.workspaceId, result.conversationId);
-      const message = await messages.get(deps.db, result.messageId);
-      deps.bus.publish(topics.workspace(result.workspaceId), { type: 'message.created', data: message });
-      deps.bus.publish(topics.workspace(result.workspaceId), { type: 'conversation.updated', data: item });
-    } catch (err) {
-      // A poison event stays recorded with its error for admins to see; the job runner keeps the retry history.
-      if (ctx.isFinalAttempt)
-        await inboundEvents.mark(deps.db, eventId, 'failed', err instanceof Error ? err.message : String(err));
-      throw err;
-    }
-  };
-}
-
-async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: InboundEvent) {
-  const channel = await channels.byId(tx, event.channelId);
-  if (!channel) throw new Error(`Channel ${event.channelId} no longer exists`);
-  if (await messages.byInboundEvent(tx, eventId)) {
-    await inboundEvents.mark(tx, eventId, 'processed');
-    return null;
-  }
-
-  const customer = await customers.identify(tx, {
-    workspaceId: channel.workspaceId,
-    channelId: channel.id,
-    externalId: event.customer.externalId,
-    name: event.customer.name,
-    handle: event.customer.handle,
-    email: event.customer.email,
-  });
-  const at = event.occurredAt;
-  let conv = await conversations.latestForCustomerOnChannel(tx, customer.id, channel.id);
-  const created = !conv || statusOnCustomerMessage(conv.status as ConversationStatus) === 'new_conversation';
-  if (!conv || created) {
-    const id = await conversations.create(tx, {
-      workspaceId: channel.workspaceId,
-      channelId: channel.id,
-      customerId: customer.id,
-      at,
-    });
-    conv = (await conversations.row(tx, channel.workspaceId, id))!;
-  }
-  const messageId = await messages.create(tx, {
-    conversationId: conv.id,
-    kind: 'customer',
-    text: event.text,
-    authorType: 'customer',
-    authorId: customer.id,
-    authorName: customer.name,
-    createdAt: at,
-    inboundEventId: eventId,
-    clientMessageId: event.clientMessageId ?? null,
-    meta: event.meta ?? null,
-  });
-
-  const waitingSince = conv.waiting_since ?? at;
-  let triaged: ReturnType<typeof mergeVerdict> | null = null;
-  if (deps.triage) {
-    const recent = (await messages.forConversation(tx, conv.id, { includeNotes: false })).filter(
-      (m) => m.kind === 'customer',
-    );
-    const verdict = await deps.triage({
-      workspaceId: channel.workspaceId,
-      text: event.text,
-      db: tx,
-      context: {
-        recentPostsByCustomer: recent.filter((m) => Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
-        waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
-        recentTexts: recent
-          .filter((m) => m.id !== messageId)
-          .slice(-10)
-          .reverse()
-          .map((m) => m.text),
-      },
-    });
-    if (verdict) {
-      await tx
-        .updateTable('messages')
-        .set({ triage: JSON.stringify(verdict) })
-        .where('id', '=', messageId)
-        .execute();
-      // A new conversation takes its first verdict as is (spam can be L0); later messages only raise urgency.
-      triaged = mergeVerdict(
-        {
-          level: created ? 0 : conv.level,
-          priority: created ? 0 : conv.priority,
-          categories: parseJson(conv.categories, []),
-          reasons: parseJson(conv.triage_reasons, []),
-          flag: conv.flag,
-        },
-        verdict,
-      );
-    }
-  }
-  await conversations.update(tx, conv.id, {
-    status: 'open',
-    last_message_at: at > conv.last_message_at ? at : conv.last_message_at,
-    waiting_since: waitingSince,
-    preview: event.text.slice(0, 140),
-    resolved_at: null,
-    last_customer_message_at: at,
-    ...(await resumeClock(tx, conv, at)),
-    ...(triaged
-      ? {
-          level: triaged.level,
-          priority: triaged.priority,
-          sentiment: triaged.sentiment,
-          categories: JSON.stringify(triaged.categories),
-          triage_reasons: JSON.stringify(triaged.reasons),
-          flag: triaged.flag,
-        }
-      : {}),
-  });
-  await inboundEvents.mark(tx, eventId, 'processed');
-  // Routing (assignment, SLA timers) runs as its own job, committed with this message.
-  await deps.jobs.enqueue(
-    ROUTE_CONVERSATION,
-    {
-      workspaceId: channel.workspaceId,
-      conversationId: conv.id,
-      event: created ? 'conversation.created' : 'message.received',
-      text: event.text,
-    },
-    { maxAttempts: 5 },
-    tx,
-  );
-  return { workspaceId: channel.workspaceId, conversationId: conv.id, messageId };
 }

@@ -1,33 +1,27 @@
 import pino, { type Logger } from 'pino';
 import { webchatAdapter } from '../channels/webchat/adapter';
 import type { ChannelAdapter } from '../channels/types';
-import { channelContext } from '../channels/context';
+import { channelContext } from './channel-context';
 import type { ChannelContext } from '../channels/plugin';
 import { channelPlugins } from '../channels/registry';
 import type { KoeConfig } from '../config/config';
-import { inboundProcessor, PROCESS_INBOUND, ROUTE_CONVERSATION, type IngestDeps } from '../ingest/pipeline';
-import { ASSIGN_WAITING, assignWaiting, autoAssign } from '../desk/assign';
-import { checkSpikes, handleIncidentForNewConversation } from '../desk/incidents';
-import { runAutomation } from '../desk/automation';
+import { PROCESS_INBOUND, type IngestDeps } from '../ingest/pipeline';
+import { inboundProcessor } from '../desk/process-inbound';
+import { conversationRouter, ROUTE_CONVERSATION } from '../desk/route-conversation';
+import { ASSIGN_WAITING, assignWaiting } from '../desk/assign';
 import { ACCOUNT_MAIL, accountMailer } from '../desk/account-mail';
 import { NOTIFICATION_DELIVER, notificationDeliverer } from '../desk/notify-external';
-import { scheduleSlaCheck, SLA_CHECK, slaChecker } from '../desk/sla';
+import { SLA_CHECK, slaChecker } from '../desk/sla';
+import { slaAnnouncer } from '../desk/sla-announce';
 import type { ConversationTriage } from '../ingest/triage-hook';
 import { productionTriage } from '../ingest/production-triage';
 import { WorkspaceTriage } from '../ingest/workspace-triage';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
-import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/replies';
+import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
 import type { Db } from '../store/repositories';
-
-type RoutePayload = {
-  workspaceId: string;
-  conversationId: string;
-  event?: 'conversation.created' | 'message.received';
-  text?: string;
-};
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
@@ -73,18 +67,8 @@ export async function createKoe(
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
   const desk = { db, bus, log, jobs, adapters };
-  // After a customer message: the admin's rules first (they may set level, team or owner), then a declared incident
-  // (a new conversation it covers is acknowledged and waits on the customer instead of being assigned), assignment,
-  // spike detection for new conversations, and SLA timers.
-  jobs.register<RoutePayload>(ROUTE_CONVERSATION, async ({ workspaceId, conversationId, event, text }) => {
-    await runAutomation(desk, workspaceId, conversationId, event ?? 'message.received', text);
-    const isNew = event === 'conversation.created';
-    const handledByIncident = isNew && (await handleIncidentForNewConversation(desk, workspaceId, conversationId));
-    if (!handledByIncident) await autoAssign(desk, workspaceId, conversationId);
-    if (isNew) await checkSpikes(desk, workspaceId, conversationId);
-    await scheduleSlaCheck(desk, workspaceId, conversationId);
-  });
-  jobs.register(SLA_CHECK, slaChecker(desk));
+  jobs.register(ROUTE_CONVERSATION, conversationRouter(desk));
+  jobs.register(SLA_CHECK, slaChecker({ ...desk, announce: slaAnnouncer(desk) }));
   jobs.register(NOTIFICATION_DELIVER, notificationDeliverer({ db, log, config }));
   jobs.register(ACCOUNT_MAIL, accountMailer({ db, log, config }));
   jobs.register<{ workspaceId: string }>(ASSIGN_WAITING, async ({ workspaceId }) => {

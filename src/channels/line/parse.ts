@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zodReason } from '../../ingest/reasons';
+import { zodReason } from '../schema-reason';
 import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 

@@ -5,7 +5,7 @@ import { assertTransition, CONVERSATION_STATUSES, type ConversationStatus } from
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { canAssign } from '../../domain/permissions';
-import { retryReply, writeReply } from '../../outbound/replies';
+import { retryReply, writeReply } from '../../desk/replies';
 import { topics } from '../../realtime/bus';
 import { agents, audit, conversations, customers, messages, triageSettings } from '../../store/repositories';
 import type { ConversationTable } from '../../store/schema';

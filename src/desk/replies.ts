@@ -1,33 +1,11 @@
-import type { Logger } from 'pino';
-import { DeliveryError, type ChannelAdapter } from '../channels/types';
-import { handBackInTx, routeHandedBack } from '../desk/first-responder';
-import { scheduleSlaCheck } from '../desk/sla';
 import { conflict, notFound } from '../domain/errors';
-import type { Actor } from '../domain/permissions';
 import { nowIso } from '../domain/ids';
-import { PermanentJobError, RetryLaterError, type JobQueue } from '../jobs/queue';
-import { topics, type RealtimeBus } from '../realtime/bus';
-import {
-  audit,
-  channels,
-  conversations,
-  customers,
-  messages,
-  outbox,
-  type Db,
-  type Message,
-} from '../store/repositories';
-
-export const SEND_REPLY = 'outbox.send';
-const SEND_ATTEMPTS = 6;
-
-export interface OutboundDeps {
-  db: Db;
-  jobs: JobQueue;
-  bus: RealtimeBus;
-  log: Logger;
-  adapters: Map<string, ChannelAdapter>;
-}
+import type { Actor } from '../domain/permissions';
+import { queueSend, type OutboundDeps } from '../outbound/sender';
+import { topics } from '../realtime/bus';
+import { audit, conversations, messages, outbox, type Message } from '../store/repositories';
+import { handBackInTx, routeHandedBack } from './first-responder';
+import { scheduleSlaCheck } from './sla';
 
 /**
  * An agent's reply (or private note). The message, its outbox entry and the send job commit together, so a
@@ -61,7 +39,7 @@ export async function writeReply(
     });
     if (!isPrivate) {
       const outboxId = await outbox.create(tx, { messageId: id, channelId: conv.channel_id, at: now });
-      await deps.jobs.enqueue(SEND_REPLY, { outboxId }, { maxAttempts: SEND_ATTEMPTS }, tx);
+      await queueSend(deps.jobs, outboxId, tx);
       await conversations.update(tx, conv.id, {
         waiting_since: null,
         first_response_at: conv.first_response_at ?? now,
@@ -122,7 +100,7 @@ export async function writeAutomatedReply(
       createdAt: now,
     });
     const outboxId = await outbox.create(tx, { messageId, channelId: conv.channel_id, at: now });
-    await deps.jobs.enqueue(SEND_REPLY, { outboxId }, { maxAttempts: SEND_ATTEMPTS }, tx);
+    await queueSend(deps.jobs, outboxId, tx);
     return messageId;
   });
   if (id)
@@ -138,7 +116,7 @@ export async function retryReply(deps: OutboundDeps, actor: Actor, messageId: st
   if (entry.status !== 'failed') throw conflict('Only a failed reply can be retried');
   await deps.db.transaction().execute(async (tx) => {
     await outbox.update(tx, entry.id, { status: 'pending', attempts: 0, last_error: null });
-    await deps.jobs.enqueue(SEND_REPLY, { outboxId: entry.id }, { maxAttempts: SEND_ATTEMPTS }, tx);
+    await queueSend(deps.jobs, entry.id, tx);
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
       actor: { type: 'agent', id: actor.agentId, name: actor.name },
@@ -149,64 +127,4 @@ export async function retryReply(deps: OutboundDeps, actor: Actor, messageId: st
   const updated = (await messages.get(deps.db, messageId))!;
   deps.bus.publish(topics.workspace(actor.workspaceId), { type: 'message.updated', data: updated });
   return updated;
-}
-
-export function replySender(deps: OutboundDeps) {
-  return async ({ outboxId }: { outboxId: string }, ctx: { attempt: number; isFinalAttempt: boolean }) => {
-    const entry = await outbox.get(deps.db, outboxId);
-    if (!entry || entry.status === 'sent' || entry.status === 'failed') return; // never send twice
-    const message = await messages.get(deps.db, entry.message_id);
-    const channel = await channels.byId(deps.db, entry.channel_id);
-    if (!message || !channel) throw new PermanentJobError('Reply or channel vanished');
-    const conv = (await conversations.row(deps.db, channel.workspaceId, message.conversationId))!;
-    const publish = async () =>
-      deps.bus.publish(topics.workspace(channel.workspaceId), {
-        type: 'message.updated',
-        data: await messages.get(deps.db, message.id),
-      });
-
-    await outbox.update(deps.db, entry.id, { status: 'sending', attempts: entry.attempts + 1 });
-    await publish();
-    try {
-      const adapter = deps.adapters.get(channel.kind);
-      if (!adapter) throw new DeliveryError(`No adapter for ${channel.kind} channels`, true);
-      const identity = (await customers.identities(deps.db, conv.customer_id)).find((i) => i.channelId === channel.id);
-      if (!identity) throw new DeliveryError('The customer has no identity on this channel', true);
-      const sent = await adapter.send({
-        channel,
-        conversationId: conv.id,
-        recipient: { externalId: identity.externalId, handle: identity.handle },
-        message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
-        idempotencyKey: entry.idempotency_key,
-        inReplyTo: await inReplyTo(deps.db, conv.id),
-        via: await viaOf(deps.db, message.id),
-      });
-      await outbox.update(deps.db, entry.id, {
-        status: 'sent',
-        sent_at: nowIso(),
-        last_error: null,
-        external_id: sent.externalId ?? null,
-      });
-      await publish();
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      const permanent = (err instanceof DeliveryError && err.permanent) || ctx.isFinalAttempt;
-      await outbox.update(deps.db, entry.id, { status: permanent ? 'failed' : 'pending', last_error: reason });
-      await publish();
-      if (permanent) throw new PermanentJobError(reason);
-      if (err instanceof DeliveryError && err.retryAfterMs !== undefined)
-        throw new RetryLaterError(reason, err.retryAfterMs);
-      throw err;
-    }
-  };
-}
-
-async function inReplyTo(db: Db, conversationId: string) {
-  const last = await messages.lastInbound(db, conversationId);
-  return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
-}
-
-async function viaOf(db: Db, messageId: string): Promise<'dm' | undefined> {
-  const r = await db.selectFrom('messages').select('meta').where('id', '=', messageId).executeTakeFirst();
-  return r?.meta && (JSON.parse(r.meta) as { via?: string }).via === 'dm' ? 'dm' : undefined;
 }

@@ -5,8 +5,9 @@ import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
 import { decryptSecret } from '../security/secrets';
 import { channels, type Db } from '../store/repositories';
-import type { ChannelContext } from './plugin';
+import type { ChannelContext } from '../channels/plugin';
 
+/** The one ChannelContext the running desk gives every channel plugin: storage, credentials, and the ingest seam. */
 export function channelContext(deps: {
   db: Db;
   log: Logger;

@@ -1,0 +1,98 @@
+import { topics } from '../realtime/bus';
+import type { SlaStatus } from '../routing/sla';
+import { audit, conversations } from '../store/repositories';
+import { autoAssign } from './assign';
+import { runAutomation } from './automation';
+import { escalate } from './escalate';
+import { notify } from './notifications';
+import type { DeskSettings } from './settings';
+import type { SlaDeps, SlaEvent, SlaRow } from './sla';
+
+type Row = SlaRow;
+
+/**
+ * What an SLA warning or breach does, once per clock: tell the owner and every supervisor, audit it, apply the breach
+ * policy (escalate to L3 or reassign), run the `sla.*` automation rules, and refresh the inbox. Wired into the SLA
+ * checker by the composition root (server/context.ts).
+ */
+export function slaAnnouncer(deps: Omit<SlaDeps, 'announce'>) {
+  return (row: Row, status: SlaStatus, event: SlaEvent, settings: DeskSettings) =>
+    announce(deps, row, status, event, settings);
+}
+
+const TARGET_JA: Record<string, string> = { first_response: '初回返信', next_response: '次回返信', resolution: '解決' };
+
+async function announce(
+  deps: Omit<SlaDeps, 'announce'>,
+  row: Row,
+  status: SlaStatus,
+  event: SlaEvent,
+  settings: DeskSettings,
+) {
+  const supervisors = await deps.db
+    .selectFrom('agents')
+    .select('id')
+    .where('workspace_id', '=', row.workspace_id)
+    .where('active', '=', 1)
+    .where('role', 'in', ['supervisor', 'admin'])
+    .execute();
+  const target = TARGET_JA[status.target ?? ''] ?? '';
+  const breached = event === 'sla.breached';
+  await notify(deps, {
+    workspaceId: row.workspace_id,
+    agentIds: [...(row.assignee_id ? [row.assignee_id] : []), ...supervisors.map((s) => s.id)],
+    kind: event,
+    conversationId: row.id,
+    urgent: breached || row.level >= 3,
+    title: breached
+      ? `SLA超過（${target}）: ${row.preview.slice(0, 40)}`
+      : `SLA警告（${target}）: ${row.preview.slice(0, 40)}`,
+    body: `L${row.level}・期限 ${status.dueAt ? new Intl.DateTimeFormat('ja-JP', { timeZone: settings.sla.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(status.dueAt)) : '-'}`,
+  });
+  await audit.log(deps.db, {
+    workspaceId: row.workspace_id,
+    actor: { type: 'system', id: null, name: 'Koe SLA' },
+    action: event,
+    target: { type: 'conversation', id: row.id },
+    detail: { target: status.target, dueAt: status.dueAt },
+  });
+  if (breached && settings.sla.onBreach !== 'notify') {
+    if (settings.sla.onBreach === 'escalate' && row.level < 3) {
+      await escalate(
+        { ...deps },
+        {
+          workspaceId: row.workspace_id,
+          conversationId: row.id,
+          by: null,
+          toLevel: 3,
+          note: `SLA（${target}）を超過したため自動でL3へエスカレーションしました。`,
+        },
+      );
+    } else if (settings.sla.onBreach === 'reassign' && row.assignee_id) {
+      const previousOwner = row.assignee_id;
+      await deps.db.updateTable('conversations').set({ assignee_id: null }).where('id', '=', row.id).execute();
+      const others = (
+        await deps.db
+          .selectFrom('agents')
+          .select('id')
+          .where('workspace_id', '=', row.workspace_id)
+          .where('id', '!=', previousOwner)
+          .execute()
+      ).map((a) => a.id);
+      if (!(await autoAssign(deps, row.workspace_id, row.id, { onlyAgentIds: others }))) {
+        await deps.db
+          .updateTable('conversations')
+          .set({ assignee_id: previousOwner })
+          .where('id', '=', row.id)
+          .execute();
+      }
+    }
+  }
+  if (deps.adapters) {
+    await runAutomation({ ...deps, adapters: deps.adapters }, row.workspace_id, row.id, event);
+  }
+  deps.bus.publish(topics.workspace(row.workspace_id), {
+    type: 'conversation.updated',
+    data: await conversations.item(deps.db, row.workspace_id, row.id),
+  });
+}
