@@ -3,7 +3,7 @@ import { loadConfig } from '../config/config';
 import { hashPassword } from '../security/passwords';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../security/password-strength';
 import { migrateToLatest, openStore } from '../store/db';
-import { agents, audit, workspaces } from '../store/repositories';
+import { agents, audit, workspaces, bySystem } from '../store/repositories';
 
 export async function createAdmin(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -57,7 +57,7 @@ export async function createAdmin(args: string[]): Promise<number> {
     });
     await audit.log(store.db, {
       workspaceId: workspace.id,
-      actor: { type: 'system', id: null, name: 'koe create-admin' },
+      actor: bySystem('koe create-admin'),
       action: 'agent.created',
       target: { type: 'agent', id: agent.id },
       detail: { role: 'admin' },

@@ -1,7 +1,7 @@
 import { DeliveryError, type AmplifyAction, type ChannelAdapter } from '../channels/types';
 import { conflict, DomainError, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
-import { audit, channels, conversations, type Db } from '../store/repositories';
+import { audit, channels, conversations, type Db, byAgent } from '../store/repositories';
 
 export type { AmplifyAction } from '../channels/types';
 export const AMPLIFY_ACTIONS = ['like', 'repost'] as const satisfies readonly AmplifyAction[];
@@ -161,7 +161,7 @@ export async function amplifyMessage(
   }
   await audit.log(deps.db, {
     workspaceId: actor.workspaceId,
-    actor: { type: 'agent', id: actor.agentId, name: actor.name },
+    actor: byAgent(actor),
     action: 'message.amplified',
     target: { type: 'message', id: row.id },
     detail: { action, channel: channel.kind, conversationId: conv.id, externalId },

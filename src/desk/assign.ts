@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { chooseOwner, type AgentState } from '../routing/assignment';
-import { audit, conversations, messages, type Db } from '../store/repositories';
+import { agents, audit, conversations, messages, type Db, bySystem } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { notify } from './notifications';
 import { deskSettings } from './settings';
@@ -18,27 +17,8 @@ export interface AssignDeps {
 
 /** Every active agent of the workspace with the load routing needs. */
 export async function agentStates(db: Db, workspaceId: string): Promise<AgentState[]> {
-  const rows = await db
-    .selectFrom('agents')
-    .select(['id', 'name', 'level', 'skills', 'capacity', 'presence', 'last_assigned_at'])
-    .where('workspace_id', '=', workspaceId)
-    .where('active', '=', 1)
-    .execute();
-  // One grouped query per agent: open conversations waiting on the agent's reply (the customer wrote last; a reply
-  // frees the slot while the customer is away), and how many are urgent (L3) with no first response yet.
-  const loads = await db
-    .selectFrom('conversations')
-    .select([
-      'assignee_id',
-      sql<number>`count(case when waiting_since is not null then 1 end)`.as('n'),
-      sql<number>`count(case when level >= 3 and first_response_at is null then 1 end)`.as('urgent'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'open')
-    .where('assignee_id', 'is not', null)
-    .groupBy('assignee_id')
-    .execute();
-  const load = new Map(loads.map((l) => [l.assignee_id, { open: Number(l.n), urgent: Number(l.urgent) }]));
+  const rows = await agents.routingRows(db, workspaceId);
+  const load = await conversations.assigneeLoads(db, workspaceId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -86,17 +66,9 @@ export async function autoAssign(
     row.flag === 'troll'
   )
     return null;
-  const last = await deps.db
-    .selectFrom('conversations')
-    .select('assignee_id')
-    .where('customer_id', '=', row.customer_id)
-    .where('assignee_id', 'is not', null)
-    .where('id', '!=', row.id)
-    .orderBy('last_message_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let agents = await agentStates(deps.db, workspaceId);
-  if (opts.onlyAgentIds) agents = agents.filter((a) => opts.onlyAgentIds!.includes(a.id));
+  const lastOwner = await conversations.lastAssigneeOfCustomer(deps.db, row.customer_id, row.id);
+  let candidates = await agentStates(deps.db, workspaceId);
+  if (opts.onlyAgentIds) candidates = candidates.filter((a) => opts.onlyAgentIds!.includes(a.id));
   // A first responder only for a customer still waiting for a first reply, and never for an escalation or hand-back.
   const firstResponders = settings.autoAssign.firstResponders && !row.first_response_at && opts.minLevel === undefined;
   const decision = chooseOwner(
@@ -104,9 +76,9 @@ export async function autoAssign(
       level: Math.max(row.level, opts.minLevel ?? 0) as 0 | 1 | 2 | 3,
       categories: parseJson(row.categories, []),
       customerId: row.customer_id,
-      lastAgentIdForCustomer: last?.assignee_id ?? null,
+      lastAgentIdForCustomer: lastOwner,
     },
-    agents,
+    candidates,
     {
       enabled: settings.autoAssign.enabled,
       strategy: settings.autoAssign.strategy,
@@ -118,31 +90,12 @@ export async function autoAssign(
   const firstResponder = decision.firstResponder === true;
   const at = nowIso();
   const claimed = await deps.db.transaction().execute(async (tx) => {
-    // Conditional on still being unowned: two processes routing the same conversation assign it once.
-    const r = await tx
-      .updateTable('conversations')
-      .set({
-        assignee_id: decision.agentId,
-        first_responder_id: firstResponder ? decision.agentId : null,
-        updated_at: at,
-      })
-      .where('id', '=', row.id)
-      .where('assignee_id', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) return false;
-    await tx.updateTable('agents').set({ last_assigned_at: at }).where('id', '=', decision.agentId!).execute();
-    await messages.create(tx, {
-      conversationId: row.id,
-      kind: 'system',
-      text: decision.explanationJa,
-      authorType: 'system',
-      authorId: null,
-      authorName: 'Koe',
-      createdAt: at,
-    });
+    if (!(await conversations.claimOwner(tx, row.id, decision.agentId!, { firstResponder, at }))) return false;
+    await agents.markAssigned(tx, decision.agentId!, at);
+    await messages.system(tx, row.id, decision.explanationJa, at);
     await audit.log(tx, {
       workspaceId,
-      actor: { type: 'system', id: null, name: 'Koe routing' },
+      actor: bySystem('Koe routing'),
       action: 'conversation.auto_assigned',
       target: { type: 'conversation', id: row.id },
       detail: {
@@ -186,20 +139,8 @@ export async function capacityFreed(jobs: JobQueue, workspaceId: string): Promis
 
 /** When an agent comes online or frees capacity: hand them the most urgent waiting work they can take. */
 export async function assignWaiting(deps: AssignDeps, workspaceId: string, limit = 20): Promise<number> {
-  const waiting = await deps.db
-    .selectFrom('conversations')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'open')
-    .where('assignee_id', 'is', null)
-    .where('level', '>=', 1)
-    .where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', ['spam', 'troll'])]))
-    .orderBy('priority', 'desc')
-    .orderBy('sort_wait')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
   let n = 0;
-  for (const w of waiting) if (await autoAssign(deps, workspaceId, w.id)) n++;
+  for (const id of await conversations.unassignedWaitingIds(deps.db, workspaceId, limit))
+    if (await autoAssign(deps, workspaceId, id)) n++;
   return n;
 }

@@ -16,6 +16,7 @@ import { writeAutomatedReply } from './replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { isOpen, type BusinessCalendar } from '../routing/business-hours';
 import {
+  agents,
   audit,
   automationRules,
   channels,
@@ -169,15 +170,7 @@ async function perform(
               : []
             : a.target === 'team'
               ? ((await teams.list(deps.db, workspaceId)).find((t) => t.id === a.teamId)?.memberIds ?? [])
-              : (
-                  await deps.db
-                    .selectFrom('agents')
-                    .select('id')
-                    .where('workspace_id', '=', workspaceId)
-                    .where('active', '=', 1)
-                    .where('role', 'in', ['supervisor', 'admin'])
-                    .execute()
-                ).map((x) => x.id);
+              : await agents.supervisorIds(deps.db, workspaceId);
       await notify(deps, {
         workspaceId,
         agentIds: who,

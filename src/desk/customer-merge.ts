@@ -1,7 +1,7 @@
 import { conflict, invalid, notFound } from '../domain/errors';
 import { newId, nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
-import { audit, customers, type Db } from '../store/repositories';
+import { audit, customers, type Db, byAgent } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
 /**
@@ -65,7 +65,7 @@ export async function mergeCustomers(
       .execute();
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
-      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      actor: byAgent(actor),
       action: 'customer.merged',
       target: { type: 'customer', id: targetId },
       detail: { mergeId, sourceId, identities: identityIds.length, conversations: conversationIds.length },
@@ -110,7 +110,7 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
     await tx.updateTable('customer_merges').set({ undone_at: nowIso() }).where('id', '=', m.id).execute();
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
-      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      actor: byAgent(actor),
       action: 'customer.merge_undone',
       target: { type: 'customer', id: m.target_id },
       detail: { mergeId, sourceId: m.source_id },

@@ -4,7 +4,7 @@ import { newId, nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
-import { agents, audit, conversations, customers, messages, teams, type Db } from '../store/repositories';
+import { agents, audit, conversations, customers, messages, teams, type Db, byAgent } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
@@ -90,15 +90,7 @@ export async function escalate(
     });
     const label = direction === 'up' ? 'エスカレーション' : 'デエスカレーション';
     const to = target?.name ?? team?.name ?? `L${toLevel}`;
-    await messages.create(tx, {
-      conversationId: row.id,
-      kind: 'system',
-      text: `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`,
-      authorType: 'system',
-      authorId: null,
-      authorName: 'Koe',
-      createdAt: at,
-    });
+    await messages.system(tx, row.id, `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`, at);
     await messages.create(tx, {
       conversationId: row.id,
       kind: 'note',
@@ -131,25 +123,12 @@ export async function escalate(
   // Who must act: the person, else the new owner, else everyone able to take it (team members or agents at that level).
   let receivers = assigneeId ? [assigneeId] : [];
   if (!receivers.length) {
-    const able = await deps.db
-      .selectFrom('agents')
-      .select('id')
-      .where('workspace_id', '=', req.workspaceId)
-      .where('active', '=', 1)
-      .where('level', '>=', toLevel)
-      .execute();
-    receivers = team ? team.memberIds : able.map((a) => a.id);
+    receivers = team ? team.memberIds : await agents.activeIdsAtLevel(deps.db, req.workspaceId, toLevel);
   }
-  const supervisors = await deps.db
-    .selectFrom('agents')
-    .select('id')
-    .where('workspace_id', '=', req.workspaceId)
-    .where('active', '=', 1)
-    .where('role', 'in', ['supervisor', 'admin'])
-    .execute();
+  const supervisors = await agents.supervisorIds(deps.db, req.workspaceId);
   await notify(deps, {
     workspaceId: req.workspaceId,
-    agentIds: [...receivers, ...supervisors.map((s) => s.id)].filter((a) => a !== req.by?.agentId),
+    agentIds: [...receivers, ...supervisors].filter((a) => a !== req.by?.agentId),
     kind: 'escalated',
     conversationId: row.id,
     urgent: toLevel >= 3,
@@ -212,7 +191,7 @@ export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalat
       .execute();
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
-      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      actor: byAgent(actor),
       action: 'escalation.accepted',
       target: { type: 'conversation', id: e.conversation_id },
       detail: { escalationId: e.id },

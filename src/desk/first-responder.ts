@@ -3,7 +3,7 @@
 // in `conversations.first_responder_id`. That agent's first public reply (the acknowledgement) hands the
 // conversation back to L3: the mark is cleared, the conversation is unassigned and routed again at level 3.
 import type { Db } from '../store/repositories';
-import { audit, messages } from '../store/repositories';
+import { audit, messages, byAgent } from '../store/repositories';
 import { autoAssign, type AssignDeps } from './assign';
 
 /** Statuses in which a handed-back conversation is unassigned and routed to L3 again. */
@@ -38,18 +38,10 @@ export async function handBackInTx(
   if (Number(r.numUpdatedRows) === 0) return false;
   // Dated just after the reply so the thread reads: acknowledgement, then the hand-off.
   const after = new Date(Date.parse(at) + 1).toISOString();
-  await messages.create(tx, {
-    conversationId: conv.id,
-    kind: 'system',
-    text: `一次対応済み（${actor.name}）→ L3へ引き継ぎ`,
-    authorType: 'system',
-    authorId: null,
-    authorName: 'Koe',
-    createdAt: after,
-  });
+  await messages.system(tx, conv.id, `一次対応済み（${actor.name}）→ L3へ引き継ぎ`, after);
   await audit.log(tx, {
     workspaceId: actor.workspaceId,
-    actor: { type: 'agent', id: actor.agentId, name: actor.name },
+    actor: byAgent(actor),
     action: 'conversation.handed_back',
     target: { type: 'conversation', id: conv.id },
     detail: { from: actor.agentId, toLevel: 3, unassigned: unassign },

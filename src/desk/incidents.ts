@@ -18,6 +18,7 @@ import {
   type Db,
   type Incident,
   type IncidentConversation,
+  bySystem,
 } from '../store/repositories';
 import { NOT_WAITING } from '../store/repositories/conversations';
 import { isPlaceholderName } from '../store/repositories/customers';
@@ -100,16 +101,10 @@ export async function checkSpikes(
         : null,
     );
     if (!alert) continue;
-    const supervisors = await deps.db
-      .selectFrom('agents')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('active', '=', 1)
-      .where('role', 'in', ['supervisor', 'admin'])
-      .execute();
+    const supervisors = await agents.supervisorIds(deps.db, workspaceId);
     await notify(deps, {
       workspaceId,
-      agentIds: supervisors.map((s) => s.id),
+      agentIds: supervisors,
       kind: 'spike',
       conversationId: null,
       urgent: true,
@@ -236,15 +231,7 @@ export async function declareIncident(deps: IncidentDeps, actor: Sender, declare
         }))
       )
         continue;
-      await messages.create(tx, {
-        conversationId: c.id,
-        kind: 'system',
-        text: linkedText(input.title),
-        authorType: 'system',
-        authorId: null,
-        authorName: 'Koe',
-        createdAt: at,
-      });
+      await messages.system(tx, c.id, linkedText(input.title), at);
       linked.push(c.id);
     }
     await spikeAlerts.attachToIncident(
@@ -310,15 +297,7 @@ export async function linkConversations(
           `Conversation ${cid} belongs to the open incident 「${other?.title ?? conv.incident_id}」; unlink it there first`,
         );
       }
-      await messages.create(tx, {
-        conversationId: cid,
-        kind: 'system',
-        text: linkedText(incident.title),
-        authorType: 'system',
-        authorId: null,
-        authorName: 'Koe',
-        createdAt: at,
-      });
+      await messages.system(tx, cid, linkedText(incident.title), at);
       linked.push(cid);
     }
     if (linked.length)
@@ -349,15 +328,7 @@ export async function unlinkConversations(
       if (!(await conversations.row(tx, actor.workspaceId, cid)))
         throw invalid('conversationIds', `${cid} is not a conversation of this workspace`);
       if (!(await incidents.detach(tx, id, cid, at))) continue;
-      await messages.create(tx, {
-        conversationId: cid,
-        kind: 'system',
-        text: unlinkedText(incident.title),
-        authorType: 'system',
-        authorId: null,
-        authorName: 'Koe',
-        createdAt: at,
-      });
+      await messages.system(tx, cid, unlinkedText(incident.title), at);
       unlinked.push(cid);
     }
     if (unlinked.length)
@@ -510,18 +481,10 @@ export async function handleIncidentForNewConversation(
     const attached = await deps.db.transaction().execute(async (tx) => {
       if (!(await incidents.attach(tx, { workspaceId, incidentId: chosen.id, conversationId: row.id, by: null, at })))
         return false;
-      await messages.create(tx, {
-        conversationId: row.id,
-        kind: 'system',
-        text: linkedText(chosen.title),
-        authorType: 'system',
-        authorId: null,
-        authorName: 'Koe',
-        createdAt: at,
-      });
+      await messages.system(tx, row.id, linkedText(chosen.title), at);
       await audit.log(tx, {
         workspaceId,
-        actor: { type: 'system', id: null, name: 'Koe incidents' },
+        actor: bySystem('Koe incidents'),
         action: 'incident.linked',
         target: { type: 'incident', id: chosen.id },
         detail: { conversationIds: [row.id], automatic: true },

@@ -4,7 +4,7 @@ import type { KoeConfig } from '../config/config';
 import { newId, nowIso } from '../domain/ids';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } from '../jobs/queue';
 import { decryptSecret } from '../security/secrets';
-import { agents, audit, type Db } from '../store/repositories';
+import { agents, audit, type Db, bySystem } from '../store/repositories';
 import { MailError, sendPlainMail } from './mail';
 import {
   deskSettings,
@@ -228,7 +228,7 @@ export function notificationDeliverer(deps: ExternalDeps) {
       );
       await audit.log(deps.db, {
         workspaceId: p.event.workspaceId,
-        actor: { type: 'system', id: null, name: 'Koe notifications' },
+        actor: bySystem('Koe notifications'),
         action: 'notification.delivery_failed',
         target: p.event.conversationId ? { type: 'conversation', id: p.event.conversationId } : undefined,
         detail: {

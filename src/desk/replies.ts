@@ -3,7 +3,7 @@ import { nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
 import { queueSend, type OutboundDeps } from '../outbound/sender';
 import { topics } from '../realtime/bus';
-import { audit, conversations, messages, outbox, type Message } from '../store/repositories';
+import { audit, conversations, messages, outbox, type Message, byAgent } from '../store/repositories';
 import { handBackInTx, routeHandedBack } from './first-responder';
 import { scheduleSlaCheck } from './sla';
 
@@ -56,7 +56,7 @@ export async function writeReply(
     }
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
-      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      actor: byAgent(actor),
       action: isPrivate ? 'note.added' : 'reply.sent',
       target: { type: 'conversation', id: conversationId },
       detail: { messageId: id },
@@ -119,7 +119,7 @@ export async function retryReply(deps: OutboundDeps, actor: Actor, messageId: st
     await queueSend(deps.jobs, entry.id, tx);
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
-      actor: { type: 'agent', id: actor.agentId, name: actor.name },
+      actor: byAgent(actor),
       action: 'reply.retried',
       target: { type: 'message', id: messageId },
     });

@@ -14,7 +14,7 @@ import {
   totpStep,
   type TotpEnrolment,
 } from '../security/totp';
-import { audit, signIns, type Agent, type Db, type SignInRecord } from '../store/repositories';
+import { audit, signIns, type Agent, type Db, type SignInRecord, bySystem } from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
 import { requiresTwoFactor, securitySettings } from './security-settings';
@@ -192,7 +192,7 @@ async function countFailure(deps: SignInDeps, found: SignInRecord, caller: Calle
   const text = loginLockedText(agent.locale, { name: agent.name, ip: caller.ip, until, timeZone });
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: { type: 'system', id: null, name: 'Koe' },
+    actor: bySystem('Koe'),
     action: 'auth.account_locked',
     target: { type: 'agent', id: agent.id },
     detail: { ip: caller.ip, until, failures: maxFailures },

@@ -1,6 +1,6 @@
 import { topics } from '../realtime/bus';
 import type { SlaStatus } from '../routing/sla';
-import { audit, conversations } from '../store/repositories';
+import { agents, audit, conversations, bySystem } from '../store/repositories';
 import { autoAssign } from './assign';
 import { runAutomation } from './automation';
 import { escalate } from './escalate';
@@ -29,18 +29,12 @@ async function announce(
   event: SlaEvent,
   settings: DeskSettings,
 ) {
-  const supervisors = await deps.db
-    .selectFrom('agents')
-    .select('id')
-    .where('workspace_id', '=', row.workspace_id)
-    .where('active', '=', 1)
-    .where('role', 'in', ['supervisor', 'admin'])
-    .execute();
+  const supervisors = await agents.supervisorIds(deps.db, row.workspace_id);
   const target = TARGET_JA[status.target ?? ''] ?? '';
   const breached = event === 'sla.breached';
   await notify(deps, {
     workspaceId: row.workspace_id,
-    agentIds: [...(row.assignee_id ? [row.assignee_id] : []), ...supervisors.map((s) => s.id)],
+    agentIds: [...(row.assignee_id ? [row.assignee_id] : []), ...supervisors],
     kind: event,
     conversationId: row.id,
     urgent: breached || row.level >= 3,
@@ -51,7 +45,7 @@ async function announce(
   });
   await audit.log(deps.db, {
     workspaceId: row.workspace_id,
-    actor: { type: 'system', id: null, name: 'Koe SLA' },
+    actor: bySystem('Koe SLA'),
     action: event,
     target: { type: 'conversation', id: row.id },
     detail: { target: status.target, dueAt: status.dueAt },
@@ -70,21 +64,10 @@ async function announce(
       );
     } else if (settings.sla.onBreach === 'reassign' && row.assignee_id) {
       const previousOwner = row.assignee_id;
-      await deps.db.updateTable('conversations').set({ assignee_id: null }).where('id', '=', row.id).execute();
-      const others = (
-        await deps.db
-          .selectFrom('agents')
-          .select('id')
-          .where('workspace_id', '=', row.workspace_id)
-          .where('id', '!=', previousOwner)
-          .execute()
-      ).map((a) => a.id);
+      await conversations.update(deps.db, row.id, { assignee_id: null });
+      const others = await agents.idsExcept(deps.db, row.workspace_id, previousOwner);
       if (!(await autoAssign(deps, row.workspace_id, row.id, { onlyAgentIds: others }))) {
-        await deps.db
-          .updateTable('conversations')
-          .set({ assignee_id: previousOwner })
-          .where('id', '=', row.id)
-          .execute();
+        await conversations.update(deps.db, row.id, { assignee_id: previousOwner });
       }
     }
   }

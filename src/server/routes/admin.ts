@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
-import { apiTokens, audit } from '../../store/repositories';
+import { apiTokens, audit, byAgent } from '../../store/repositories';
 import { IdParams } from './dto';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
@@ -41,7 +41,7 @@ export const adminRoutes =
         const t = await apiTokens.create(koe.db, actor.workspaceId, actor.agentId, req.body.name);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'api_token.created',
           target: { type: 'api_token', id: t.id },
           detail: { name: t.name },
@@ -113,7 +113,7 @@ export const adminRoutes =
         const { actor } = authOf(req);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'job.retried',
           target: { type: 'job', id: req.params.id },
         });

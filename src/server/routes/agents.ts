@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../domain/errors';
 import { ROLES } from '../../domain/permissions';
 import { requireStrongPassword } from '../../desk/sign-in';
 import { hashPassword } from '../../security/passwords';
-import { agents, audit, sessions } from '../../store/repositories';
+import { agents, audit, sessions, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, IdParams, toAgentDto } from './dto';
@@ -61,7 +61,7 @@ export const agentRoutes =
         });
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'agent.created',
           target: { type: 'agent', id: agent.id },
           detail: { role: agent.role, level: agent.level },
@@ -103,7 +103,7 @@ export const agentRoutes =
         if (req.body.active === false) await sessions.deleteForAgent(koe.db, agent.id);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'agent.updated',
           target: { type: 'agent', id: agent.id },
           detail: req.body,

@@ -5,7 +5,7 @@ import { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../automation/t
 import { ruleFacts } from '../../desk/automation';
 import { deskSettings } from '../../desk/settings';
 import { DomainError, notFound } from '../../domain/errors';
-import { audit, automationRules, replyTemplates } from '../../store/repositories';
+import { audit, automationRules, replyTemplates, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
@@ -71,7 +71,7 @@ export const automationRoutes =
       const { actor } = authOf(req as never);
       return audit.log(koe.db, {
         workspaceId: actor.workspaceId,
-        actor: { type: 'agent', id: actor.agentId, name: actor.name },
+        actor: byAgent(actor),
         action,
         target: { type: 'automation_rule', id },
         detail,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channelPlugins } from '../../channels/registry';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { encryptSecret } from '../../security/secrets';
-import { audit, CHANNEL_KINDS, channels, type Channel, type ChannelKind } from '../../store/repositories';
+import { audit, CHANNEL_KINDS, channels, type Channel, type ChannelKind, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
@@ -141,7 +141,7 @@ export const channelRoutes =
         });
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'channel.created',
           target: { type: 'channel', id: channel.id },
           detail: { kind: channel.kind, name: channel.name },
@@ -172,7 +172,7 @@ export const channelRoutes =
           .execute();
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'channel.credentials_updated',
           target: { type: 'channel', id: c.id },
         });
@@ -207,7 +207,7 @@ export const channelRoutes =
         if (!(await channels.remove(koe.db, actor.workspaceId, req.params.id))) throw notFound('Channel');
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'channel.deleted',
           target: { type: 'channel', id: req.params.id },
         });

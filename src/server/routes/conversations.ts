@@ -7,7 +7,7 @@ import { nowIso } from '../../domain/ids';
 import { canAssign } from '../../domain/permissions';
 import { retryReply, writeReply } from '../../desk/replies';
 import { topics } from '../../realtime/bus';
-import { agents, audit, conversations, customers, messages, triageSettings } from '../../store/repositories';
+import { agents, audit, conversations, customers, messages, triageSettings, byAgent } from '../../store/repositories';
 import type { ConversationTable } from '../../store/schema';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
@@ -235,7 +235,7 @@ export const conversationRoutes =
           for (const l of logged)
             await audit.log(tx, {
               workspaceId: actor.workspaceId,
-              actor: { type: 'agent', id: actor.agentId, name: actor.name },
+              actor: byAgent(actor),
               action: l.action,
               target: { type: 'conversation', id: row.id },
               detail: l.detail,
@@ -369,18 +369,15 @@ export const conversationRoutes =
         await koe.db.transaction().execute(async (tx) => {
           await conversations.update(tx, row.id, { reply_mode: 'dm' });
           // Dated a moment before the first private message so the thread reads in order.
-          await messages.create(tx, {
-            conversationId: row.id,
-            kind: 'system',
-            text: `${actor.name} が非公開（DM）でのやり取りに切り替えました`,
-            authorType: 'system',
-            authorId: null,
-            authorName: 'Koe',
-            createdAt: new Date(Date.now() - 1).toISOString(),
-          });
+          await messages.system(
+            tx,
+            row.id,
+            `${actor.name} が非公開（DM）でのやり取りに切り替えました`,
+            new Date(Date.now() - 1).toISOString(),
+          );
           await audit.log(tx, {
             workspaceId: actor.workspaceId,
-            actor: { type: 'agent', id: actor.agentId, name: actor.name },
+            actor: byAgent(actor),
             action: 'conversation.moved_to_dm',
             target: { type: 'conversation', id: row.id },
             detail: { channel: ctx.channelKind },

@@ -16,7 +16,7 @@ import {
 } from '../../desk/settings';
 import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
-import { agents, audit, teams } from '../../store/repositories';
+import { agents, audit, teams, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, IdParams, toAgentDto } from './dto';
@@ -203,7 +203,7 @@ export const routingRoutes =
         const team = await teams.create(koe.db, actor.workspaceId, req.body.name, req.body.memberIds);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'team.created',
           target: { type: 'team', id: team.id },
           detail: { name: team.name },
@@ -242,7 +242,7 @@ export const routingRoutes =
         const saved = shown(next, actor.role);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'settings.desk_updated',
           detail: saved,
         });

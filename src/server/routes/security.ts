@@ -14,7 +14,7 @@ import {
 } from '../../desk/sign-in';
 import { notFound } from '../../domain/errors';
 import { encryptSecret } from '../../security/secrets';
-import { agents, audit, sessions, signIns } from '../../store/repositories';
+import { agents, audit, sessions, signIns, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, IdParams, toAgentDto } from './dto';
@@ -176,7 +176,7 @@ export const securityRoutes =
         await securitySettings.save(koe.db, actor.workspaceId, next);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'security.updated',
           detail: {
             requireTwoFactorFor: next.requireTwoFactorFor,
@@ -209,7 +209,7 @@ export const securityRoutes =
         await signIns.unlock(koe.db, agent.id);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'auth.unlocked',
           target: { type: 'agent', id: agent.id },
         });
@@ -236,7 +236,7 @@ export const securityRoutes =
         await sessions.deleteForAgent(koe.db, agent.id);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'auth.two_factor_reset',
           target: { type: 'agent', id: agent.id },
         });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CATEGORIES } from '../../triage';
-import { audit, triageSettings } from '../../store/repositories';
+import { audit, triageSettings, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 
@@ -46,7 +46,7 @@ export const triageRoutes =
         await koe.triage.setPhrases(actor.workspaceId, phrases);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
-          actor: { type: 'agent', id: actor.agentId, name: actor.name },
+          actor: byAgent(actor),
           action: 'triage.phrases_updated',
           detail: { counts: Object.fromEntries(Object.entries(phrases).map(([k, v]) => [k, v.length])) },
         });

@@ -137,6 +137,50 @@ export const agents = {
     await db.updateTable('agents').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     return this.get(db, workspaceId, id);
   },
+  /** Active supervisors and admins: who hears about escalations, SLA breaches, spikes and unassignable work. */
+  async supervisorIds(db: Db, workspaceId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('agents')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('active', '=', 1)
+      .where('role', 'in', ['supervisor', 'admin'])
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** Active agents of at least this support level (who can take an escalation to it). */
+  async activeIdsAtLevel(db: Db, workspaceId: string, minLevel: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('agents')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('active', '=', 1)
+      .where('level', '>=', minLevel)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** Every agent of the workspace but one (routing picks among the active ones itself). */
+  async idsExcept(db: Db, workspaceId: string, exceptId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('agents')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '!=', exceptId)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** What routing needs of each active agent (load comes from conversations.assigneeLoads). */
+  async routingRows(db: Db, workspaceId: string) {
+    return db
+      .selectFrom('agents')
+      .select(['id', 'name', 'level', 'skills', 'capacity', 'presence', 'last_assigned_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('active', '=', 1)
+      .execute();
+  },
+  async markAssigned(db: Db, id: string, at: string): Promise<void> {
+    await db.updateTable('agents').set({ last_assigned_at: at }).where('id', '=', id).execute();
+  },
   async countActiveAdmins(db: Db, workspaceId: string): Promise<number> {
     const r = await db
       .selectFrom('agents')

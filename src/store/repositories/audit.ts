@@ -9,6 +9,15 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** The actor of an entry written for a signed-in agent's action. */
+export const byAgent = (a: { agentId: string; name: string }): AuditEntry['actor'] => ({
+  type: 'agent',
+  id: a.agentId,
+  name: a.name,
+});
+/** The actor of an entry Koe writes by itself (routing, SLA timers, notifications), named for the part that acted. */
+export const bySystem = (name: string): AuditEntry['actor'] => ({ type: 'system', id: null, name });
+
 export const audit = {
   async log(db: Db, e: AuditEntry): Promise<void> {
     await db

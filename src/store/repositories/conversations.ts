@@ -290,6 +290,65 @@ export const conversations = {
     };
   },
 
+  /**
+   * Per assignee: open conversations waiting on their reply (the customer wrote last; a reply frees the slot while the
+   * customer is away), and how many of those are urgent (L3) with no first response yet. One grouped query.
+   */
+  async assigneeLoads(db: Db, workspaceId: string): Promise<Map<string, { open: number; urgent: number }>> {
+    const rows = await db
+      .selectFrom('conversations')
+      .select([
+        'assignee_id',
+        sql<number>`count(case when waiting_since is not null then 1 end)`.as('n'),
+        sql<number>`count(case when level >= 3 and first_response_at is null then 1 end)`.as('urgent'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'open')
+      .where('assignee_id', 'is not', null)
+      .groupBy('assignee_id')
+      .execute();
+    return new Map(rows.map((l) => [l.assignee_id!, { open: Number(l.n), urgent: Number(l.urgent) }]));
+  },
+  /** Who last owned another conversation of this customer (returning customers go back to them). */
+  async lastAssigneeOfCustomer(db: Db, customerId: string, exceptConversationId: string): Promise<string | null> {
+    const r = await db
+      .selectFrom('conversations')
+      .select('assignee_id')
+      .where('customer_id', '=', customerId)
+      .where('assignee_id', 'is not', null)
+      .where('id', '!=', exceptConversationId)
+      .orderBy('last_message_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.assignee_id ?? null;
+  },
+  /** Assigns only if still unowned, so two processes routing one conversation assign it once. True when this call did. */
+  async claimOwner(db: Db, id: string, agentId: string, o: { firstResponder: boolean; at: string }): Promise<boolean> {
+    const r = await db
+      .updateTable('conversations')
+      .set({ assignee_id: agentId, first_responder_id: o.firstResponder ? agentId : null, updated_at: o.at })
+      .where('id', '=', id)
+      .where('assignee_id', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  /** Open, unowned conversations that need an answer (not set aside as spam or troll), most urgent first. */
+  async unassignedWaitingIds(db: Db, workspaceId: string, limit: number): Promise<string[]> {
+    const rows = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'open')
+      .where('assignee_id', 'is', null)
+      .where('level', '>=', 1)
+      .where((eb) => eb.or([eb('flag', 'is', null), eb('flag', 'not in', ['spam', 'troll'])]))
+      .orderBy('priority', 'desc')
+      .orderBy('sort_wait')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  },
   async forCustomer(db: Db, workspaceId: string, customerId: string, limit = 50) {
     const rows = await baseQuery(db)
       .where('cv.workspace_id', '=', workspaceId)

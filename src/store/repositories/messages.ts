@@ -81,6 +81,18 @@ export const messages = {
       .execute();
     return id;
   },
+  /** A line Koe itself writes into the thread (an assignment, an escalation, a hand-back, an incident link). */
+  async system(db: Db, conversationId: string, text: string, at: string): Promise<string> {
+    return this.create(db, {
+      conversationId,
+      kind: 'system',
+      text,
+      authorType: 'system',
+      authorId: null,
+      authorName: 'Koe',
+      createdAt: at,
+    });
+  },
   async get(db: Db, id: string): Promise<Message | undefined> {
     const r = await withDelivery(db).where('m.id', '=', id).executeTakeFirst();
     return r && toMessage(r as Row);
