@@ -1,5 +1,5 @@
 import type { Db } from '../store/repositories';
-import { conversations } from '../store/repositories';
+import { conversations, escalations } from '../store/repositories';
 import type { DeskSettings } from './settings';
 import { slaOfItem } from './sla-view';
 
@@ -11,15 +11,7 @@ export interface BoardFilter {
 
 /** The supervisor's view of escalations still in flight, and where the process is slow. */
 export async function escalationBoard(db: Db, workspaceId: string, settings: DeskSettings, f: BoardFilter = {}) {
-  let q = db
-    .selectFrom('escalations as e')
-    .leftJoin('agents as fa', 'fa.id', 'e.from_agent_id')
-    .selectAll('e')
-    .select(['fa.name as from_name'])
-    .where('e.workspace_id', '=', workspaceId);
-  q = f.status ? q.where('e.status', '=', f.status) : q.where('e.status', 'in', ['open', 'accepted']);
-  if (f.level !== undefined) q = q.where('e.to_level', '=', f.level);
-  const rows = await q.orderBy('e.created_at').limit(500).execute();
+  const rows = await escalations.inFlight(db, workspaceId, f);
   const now = Date.now();
   const items = [];
   for (const r of rows) {
@@ -51,13 +43,7 @@ export async function escalationBoard(db: Db, workspaceId: string, settings: Des
 /** Median-free but honest averages per level over the last 30 days: time to accept and time to resolve. */
 export async function escalationStats(db: Db, workspaceId: string) {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
-  const rows = await db
-    .selectFrom('escalations')
-    .select(['to_level', 'created_at', 'accepted_at', 'resolved_at', 'status'])
-    .where('workspace_id', '=', workspaceId)
-    .where('direction', '=', 'up')
-    .where('created_at', '>=', since)
-    .execute();
+  const rows = await escalations.upSince(db, workspaceId, since);
   const byLevel = new Map<number, { total: number; open: number; accept: number[]; resolve: number[] }>();
   for (const r of rows) {
     const l = Number(r.to_level);

@@ -4,7 +4,17 @@ import { newId, nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
-import { agents, audit, conversations, customers, messages, teams, type Db, byAgent } from '../store/repositories';
+import {
+  escalations,
+  agents,
+  audit,
+  conversations,
+  customers,
+  messages,
+  teams,
+  type Db,
+  byAgent,
+} from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
 import { notify } from './notifications';
@@ -61,26 +71,19 @@ export async function escalate(
   const direction = toLevel < row.level ? 'down' : 'up';
   const byName = req.by?.name ?? 'Koe';
   await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('escalations')
-      .values({
-        id,
-        workspace_id: req.workspaceId,
-        conversation_id: row.id,
-        direction,
-        from_agent_id: req.by?.agentId ?? null,
-        from_level: row.level,
-        to_level: toLevel,
-        to_team_id: req.toTeamId ?? null,
-        to_agent_id: req.toAgentId ?? null,
-        note,
-        status: 'open',
-        created_at: at,
-        accepted_at: null,
-        accepted_by: null,
-        resolved_at: null,
-      })
-      .execute();
+    await escalations.create(tx, {
+      id,
+      workspace_id: req.workspaceId,
+      conversation_id: row.id,
+      direction,
+      from_agent_id: req.by?.agentId ?? null,
+      from_level: row.level,
+      to_level: toLevel,
+      to_team_id: req.toTeamId ?? null,
+      to_agent_id: req.toAgentId ?? null,
+      note,
+      created_at: at,
+    });
     await conversations.update(tx, row.id, {
       level: toLevel,
       team_id: req.toTeamId ?? row.team_id,
@@ -167,28 +170,12 @@ export async function handoffDraft(db: Db, workspaceId: string, conversationId: 
 }
 
 export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalationId: string): Promise<void> {
-  const e = await deps.db
-    .selectFrom('escalations')
-    .selectAll()
-    .where('workspace_id', '=', actor.workspaceId)
-    .where('id', '=', escalationId)
-    .executeTakeFirst();
+  const e = await escalations.get(deps.db, actor.workspaceId, escalationId);
   if (!e) throw notFound('Escalation');
   if (e.status !== 'open') return;
   const at = nowIso();
   await deps.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('escalations')
-      .set({ status: 'accepted', accepted_at: at, accepted_by: actor.agentId })
-      .where('id', '=', e.id)
-      .where('status', '=', 'open')
-      .execute();
-    await tx
-      .updateTable('conversations')
-      .set({ assignee_id: actor.agentId, updated_at: at })
-      .where('id', '=', e.conversation_id)
-      .where('assignee_id', 'is', null)
-      .execute();
+    await escalations.accept(tx, { id: e.id, conversationId: e.conversation_id }, actor.agentId, at);
     await audit.log(tx, {
       workspaceId: actor.workspaceId,
       actor: byAgent(actor),
@@ -204,39 +191,8 @@ export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalat
 }
 
 /** Resolving or closing a conversation completes its escalations (time to resolve is measured from here). */
-export async function resolveEscalations(db: Db, conversationId: string): Promise<void> {
-  await db
-    .updateTable('escalations')
-    .set({ status: 'resolved', resolved_at: nowIso() })
-    .where('conversation_id', '=', conversationId)
-    .where('status', 'in', ['open', 'accepted'])
-    .execute();
-}
+export const resolveEscalations = (db: Db, conversationId: string) => escalations.resolveFor(db, conversationId);
 
-export async function escalationsFor(db: Db, conversationId: string) {
-  const rows = await db
-    .selectFrom('escalations as e')
-    .leftJoin('agents as f', 'f.id', 'e.from_agent_id')
-    .leftJoin('agents as t', 't.id', 'e.to_agent_id')
-    .selectAll('e')
-    .select(['f.name as from_name', 't.name as to_name'])
-    .where('e.conversation_id', '=', conversationId)
-    .orderBy('e.created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    direction: r.direction,
-    fromLevel: Number(r.from_level),
-    toLevel: Number(r.to_level),
-    note: r.note,
-    status: r.status,
-    from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null,
-    to: r.to_agent_id ? { id: r.to_agent_id, name: r.to_name ?? '' } : null,
-    toTeamId: r.to_team_id,
-    createdAt: r.created_at,
-    acceptedAt: r.accepted_at,
-    resolvedAt: r.resolved_at,
-  }));
-}
+export const escalationsFor = (db: Db, conversationId: string) => escalations.forConversation(db, conversationId);
 
 export const categoriesOf = (raw: string) => parseJson<string[]>(raw, []);

@@ -10,6 +10,7 @@ import { writeReply } from './replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import {
   agents,
+  customers,
   audit,
   conversations,
   incidents,
@@ -20,7 +21,6 @@ import {
   type IncidentConversation,
   bySystem,
 } from '../store/repositories';
-import { NOT_WAITING } from '../store/repositories/conversations';
 import { isPlaceholderName } from '../store/repositories/customers';
 import { parseJson } from '../store/repositories/types';
 import { detectLang } from '../triage/normalise';
@@ -151,22 +151,12 @@ async function firstCustomerMessages(
   conversationIds: string[],
 ): Promise<Map<string, { text: string; lang: 'ja' | 'en' | null }>> {
   const out = new Map<string, { text: string; lang: 'ja' | 'en' | null }>();
-  for (let i = 0; i < conversationIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('messages')
-      .select(['conversation_id', 'text', 'triage'])
-      .where('conversation_id', 'in', conversationIds.slice(i, i + 500))
-      .where('kind', '=', 'customer')
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    for (const r of rows) {
-      if (out.has(r.conversation_id)) continue;
-      // The language triage stored with the message when it has one, else the analyser's own detection.
-      const stored = parseJson<{ lang?: string } | null>(r.triage, null)?.lang;
-      const lang = stored === 'ja' || stored === 'en' ? stored : /[\p{L}]/u.test(r.text) ? detectLang(r.text) : null;
-      out.set(r.conversation_id, { text: r.text, lang });
-    }
+  for (const r of await messages.customerTextsOf(db, conversationIds)) {
+    if (out.has(r.conversation_id)) continue;
+    // The language triage stored with the message when it has one, else the analyser's own detection.
+    const stored = parseJson<{ lang?: string } | null>(r.triage, null)?.lang;
+    const lang = stored === 'ja' || stored === 'en' ? stored : /[\p{L}]/u.test(r.text) ? detectLang(r.text) : null;
+    out.set(r.conversation_id, { text: r.text, lang });
   }
   return out;
 }
@@ -199,15 +189,7 @@ export async function declareIncident(deps: IncidentDeps, actor: Sender, declare
   const matcher = { categories: input.categories, keywords: input.keywords };
   const { id, linked } = await deps.db.transaction().execute(async (tx) => {
     const id = await incidents.create(tx, { workspaceId: actor.workspaceId, ...input, declaredBy: actor.agentId, at });
-    const candidates = await tx
-      .selectFrom('conversations')
-      .select(['id', 'categories', 'preview'])
-      .where('workspace_id', '=', actor.workspaceId)
-      .where('status', 'in', ['open', 'pending'])
-      .where('created_at', '>=', since)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const candidates = await conversations.openSince(tx, actor.workspaceId, since);
     const firsts = await firstCustomerMessages(
       tx,
       candidates.map((c) => c.id),
@@ -358,9 +340,9 @@ async function addressee(
   conversationId: string,
   customerId: string,
 ): Promise<{ name: string | null; lang: 'ja' | 'en' | null }> {
-  const customer = await db.selectFrom('customers').select('name').where('id', '=', customerId).executeTakeFirst();
+  const customerName = await customers.nameOf(db, customerId);
   const first = (await firstCustomerMessages(db, [conversationId])).get(conversationId);
-  const name = customer?.name && !isPlaceholderName(customer.name) ? customer.name : null;
+  const name = customerName && !isPlaceholderName(customerName) ? customerName : null;
   return { name, lang: first?.lang ?? null };
 }
 
@@ -409,13 +391,7 @@ async function acknowledgeOne(
   await deps.db.transaction().execute(async (tx) => {
     await incidents.markAcknowledged(tx, incident.id, conversationId, at, messageId);
     // Waiting on the customer now; a message they write meanwhile (waiting_since set again) keeps it open.
-    await tx
-      .updateTable('conversations')
-      .set({ status: 'pending', pending_since: at, updated_at: at })
-      .where('id', '=', conversationId)
-      .where('status', '=', 'open')
-      .where('waiting_since', 'is', null)
-      .execute();
+    await conversations.pendIfAnswered(tx, conversationId, at);
   });
   deps.bus.publish(topics.workspace(incident.workspace_id), {
     type: 'conversation.updated',
@@ -549,37 +525,19 @@ export async function resolveIncident(
   }
   const at = nowIso();
   const resolvedIds = await deps.db.transaction().execute(async (tx) => {
-    const r = await tx
-      .updateTable('incidents')
-      .set({
-        status: 'resolved',
-        resolved_at: at,
-        resolved_by: actor.agentId,
-        follow_up_ja: texts.followUpJa,
-        follow_up_en: texts.followUpEn,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw conflict('This incident is already resolved');
+    const resolvedNow = await incidents.resolve(tx, id, {
+      by: actor.agentId,
+      at,
+      followUpJa: texts.followUpJa,
+      followUpEn: texts.followUpEn,
+    });
+    if (!resolvedNow) throw conflict('This incident is already resolved');
     const resolved: string[] = [];
     for (const link of await incidents.links(tx, id)) {
       const conv = await conversations.row(tx, actor.workspaceId, link.conversation_id);
       if (!conv || conv.status !== 'pending') continue;
-      const u = await tx
-        .updateTable('conversations')
-        .set({
-          status: 'resolved',
-          resolved_at: conv.resolved_at ?? at,
-          waiting_since: null,
-          sort_wait: NOT_WAITING,
-          updated_at: at,
-          ...(await resumeClock(tx, conv, at)),
-        })
-        .where('id', '=', conv.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(u.numUpdatedRows) === 0) continue;
+      const extra = { resolved_at: conv.resolved_at ?? at, ...(await resumeClock(tx, conv, at)) };
+      if (!(await conversations.resolveIfPending(tx, conv.id, at, extra))) continue;
       await resolveEscalations(tx, conv.id);
       resolved.push(conv.id);
     }

@@ -349,6 +349,38 @@ export const conversations = {
       .execute();
     return rows.map((r) => r.id);
   },
+  /** Open or pending conversations created since a time, oldest first (what a newly declared incident may cover). */
+  async openSince(db: Db, workspaceId: string, since: string) {
+    return db
+      .selectFrom('conversations')
+      .select(['id', 'categories', 'preview'])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', 'in', ['open', 'pending'])
+      .where('created_at', '>=', since)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  },
+  /** Open → pending once answered; a customer message written meanwhile (waiting_since set again) keeps it open. */
+  async pendIfAnswered(db: Db, id: string, at: string): Promise<void> {
+    await db
+      .updateTable('conversations')
+      .set({ status: 'pending', pending_since: at, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('waiting_since', 'is', null)
+      .execute();
+  },
+  /** Pending → resolved (with extra columns, e.g. the resumed SLA clock); false when it was no longer pending. */
+  async resolveIfPending(db: Db, id: string, at: string, extra: Updateable<ConversationTable> = {}): Promise<boolean> {
+    const r = await db
+      .updateTable('conversations')
+      .set({ status: 'resolved', waiting_since: null, sort_wait: NOT_WAITING, updated_at: at, ...extra })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
   async forCustomer(db: Db, workspaceId: string, customerId: string, limit = 50) {
     const rows = await baseQuery(db)
       .where('cv.workspace_id', '=', workspaceId)

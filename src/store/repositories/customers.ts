@@ -25,6 +25,9 @@ export const customers = {
       .executeTakeFirst();
     return r && { id: r.id, workspaceId: r.workspace_id, name: r.name, email: r.email, createdAt: r.created_at };
   },
+  async nameOf(db: Db, id: string): Promise<string | undefined> {
+    return (await db.selectFrom('customers').select('name').where('id', '=', id).executeTakeFirst())?.name;
+  },
   async identities(db: Db, customerId: string): Promise<Identity[]> {
     const rows = await db
       .selectFrom('customer_identities as i')

@@ -335,6 +335,26 @@ export const incidents = {
   },
 
   /** Claims one conversation's follow-up (sent at most once); `release` undoes the claim when sending failed. */
+  /** Marks the incident resolved with its follow-up texts; false when it already was (a second click, another tab). */
+  async resolve(
+    db: Db,
+    id: string,
+    o: { by: string; at: string; followUpJa: string | null; followUpEn: string | null },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('incidents')
+      .set({
+        status: 'resolved',
+        resolved_at: o.at,
+        resolved_by: o.by,
+        follow_up_ja: o.followUpJa,
+        follow_up_en: o.followUpEn,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
   async claimFollowUp(db: Db, incidentId: string, conversationId: string, at: string): Promise<boolean> {
     const r = await db
       .updateTable('incident_conversations')

@@ -21,3 +21,4 @@ export {
   type SpikeAlert,
 } from './incidents';
 export { signIns, type SignInRecord } from './sign-in';
+export { escalations } from './escalations';

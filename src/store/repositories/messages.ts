@@ -93,6 +93,22 @@ export const messages = {
       createdAt: at,
     });
   },
+  /** Every customer message of these conversations, oldest first per conversation (in batches of 500 ids). */
+  async customerTextsOf(db: Db, conversationIds: string[]) {
+    const out: { conversation_id: string; text: string; triage: string | null }[] = [];
+    for (let i = 0; i < conversationIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('messages')
+        .select(['conversation_id', 'text', 'triage'])
+        .where('conversation_id', 'in', conversationIds.slice(i, i + 500))
+        .where('kind', '=', 'customer')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      out.push(...rows);
+    }
+    return out;
+  },
   async get(db: Db, id: string): Promise<Message | undefined> {
     const r = await withDelivery(db).where('m.id', '=', id).executeTakeFirst();
     return r && toMessage(r as Row);
