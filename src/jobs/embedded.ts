@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { newId } from '../domain/ids';
-import type { Db } from '../store/repositories';
+import { jobRows, type Db } from '../store/repositories';
 import type { JobTable } from '../store/schema';
 import {
   backoffMs,
@@ -48,49 +46,15 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, tx?: unknown): Promise<string> {
-    const db = (tx as Db | undefined) ?? this.db;
-    const id = newId();
     const now = new Date();
-    const row = {
-      id,
-      queue: 'default',
+    const id = await jobRows.insert((tx as Db | undefined) ?? this.db, {
       name,
-      payload: JSON.stringify(payload ?? null),
-      status: 'queued',
-      attempts: 0,
-      max_attempts: opts.maxAttempts ?? 8,
-      run_at: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
-      locked_until: null,
-      last_error: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      dedupe_key: opts.dedupeKey ?? null,
-    };
-    if (opts.dedupeKey) {
-      // The conflict target repeats the partial unique index's predicate as literals, so PostgreSQL can match the index.
-      await db
-        .insertInto('jobs')
-        .values(row)
-        .onConflict((oc) =>
-          oc
-            .column('dedupe_key')
-            .where(sql.ref('status'), '=', sql.lit('queued'))
-            .where(sql.ref('dedupe_key'), 'is not', sql.lit(null))
-            .doUpdateSet({ run_at: row.run_at, payload: row.payload, updated_at: row.updated_at })
-            .where('jobs.run_at', '>', row.run_at),
-        )
-        .execute();
-      const kept = await db
-        .selectFrom('jobs')
-        .select('id')
-        .where('dedupe_key', '=', opts.dedupeKey)
-        .where('status', '=', 'queued')
-        .executeTakeFirst();
-      setImmediate(() => this.wake?.());
-      return kept?.id ?? id;
-    } else {
-      await db.insertInto('jobs').values(row).execute();
-    }
+      payload,
+      maxAttempts: opts.maxAttempts ?? 8,
+      runAt: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
+      dedupeKey: opts.dedupeKey ?? null,
+      now: now.toISOString(),
+    });
     // A job enqueued inside a transaction is visible only after commit; the next poll picks it up then.
     setImmediate(() => this.wake?.());
     return id;
@@ -103,13 +67,8 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   private async requeueAbandoned(): Promise<void> {
-    const r = await this.db
-      .updateTable('jobs')
-      .set({ status: 'queued', locked_until: null })
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) > 0)
-      this.log.warn({ jobs: Number(r.numUpdatedRows) }, 'jobs left running by a stopped process queued again');
+    const n = await jobRows.requeueRunning(this.db);
+    if (n > 0) this.log.warn({ jobs: n }, 'jobs left running by a stopped process queued again');
   }
 
   async stop(): Promise<void> {
@@ -122,17 +81,7 @@ export class EmbeddedJobQueue implements JobQueue {
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const due = await this.db
-        .selectFrom('jobs')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', new Date().toISOString())]),
-            eb('status', '=', 'running'),
-          ]),
-        )
-        .limit(1)
-        .executeTakeFirst();
+      const due = await jobRows.anyDueOrRunning(this.db, new Date().toISOString());
       if (!due && this.running === 0) return;
       if (Date.now() > deadline) throw new Error('Jobs did not drain in time');
       this.wake?.();
@@ -142,12 +91,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   /** Finished jobs are kept a while for inspection, then removed so the table does not grow without end. */
   async pruneDone(olderThanMs = DONE_RETENTION_MS): Promise<number> {
-    const r = await this.db
-      .deleteFrom('jobs')
-      .where('status', '=', 'done')
-      .where('updated_at', '<', new Date(Date.now() - olderThanMs).toISOString())
-      .executeTakeFirst();
-    return Number(r.numDeletedRows);
+    return jobRows.pruneDone(this.db, new Date(Date.now() - olderThanMs).toISOString());
   }
 
   private async run(): Promise<void> {
@@ -184,41 +128,13 @@ export class EmbeddedJobQueue implements JobQueue {
     }
   }
 
-  private async claim(): Promise<JobTable | undefined> {
-    const now = new Date().toISOString();
-    const candidate = await this.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', now)
-      .orderBy('run_at')
-      .limit(1)
-      .executeTakeFirst();
-    if (!candidate) return undefined;
-    const lockedUntil = new Date(Date.now() + this.lockMs).toISOString();
-    const r = await this.db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_until: lockedUntil,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', candidate.id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) return this.claim(); // another worker won the race
-    return this.db.selectFrom('jobs').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
+  private claim(): Promise<JobTable | undefined> {
+    return jobRows.claimNext(this.db, new Date().toISOString(), new Date(Date.now() + this.lockMs).toISOString());
   }
 
   /** A process that died mid-job leaves it running; after the lock expires it is retried. */
-  private async recoverExpiredLocks(): Promise<void> {
-    await this.db
-      .updateTable('jobs')
-      .set({ status: 'queued', locked_until: null })
-      .where('status', '=', 'running')
-      .where('locked_until', '<', new Date().toISOString())
-      .execute();
+  private recoverExpiredLocks(): Promise<void> {
+    return jobRows.requeueExpired(this.db, new Date().toISOString());
   }
 
   private async execute(job: {
@@ -234,12 +150,8 @@ export class EmbeddedJobQueue implements JobQueue {
     const now = () => new Date().toISOString();
     // A slow job (a platform call near its timeout) keeps its lock; a process that dies stops renewing it.
     const heartbeat = setInterval(() => {
-      void this.db
-        .updateTable('jobs')
-        .set({ locked_until: new Date(Date.now() + this.lockMs).toISOString() })
-        .where('id', '=', job.id)
-        .where('status', '=', 'running')
-        .execute()
+      void jobRows
+        .renewLock(this.db, job.id, new Date(Date.now() + this.lockMs).toISOString())
         .catch((err: unknown) => this.log.warn({ err, jobId: job.id }, 'job lock not renewed'));
     }, this.lockMs / 3);
     heartbeat.unref();
@@ -251,27 +163,18 @@ export class EmbeddedJobQueue implements JobQueue {
         maxAttempts,
         isFinalAttempt: attempt >= maxAttempts,
       });
-      await this.db
-        .updateTable('jobs')
-        .set({ status: 'done', locked_until: null, last_error: null, updated_at: now() })
-        .where('id', '=', job.id)
-        .execute();
+      await jobRows.done(this.db, job.id, now());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const permanent = err instanceof PermanentJobError || attempt >= maxAttempts;
       const delay = err instanceof RetryLaterError ? err.retryAfterMs : backoffMs(attempt);
       this.log.warn({ job: job.name, jobId: job.id, attempt, err: message, permanent }, 'job failed');
-      await this.db
-        .updateTable('jobs')
-        .set({
-          status: permanent ? 'failed' : 'queued',
-          locked_until: null,
-          last_error: message,
-          updated_at: now(),
-          run_at: new Date(Date.now() + (permanent ? 0 : delay)).toISOString(),
-        })
-        .where('id', '=', job.id)
-        .execute();
+      await jobRows.failed(this.db, job.id, {
+        permanent,
+        error: message,
+        runAt: new Date(Date.now() + (permanent ? 0 : delay)).toISOString(),
+        now: now(),
+      });
     } finally {
       clearInterval(heartbeat);
     }

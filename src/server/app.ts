@@ -29,6 +29,7 @@ import { incidentRoutes } from './routes/incidents';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
+import { channels } from '../store/repositories';
 import { automationRoutes } from './routes/automation';
 import { routingRoutes } from './routes/routing';
 import { triageRoutes } from './routes/triage';
@@ -158,15 +159,8 @@ async function registerWebApp(app: FastifyInstance, dist: string, koeDb: Koe['db
   // Without ?channel= the demo opens the first web chat channel, so a new admin can try the widget at once.
   app.get('/demo', { schema: { hide: true } }, async (req, reply) => {
     if (!(req.query as { channel?: string }).channel) {
-      const first = await koeDb
-        .selectFrom('channels')
-        .select('public_key')
-        .where('kind', '=', 'webchat')
-        .where('deleted_at', 'is', null)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (first) return reply.redirect(`/demo?channel=${encodeURIComponent(first.public_key)}`);
+      const first = await channels.firstWebchatKey(koeDb);
+      if (first) return reply.redirect(`/demo?channel=${encodeURIComponent(first)}`);
     }
     return reply.sendFile('demo.html');
   });

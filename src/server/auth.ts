@@ -105,10 +105,7 @@ function sameToken(given: string | string[] | undefined, expected: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function agentById(db: Db, id: string): Promise<Agent | undefined> {
-  const r = await db.selectFrom('agents').select('workspace_id').where('id', '=', id).executeTakeFirst();
-  return r ? agents.get(db, r.workspace_id, id) : undefined;
-}
+const agentById = (db: Db, id: string): Promise<Agent | undefined> => agents.byId(db, id);
 
 const toActor = (a: Agent): RequestAuth['actor'] => ({
   agentId: a.id,

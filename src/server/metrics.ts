@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Db } from '../store/repositories';
+import { jobRows, outbox, type Db } from '../store/repositories';
 
 /** Prometheus metrics at /metrics: HTTP latency, job outcomes and queue depth, process defaults. */
 export function registerMetrics(app: FastifyInstance, db: Db): Registry {
@@ -20,12 +20,7 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db
-        .selectFrom('jobs')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('status')
-        .execute();
-      for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      for (const [status, n] of Object.entries(await jobRows.countsByStatus(db))) this.set({ status }, n);
     },
   });
   new Gauge({
@@ -35,12 +30,7 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db
-        .selectFrom('outbox')
-        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('status')
-        .execute();
-      for (const r of rows) this.set({ status: r.status }, Number(r.n));
+      for (const [status, n] of Object.entries(await outbox.countsByStatus(db))) this.set({ status }, n);
     },
   });
   app.addHook('onResponse', async (req, reply) => {

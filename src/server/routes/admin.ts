@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
-import { apiTokens, audit, byAgent } from '../../store/repositories';
+import { apiTokens, audit, byAgent, inboundEvents, jobRows } from '../../store/repositories';
 import { IdParams } from './dto';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
@@ -65,20 +65,9 @@ export const adminRoutes =
         },
       },
       async (req) => {
-        const rows = await koe.db
-          .selectFrom('jobs')
-          .selectAll()
-          .where('status', '=', req.query.status)
-          .orderBy('updated_at', 'desc')
-          .limit(req.query.limit)
-          .execute();
-        const counts = await koe.db
-          .selectFrom('jobs')
-          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('status')
-          .execute();
+        const { rows, counts } = await jobRows.list(koe.db, req.query.status, req.query.limit);
         return {
-          counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+          counts,
           items: rows.map((r) => ({
             id: r.id,
             name: r.name,
@@ -98,18 +87,9 @@ export const adminRoutes =
       '/api/admin/jobs/:id/retry',
       { preHandler: guard('admin'), schema: { tags: ['admin'], summary: 'Run a failed job again', params: IdParams } },
       async (req, reply) => {
-        const r = await koe.db
-          .updateTable('jobs')
-          .set({
-            status: 'queued',
-            attempts: 0,
-            run_at: new Date().toISOString(),
-            updated_at: new Date().toISOString(),
-          })
-          .where('id', '=', req.params.id)
-          .where('status', '=', 'failed')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) throw conflict('Only a failed job can be retried');
+        if (!(await jobRows.retryFailed(koe.db, req.params.id, new Date().toISOString()))) {
+          throw conflict('Only a failed job can be retried');
+        }
         const { actor } = authOf(req);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
@@ -136,25 +116,7 @@ export const adminRoutes =
       },
       async (req) => {
         const ws = authOf(req).agent.workspaceId;
-        const rows = await koe.db
-          .selectFrom('inbound_events as e')
-          .innerJoin('channels as c', 'c.id', 'e.channel_id')
-          .select([
-            'e.id',
-            'e.channel_id',
-            'c.kind',
-            'c.name',
-            'e.external_id',
-            'e.status',
-            'e.error',
-            'e.received_at',
-            'e.processed_at',
-          ])
-          .where('c.workspace_id', '=', ws)
-          .where('e.status', '=', req.query.status)
-          .orderBy('e.received_at', 'desc')
-          .limit(req.query.limit)
-          .execute();
+        const rows = await inboundEvents.forWorkspace(koe.db, ws, req.query.status, req.query.limit);
         return {
           items: rows.map((r) => ({
             id: r.id,

@@ -25,7 +25,7 @@ const ChannelSchema = z.object({
 const pluginFor = (kind: string) => channelPlugins.find((p) => p.kinds.includes(kind as ChannelKind));
 
 /** Validates an admin's credentials with the platform plugin's schema and seals them (AES-256-GCM). */
-function sealCredentials(koe: Koe, kind: string, credentials: unknown): string | undefined {
+function sealCredentials(koe: Koe, kind: string, credentials: unknown): string {
   const plugin = pluginFor(kind);
   if (!plugin) throw invalid('kind', `${kind} channels are not available in this build`);
   const parsed = plugin.credentialsSchema.safeParse(credentials ?? {});
@@ -43,39 +43,7 @@ function sealCredentials(koe: Koe, kind: string, credentials: unknown): string |
   return encryptSecret(koe.config.secretKey, JSON.stringify(parsed.data));
 }
 
-async function health(koe: Koe, channelId: string) {
-  const ev = await koe.db
-    .selectFrom('inbound_events')
-    .select('received_at')
-    .where('channel_id', '=', channelId)
-    .orderBy('received_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const failedIn = await koe.db
-    .selectFrom('inbound_events')
-    .select(['error', 'processed_at'])
-    .where('channel_id', '=', channelId)
-    .where('status', '=', 'failed')
-    .orderBy('processed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const failedOut = await koe.db
-    .selectFrom('outbox')
-    .select(['last_error', 'updated_at'])
-    .where('channel_id', '=', channelId)
-    .where('status', '=', 'failed')
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const lastError =
-    [
-      failedIn && { at: failedIn.processed_at ?? '', e: failedIn.error },
-      failedOut && { at: failedOut.updated_at, e: failedOut.last_error },
-    ]
-      .filter(Boolean)
-      .sort((a, b) => (a!.at < b!.at ? 1 : -1))[0]?.e ?? null;
-  return { lastEventAt: ev?.received_at ?? null, lastError };
-}
+const health = (koe: Koe, channelId: string) => channels.health(koe.db, channelId);
 
 export const baseUrl = (koe: Koe, req: FastifyRequest) => koe.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
@@ -165,11 +133,7 @@ export const channelRoutes =
         const { actor } = authOf(req);
         const c = await channels.get(koe.db, actor.workspaceId, req.params.id);
         if (!c || c.kind === 'webchat') throw notFound('Channel');
-        await koe.db
-          .updateTable('channels')
-          .set({ credentials_enc: sealCredentials(koe, c.kind, req.body.credentials) })
-          .where('id', '=', c.id)
-          .execute();
+        await channels.setCredentials(koe.db, c.id, sealCredentials(koe, c.kind, req.body.credentials));
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
           actor: byAgent(actor),

@@ -7,7 +7,16 @@ import { nowIso } from '../../domain/ids';
 import { canAssign } from '../../domain/permissions';
 import { retryReply, writeReply } from '../../desk/replies';
 import { topics } from '../../realtime/bus';
-import { agents, audit, conversations, customers, messages, triageSettings, byAgent } from '../../store/repositories';
+import {
+  customerMerges,
+  agents,
+  audit,
+  conversations,
+  customers,
+  messages,
+  triageSettings,
+  byAgent,
+} from '../../store/repositories';
 import type { ConversationTable } from '../../store/schema';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
@@ -466,21 +475,7 @@ export const conversationRoutes =
             lastMessageAt: v.lastMessageAt,
             preview: v.preview,
           })),
-          merges: (
-            await koe.db
-              .selectFrom('customer_merges as m')
-              .innerJoin('customers as s', 's.id', 'm.source_id')
-              .select(['m.id', 'm.source_id', 's.name', 'm.created_at', 'm.undone_at'])
-              .where('m.target_id', '=', c.id)
-              .orderBy('m.created_at', 'desc')
-              .execute()
-          ).map((m) => ({
-            id: m.id,
-            sourceId: m.source_id,
-            sourceName: m.name,
-            createdAt: m.created_at,
-            undoneAt: m.undone_at,
-          })),
+          merges: await customerMerges.into(koe.db, c.id),
         };
       },
     );

@@ -104,6 +104,11 @@ export const agents = {
     const r = await db.selectFrom('agents').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
     return r && { ...toAgent(r), passwordHash: r.password_hash };
   },
+  /** An agent by id alone (an authenticated session or token names the agent, not the workspace). */
+  async byId(db: Db, id: string): Promise<Agent | undefined> {
+    const r = await db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toAgent(r);
+  },
   async get(db: Db, workspaceId: string, id: string): Promise<Agent | undefined> {
     const r = await db
       .selectFrom('agents')

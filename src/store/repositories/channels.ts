@@ -85,6 +85,55 @@ export const channels = {
       .executeTakeFirst();
     return r && toChannel(r);
   },
+  async setCredentials(db: Db, id: string, sealed: string): Promise<void> {
+    await db.updateTable('channels').set({ credentials_enc: sealed }).where('id', '=', id).execute();
+  },
+  /** The oldest web chat channel's public key (the demo page opens it when no channel is named). */
+  async firstWebchatKey(db: Db): Promise<string | undefined> {
+    const r = await db
+      .selectFrom('channels')
+      .select('public_key')
+      .where('kind', '=', 'webchat')
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.public_key;
+  },
+  /** When the channel last received an event, and its latest failure in or out (newest of the two). */
+  async health(db: Db, id: string): Promise<{ lastEventAt: string | null; lastError: string | null }> {
+    const ev = await db
+      .selectFrom('inbound_events')
+      .select('received_at')
+      .where('channel_id', '=', id)
+      .orderBy('received_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const failedIn = await db
+      .selectFrom('inbound_events')
+      .select(['error', 'processed_at'])
+      .where('channel_id', '=', id)
+      .where('status', '=', 'failed')
+      .orderBy('processed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const failedOut = await db
+      .selectFrom('outbox')
+      .select(['last_error', 'updated_at'])
+      .where('channel_id', '=', id)
+      .where('status', '=', 'failed')
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const lastError =
+      [
+        failedIn && { at: failedIn.processed_at ?? '', e: failedIn.error },
+        failedOut && { at: failedOut.updated_at, e: failedOut.last_error },
+      ]
+        .filter(Boolean)
+        .sort((a, b) => (a!.at < b!.at ? 1 : -1))[0]?.e ?? null;
+    return { lastEventAt: ev?.received_at ?? null, lastError };
+  },
   async credentials(db: Db, id: string): Promise<string | null> {
     const r = await db.selectFrom('channels').select('credentials_enc').where('id', '=', id).executeTakeFirst();
     return r?.credentials_enc ?? null;

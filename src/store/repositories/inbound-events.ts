@@ -63,6 +63,39 @@ export const inboundEvents = {
       .where('id', '=', id)
       .execute();
   },
+  /** For admins: a workspace's inbound events by status (failed ones carry their reason), newest first. */
+  async forWorkspace(db: Db, workspaceId: string, status: string, limit: number) {
+    return db
+      .selectFrom('inbound_events as e')
+      .innerJoin('channels as c', 'c.id', 'e.channel_id')
+      .select([
+        'e.id',
+        'e.channel_id',
+        'c.kind',
+        'c.name',
+        'e.external_id',
+        'e.status',
+        'e.error',
+        'e.received_at',
+        'e.processed_at',
+      ])
+      .where('c.workspace_id', '=', workspaceId)
+      .where('e.status', '=', status)
+      .orderBy('e.received_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** The latest failure on a channel (shown as the channel's health). */
+  async lastFailure(db: Db, channelId: string) {
+    return db
+      .selectFrom('inbound_events')
+      .select(['error', 'processed_at'])
+      .where('channel_id', '=', channelId)
+      .where('status', '=', 'failed')
+      .orderBy('processed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
   async count(db: Db, channelId: string): Promise<number> {
     const r = await db
       .selectFrom('inbound_events')

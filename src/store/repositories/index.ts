@@ -22,3 +22,5 @@ export {
 } from './incidents';
 export { signIns, type SignInRecord } from './sign-in';
 export { escalations } from './escalations';
+export { customerMerges } from './customer-merges';
+export { jobRows } from './jobs';

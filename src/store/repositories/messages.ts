@@ -181,6 +181,15 @@ export const outbox = {
       .execute();
     return id;
   },
+  /** Outbox entries per delivery status (metrics). */
+  async countsByStatus(db: Db): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
   async get(db: Db, id: string): Promise<OutboxTable | undefined> {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   },

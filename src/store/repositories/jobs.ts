@@ -1,0 +1,185 @@
+import { sql } from 'kysely';
+import { newId } from '../../domain/ids';
+import type { JobTable } from '../schema';
+import type { Db } from './types';
+
+/**
+ * The `jobs` table as the embedded runner (jobs/embedded.ts) and the admin pages use it. Claims are conditional
+ * updates, so several processes on PostgreSQL can share the table.
+ */
+export const jobRows = {
+  /** A new queued job; with a dedupe key, replaces the queued one of that key, keeping the earlier run time. */
+  async insert(
+    db: Db,
+    j: { name: string; payload: unknown; maxAttempts: number; runAt: string; dedupeKey: string | null; now: string },
+  ): Promise<string> {
+    const id = newId();
+    const row = {
+      id,
+      queue: 'default',
+      name: j.name,
+      payload: JSON.stringify(j.payload ?? null),
+      status: 'queued',
+      attempts: 0,
+      max_attempts: j.maxAttempts,
+      run_at: j.runAt,
+      locked_until: null,
+      last_error: null,
+      created_at: j.now,
+      updated_at: j.now,
+      dedupe_key: j.dedupeKey,
+    };
+    if (!j.dedupeKey) {
+      await db.insertInto('jobs').values(row).execute();
+      return id;
+    }
+    // The conflict target repeats the partial unique index's predicate as literals, so PostgreSQL can match the index.
+    await db
+      .insertInto('jobs')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('dedupe_key')
+          .where(sql.ref('status'), '=', sql.lit('queued'))
+          .where(sql.ref('dedupe_key'), 'is not', sql.lit(null))
+          .doUpdateSet({ run_at: row.run_at, payload: row.payload, updated_at: row.updated_at })
+          .where('jobs.run_at', '>', row.run_at),
+      )
+      .execute();
+    const kept = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupe_key', '=', j.dedupeKey)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return kept?.id ?? id;
+  },
+  /** Whether any job is due now or running (drain waits for none). */
+  async anyDueOrRunning(db: Db, now: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where((eb) =>
+        eb.or([eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]), eb('status', '=', 'running')]),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return Boolean(r);
+  },
+  /** The next due job, claimed for this runner (null when none is due; retries when another runner won the race). */
+  async claimNext(db: Db, now: string, lockedUntil: string): Promise<JobTable | undefined> {
+    for (;;) {
+      const candidate = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', now)
+        .orderBy('run_at')
+        .limit(1)
+        .executeTakeFirst();
+      if (!candidate) return undefined;
+      const r = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          locked_until: lockedUntil,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', candidate.id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) > 0)
+        return db.selectFrom('jobs').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
+    }
+  },
+  async renewLock(db: Db, id: string, lockedUntil: string): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({ locked_until: lockedUntil })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .execute();
+  },
+  async done(db: Db, id: string, now: string): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({ status: 'done', locked_until: null, last_error: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** A failed attempt: queued again at `runAt`, or failed for good with its last error. */
+  async failed(
+    db: Db,
+    id: string,
+    o: { permanent: boolean; error: string; runAt: string; now: string },
+  ): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({
+        status: o.permanent ? 'failed' : 'queued',
+        locked_until: null,
+        last_error: o.error,
+        updated_at: o.now,
+        run_at: o.runAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** Jobs whose lock lapsed (their process died) are queued again. */
+  async requeueExpired(db: Db, now: string): Promise<void> {
+    await db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_until: null })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', now)
+      .execute();
+  },
+  /** Every running job queued again (only safe for the sole runner of a database). */
+  async requeueRunning(db: Db): Promise<number> {
+    const r = await db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_until: null })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+  async pruneDone(db: Db, olderThan: string): Promise<number> {
+    const r = await db
+      .deleteFrom('jobs')
+      .where('status', '=', 'done')
+      .where('updated_at', '<', olderThan)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  },
+  /** Jobs per status (metrics). */
+  async countsByStatus(db: Db): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('jobs')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
+  /** For admins: jobs by status, newest first, and how many there are of each status. */
+  async list(db: Db, status: string, limit: number) {
+    const rows = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('status', '=', status)
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
+    return { rows, counts: await this.countsByStatus(db) };
+  },
+  /** A failed job runs again from its first attempt; false when it was not failed. */
+  async retryFailed(db: Db, id: string, now: string): Promise<boolean> {
+    const r = await db
+      .updateTable('jobs')
+      .set({ status: 'queued', attempts: 0, run_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+};
