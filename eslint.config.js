@@ -22,6 +22,33 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Persistence has one home: queries are named functions in src/store (repositories), used everywhere else.
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|updateTable|insertInto|deleteFrom|replaceInto|mergeInto|with|withRecursive)$/]',
+          message: 'Build queries only in src/store: add a named repository function there and call it.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              importNames: ['sql'],
+              message: 'Raw SQL belongs in src/store (a named repository function).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Layout is Prettier's (npm run format); ESLint keeps to correctness.
   prettier,
 );

@@ -1,7 +1,7 @@
 import { DeliveryError, type AmplifyAction, type ChannelAdapter } from '../channels/types';
 import { conflict, DomainError, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
-import { audit, channels, conversations, type Db, byAgent } from '../store/repositories';
+import { messages, audit, channels, conversations, type Db, byAgent } from '../store/repositories';
 
 export type { AmplifyAction } from '../channels/types';
 export const AMPLIFY_ACTIONS = ['like', 'repost'] as const satisfies readonly AmplifyAction[];
@@ -59,17 +59,7 @@ export async function latestPublicCustomerMessage(
   db: Db,
   conversationId: string,
 ): Promise<{ id: string; meta: Record<string, unknown> } | undefined> {
-  const rows = await db
-    .selectFrom('messages')
-    .select(['id', 'meta'])
-    .where('conversation_id', '=', conversationId)
-    .where('kind', '=', 'customer')
-    .where('meta', 'is not', null)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
-  for (const r of rows) {
+  for (const r of await messages.recentCustomerMetas(db, conversationId)) {
     const meta = parseMeta(r.meta);
     if (meta.visibility === 'public') return { id: r.id, meta };
   }
@@ -86,24 +76,8 @@ function parseMeta(raw: string | null): Record<string, unknown> {
   }
 }
 
-/**
- * Swaps the message's meta from `before` (the raw column value) to `after`, only if nobody changed it meanwhile.
- * Returns false when another request got there first.
- */
-async function swapMeta(
-  db: Db,
-  messageId: string,
-  before: string | null,
-  after: Record<string, unknown>,
-): Promise<boolean> {
-  let q = db
-    .updateTable('messages')
-    .set({ meta: JSON.stringify(after) })
-    .where('id', '=', messageId);
-  q = before === null ? q.where('meta', 'is', null) : q.where('meta', '=', before);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
+const swapMeta = (db: Db, id: string, before: string | null, after: Record<string, unknown>) =>
+  messages.swapMeta(db, id, before, after);
 
 export interface AmplifyDeps {
   db: Db;
@@ -131,11 +105,7 @@ export async function amplifyMessage(
   messageId: string,
   action: AmplifyAction,
 ): Promise<{ action: AmplifyAction; externalId: string | null }> {
-  const row = await deps.db
-    .selectFrom('messages')
-    .select(['id', 'conversation_id', 'kind', 'meta'])
-    .where('id', '=', messageId)
-    .executeTakeFirst();
+  const row = await messages.rawMeta(deps.db, messageId);
   const conv = row && (await conversations.row(deps.db, actor.workspaceId, row.conversation_id));
   if (!row || !conv) throw notFound('Message');
   if (row.kind !== 'customer') throw conflict("Only a customer's message can be liked or reposted");
@@ -172,7 +142,7 @@ export async function amplifyMessage(
 /** Undoes a reservation after the platform refused; retried a few times if the meta changes underneath. */
 async function release(db: Db, messageId: string, action: AmplifyAction): Promise<void> {
   for (let i = 0; i < 5; i++) {
-    const r = await db.selectFrom('messages').select('meta').where('id', '=', messageId).executeTakeFirst();
+    const r = await messages.rawMeta(db, messageId);
     if (!r) return;
     const meta = parseMeta(r.meta);
     const left = amplifiedOf(meta).filter((a) => a !== action);

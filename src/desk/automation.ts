@@ -16,6 +16,7 @@ import { writeAutomatedReply } from './replies';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { isOpen, type BusinessCalendar } from '../routing/business-hours';
 import {
+  customers,
   agents,
   audit,
   automationRules,
@@ -53,11 +54,7 @@ export async function ruleFacts(
   const row = await conversations.row(db, workspaceId, conversationId);
   if (!row) return null;
   const channel = await channels.byId(db, row.channel_id);
-  const customer = await db
-    .selectFrom('customers')
-    .select(['id', 'tags', 'vip'])
-    .where('id', '=', row.customer_id)
-    .executeTakeFirst();
+  const customer = await customers.ruleFacts(db, row.customer_id);
   return {
     conversation: {
       id: row.id,

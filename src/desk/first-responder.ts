@@ -2,7 +2,7 @@
 // first reply, auto-assignment gives an unanswered urgent conversation to a free agent of a lower level, marked
 // in `conversations.first_responder_id`. That agent's first public reply (the acknowledgement) hands the
 // conversation back to L3: the mark is cleared, the conversation is unassigned and routed again at level 3.
-import type { Db } from '../store/repositories';
+import { conversations, type Db } from '../store/repositories';
 import { audit, messages, byAgent } from '../store/repositories';
 import { autoAssign, type AssignDeps } from './assign';
 
@@ -29,13 +29,7 @@ export async function handBackInTx(
 ): Promise<boolean> {
   if (!conv.first_responder_id || conv.first_responder_id !== actor.agentId) return false;
   const unassign = (HAND_BACK_STATUSES as readonly string[]).includes(conv.status);
-  const r = await tx
-    .updateTable('conversations')
-    .set({ first_responder_id: null, ...(unassign ? { assignee_id: null } : {}), updated_at: at })
-    .where('id', '=', conv.id)
-    .where('first_responder_id', '=', actor.agentId)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) return false;
+  if (!(await conversations.releaseFirstResponder(tx, conv.id, actor.agentId, { unassign, at }))) return false;
   // Dated just after the reply so the thread reads: acknowledgement, then the hand-off.
   const after = new Date(Date.parse(at) + 1).toISOString();
   await messages.system(tx, conv.id, `一次対応済み（${actor.name}）→ L3へ引き継ぎ`, after);

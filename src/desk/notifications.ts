@@ -1,7 +1,7 @@
 import { newId, nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
-import type { Db } from '../store/repositories';
+import { notifications, type Db, type Notification } from '../store/repositories';
 import { enqueueExternal, externalKindOf } from './notify-external';
 import { deskSettings } from './settings';
 
@@ -13,17 +13,6 @@ export interface NewNotification {
   title: string;
   body: string;
   urgent: boolean;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  conversationId: string | null;
-  title: string;
-  body: string;
-  urgent: boolean;
-  createdAt: string;
-  readAt: string | null;
 }
 
 export interface NotifyDeps {
@@ -56,7 +45,7 @@ export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void
     read_at: null,
   }));
   const write = async (tx: Db) => {
-    if (rows.length) await tx.insertInto('notifications').values(rows).execute();
+    await notifications.insert(tx, rows);
     if (external && settings) {
       await enqueueExternal(deps.jobs, tx, settings, agentIds, {
         id: newId(),
@@ -85,30 +74,3 @@ export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void
     deps.bus.publish(topics.agent(row.agent_id), { type: 'notification', data });
   }
 }
-
-export const notifications = {
-  async forAgent(db: Db, agentId: string, unreadOnly: boolean, limit = 50): Promise<Notification[]> {
-    let q = db.selectFrom('notifications').selectAll().where('agent_id', '=', agentId);
-    if (unreadOnly) q = q.where('read_at', 'is', null);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      conversationId: r.conversation_id,
-      title: r.title,
-      body: r.body,
-      urgent: Boolean(r.urgent),
-      createdAt: r.created_at,
-      readAt: r.read_at,
-    }));
-  },
-  async markRead(db: Db, agentId: string, ids: string[] | 'all'): Promise<void> {
-    let q = db
-      .updateTable('notifications')
-      .set({ read_at: nowIso() })
-      .where('agent_id', '=', agentId)
-      .where('read_at', 'is', null);
-    if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : ['']);
-    await q.execute();
-  },
-};

@@ -93,11 +93,7 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
       },
     });
     if (verdict) {
-      await tx
-        .updateTable('messages')
-        .set({ triage: JSON.stringify(verdict) })
-        .where('id', '=', messageId)
-        .execute();
+      await messages.setTriage(tx, messageId, verdict);
       // A new conversation takes its first verdict as is (spam can be L0); later messages only raise urgency.
       triaged = mergeVerdict(
         {

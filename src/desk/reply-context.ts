@@ -1,5 +1,5 @@
 import { xWeightedLength } from '../channels/x/weighted-length';
-import type { Db } from '../store/repositories';
+import { customers, type Db } from '../store/repositories';
 import { channels, messages } from '../store/repositories';
 import { isPlaceholderName } from '../store/repositories/customers';
 import { parseJson } from '../store/repositories/types';
@@ -106,19 +106,11 @@ async function ackDraftFor(
   where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
 ): Promise<string | null> {
   if (!needsAcknowledgement(c)) return null;
-  const customer = await db.selectFrom('customers').select('name').where('id', '=', c.customer_id).executeTakeFirst();
-  const lastText = await db
-    .selectFrom('messages')
-    .select('text')
-    .where('conversation_id', '=', c.id)
-    .where('kind', '=', 'customer')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const name = customer?.name && !isPlaceholderName(customer.name.trim()) ? customer.name : null;
+  const customerName = await customers.nameOf(db, c.customer_id);
+  const lastText = await messages.lastCustomerText(db, c.id);
+  const name = customerName && !isPlaceholderName(customerName.trim()) ? customerName : null;
   const input = {
-    lang: lastText ? detectLang(lastText.text) : ('ja' as const),
+    lang: lastText !== undefined ? detectLang(lastText) : ('ja' as const),
     customerName: name,
     categories: parseJson<string[]>(c.categories, []),
     channelIsPublic: where.channelIsPublic,

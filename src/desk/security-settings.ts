@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { nowIso } from '../domain/ids';
 import { ROLES, type Role } from '../domain/permissions';
-import type { Db } from '../store/repositories';
+import { securitySettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
 /** http only for this machine (a provider under test, a local gateway); https everywhere else. */
@@ -81,24 +80,9 @@ export const requiresTwoFactor = (s: SecuritySettings, role: Role) => s.requireT
 
 export const securitySettings = {
   async get(db: Db, workspaceId: string): Promise<SecuritySettings> {
-    const r = await db
-      .selectFrom('security_settings')
-      .select('settings')
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    return SecuritySettingsSchema.parse(parseJson(r?.settings, {}));
+    return SecuritySettingsSchema.parse(parseJson(await securitySettingsDocument.read(db, workspaceId), {}));
   },
   async save(db: Db, workspaceId: string, settings: SecuritySettings): Promise<void> {
-    const row = { settings: JSON.stringify(settings), updated_at: nowIso() };
-    const r = await db
-      .updateTable('security_settings')
-      .set(row)
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0)
-      await db
-        .insertInto('security_settings')
-        .values({ workspace_id: workspaceId, ...row })
-        .execute();
+    await securitySettingsDocument.write(db, workspaceId, JSON.stringify(settings));
   },
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { nowIso } from '../domain/ids';
-import type { Db } from '../store/repositories';
+import { deskSettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
 /** What can be sent outside Koe (email, outgoing webhook); `assigned_urgent` is an assignment of urgent work. */
@@ -155,25 +154,9 @@ export function publicDeskSettings(s: DeskSettings, opts: { admin: boolean; smtp
 
 export const deskSettings = {
   async get(db: Db, workspaceId: string): Promise<DeskSettings> {
-    const r = await db
-      .selectFrom('workspace_settings')
-      .select('settings')
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    return DeskSettingsSchema.parse(parseJson(r?.settings, {}));
+    return DeskSettingsSchema.parse(parseJson(await deskSettingsDocument.read(db, workspaceId), {}));
   },
   async save(db: Db, workspaceId: string, settings: DeskSettings): Promise<void> {
-    const row = { settings: JSON.stringify(settings), updated_at: nowIso() };
-    const exists = await db
-      .selectFrom('workspace_settings')
-      .select('workspace_id')
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst();
-    if (exists) await db.updateTable('workspace_settings').set(row).where('workspace_id', '=', workspaceId).execute();
-    else
-      await db
-        .insertInto('workspace_settings')
-        .values({ workspace_id: workspaceId, ...row })
-        .execute();
+    await deskSettingsDocument.write(db, workspaceId, JSON.stringify(settings));
   },
 };

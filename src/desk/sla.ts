@@ -101,15 +101,10 @@ export function slaChecker(deps: SlaDeps) {
     const previous = row.sla_announced ? (JSON.parse(row.sla_announced) as Pick<SlaStatus, 'target' | 'state'>) : null;
     const event = slaEventFor(previous, status);
     if (event) {
-      const claimed = await deps.db
-        .updateTable('conversations')
-        .set({ sla_announced: JSON.stringify({ target: status.target, state: status.state }) })
-        .where('id', '=', row.id)
-        .where((eb) =>
-          row.sla_announced === null ? eb('sla_announced', 'is', null) : eb('sla_announced', '=', row.sla_announced),
-        )
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) > 0) await deps.announce?.(row, status, event, settings);
+      const next = JSON.stringify({ target: status.target, state: status.state });
+      if (await conversations.claimSlaAnnouncement(deps.db, row.id, row.sla_announced, next)) {
+        await deps.announce?.(row, status, event, settings);
+      }
     }
     await scheduleSlaCheck(deps, workspaceId, conversationId);
   };

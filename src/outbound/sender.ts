@@ -82,6 +82,6 @@ async function inReplyTo(db: Db, conversationId: string) {
 }
 
 async function viaOf(db: Db, messageId: string): Promise<'dm' | undefined> {
-  const r = await db.selectFrom('messages').select('meta').where('id', '=', messageId).executeTakeFirst();
+  const r = await messages.rawMeta(db, messageId);
   return r?.meta && (JSON.parse(r.meta) as { via?: string }).via === 'dm' ? 'dm' : undefined;
 }

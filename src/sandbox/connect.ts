@@ -63,11 +63,7 @@ export function storeDirectory(koe: Koe, workspaceId: string): ChannelDirectory 
     replaceCredentials: async (id, credentials) => {
       const c = await channels.get(koe.db, workspaceId, id);
       if (!c) throw new Error(`Channel ${id} not found`);
-      await koe.db
-        .updateTable('channels')
-        .set({ credentials_enc: seal(c.kind, credentials) })
-        .where('id', '=', id)
-        .execute();
+      await channels.setCredentials(koe.db, id, seal(c.kind, credentials));
     },
   };
 }

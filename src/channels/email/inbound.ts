@@ -1,3 +1,4 @@
+import { channels } from '../../store/repositories';
 import { MAX_MESSAGE_BYTES, readAll, smtpError } from './smtp';
 import { SMTPServer } from 'smtp-server';
 import type { ChannelContext } from '../plugin';
@@ -76,13 +77,8 @@ export class InboundMailboxes {
   }
 
   private async reconcile(): Promise<void> {
-    const rows = await this.ctx.db
-      .selectFrom('channels')
-      .select(['id', 'credentials_enc'])
-      .where('kind', '=', 'email')
-      .where('deleted_at', 'is', null)
-      .execute();
-    const wanted = new Map(rows.filter((r) => r.credentials_enc).map((r) => [r.id, r.credentials_enc!]));
+    const rows = await channels.liveOfKind(this.ctx.db, 'email');
+    const wanted = new Map(rows.filter((r) => r.credentialsEnc).map((r) => [r.id, r.credentialsEnc!]));
     for (const id of this.running.keys()) if (wanted.get(id) !== this.running.get(id)!.sealed) await this.close(id);
     for (const [id, sealed] of wanted) {
       const current = this.running.get(id);

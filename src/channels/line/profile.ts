@@ -1,4 +1,5 @@
 import type { ChannelContext } from '../plugin';
+import { customers } from '../../store/repositories';
 import { lineApi, type LineCredentials } from './credentials';
 import { customerIdOf, LINE_FALLBACK_NAME, type LineOrigin } from './parse';
 
@@ -58,13 +59,6 @@ export class LineProfiles {
   }
 
   private async storedName(channelId: string, externalId: string): Promise<string | undefined> {
-    const row = await this.ctx.db
-      .selectFrom('customer_identities as ci')
-      .innerJoin('customers as c', 'c.id', 'ci.customer_id')
-      .select('c.name')
-      .where('ci.channel_id', '=', channelId)
-      .where('ci.external_id', '=', externalId)
-      .executeTakeFirst();
-    return row?.name;
+    return customers.nameOnChannel(this.ctx.db, channelId, externalId);
   }
 }

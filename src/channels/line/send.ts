@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { outbox } from '../../store/repositories';
 import { HTTPFetchError } from '@line/bot-sdk';
 import type { ChannelContext } from '../plugin';
 import { DeliveryError, type ChannelAdapter, type OutboundMessage } from '../types';
@@ -54,17 +55,7 @@ const isInvalidReplyToken = (err: unknown) =>
 
 /** A reply token works once: if another reply to the same customer message already went out, it is spent. */
 async function replyTokenSpent(ctx: ChannelContext, out: OutboundMessage): Promise<boolean> {
-  const other = await ctx.db
-    .selectFrom('outbox as o')
-    .innerJoin('messages as m', 'm.id', 'o.message_id')
-    .select('o.id')
-    .where('m.conversation_id', '=', out.conversationId)
-    .where('m.id', '!=', out.message.id)
-    .where('o.status', 'in', ['sent', 'sending'])
-    .where('m.created_at', '>=', out.inReplyTo!.createdAt)
-    .limit(1)
-    .executeTakeFirst();
-  return Boolean(other);
+  return outbox.otherSentSince(ctx.db, out.conversationId, out.message.id, out.inReplyTo!.createdAt);
 }
 
 async function usableReplyToken(ctx: ChannelContext, out: OutboundMessage): Promise<string | null> {

@@ -1,3 +1,4 @@
+import { channels } from '../../store/repositories';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
@@ -11,14 +12,7 @@ const rawBodyOf = (req: FastifyRequest) =>
 
 /** A connected (not deleted) LINE channel; its id is the last segment of the webhook URL. */
 async function lineChannel(ctx: ChannelContext, channelId: string) {
-  const row = await ctx.db
-    .selectFrom('channels')
-    .select('id')
-    .where('id', '=', channelId)
-    .where('kind', '=', 'line')
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return row?.id;
+  return (await channels.live(ctx.db, channelId, 'line'))?.id;
 }
 
 export async function lineWebhookRoutes(

@@ -1,3 +1,4 @@
+import { channels } from '../../store/repositories';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
@@ -9,13 +10,8 @@ type Params = { channelId: string };
 
 /** The channel behind a webhook URL, only while it exists, has this kind and has credentials. */
 async function channelCredentials(ctx: ChannelContext, kind: string, channelId: string): Promise<MetaCredentials> {
-  const row = await ctx.db
-    .selectFrom('channels')
-    .select(['kind', 'deleted_at', 'credentials_enc'])
-    .where('id', '=', channelId)
-    .executeTakeFirst();
-  if (!row || row.kind !== kind || row.deleted_at !== null || row.credentials_enc === null)
-    throw new DomainError('not_found', 'Channel not found');
+  const row = await channels.live(ctx.db, channelId, kind as 'facebook' | 'instagram');
+  if (!row?.hasCredentials) throw new DomainError('not_found', 'Channel not found');
   return readMetaCredentials(await ctx.credentials(channelId));
 }
 

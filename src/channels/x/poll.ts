@@ -1,3 +1,4 @@
+import { channels } from '../../store/repositories';
 import type { ChannelContext } from '../plugin';
 import { rateLimitWaitMs, XApiError, xRequest } from './api';
 import { DEFAULT_POLL_INTERVAL_SECONDS, readToken, type XCredentials } from './credentials';
@@ -62,12 +63,7 @@ export class XPoller {
   }
 
   private async tick(): Promise<void> {
-    const rows = await this.ctx.db
-      .selectFrom('channels')
-      .select('id')
-      .where('kind', '=', 'x')
-      .where('deleted_at', 'is', null)
-      .execute();
+    const rows = await channels.liveOfKind(this.ctx.db, 'x');
     for (const row of rows) {
       if (this.stopped) return;
       // One channel's failure (bad token, X down) must not hold up the others.
@@ -158,27 +154,13 @@ export class XPoller {
   }
 
   private async cursors(channelId: string): Promise<Cursors> {
-    const row = await this.ctx.db
-      .selectFrom('channels')
-      .select('settings')
-      .where('id', '=', channelId)
-      .executeTakeFirst();
-    return (JSON.parse(row?.settings ?? '{}') as { xPolling?: Cursors }).xPolling ?? {};
+    return ((await this.ctx.channel(channelId))?.settings.xPolling as Cursors | undefined) ?? {};
   }
 
   private async saveCursors(channelId: string, patch: Cursors): Promise<void> {
-    // Re-read just before writing so other settings (greeting…) saved meanwhile are kept.
-    const row = await this.ctx.db
-      .selectFrom('channels')
-      .select('settings')
-      .where('id', '=', channelId)
-      .executeTakeFirst();
-    const settings = JSON.parse(row?.settings ?? '{}') as { xPolling?: Cursors };
-    settings.xPolling = { ...settings.xPolling, ...patch };
-    await this.ctx.db
-      .updateTable('channels')
-      .set({ settings: JSON.stringify(settings) })
-      .where('id', '=', channelId)
-      .execute();
+    // Only the xPolling key is written (patchSettings re-reads the rest), so a greeting saved meanwhile is kept.
+    await channels.patchSettings(this.ctx.db, channelId, {
+      xPolling: { ...(await this.cursors(channelId)), ...patch },
+    });
   }
 }

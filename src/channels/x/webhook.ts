@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { XCredentials } from './credentials';
+import { channels } from '../../store/repositories';
 import { parseAccountActivity } from './parse';
 import { crcResponseToken, isCrcToken, isValidXSignature } from './verify';
 
@@ -9,13 +10,7 @@ const rawBodyOf = (req: FastifyRequest) =>
   Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === 'string' ? req.body : '');
 
 async function xChannelCredentials(ctx: ChannelContext, channelId: string): Promise<XCredentials> {
-  const row = await ctx.db
-    .selectFrom('channels')
-    .select('id')
-    .where('id', '=', channelId)
-    .where('kind', '=', 'x')
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await channels.live(ctx.db, channelId, 'x');
   if (!row) throw notFound('X channel');
   return ctx.credentials<XCredentials>(row.id);
 }

@@ -4,7 +4,6 @@ import { assignWaiting } from '../../desk/assign';
 import { runAutomation } from '../../desk/automation';
 import { escalationBoard } from '../../desk/board';
 import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
-import { notifications } from '../../desk/notifications';
 import { sendTestNotification } from '../../desk/notify-external';
 import {
   deskSettings,
@@ -16,7 +15,7 @@ import {
 } from '../../desk/settings';
 import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
-import { agents, audit, teams, byAgent } from '../../store/repositories';
+import { notifications, agents, audit, teams, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, IdParams, toAgentDto } from './dto';

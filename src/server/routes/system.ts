@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { ping } from '../../store/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflict } from '../../domain/errors';
@@ -20,7 +20,7 @@ export const systemRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/healthz', { schema: { hide: true } }, async () => {
-      await sql`select 1`.execute(koe.db);
+      await ping(koe.db);
       return { status: 'ok' };
     });
 
@@ -58,8 +58,7 @@ export const systemRoutes =
         });
         const passwordHash = await hashPassword(b.adminPassword);
         const result = await koe.db.transaction().execute(async (tx) => {
-          // Serialise concurrent first-time setups on PostgreSQL; SQLite transactions already are.
-          if (koe.store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(4242)`.execute(tx);
+          await workspaces.lockForSetup(tx, koe.store.dialect);
           if ((await workspaces.count(tx)) > 0) throw conflict('Koe is already set up; sign in instead');
           const workspace = await workspaces.create(tx, b.workspaceName);
           const agent = await agents.create(tx, {

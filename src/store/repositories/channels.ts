@@ -76,6 +76,37 @@ export const channels = {
     const r = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
     return r && toChannel(r);
   },
+  /** A connected (not deleted) channel of this kind: what a webhook URL's last segment must name. */
+  async live(db: Db, id: string, kind: ChannelKind): Promise<Channel | undefined> {
+    const r = await db
+      .selectFrom('channels')
+      .selectAll()
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return r && toChannel(r);
+  },
+  /** Every connected channel of a kind, with its sealed credentials (background work: polling, mailboxes). */
+  async liveOfKind(db: Db, kind: ChannelKind): Promise<{ id: string; credentialsEnc: string | null }[]> {
+    const rows = await db
+      .selectFrom('channels')
+      .select(['id', 'credentials_enc'])
+      .where('kind', '=', kind)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return rows.map((r) => ({ id: r.id, credentialsEnc: r.credentials_enc }));
+  },
+  /** Merges `patch` into the channel's settings (e.g. X polling cursors), reading and writing the stored JSON. */
+  async patchSettings(db: Db, id: string, patch: Record<string, unknown>): Promise<void> {
+    const r = await db.selectFrom('channels').select('settings').where('id', '=', id).executeTakeFirst();
+    const settings = { ...parseJson<Record<string, unknown>>(r?.settings ?? null, {}), ...patch };
+    await db
+      .updateTable('channels')
+      .set({ settings: JSON.stringify(settings) })
+      .where('id', '=', id)
+      .execute();
+  },
   async byPublicKey(db: Db, publicKey: string): Promise<Channel | undefined> {
     const r = await db
       .selectFrom('channels')

@@ -381,6 +381,34 @@ export const conversations = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
+  /**
+   * Records the SLA state just announced, only if it still is `previous` (the raw column value): with several workers,
+   * one warning or breach is announced once. True when this call claimed it.
+   */
+  async claimSlaAnnouncement(db: Db, id: string, previous: string | null, next: string): Promise<boolean> {
+    const r = await db
+      .updateTable('conversations')
+      .set({ sla_announced: next })
+      .where('id', '=', id)
+      .where((eb) => (previous === null ? eb('sla_announced', 'is', null) : eb('sla_announced', '=', previous)))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  /** Ends a first responder's part (and their ownership, when asked), only if they still are the first responder. */
+  async releaseFirstResponder(
+    db: Db,
+    id: string,
+    agentId: string,
+    o: { unassign: boolean; at: string },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('conversations')
+      .set({ first_responder_id: null, ...(o.unassign ? { assignee_id: null } : {}), updated_at: o.at })
+      .where('id', '=', id)
+      .where('first_responder_id', '=', agentId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
   async forCustomer(db: Db, workspaceId: string, customerId: string, limit = 50) {
     const rows = await baseQuery(db)
       .where('cv.workspace_id', '=', workspaceId)

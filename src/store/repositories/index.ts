@@ -24,3 +24,5 @@ export { signIns, type SignInRecord } from './sign-in';
 export { escalations } from './escalations';
 export { customerMerges } from './customer-merges';
 export { jobRows } from './jobs';
+export { deskSettingsDocument, securitySettingsDocument } from './settings';
+export { notifications, type Notification } from './notifications';

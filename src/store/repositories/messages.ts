@@ -109,6 +109,60 @@ export const messages = {
     }
     return out;
   },
+  /** Customer messages with platform meta, newest first (the inbox looks for the latest public one). */
+  async recentCustomerMetas(db: Db, conversationId: string, limit = 50) {
+    return db
+      .selectFrom('messages')
+      .select(['id', 'meta'])
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', 'customer')
+      .where('meta', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+  /** The raw row fields a platform action needs (kind, conversation, raw meta text). */
+  async rawMeta(db: Db, id: string) {
+    return db
+      .selectFrom('messages')
+      .select(['id', 'conversation_id', 'kind', 'meta'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+  /**
+   * Replaces the meta only if it still is `before` (the raw column value): two requests changing one message's meta
+   * cannot overwrite each other. False when another got there first.
+   */
+  async swapMeta(db: Db, id: string, before: string | null, after: Record<string, unknown>): Promise<boolean> {
+    let q = db
+      .updateTable('messages')
+      .set({ meta: JSON.stringify(after) })
+      .where('id', '=', id);
+    q = before === null ? q.where('meta', 'is', null) : q.where('meta', '=', before);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+  async setTriage(db: Db, id: string, verdict: unknown): Promise<void> {
+    await db
+      .updateTable('messages')
+      .set({ triage: JSON.stringify(verdict) })
+      .where('id', '=', id)
+      .execute();
+  },
+  /** The text of the customer's latest message in a conversation. */
+  async lastCustomerText(db: Db, conversationId: string): Promise<string | undefined> {
+    const r = await db
+      .selectFrom('messages')
+      .select('text')
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', 'customer')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.text;
+  },
   async get(db: Db, id: string): Promise<Message | undefined> {
     const r = await withDelivery(db).where('m.id', '=', id).executeTakeFirst();
     return r && toMessage(r as Row);
@@ -189,6 +243,20 @@ export const outbox = {
       .groupBy('status')
       .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  },
+  /** Whether another reply in the conversation, written since `since`, was sent or is being sent (LINE reply tokens work once). */
+  async otherSentSince(db: Db, conversationId: string, exceptMessageId: string, since: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('outbox as o')
+      .innerJoin('messages as m', 'm.id', 'o.message_id')
+      .select('o.id')
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.id', '!=', exceptMessageId)
+      .where('o.status', 'in', ['sent', 'sending'])
+      .where('m.created_at', '>=', since)
+      .limit(1)
+      .executeTakeFirst();
+    return Boolean(r);
   },
   async get(db: Db, id: string): Promise<OutboxTable | undefined> {
     return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();

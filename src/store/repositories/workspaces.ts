@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newId, nowIso } from '../../domain/ids';
 import type { Db } from './types';
 
@@ -8,6 +9,10 @@ export interface Workspace {
 }
 
 export const workspaces = {
+  /** Serialises concurrent first-time set-ups on PostgreSQL (SQLite transactions already are serial). */
+  async lockForSetup(tx: Db, dialect: 'sqlite' | 'postgres'): Promise<void> {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(4242)`.execute(tx);
+  },
   async count(db: Db): Promise<number> {
     const r = await db
       .selectFrom('workspaces')
