@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { createHash } from 'node:crypto';
 import { InboundEventSchema, type InboundEvent } from '../channels/types';
-import { cleanDeep } from '../domain/clean-text';
+import { cleanDeep, cleanText } from '../domain/clean-text';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
 import { inboundEvents, type Db } from '../store/repositories';
@@ -68,7 +68,8 @@ export async function recordRejected(
     channelId,
     externalId,
     payload: body.length > 65_536 ? `${body.slice(0, 65_536)}…` : body,
-    error: reason.slice(0, 1000),
+    // A reason can quote the payload (an unexpected `object` value), so it is cleaned like the payload.
+    error: cleanText(reason).slice(0, 1000),
   });
   deps.log.warn({ channelId, reason, duplicate: !eventId }, 'inbound event rejected');
   return { eventId, duplicate: !eventId };

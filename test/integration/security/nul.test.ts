@@ -75,3 +75,18 @@ describe.each(dialects)('NUL and other refused characters at the edges (%s)', (d
     },
   );
 });
+
+describe.each(dialects)('a rejection reason that quotes NUL (%s)', (dialect) => {
+  let desk: PlatformDesk;
+  beforeAll(async () => {
+    desk = await openPlatformDesk(dialect);
+  });
+  afterAll(() => desk.close());
+
+  it('parks a Meta body whose object is NUL-laden instead of failing with 500', async () => {
+    const body = { ...samplePayload('facebook', 777), object: 'pa\u0000ge' };
+    expect((await desk.deliver('facebook', JSON.stringify(body))).status).toBe(200);
+    const failed = (await desk.admin.get('/api/admin/inbound-events?status=failed')).body.items as any[];
+    expect(failed.map((f) => f.error)).toContain('object "page" was posted to a facebook channel (expected "page")');
+  });
+});
