@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { externalKindOf, eventUrl, retryAfterMs, signBody } from './notify-external';
 import { DeskSettingsSchema, publicDeskSettings, webhookUrlProblem } from './settings';
-import { mergeSettings } from '../server/routes/routing';
+import { mergeDeskSettings as mergeSettings } from './settings';
 
 describe('external notifications (pure parts)', () => {
   it('maps in-app kinds to the kinds admins choose; only urgent assignments go out', () => {

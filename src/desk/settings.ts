@@ -160,3 +160,26 @@ export const deskSettings = {
     await deskSettingsDocument.write(db, workspaceId, JSON.stringify(settings));
   },
 };
+
+/** PUT semantics: notifications left out are kept; the write-only secret is kept, removed (null) or replaced (sealed). */
+export function mergeDeskSettings(
+  stored: DeskSettings,
+  input: DeskSettingsInput,
+  seal: (plain: string) => string,
+): DeskSettings {
+  const { notifications, ...rest } = input;
+  if (!notifications) return { ...rest, notifications: stored.notifications };
+  const { secret, hasSecret: _ignored, ...webhook } = notifications.webhook;
+  const kinds = (k: readonly string[]) => EXTERNAL_KINDS.filter((x) => k.includes(x));
+  return {
+    ...rest,
+    notifications: {
+      email: { ...notifications.email, kinds: kinds(notifications.email.kinds) },
+      webhook: {
+        ...webhook,
+        kinds: kinds(webhook.kinds),
+        secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret),
+      },
+    },
+  };
+}

@@ -25,6 +25,7 @@ import { agentRoutes } from './routes/agents';
 import { authRoutes } from './routes/auth';
 import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
+import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
@@ -117,6 +118,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(agentRoutes(koe));
   await app.register(channelRoutes(koe));
   await app.register(conversationRoutes(koe));
+  await app.register(customerRoutes(koe));
   await app.register(adminRoutes(koe));
   await app.register(widgetRoutes(koe));
   await app.register(triageRoutes(koe));

@@ -7,11 +7,10 @@ import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
 import { sendTestNotification } from '../../desk/notify-external';
 import {
   deskSettings,
+  mergeDeskSettings,
   DeskSettingsInputSchema,
-  EXTERNAL_KINDS,
   publicDeskSettings,
   type DeskSettings,
-  type DeskSettingsInput,
 } from '../../desk/settings';
 import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
@@ -236,7 +235,7 @@ export const routingRoutes =
       async (req) => {
         const { actor } = authOf(req);
         const stored = await deskSettings.get(koe.db, actor.workspaceId);
-        const next = mergeSettings(stored, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
+        const next = mergeDeskSettings(stored, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
         await deskSettings.save(koe.db, actor.workspaceId, next);
         const saved = shown(next, actor.role);
         await audit.log(koe.db, {
@@ -270,26 +269,3 @@ export const routingRoutes =
       },
     );
   };
-
-/** PUT semantics: notifications left out are kept; the write-only secret is kept, removed (null) or replaced (sealed). */
-export function mergeSettings(
-  stored: DeskSettings,
-  input: DeskSettingsInput,
-  seal: (plain: string) => string,
-): DeskSettings {
-  const { notifications, ...rest } = input;
-  if (!notifications) return { ...rest, notifications: stored.notifications };
-  const { secret, hasSecret: _ignored, ...webhook } = notifications.webhook;
-  const kinds = (k: readonly string[]) => EXTERNAL_KINDS.filter((x) => k.includes(x));
-  return {
-    ...rest,
-    notifications: {
-      email: { ...notifications.email, kinds: kinds(notifications.email.kinds) },
-      webhook: {
-        ...webhook,
-        kinds: kinds(webhook.kinds),
-        secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret),
-      },
-    },
-  };
-}
