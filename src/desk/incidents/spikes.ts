@@ -1,0 +1,73 @@
+import { DEFAULT_SPIKE_RULE, detectSpike, type SpikeRule } from '../../incidents/spike';
+import { topics } from '../../realtime/bus';
+import { agents, conversations, incidents, spikeAlerts } from '../../store/repositories';
+import { parseJson } from '../../store/repositories/types';
+import { URGENT_CATEGORIES, type Category } from '../../triage/types';
+import { notify } from '../notifications';
+import { SPIKE_COOLDOWN_MS, type IncidentDeps } from './shared';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Spike alerts
+
+/**
+ * Called by the route job for a new conversation: for each of its urgent categories not covered by an open
+ * incident, counts the category's recent conversations and raises at most one alert per cool-down.
+ */
+export async function checkSpikes(
+  deps: IncidentDeps,
+  workspaceId: string,
+  conversationId: string,
+  opts: { now?: Date; rule?: SpikeRule } = {},
+): Promise<void> {
+  const row = await conversations.row(deps.db, workspaceId, conversationId);
+  if (!row) return;
+  const urgent = parseJson<string[]>(row.categories, []).filter((c) => URGENT_CATEGORIES.has(c as Category));
+  if (!urgent.length) return;
+  const rule = opts.rule ?? DEFAULT_SPIKE_RULE;
+  const now = opts.now ?? new Date();
+  const covered = new Set(
+    (await incidents.open(deps.db, workspaceId)).flatMap((i) => parseJson<string[]>(i.categories, [])),
+  );
+  const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000).toISOString();
+  const baselineStart = new Date(Date.parse(windowStart) - rule.baselineHours * 3_600_000).toISOString();
+  for (const category of urgent) {
+    if (covered.has(category)) continue;
+    const verdict = detectSpike(
+      category,
+      {
+        inWindow: await spikeAlerts.countCategory(deps.db, workspaceId, category, windowStart, now.toISOString()),
+        inBaseline: await spikeAlerts.countCategory(deps.db, workspaceId, category, baselineStart, windowStart),
+      },
+      rule,
+    );
+    if (!verdict.spike) continue;
+    const at = now.toISOString();
+    const alert = await deps.db.transaction().execute(async (tx) =>
+      (await spikeAlerts.claimCooldown(tx, workspaceId, category, at, SPIKE_COOLDOWN_MS))
+        ? spikeAlerts.create(tx, {
+            workspaceId,
+            category,
+            observed: verdict.observed,
+            expected: verdict.expected,
+            at,
+          })
+        : null,
+    );
+    if (!alert) continue;
+    const supervisors = await agents.supervisorIds(deps.db, workspaceId);
+    await notify(deps, {
+      workspaceId,
+      agentIds: supervisors,
+      kind: 'spike',
+      conversationId: null,
+      urgent: true,
+      title: `急増：${verdict.explanationJa}`,
+      body: `「${category}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,
+    });
+    deps.bus.publish(topics.workspace(workspaceId), { type: 'spike.detected', data: alert });
+    deps.log.info(
+      { workspaceId, category, observed: verdict.observed, expected: verdict.expected },
+      'spike alert raised',
+    );
+  }
+}
