@@ -2,13 +2,13 @@
 // default) on the dev set (used for tuning), the holdout set (never used for
 // tuning), the fresh halves (fresh-dev tuned, fresh-test untuned), the blind
 // halves (blind-tune tuned, blind-test untuned), the blind2 halves (blind2-tune
-// tuned, blind2-test untuned) and blind3 (untuned; see src/triage/fresh.ts),
+// tuned, blind2-test untuned) and blind3 (untuned; see src/triage/evaluation/labelled-sets.ts),
 // then the rules alone against the default per set. `--errors` lists dev
 // mistakes only.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EvalReport } from '../src/triage/evaluate';
-import { evaluate, loadLabelled, TARGETS } from '../src/triage/evaluate';
+import type { EvalReport } from '../src/triage/evaluation/evaluate';
+import { evaluate, loadLabelled, TARGETS } from '../src/triage/evaluation/evaluate';
 import { CATEGORIES } from '../src/triage/types';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/triage/', import.meta.url));
@@ -64,11 +64,11 @@ for (const set of SETS) {
     }
   }
 }
-(await import('../src/triage/fresh')).printFreshSets(fixtures, print);
+(await import('../src/triage/evaluation/labelled-sets')).printFreshSets(fixtures, print);
 
 // What the shipped base model adds: the rules alone vs the default (rules + base model), per set.
 {
-  const { labelledSets, summary } = await import('../src/triage/fresh');
+  const { labelledSets, summary } = await import('../src/triage/evaluation/labelled-sets');
   const all = [
     ...SETS.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, posts: loadLabelled(s.file) })),
     ...labelledSets(fixtures).slice(1),

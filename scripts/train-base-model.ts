@@ -1,6 +1,6 @@
 // npm run train:triage — trains the base learned model (src/triage/base-model.ts)
 // on the labelled TUNING sets only: posts.jsonl (dev), fresh-dev, blind-tune,
-// blind2-tune (halves as defined in src/triage/fresh.ts) and the training corpus
+// blind2-tune (halves as defined in src/triage/evaluation/labelled-sets.ts) and the training corpus
 // (test/fixtures/triage/corpus/*.jsonl). Never trains on the holdout, the reporting
 // halves or blind3; a corpus post whose text also appears in one of those is dropped
 // (only the count is printed). Deterministic: same input, same file.
@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import type { BaseExample, BaseModelJSON, TrainOptions } from '../src/triage/base-model';
 import type { BaseBlend } from '../src/triage/base-model';
 import { BaseModel, trainBaseModel } from '../src/triage/base-model';
-import type { LabelledPost } from '../src/triage/evaluate';
-import { loadLabelled, scoreRows } from '../src/triage/evaluate';
-import { corpusSets, labelledSets } from '../src/triage/fresh';
+import type { LabelledPost } from '../src/triage/evaluation/evaluate';
+import { loadLabelled, scoreRows } from '../src/triage/evaluation/evaluate';
+import { corpusSets, labelledSets } from '../src/triage/evaluation/labelled-sets';
 import { analyse } from '../src/triage/index';
 import type { TriageResult } from '../src/triage/types';
 

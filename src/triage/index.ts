@@ -13,13 +13,13 @@ import {
   decideSentiment,
   precedence,
 } from './decide';
-import { EN_BROAD, JA_BROAD } from './lexicon-broad';
-import { EN_LEXICON } from './lexicon-en';
-import { JA_LEXICON } from './lexicon-ja';
+import { EN_BROAD, JA_BROAD } from './lexicons/broad';
+import { EN_LEXICON } from './lexicons/core-en';
+import { JA_LEXICON } from './lexicons/core-ja';
 import { EN_FRAME_SLOTS, JA_FRAME_SLOTS } from './frames';
-import { EN_PASS2, JA_PASS2 } from './lexicon-pass2';
-import { EN_PASS3, JA_PASS3 } from './lexicon-pass3';
-import { EN_PASS4, JA_PASS4 } from './lexicon-pass4';
+import { EN_URGENT_SITUATIONS, JA_URGENT_SITUATIONS } from './lexicons/urgent-situations';
+import { EN_SLANG_ABBREVIATIONS, JA_SLANG_DIALECT_KEIGO } from './lexicons/slang-dialect-keigo';
+import { EN_LOANWORDS_SUBSCRIPTIONS, JA_LOANWORDS_ROMAJI } from './lexicons/loanwords-romaji';
 import type { LexEntry } from './lexicon';
 import { compileMatcher, lexiconEntries } from './lexicon';
 import type { LearnedModel } from './learned';
@@ -59,12 +59,12 @@ const BUILTIN = compileMatcher([
   ...lexiconEntries(JA_BROAD),
   ...lexiconEntries(EN_LEXICON),
   ...lexiconEntries(EN_BROAD),
-  ...lexiconEntries(JA_PASS2),
-  ...lexiconEntries(EN_PASS2),
-  ...lexiconEntries(JA_PASS3),
-  ...lexiconEntries(EN_PASS3),
-  ...lexiconEntries(JA_PASS4),
-  ...lexiconEntries(EN_PASS4),
+  ...lexiconEntries(JA_URGENT_SITUATIONS),
+  ...lexiconEntries(EN_URGENT_SITUATIONS),
+  ...lexiconEntries(JA_SLANG_DIALECT_KEIGO),
+  ...lexiconEntries(EN_SLANG_ABBREVIATIONS),
+  ...lexiconEntries(JA_LOANWORDS_ROMAJI),
+  ...lexiconEntries(EN_LOANWORDS_SUBSCRIPTIONS),
   ...lexiconEntries(JA_FRAME_SLOTS),
   ...lexiconEntries(EN_FRAME_SLOTS),
 ]);

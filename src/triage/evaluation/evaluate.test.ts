@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
-import { blind2Sets, blind3Sets, blindSets, freshSets } from './fresh';
-import { CATEGORIES } from './types';
+import { blind2Sets, blind3Sets, blindSets, freshSets } from './labelled-sets';
+import { CATEGORIES } from '../types';
 
 const BLIND_TEST_FLOOR = { level3Recall: 0.92 };
 const BLIND3_FLOOR = { level3Recall: 0.93, level3Precision: 0.8, sentimentMacroF1: 0.77, categoryMicroF1: 0.71 };
@@ -15,7 +15,7 @@ function expectAllTargets(r: ReturnType<typeof evaluate>): void {
   expect(r.categoryMicroF1).toBeGreaterThanOrEqual(TARGETS.categoryMicroF1);
 }
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/triage/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/triage/${name}`, import.meta.url));
 
 describe('labelled sets', () => {
   const dev = loadLabelled(fixture('posts.jsonl'));
@@ -43,7 +43,7 @@ describe('labelled sets', () => {
   });
 
   it('fresh set (other domains and styles): 200 posts, both halves meet every target', () => {
-    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
     const sets = freshSets(fixtures);
     expect(sets.map((s) => s.posts.length)).toEqual([100, 100]);
     const all = sets.flatMap((s) => s.posts);
@@ -59,7 +59,7 @@ describe('labelled sets', () => {
   });
 
   it('blind set (written before the analyser saw it): 275 posts, blind-tune meets every target, blind-test has floors', () => {
-    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
     const [tune, test] = blindSets(fixtures);
     expect([tune.posts.length, test.posts.length]).toEqual([138, 137]);
     const all = [...tune.posts, ...test.posts];
@@ -74,7 +74,7 @@ describe('labelled sets', () => {
   });
 
   it('blind2 set (pass 4, written before the analyser saw it): 217 posts, blind2-tune meets every target', () => {
-    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
     const [tune, test] = blind2Sets(fixtures);
     expect([tune.posts.length, test.posts.length]).toEqual([109, 108]);
     const all = [...tune.posts, ...test.posts];
@@ -101,7 +101,7 @@ describe('labelled sets', () => {
   });
 
   it('blind3 set (pass 5, reporting only): 220 posts, written before any run; floors on the hardest set', () => {
-    const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
     const [set] = blind3Sets(fixtures);
     expect(set.posts.length).toBe(220);
     expect(set.posts.filter((p) => p.lang === 'ja').length / set.posts.length).toBeGreaterThanOrEqual(0.7);

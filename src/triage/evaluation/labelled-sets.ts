@@ -2,18 +2,18 @@
 // the lexicons, in other domains and styles). The first 100 posts (fresh-dev)
 // may be used for tuning; the last 100 (fresh-test) are reported untuned.
 //
-//   node --import tsx src/triage/fresh.ts [--errors [--dev] [--only=blind]] [--categories] [--with-test]
+//   node --import tsx src/triage/evaluation/labelled-sets.ts [--errors [--dev] [--only=blind]] [--categories] [--with-test]
 //     dev + fresh-dev + blind-tune + blind2-tune (never the holdout); the
 //     reporting-only halves (fresh-test, blind-test, blind2-test) are scored only
 //     with --with-test, and their errors are never listed.
 //
 // scripts/eval-triage.ts prints the two splits with its own formatter via
-//   (await import('../src/triage/fresh')).printFreshSets(fixtures, print);
+//   (await import('../src/triage/evaluation/labelled-sets')).printFreshSets(fixtures, print);
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport, LabelledPost } from './evaluate';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
-import { CATEGORIES } from './types';
+import { CATEGORIES } from '../types';
 
 export const FRESH_TUNING_SIZE = 100;
 
@@ -120,7 +120,7 @@ export function summary(name: string, r: EvalReport): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const fixtures = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+  const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
   const showErrors = process.argv.includes('--errors');
   const withTest = process.argv.includes('--with-test');
   const sets = labelledSets(fixtures).filter((s) => withTest || !s.name.includes('(untuned)'));

@@ -3,11 +3,11 @@
 // hearsay, laughter hyperbole, plain-form resolutions). Written from how people
 // post, not from evaluation posts; compositional cases are left to frames.ts
 // and inflections to variants.ts, so this list stays short.
-import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexiconSource } from '../lexicon';
 
 const EMPTY = EMPTY_SECTIONS;
 
-export const JA_PASS3: LexiconSource = {
+export const JA_SLANG_DIALECT_KEIGO: LexiconSource = {
   ...EMPTY,
   lang: 'ja',
   categories: {
@@ -29,7 +29,7 @@ export const JA_PASS3: LexiconSource = {
   spam: `フォロワー1万:2|フォロワー増やし:2`,
 };
 
-export const EN_PASS3: LexiconSource = {
+export const EN_SLANG_ABBREVIATIONS: LexiconSource = {
   ...EMPTY,
   lang: 'en',
   categories: {

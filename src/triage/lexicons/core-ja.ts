@@ -2,7 +2,7 @@
 // in ordinary full-width Japanese; weights ≥ 1 decide a category alone, lower
 // weights need support from another term. A weight of 0 blocks a shorter term
 // of the same category inside it (教えてください must not count as a request).
-import type { LexiconSource } from './lexicon';
+import type { LexiconSource } from '../lexicon';
 
 export const JA_LEXICON: LexiconSource = {
   lang: 'ja',

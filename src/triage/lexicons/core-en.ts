@@ -1,6 +1,6 @@
 // English lexicon. ASCII terms match on word boundaries; a trailing `*` makes a
-// stem ("refund*" matches refunded, refunds). Weights as in lexicon-ja.ts.
-import type { LexiconSource } from './lexicon';
+// stem ("refund*" matches refunded, refunds). Weights as in core-ja.ts.
+import type { LexiconSource } from '../lexicon';
 
 export const EN_LEXICON: LexiconSource = {
   lang: 'en',

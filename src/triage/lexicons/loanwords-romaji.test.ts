@@ -2,9 +2,9 @@
 // failure, a failure told as the cause of a charge, one-phrase-per-line posts,
 // concessive politeness, hearsay and other companies, romaji "no".
 import { describe, expect, it } from 'vitest';
-import { analyse } from './index';
-import { joinFragmentedLines, normalise } from './normalise';
-import { quotedSpans } from './rules';
+import { analyse } from '../index';
+import { joinFragmentedLines, normalise } from '../normalise';
+import { quotedSpans } from '../rules';
 
 const cats = (text: string) => analyse({ text }).categories;
 

@@ -1,10 +1,10 @@
 // Evaluation metrics over a labelled JSON Lines set. Shared by
 // scripts/eval-triage.ts and the holdout test so both report the same numbers.
 import { readFileSync } from 'node:fs';
-import type { AnalyseOptions } from './index';
-import { analyse } from './index';
-import type { Category, Lang, Level, Sentiment, TriageResult } from './types';
-import { CATEGORIES } from './types';
+import type { AnalyseOptions } from '../index';
+import { analyse } from '../index';
+import type { Category, Lang, Level, Sentiment, TriageResult } from '../types';
+import { CATEGORIES } from '../types';
 
 export interface LabelledPost {
   id: string;

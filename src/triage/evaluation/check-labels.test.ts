@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkLabelled } from './check-labels';
-import { detectLang } from './normalise';
+import { detectLang } from '../normalise';
 
-const dir = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+const dir = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
 const line = (o: Record<string, unknown>) => JSON.stringify({ id: 'x-1', lang: 'ja', sentiment: 'negative', ...o });
 
 describe('label checker', () => {

@@ -4,12 +4,12 @@
 // category), the `lang` rule, unique ids and texts. Used by the fixture test and by
 // whoever writes new posts:
 //
-//   node --import tsx src/triage/check-labels.ts test/fixtures/triage/corpus/*.jsonl
+//   node --import tsx src/triage/evaluation/check-labels.ts test/fixtures/triage/corpus/*.jsonl
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { detectLang } from './normalise';
-import type { Category } from './types';
-import { CATEGORIES, URGENT_CATEGORIES } from './types';
+import { detectLang } from '../normalise';
+import type { Category } from '../types';
+import { CATEGORIES, URGENT_CATEGORIES } from '../types';
 
 export interface LabelProblem {
   line: number;

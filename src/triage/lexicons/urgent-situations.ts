@@ -2,12 +2,12 @@
 // customers phrase money lost, unusable services, faulty goods, harm and
 // escalation — not from any evaluation file. Plain forms only: variants.ts adds
 // the negative conjugations (〜ません / 〜へん / 〜ん / 〜ず …), kana spellings and
-// English contraction forms. Weights follow lexicon-ja.ts (≥ 1 decides alone).
-import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
+// English contraction forms. Weights follow core-ja.ts (≥ 1 decides alone).
+import { EMPTY_SECTIONS, type LexiconSource } from '../lexicon';
 
 const EMPTY = EMPTY_SECTIONS;
 
-export const JA_PASS2: LexiconSource = {
+export const JA_URGENT_SITUATIONS: LexiconSource = {
   ...EMPTY,
   lang: 'ja',
   categories: {
@@ -56,7 +56,7 @@ export const JA_PASS2: LexiconSource = {
 使い物にならな:1.2|ポンコツ:1.2|欠陥:1|返金まだ:0.8|即落ち:0.8|いつまで経っても:1|いつまでたっても:1|いつになったら:1`,
 };
 
-export const EN_PASS2: LexiconSource = {
+export const EN_URGENT_SITUATIONS: LexiconSource = {
   ...EMPTY,
   lang: 'en',
   categories: {

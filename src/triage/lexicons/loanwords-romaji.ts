@@ -3,11 +3,11 @@
 // English subscription wording — plus blockers for words that only look like
 // issues (障害者, 腹痛を訴え, 口から火が出る). Written as general wording;
 // compositional cases live in frames.ts.
-import { EMPTY_SECTIONS, type LexiconSource } from './lexicon';
+import { EMPTY_SECTIONS, type LexiconSource } from '../lexicon';
 
 const EMPTY = EMPTY_SECTIONS;
 
-export const JA_PASS4: LexiconSource = {
+export const JA_LOANWORDS_ROMAJI: LexiconSource = {
   ...EMPTY,
   lang: 'ja',
   categories: {
@@ -29,7 +29,7 @@ export const JA_PASS4: LexiconSource = {
   hypothetical: `他社の|他社で|よその会社|よその店`,
 };
 
-export const EN_PASS4: LexiconSource = {
+export const EN_LOANWORDS_SUBSCRIPTIONS: LexiconSource = {
   ...EMPTY,
   lang: 'en',
   categories: {
