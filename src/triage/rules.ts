@@ -226,13 +226,36 @@ function applyContext(
   return { matches, quoted: quoted ?? NO_CONTEXT.quoted, context };
 }
 
+/**
+ * The rule analysis of one post, in named passes: negation, co-occurrence frames, scope (hypothetical, mistaken,
+ * resolved), context (quotes, devices, causes), then the tally of what is left, and sarcasm last.
+ */
 export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis {
   let matches = dropContained(raw);
-  const negated = new Set<Match>();
-  const cancelled = new Map<Match, Match>(); // issue match → resolving marker
-  const negatable = (m: Match) => isScored(m) || m.entry.kind === 'slot';
+  const { negated, hasSlots } = markNegations(text, matches);
+  if (hasSlots) matches = applyFramePass(text, matches, negated);
+  const cancelled = markScopes(text, matches);
+  const context =
+    hasSlots || text.includes('>') || text.includes('rt')
+      ? applyContext(text, matches, negated, cancelled, hasSlots)
+      : NO_CONTEXT;
+  matches = context.matches ?? matches;
+  const { result, sarcasmMarkers } = tally(text, lang, matches, {
+    negated,
+    cancelled,
+    quoted: context.quoted,
+    explained: context.context,
+  });
+  applySarcasm(result, sarcasmMarkers);
+  for (const c of CATEGORIES) result.evidence[c].sort((a, b) => b.weight - a.weight);
+  return result;
+}
 
-  // Pass 1: negation (also of frame roles: 違いはない, never charged).
+const negatable = (m: Match) => isScored(m) || m.entry.kind === 'slot';
+
+/** Pass 1: negation, of scored terms and of frame roles (違いはない, never charged). */
+function markNegations(text: string, matches: Match[]): { negated: Set<Match>; hasSlots: boolean } {
+  const negated = new Set<Match>();
   let hasSlots = false;
   for (const mod of matches) {
     const kind = mod.entry.kind;
@@ -253,35 +276,41 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
       }
     }
   }
+  return { negated, hasSlots };
+}
 
-  // Pass 2: co-occurrence frames become ordinary category matches, so the
-  // scope rules below (hypothetical, mistake, resolved) apply to them too.
-  if (hasSlots) {
-    let pos = 0;
-    let neg = 0;
-    for (const m of matches) {
-      if (negated.has(m)) continue;
-      if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
-      else if (m.entry.kind === 'neg') neg += m.entry.weight;
-    }
-    const slots = matches.filter((m) => m.entry.kind === 'slot' && !negated.has(m));
-    const frames = applyFrames(text, slots, pos >= 1.5 && neg < 0.5);
-    if (frames.matches.length > 0) {
-      const { claimed } = frames;
-      matches = matches.filter(
-        (m) =>
-          !(
-            m.entry.kind === 'cat' &&
-            URGENT_CATEGORIES.has(m.entry.category!) &&
-            claimed.some(([s, e, c]) => c !== m.entry.category && m.start >= s && m.end <= e)
-          ),
-      );
-      matches.push(...frames.matches);
-      matches.sort((a, b) => a.start - b.start || b.end - a.end);
-    }
+/**
+ * Pass 2: co-occurrence frames become ordinary category matches, so the scope rules (hypothetical, mistake, resolved)
+ * apply to them too. Returns the matches with the frames' own, and without the urgent terms a frame claimed.
+ */
+function applyFramePass(text: string, matches: Match[], negated: Set<Match>): Match[] {
+  let pos = 0;
+  let neg = 0;
+  for (const m of matches) {
+    if (negated.has(m)) continue;
+    if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
+    else if (m.entry.kind === 'neg') neg += m.entry.weight;
   }
+  const slots = matches.filter((m) => m.entry.kind === 'slot' && !negated.has(m));
+  const frames = applyFrames(text, slots, pos >= 1.5 && neg < 0.5);
+  if (frames.matches.length === 0) return matches;
+  const { claimed } = frames;
+  const kept = matches.filter(
+    (m) =>
+      !(
+        m.entry.kind === 'cat' &&
+        URGENT_CATEGORIES.has(m.entry.category!) &&
+        claimed.some(([s, e, c]) => c !== m.entry.category && m.start >= s && m.end <= e)
+      ),
+  );
+  kept.push(...frames.matches);
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  return kept;
+}
 
-  // Pass 3: scope markers (a weight of 0 only blocks: もしかして is not もし).
+/** Pass 3: scope markers (a weight of 0 only blocks: もしかして is not もし). Issue match → the marker that settles it. */
+function markScopes(text: string, matches: Match[]): Map<Match, Match> {
+  const cancelled = new Map<Match, Match>();
   for (const mod of matches) {
     const kind = mod.entry.kind;
     if (mod.entry.weight === 0 && kind !== 'cat') continue;
@@ -319,15 +348,24 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
       for (const m of matches) if (isIssue(m) && m.start < mod.end) cancelled.set(m, mod);
     }
   }
+  return cancelled;
+}
 
-  // Pass 4: quoted text, a device as the subject of a failure, failure as the cause of a charge.
-  const pass4 =
-    hasSlots || text.includes('>') || text.includes('rt')
-      ? applyContext(text, matches, negated, cancelled, hasSlots)
-      : NO_CONTEXT;
-  matches = pass4.matches ?? matches;
-  const { quoted, context } = pass4;
+interface Settled {
+  negated: Set<Match>;
+  cancelled: Map<Match, Match>;
+  quoted: ReadonlySet<Match>;
+  /** A match explained by its context (a device failing, a failure causing a charge) → the category it explains. */
+  explained: ReadonlyMap<Match, Category>;
+}
 
+/** The tally: what is left scores its category, sentiment, spam, abuse…; what was settled becomes a visible reason. */
+function tally(
+  text: string,
+  lang: Lang,
+  matches: Match[],
+  s: Settled,
+): { result: RuleAnalysis; sarcasmMarkers: string[] } {
   const scores = emptyRecord(() => 0);
   const evidence = emptyRecord<Evidence[]>(() => []);
   const result: RuleAnalysis = {
@@ -347,12 +385,13 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
   };
   const cancelledTerms = new Set<string>();
   const sarcasmMarkers: string[] = [];
+  const { negated, cancelled, quoted } = s;
 
   for (const m of matches) {
     const e = m.entry;
     const surface = text.slice(m.start, m.end);
     const resolvedBy = cancelled.get(m);
-    const explains = context.get(m);
+    const explains = s.explained.get(m);
     if (quoted.has(m) || explains) {
       if (e.kind === 'cat' && e.weight >= 1 && !cancelledTerms.has(surface)) {
         cancelledTerms.add(surface);
@@ -415,21 +454,21 @@ export function applyRules(text: string, lang: Lang, raw: Match[]): RuleAnalysis
         break;
     }
   }
+  return { result, sarcasmMarkers };
+}
 
-  // Sarcasm: praise words inside a complaint (さすが、今月3回目の障害👏) count against.
-  if (sarcasmMarkers.length > 0) {
-    let complaint = result.negRaw > 0.5;
-    for (const c of URGENT_CATEGORIES) if (scores[c] >= 0.6) complaint = true;
-    if (complaint) {
-      result.sarcasm = sarcasmMarkers[0];
-      result.negRaw += result.posRaw + Math.max(scores.praise, 0.8);
-      result.negWords.push(...sarcasmMarkers);
-      result.posRaw = 0;
-      result.posWords = [];
-      scores.praise = 0;
-      evidence.praise = [];
-    }
-  }
-  for (const c of CATEGORIES) evidence[c].sort((a, b) => b.weight - a.weight);
-  return result;
+/** Sarcasm: praise words inside a complaint (さすが、今月3回目の障害👏) count against. */
+function applySarcasm(result: RuleAnalysis, markers: string[]): void {
+  if (markers.length === 0) return;
+  const { scores, evidence } = result;
+  let complaint = result.negRaw > 0.5;
+  for (const c of URGENT_CATEGORIES) if (scores[c] >= 0.6) complaint = true;
+  if (!complaint) return;
+  result.sarcasm = markers[0];
+  result.negRaw += result.posRaw + Math.max(scores.praise, 0.8);
+  result.negWords.push(...markers);
+  result.posRaw = 0;
+  result.posWords = [];
+  scores.praise = 0;
+  evidence.praise = [];
 }
