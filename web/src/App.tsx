@@ -15,7 +15,7 @@ import { TriageSettingsPage } from './pages/admin/TriageSettingsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { BoardPage } from './pages/board/BoardPage';
 import { TeamsPage } from './pages/admin/TeamsPage';
-import { DeskSettingsPage } from './pages/admin/DeskSettingsPage';
+import { DeskSettingsPage } from './pages/admin/desk/DeskSettingsPage';
 import { AutomationPage } from './pages/admin/automation/AutomationPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { IncidentDetailPage } from './pages/incidents/IncidentDetailPage';

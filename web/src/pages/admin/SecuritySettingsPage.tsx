@@ -6,20 +6,19 @@ import {
   Code,
   Group,
   Loader,
-  Paper,
   PasswordInput,
   Radio,
   Stack,
   Switch,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSaveSecuritySettings, useSecuritySettings, type SecuritySettings } from '../../api/security';
 import { ROLES, type Role } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
+import { SettingsSection } from '../../components/SettingsSection';
 
 export function SecuritySettingsPage() {
   const { t } = useTranslation();
@@ -81,13 +80,7 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
 
   return (
     <Stack gap="md" maw={760} data-testid="security-form">
-      <Paper withBorder p="md" radius="md">
-        <Title order={3} fz="md" mb={4}>
-          {t('settings.twoFactorHeading')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('settings.twoFactorHelp')}
-        </Text>
+      <SettingsSection title={t('settings.twoFactorHeading')} help={t('settings.twoFactorHelp')}>
         <Group gap="lg">
           {ROLES.map((role) => (
             <Checkbox
@@ -103,15 +96,9 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
             />
           ))}
         </Group>
-      </Paper>
+      </SettingsSection>
 
-      <Paper withBorder p="md" radius="md">
-        <Title order={3} fz="md" mb={4}>
-          {t('settings.ssoHeading')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('settings.ssoHelp')}
-        </Text>
+      <SettingsSection title={t('settings.ssoHeading')} help={t('settings.ssoHelp')}>
         <Stack gap="sm">
           <Switch
             label={t('settings.enabled')}
@@ -183,7 +170,7 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
             <Code data-testid="sso-callback">{initial.callbackUrl}</Code>
           </div>
         </Stack>
-      </Paper>
+      </SettingsSection>
 
       {save.error && <ErrorAlert error={save.error} />}
       {done && (
