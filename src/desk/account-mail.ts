@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { deskTexts, localTime } from '../texts/desk-texts';
+import { langOf } from '../texts/localized';
 import type { KoeConfig } from '../config/config';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } from '../jobs/queue';
 import { agents, type Db } from '../store/repositories';
@@ -28,38 +30,22 @@ export async function enqueueAccountMail(
   await deps.jobs.enqueue(ACCOUNT_MAIL, mail, { maxAttempts: 8 }, tx);
 }
 
-export function loginLockedText(
-  locale: string,
-  m: { name: string; ip: string; until: string; timeZone?: string; url?: string },
-) {
-  const ja = locale !== 'en';
-  const until = new Intl.DateTimeFormat(ja ? 'ja-JP' : 'en-GB', {
-    timeZone: m.timeZone ?? 'Asia/Tokyo',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(m.until));
-  return ja
-    ? {
-        title: 'サインインを一時停止しました',
-        body:
-          `${m.name} さんのアカウントに、これまで使われていないブラウザから誤ったパスワードが続けて入力されました（最後の接続元: ${m.ip}）。` +
-          `${until} まで、新しいブラウザからのサインインを停止しています。いつものブラウザからは通常どおりサインインできます。` +
-          '心当たりがない場合は、パスワードを変更し、管理者に連絡してください。',
-      }
-    : {
-        title: 'Sign-ins paused for your account',
-        body:
-          `Several wrong passwords were entered for ${m.name}'s account from browsers that have not signed in to it before (last from ${m.ip}). ` +
-          `Sign-ins from new browsers are paused until ${until}; the browsers you usually use still sign in as normal. ` +
-          'If this was not you, change your password and tell your admin.',
-      };
+/** The lock notice in both languages (the in-app notification and the mail pick the agent's). */
+export function loginLockedText(m: { name: string; ip: string; until: string; timeZone?: string }) {
+  return deskTexts.loginLocked({
+    name: m.name,
+    ip: m.ip,
+    until: localTime(m.until, m.timeZone ?? 'Asia/Tokyo', 'medium'),
+  });
 }
 
 export function accountMailer(deps: AccountMailDeps) {
   return async (m: AccountMail, ctx: JobContext): Promise<void> => {
     const agent = await agents.get(deps.db, m.workspaceId, m.agentId);
     if (!agent?.active) return;
-    const text = loginLockedText(agent.locale, { name: agent.name, ip: m.ip, until: m.until });
+    const lang = langOf(agent.locale);
+    const localized = loginLockedText({ name: agent.name, ip: m.ip, until: m.until });
+    const text = { title: localized.title[lang], body: localized.body[lang] };
     try {
       await sendPlainMail(deps.config.mail, {
         to: agent.email,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { deskTexts } from '../texts/desk-texts';
 import { nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
@@ -92,7 +93,7 @@ export async function autoAssign(
   const claimed = await deps.db.transaction().execute(async (tx) => {
     if (!(await conversations.claimOwner(tx, row.id, decision.agentId!, { firstResponder, at }))) return false;
     await agents.markAssigned(tx, decision.agentId!, at);
-    await messages.system(tx, row.id, decision.explanationJa, at);
+    await messages.system(tx, row.id, { ja: decision.explanationJa, en: decision.explanation }, at);
     await audit.log(tx, {
       workspaceId,
       actor: bySystem('Koe routing'),
@@ -114,11 +115,11 @@ export async function autoAssign(
     conversationId: row.id,
     urgent: firstResponder || row.level >= 3,
     title: firstResponder
-      ? `一次対応 (L3): ${row.preview.slice(0, 40)}`
+      ? deskTexts.assignedFirstResponder(row.preview)
       : row.level >= 3
-        ? `至急 (L3): ${row.preview.slice(0, 40)}`
-        : `担当になりました: ${row.preview.slice(0, 40)}`,
-    body: decision.explanationJa,
+        ? deskTexts.assignedUrgent(row.preview)
+        : deskTexts.assigned(row.preview),
+    body: { ja: decision.explanationJa, en: decision.explanation },
   });
   deps.bus.publish(topics.workspace(workspaceId), {
     type: 'conversation.updated',

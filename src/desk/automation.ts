@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { deskTexts } from '../texts/desk-texts';
 import {
   evaluateRules,
   eventsCausedBy,
@@ -174,7 +175,7 @@ async function perform(
         kind: 'assigned',
         conversationId: row.id,
         urgent: row.level >= 3,
-        title: a.message ?? `ルール「${ruleName}」: ${row.preview.slice(0, 40)}`,
+        title: a.message ?? deskTexts.ruleNotification(ruleName, row.preview),
         body: row.preview.slice(0, 200),
       });
       return;

@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import { deskTexts } from '../texts/desk-texts';
 import type { Logger } from 'pino';
 import type { ChannelAdapter } from '../channels/types';
 import { assertTransition, type ConversationStatus } from '../domain/conversation-status';
@@ -136,19 +137,15 @@ export async function updateConversation(
         ...(corrected.sentiment ? ['sentiment'] : []),
         ...(corrected.level !== undefined ? ['level'] : []),
       ]);
-      const summary = [
-        corrected.level !== undefined ? `L${corrected.level}` : null,
-        corrected.sentiment ?? null,
-        corrected.categories ? corrected.categories.join(', ') || '分類なし' : null,
-      ]
-        .filter(Boolean)
-        .join(' / ');
+      // Stored in Japanese (reasons are shown as written); the English is kept beside it for English readers.
+      const correctionReason = deskTexts.triageCorrected(actor.name, corrected);
       set.triage_reasons = JSON.stringify([
         {
           kind: 'level',
           code: 'agent_correction',
           evidence: actor.name,
-          message: `担当者（${actor.name}）が修正: ${summary}`,
+          message: correctionReason.ja,
+          messageEn: correctionReason.en,
         },
         ...parseJson<{ kind: string }[]>(row.triage_reasons, []).filter((r) => !replaced.has(r.kind)),
       ]);
@@ -174,8 +171,8 @@ export async function updateConversation(
       kind: 'assigned',
       conversationId: c.id,
       urgent: c.level >= 3,
-      title: `担当になりました: ${c.preview.slice(0, 40)}`,
-      body: `${actor.name} が割り当てました`,
+      title: deskTexts.assigned(c.preview),
+      body: deskTexts.assignedBy(actor.name),
     });
   }
   if (changes) {

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
-import { invalid, notFound } from '../domain/errors';
+import { deskTexts } from '../texts/desk-texts';
+import type { Lang, Localized } from '../texts/localized';
+import { DomainError, invalid, notFound } from '../domain/errors';
 import { newId, nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
 import type { JobQueue } from '../jobs/queue';
@@ -34,7 +36,8 @@ export interface EscalationRequest {
   toLevel?: 1 | 2 | 3;
   toAgentId?: string;
   toTeamId?: string;
-  note: string;
+  /** An agent's own words, or Koe's in both languages (an automatic escalation). */
+  note: string | Localized;
 }
 
 const MIN_NOTE = 10;
@@ -47,11 +50,17 @@ export async function escalate(
   deps: EscalateDeps,
   req: EscalationRequest,
 ): Promise<{ id: string; assigneeId: string | null }> {
-  const note = req.note.trim();
+  const noteText: Localized =
+    typeof req.note === 'string'
+      ? { ja: req.note.trim(), en: req.note.trim() }
+      : { ja: req.note.ja.trim(), en: req.note.en.trim() };
+  const note = noteText.ja;
   if (note.length < MIN_NOTE)
-    throw invalid(
-      'note',
-      `引き継ぎメモ（${MIN_NOTE}文字以上：お客様が必要としていること・試したこと・お約束したこと）が必要です / a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`,
+    throw new DomainError(
+      'validation',
+      `note: a hand-off note of at least ${MIN_NOTE} characters is required (what the customer needs, what was tried, what was promised)`,
+      [{ path: 'note', message: `at least ${MIN_NOTE} characters` }],
+      'handoff_note_too_short',
     );
   const row = await conversations.row(deps.db, req.workspaceId, req.conversationId);
   if (!row) throw notFound('Conversation');
@@ -91,13 +100,18 @@ export async function escalate(
       first_responder_id: null,
       status: row.status === 'closed' ? row.status : 'open',
     });
-    const label = direction === 'up' ? 'エスカレーション' : 'デエスカレーション';
     const to = target?.name ?? team?.name ?? `L${toLevel}`;
-    await messages.system(tx, row.id, `${label}: L${row.level} → L${toLevel}（${to}）by ${byName}`, at);
+    await messages.system(tx, row.id, deskTexts.escalationLine(direction === 'up', row.level, toLevel, to, byName), at);
     await messages.create(tx, {
       conversationId: row.id,
       kind: 'note',
-      text: `【引き継ぎメモ】\n${note}`,
+      text: `${deskTexts.handoffNoteHeader.ja}\n${noteText.ja}`,
+      meta: {
+        localized: {
+          ja: `${deskTexts.handoffNoteHeader.ja}\n${noteText.ja}`,
+          en: `${deskTexts.handoffNoteHeader.en}\n${noteText.en}`,
+        },
+      },
       authorType: req.by ? 'agent' : 'system',
       authorId: req.by?.agentId ?? null,
       authorName: byName,
@@ -135,8 +149,8 @@ export async function escalate(
     kind: 'escalated',
     conversationId: row.id,
     urgent: toLevel >= 3,
-    title: `${direction === 'up' ? 'エスカレーション' : '差し戻し'} L${toLevel}: ${row.preview.slice(0, 40)}`,
-    body: note.slice(0, 200),
+    title: deskTexts.escalationNotified(direction === 'up', toLevel, row.preview),
+    body: { ja: noteText.ja.slice(0, 200), en: noteText.en.slice(0, 200) },
   });
   deps.bus.publish(topics.workspace(req.workspaceId), {
     type: 'conversation.updated',
@@ -147,26 +161,28 @@ export async function escalate(
 }
 
 /** The facts a hand-off note starts from, so the sender only adds what was tried and promised. */
-export async function handoffDraft(db: Db, workspaceId: string, conversationId: string): Promise<string> {
+export async function handoffDraft(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  lang: Lang = 'ja',
+): Promise<string> {
   const item = await conversations.item(db, workspaceId, conversationId);
   if (!item) throw notFound('Conversation');
   const customer = await customers.get(db, workspaceId, item.customer.id);
   const thread = await messages.forConversation(db, conversationId, { includeNotes: false });
   const fromCustomer = thread.filter((m) => m.kind === 'customer');
-  const lastWords = fromCustomer
-    .slice(-3)
-    .map((m) => `・${m.text.slice(0, 120)}`)
-    .join('\n');
-  return [
-    `お客様: ${customer?.name ?? item.customer.name}（${item.channel.name} / ${item.channel.kind}）`,
-    `分類: ${item.categories.join(', ') || 'なし'}・L${item.level}・優先度 ${item.priority}・感情 ${item.sentiment ?? '-'}`,
-    `メッセージ: お客様 ${fromCustomer.length} 件 / 返信 ${thread.length - fromCustomer.length} 件`,
-    `最近のお客様の発言:\n${lastWords || '・なし'}`,
-    '',
-    'お客様が必要としていること: ',
-    '試したこと: ',
-    'お約束したこと: ',
-  ].join('\n');
+  return deskTexts.handoffDraft({
+    customer: customer?.name ?? item.customer.name,
+    channel: `${item.channel.name} / ${item.channel.kind}`,
+    categories: item.categories.join(', '),
+    level: item.level,
+    priority: item.priority,
+    sentiment: item.sentiment ?? '-',
+    fromCustomer: fromCustomer.length,
+    replies: thread.length - fromCustomer.length,
+    lastWords: fromCustomer.slice(-3).map((m) => m.text.slice(0, 120)),
+  })[lang];
 }
 
 export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalationId: string): Promise<void> {

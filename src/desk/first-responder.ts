@@ -1,4 +1,5 @@
 // First responders (docs/routing.md, "First responders"): when every L3 agent owes another urgent customer a
+import { deskTexts } from '../texts/desk-texts';
 // first reply, auto-assignment gives an unanswered urgent conversation to a free agent of a lower level, marked
 // in `conversations.first_responder_id`. That agent's first public reply (the acknowledgement) hands the
 // conversation back to L3: the mark is cleared, the conversation is unassigned and routed again at level 3.
@@ -32,7 +33,7 @@ export async function handBackInTx(
   if (!(await conversations.releaseFirstResponder(tx, conv.id, actor.agentId, { unassign, at }))) return false;
   // Dated just after the reply so the thread reads: acknowledgement, then the hand-off.
   const after = new Date(Date.parse(at) + 1).toISOString();
-  await messages.system(tx, conv.id, `一次対応済み（${actor.name}）→ L3へ引き継ぎ`, after);
+  await messages.system(tx, conv.id, deskTexts.firstResponderHandedBack(actor.name), after);
   await audit.log(tx, {
     workspaceId: actor.workspaceId,
     actor: byAgent(actor),

@@ -1,7 +1,8 @@
 import { newId, nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
-import { notifications, type Db, type Notification } from '../store/repositories';
+import { agents, notifications, type Db, type Notification } from '../store/repositories';
+import { langOf, pick, type Localized } from '../texts/localized';
 import { enqueueExternal, externalKindOf } from './notify-external';
 import { deskSettings } from './settings';
 
@@ -10,8 +11,9 @@ export interface NewNotification {
   agentIds: string[];
   kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike' | 'security';
   conversationId: string | null;
-  title: string;
-  body: string;
+  /** Written in each receiving agent's language (a plain string is shown as it is to everyone). */
+  title: string | Localized;
+  body: string | Localized;
   urgent: boolean;
 }
 
@@ -32,14 +34,18 @@ export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void
   const settings = external ? (await deskSettings.get(deps.db, n.workspaceId)).notifications : null;
   if (!agentIds.length && !(external && settings?.webhook.url && settings.webhook.kinds.includes(external))) return;
   const at = nowIso();
+  const locales =
+    typeof n.title === 'string' && typeof n.body === 'string'
+      ? new Map<string, string>()
+      : await agents.localesOf(deps.db, agentIds);
   const rows = agentIds.map((agentId) => ({
     id: newId(),
     workspace_id: n.workspaceId,
     agent_id: agentId,
     kind: n.kind,
     conversation_id: n.conversationId,
-    title: n.title,
-    body: n.body,
+    title: pick(n.title, langOf(locales.get(agentId))),
+    body: pick(n.body, langOf(locales.get(agentId))),
     urgent: n.urgent ? 1 : 0,
     created_at: at,
     read_at: null,
@@ -65,8 +71,8 @@ export async function notify(deps: NotifyDeps, n: NewNotification): Promise<void
       id: row.id,
       kind: n.kind,
       conversationId: n.conversationId,
-      title: n.title,
-      body: n.body,
+      title: row.title,
+      body: row.body,
       urgent: n.urgent,
       createdAt: at,
       readAt: null,

@@ -5,6 +5,7 @@ import { newId, nowIso } from '../domain/ids';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } from '../jobs/queue';
 import { decryptSecret } from '../security/secrets';
 import { agents, audit, type Db, bySystem } from '../store/repositories';
+import { langOf, pick, type Lang, type Localized } from '../texts/localized';
 import { MailError, sendPlainMail } from './mail';
 import {
   deskSettings,
@@ -31,8 +32,9 @@ export interface ExternalEvent {
   kind: ExternalKind | 'test';
   workspaceId: string;
   conversationId: string | null;
-  title: string;
-  body: string;
+  /** Both languages (older queued jobs carry one string): webhooks get Japanese plus an `en` copy, mails the agent's. */
+  title: string | Localized;
+  body: string | Localized;
   createdAt: string;
 }
 type DeliverPayload =
@@ -121,8 +123,9 @@ async function postWebhook(
   const raw = JSON.stringify({
     id: event.id,
     kind: event.kind,
-    title: event.title,
-    body: event.body,
+    title: pick(event.title, 'ja'),
+    body: pick(event.body, 'ja'),
+    en: { title: pick(event.title, 'en'), body: pick(event.body, 'en') },
     conversationId: event.conversationId,
     ...(url ? { url } : {}),
     workspaceId: event.workspaceId,
@@ -177,15 +180,15 @@ async function postWebhook(
 }
 
 /** One mail through KOE_SMTP_URL. SMTP 5xx (and no SMTP configured) cannot be helped by retrying. */
-async function sendMail(deps: ExternalDeps, to: string, event: ExternalEvent): Promise<void> {
+async function sendMail(deps: ExternalDeps, to: string, event: ExternalEvent, lang: Lang): Promise<void> {
   if (!deps.config.mail.smtpUrl)
     throw new DeliveryFailure('email notifications are on but KOE_SMTP_URL is not set; no email was sent', false);
   const url = eventUrl(deps.config.publicUrl, event);
   try {
     await sendPlainMail(deps.config.mail, {
       to,
-      subject: event.title,
-      text: [event.body, url].filter(Boolean).join('\n\n'),
+      subject: pick(event.title, lang),
+      text: [pick(event.body, lang), url].filter(Boolean).join('\n\n'),
       messageId: `<${event.id}.${Buffer.from(to).toString('hex').slice(0, 32)}@koe.notifications>`,
       headers: { 'X-Koe-Event': event.kind },
     });
@@ -208,7 +211,7 @@ export function notificationDeliverer(deps: ExternalDeps) {
         if (!settings.email.enabled || !settings.email.kinds.includes(kind)) return;
         const agent = await agents.get(deps.db, p.event.workspaceId, p.agentId);
         if (!agent?.active || !agent.email) return;
-        await sendMail(deps, agent.email, p.event);
+        await sendMail(deps, agent.email, p.event, langOf(agent.locale));
       }
     } catch (err) {
       if (!(err instanceof DeliveryFailure)) throw err;
@@ -259,12 +262,15 @@ export async function sendTestNotification(
     workspaceId,
     conversationId: null,
     createdAt: nowIso(),
-    title: 'Koe: テスト通知 / test notification',
-    body: "Koe の外部通知の設定を確認するためのテストです。This is a test of Koe's external notifications.",
+    title: { ja: 'Koe: テスト通知', en: 'Koe: test notification' },
+    body: {
+      ja: 'Koe の外部通知の設定を確認するためのテストです。',
+      en: "This is a test of Koe's external notifications.",
+    },
   };
   try {
     if (target === 'webhook') return { ok: true, status: await postWebhook(deps, settings.webhook, event) };
-    await sendMail(deps, to, event);
+    await sendMail(deps, to, event, 'ja');
     return { ok: true };
   } catch (err) {
     if (!(err instanceof DeliveryFailure)) throw err;

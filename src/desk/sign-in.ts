@@ -189,7 +189,7 @@ async function countFailure(deps: SignInDeps, found: SignInRecord, caller: Calle
   const agent = found.agent;
   const until = new Date(Date.now() + lockMs).toISOString();
   const timeZone = (await deskSettings.get(deps.db, agent.workspaceId)).sla.timeZone;
-  const text = loginLockedText(agent.locale, { name: agent.name, ip: caller.ip, until, timeZone });
+  const text = loginLockedText({ name: agent.name, ip: caller.ip, until, timeZone });
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
     actor: bySystem('Koe'),

@@ -1,4 +1,5 @@
 import { topics } from '../realtime/bus';
+import { deskTexts, localTime } from '../texts/desk-texts';
 import type { SlaStatus } from '../routing/sla';
 import { agents, audit, conversations, bySystem } from '../store/repositories';
 import { autoAssign } from './assign';
@@ -20,8 +21,6 @@ export function slaAnnouncer(deps: Omit<SlaDeps, 'announce'>) {
     announce(deps, row, status, event, settings);
 }
 
-const TARGET_JA: Record<string, string> = { first_response: '初回返信', next_response: '次回返信', resolution: '解決' };
-
 async function announce(
   deps: Omit<SlaDeps, 'announce'>,
   row: Row,
@@ -30,7 +29,6 @@ async function announce(
   settings: DeskSettings,
 ) {
   const supervisors = await agents.supervisorIds(deps.db, row.workspace_id);
-  const target = TARGET_JA[status.target ?? ''] ?? '';
   const breached = event === 'sla.breached';
   await notify(deps, {
     workspaceId: row.workspace_id,
@@ -39,9 +37,9 @@ async function announce(
     conversationId: row.id,
     urgent: breached || row.level >= 3,
     title: breached
-      ? `SLA超過（${target}）: ${row.preview.slice(0, 40)}`
-      : `SLA警告（${target}）: ${row.preview.slice(0, 40)}`,
-    body: `L${row.level}・期限 ${status.dueAt ? new Intl.DateTimeFormat('ja-JP', { timeZone: settings.sla.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(status.dueAt)) : '-'}`,
+      ? deskTexts.slaBreached(status.target, row.preview)
+      : deskTexts.slaWarning(status.target, row.preview),
+    body: deskTexts.slaDue(row.level, status.dueAt ? localTime(status.dueAt, settings.sla.timeZone) : null),
   });
   await audit.log(deps.db, {
     workspaceId: row.workspace_id,
@@ -59,7 +57,7 @@ async function announce(
           conversationId: row.id,
           by: null,
           toLevel: 3,
-          note: `SLA（${target}）を超過したため自動でL3へエスカレーションしました。`,
+          note: deskTexts.slaEscalationNote(status.target),
         },
       );
     } else if (settings.sla.onBreach === 'reassign' && row.assignee_id) {

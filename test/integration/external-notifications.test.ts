@@ -246,6 +246,8 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
       kind: 'escalated',
       title: expect.stringContaining('エスカレーション L3'),
       body: expect.stringContaining('返金の可否'),
+      // The same event in English, for receivers that post to English-speaking teams.
+      en: { title: expect.stringContaining('Escalated to L3'), body: expect.stringContaining('返金の可否') },
       conversationId: c.id,
       url: `${PUBLIC_URL}/conversations/${c.id}`,
       workspaceId: expect.any(String),

@@ -98,7 +98,8 @@ describe.each(dialects)('incidents and spike alerts (%s)', (dialect) => {
       const notes = await spikeNotes(c);
       expect(notes).toHaveLength(1);
       expect(notes[0]).toMatchObject({ urgent: true, conversationId: null });
-      expect(notes[0].title).toBe('急増：outage：10分間に8件（通常<0.1件）');
+      // The category by its name, never its code (outage).
+      expect(notes[0].title).toBe('急増：障害・利用不可が10分間に8件（通常<0.1件）');
       expect(notes[0].body).toContain('インシデント');
     }
     expect(await spikeNotes(agent.client)).toHaveLength(0);
@@ -127,7 +128,7 @@ describe.each(dialects)('incidents and spike alerts (%s)', (dialect) => {
     );
     expect(billing).toHaveLength(1);
     expect(billing[0].observed).toBeGreaterThanOrEqual(8);
-    expect((await spikeNotes(sup.client)).filter((n) => n.title.includes('billing_error'))).toHaveLength(1);
+    expect((await spikeNotes(sup.client)).filter((n) => n.title.includes('請求トラブル'))).toHaveLength(1);
     expect(events.filter((e) => e.type === 'spike.detected')).toHaveLength(2);
   });
 

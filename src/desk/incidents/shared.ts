@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { deskTexts } from '../../texts/desk-texts';
 import type { ChannelAdapter } from '../../channels/types';
 import { conflict, notFound } from '../../domain/errors';
 import type { Actor } from '../../domain/permissions';
@@ -35,8 +36,8 @@ export const ACK_CLAIM_MS = 30_000;
 /** Spike alerts this recent are marked as answered by an incident declared for their category. */
 export const ALERT_ATTACH_MS = 24 * 3_600_000;
 
-export const linkedText = (title: string) => `インシデント「${title}」に紐付けました`;
-export const unlinkedText = (title: string) => `インシデント「${title}」から外しました`;
+export const linkedText = deskTexts.linkedToIncident;
+export const unlinkedText = deskTexts.unlinkedFromIncident;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading

@@ -1,4 +1,5 @@
 import { DEFAULT_SPIKE_RULE, detectSpike, type SpikeRule } from '../../incidents/spike';
+import { categoryName, deskTexts } from '../../texts/desk-texts';
 import { topics } from '../../realtime/bus';
 import { agents, conversations, incidents, spikeAlerts } from '../../store/repositories';
 import { parseJson } from '../../store/repositories/types';
@@ -61,8 +62,9 @@ export async function checkSpikes(
       kind: 'spike',
       conversationId: null,
       urgent: true,
-      title: `急増：${verdict.explanationJa}`,
-      body: `「${category}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,
+      // Category labels, never the internal code (billing_error), in each supervisor's language.
+      title: deskTexts.spikeTitle(categoryName(category), verdict.observed, rule.windowMinutes, verdict.expected),
+      body: deskTexts.spikeBody(categoryName(category)),
     });
     deps.bus.publish(topics.workspace(workspaceId), { type: 'spike.detected', data: alert });
     deps.log.info(

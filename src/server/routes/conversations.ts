@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deskTexts } from '../../texts/desk-texts';
 import { z } from 'zod';
 import { CONVERSATION_STATUSES } from '../../domain/conversation-status';
 import { conflict, notFound } from '../../domain/errors';
@@ -231,12 +232,7 @@ export const conversationRoutes =
         await koe.db.transaction().execute(async (tx) => {
           await conversations.update(tx, row.id, { reply_mode: 'dm' });
           // Dated a moment before the first private message so the thread reads in order.
-          await messages.system(
-            tx,
-            row.id,
-            `${actor.name} が非公開（DM）でのやり取りに切り替えました`,
-            new Date(Date.now() - 1).toISOString(),
-          );
+          await messages.system(tx, row.id, deskTexts.movedToDm(actor.name), new Date(Date.now() - 1).toISOString());
           await audit.log(tx, {
             workspaceId: actor.workspaceId,
             actor: byAgent(actor),

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { langOf } from '../../texts/localized';
 import { z } from 'zod';
 import { assignWaiting } from '../../desk/assign';
 import { runAutomation } from '../../desk/automation';
@@ -71,7 +72,12 @@ export const routingRoutes =
         schema: { tags: ['routing'], summary: 'Summary facts to start a hand-off note from', params: IdParams },
       },
       async (req) => ({
-        text: await handoffDraft(koe.db, authOf(req).agent.workspaceId, req.params.id),
+        text: await handoffDraft(
+          koe.db,
+          authOf(req).agent.workspaceId,
+          req.params.id,
+          langOf(authOf(req).agent.locale),
+        ),
       }),
     );
 

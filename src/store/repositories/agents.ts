@@ -142,6 +142,12 @@ export const agents = {
     await db.updateTable('agents').set(set).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     return this.get(db, workspaceId, id);
   },
+  /** Each agent's interface language (notifications are written in it). */
+  async localesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await db.selectFrom('agents').select(['id', 'locale']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.locale]));
+  },
   /** Active supervisors and admins: who hears about escalations, SLA breaches, spikes and unassignable work. */
   async supervisorIds(db: Db, workspaceId: string): Promise<string[]> {
     const rows = await db

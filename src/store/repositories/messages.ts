@@ -1,6 +1,7 @@
+import type { Localized } from '../../texts/localized';
 import { newId } from '../../domain/ids';
 import type { MessageTable, OutboxTable } from '../schema';
-import type { Db } from './types';
+import { parseJson, type Db } from './types';
 
 export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -14,6 +15,8 @@ export interface Message {
   createdAt: string;
   clientMessageId: string | null;
   delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
+  /** Koe's own lines in both languages (the viewer's is shown); null for people's messages. */
+  localized: Localized | null;
 }
 
 type Row = MessageTable & {
@@ -30,6 +33,7 @@ const toMessage = (r: Row): Message => ({
   author: { type: r.author_type as Message['author']['type'], id: r.author_id, name: r.author_name },
   createdAt: r.created_at,
   clientMessageId: r.client_message_id,
+  localized: localizedOf(r),
   delivery: r.delivery_status
     ? {
         status: r.delivery_status as DeliveryStatus,
@@ -38,6 +42,12 @@ const toMessage = (r: Row): Message => ({
       }
     : null,
 });
+
+function localizedOf(r: Row): Localized | null {
+  if (r.kind !== 'system' && r.kind !== 'note') return null;
+  const l = parseJson<{ localized?: Localized } | null>(r.meta, null)?.localized;
+  return l && typeof l.ja === 'string' && typeof l.en === 'string' ? { ja: l.ja, en: l.en } : null;
+}
 
 function withDelivery(db: Db) {
   return db
@@ -81,16 +91,20 @@ export const messages = {
       .execute();
     return id;
   },
-  /** A line Koe itself writes into the thread (an assignment, an escalation, a hand-back, an incident link). */
-  async system(db: Db, conversationId: string, text: string, at: string): Promise<string> {
+  /**
+   * A line Koe itself writes into the thread (an assignment, an escalation, a hand-back, an incident link), kept in
+   * both languages so each agent reads it in theirs; `text` holds the Japanese for search and older clients.
+   */
+  async system(db: Db, conversationId: string, text: Localized, at: string): Promise<string> {
     return this.create(db, {
       conversationId,
       kind: 'system',
-      text,
+      text: text.ja,
       authorType: 'system',
       authorId: null,
       authorName: 'Koe',
       createdAt: at,
+      meta: { localized: text },
     });
   },
   /** Every customer message of these conversations, oldest first per conversation (in batches of 500 ids). */

@@ -190,6 +190,8 @@ export interface Message {
   author: { type: 'customer' | 'agent' | 'system'; id: string | null; name: string };
   createdAt: string;
   delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
+  /** Koe's own lines (and hand-off notes) in both languages: the viewer's is shown. Absent on older servers. */
+  localized?: { ja: string; en: string } | null;
 }
 
 export interface Customer {

@@ -9,6 +9,7 @@ import { DeliveryStatus } from './DeliveryStatus';
 export function MessageBubble({ message, amplify }: { message: Message; amplify?: AmplifyAction[] }) {
   const { t, i18n } = useTranslation();
   const time = formatShortTime(message.createdAt, i18n.language);
+  const text = message.localized?.[i18n.language === 'en' ? 'en' : 'ja'] ?? message.text;
   const common = {
     'data-testid': 'message',
     'data-kind': message.kind,
@@ -18,7 +19,7 @@ export function MessageBubble({ message, amplify }: { message: Message; amplify?
   if (message.kind === 'system') {
     return (
       <Text size="xs" c="dimmed" ta="center" className="koe-message-text" py={4} {...common}>
-        {message.text} · {time}
+        {text} · {time}
       </Text>
     );
   }
@@ -54,7 +55,7 @@ export function MessageBubble({ message, amplify }: { message: Message; amplify?
         </Group>
         <Paper px="sm" py={8} radius="md" style={{ background, border: `1px solid ${border}` }}>
           <Text size="sm" className="koe-message-text">
-            {message.text}
+            {text}
           </Text>
         </Paper>
         {message.kind === 'customer' && amplify && amplify.length > 0 && (

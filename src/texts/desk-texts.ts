@@ -1,0 +1,179 @@
+import type { Localized } from './localized';
+
+/**
+ * What Koe itself writes for agents — notifications, lines in a thread, hand-off notes and drafts — in one catalogue,
+ * keyed and in both languages. Each entry returns every language; the reader's picks: a notification goes out in each
+ * receiving agent's language, a thread line is stored in both and shown in the viewer's.
+ */
+const cut = (preview: string) => preview.slice(0, 40);
+
+/** Category and sentiment names for people (never the internal code: 請求トラブル, not billing_error). */
+const CATEGORY_NAMES: Record<string, Localized> = {
+  billing_error: { ja: '請求トラブル', en: 'billing errors' },
+  outage: { ja: '障害・利用不可', en: 'outages' },
+  defect: { ja: '商品の不良・誤配', en: 'defective or wrong items' },
+  safety: { ja: '安全上の問題', en: 'safety issues' },
+  backlash: { ja: '炎上・告発リスク', en: 'backlash risk' },
+  purchase_intent: { ja: '購入・予約の意向', en: 'purchase intent' },
+  question: { ja: '質問', en: 'questions' },
+  request: { ja: '要望・依頼', en: 'requests' },
+  praise: { ja: '称賛・お礼', en: 'praise' },
+  spam: { ja: 'スパム', en: 'spam' },
+};
+const SENTIMENT_NAMES: Record<string, Localized> = {
+  negative: { ja: 'ネガティブ', en: 'negative' },
+  neutral: { ja: 'ニュートラル', en: 'neutral' },
+  positive: { ja: 'ポジティブ', en: 'positive' },
+};
+export const categoryName = (c: string): Localized => CATEGORY_NAMES[c] ?? { ja: c, en: c };
+export const sentimentName = (s: string): Localized => SENTIMENT_NAMES[s] ?? { ja: s, en: s };
+
+const SLA_TARGET: Record<string, Localized> = {
+  first_response: { ja: '初回返信', en: 'first response' },
+  next_response: { ja: '次回返信', en: 'next response' },
+  resolution: { ja: '解決', en: 'resolution' },
+};
+const target = (t: string | null | undefined): Localized => SLA_TARGET[t ?? ''] ?? { ja: '', en: '' };
+
+export const deskTexts = {
+  assigned: (preview: string): Localized => ({
+    ja: `担当になりました: ${cut(preview)}`,
+    en: `Assigned to you: ${cut(preview)}`,
+  }),
+  assignedUrgent: (preview: string): Localized => ({
+    ja: `至急 (L3): ${cut(preview)}`,
+    en: `Urgent (L3): ${cut(preview)}`,
+  }),
+  assignedFirstResponder: (preview: string): Localized => ({
+    ja: `一次対応 (L3): ${cut(preview)}`,
+    en: `First response (L3): ${cut(preview)}`,
+  }),
+  assignedBy: (name: string): Localized => ({ ja: `${name} が割り当てました`, en: `${name} assigned it to you` }),
+
+  escalationLine: (up: boolean, from: number, to: number, target: string, by: string): Localized => ({
+    ja: `${up ? 'エスカレーション' : 'デエスカレーション'}: L${from} → L${to}（${target}）by ${by}`,
+    en: `${up ? 'Escalated' : 'De-escalated'}: L${from} → L${to} (${target}) by ${by}`,
+  }),
+  handoffNoteHeader: { ja: '【引き継ぎメモ】', en: '[Hand-off note]' } satisfies Localized,
+  escalationNotified: (up: boolean, to: number, preview: string): Localized => ({
+    ja: `${up ? 'エスカレーション' : '差し戻し'} L${to}: ${cut(preview)}`,
+    en: `${up ? 'Escalated' : 'Handed back'} to L${to}: ${cut(preview)}`,
+  }),
+  handoffDraft: (f: {
+    customer: string;
+    channel: string;
+    categories: string;
+    level: number;
+    priority: number;
+    sentiment: string;
+    fromCustomer: number;
+    replies: number;
+    lastWords: string[];
+  }): Localized => ({
+    ja: [
+      `お客様: ${f.customer}（${f.channel}）`,
+      `分類: ${f.categories || 'なし'}・L${f.level}・優先度 ${f.priority}・感情 ${f.sentiment}`,
+      `メッセージ: お客様 ${f.fromCustomer} 件 / 返信 ${f.replies} 件`,
+      `最近のお客様の発言:\n${f.lastWords.map((w) => `・${w}`).join('\n') || '・なし'}`,
+      '',
+      'お客様が必要としていること: ',
+      '試したこと: ',
+      'お約束したこと: ',
+    ].join('\n'),
+    en: [
+      `Customer: ${f.customer} (${f.channel})`,
+      `Categories: ${f.categories || 'none'} · L${f.level} · priority ${f.priority} · sentiment ${f.sentiment}`,
+      `Messages: ${f.fromCustomer} from the customer / ${f.replies} replies`,
+      `The customer's latest words:\n${f.lastWords.map((w) => `- ${w}`).join('\n') || '- none'}`,
+      '',
+      'What the customer needs: ',
+      'What was tried: ',
+      'What was promised: ',
+    ].join('\n'),
+  }),
+
+  slaWarning: (t: string | null | undefined, preview: string): Localized => ({
+    ja: `SLA警告（${target(t).ja}）: ${cut(preview)}`,
+    en: `SLA warning (${target(t).en}): ${cut(preview)}`,
+  }),
+  slaBreached: (t: string | null | undefined, preview: string): Localized => ({
+    ja: `SLA超過（${target(t).ja}）: ${cut(preview)}`,
+    en: `SLA breached (${target(t).en}): ${cut(preview)}`,
+  }),
+  slaDue: (level: number, due: Localized | null): Localized => ({
+    ja: `L${level}・期限 ${due?.ja ?? '-'}`,
+    en: `L${level} · due ${due?.en ?? '-'}`,
+  }),
+  slaEscalationNote: (t: string | null | undefined): Localized => ({
+    ja: `SLA（${target(t).ja}）を超過したため自動でL3へエスカレーションしました。`,
+    en: `The ${target(t).en} SLA was breached, so this was escalated to L3 automatically.`,
+  }),
+
+  firstResponderHandedBack: (name: string): Localized => ({
+    ja: `一次対応済み（${name}）→ L3へ引き継ぎ`,
+    en: `First response sent (${name}) → handed back to L3`,
+  }),
+  movedToDm: (name: string): Localized => ({
+    ja: `${name} が非公開（DM）でのやり取りに切り替えました`,
+    en: `${name} moved the conversation to private messages (DM)`,
+  }),
+  linkedToIncident: (title: string): Localized => ({
+    ja: `インシデント「${title}」に紐付けました`,
+    en: `Linked to the incident "${title}"`,
+  }),
+  unlinkedFromIncident: (title: string): Localized => ({
+    ja: `インシデント「${title}」から外しました`,
+    en: `Removed from the incident "${title}"`,
+  }),
+  spikeTitle: (category: Localized, observed: number, windowMinutes: number, expected: number): Localized => {
+    const usual = expected < 0.1 ? '<0.1' : expected.toFixed(1);
+    return {
+      ja: `急増：${category.ja}が${windowMinutes}分間に${observed}件（通常${usual}件）`,
+      en: `Spike: ${observed} ${category.en} in ${windowMinutes} min (usually ${usual})`,
+    };
+  },
+  spikeBody: (category: Localized): Localized => ({
+    ja: `「${category.ja}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,
+    en: `Far more "${category.en}" messages than usual are arriving. If an outage or similar is behind them, declare an incident to group them and send every customer the approved first answer.`,
+  }),
+  ruleNotification: (rule: string, preview: string): Localized => ({
+    ja: `ルール「${rule}」: ${cut(preview)}`,
+    en: `Rule "${rule}": ${cut(preview)}`,
+  }),
+  triageCorrected: (name: string, c: { level?: number; sentiment?: string; categories?: string[] }): Localized => {
+    const summary = (lang: 'ja' | 'en') =>
+      [
+        c.level !== undefined ? `L${c.level}` : null,
+        c.sentiment ? sentimentName(c.sentiment)[lang] : null,
+        c.categories
+          ? c.categories.map((x) => categoryName(x)[lang]).join(lang === 'ja' ? '・' : ', ') ||
+            (lang === 'ja' ? '分類なし' : 'no category')
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' / ');
+    return { ja: `担当者（${name}）が修正: ${summary('ja')}`, en: `Corrected by ${name}: ${summary('en')}` };
+  },
+
+  loginLocked: (m: { name: string; ip: string; until: Localized }): { title: Localized; body: Localized } => ({
+    title: { ja: 'サインインを一時停止しました', en: 'Sign-ins paused for your account' },
+    body: {
+      ja:
+        `${m.name} さんのアカウントに、これまで使われていないブラウザから誤ったパスワードが続けて入力されました（最後の接続元: ${m.ip}）。` +
+        `${m.until.ja} まで、新しいブラウザからのサインインを停止しています。いつものブラウザからは通常どおりサインインできます。` +
+        '心当たりがない場合は、パスワードを変更し、管理者に連絡してください。',
+      en:
+        `Several wrong passwords were entered for ${m.name}'s account from browsers that have not signed in to it before (last from ${m.ip}). ` +
+        `Sign-ins from new browsers are paused until ${m.until.en}; the browsers you usually use still sign in as normal. ` +
+        'If this was not you, change your password and tell your admin.',
+    },
+  }),
+};
+
+/** A time in both languages, in the workspace's time zone (notification bodies, mails). */
+export function localTime(iso: string, timeZone: string, style: 'short' | 'medium' = 'short'): Localized {
+  const at = new Date(iso);
+  const format = (locale: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone, dateStyle: style, timeStyle: 'short' }).format(at);
+  return { ja: format('ja-JP'), en: format('en-GB') };
+}
