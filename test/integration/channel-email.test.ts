@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -15,37 +13,13 @@ import {
   type RunningKoe,
   type TestDatabase,
 } from './harness';
+import { mailRelay } from './mail-relay';
 
 const SUPPORT = 'support@koe.example';
 const eml = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/email', name));
 
 /** The organisation's outgoing relay: records every mail; mailboxes named gone@… do not exist. */
-async function fakeRelay() {
-  const received: { to: string[]; mail: ParsedMail }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onRcptTo(rcpt, _s, cb) {
-      if (rcpt.address.startsWith('gone@'))
-        cb(
-          Object.assign(new Error('5.1.1 <gone@example.com>: Recipient address rejected: User unknown'), {
-            responseCode: 550,
-          }),
-        );
-      else cb();
-    },
-    onData(stream, session, cb) {
-      void simpleParser(stream).then((mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = ((server as unknown as { server: net.Server }).server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+const fakeRelay = () => mailRelay({ unknown: (address) => address.startsWith('gone@') });
 
 async function freePort(): Promise<number> {
   const s = net.createServer();

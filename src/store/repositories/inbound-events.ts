@@ -2,6 +2,17 @@ import { newId, nowIso } from '../../domain/ids';
 import type { InboundEventTable } from '../schema';
 import type { Db } from './types';
 
+/** Inserts once per (channel, external id): the new id, or null when that event was recorded before. */
+async function insertOnce(db: Db, row: Omit<InboundEventTable, 'id'>): Promise<string | null> {
+  const id = newId();
+  const r = await db
+    .insertInto('inbound_events')
+    .values({ id, ...row })
+    .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
+}
+
 export const inboundEvents = {
   /**
    * Records the raw event once per (channel, external id). Returns the new id, or null when the platform
@@ -11,47 +22,33 @@ export const inboundEvents = {
     db: Db,
     e: { channelId: string; externalId: string; kind: string; payload: unknown },
   ): Promise<string | null> {
-    const id = newId();
-    const r = await db
-      .insertInto('inbound_events')
-      .values({
-        id,
-        channel_id: e.channelId,
-        external_id: e.externalId,
-        kind: e.kind,
-        payload: JSON.stringify(e.payload),
-        status: 'received',
-        error: null,
-        received_at: nowIso(),
-        processed_at: null,
-      })
-      .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
+    return insertOnce(db, {
+      channel_id: e.channelId,
+      external_id: e.externalId,
+      kind: e.kind,
+      payload: JSON.stringify(e.payload),
+      status: 'received',
+      error: null,
+      received_at: nowIso(),
+      processed_at: null,
+    });
   },
   /** An event that was signed but could not be understood: kept with its reason, never processed. */
   async recordFailed(
     db: Db,
     e: { channelId: string; externalId: string; payload: string; error: string },
   ): Promise<string | null> {
-    const id = newId();
     const now = nowIso();
-    const r = await db
-      .insertInto('inbound_events')
-      .values({
-        id,
-        channel_id: e.channelId,
-        external_id: e.externalId,
-        kind: 'rejected',
-        payload: e.payload,
-        status: 'failed',
-        error: e.error,
-        received_at: now,
-        processed_at: now,
-      })
-      .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? id : null;
+    return insertOnce(db, {
+      channel_id: e.channelId,
+      external_id: e.externalId,
+      kind: 'rejected',
+      payload: e.payload,
+      status: 'failed',
+      error: e.error,
+      received_at: now,
+      processed_at: now,
+    });
   },
   async get(db: Db, id: string): Promise<InboundEventTable | undefined> {
     return db.selectFrom('inbound_events').selectAll().where('id', '=', id).executeTakeFirst();
