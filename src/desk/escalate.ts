@@ -16,6 +16,7 @@ import {
   teams,
   type Db,
   byAgent,
+  bySystem,
 } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { autoAssign } from './assign';
@@ -119,9 +120,7 @@ export async function escalate(
     });
     await audit.log(tx, {
       workspaceId: req.workspaceId,
-      actor: req.by
-        ? { type: 'agent', id: req.by.agentId, name: req.by.name }
-        : { type: 'system', id: null, name: 'Koe' },
+      actor: req.by ? byAgent(req.by) : bySystem('Koe'),
       action: direction === 'up' ? 'conversation.escalated' : 'conversation.deescalated',
       target: { type: 'conversation', id: row.id },
       detail: {

@@ -14,7 +14,7 @@ import {
   totpStep,
   type TotpEnrolment,
 } from '../security/totp';
-import { audit, signIns, type Agent, type Db, type SignInRecord, bySystem } from '../store/repositories';
+import { audit, signIns, type Agent, type Db, type SignInRecord, byAgent, bySystem } from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
 import { requiresTwoFactor, securitySettings } from './security-settings';
@@ -42,7 +42,6 @@ const CHALLENGE_ATTEMPTS = 5;
 
 const wrongCredentials = () =>
   new DomainError('unauthenticated', 'The email or password is wrong', undefined, 'wrong_credentials');
-const actorOf = (a: Agent) => ({ type: 'agent' as const, id: a.id, name: a.name });
 
 /** Refuses a new password that is short, common, guessable or the account's own email or name (code `weak_password`). */
 export function requireStrongPassword(
@@ -114,7 +113,7 @@ export async function signInWithPassword(
   await signIns.clearFailures(deps.db, agent.id);
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: actorOf(agent),
+    actor: byAgent(agent),
     action: 'auth.login',
     detail: { ip: caller.ip },
   });
@@ -143,7 +142,7 @@ export async function completeTwoFactor(
   if (!how) {
     await audit.log(deps.db, {
       workspaceId: agent.workspaceId,
-      actor: actorOf(agent),
+      actor: byAgent(agent),
       action: 'auth.two_factor_failed',
       detail: { ip: caller.ip },
     });
@@ -154,7 +153,7 @@ export async function completeTwoFactor(
   await signIns.clearFailures(deps.db, agent.id);
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: actorOf(agent),
+    actor: byAgent(agent),
     action: 'auth.login',
     detail: { ip: caller.ip, secondFactor: how },
   });
@@ -172,7 +171,7 @@ async function checkSecondFactor(
   if (looksLikeRecoveryCode(code) && (await signIns.useRecoveryCode(deps.db, found.agent.id, hashRecoveryCode(code)))) {
     await audit.log(deps.db, {
       workspaceId: found.agent.workspaceId,
-      actor: actorOf(found.agent),
+      actor: byAgent(found.agent),
       action: 'auth.recovery_code_used',
       detail: { left: found.recoveryCodes.length - 1 },
     });
@@ -253,7 +252,7 @@ export async function confirmTwoFactorSetup(
   await signIns.enableTotp(deps.db, agent.id, found.totpPending, step, hashes);
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: actorOf(agent),
+    actor: byAgent(agent),
     action: 'auth.two_factor_enabled',
     target: { type: 'agent', id: agent.id },
   });
@@ -282,7 +281,7 @@ export async function disableTwoFactor(deps: SignInDeps, agent: Agent, password:
   await signIns.disableTotp(deps.db, agent.id);
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: actorOf(agent),
+    actor: byAgent(agent),
     action: 'auth.two_factor_disabled',
     target: { type: 'agent', id: agent.id },
   });
@@ -309,7 +308,7 @@ export async function regenerateRecoveryCodes(
   await signIns.setRecoveryCodes(deps.db, agent.id, hashes);
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
-    actor: actorOf(agent),
+    actor: byAgent(agent),
     action: 'auth.recovery_codes_regenerated',
     target: { type: 'agent', id: agent.id },
   });

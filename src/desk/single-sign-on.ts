@@ -2,7 +2,7 @@ import * as oidc from 'openid-client';
 import { z } from 'zod';
 import type { KoeConfig } from '../config/config';
 import { decryptSecret, encryptSecret } from '../security/secrets';
-import { agents, audit, type Agent, type Db } from '../store/repositories';
+import { agents, audit, byAgent, type Agent, type Db } from '../store/repositories';
 import { securitySettings, ssoReady, type SecuritySettings } from './security-settings';
 
 /**
@@ -158,7 +158,7 @@ export async function finishSso(
   const { passwordHash: _hash, ...agent } = found;
   await audit.log(deps.db, {
     workspaceId,
-    actor: { type: 'agent', id: agent.id, name: agent.name },
+    actor: byAgent(agent),
     action: 'auth.login',
     detail: { ip, sso: settings.sso.issuer },
   });

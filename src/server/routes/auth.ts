@@ -5,7 +5,7 @@ import { securitySettings, ssoReady } from '../../desk/security-settings';
 import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
 import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
-import { agents, audit, sessions, workspaces } from '../../store/repositories';
+import { agents, audit, byAgent, sessions, workspaces } from '../../store/repositories';
 import { authOf, clearSessionCookies, guard, isSecure, startSession } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
@@ -168,7 +168,7 @@ export const authRoutes =
         await sessions.delete(koe.db, req.auth.sessionToken);
         await audit.log(koe.db, {
           workspaceId: req.auth.agent.workspaceId,
-          actor: { type: 'agent', id: req.auth.agent.id, name: req.auth.agent.name },
+          actor: byAgent(req.auth.agent),
           action: 'auth.logout',
         });
       }

@@ -5,7 +5,7 @@ import { conflict } from '../../domain/errors';
 import { hashPassword } from '../../security/passwords';
 import { MIN_PASSWORD_LENGTH } from '../../security/password-strength';
 import { requireStrongPassword } from '../../desk/sign-in';
-import { agents, audit, workspaces } from '../../store/repositories';
+import { agents, audit, byAgent, workspaces } from '../../store/repositories';
 import { startSession } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
@@ -72,7 +72,7 @@ export const systemRoutes =
           });
           await audit.log(tx, {
             workspaceId: workspace.id,
-            actor: { type: 'agent', id: agent.id, name: agent.name },
+            actor: byAgent(agent),
             action: 'workspace.created',
             target: { type: 'workspace', id: workspace.id },
           });

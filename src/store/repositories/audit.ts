@@ -9,10 +9,10 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** The actor of an entry written for a signed-in agent's action. */
-export const byAgent = (a: { agentId: string; name: string }): AuditEntry['actor'] => ({
+/** The actor of an entry written for an agent's action: a signed-in actor ({ agentId }) or an agent row ({ id }). */
+export const byAgent = (a: { agentId: string; name: string } | { id: string; name: string }): AuditEntry['actor'] => ({
   type: 'agent',
-  id: a.agentId,
+  id: 'agentId' in a ? a.agentId : a.id,
   name: a.name,
 });
 /** The actor of an entry Koe writes by itself (routing, SLA timers, notifications), named for the part that acted. */
