@@ -1,8 +1,8 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { nowIso, randomToken } from '../../domain/ids';
 import { hashToken } from '../../security/secrets';
 import { normaliseEmail, toAgent, type Agent } from './agents';
-import type { Database } from '../schema';
+import type { AgentTable, Database } from '../schema';
 import { parseJson, type Db } from './types';
 
 /** What signing in needs to know about an account, beyond the agent itself. */
@@ -18,24 +18,24 @@ export interface SignInRecord {
 
 const CHALLENGE_MINUTES = 5;
 
+const toSignInRecord = (r: Selectable<AgentTable>): SignInRecord => ({
+  agent: toAgent(r),
+  passwordHash: r.password_hash,
+  lockedUntil: r.login_locked_until,
+  totpSecret: r.totp_secret,
+  totpPending: r.totp_pending,
+  totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
+  recoveryCodes: parseJson<string[]>(r.recovery_codes, []),
+});
+
 export const signIns = {
   async byEmail(db: Db, email: string): Promise<SignInRecord | undefined> {
     const r = await db.selectFrom('agents').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
-    return (
-      r && {
-        agent: toAgent(r),
-        passwordHash: r.password_hash,
-        lockedUntil: r.login_locked_until,
-        totpSecret: r.totp_secret,
-        totpPending: r.totp_pending,
-        totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
-        recoveryCodes: parseJson<string[]>(r.recovery_codes, []),
-      }
-    );
+    return r && toSignInRecord(r);
   },
   async byAgentId(db: Db, agentId: string): Promise<SignInRecord | undefined> {
-    const r = await db.selectFrom('agents').select('email').where('id', '=', agentId).executeTakeFirst();
-    return r ? this.byEmail(db, r.email) : undefined;
+    const r = await db.selectFrom('agents').selectAll().where('id', '=', agentId).executeTakeFirst();
+    return r && toSignInRecord(r);
   },
 
   /**
@@ -98,8 +98,12 @@ export const signIns = {
       .execute();
   },
 
-  /** The step between a correct password and the second factor; the token lives in the client, its hash here. */
+  /**
+   * The step between a correct password and the second factor; the token lives in the client, its hash here.
+   * Challenges that have expired are deleted on the way, so the table holds only the few minutes' worth in use.
+   */
   async createChallenge(db: Db, agentId: string): Promise<{ token: string; expiresAt: string }> {
+    await db.deleteFrom('login_challenges').where('expires_at', '<', nowIso()).execute();
     const token = randomToken(24);
     const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000).toISOString();
     await db
@@ -125,10 +129,6 @@ export const signIns = {
   async deleteChallenge(db: Db, token: string): Promise<void> {
     await db.deleteFrom('login_challenges').where('id', '=', hashToken(token)).execute();
   },
-  async pruneChallenges(db: Db): Promise<void> {
-    await db.deleteFrom('login_challenges').where('expires_at', '<', nowIso()).execute();
-  },
-
   async setPendingTotp(db: Db, agentId: string, sealed: string | null): Promise<void> {
     await db
       .updateTable('agents')

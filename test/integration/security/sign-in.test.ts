@@ -273,6 +273,21 @@ describe.each(dialects)('passwords and two-factor sign-in (%s)', (dialect) => {
     expect(r.body.code).toBe('challenge_expired');
   });
 
+  it('expired challenges are deleted when a new one is made', async () => {
+    const db = koe.koe.db;
+    const stale = new Date(Date.now() - 60_000).toISOString();
+    await db
+      .insertInto('login_challenges')
+      .values({ id: 'stale-challenge', agent_id: adminId, created_at: stale, expires_at: stale })
+      .execute();
+    const c = new Client(koe.base);
+    const r = await c.post('/api/auth/login', { email: ADMIN.adminEmail, password: ADMIN.adminPassword });
+    expect(r.body.twoFactor.challenge).toEqual(expect.any(String));
+    const ids = (await db.selectFrom('login_challenges').select(['id', 'expires_at']).execute()).map((x) => x.id);
+    expect(ids).not.toContain('stale-challenge');
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
   it('admins can require it for a role: such agents may only set it up until they do', async () => {
     const settings = (await admin.get('/api/settings/security')).body;
     expect(settings.requireTwoFactorFor).toEqual([]);
