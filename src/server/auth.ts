@@ -17,8 +17,11 @@ export interface RequestAuth {
   via: 'session' | 'token';
   csrfToken?: string;
   sessionToken?: string;
-  /** Signed in by password but the workspace requires two-factor sign-in for this role and it is not set up yet. */
-  restricted?: boolean;
+  /**
+   * Signed in by password but the workspace requires two-factor sign-in for this role and it is not set up yet.
+   * Asked only by guarded routes (and at most once per request), so static files and public routes skip the query.
+   */
+  restricted?: () => Promise<boolean>;
 }
 
 declare module 'fastify' {
@@ -78,14 +81,15 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!session) return;
     const agent = await agentById(db, session.agentId);
     if (!agent?.active) return;
-    const restricted = session.via === 'password' && (await mustSetUpTwoFactor(db, agent));
+    let restricted: Promise<boolean> | undefined;
     req.auth = {
       agent,
       actor: toActor(agent),
       via: 'session',
       csrfToken: session.csrfToken,
       sessionToken: token,
-      restricted,
+      restricted: () =>
+        (restricted ??= session.via === 'password' ? mustSetUpTwoFactor(db, agent) : Promise.resolve(false)),
     };
     // Decided by the matched route, never by the raw URL: the router decodes `/%61pi/…` to `/api/…`.
     if (
@@ -121,7 +125,7 @@ export type Guard = ((req: FastifyRequest) => Promise<void>) & { requiredRole: R
 export function guard(role: Role = 'agent'): Guard {
   const check = async (req: FastifyRequest) => {
     if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');
-    if (req.auth.restricted && !req.routeOptions.config?.duringTwoFactorSetup) {
+    if (!req.routeOptions.config?.duringTwoFactorSetup && (await req.auth.restricted?.())) {
       throw new DomainError(
         'forbidden',
         'Set up two-factor sign-in first (your workspace requires it for your role)',

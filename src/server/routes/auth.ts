@@ -194,7 +194,7 @@ export const authRoutes =
         return {
           agent: toAgentDto(agent),
           workspace: { id: w.id, name: w.name },
-          twoFactorSetupRequired: Boolean(restricted),
+          twoFactorSetupRequired: Boolean(await restricted?.()),
         };
       },
     );
