@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/permissions';
+import { outboundUrlProblem } from '../domain/urls';
 import { securitySettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
 /** http only for this machine (a provider under test, a local gateway); https everywhere else. */
-export function issuerProblem(raw: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return 'is not a valid URL';
-  }
-  if (u.username || u.password || u.search || u.hash) return 'must be the issuer URL only (no user, query or fragment)';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return null;
-  return 'must be an https:// URL (http:// only for localhost / 127.0.0.1)';
-}
+export const issuerProblem = (raw: string): string | null =>
+  outboundUrlProblem(raw, (u) =>
+    u.username || u.password || u.search || u.hash ? 'must be the issuer URL only (no user, query or fragment)' : null,
+  );
 
 const Issuer = z
   .string()

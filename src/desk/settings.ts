@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundUrlProblem } from '../domain/urls';
 import { deskSettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
@@ -7,20 +8,11 @@ export const EXTERNAL_KINDS = ['assigned_urgent', 'escalated', 'sla.warning', 's
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
 const Kinds = z.array(z.enum(EXTERNAL_KINDS)).max(EXTERNAL_KINDS.length);
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** https anywhere; plain http only to this machine (a receiver under test, a local relay). */
-export function webhookUrlProblem(raw: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    return 'is not a valid URL';
-  }
-  if (u.username || u.password) return 'must not contain a user name or password (use the secret to authenticate)';
-  if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:' && LOOPBACK.has(u.hostname)) return null;
-  return 'must be an https:// URL (http:// only for localhost / 127.0.0.1)';
-}
+export const webhookUrlProblem = (raw: string): string | null =>
+  outboundUrlProblem(raw, (u) =>
+    u.username || u.password ? 'must not contain a user name or password (use the secret to authenticate)' : null,
+  );
 const WebhookUrl = z
   .string()
   .trim()

@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { z } from 'zod';
 import type { KoeConfig } from '../config/config';
+import { isLoopbackHttp } from '../domain/urls';
 import { decryptSecret, encryptSecret } from '../security/secrets';
 import { agents, audit, byAgent, type Agent, type Db } from '../store/repositories';
 import { securitySettings, ssoReady, type SecuritySettings } from './security-settings';
@@ -38,7 +39,6 @@ const FlowSchema = z.object({
 });
 type Flow = z.infer<typeof FlowSchema>;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 const cache = new Map<string, { config: oidc.Configuration; at: number }>();
 const CACHE_MS = 10 * 60_000;
 
@@ -58,9 +58,7 @@ async function providerConfig(secretKey: Buffer, s: SecuritySettings): Promise<o
       secret ? oidc.ClientSecretBasic(secret) : oidc.None(),
       {
         // Plain http only for a provider on this machine (settings refuse it elsewhere).
-        ...(issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)
-          ? { execute: [oidc.allowInsecureRequests] }
-          : {}),
+        ...(isLoopbackHttp(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
         timeout: 10,
       },
     );
