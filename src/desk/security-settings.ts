@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/permissions';
 import { outboundUrlProblem } from '../domain/urls';
+import { nextSealedSecret } from '../security/secrets';
 import { securitySettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
@@ -60,6 +61,19 @@ export const SecuritySettingsInputSchema = z.object({
   }),
 });
 export type SecuritySettingsInput = z.infer<typeof SecuritySettingsInputSchema>;
+
+/** PUT semantics: the write-only client secret is kept (left out), removed (null) or replaced (sealed). */
+export function mergeSecuritySettings(
+  stored: SecuritySettings,
+  input: SecuritySettingsInput,
+  seal: (plain: string) => string,
+): SecuritySettings {
+  const { clientSecret, ...sso } = input.sso;
+  return {
+    requireTwoFactorFor: [...new Set(input.requireTwoFactorFor)],
+    sso: { ...sso, clientSecret: nextSealedSecret(clientSecret, stored.sso.clientSecret, seal) },
+  };
+}
 
 export function publicSecuritySettings(s: SecuritySettings) {
   const { clientSecret, ...sso } = s.sso;

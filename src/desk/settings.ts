@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outboundUrlProblem } from '../domain/urls';
+import { nextSealedSecret } from '../security/secrets';
 import { deskSettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 
@@ -170,7 +171,7 @@ export function mergeDeskSettings(
       webhook: {
         ...webhook,
         kinds: kinds(webhook.kinds),
-        secret: secret === undefined ? stored.notifications.webhook.secret : secret === null ? null : seal(secret),
+        secret: nextSealedSecret(secret, stored.notifications.webhook.secret, seal),
       },
     },
   };

@@ -19,4 +19,11 @@ export function decryptSecret(key: Buffer, sealed: string): string {
 }
 
 /** Tokens (sessions, API tokens, visitor tokens) are stored only as hashes. */
+/** A write-only secret in an update: left out (undefined) keeps the stored one, null removes it, text replaces it. */
+export const nextSealedSecret = (
+  given: string | null | undefined,
+  stored: string | null,
+  seal: (plain: string) => string,
+): string | null => (given === undefined ? stored : given === null ? null : seal(given));
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');

@@ -102,6 +102,10 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
+/** Where the identity provider sends people back after single sign-on (an admin registers it there). */
+export const ssoCallbackUrl = (koe: Koe, req: { protocol: string; host: string }): string =>
+  `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
+
 function sameToken(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given),

@@ -6,7 +6,7 @@ import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller 
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
 import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
 import { agents, audit, byAgent, sessions, workspaces } from '../../store/repositories';
-import { authOf, clearSessionCookies, guard, isSecure, startSession } from '../auth';
+import { authOf, clearSessionCookies, guard, isSecure, ssoCallbackUrl, startSession } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
 
@@ -108,8 +108,6 @@ export const authRoutes =
     );
 
     const SSO_COOKIE = 'koe_sso';
-    const ssoRedirectUri = (req: FastifyRequest) =>
-      `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
     const failSso = (reply: FastifyReply, reason: string) =>
       reply.redirect(`/login?sso_error=${encodeURIComponent(reason)}`);
 
@@ -126,7 +124,7 @@ export const authRoutes =
         const ws = await workspaces.first(koe.db);
         if (!ws) return failSso(reply, 'not_configured');
         try {
-          const { url, sealedFlow } = await startSso(koe, ws.id, ssoRedirectUri(req), req.query.next ?? '/');
+          const { url, sealedFlow } = await startSso(koe, ws.id, ssoCallbackUrl(koe, req), req.query.next ?? '/');
           void reply.setCookie(SSO_COOKIE, sealedFlow, {
             httpOnly: true,
             sameSite: 'lax',
@@ -151,7 +149,7 @@ export const authRoutes =
         void reply.clearCookie(SSO_COOKIE, { path: '/api/auth/sso' });
         if (!ws) return failSso(reply, 'not_configured');
         try {
-          const here = new URL(req.url, ssoRedirectUri(req));
+          const here = new URL(req.url, ssoCallbackUrl(koe, req));
           const { agent, next } = await finishSso(koe, ws.id, here, req.cookies[SSO_COOKIE], req.ip);
           await startSession(koe, req, reply, agent, 'sso');
           return reply.redirect(next);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  mergeSecuritySettings,
   securitySettings,
   SecuritySettingsInputSchema,
   publicSecuritySettings,
@@ -15,7 +16,7 @@ import {
 import { notFound } from '../../domain/errors';
 import { encryptSecret } from '../../security/secrets';
 import { agents, audit, sessions, signIns, byAgent } from '../../store/repositories';
-import { authOf, guard } from '../auth';
+import { authOf, guard, ssoCallbackUrl } from '../auth';
 import type { Koe } from '../context';
 import { AgentSchema, IdParams, toAgentDto } from './dto';
 
@@ -129,8 +130,6 @@ export const securityRoutes =
       }),
       callbackUrl: z.string(),
     });
-    const callbackUrl = (req: { protocol: string; host: string }) =>
-      `${koe.config.publicUrl ?? `${req.protocol}://${req.host}`}/api/auth/sso/callback`;
 
     app.get(
       '/api/settings/security',
@@ -144,7 +143,7 @@ export const securityRoutes =
       },
       async (req) => ({
         ...publicSecuritySettings(await securitySettings.get(koe.db, authOf(req).agent.workspaceId)),
-        callbackUrl: callbackUrl(req),
+        callbackUrl: ssoCallbackUrl(koe, req),
       }),
     );
 
@@ -162,17 +161,7 @@ export const securityRoutes =
       async (req) => {
         const { actor } = authOf(req);
         const before = await securitySettings.get(koe.db, actor.workspaceId);
-        const { clientSecret, ...sso } = req.body.sso;
-        const sealed =
-          clientSecret === undefined
-            ? before.sso.clientSecret
-            : clientSecret === null
-              ? null
-              : encryptSecret(koe.config.secretKey, clientSecret);
-        const next = {
-          requireTwoFactorFor: [...new Set(req.body.requireTwoFactorFor)],
-          sso: { ...sso, clientSecret: sealed },
-        };
+        const next = mergeSecuritySettings(before, req.body, (plain) => encryptSecret(koe.config.secretKey, plain));
         await securitySettings.save(koe.db, actor.workspaceId, next);
         await audit.log(koe.db, {
           workspaceId: actor.workspaceId,
@@ -181,14 +170,14 @@ export const securityRoutes =
           detail: {
             requireTwoFactorFor: next.requireTwoFactorFor,
             sso: {
-              enabled: sso.enabled,
-              issuer: sso.issuer,
-              passwordSignIn: sso.passwordSignIn,
-              secretChanged: clientSecret !== undefined,
+              enabled: next.sso.enabled,
+              issuer: next.sso.issuer,
+              passwordSignIn: next.sso.passwordSignIn,
+              secretChanged: req.body.sso.clientSecret !== undefined,
             },
           },
         });
-        return { ...publicSecuritySettings(next), callbackUrl: callbackUrl(req) };
+        return { ...publicSecuritySettings(next), callbackUrl: ssoCallbackUrl(koe, req) };
       },
     );
 
