@@ -17,7 +17,7 @@ import {
 import { audit, signIns, type Agent, type Db, type SignInRecord, byAgent, bySystem } from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
-import { requiresTwoFactor, securitySettings } from './security-settings';
+import { requiresTwoFactor, securitySettings, type SecuritySettings } from './security-settings';
 import { deskSettings } from './settings';
 
 export interface SignInDeps {
@@ -35,7 +35,7 @@ export interface Caller {
 }
 
 export type PasswordOutcome =
-  | { next: 'session'; agent: Agent }
+  | { next: 'session'; agent: Agent; twoFactorSetupRequired: boolean }
   | { next: 'two_factor'; agent: Agent; challenge: { token: string; expiresAt: string } };
 
 const CHALLENGE_ATTEMPTS = 5;
@@ -117,7 +117,7 @@ export async function signInWithPassword(
     action: 'auth.login',
     detail: { ip: caller.ip },
   });
-  return { next: 'session', agent };
+  return { next: 'session', agent, twoFactorSetupRequired: needsTwoFactorSetup(settings, agent) };
 }
 
 /** Step two: a code from the authenticator app, or one of the recovery codes (each works once). */
@@ -214,9 +214,12 @@ async function countFailure(deps: SignInDeps, found: SignInRecord, caller: Calle
   });
 }
 
+const needsTwoFactorSetup = (settings: SecuritySettings, agent: Agent) =>
+  !agent.totpEnabled && requiresTwoFactor(settings, agent.role);
+
 /** Whether this agent, signed in by password, must set up two-factor sign-in before doing anything else. */
 export async function mustSetUpTwoFactor(db: Db, agent: Agent): Promise<boolean> {
-  return !agent.totpEnabled && requiresTwoFactor(await securitySettings.get(db, agent.workspaceId), agent.role);
+  return needsTwoFactorSetup(await securitySettings.get(db, agent.workspaceId), agent);
 }
 
 /** Setting up two-factor sign-in: a new secret, kept (sealed) as pending until a code from the app confirms it. */

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { securitySettings, ssoReady } from '../../desk/security-settings';
-import { completeTwoFactor, mustSetUpTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
+import { completeTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
 import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
 import { agents, audit, byAgent, sessions, workspaces } from '../../store/repositories';
@@ -74,10 +74,7 @@ export const authRoutes =
         if (outcome.next === 'two_factor')
           return { twoFactor: { challenge: outcome.challenge.token, expiresAt: outcome.challenge.expiresAt } };
         await startSession(koe, req, reply, outcome.agent, 'password');
-        return {
-          agent: toAgentDto(outcome.agent),
-          twoFactorSetupRequired: await mustSetUpTwoFactor(koe.db, outcome.agent),
-        };
+        return { agent: toAgentDto(outcome.agent), twoFactorSetupRequired: outcome.twoFactorSetupRequired };
       },
     );
 
