@@ -83,6 +83,10 @@ export function publicSecuritySettings(s: SecuritySettings) {
 /** SSO is usable when it is on and fully configured. */
 export const ssoReady = (s: SecuritySettings) => s.sso.enabled && Boolean(s.sso.issuer && s.sso.clientId);
 
+/** Who may sign in with a password: everyone, unless usable single sign-on keeps it for admins. */
+export const passwordSignInFor = (s: SecuritySettings): 'everyone' | 'admins' =>
+  ssoReady(s) ? s.sso.passwordSignIn : 'everyone';
+
 export const requiresTwoFactor = (s: SecuritySettings, role: Role) => s.requireTwoFactorFor.includes(role);
 
 export const securitySettings = {

@@ -17,7 +17,7 @@ import {
 import { audit, signIns, type Agent, type Db, type SignInRecord, byAgent, bySystem } from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
-import { requiresTwoFactor, securitySettings, type SecuritySettings } from './security-settings';
+import { passwordSignInFor, requiresTwoFactor, securitySettings, type SecuritySettings } from './security-settings';
 import { deskSettings } from './settings';
 
 export interface SignInDeps {
@@ -98,7 +98,7 @@ export async function signInWithPassword(
   }
   const agent = found.agent;
   const settings = await securitySettings.get(deps.db, agent.workspaceId);
-  if (settings.sso.enabled && settings.sso.passwordSignIn === 'admins' && agent.role !== 'admin') {
+  if (passwordSignInFor(settings) === 'admins' && agent.role !== 'admin') {
     throw new DomainError(
       'forbidden',
       'This workspace signs in with single sign-on; use the single sign-on button',

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { securitySettings, ssoReady } from '../../desk/security-settings';
+import { passwordSignInFor, securitySettings, ssoReady } from '../../desk/security-settings';
 import { completeTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
 import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
@@ -45,10 +45,9 @@ export const authRoutes =
       async () => {
         const ws = await workspaces.first(koe.db);
         const s = ws ? await securitySettings.get(koe.db, ws.id) : null;
-        const sso = Boolean(s && ssoReady(s));
         return {
-          sso: { enabled: sso, label: s?.sso.label ?? '' },
-          passwordSignIn: sso ? s!.sso.passwordSignIn : ('everyone' as const),
+          sso: { enabled: Boolean(s && ssoReady(s)), label: s?.sso.label ?? '' },
+          passwordSignIn: s ? passwordSignInFor(s) : 'everyone',
         };
       },
     );

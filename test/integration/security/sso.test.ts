@@ -135,4 +135,17 @@ describe.each(dialects)('single sign-on with OpenID Connect (%s)', (dialect) => 
     ).toBe(200);
     expect((await new Client(koe.base).get('/api/auth/options')).body.passwordSignIn).toBe('admins');
   });
+
+  it('does not keep agents out by password when single sign-on is switched on but not usable (no issuer)', async () => {
+    const s = (await admin.get('/api/settings/security')).body;
+    const { hasClientSecret: _kept, ...sso } = s.sso;
+    const half = { ...sso, issuer: null, passwordSignIn: 'admins' };
+    expect((await admin.put('/api/settings/security', { requireTwoFactorFor: [], sso: half })).status).toBe(200);
+    expect((await new Client(koe.base).get('/api/auth/options')).body).toEqual({
+      sso: { enabled: false, label: '社内アカウント' },
+      passwordSignIn: 'everyone',
+    });
+    const r = await new Client(koe.base).post('/api/auth/login', { email: HANA.email, password: HANA.password });
+    expect(r.status).toBe(200);
+  });
 });
