@@ -24,10 +24,9 @@ export interface AccountMailDeps {
 export async function enqueueAccountMail(
   deps: { jobs: JobQueue; config: Pick<KoeConfig, 'mail'> },
   mail: AccountMail,
-  tx?: Db,
 ): Promise<void> {
   if (!deps.config.mail.smtpUrl) return;
-  await deps.jobs.enqueue(ACCOUNT_MAIL, mail, { maxAttempts: 8 }, tx);
+  await deps.jobs.enqueue(ACCOUNT_MAIL, mail, { maxAttempts: 8 });
 }
 
 /** The lock notice in both languages (the in-app notification and the mail pick the agent's). */

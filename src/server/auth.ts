@@ -51,17 +51,10 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   // Guards run before validation, not after: a caller without the role gets 401/403 and learns nothing about the body
   // or parameters a route expects (a 400 listing the fields would tell them).
   app.addHook('onRoute', (route) => {
-    const handlers: unknown[] =
-      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
-    const guards = handlers.filter((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
+    const handlers = hooksOf(route.preHandler);
+    const guards = handlers.filter(isGuard);
     if (!guards.length) return;
-    const before: unknown[] =
-      route.preValidation === undefined
-        ? []
-        : Array.isArray(route.preValidation)
-          ? route.preValidation
-          : [route.preValidation];
-    route.preValidation = [...guards, ...before] as typeof route.preValidation;
+    route.preValidation = [...guards, ...hooksOf(route.preValidation)] as typeof route.preValidation;
     route.preHandler = handlers.filter((h) => !guards.includes(h as Guard)) as typeof route.preHandler;
   });
   app.addHook('onRequest', async (req) => {
@@ -70,7 +63,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (header?.startsWith('Bearer ')) {
       const agentId = await apiTokens.resolve(db, header.slice(7).trim());
       if (!agentId) throw new DomainError('unauthenticated', 'The API token is invalid or revoked');
-      const agent = await agentById(db, agentId);
+      const agent = await agents.byId(db, agentId);
       if (!agent?.active) throw new DomainError('unauthenticated', 'The API token belongs to a deactivated agent');
       req.auth = { agent, actor: toActor(agent), via: 'token' };
       return;
@@ -79,7 +72,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     if (!token) return;
     const session = await sessions.find(db, token);
     if (!session) return;
-    const agent = await agentById(db, session.agentId);
+    const agent = await agents.byId(db, session.agentId);
     if (!agent?.active) return;
     let restricted: Promise<boolean> | undefined;
     req.auth = {
@@ -113,8 +106,6 @@ function sameToken(given: string | string[] | undefined, expected: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const agentById = (db: Db, id: string): Promise<Agent | undefined> => agents.byId(db, id);
-
 const toActor = (a: Agent): RequestAuth['actor'] => ({
   agentId: a.id,
   role: a.role,
@@ -144,10 +135,12 @@ export function guard(role: Role = 'agent'): Guard {
 
 /** The role a route's hooks demand, or null when it has no guard (public routes). */
 export function requiredRoleOf(...hookLists: unknown[]): Role | null {
-  const hooks = hookLists.flatMap((h) => (Array.isArray(h) ? h : h ? [h] : []));
-  const g = hooks.find((h): h is Guard => typeof h === 'function' && 'requiredRole' in h);
-  return g?.requiredRole ?? null;
+  return hookLists.flatMap(hooksOf).find(isGuard)?.requiredRole ?? null;
 }
+
+/** A route option that holds one hook, a list of them, or none, as a list. */
+const hooksOf = (h: unknown): unknown[] => (Array.isArray(h) ? h : h ? [h] : []);
+const isGuard = (h: unknown): h is Guard => typeof h === 'function' && 'requiredRole' in h;
 
 export function authOf(req: FastifyRequest): RequestAuth {
   if (!req.auth) throw new DomainError('unauthenticated', 'Sign in first');

@@ -7,7 +7,7 @@ const hmac = (secret: string, data: Buffer | string) => createHmac('sha256', sec
  * body an attacker chooses (a JSON event passed as `crc_token`). X's tokens are short random strings (UUIDs,
  * base64); accepting only that shape means no JSON body — which needs `{` and quotes — can ever be signed here.
  */
-export const CRC_TOKEN = /^[A-Za-z0-9+/=_.~-]{8,128}$/;
+const CRC_TOKEN = /^[A-Za-z0-9+/=_.~-]{8,128}$/;
 export const isCrcToken = (token: unknown): token is string => typeof token === 'string' && CRC_TOKEN.test(token);
 
 /** The CRC answer X expects within 3 s: `sha256=` + base64(HMAC-SHA256(consumer secret, crc_token)). */

@@ -10,7 +10,7 @@ import { authOf, clearSessionCookies, guard, isSecure, ssoCallbackUrl, startSess
 import type { Koe } from '../context';
 import { AgentSchema, toAgentDto } from './dto';
 
-export const callerOf = (koe: Koe, req: FastifyRequest): Caller => ({
+const callerOf = (koe: Koe, req: FastifyRequest): Caller => ({
   ip: req.ip,
   knownAgentId: deviceCookieAgent(koe.config.secretKey, req.cookies[DEVICE_COOKIE]),
 });

@@ -16,7 +16,7 @@ export const sessions = {
     db: Db,
     agentId: string,
     days: number,
-    via: SessionVia = 'password',
+    via: SessionVia,
   ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
     const token = randomToken(32);
     const csrfToken = randomToken(24);

@@ -12,7 +12,6 @@ export interface SignInRecord {
   lockedUntil: string | null;
   totpSecret: string | null;
   totpPending: string | null;
-  totpLastStep: number | null;
   recoveryCodes: string[];
 }
 
@@ -24,7 +23,6 @@ const toSignInRecord = (r: Selectable<AgentTable>): SignInRecord => ({
   lockedUntil: r.login_locked_until,
   totpSecret: r.totp_secret,
   totpPending: r.totp_pending,
-  totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
   recoveryCodes: parseJson<string[]>(r.recovery_codes, []),
 });
 
