@@ -5,6 +5,7 @@ import type { KoeConfig } from '../config/config';
 import { PermanentJobError, RetryLaterError, type JobContext, type JobQueue } from '../jobs/queue';
 import { agents, type Db } from '../store/repositories';
 import { MailError, sendPlainMail } from './mail';
+import { deskSettings } from './settings';
 
 /**
  * Mail to an agent about their own account (a sign-in lock today). It goes to the account's address whatever the
@@ -29,13 +30,10 @@ export async function enqueueAccountMail(
   await deps.jobs.enqueue(ACCOUNT_MAIL, mail, { maxAttempts: 8 });
 }
 
-/** The lock notice in both languages (the in-app notification and the mail pick the agent's). */
-export function loginLockedText(m: { name: string; ip: string; until: string; timeZone?: string }) {
-  return deskTexts.loginLocked({
-    name: m.name,
-    ip: m.ip,
-    until: localTime(m.until, m.timeZone ?? 'Asia/Tokyo', 'medium'),
-  });
+/** The lock notice in both languages (the in-app notification and the mail pick the agent's), in the desk's time zone. */
+export async function loginLockedText(db: Db, m: { workspaceId: string; name: string; ip: string; until: string }) {
+  const timeZone = (await deskSettings.get(db, m.workspaceId)).sla.timeZone;
+  return deskTexts.loginLocked({ name: m.name, ip: m.ip, until: localTime(m.until, timeZone, 'medium') });
 }
 
 export function accountMailer(deps: AccountMailDeps) {
@@ -43,7 +41,12 @@ export function accountMailer(deps: AccountMailDeps) {
     const agent = await agents.get(deps.db, m.workspaceId, m.agentId);
     if (!agent?.active) return;
     const lang = langOf(agent.locale);
-    const localized = loginLockedText({ name: agent.name, ip: m.ip, until: m.until });
+    const localized = await loginLockedText(deps.db, {
+      workspaceId: m.workspaceId,
+      name: agent.name,
+      ip: m.ip,
+      until: m.until,
+    });
     const text = { title: localized.title[lang], body: localized.body[lang] };
     try {
       await sendPlainMail(deps.config.mail, {

@@ -18,7 +18,6 @@ import { audit, signIns, type Agent, type Db, type SignInRecord, byAgent, bySyst
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
 import { passwordSignInFor, requiresTwoFactor, securitySettings, type SecuritySettings } from './security-settings';
-import { deskSettings } from './settings';
 
 export interface SignInDeps {
   db: Db;
@@ -187,8 +186,12 @@ async function countFailure(deps: SignInDeps, found: SignInRecord, caller: Calle
   if (!started) return;
   const agent = found.agent;
   const until = new Date(Date.now() + lockMs).toISOString();
-  const timeZone = (await deskSettings.get(deps.db, agent.workspaceId)).sla.timeZone;
-  const text = loginLockedText({ name: agent.name, ip: caller.ip, until, timeZone });
+  const text = await loginLockedText(deps.db, {
+    workspaceId: agent.workspaceId,
+    name: agent.name,
+    ip: caller.ip,
+    until,
+  });
   await audit.log(deps.db, {
     workspaceId: agent.workspaceId,
     actor: bySystem('Koe'),

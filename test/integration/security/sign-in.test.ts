@@ -91,6 +91,13 @@ describe.each(dialects)('per-account sign-in lock (%s)', (dialect) => {
   });
 
   it('locks an account guessed from many addresses for new browsers only, and tells the owner', async () => {
+    // The desk works in New York time: the notice and the mail both give the lock's end in it.
+    const desk = (await admin.get('/api/settings/desk')).body;
+    const put = await admin.req('PUT', '/api/settings/desk', {
+      ...desk,
+      sla: { ...desk.sla, timeZone: 'America/New_York' },
+    });
+    expect(put.status).toBe(200);
     // The owner's usual browser has signed in before.
     const owner = new Client(koe.base);
     expect(
@@ -146,6 +153,7 @@ describe.each(dialects)('per-account sign-in lock (%s)', (dialect) => {
     );
     expect(mails).toHaveLength(1);
     expect(mails[0].mail.text).toContain('203.0.113.10');
+    expect(mails[0].mail.text).toContain(notices[0].body);
     const locks = await audit(admin, 'auth.account_locked');
     expect(locks).toHaveLength(1);
     expect(locks[0].detail.ip).toBe('203.0.113.10');
