@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zodReason } from '../schema-reason';
+import { zodReason, type RejectedPart } from '../schema-reason';
 import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 import { guestName } from '../webchat/visitor';
@@ -59,10 +59,6 @@ const BodySchema = z.looseObject({ object: z.string().max(40), entry: z.array(z.
 type MessagingItem = z.infer<typeof MessagingSchema>;
 export type MetaPlatform = 'messenger' | 'instagram';
 /** One event (or part of the body) that was signed but not in a shape Koe can read, with why. */
-export interface RejectedPart {
-  payload: unknown;
-  reason: string;
-}
 export interface ParsedWebhook {
   events: InboundEvent[];
   ignored: string[];

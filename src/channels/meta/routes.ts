@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import { readMetaCredentials, type MetaCredentials } from './credentials';
 import { parseMetaWebhook } from './parse';
+import { readSignedJson } from '../schema-reason';
 import { hubChallenge, isValidHubSignature } from './verify';
 
 type Params = { channelId: string };
@@ -41,19 +42,12 @@ export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
         req.log.warn({ channelId }, 'meta webhook rejected: bad signature');
         throw unauthorized();
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        body = undefined;
-      }
       // Signed by Meta but unreadable: kept with the reason for admins and acknowledged (Meta disables failing webhooks).
-      const parsed =
-        body === undefined
-          ? { invalid: 'the body is not JSON' }
-          : parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId }, kind);
+      const parsed = readSignedJson(raw, (body) =>
+        parseMetaWebhook(body, { channelId, pageId: creds.pageId, igAccountId: creds.igAccountId }, kind),
+      );
       if ('invalid' in parsed) {
-        await ctx.reject(channelId, body ?? raw.toString('utf8'), parsed.invalid);
+        await ctx.reject(channelId, parsed.payload, parsed.invalid);
         return reply.type('text/plain').send('EVENT_RECEIVED');
       }
       if (parsed.ignored.length)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zodReason } from '../schema-reason';
+import { zodReason, type RejectedPart } from '../schema-reason';
 import { platformTime } from '../time';
 import type { InboundEvent } from '../types';
 
@@ -129,10 +129,6 @@ function fromDirectMessage(channelId: string, dm: V1DirectMessage, users: Record
 }
 
 /** One event of a delivery that was signed but cannot be read, with why (kept as a failed inbound event). */
-export interface RejectedPart {
-  payload: unknown;
-  reason: string;
-}
 
 /**
  * Mentions, replies and quote posts, and DMs, from one Account Activity delivery. The brand's own posts and

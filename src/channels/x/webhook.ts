@@ -4,6 +4,7 @@ import type { ChannelContext } from '../plugin';
 import type { XCredentials } from './credentials';
 import { channels } from '../../store/repositories';
 import { parseAccountActivity } from './parse';
+import { readSignedJson } from '../schema-reason';
 import { crcResponseToken, isCrcToken, isValidXSignature } from './verify';
 
 const rawBodyOf = (req: FastifyRequest) =>
@@ -50,19 +51,12 @@ export async function xWebhookRoutes(app: FastifyInstance, ctx: ChannelContext):
         );
         throw new DomainError('unauthenticated', 'Missing or invalid x-twitter-webhooks-signature');
       }
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw.toString('utf8'));
-      } catch {
-        payload = undefined;
-      }
       // Signed by X but unreadable: kept with the reason for admins and acknowledged, since X disables webhooks that fail.
-      const parsed =
-        payload === undefined
-          ? { invalid: 'the body is not JSON' }
-          : parseAccountActivity(channelId, payload, { userId: creds.userId, handle: creds.handle });
+      const parsed = readSignedJson(raw, (body) =>
+        parseAccountActivity(channelId, body, { userId: creds.userId, handle: creds.handle }),
+      );
       if ('invalid' in parsed) {
-        await ctx.reject(channelId, payload ?? raw.toString('utf8'), parsed.invalid);
+        await ctx.reject(channelId, parsed.payload, parsed.invalid);
         return reply.status(200).send({ ok: true, recorded: 0, rejected: 1 });
       }
       for (const part of parsed.rejected) await ctx.reject(channelId, part.payload, part.reason);
