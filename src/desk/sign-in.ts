@@ -14,7 +14,16 @@ import {
   totpStep,
   type TotpEnrolment,
 } from '../security/totp';
-import { audit, signIns, type Agent, type Db, type SignInRecord, byAgent, bySystem } from '../store/repositories';
+import {
+  audit,
+  signIns,
+  type Agent,
+  type Db,
+  type SignInRecord,
+  byAgent,
+  byAnonymous,
+  bySystem,
+} from '../store/repositories';
 import { enqueueAccountMail, loginLockedText } from './account-mail';
 import { notify } from './notifications';
 import { passwordSignInFor, requiresTwoFactor, securitySettings, type SecuritySettings } from './security-settings';
@@ -73,7 +82,7 @@ export async function signInWithPassword(
   if (found && !known && found.lockedUntil && found.lockedUntil > new Date().toISOString()) {
     await audit.log(deps.db, {
       workspaceId: found.agent.workspaceId,
-      actor: { type: 'anonymous', id: null, name: input.email },
+      actor: byAnonymous(input.email),
       action: 'auth.login_blocked',
       detail: { ip: caller.ip, until: found.lockedUntil },
     });
@@ -88,7 +97,7 @@ export async function signInWithPassword(
   if (!found || !ok || !found.agent.active) {
     await audit.log(deps.db, {
       workspaceId: found?.agent.workspaceId ?? null,
-      actor: { type: 'anonymous', id: null, name: input.email },
+      actor: byAnonymous(input.email),
       action: 'auth.login_failed',
       detail: { ip: caller.ip },
     });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { KoeConfig } from '../config/config';
 import { isLoopbackHttp } from '../domain/urls';
 import { decryptSecret, encryptSecret } from '../security/secrets';
-import { agents, audit, byAgent, type Agent, type Db } from '../store/repositories';
+import { agents, audit, byAgent, byAnonymous, type Agent, type Db } from '../store/repositories';
 import { securitySettings, ssoReady, type SecuritySettings } from './security-settings';
 
 /**
@@ -147,7 +147,7 @@ export async function finishSso(
   if (!found?.active || found.workspaceId !== workspaceId) {
     await audit.log(deps.db, {
       workspaceId,
-      actor: { type: 'anonymous', id: null, name: email },
+      actor: byAnonymous(email),
       action: 'auth.sso_refused',
       detail: { ip, issuer: settings.sso.issuer, reason: 'no_account' },
     });

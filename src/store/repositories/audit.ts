@@ -15,6 +15,8 @@ export const byAgent = (a: { agentId: string; name: string } | { id: string; nam
   id: 'agentId' in a ? a.agentId : a.id,
   name: a.name,
 });
+/** The actor of an entry for someone not signed in (a failed sign-in), named by the email they gave. */
+export const byAnonymous = (email: string): AuditEntry['actor'] => ({ type: 'anonymous', id: null, name: email });
 /** The actor of an entry Koe writes by itself (routing, SLA timers, notifications), named for the part that acted. */
 export const bySystem = (name: string): AuditEntry['actor'] => ({ type: 'system', id: null, name });
 

@@ -1,6 +1,6 @@
 export { agents, normaliseEmail, type Agent } from './agents';
 export { apiTokens } from './api-tokens';
-export { audit, byAgent, bySystem } from './audit';
+export { audit, byAgent, byAnonymous, bySystem } from './audit';
 export { channels, CHANNEL_KINDS, type Channel, type ChannelKind } from './channels';
 export { conversations, type ConversationItem } from './conversations';
 export { customers } from './customers';
