@@ -84,7 +84,7 @@ export async function replyContext(db: Db, conversation: ReplyContextConversatio
     limit,
     messagingWindow,
     ...(await amplifyFor(db, kind, conversation.id)),
-    acknowledgementDraft: await ackDraftFor(db, conversation, {
+    acknowledgementDraft: await ackDraftFor(db, conversation, last?.text, {
       channelIsPublic: replyGoes === 'public',
       canMoveToDm: canContinuePrivately,
       limit,
@@ -103,11 +103,11 @@ export function needsAcknowledgement(
 async function ackDraftFor(
   db: Db,
   c: ReplyContextConversation,
+  lastText: string | undefined,
   where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
 ): Promise<string | null> {
   if (!needsAcknowledgement(c)) return null;
   const customerName = await customers.nameOf(db, c.customer_id);
-  const lastText = await messages.lastCustomerText(db, c.id);
   const name = customerName && !isPlaceholderName(customerName.trim()) ? customerName : null;
   const input = {
     lang: lastText !== undefined ? detectLang(lastText) : ('ja' as const),

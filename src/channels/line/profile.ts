@@ -59,6 +59,6 @@ export class LineProfiles {
   }
 
   private async storedName(channelId: string, externalId: string): Promise<string | undefined> {
-    return customers.nameOnChannel(this.ctx.db, channelId, externalId);
+    return (await customers.byIdentity(this.ctx.db, channelId, externalId))?.name;
   }
 }

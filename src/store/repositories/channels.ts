@@ -1,6 +1,7 @@
 import { newId, nowIso, randomToken } from '../../domain/ids';
 import type { ChannelTable } from '../schema';
 import { parseJson, type Db } from './types';
+import { inboundEvents } from './inbound-events';
 
 export const CHANNEL_KINDS = ['webchat', 'line', 'facebook', 'instagram', 'x', 'email'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
@@ -140,14 +141,7 @@ export const channels = {
       .orderBy('received_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const failedIn = await db
-      .selectFrom('inbound_events')
-      .select(['error', 'processed_at'])
-      .where('channel_id', '=', id)
-      .where('status', '=', 'failed')
-      .orderBy('processed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const failedIn = await inboundEvents.lastFailure(db, id);
     const failedOut = await db
       .selectFrom('outbox')
       .select(['last_error', 'updated_at'])

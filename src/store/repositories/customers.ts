@@ -28,17 +28,6 @@ export const customers = {
   async nameOf(db: Db, id: string): Promise<string | undefined> {
     return (await db.selectFrom('customers').select('name').where('id', '=', id).executeTakeFirst())?.name;
   },
-  /** The stored name of whoever has this id on a channel (kept when a platform cannot tell the name). */
-  async nameOnChannel(db: Db, channelId: string, externalId: string): Promise<string | undefined> {
-    const r = await db
-      .selectFrom('customer_identities as ci')
-      .innerJoin('customers as c', 'c.id', 'ci.customer_id')
-      .select('c.name')
-      .where('ci.channel_id', '=', channelId)
-      .where('ci.external_id', '=', externalId)
-      .executeTakeFirst();
-    return r?.name;
-  },
   /** What automation rules may test about a customer. */
   async ruleFacts(db: Db, id: string) {
     return db.selectFrom('customers').select(['id', 'tags', 'vip']).where('id', '=', id).executeTakeFirst();

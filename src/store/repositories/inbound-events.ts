@@ -82,7 +82,7 @@ export const inboundEvents = {
       .limit(limit)
       .execute();
   },
-  /** The latest failure on a channel (shown as the channel's health). */
+  /** The latest failure on a channel (part of the channel's health). */
   async lastFailure(db: Db, channelId: string) {
     return db
       .selectFrom('inbound_events')

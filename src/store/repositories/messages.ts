@@ -164,19 +164,6 @@ export const messages = {
       .where('id', '=', id)
       .execute();
   },
-  /** The text of the customer's latest message in a conversation. */
-  async lastCustomerText(db: Db, conversationId: string): Promise<string | undefined> {
-    const r = await db
-      .selectFrom('messages')
-      .select('text')
-      .where('conversation_id', '=', conversationId)
-      .where('kind', '=', 'customer')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return r?.text;
-  },
   async get(db: Db, id: string): Promise<Message | undefined> {
     const r = await withDelivery(db).where('m.id', '=', id).executeTakeFirst();
     return r && toMessage(r as Row);
@@ -199,10 +186,10 @@ export const messages = {
   async lastInbound(
     db: Db,
     conversationId: string,
-  ): Promise<{ id: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
+  ): Promise<{ id: string; text: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
     const r = await db
       .selectFrom('messages')
-      .select(['id', 'meta', 'created_at'])
+      .select(['id', 'text', 'meta', 'created_at'])
       .where('conversation_id', '=', conversationId)
       .where('kind', '=', 'customer')
       .orderBy('created_at', 'desc')
@@ -210,7 +197,12 @@ export const messages = {
       .limit(1)
       .executeTakeFirst();
     return (
-      r && { id: r.id, meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : {}, createdAt: r.created_at }
+      r && {
+        id: r.id,
+        text: r.text,
+        meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : {},
+        createdAt: r.created_at,
+      }
     );
   },
   /** What the customer sees on a channel: their messages and delivered-or-pending replies, never notes. */
