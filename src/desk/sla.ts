@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConversationStatus } from '../domain/conversation-status';
-import type { ChannelAdapter } from '../channels/types';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
 import {
@@ -57,12 +56,6 @@ export interface SlaDeps {
   jobs: JobQueue;
   bus: RealtimeBus;
   log: Logger;
-  adapters?: Map<string, ChannelAdapter>;
-  /**
-   * What a warning or breach does (notify, audit, the breach policy, `sla.*` automation rules: desk/sla-announce.ts),
-   * given by the composition root so that the timers here depend on none of the services a breach may start.
-   */
-  announce?: Announce;
 }
 
 /** Timers are jobs: schedule the next look at this conversation (warning or due time), restart-safe. */
@@ -91,8 +84,12 @@ export async function scheduleSlaCheck(
     );
 }
 
-/** A warning or breach is announced once per clock (a conditional update claims it), then the next check is scheduled. */
-export function slaChecker(deps: SlaDeps) {
+/**
+ * A warning or breach is announced once per clock (a conditional update claims it), then the next check is scheduled.
+ * `announce` is what a warning or breach does (notify, audit, the breach policy, `sla.*` automation rules:
+ * desk/sla-announce.ts), given by the composition root so that the timers here depend on none of those services.
+ */
+export function slaChecker(deps: SlaDeps & { announce: Announce }) {
   return async ({ workspaceId, conversationId }: { workspaceId: string; conversationId: string }) => {
     const row = await conversations.row(deps.db, workspaceId, conversationId);
     if (!row) return;
@@ -103,7 +100,7 @@ export function slaChecker(deps: SlaDeps) {
     if (event) {
       const next = JSON.stringify({ target: status.target, state: status.state });
       if (await conversations.claimSlaAnnouncement(deps.db, row.id, row.sla_announced, next)) {
-        await deps.announce?.(row, status, event, settings);
+        await deps.announce(row, status, event, settings);
       }
     }
     await scheduleSlaCheck(deps, workspaceId, conversationId);
