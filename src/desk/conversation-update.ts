@@ -8,14 +8,22 @@ import { nowIso } from '../domain/ids';
 import { canAssign, type Actor } from '../domain/permissions';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
-import { agents, audit, byAgent, conversations, messages, triageSettings, type Db } from '../store/repositories';
+import {
+  agents,
+  audit,
+  byAgent,
+  conversations,
+  escalations,
+  messages,
+  triageSettings,
+  type Db,
+} from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import type { ConversationTable } from '../store/schema';
 import type { Category } from '../triage/types';
 import { capacityFreed } from './assign';
 import { runAutomation } from './automation';
 import { resumeClock } from './clock';
-import { resolveEscalations } from './escalate';
 import { notify } from './notifications';
 import { scheduleSlaCheck } from './sla';
 
@@ -73,7 +81,7 @@ export async function updateConversation(
       if (b.status === 'resolved' || b.status === 'closed') {
         set.resolved_at = row.resolved_at ?? nowIso();
         set.waiting_since = null;
-        await resolveEscalations(tx, row.id);
+        await escalations.resolveFor(tx, row.id);
       }
       if (b.status === 'open') set.resolved_at = null;
       // Waiting on the customer pauses the SLA clock; leaving pending adds the pause to paused_ms.

@@ -205,9 +205,4 @@ export async function acceptEscalation(deps: EscalateDeps, actor: Actor, escalat
   });
 }
 
-/** Resolving or closing a conversation completes its escalations (time to resolve is measured from here). */
-export const resolveEscalations = (db: Db, conversationId: string) => escalations.resolveFor(db, conversationId);
-
-export const escalationsFor = (db: Db, conversationId: string) => escalations.forConversation(db, conversationId);
-
 export const categoriesOf = (raw: string) => parseJson<string[]>(raw, []);

@@ -2,6 +2,7 @@ import { nowIso } from '../../domain/ids';
 import { incidentReply, matchesIncident } from '../../incidents/incident';
 import { writeReply } from '../replies';
 import { topics } from '../../realtime/bus';
+import { deskTexts } from '../../texts/desk-texts';
 import {
   agents,
   customers,
@@ -10,15 +11,14 @@ import {
   incidents,
   messages,
   type Db,
+  byAgent,
   bySystem,
 } from '../../store/repositories';
 import { isPlaceholderName } from '../../store/repositories/customers';
 import { parseJson } from '../../store/repositories/types';
-import { byAgent } from '../../store/repositories';
 import {
   ACK_CLAIM_MS,
   firstCustomerMessages,
-  linkedText,
   publishIncident,
   type IncidentDeps,
   type Sender,
@@ -49,7 +49,7 @@ export async function addressee(
  * job and a supervisor's button) from both sending; a worker that died after sending is recognised by the first
  * response being later than its claim, and the work is completed without sending again.
  */
-export async function acknowledgeOne(
+async function acknowledgeOne(
   deps: IncidentDeps,
   sender: Sender,
   incident: IncidentRow,
@@ -155,7 +155,7 @@ export async function handleIncidentForNewConversation(
     const attached = await deps.db.transaction().execute(async (tx) => {
       if (!(await incidents.attach(tx, { workspaceId, incidentId: chosen.id, conversationId: row.id, by: null, at })))
         return false;
-      await messages.system(tx, row.id, linkedText(chosen.title), at);
+      await messages.system(tx, row.id, deskTexts.linkedToIncident(chosen.title), at);
       await audit.log(tx, {
         workspaceId,
         actor: bySystem('Koe incidents'),

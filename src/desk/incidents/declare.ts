@@ -1,6 +1,7 @@
 import { conflict, invalid } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { matchesIncident } from '../../incidents/incident';
+import { deskTexts } from '../../texts/desk-texts';
 import {
   audit,
   conversations,
@@ -14,11 +15,9 @@ import { parseJson } from '../../store/repositories/types';
 import {
   ALERT_ATTACH_MS,
   firstCustomerMessages,
-  linkedText,
   openIncidentOrThrow,
   publishConversations,
   publishIncident,
-  unlinkedText,
   type IncidentDeps,
   type Sender,
 } from './shared';
@@ -75,7 +74,7 @@ export async function declareIncident(deps: IncidentDeps, actor: Sender, declare
         }))
       )
         continue;
-      await messages.system(tx, c.id, linkedText(input.title), at);
+      await messages.system(tx, c.id, deskTexts.linkedToIncident(input.title), at);
       linked.push(c.id);
     }
     await spikeAlerts.attachToIncident(
@@ -134,7 +133,7 @@ export async function linkConversations(
           `Conversation ${cid} belongs to the open incident 「${other?.title ?? conv.incident_id}」; unlink it there first`,
         );
       }
-      await messages.system(tx, cid, linkedText(incident.title), at);
+      await messages.system(tx, cid, deskTexts.linkedToIncident(incident.title), at);
       linked.push(cid);
     }
     if (linked.length)
@@ -165,7 +164,7 @@ export async function unlinkConversations(
       if (!(await conversations.row(tx, actor.workspaceId, cid)))
         throw invalid('conversationIds', `${cid} is not a conversation of this workspace`);
       if (!(await incidents.detach(tx, id, cid, at))) continue;
-      await messages.system(tx, cid, unlinkedText(incident.title), at);
+      await messages.system(tx, cid, deskTexts.unlinkedFromIncident(incident.title), at);
       unlinked.push(cid);
     }
     if (unlinked.length)

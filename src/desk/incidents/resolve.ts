@@ -2,10 +2,8 @@ import { conflict, notFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { incidentReply, type IncidentTexts } from '../../incidents/incident';
 import { writeReply } from '../replies';
-import { audit, conversations, incidents, type Incident } from '../../store/repositories';
+import { audit, byAgent, conversations, escalations, incidents, type Incident } from '../../store/repositories';
 import { resumeClock } from '../clock';
-import { resolveEscalations } from '../escalate';
-import { byAgent } from '../../store/repositories';
 import { publishConversations, publishIncident, type IncidentDeps, type Sender } from './shared';
 import { addressee } from './acknowledge';
 
@@ -61,7 +59,7 @@ export async function resolveIncident(
       if (!conv || conv.status !== 'pending') continue;
       const extra = { resolved_at: conv.resolved_at ?? at, ...(await resumeClock(tx, conv, at)) };
       if (!(await conversations.resolveIfPending(tx, conv.id, at, extra))) continue;
-      await resolveEscalations(tx, conv.id);
+      await escalations.resolveFor(tx, conv.id);
       resolved.push(conv.id);
     }
     await audit.log(tx, {

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { deskTexts } from '../../texts/desk-texts';
 import type { ChannelAdapter } from '../../channels/types';
 import { conflict, notFound } from '../../domain/errors';
 import type { Actor } from '../../domain/permissions';
@@ -35,9 +34,6 @@ export const SPIKE_COOLDOWN_MS = 30 * 60_000;
 export const ACK_CLAIM_MS = 30_000;
 /** Spike alerts this recent are marked as answered by an incident declared for their category. */
 export const ALERT_ATTACH_MS = 24 * 3_600_000;
-
-export const linkedText = deskTexts.linkedToIncident;
-export const unlinkedText = deskTexts.unlinkedFromIncident;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading

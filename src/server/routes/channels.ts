@@ -43,8 +43,6 @@ function sealCredentials(koe: Koe, kind: string, credentials: unknown): string {
   return encryptSecret(koe.config.secretKey, JSON.stringify(parsed.data));
 }
 
-const health = (koe: Koe, channelId: string) => channels.health(koe.db, channelId);
-
 export const baseUrl = (koe: Koe, req: FastifyRequest) => koe.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
 export const toChannelDto = (c: Channel, base: string) => ({
@@ -73,7 +71,7 @@ export const channelRoutes =
         items: await Promise.all(
           (await channels.list(koe.db, authOf(req).agent.workspaceId)).map(async (c) => ({
             ...toChannelDto(c, baseUrl(koe, req)),
-            health: await health(koe, c.id),
+            health: await channels.health(koe.db, c.id),
           })),
         ),
       }),

@@ -5,11 +5,10 @@ import { CONVERSATION_STATUSES } from '../../domain/conversation-status';
 import { conflict, notFound } from '../../domain/errors';
 import { retryReply, writeReply } from '../../desk/replies';
 import { topics } from '../../realtime/bus';
-import { audit, conversations, customers, messages, byAgent } from '../../store/repositories';
+import { audit, conversations, customers, escalations, messages, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
-import { escalationsFor } from '../../desk/escalate';
 import { deskSettings } from '../../desk/settings';
 import { updateConversation } from '../../desk/conversation-update';
 import { replyContext } from '../../desk/reply-context';
@@ -88,13 +87,13 @@ export const conversationRoutes =
       if (!item) throw notFound('Conversation');
       const row = (await conversations.row(koe.db, workspaceId, id))!;
       const c = (await customers.get(koe.db, workspaceId, item.customer.id))!;
-      const escalations = await escalationsFor(koe.db, id);
+      const found = await escalations.forConversation(koe.db, id);
       return {
         ...item,
         reasons: parseJson(row.triage_reasons, []),
         sla: slaOfItem(item, await deskSettings.get(koe.db, workspaceId)),
-        escalations,
-        openEscalation: escalations.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
+        escalations: found,
+        openEscalation: found.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
         replyContext: await replyContext(koe.db, row),
         customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
       };

@@ -334,7 +334,6 @@ export const incidents = {
       .execute();
   },
 
-  /** Claims one conversation's follow-up (sent at most once); `release` undoes the claim when sending failed. */
   /** Marks the incident resolved with its follow-up texts; false when it already was (a second click, another tab). */
   async resolve(
     db: Db,
@@ -355,6 +354,7 @@ export const incidents = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
+  /** Claims one conversation's follow-up (sent at most once); `release` undoes the claim when sending failed. */
   async claimFollowUp(db: Db, incidentId: string, conversationId: string, at: string): Promise<boolean> {
     const r = await db
       .updateTable('incident_conversations')
