@@ -10,12 +10,11 @@ import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams } from './dto';
 import { deskSettings } from '../../desk/settings';
-import { updateConversation } from '../../desk/conversation-update';
+import { ConversationChangeSchema, updateConversation } from '../../desk/conversation-update';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
 import { capacityFreed } from '../../desk/assign';
-import { CATEGORIES } from '../../triage';
 import { parseJson } from '../../store/repositories/types';
 
 const ListQuery = z.object({
@@ -28,21 +27,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
-
-const PatchBody = z
-  .object({
-    status: z.enum(CONVERSATION_STATUSES).optional(),
-    assigneeId: z.string().max(100).nullable().optional(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
-    level: z.number().int().min(0).max(3).optional(),
-    priority: z.number().int().min(0).max(100).optional(),
-    // Triage corrections: stored and learned by the workspace model.
-    sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
-    categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-    /** null clears a spam/troll flag (the conversation returns to the normal views). */
-    flag: z.null().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
 export const conversationRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -113,7 +97,7 @@ export const conversationRoutes =
           tags: ['conversations'],
           summary: 'Change status, assignee, tags, level or priority',
           params: IdParams,
-          body: PatchBody,
+          body: ConversationChangeSchema,
         },
       },
       async (req) => {
