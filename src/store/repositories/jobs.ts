@@ -34,7 +34,8 @@ export const jobRows = {
       return id;
     }
     // The conflict target repeats the partial unique index's predicate as literals, so PostgreSQL can match the index.
-    await db
+    // A new or moved row comes back; only a queued twin left as it was (it runs sooner) needs looking up.
+    const written = await db
       .insertInto('jobs')
       .values(row)
       .onConflict((oc) =>
@@ -45,7 +46,9 @@ export const jobRows = {
           .doUpdateSet({ run_at: row.run_at, payload: row.payload, updated_at: row.updated_at })
           .where('jobs.run_at', '>', row.run_at),
       )
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
+    if (written) return written.id;
     const kept = await db
       .selectFrom('jobs')
       .select('id')
