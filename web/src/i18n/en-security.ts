@@ -1,8 +1,7 @@
+import type { Resources } from './ja';
 import type { jaSecurity } from './ja-security';
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
-
-export const enSecurity: DeepStrings<typeof jaSecurity> = {
+export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
   signIn: {
     ssoButton: 'Sign in with {{label}}',
     ssoDefault: 'single sign-on',

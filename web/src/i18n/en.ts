@@ -2,6 +2,7 @@ import type { Resources } from './ja';
 import { enRouting } from './en-routing';
 import { enChannels } from './en-channels';
 import { enCustomers } from './en-customers';
+import { enSecurity } from './en-security';
 
 export const en: Resources = {
   app: {
@@ -304,4 +305,5 @@ export const en: Resources = {
   ...enRouting,
   ...enChannels,
   ...enCustomers,
+  ...enSecurity,
 };

@@ -1,12 +1,11 @@
 import 'i18next';
 import type { ja } from './ja';
 import type { jaIncidents } from './ja-incidents';
-import type { jaSecurity } from './ja-security';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ja & typeof jaIncidents & typeof jaSecurity };
+    resources: { translation: typeof ja & typeof jaIncidents };
   }
 }

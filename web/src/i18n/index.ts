@@ -4,8 +4,6 @@ import { ja } from './ja';
 import { en } from './en';
 import { jaIncidents } from './ja-incidents';
 import { enIncidents } from './en-incidents';
-import { jaSecurity } from './ja-security';
-import { enSecurity } from './en-security';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -36,8 +34,8 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents, ...jaSecurity } },
-    en: { translation: { ...en, ...enIncidents, ...enSecurity } },
+    ja: { translation: { ...ja, ...jaIncidents } },
+    en: { translation: { ...en, ...enIncidents } },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

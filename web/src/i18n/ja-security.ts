@@ -1,4 +1,4 @@
-// Sign-in security texts: two-factor sign-in, single sign-on, locks (registered in index.ts; en-security.ts mirrors the keys).
+// Sign-in security texts: two-factor sign-in, single sign-on, locks (merged into ja.ts; en-security.ts mirrors the keys).
 export const jaSecurity = {
   signIn: {
     ssoButton: '{{label}}でログイン',

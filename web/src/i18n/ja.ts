@@ -2,6 +2,7 @@
 import { jaRouting } from './ja-routing';
 import { jaChannels } from './ja-channels';
 import { jaCustomers } from './ja-customers';
+import { jaSecurity } from './ja-security';
 export const ja = {
   app: {
     name: 'Koe',
@@ -302,6 +303,7 @@ export const ja = {
   ...jaRouting,
   ...jaChannels,
   ...jaCustomers,
+  ...jaSecurity,
 };
 
 /** The shape every locale must match: same keys, any string values. */
