@@ -19,6 +19,7 @@ import { ROLES, type Role } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { SettingsSection } from '../../components/SettingsSection';
+import { secretField, type SecretDraft } from '../../lib/writeOnlySecret';
 
 export function SecuritySettingsPage() {
   const { t } = useTranslation();
@@ -32,30 +33,20 @@ export function SecuritySettingsPage() {
   );
 }
 
-type SecretMode = 'keep' | 'edit' | 'remove';
-
 function SecurityForm({ initial }: { initial: SecuritySettings }) {
   const { t } = useTranslation();
   const save = useSaveSecuritySettings();
   const [roles, setRoles] = useState<Role[]>(initial.requireTwoFactorFor);
   const [sso, setSso] = useState(initial.sso);
-  const [secret, setSecret] = useState<{ mode: SecretMode; value: string }>({
+  const [secret, setSecret] = useState<SecretDraft>({
     mode: initial.sso.hasClientSecret ? 'keep' : 'edit',
     value: '',
   });
-  const [done, setDone] = useState(false);
   const change = <K extends keyof typeof sso>(k: K, v: (typeof sso)[K]) => {
-    setDone(false);
     save.reset();
     setSso((old) => ({ ...old, [k]: v }));
   };
   const submit = () => {
-    const clientSecret =
-      secret.mode === 'remove'
-        ? { clientSecret: null }
-        : secret.mode === 'edit' && secret.value
-          ? { clientSecret: secret.value }
-          : {};
     save.mutate(
       {
         requireTwoFactorFor: roles,
@@ -65,12 +56,11 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
           clientId: sso.clientId?.trim() || null,
           label: sso.label,
           passwordSignIn: sso.passwordSignIn,
-          ...clientSecret,
+          ...secretField('clientSecret', secret),
         },
       },
       {
         onSuccess: (saved) => {
-          setDone(true);
           setSso(saved.sso);
           setSecret({ mode: saved.sso.hasClientSecret ? 'keep' : 'edit', value: '' });
         },
@@ -88,7 +78,7 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
               label={t(`role.${role}`)}
               checked={roles.includes(role)}
               onChange={(e) => {
-                setDone(false);
+                save.reset();
                 const on = e.currentTarget.checked;
                 setRoles((old) => (on ? [...old, role] : old.filter((r) => r !== role)));
               }}
@@ -173,7 +163,7 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
       </SettingsSection>
 
       {save.error && <ErrorAlert error={save.error} />}
-      {done && (
+      {save.isSuccess && (
         <Alert color="teal" variant="light" data-testid="security-saved">
           {t('settings.saved')}
         </Alert>

@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { AutoAssignSection } from './AutoAssignSection';
 import { AutomationSection } from './AutomationSection';
 import { BusinessHoursSection } from './BusinessHoursSection';
-import { ExternalNotifications, type SecretMode } from './ExternalNotificationsSection';
+import { secretField, type SecretDraft } from '../../../lib/writeOnlySecret';
+import { ExternalNotifications } from './ExternalNotificationsSection';
 import { SlaSection } from './SlaSection';
 import { AdminPage } from '../AdminPage';
 
@@ -29,7 +30,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
   const [s, setS] = useState<DeskSettings>(initial);
   const [saved, setSaved] = useState<DeskSettings>(initial);
   // The webhook secret is write-only: 'keep' sends nothing, 'edit' sends the typed value, 'remove' sends null.
-  const [secret, setSecret] = useState<{ mode: SecretMode; value: string }>({ mode: 'keep', value: '' });
+  const [secret, setSecret] = useState<SecretDraft>({ mode: 'keep', value: '' });
   const [holidays, setHolidays] = useState(initial.businessHours.holidays.join('\n'));
   const patch = (p: Partial<DeskSettings>) => {
     save.reset();
@@ -37,12 +38,6 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
   };
   const submit = () => {
     const { hasSecret: _shown, secret: _unused, ...webhook } = s.notifications.webhook;
-    const secretField =
-      secret.mode === 'remove'
-        ? { secret: null }
-        : secret.mode === 'edit' && secret.value
-          ? { secret: secret.value }
-          : {};
     save.mutate(
       {
         ...s,
@@ -59,7 +54,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
             ...webhook,
             url: webhook.url?.trim() || null,
             hasSecret: s.notifications.webhook.hasSecret,
-            ...secretField,
+            ...secretField('secret', secret),
           },
         },
       },

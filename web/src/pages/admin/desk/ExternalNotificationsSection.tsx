@@ -4,8 +4,8 @@ import { useTestNotification } from '../../../api/routing';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SettingsSection } from '../../../components/SettingsSection';
 import { EXTERNAL_KINDS, type ExternalKind, type ExternalNotificationSettings } from '../../../api/routingTypes';
+import type { SecretDraft } from '../../../lib/writeOnlySecret';
 
-export type SecretMode = 'keep' | 'edit' | 'remove';
 const KIND_LABEL = {
   assigned_urgent: 'desk.kinds.assigned_urgent',
   escalated: 'desk.kinds.escalated',
@@ -44,8 +44,8 @@ function KindChecks({
 export function ExternalNotifications(props: {
   value: ExternalNotificationSettings;
   onChange: (v: ExternalNotificationSettings) => void;
-  secret: { mode: SecretMode; value: string };
-  onSecret: (s: { mode: SecretMode; value: string }) => void;
+  secret: SecretDraft;
+  onSecret: (s: SecretDraft) => void;
   dirty: boolean;
 }) {
   const { t } = useTranslation();
