@@ -3,14 +3,11 @@ import {
   Alert,
   Anchor,
   Badge,
-  Box,
   Button,
-  Center,
   Code,
   CopyButton,
   Group,
   Image,
-  Paper,
   PasswordInput,
   SimpleGrid,
   Stack,
@@ -30,7 +27,7 @@ import {
 } from '../../api/security';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageLoader } from '../../components/FullPageLoader';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { CenteredCard } from '../../components/AuthCard';
 
 /**
  * The signed-in agent's own sign-in security. Outside the app frame on purpose: an agent whose workspace requires
@@ -46,61 +43,55 @@ export function AccountSecurityPage() {
   const restricted = me.twoFactorSetupRequired;
 
   return (
-    <Box mih="100%" bg="gray.0">
-      <Group justify="space-between" p="md">
-        {restricted ? (
-          <span />
-        ) : (
+    <CenteredCard
+      width={640}
+      signedIn
+      topLeft={
+        restricted ? undefined : (
           <Anchor component={Link} to="/" size="sm">
             ← {t('account.back')}
           </Anchor>
-        )}
-        <LanguageSwitch signedIn />
-      </Group>
-      <Center px="md" pb="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="lg" w="100%" maw={640}>
-          <Stack gap="md">
-            <Title order={2} fz="xl">
-              {t('account.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {me.agent.name} · {me.agent.email}
-            </Text>
-            {restricted && (
-              <Alert color="yellow" variant="light" data-testid="two-factor-required-notice">
-                {t('account.requiredNotice')}
-              </Alert>
+        )
+      }
+    >
+      <Title order={2} fz="xl">
+        {t('account.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {me.agent.name} · {me.agent.email}
+      </Text>
+      {restricted && (
+        <Alert color="yellow" variant="light" data-testid="two-factor-required-notice">
+          {t('account.requiredNotice')}
+        </Alert>
+      )}
+      {status.error && <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />}
+      {status.data && (
+        <Stack gap="sm">
+          <Group gap="xs">
+            <Text fw={600}>{t('account.twoFactor')}</Text>
+            <Badge color={status.data.enabled ? 'teal' : 'gray'} variant="light" data-testid="two-factor-state">
+              {status.data.enabled ? t('account.on') : t('account.off')}
+            </Badge>
+            {status.data.required && (
+              <Badge color="orange" variant="light">
+                {t('account.required')}
+              </Badge>
             )}
-            {status.error && <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />}
-            {status.data && (
-              <Stack gap="sm">
-                <Group gap="xs">
-                  <Text fw={600}>{t('account.twoFactor')}</Text>
-                  <Badge color={status.data.enabled ? 'teal' : 'gray'} variant="light" data-testid="two-factor-state">
-                    {status.data.enabled ? t('account.on') : t('account.off')}
-                  </Badge>
-                  {status.data.required && (
-                    <Badge color="orange" variant="light">
-                      {t('account.required')}
-                    </Badge>
-                  )}
-                </Group>
-                <Text size="sm" c="dimmed">
-                  {t('account.twoFactorHelp')}
-                </Text>
-                {codes ? (
-                  <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
-                ) : status.data.enabled ? (
-                  <Enabled left={status.data.recoveryCodesLeft} required={status.data.required} onNewCodes={setCodes} />
-                ) : (
-                  <SetUp onEnabled={setCodes} />
-                )}
-              </Stack>
-            )}
-          </Stack>
-        </Paper>
-      </Center>
-    </Box>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('account.twoFactorHelp')}
+          </Text>
+          {codes ? (
+            <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+          ) : status.data.enabled ? (
+            <Enabled left={status.data.recoveryCodesLeft} required={status.data.required} onNewCodes={setCodes} />
+          ) : (
+            <SetUp onEnabled={setCodes} />
+          )}
+        </Stack>
+      )}
+    </CenteredCard>
   );
 }
 
