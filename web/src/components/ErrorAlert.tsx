@@ -4,12 +4,21 @@ import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import { ApiError, type FieldError } from '../api/client';
 
+/** The reader's words for a code the server (or the sign-in flow) names, or null when there are none. */
+export function codeText(
+  group: 'errorCodes' | 'passwordProblems' | 'ssoErrors',
+  code: string | null | undefined,
+  t: TFunction,
+): string | null {
+  return code && i18n.exists(`${group}.${code}`) ? (t as (key: string) => string)(`${group}.${code}`) : null;
+}
+
 /** A human sentence for any error thrown by the API client. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('errors.network');
-    if (error.code && i18n.exists(`errorCodes.${error.code}`))
-      return t(`errorCodes.${error.code}` as 'errorCodes.wrong_code');
+    const named = codeText('errorCodes', error.code, t);
+    if (named) return named;
     if (error.detail) return error.detail;
     if (error.status === 403) return t('errors.forbidden');
     if (error.status === 404) return t('errors.notFound');
@@ -30,7 +39,12 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, summary, onRetry, onClose }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
-  const fieldErrors = error instanceof ApiError ? error.errors : [];
+  // An error the UI names in the reader's words lists only field problems it can name too (a weak password's
+  // reasons), not the server's English for the same thing ("code: does not match").
+  const named = error instanceof ApiError && codeText('errorCodes', error.code, t) !== null;
+  const fieldErrors = (error instanceof ApiError ? error.errors : []).filter(
+    (e) => !named || codeText('passwordProblems', e.code, t) !== null,
+  );
   return (
     <Alert
       color="red"
@@ -63,8 +77,6 @@ export function ErrorAlert({ error, summary, onRetry, onClose }: ErrorAlertProps
 }
 
 /** A field problem in the reader's language when the server named it (passwords), else the server's words. */
-export function fieldMessage(e: FieldError, t: TFunction): string {
-  if (e.code && i18n.exists(`passwordProblems.${e.code}`))
-    return t(`passwordProblems.${e.code}` as 'passwordProblems.too_common');
-  return e.message;
+function fieldMessage(e: FieldError, t: TFunction): string {
+  return codeText('passwordProblems', e.code, t) ?? e.message;
 }

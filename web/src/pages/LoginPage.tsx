@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import i18n from 'i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import { useAuthOptions, useLogin, useLoginTwoFactor, useSetupStatus } from '../api/session';
 import type { Agent } from '../api/types';
 import { resumeDraftsOf } from './inbox/useDraft';
 import { AuthCard } from '../components/AuthCard';
-import { ErrorAlert, errorMessage } from '../components/ErrorAlert';
+import { codeText, ErrorAlert, errorMessage } from '../components/ErrorAlert';
 
 /** Only same-app paths are accepted as ?next= so the login cannot redirect elsewhere. */
 function safeNext(next: string | null): string {
@@ -130,9 +130,7 @@ export function LoginPage() {
     <AuthCard title={t('login.title')}>
       {ssoError && (
         <Alert color="red" variant="light" role="alert" data-testid="sso-error">
-          {i18n.exists(`ssoErrors.${ssoError}`)
-            ? t(`ssoErrors.${ssoError}` as 'ssoErrors.expired')
-            : t('errors.unknown')}
+          {codeText('ssoErrors', ssoError, t) ?? t('errors.unknown')}
         </Alert>
       )}
       {sso && (
@@ -175,18 +173,19 @@ export function LoginPage() {
 /** Sign-in errors in the reader's words: wrong password, paused account, too many attempts… */
 function LoginError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const known =
-    error instanceof ApiError && (error.code || error.status === 401 || error.status === 429)
-      ? error.code
-        ? errorMessage(error, t)
-        : error.status === 401
-          ? t('login.invalid')
-          : t('login.tooMany')
-      : null;
+  const known = knownLoginError(error, t);
   if (!known) return <ErrorAlert error={error} />;
   return (
     <Alert color="red" variant="light" role="alert">
       {known}
     </Alert>
   );
+}
+
+function knownLoginError(error: unknown, t: TFunction): string | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code) return errorMessage(error, t);
+  if (error.status === 401) return t('login.invalid');
+  if (error.status === 429) return t('login.tooMany');
+  return null;
 }
