@@ -19,6 +19,9 @@ function storedLang(): Lang {
   return 'ja';
 }
 
+/** A UI language from i18next's (anything but English reads as Japanese, the default). */
+export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'ja');
+
 export function setLang(lang: Lang): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);

@@ -1,6 +1,7 @@
 import { Badge, Box, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AmplifyAction, Message } from '../../api/types';
+import { langOf } from '../../i18n';
 import { formatShortTime } from '../../lib/time';
 import { AmplifyActions } from './AmplifyActions';
 import { DeliveryStatus } from './DeliveryStatus';
@@ -9,7 +10,7 @@ import { DeliveryStatus } from './DeliveryStatus';
 export function MessageBubble({ message, amplify }: { message: Message; amplify?: AmplifyAction[] }) {
   const { t, i18n } = useTranslation();
   const time = formatShortTime(message.createdAt, i18n.language);
-  const text = message.localized?.[i18n.language === 'en' ? 'en' : 'ja'] ?? message.text;
+  const text = message.localized?.[langOf(i18n.language)] ?? message.text;
   const common = {
     'data-testid': 'message',
     'data-kind': message.kind,

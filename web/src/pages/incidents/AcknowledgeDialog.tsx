@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAcknowledgeIncident, type IncidentDetail } from '../../api/incidents';
 import { useMe } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { langOf } from '../../i18n';
 import { incidentReply } from '../../../../src/incidents/incident';
 
 /** 「未返信のN件に送信」 with a confirmation naming the count, the signature and an example of the text. */
@@ -12,7 +13,7 @@ export function AcknowledgeButton({ incident, waiting }: { incident: IncidentDet
   const me = useMe().data?.agent;
   const acknowledge = useAcknowledgeIncident(incident.id);
   const [opened, setOpened] = useState(false);
-  const lang = i18n.language === 'en' ? 'en' : 'ja';
+  const lang = langOf(i18n.language);
   const example = incidentReply(incident, { name: t('incidents.acknowledge.previewName'), lang });
   const result = acknowledge.data;
 
