@@ -63,6 +63,8 @@ describe('sign-in security in the browser: two-factor sign-in, a required set-up
     await page.getByTestId('two-factor-code').fill('123456');
     await page.getByTestId('two-factor-confirm').click();
     await page.getByText('コードが正しくないか、すでに使われています').waitFor();
+    // Said in the reader's words only: not followed by the server's English note for the same field.
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/does not match|code:/);
     await page.getByTestId('two-factor-code').fill(totpCode(secret));
     await page.getByTestId('two-factor-confirm').click();
     await expect.poll(() => page.getByTestId('recovery-code').count()).toBe(10);

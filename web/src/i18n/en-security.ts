@@ -75,7 +75,6 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     disableHelp: 'Enter your password to turn it off.',
     password: 'Password',
     enabledNow: 'Two-factor sign-in is on.',
-    disabledNow: 'Two-factor sign-in is off.',
   },
   settings: {
     nav: 'Security',
@@ -99,7 +98,6 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     passwordSignIn: 'Password sign-in',
     passwordEveryone: 'Allowed for everyone',
     passwordAdmins: 'Admins only (a way in when the provider is down)',
-    save: 'Save',
     saved: 'Saved',
   },
   agentSecurity: {

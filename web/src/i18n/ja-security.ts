@@ -74,7 +74,6 @@ export const jaSecurity = {
     disableHelp: '無効にするには、パスワードを入力してください。',
     password: 'パスワード',
     enabledNow: '2段階認証を有効にしました。',
-    disabledNow: '2段階認証を無効にしました。',
   },
   settings: {
     nav: 'セキュリティ',
@@ -98,7 +97,6 @@ export const jaSecurity = {
     passwordSignIn: 'パスワードでのログイン',
     passwordEveryone: '全員に許可する',
     passwordAdmins: '管理者のみ（IDプロバイダーの障害時の入口）',
-    save: '保存',
     saved: '保存しました',
   },
   agentSecurity: {

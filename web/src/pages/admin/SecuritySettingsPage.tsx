@@ -170,7 +170,7 @@ function SecurityForm({ initial }: { initial: SecuritySettings }) {
       )}
       <Group>
         <Button onClick={submit} loading={save.isPending} data-testid="security-save">
-          {t('settings.save')}
+          {t('app.save')}
         </Button>
       </Group>
     </Stack>
