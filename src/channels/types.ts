@@ -60,7 +60,9 @@ export class DeliveryError extends Error {
   }
 }
 
-export type AmplifyAction = 'like' | 'repost';
+import type { AmplifyAction } from '../contracts/values';
+
+export type { AmplifyAction } from '../contracts/values';
 
 /** An agent's explicit like or repost of a customer's public post (usually praise). */
 export interface AmplifyRequest {

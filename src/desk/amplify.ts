@@ -4,7 +4,7 @@ import type { Actor } from '../domain/permissions';
 import { messages, audit, channels, conversations, type Db, byAgent } from '../store/repositories';
 
 export type { AmplifyAction } from '../channels/types';
-export const AMPLIFY_ACTIONS = ['like', 'repost'] as const satisfies readonly AmplifyAction[];
+import { AMPLIFY_ACTIONS } from '../contracts/values';
 
 const PLATFORM_NAME: Record<string, string> = {
   x: 'X',

@@ -1,3 +1,4 @@
+import type { BoardItem, BoardStat, EscalationBoard } from '../contracts/routing';
 import type { Db } from '../store/repositories';
 import { conversations, escalations } from '../store/repositories';
 import type { DeskSettings } from './settings';
@@ -10,10 +11,15 @@ export interface BoardFilter {
 }
 
 /** The supervisor's view of escalations still in flight, and where the process is slow. */
-export async function escalationBoard(db: Db, workspaceId: string, settings: DeskSettings, f: BoardFilter = {}) {
+export async function escalationBoard(
+  db: Db,
+  workspaceId: string,
+  settings: DeskSettings,
+  f: BoardFilter = {},
+): Promise<EscalationBoard> {
   const rows = await escalations.inFlight(db, workspaceId, f);
   const now = Date.now();
-  const items = [];
+  const items: BoardItem[] = [];
   for (const r of rows) {
     const c = await conversations.item(db, workspaceId, r.conversation_id);
     if (!c) continue;
@@ -26,9 +32,9 @@ export async function escalationBoard(db: Db, workspaceId: string, settings: Des
       channel: c.channel,
       fromLevel: Number(r.from_level),
       toLevel: Number(r.to_level),
-      direction: r.direction,
+      direction: r.direction as BoardItem['direction'],
       note: r.note,
-      status: r.status,
+      status: r.status as BoardItem['status'],
       from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null,
       owner: c.assignee,
       createdAt: r.created_at,
@@ -41,7 +47,7 @@ export async function escalationBoard(db: Db, workspaceId: string, settings: Des
 }
 
 /** Median-free but honest averages per level over the last 30 days: time to accept and time to resolve. */
-export async function escalationStats(db: Db, workspaceId: string) {
+export async function escalationStats(db: Db, workspaceId: string): Promise<BoardStat[]> {
   const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
   const rows = await escalations.upSince(db, workspaceId, since);
   const byLevel = new Map<number, { total: number; open: number; accept: number[]; resolve: number[] }>();

@@ -1,9 +1,8 @@
 import type { Updateable } from 'kysely';
-import { z } from 'zod';
 import { deskTexts } from '../texts/desk-texts';
 import type { Logger } from 'pino';
 import type { ChannelAdapter } from '../channels/types';
-import { assertTransition, CONVERSATION_STATUSES, type ConversationStatus } from '../domain/conversation-status';
+import { assertTransition, type ConversationStatus } from '../domain/conversation-status';
 import { forbidden, invalid, notFound } from '../domain/errors';
 import { nowIso } from '../domain/ids';
 import { canAssign, type Actor } from '../domain/permissions';
@@ -21,30 +20,13 @@ import {
 } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import type { ConversationTable } from '../store/schema';
-import { CATEGORIES, type Category } from '../triage/types';
+import type { Category } from '../triage/types';
+import type { ConversationChange } from '../contracts/conversations';
 import { capacityFreed } from './assign';
 import { runAutomation } from './automation';
 import { resumeClock } from './clock';
 import { notify } from './notifications';
 import { scheduleSlaCheck } from './sla';
-
-/** What an agent may change on a conversation in one request (PATCH /api/conversations/:id). */
-export const ConversationChangeSchema = z
-  .object({
-    status: z.enum(CONVERSATION_STATUSES).optional(),
-    /** null unassigns. */
-    assigneeId: z.string().max(100).nullable().optional(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
-    level: z.number().int().min(0).max(3).optional(),
-    priority: z.number().int().min(0).max(100).optional(),
-    /** Triage corrections: stored and learned by the workspace model. */
-    sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
-    categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-    /** null clears a spam/troll flag (the conversation returns to the normal views). */
-    flag: z.null().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
-export type ConversationChange = z.infer<typeof ConversationChangeSchema>;
 
 export interface ConversationUpdateDeps {
   db: Db;

@@ -1,3 +1,4 @@
+import type { MergeSuggestion } from '../contracts/customers';
 import { conflict, invalid, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
 import { audit, byAgent, customerMerges, customers, type Db } from '../store/repositories';
@@ -59,12 +60,12 @@ export async function undoMerge(db: Db, actor: Actor, mergeId: string): Promise<
 }
 
 /** Other customers who are probably the same person: same email, or the same display name on another channel. */
-export async function mergeSuggestions(db: Db, workspaceId: string, customerId: string) {
+export async function mergeSuggestions(db: Db, workspaceId: string, customerId: string): Promise<MergeSuggestion[]> {
   const c = await customers.get(db, workspaceId, customerId);
   if (!c) throw notFound('Customer');
   const mine = new Set((await customers.identities(db, customerId)).map((i) => i.channelId));
   const rows = await customerMerges.candidates(db, workspaceId, customerId, c);
-  const out = [];
+  const out: MergeSuggestion[] = [];
   for (const r of rows) {
     const identities = await customers.identities(db, r.id);
     // Same name on the same channel is usually a different person; a shared email is strong evidence anywhere.

@@ -6,33 +6,12 @@ import { parseJson } from '../store/repositories/types';
 import { detectLang } from '../triage/normalise';
 import { URGENT_CATEGORIES, type Category } from '../triage/types';
 import { acknowledgementDraft } from './ack-draft';
+import type { ReplyContext } from '../contracts/conversations';
 import { amplifyOptions, latestPublicCustomerMessage, type AmplifyAction } from './amplify';
 
 const DAY = 86_400_000;
 
-/** What the composer needs to know before an agent writes: where the reply goes and the channel's limits. */
-export interface ReplyContext {
-  channelKind: string;
-  /** Where the customer last wrote. */
-  lastInboundVisibility: 'public' | 'private' | null;
-  replyMode: 'auto' | 'dm';
-  /** Where the next reply goes: 'public' (visible thread) or 'private' (DM / private channel). */
-  replyGoes: 'public' | 'private';
-  canContinuePrivately: boolean;
-  /** Characters allowed; `weighted` = X's weighted count (CJK 2, links 23). */
-  limit: { max: number; weighted: boolean; unit: 'characters' | 'bytes' };
-  /** Meta's 24-hour window for DMs, from the customer's last DM. */
-  messagingWindow: { open: boolean; remainingMs: number } | null;
-  /** Like/repost still possible on the latest public customer message (not yet done); empty when none. */
-  amplify: AmplifyAction[];
-  /** The customer message those actions apply to (POST /api/messages/{id}/amplify), or null. */
-  amplifyMessageId: string | null;
-  /**
-   * For an urgent conversation (L3, or an urgent category) not yet answered: an acknowledge-and-apologise first
-   * reply in the customer's language, for the agent to insert, edit and send. Null otherwise.
-   */
-  acknowledgementDraft: string | null;
-}
+export type { ReplyContext } from '../contracts/conversations';
 
 /** The conversation fields the reply context reads (a conversations row has them all). */
 export interface ReplyContextConversation {

@@ -1,24 +1,14 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/permissions';
-import { outboundUrlProblem } from '../domain/urls';
+import type { Role } from '../domain/permissions';
+import {
+  PasswordSignInSchema,
+  RequireTwoFactorFor,
+  SecuritySettingsInputSchema,
+  SsoIssuer,
+} from '../contracts/security';
 import { nextSealedSecret } from '../security/secrets';
 import { securitySettingsDocument, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
-
-/** http only for this machine (a provider under test, a local gateway); https everywhere else. */
-export const issuerProblem = (raw: string): string | null =>
-  outboundUrlProblem(raw, (u) =>
-    u.username || u.password || u.search || u.hash ? 'must be the issuer URL only (no user, query or fragment)' : null,
-  );
-
-const Issuer = z
-  .string()
-  .trim()
-  .max(500)
-  .superRefine((v, ctx) => {
-    const problem = issuerProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
 
 const SSO_DEFAULT = {
   enabled: false,
@@ -32,34 +22,23 @@ const SSO_DEFAULT = {
 /** As stored: `sso.clientSecret` is sealed with the instance key and never leaves the server. */
 export const SecuritySettingsSchema = z.object({
   /** Roles that must use a second factor (TOTP) when they sign in with a password. */
-  requireTwoFactorFor: z.array(z.enum(ROLES)).max(ROLES.length).default([]),
+  requireTwoFactorFor: RequireTwoFactorFor,
   sso: z
     .object({
       enabled: z.boolean().default(false),
-      issuer: Issuer.nullable().default(null),
+      issuer: SsoIssuer.nullable().default(null),
       clientId: z.string().trim().max(300).nullable().default(null),
       clientSecret: z.string().nullable().default(null),
       /** Text on the sign-in button, e.g. the company's identity provider ("社内アカウント"). Empty = a default. */
       label: z.string().trim().max(60).default(''),
       /** With SSO on: 'admins' keeps password sign-in for admins only (a way in when the provider is down). */
-      passwordSignIn: z.enum(['everyone', 'admins']).default('everyone'),
+      passwordSignIn: PasswordSignInSchema.default('everyone'),
     })
     .default(SSO_DEFAULT),
 });
 export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
-/** What PUT accepts: the secret is write-only (left out = keep, null = remove, a string = replace). */
-export const SecuritySettingsInputSchema = z.object({
-  requireTwoFactorFor: SecuritySettingsSchema.shape.requireTwoFactorFor,
-  sso: z.object({
-    enabled: z.boolean(),
-    issuer: Issuer.nullable(),
-    clientId: z.string().trim().max(300).nullable(),
-    clientSecret: z.string().min(1).max(500).nullable().optional(),
-    label: z.string().trim().max(60).default(''),
-    passwordSignIn: z.enum(['everyone', 'admins']).default('everyone'),
-  }),
-});
+/** What PUT accepts (the HTTP contract), as parsed. */
 export type SecuritySettingsInput = z.infer<typeof SecuritySettingsInputSchema>;
 
 /** PUT semantics: the write-only client secret is kept (left out), removed (null) or replaced (sealed). */

@@ -2,7 +2,9 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 
-export const MIN_PASSWORD_LENGTH = 10;
+import { MIN_PASSWORD_LENGTH } from '../contracts/values';
+
+export { MIN_PASSWORD_LENGTH } from '../contracts/values';
 /** zxcvbn's score 3: "safely unguessable: moderate protection from offline slow-hash scenario" (scrypt here). */
 const MIN_SCORE = 3;
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Problem } from '../contracts/common';
 import { DomainError, type DomainErrorKind } from '../domain/errors';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -25,14 +26,7 @@ const titles: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code?: string;
-  errors?: { path: string; message: string; code?: string }[];
-}
+export type { Problem } from '../contracts/common';
 
 export const problem = (status: number, detail: string, errors?: Problem['errors'], code?: string): Problem => ({
   type: 'about:blank',

@@ -30,6 +30,17 @@ describe.each(dialects)('setup, sign-in and roles (%s)', (dialect) => {
         '/api/conversations/{id}/messages',
       ]),
     );
+    // Every operation documents its answer (the contracts in src/contracts), not only its request.
+    const operations = Object.entries(
+      spec.body.paths as Record<string, Record<string, { responses?: object }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        name: `${method} ${path}`,
+        codes: Object.keys(op.responses ?? {}),
+      })),
+    );
+    expect(operations.filter((o) => !o.codes.some((code) => /^[23]/.test(code))).map((o) => o.name)).toEqual([]);
+    expect(operations.length).toBeGreaterThanOrEqual(80);
   });
 
   it('serves the API docs page and Prometheus metrics', async () => {

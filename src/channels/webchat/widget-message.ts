@@ -1,11 +1,6 @@
-export interface WidgetMessage {
-  id: string;
-  from: 'customer' | 'agent';
-  text: string;
-  authorName: string;
-  createdAt: string;
-  clientMessageId: string | null;
-}
+import type { WidgetMessage } from '../../contracts/widget';
+
+export type { WidgetMessage } from '../../contracts/widget';
 
 export function toWidgetMessage(m: {
   id: string;

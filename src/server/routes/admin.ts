@@ -1,12 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import { apiTokens, audit, byAgent, inboundEvents, jobRows } from '../../store/repositories';
-import { IdParams } from './dto';
+import { IdParams, Items } from '../../contracts/common';
+import {
+  AuditEntrySchema,
+  AuditQuery,
+  EventStream,
+  INBOUND_EVENT_STATUSES,
+  InboundEventSchema,
+  JOB_STATUSES,
+  InboundEventsQuery,
+  JobRetrySchema,
+  JobsQuery,
+  JobsSchema,
+  NewTokenBody,
+  NewTokenSchema,
+} from '../../contracts/admin';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { streamTopic } from '../sse';
 import { topics } from '../../realtime/bus';
+import type { ChannelKind } from '../../domain/channel-kinds';
 
 export const adminRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -18,7 +32,8 @@ export const adminRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Audit log, newest first',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+          querystring: AuditQuery,
+          response: { 200: Items(AuditEntrySchema) },
         },
       },
       async (req) => ({
@@ -33,7 +48,8 @@ export const adminRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Create an API token for machine clients (shown once)',
-          body: z.object({ name: z.string().trim().min(1).max(100) }),
+          body: NewTokenBody,
+          response: { 201: NewTokenSchema },
         },
       },
       async (req, reply) => {
@@ -58,10 +74,8 @@ export const adminRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Background jobs by status (failed ones keep their last error)',
-          querystring: z.object({
-            status: z.enum(['queued', 'running', 'done', 'failed']).default('failed'),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-          }),
+          querystring: JobsQuery,
+          response: { 200: JobsSchema },
         },
       },
       async (req) => {
@@ -71,7 +85,7 @@ export const adminRoutes =
           items: rows.map((r) => ({
             id: r.id,
             name: r.name,
-            status: r.status,
+            status: r.status as (typeof JOB_STATUSES)[number],
             attempts: Number(r.attempts),
             maxAttempts: Number(r.max_attempts),
             lastError: r.last_error,
@@ -85,7 +99,15 @@ export const adminRoutes =
 
     app.post(
       '/api/admin/jobs/:id/retry',
-      { preHandler: guard('admin'), schema: { tags: ['admin'], summary: 'Run a failed job again', params: IdParams } },
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['admin'],
+          summary: 'Run a failed job again',
+          params: IdParams,
+          response: { 202: JobRetrySchema },
+        },
+      },
       async (req, reply) => {
         if (!(await jobRows.retryFailed(koe.db, req.params.id, new Date().toISOString()))) {
           throw conflict('Only a failed job can be retried');
@@ -108,10 +130,8 @@ export const adminRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Inbound events (failed ones are parked with their error, never dropped)',
-          querystring: z.object({
-            status: z.enum(['received', 'processed', 'failed']).default('failed'),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-          }),
+          querystring: InboundEventsQuery,
+          response: { 200: Items(InboundEventSchema) },
         },
       },
       async (req) => {
@@ -120,9 +140,9 @@ export const adminRoutes =
         return {
           items: rows.map((r) => ({
             id: r.id,
-            channel: { id: r.channel_id, kind: r.kind, name: r.name },
+            channel: { id: r.channel_id, kind: r.kind as ChannelKind, name: r.name },
             externalId: r.external_id,
-            status: r.status,
+            status: r.status as (typeof INBOUND_EVENT_STATUSES)[number],
             error: r.error,
             receivedAt: r.received_at,
             processedAt: r.processed_at,
@@ -138,6 +158,7 @@ export const adminRoutes =
         schema: {
           tags: ['realtime'],
           summary: 'Server-Sent Events: conversation.updated, message.created, message.updated',
+          response: { 200: { content: { 'text/event-stream': { schema: EventStream } } } },
         },
       },
       async (req, reply) => {

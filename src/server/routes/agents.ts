@@ -1,17 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { conflict, notFound } from '../../domain/errors';
-import { ROLES } from '../../domain/permissions';
 import { requireStrongPassword } from '../../desk/sign-in';
 import { hashPassword } from '../../security/passwords';
 import { agents, audit, sessions, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { AgentSchema, IdParams, toAgentDto } from './dto';
-import { passwordField } from './system';
-
-const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const Skills = z.array(z.string().trim().min(1).max(40)).max(30);
+import { toAgentDto } from './dto';
+import { AgentCreateBody, AgentPatchBody, AgentSchema } from '../../contracts/agents';
+import { IdParams, Items } from '../../contracts/common';
 
 export const agentRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -20,7 +16,7 @@ export const agentRoutes =
       '/api/agents',
       {
         preHandler: guard(),
-        schema: { tags: ['agents'], response: { 200: z.object({ items: z.array(AgentSchema) }) } },
+        schema: { tags: ['agents'], response: { 200: Items(AgentSchema) } },
       },
       async (req) => ({
         items: (await agents.list(koe.db, authOf(req).agent.workspaceId)).map(toAgentDto),
@@ -34,15 +30,7 @@ export const agentRoutes =
         schema: {
           tags: ['agents'],
           summary: 'Create an agent (admin)',
-          body: z.object({
-            email: z.email().max(200),
-            name: z.string().trim().min(1).max(100),
-            displayName: z.string().trim().max(120).optional(),
-            password: passwordField,
-            role: z.enum(ROLES),
-            level: Level,
-            skills: Skills.default([]),
-          }),
+          body: AgentCreateBody,
           response: { 201: AgentSchema },
         },
       },
@@ -78,14 +66,7 @@ export const agentRoutes =
           tags: ['agents'],
           summary: 'Change an agent (admin)',
           params: IdParams,
-          body: z.object({
-            name: z.string().trim().min(1).max(100).optional(),
-            displayName: z.string().trim().min(1).max(120).optional(),
-            role: z.enum(ROLES).optional(),
-            level: Level.optional(),
-            skills: Skills.optional(),
-            active: z.boolean().optional(),
-          }),
+          body: AgentPatchBody,
           response: { 200: AgentSchema },
         },
       },

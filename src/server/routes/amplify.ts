@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AMPLIFY_ACTIONS, AmplifyFailed, amplifyMessage } from '../../desk/amplify';
+import { AmplifyBody, AmplifySchema } from '../../contracts/amplify';
+import { AmplifyFailed, amplifyMessage } from '../../desk/amplify';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { problem } from '../problems';
-import { IdParams } from './dto';
+import { IdParams, ProblemSchema } from '../../contracts/common';
 
 /** Liking or reposting a customer's public post: an explicit, immediate agent action (the inbox offers it on praise). */
 export const amplifyRoutes =
@@ -18,7 +18,8 @@ export const amplifyRoutes =
           tags: ['conversations'],
           params: IdParams,
           summary: "Like or repost a customer's public post on its platform (X: like, repost; Facebook comments: like)",
-          body: z.object({ action: z.enum(AMPLIFY_ACTIONS) }),
+          body: AmplifyBody,
+          response: { 200: AmplifySchema, 409: ProblemSchema, 429: ProblemSchema, 502: ProblemSchema },
         },
       },
       async (req, reply) => {
@@ -34,7 +35,7 @@ export const amplifyRoutes =
           if (err.retryAfterSeconds !== undefined) void reply.header('retry-after', String(err.retryAfterSeconds));
           const p = problem(err.status, err.message);
           return reply
-            .status(p.status)
+            .status(err.status)
             .type('application/problem+json')
             .send(err.status === 502 ? { ...p, title: 'Bad Gateway' } : p);
         }

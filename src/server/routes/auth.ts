@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { passwordSignInFor, securitySettings, ssoReady } from '../../desk/security-settings';
 import { completeTwoFactor, signInWithPassword, type Caller } from '../../desk/sign-in';
 import { finishSso, SsoError, startSso } from '../../desk/single-sign-on';
@@ -8,7 +7,19 @@ import { DEVICE_COOKIE, deviceCookieAgent } from '../../security/device-cookie';
 import { agents, audit, byAgent, sessions, workspaces } from '../../store/repositories';
 import { authOf, clearSessionCookies, guard, isSecure, ssoCallbackUrl, startSession } from '../auth';
 import type { Koe } from '../context';
-import { AgentSchema, toAgentDto } from './dto';
+import { toAgentDto } from './dto';
+import {
+  AuthOptionsSchema,
+  LoginBody,
+  LoginResultSchema,
+  MePatchBody,
+  MePatchResultSchema,
+  MeSchema,
+  SignedInSchema,
+  SsoStartQuery,
+  TwoFactorLoginBody,
+} from '../../contracts/auth';
+import { NoContent, Redirect } from '../../contracts/common';
 
 const callerOf = (koe: Koe, req: FastifyRequest): Caller => ({
   ip: req.ip,
@@ -34,12 +45,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'How this desk signs people in (for the sign-in page)',
-          response: {
-            200: z.object({
-              sso: z.object({ enabled: z.boolean(), label: z.string() }),
-              passwordSignIn: z.enum(['everyone', 'admins']),
-            }),
-          },
+          response: { 200: AuthOptionsSchema },
         },
       },
       async () => {
@@ -52,11 +58,6 @@ export const authRoutes =
       },
     );
 
-    const LoginResult = z.union([
-      z.object({ agent: AgentSchema, twoFactorSetupRequired: z.boolean() }),
-      z.object({ twoFactor: z.object({ challenge: z.string(), expiresAt: z.string() }) }),
-    ]);
-
     app.post(
       '/api/auth/login',
       {
@@ -64,8 +65,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password (sets the session and CSRF cookies, or asks for the second factor)',
-          body: z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) }),
-          response: { 200: LoginResult },
+          body: LoginBody,
+          response: { 200: LoginResultSchema },
         },
       },
       async (req, reply) => {
@@ -92,8 +93,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Second step of signing in: a code from the authenticator app or a recovery code',
-          body: z.object({ challenge: z.string().min(10).max(100), code: z.string().trim().min(6).max(20) }),
-          response: { 200: z.object({ agent: AgentSchema, twoFactorSetupRequired: z.boolean() }) },
+          body: TwoFactorLoginBody,
+          response: { 200: SignedInSchema },
         },
       },
       async (req, reply) => {
@@ -113,7 +114,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Single sign-on: redirects to the identity provider',
-          querystring: z.object({ next: z.string().max(2000).optional() }),
+          querystring: SsoStartQuery,
+          response: { 302: Redirect },
         },
       },
       async (req, reply) => {
@@ -139,7 +141,13 @@ export const authRoutes =
 
     app.get(
       '/api/auth/sso/callback',
-      { schema: { tags: ['auth'], summary: 'Single sign-on: where the identity provider sends the browser back' } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Single sign-on: where the identity provider sends the browser back',
+          response: { 302: Redirect },
+        },
+      },
       async (req, reply) => {
         const ws = await workspaces.first(koe.db);
         void reply.clearCookie(SSO_COOKIE, { path: '/api/auth/sso' });
@@ -157,24 +165,29 @@ export const authRoutes =
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-      if (req.auth?.sessionToken) {
-        await sessions.delete(koe.db, req.auth.sessionToken);
-        await audit.log(koe.db, {
-          workspaceId: req.auth.agent.workspaceId,
-          actor: byAgent(req.auth.agent),
-          action: 'auth.logout',
-        });
-      }
-      clearSessionCookies(reply);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/logout',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (ends the session, clears the cookies)',
+          response: { 204: NoContent },
+        },
+      },
+      async (req, reply) => {
+        if (req.auth?.sessionToken) {
+          await sessions.delete(koe.db, req.auth.sessionToken);
+          await audit.log(koe.db, {
+            workspaceId: req.auth.agent.workspaceId,
+            actor: byAgent(req.auth.agent),
+            action: 'auth.logout',
+          });
+        }
+        clearSessionCookies(reply);
+        return reply.status(204).send();
+      },
+    );
 
-    const MeSchema = z.object({
-      agent: AgentSchema,
-      workspace: z.object({ id: z.string(), name: z.string() }),
-      twoFactorSetupRequired: z.boolean(),
-    });
     app.get(
       '/api/me',
       {
@@ -200,8 +213,8 @@ export const authRoutes =
         config: { duringTwoFactorSetup: true },
         schema: {
           tags: ['auth'],
-          body: z.object({ locale: z.enum(['ja', 'en']).optional() }),
-          response: { 200: z.object({ agent: AgentSchema }) },
+          body: MePatchBody,
+          response: { 200: MePatchResultSchema },
         },
       },
       async (req) => {

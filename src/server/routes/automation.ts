@@ -1,57 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { dryRun, ruleProblems, type Rule } from '../../automation/rules';
-import { CONDITION_FIELDS, CONDITION_OPS, RULE_EVENTS } from '../../automation/types';
 import { ruleFacts } from '../../desk/automation';
 import { deskSettings } from '../../desk/settings';
 import { DomainError, notFound } from '../../domain/errors';
 import { audit, automationRules, replyTemplates, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams } from './dto';
-
-const Level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-const ActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('set_level'), level: Level }),
-  z.object({ type: z.literal('set_priority'), priority: z.number().int().min(0).max(100) }),
-  z.object({ type: z.literal('add_tag'), tag: z.string().trim().min(1).max(40) }),
-  z.object({ type: z.literal('assign_team'), teamId: z.string().min(1).max(100) }),
-  z.object({ type: z.literal('assign_agent'), agentId: z.string().min(1).max(100) }),
-  z.object({
-    type: z.literal('escalate'),
-    note: z.string().trim().min(10).max(2000),
-    toLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    teamId: z.string().max(100).optional(),
-    agentId: z.string().max(100).optional(),
-  }),
-  z.object({
-    type: z.literal('notify'),
-    target: z.enum(['assignee', 'supervisors', 'team', 'agent']),
-    agentId: z.string().max(100).optional(),
-    teamId: z.string().max(100).optional(),
-    message: z.string().max(200).optional(),
-  }),
-  z.object({ type: z.literal('add_note'), text: z.string().trim().min(1).max(2000) }),
-  z.object({ type: z.literal('send_template'), templateId: z.string().min(1).max(100) }),
-]);
-const RuleBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  enabled: z.boolean().default(true),
-  order: z.number().int().min(0).max(10_000).default(100),
-  event: z.enum(RULE_EVENTS),
-  conditions: z
-    .array(
-      z.object({
-        field: z.enum(CONDITION_FIELDS),
-        op: z.enum(CONDITION_OPS),
-        value: z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()), z.array(z.number())]),
-      }),
-    )
-    .max(20)
-    .default([]),
-  actions: z.array(ActionSchema).min(1).max(20),
-  stopProcessing: z.boolean().default(false),
-});
+import { IdParams, Items, NoContent } from '../../contracts/common';
+import {
+  DryRunBody,
+  DryRunResultSchema,
+  ReplyTemplateSchema,
+  RuleInputSchema,
+  RuleSchema,
+  TemplateBody,
+} from '../../contracts/automation';
 
 function validated(body: Omit<Rule, 'id'>): Omit<Rule, 'id'> {
   const problems = ruleProblems({ id: 'new', ...body });
@@ -80,7 +43,7 @@ export const automationRoutes =
 
     app.get(
       '/api/automation/rules',
-      { preHandler: guard('supervisor'), schema: { tags: ['automation'] } },
+      { preHandler: guard('supervisor'), schema: { tags: ['automation'], response: { 200: Items(RuleSchema) } } },
       async (req) => ({ items: await automationRules.list(koe.db, authOf(req).agent.workspaceId) }),
     );
 
@@ -88,14 +51,15 @@ export const automationRoutes =
       '/api/automation/rules',
       {
         preHandler: guard('admin'),
-        schema: { tags: ['automation'], summary: 'Create a rule: event → conditions → actions', body: RuleBody },
+        schema: {
+          tags: ['automation'],
+          summary: 'Create a rule: event → conditions → actions',
+          body: RuleInputSchema,
+          response: { 201: RuleSchema },
+        },
       },
       async (req, reply) => {
-        const rule = await automationRules.create(
-          koe.db,
-          authOf(req).agent.workspaceId,
-          validated(req.body as Omit<Rule, 'id'>),
-        );
+        const rule = await automationRules.create(koe.db, authOf(req).agent.workspaceId, validated(req.body));
         await log(req, 'automation.rule_created', rule.id, { name: rule.name });
         return reply.status(201).send(rule);
       },
@@ -103,9 +67,12 @@ export const automationRoutes =
 
     app.put(
       '/api/automation/rules/:id',
-      { preHandler: guard('admin'), schema: { tags: ['automation'], params: IdParams, body: RuleBody } },
+      {
+        preHandler: guard('admin'),
+        schema: { tags: ['automation'], params: IdParams, body: RuleInputSchema, response: { 200: RuleSchema } },
+      },
       async (req) => {
-        const body = validated(req.body as Omit<Rule, 'id'>);
+        const body = validated(req.body);
         if (!(await automationRules.update(koe.db, authOf(req).agent.workspaceId, req.params.id, body)))
           throw notFound('Rule');
         await log(req, 'automation.rule_updated', req.params.id, { name: body.name });
@@ -115,7 +82,10 @@ export const automationRoutes =
 
     app.delete(
       '/api/automation/rules/:id',
-      { preHandler: guard('admin'), schema: { tags: ['automation'], params: IdParams } },
+      {
+        preHandler: guard('admin'),
+        schema: { tags: ['automation'], params: IdParams, response: { 204: NoContent } },
+      },
       async (req, reply) => {
         if (!(await automationRules.remove(koe.db, authOf(req).agent.workspaceId, req.params.id)))
           throw notFound('Rule');
@@ -131,12 +101,8 @@ export const automationRoutes =
         schema: {
           tags: ['automation'],
           summary: 'What the rules (saved, or the given draft) would do to a sample conversation — nothing is changed',
-          body: z.object({
-            conversationId: z.string().max(100),
-            event: z.enum(RULE_EVENTS),
-            text: z.string().max(5000).optional(),
-            rule: RuleBody.optional(),
-          }),
+          body: DryRunBody,
+          response: { 200: DryRunResultSchema },
         },
       },
       async (req) => {
@@ -145,7 +111,7 @@ export const automationRoutes =
         const facts = await ruleFacts(koe.db, ws, req.body.conversationId, settings, req.body.text ?? null);
         if (!facts) throw notFound('Conversation');
         const rules = req.body.rule
-          ? [{ id: 'draft', ...validated(req.body.rule as Omit<Rule, 'id'>) }]
+          ? [{ id: 'draft', ...validated(req.body.rule) }]
           : await automationRules.list(koe.db, ws);
         const channelIsPrivate = ['webchat', 'email', 'line'].includes(facts.conversation.channel);
         return dryRun(rules, req.body.event, facts, {
@@ -156,9 +122,11 @@ export const automationRoutes =
       },
     );
 
-    app.get('/api/templates', { preHandler: guard(), schema: { tags: ['automation'] } }, async (req) => ({
-      items: await replyTemplates.list(koe.db, authOf(req).agent.workspaceId),
-    }));
+    app.get(
+      '/api/templates',
+      { preHandler: guard(), schema: { tags: ['automation'], response: { 200: Items(ReplyTemplateSchema) } } },
+      async (req) => ({ items: await replyTemplates.list(koe.db, authOf(req).agent.workspaceId) }),
+    );
 
     app.post(
       '/api/templates',
@@ -166,7 +134,8 @@ export const automationRoutes =
         preHandler: guard('admin'),
         schema: {
           tags: ['automation'],
-          body: z.object({ name: z.string().trim().min(1).max(100), body: z.string().trim().min(1).max(5000) }),
+          body: TemplateBody,
+          response: { 201: ReplyTemplateSchema },
         },
       },
       async (req, reply) => {

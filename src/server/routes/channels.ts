@@ -1,26 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { channelPlugins } from '../../channels/registry';
 import { DomainError, invalid, notFound } from '../../domain/errors';
 import { encryptSecret } from '../../security/secrets';
-import { audit, CHANNEL_KINDS, channels, type Channel, type ChannelKind, byAgent } from '../../store/repositories';
+import { audit, channels, type Channel, type ChannelKind, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams } from './dto';
-
-const ChannelSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  name: z.string(),
-  publicKey: z.string(),
-  createdAt: z.string(),
-  greeting: z.string().nullable(),
-  embedSnippet: z.string().nullable(),
-  webhookUrl: z.string().nullable(),
-  hasCredentials: z.boolean(),
-  health: z.object({ lastEventAt: z.string().nullable(), lastError: z.string().nullable() }).optional(),
-});
+import { IdParams, Items, NoContent } from '../../contracts/common';
+import { ChannelSchema, ChannelTestSchema, CredentialsBody, NewChannelBody } from '../../contracts/channels';
 
 const pluginFor = (kind: string) => channelPlugins.find((p) => p.kinds.includes(kind as ChannelKind));
 
@@ -65,7 +52,7 @@ export const channelRoutes =
       '/api/channels',
       {
         preHandler: guard(),
-        schema: { tags: ['channels'], response: { 200: z.object({ items: z.array(ChannelSchema) }) } },
+        schema: { tags: ['channels'], response: { 200: Items(ChannelSchema) } },
       },
       async (req) => ({
         items: await Promise.all(
@@ -84,13 +71,7 @@ export const channelRoutes =
         schema: {
           tags: ['channels'],
           summary: 'Add a channel (admin). Social platforms arrive with their adapters; web chat works now.',
-          body: z.object({
-            kind: z.enum(CHANNEL_KINDS),
-            name: z.string().trim().min(1).max(100),
-            greeting: z.string().trim().max(500).optional(),
-            /** Platform credentials (secrets, tokens, ids); validated by the platform's plugin and stored encrypted. */
-            credentials: z.record(z.string(), z.unknown()).optional(),
-          }),
+          body: NewChannelBody,
           response: { 201: ChannelSchema },
         },
       },
@@ -124,7 +105,8 @@ export const channelRoutes =
           tags: ['channels'],
           summary: "Replace a channel's credentials (stored encrypted)",
           params: IdParams,
-          body: z.object({ credentials: z.record(z.string(), z.unknown()) }),
+          body: CredentialsBody,
+          response: { 204: NoContent },
         },
       },
       async (req, reply) => {
@@ -146,7 +128,12 @@ export const channelRoutes =
       '/api/channels/:id/test',
       {
         preHandler: guard('admin'),
-        schema: { tags: ['channels'], summary: 'Test the connection to the platform', params: IdParams },
+        schema: {
+          tags: ['channels'],
+          summary: 'Test the connection to the platform',
+          params: IdParams,
+          response: { 200: ChannelTestSchema },
+        },
       },
       async (req) => {
         const c = await channels.get(koe.db, authOf(req).agent.workspaceId, req.params.id);
@@ -162,7 +149,12 @@ export const channelRoutes =
       '/api/channels/:id',
       {
         preHandler: guard('admin'),
-        schema: { tags: ['channels'], summary: 'Disconnect a channel (history is kept)', params: IdParams },
+        schema: {
+          tags: ['channels'],
+          summary: 'Disconnect a channel (history is kept)',
+          params: IdParams,
+          response: { 204: NoContent },
+        },
       },
       async (req, reply) => {
         const { actor } = authOf(req);

@@ -1,32 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deskTexts } from '../../texts/desk-texts';
-import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../../domain/conversation-status';
 import { conflict, notFound } from '../../domain/errors';
 import { retryReply, writeReply } from '../../desk/replies';
 import { topics } from '../../realtime/bus';
 import { audit, conversations, customers, escalations, messages, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams } from './dto';
+import { IdParams, Items, Page } from '../../contracts/common';
+import {
+  ComposeCheckBody,
+  ComposeCheckSchema,
+  ContinuePrivatelyBody,
+  ConversationChangeSchema,
+  ConversationCountsSchema,
+  ConversationListQuery,
+  ConversationItemSchema,
+  ConversationSchema,
+  MessageSchema,
+  ReplyBody,
+} from '../../contracts/conversations';
 import { deskSettings } from '../../desk/settings';
-import { ConversationChangeSchema, updateConversation } from '../../desk/conversation-update';
+import { updateConversation } from '../../desk/conversation-update';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
 import { capacityFreed } from '../../desk/assign';
 import { parseJson } from '../../store/repositories/types';
-
-const ListQuery = z.object({
-  view: z.enum(['all_open', 'mine', 'unassigned', 'flagged']).optional(),
-  status: z.enum(CONVERSATION_STATUSES).optional(),
-  channel: z.string().max(100).optional(),
-  assignee: z.string().max(100).optional(),
-  level: z.coerce.number().int().min(0).max(3).optional(),
-  team: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
-});
 
 export const conversationRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -38,7 +37,8 @@ export const conversationRoutes =
         schema: {
           tags: ['conversations'],
           summary: 'Inbox: sorted by priority, then longest waiting',
-          querystring: ListQuery,
+          querystring: ConversationListQuery,
+          response: { 200: Page(ConversationItemSchema) },
         },
       },
       async (req) => {
@@ -58,7 +58,14 @@ export const conversationRoutes =
 
     app.get(
       '/api/conversations/counts',
-      { preHandler: guard(), schema: { tags: ['conversations'], summary: 'Counts per inbox view' } },
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          summary: 'Counts per inbox view',
+          response: { 200: ConversationCountsSchema },
+        },
+      },
       async (req) => {
         const { agent } = authOf(req);
         return conversations.counts(koe.db, agent.workspaceId, agent.id);
@@ -85,7 +92,10 @@ export const conversationRoutes =
 
     app.get(
       '/api/conversations/:id',
-      { preHandler: guard(), schema: { tags: ['conversations'], params: IdParams } },
+      {
+        preHandler: guard(),
+        schema: { tags: ['conversations'], params: IdParams, response: { 200: ConversationSchema } },
+      },
       async (req) => detail(authOf(req).agent.workspaceId, req.params.id),
     );
 
@@ -98,6 +108,7 @@ export const conversationRoutes =
           summary: 'Change status, assignee, tags, level or priority',
           params: IdParams,
           body: ConversationChangeSchema,
+          response: { 200: ConversationSchema },
         },
       },
       async (req) => {
@@ -126,7 +137,10 @@ export const conversationRoutes =
 
     app.get(
       '/api/conversations/:id/messages',
-      { preHandler: guard(), schema: { tags: ['conversations'], params: IdParams } },
+      {
+        preHandler: guard(),
+        schema: { tags: ['conversations'], params: IdParams, response: { 200: Items(MessageSchema) } },
+      },
       async (req) => {
         const { agent } = authOf(req);
         if (!(await conversations.row(koe.db, agent.workspaceId, req.params.id))) throw notFound('Conversation');
@@ -142,10 +156,8 @@ export const conversationRoutes =
           tags: ['conversations'],
           summary: 'Reply to the customer on the same channel, or add a private note',
           params: IdParams,
-          body: z.object({
-            text: z.string().trim().min(1, 'must not be empty').max(5000),
-            private: z.boolean().default(false),
-          }),
+          body: ReplyBody,
+          response: { 201: MessageSchema },
         },
       },
       async (req, reply) => {
@@ -165,7 +177,8 @@ export const conversationRoutes =
           tags: ['conversations'],
           summary: 'Check a draft reply against the channel: where it goes and whether it fits',
           params: IdParams,
-          body: z.object({ text: z.string().max(20_000) }),
+          body: ComposeCheckBody,
+          response: { 200: ComposeCheckSchema },
         },
       },
       async (req) => {
@@ -197,7 +210,8 @@ export const conversationRoutes =
           tags: ['conversations'],
           summary: 'Move a public thread to direct messages on the same platform, with a first private message',
           params: IdParams,
-          body: z.object({ text: z.string().trim().min(1, 'must not be empty').max(5000) }),
+          body: ContinuePrivatelyBody,
+          response: { 201: MessageSchema },
         },
       },
       async (req, reply) => {
@@ -233,7 +247,12 @@ export const conversationRoutes =
       '/api/messages/:id/retry',
       {
         preHandler: guard(),
-        schema: { tags: ['conversations'], summary: 'Send a failed reply again', params: IdParams },
+        schema: {
+          tags: ['conversations'],
+          summary: 'Send a failed reply again',
+          params: IdParams,
+          response: { 202: MessageSchema },
+        },
       },
       async (req, reply) => {
         const m = await retryReply(koe.outbound, authOf(req).actor, req.params.id);

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { mergeCustomers, mergeSuggestions, undoMerge } from '../../desk/customer-merge';
 import { notFound } from '../../domain/errors';
 import { conversations, customerMerges, customers } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams } from './dto';
+import { IdParams, Items, NoContent } from '../../contracts/common';
+import { CustomerSchema, MergeBody, MergeResultSchema, MergeSuggestionSchema } from '../../contracts/customers';
 
 /** Customers: one person across channels (history, merge suggestions, merging and its undo). */
 export const customerRoutes =
@@ -19,6 +19,7 @@ export const customerRoutes =
           tags: ['customers'],
           summary: 'Other customers who are probably the same person (same email, or same name on another channel)',
           params: IdParams,
+          response: { 200: Items(MergeSuggestionSchema) },
         },
       },
       async (req) => ({
@@ -34,7 +35,8 @@ export const customerRoutes =
           tags: ['customers'],
           summary: 'Merge another customer (identities and conversations) into this one; undoable',
           params: IdParams,
-          body: z.object({ sourceId: z.string().min(1).max(100) }),
+          body: MergeBody,
+          response: { 201: MergeResultSchema },
         },
       },
       async (req, reply) =>
@@ -43,7 +45,15 @@ export const customerRoutes =
 
     app.post(
       '/api/customer-merges/:id/undo',
-      { preHandler: guard(), schema: { tags: ['customers'], summary: 'Undo a customer merge', params: IdParams } },
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['customers'],
+          summary: 'Undo a customer merge',
+          params: IdParams,
+          response: { 204: NoContent },
+        },
+      },
       async (req, reply) => {
         await undoMerge(koe.db, authOf(req).actor, req.params.id);
         return reply.status(204).send();
@@ -58,6 +68,7 @@ export const customerRoutes =
           tags: ['customers'],
           summary: 'A customer with identities on every channel and their conversations',
           params: IdParams,
+          response: { 200: CustomerSchema },
         },
       },
       async (req) => {

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   acknowledgeIncident,
   declareIncident,
@@ -9,78 +8,20 @@ import {
   unlinkConversations,
 } from '../../desk/incidents';
 import { incidents, spikeAlerts } from '../../store/repositories';
-import { URGENT_CATEGORIES } from '../../triage/types';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams } from './dto';
-
-const UrgentCategory = z.enum([...URGENT_CATEGORIES] as [string, ...string[]]);
-const Text = z.string().trim().max(1000).default('');
-
-export const IncidentSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: z.enum(['open', 'resolved']),
-  categories: z.array(z.string()),
-  keywords: z.array(z.string()),
-  ackJa: z.string(),
-  ackEn: z.string(),
-  autoAcknowledge: z.boolean(),
-  followUpJa: z.string().nullable(),
-  followUpEn: z.string().nullable(),
-  declaredBy: z.object({ id: z.string(), name: z.string() }),
-  declaredAt: z.string(),
-  resolvedAt: z.string().nullable(),
-  linkedCount: z.number().int(),
-  acknowledgedCount: z.number().int().describe('linked conversations whose customer has had a first response'),
-});
-
-export const IncidentDetailSchema = IncidentSchema.extend({
-  conversations: z.array(
-    z.object({
-      id: z.string(),
-      customerName: z.string(),
-      channelType: z.string(),
-      status: z.string(),
-      preview: z.string(),
-      firstResponseAt: z.string().nullable(),
-      createdAt: z.string(),
-    }),
-  ),
-});
-
-export const SpikeAlertSchema = z.object({
-  id: z.string(),
-  category: z.string(),
-  observed: z.number().int(),
-  expected: z.number().describe('what the 24-hour baseline predicts for the window'),
-  at: z.string(),
-  incidentId: z.string().nullable(),
-});
-
-const DeclareBody = z
-  .object({
-    title: z.string().trim().min(1, 'must not be empty').max(120),
-    categories: z.array(UrgentCategory).min(1, 'name at least one category').max(URGENT_CATEGORIES.size),
-    keywords: z.array(z.string().trim().min(1, 'must not be empty').max(40)).max(20).default([]),
-    ackJa: Text,
-    ackEn: Text,
-    autoAcknowledge: z.boolean().default(true),
-    linkSinceMinutes: z.number().int().min(1).max(1440).default(60),
-  })
-  .refine((b) => b.ackJa !== '' || b.ackEn !== '', {
-    message: 'write the acknowledgement in Japanese, English or both',
-    path: ['ackJa'],
-  });
-
-const ResolveBody = z
-  .object({ followUpJa: Text, followUpEn: Text })
-  .refine((b) => b.followUpJa !== '' || b.followUpEn !== '', {
-    message: 'write the follow-up in Japanese, English or both',
-    path: ['followUpJa'],
-  });
-
-const LinkBody = z.object({ conversationIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
+import { IdParams, Items } from '../../contracts/common';
+import {
+  AcknowledgeResultSchema,
+  DeclareIncidentBody,
+  IncidentDetailSchema,
+  IncidentListQuery,
+  IncidentSchema,
+  LinkConversationsBody,
+  ResolveIncidentBody,
+  SpikeAlertSchema,
+  SpikeListQuery,
+} from '../../contracts/incidents';
 
 export const incidentRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -94,8 +35,8 @@ export const incidentRoutes =
         schema: {
           tags: ['incidents'],
           summary: 'Declared incidents, newest first',
-          querystring: z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
-          response: { 200: z.object({ items: z.array(IncidentSchema) }) },
+          querystring: IncidentListQuery,
+          response: { 200: Items(IncidentSchema) },
         },
       },
       async (req) => ({ items: await incidents.list(koe.db, authOf(req).agent.workspaceId, req.query.status) }),
@@ -108,8 +49,8 @@ export const incidentRoutes =
         schema: {
           tags: ['incidents'],
           summary: 'Spike alerts raised recently, newest first',
-          querystring: z.object({ sinceHours: z.coerce.number().int().min(1).max(720).default(24) }),
-          response: { 200: z.object({ items: z.array(SpikeAlertSchema) }) },
+          querystring: SpikeListQuery,
+          response: { 200: Items(SpikeAlertSchema) },
         },
       },
       async (req) => ({
@@ -142,7 +83,7 @@ export const incidentRoutes =
         schema: {
           tags: ['incidents'],
           summary: 'Declare an incident: links the matching open conversations of the last linkSinceMinutes',
-          body: DeclareBody,
+          body: DeclareIncidentBody,
           response: { 201: IncidentSchema },
         },
       },
@@ -158,7 +99,7 @@ export const incidentRoutes =
           summary:
             'Send the acknowledgement to every linked conversation not answered yet, signed by you; they then wait on the customer',
           params: IdParams,
-          response: { 200: z.object({ sent: z.number().int(), skipped: z.number().int() }) },
+          response: { 200: AcknowledgeResultSchema },
         },
       },
       async (req) => acknowledgeIncident(deps, authOf(req).actor, req.params.id),
@@ -173,7 +114,7 @@ export const incidentRoutes =
           summary:
             'Send the follow-up to every answered linked conversation and resolve the incident (409 when already resolved)',
           params: IdParams,
-          body: ResolveBody,
+          body: ResolveIncidentBody,
           response: { 200: IncidentSchema },
         },
       },
@@ -188,7 +129,7 @@ export const incidentRoutes =
           tags: ['incidents'],
           summary: 'Link conversations to an open incident',
           params: IdParams,
-          body: LinkBody,
+          body: LinkConversationsBody,
           response: { 200: IncidentDetailSchema },
         },
       },
@@ -207,7 +148,7 @@ export const incidentRoutes =
           tags: ['incidents'],
           summary: 'Remove conversations from an open incident',
           params: IdParams,
-          body: LinkBody,
+          body: LinkConversationsBody,
           response: { 200: IncidentDetailSchema },
         },
       },

@@ -1,26 +1,38 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { langOf } from '../../texts/localized';
-import { z } from 'zod';
 import { assignWaiting } from '../../desk/assign';
 import { runAutomation } from '../../desk/automation';
 import { escalationBoard } from '../../desk/board';
 import { acceptEscalation, escalate, handoffDraft } from '../../desk/escalate';
 import { sendTestNotification } from '../../desk/notify-external';
-import {
-  deskSettings,
-  mergeDeskSettings,
-  DeskSettingsInputSchema,
-  publicDeskSettings,
-  type DeskSettings,
-} from '../../desk/settings';
+import { deskSettings, mergeDeskSettings, publicDeskSettings, type DeskSettings } from '../../desk/settings';
 import { encryptSecret } from '../../security/secrets';
 import { invalid } from '../../domain/errors';
 import { notifications, agents, audit, teams, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { AgentSchema, IdParams, toAgentDto } from './dto';
-
-const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+import { toAgentDto } from './dto';
+import { AgentSchema } from '../../contracts/agents';
+import { IdParams, Items, NoContent } from '../../contracts/common';
+import {
+  AppNotificationSchema,
+  CapacityBody,
+  DeskSettingsInputSchema,
+  DeskSettingsViewSchema,
+  EscalateBody,
+  EscalationBoardQuery,
+  EscalationBoardSchema,
+  EscalationCreatedSchema,
+  HandoffDraftSchema,
+  MarkReadBody,
+  NotificationListQuery,
+  NotificationTestBody,
+  NotificationTestResultSchema,
+  PresenceBody,
+  PresenceSetSchema,
+  TeamBody,
+  TeamSchema,
+} from '../../contracts/routing';
 
 export const routingRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -35,16 +47,8 @@ export const routingRoutes =
           tags: ['routing'],
           summary: 'Escalate (or de-escalate) to a level, team or person with a hand-off note',
           params: IdParams,
-          body: z
-            .object({
-              toLevel: Level.optional(),
-              toAgentId: z.string().max(100).optional(),
-              toTeamId: z.string().max(100).optional(),
-              note: z.string().max(5000),
-            })
-            .refine((b) => b.toLevel || b.toAgentId || b.toTeamId, {
-              message: 'name a level, a team or an agent to hand the conversation to',
-            }),
+          body: EscalateBody,
+          response: { 201: EscalationCreatedSchema },
         },
       },
       async (req, reply) => {
@@ -69,7 +73,12 @@ export const routingRoutes =
       '/api/conversations/:id/handoff-draft',
       {
         preHandler: guard(),
-        schema: { tags: ['routing'], summary: 'Summary facts to start a hand-off note from', params: IdParams },
+        schema: {
+          tags: ['routing'],
+          summary: 'Summary facts to start a hand-off note from',
+          params: IdParams,
+          response: { 200: HandoffDraftSchema },
+        },
       },
       async (req) => ({
         text: await handoffDraft(
@@ -89,6 +98,7 @@ export const routingRoutes =
           tags: ['routing'],
           summary: 'Accept an escalation (takes the conversation if unowned)',
           params: IdParams,
+          response: { 204: NoContent },
         },
       },
       async (req, reply) => {
@@ -105,11 +115,8 @@ export const routingRoutes =
           tags: ['routing'],
           summary:
             'Supervisor board: escalations in flight with age, owner, level and SLA; time to accept/resolve per level',
-          querystring: z.object({
-            level: z.coerce.number().int().min(1).max(3).optional(),
-            status: z.enum(['open', 'accepted']).optional(),
-            owner: z.string().max(100).optional(),
-          }),
+          querystring: EscalationBoardQuery,
+          response: { 200: EscalationBoardSchema },
         },
       },
       async (req) => {
@@ -126,7 +133,11 @@ export const routingRoutes =
       '/api/notifications',
       {
         preHandler: guard(),
-        schema: { tags: ['routing'], querystring: z.object({ unread: z.enum(['0', '1']).optional() }) },
+        schema: {
+          tags: ['routing'],
+          querystring: NotificationListQuery,
+          response: { 200: Items(AppNotificationSchema) },
+        },
       },
       async (req) => ({
         items: await notifications.forAgent(koe.db, authOf(req).agent.id, req.query.unread === '1'),
@@ -137,7 +148,7 @@ export const routingRoutes =
       '/api/notifications/read',
       {
         preHandler: guard(),
-        schema: { tags: ['routing'], body: z.object({ ids: z.array(z.string().max(100)).max(200).optional() }) },
+        schema: { tags: ['routing'], body: MarkReadBody, response: { 204: NoContent } },
       },
       async (req, reply) => {
         await notifications.markRead(koe.db, authOf(req).agent.id, req.body.ids ?? 'all');
@@ -152,8 +163,8 @@ export const routingRoutes =
         schema: {
           tags: ['routing'],
           summary: 'Set presence; coming online hands you waiting work',
-          body: z.object({ presence: z.enum(['online', 'away', 'offline']) }),
-          response: { 200: z.object({ agent: AgentSchema }) },
+          body: PresenceBody,
+          response: { 200: PresenceSetSchema },
         },
       },
       async (req) => {
@@ -171,7 +182,7 @@ export const routingRoutes =
         schema: {
           tags: ['routing'],
           params: IdParams,
-          body: z.object({ capacity: z.number().int().min(0).max(100) }),
+          body: CapacityBody,
           response: { 200: AgentSchema },
         },
       },
@@ -183,9 +194,11 @@ export const routingRoutes =
       },
     );
 
-    app.get('/api/teams', { preHandler: guard(), schema: { tags: ['routing'] } }, async (req) => ({
-      items: await teams.list(koe.db, authOf(req).agent.workspaceId),
-    }));
+    app.get(
+      '/api/teams',
+      { preHandler: guard(), schema: { tags: ['routing'], response: { 200: Items(TeamSchema) } } },
+      async (req) => ({ items: await teams.list(koe.db, authOf(req).agent.workspaceId) }),
+    );
 
     app.post(
       '/api/teams',
@@ -193,10 +206,8 @@ export const routingRoutes =
         preHandler: guard('admin'),
         schema: {
           tags: ['routing'],
-          body: z.object({
-            name: z.string().trim().min(1).max(100),
-            memberIds: z.array(z.string().max(100)).max(200).default([]),
-          }),
+          body: TeamBody,
+          response: { 201: TeamSchema },
         },
       },
       async (req, reply) => {
@@ -227,6 +238,7 @@ export const routingRoutes =
         schema: {
           tags: ['routing'],
           summary: 'Auto-assignment, SLA and notification settings (the webhook secret is never returned)',
+          response: { 200: DeskSettingsViewSchema },
         },
       },
       async (req) => {
@@ -237,7 +249,10 @@ export const routingRoutes =
 
     app.put(
       '/api/settings/desk',
-      { preHandler: guard('admin'), schema: { tags: ['routing'], body: DeskSettingsInputSchema } },
+      {
+        preHandler: guard('admin'),
+        schema: { tags: ['routing'], body: DeskSettingsInputSchema, response: { 200: DeskSettingsViewSchema } },
+      },
       async (req) => {
         const { actor } = authOf(req);
         const stored = await deskSettings.get(koe.db, actor.workspaceId);
@@ -261,7 +276,8 @@ export const routingRoutes =
         schema: {
           tags: ['routing'],
           summary: 'Send a test event through the saved webhook (or an email to yourself) now',
-          body: z.object({ target: z.enum(['webhook', 'email']).default('webhook') }),
+          body: NotificationTestBody,
+          response: { 200: NotificationTestResultSchema },
         },
       },
       async (req) => {

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   mergeSecuritySettings,
   securitySettings,
-  SecuritySettingsInputSchema,
   publicSecuritySettings,
   requiresTwoFactor,
 } from '../../desk/security-settings';
@@ -18,10 +16,18 @@ import { encryptSecret } from '../../security/secrets';
 import { agents, audit, sessions, signIns, byAgent } from '../../store/repositories';
 import { authOf, guard, ssoCallbackUrl } from '../auth';
 import type { Koe } from '../context';
-import { AgentSchema, IdParams, toAgentDto } from './dto';
-
-const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
-const Code = z.object({ code: z.string().trim().min(6).max(20) });
+import { toAgentDto } from './dto';
+import { AgentSchema } from '../../contracts/agents';
+import { IdParams, NoContent } from '../../contracts/common';
+import {
+  DisableTwoFactorBody,
+  RecoveryCodesSchema,
+  SecuritySettingsInputSchema,
+  SecuritySettingsSchema,
+  TwoFactorCodeBody,
+  TwoFactorEnrolmentSchema,
+  TwoFactorStatusSchema,
+} from '../../contracts/security';
 
 /** Two-factor sign-in for the signed-in agent, the workspace's security settings, and admins' account actions. */
 export const securityRoutes =
@@ -37,9 +43,7 @@ export const securityRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Two-factor sign-in: on or off, recovery codes left, whether the workspace requires it',
-          response: {
-            200: z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number().int(), required: z.boolean() }),
-          },
+          response: { 200: TwoFactorStatusSchema },
         },
       },
       async (req) => {
@@ -61,7 +65,7 @@ export const securityRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Start setting up two-factor sign-in: a new secret and its QR code for the authenticator app',
-          response: { 200: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }) },
+          response: { 200: TwoFactorEnrolmentSchema },
         },
       },
       async (req) => startTwoFactorSetup(koe, authOf(req).agent),
@@ -75,8 +79,8 @@ export const securityRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Confirm the set-up with a code from the app; returns the recovery codes (shown once)',
-          body: Code,
-          response: { 200: RecoveryCodes },
+          body: TwoFactorCodeBody,
+          response: { 200: RecoveryCodesSchema },
         },
       },
       async (req) => {
@@ -95,7 +99,8 @@ export const securityRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Turn two-factor sign-in off (needs the password)',
-          body: z.object({ password: z.string().min(1).max(200) }),
+          body: DisableTwoFactorBody,
+          response: { 204: NoContent },
         },
       },
       async (req, reply) => {
@@ -111,25 +116,12 @@ export const securityRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Replace the recovery codes (needs a code from the app); the old ones stop working',
-          body: Code,
-          response: { 200: RecoveryCodes },
+          body: TwoFactorCodeBody,
+          response: { 200: RecoveryCodesSchema },
         },
       },
       async (req) => regenerateRecoveryCodes(koe, authOf(req).agent, req.body.code),
     );
-
-    const SettingsOut = z.object({
-      requireTwoFactorFor: z.array(z.enum(['agent', 'supervisor', 'admin'])),
-      sso: z.object({
-        enabled: z.boolean(),
-        issuer: z.string().nullable(),
-        clientId: z.string().nullable(),
-        hasClientSecret: z.boolean(),
-        label: z.string(),
-        passwordSignIn: z.enum(['everyone', 'admins']),
-      }),
-      callbackUrl: z.string(),
-    });
 
     app.get(
       '/api/settings/security',
@@ -138,7 +130,7 @@ export const securityRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Sign-in security: required two-factor sign-in per role, single sign-on (OpenID Connect)',
-          response: { 200: SettingsOut },
+          response: { 200: SecuritySettingsSchema },
         },
       },
       async (req) => ({
@@ -155,7 +147,7 @@ export const securityRoutes =
           tags: ['admin'],
           summary: 'Change sign-in security (the client secret is write-only)',
           body: SecuritySettingsInputSchema,
-          response: { 200: SettingsOut },
+          response: { 200: SecuritySettingsSchema },
         },
       },
       async (req) => {
@@ -189,6 +181,7 @@ export const securityRoutes =
           tags: ['agents'],
           summary: 'End a sign-in lock now (after repeated wrong passwords)',
           params: IdParams,
+          response: { 204: NoContent },
         },
       },
       async (req, reply) => {

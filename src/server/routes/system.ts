@@ -1,36 +1,25 @@
 import { ping } from '../../store/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { conflict } from '../../domain/errors';
 import { hashPassword } from '../../security/passwords';
-import { MIN_PASSWORD_LENGTH } from '../../security/password-strength';
 import { requireStrongPassword } from '../../desk/sign-in';
 import { agents, audit, byAgent, workspaces } from '../../store/repositories';
 import { startSession } from '../auth';
 import type { Koe } from '../context';
-import { AgentSchema, toAgentDto } from './dto';
-
-/** Length here; strength (common, guessable, the account's own email or name) in requireStrongPassword. */
-export const passwordField = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200);
+import { toAgentDto } from './dto';
+import { HealthSchema, SetupBody, SetupResultSchema, SetupStatusSchema } from '../../contracts/auth';
 
 export const systemRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/healthz', { schema: { hide: true } }, async () => {
+    app.get('/healthz', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => {
       await ping(koe.db);
-      return { status: 'ok' };
+      return { status: 'ok' as const };
     });
 
-    app.get(
-      '/api/setup',
-      { schema: { tags: ['setup'], response: { 200: z.object({ needsSetup: z.boolean() }) } } },
-      async () => ({
-        needsSetup: (await workspaces.count(koe.db)) === 0,
-      }),
-    );
+    app.get('/api/setup', { schema: { tags: ['setup'], response: { 200: SetupStatusSchema } } }, async () => ({
+      needsSetup: (await workspaces.count(koe.db)) === 0,
+    }));
 
     app.post(
       '/api/setup',
@@ -38,15 +27,8 @@ export const systemRoutes =
         schema: {
           tags: ['setup'],
           summary: 'Create the workspace and its first admin (once)',
-          body: z.object({
-            workspaceName: z.string().trim().min(1).max(100),
-            adminEmail: z.email().max(200),
-            adminPassword: passwordField,
-            adminName: z.string().trim().min(1).max(100),
-          }),
-          response: {
-            201: z.object({ workspace: z.object({ id: z.string(), name: z.string() }), agent: AgentSchema }),
-          },
+          body: SetupBody,
+          response: { 201: SetupResultSchema },
         },
       },
       async (req, reply) => {

@@ -1,26 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CATEGORIES } from '../../triage';
+import { PHRASE_KEYS, PhrasesBody, PhrasesSchema, TriageSettingsSchema } from '../../contracts/triage';
 import { audit, triageSettings, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-
-/** Phrase lists admins may tune: every category, sentiment words, and `support` (the brand's support hashtag etc.). */
-const PHRASE_KEYS = [...CATEGORIES, 'positive', 'negative', 'support'] as const;
-const Phrases = z.partialRecord(z.enum(PHRASE_KEYS), z.array(z.string().trim().min(1).max(80)).max(500));
 
 export const triageRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/triage/settings',
-      { preHandler: guard(), schema: { tags: ['triage'], summary: "Workspace phrases and the learned model's size" } },
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['triage'],
+          summary: "Workspace phrases and the learned model's size",
+          response: { 200: TriageSettingsSchema },
+        },
+      },
       async (req) => {
         const s = await triageSettings.get(koe.db, authOf(req).agent.workspaceId);
         const examples = (s.model as { examples?: number } | null)?.examples ?? 0;
         return {
           phrases: s.phrases,
-          phraseKeys: PHRASE_KEYS,
+          phraseKeys: [...PHRASE_KEYS],
           corrections: s.corrections,
           learnedExamples: examples,
           updatedAt: s.updatedAt,
@@ -35,7 +37,8 @@ export const triageRoutes =
         schema: {
           tags: ['triage'],
           summary: "Replace the workspace's own phrases per category (take effect on the next message)",
-          body: z.object({ phrases: Phrases }),
+          body: PhrasesBody,
+          response: { 200: PhrasesSchema },
         },
       },
       async (req) => {

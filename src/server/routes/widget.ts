@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { EventStream } from '../../contracts/admin';
+import { Items, NoContent } from '../../contracts/common';
+import {
+  VisitorQuery,
+  WidgetKeyParams,
+  WidgetMessageSchema,
+  WidgetPostBody,
+  WidgetPostSchema,
+  WidgetSessionBody,
+  WidgetSessionSchema,
+} from '../../contracts/widget';
 import { guestName, visitorExternalId } from '../../channels/webchat/visitor';
 import { toWidgetMessage } from '../../channels/webchat/widget-message';
 import { notFound } from '../../domain/errors';
@@ -11,9 +21,6 @@ import { channels, customers, messages, type Channel } from '../../store/reposit
 import type { Koe } from '../context';
 import { withoutCsrf } from '../route-table';
 import { streamTopic } from '../sse';
-
-const KeyParams = z.object({ publicKey: z.string().min(1).max(100) });
-const VisitorToken = z.string().min(16).max(200);
 
 /**
  * The widget runs on the customer's own site, so these routes allow any origin and use no cookies: the
@@ -29,7 +36,9 @@ export const widgetRoutes =
       void reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
       void reply.header('access-control-max-age', '600');
     });
-    app.options('/api/widget/*', { schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
+    app.options('/api/widget/*', { schema: { hide: true, response: { 204: NoContent } } }, async (_req, reply) =>
+      reply.status(204).send(),
+    );
 
     const webchat = async (publicKey: string): Promise<Channel> => {
       const c = await channels.byPublicKey(koe.db, publicKey);
@@ -57,12 +66,9 @@ export const widgetRoutes =
         schema: {
           tags: ['widget'],
           summary: 'Start or resume a visitor session',
-          params: KeyParams,
-          body: z.object({
-            visitorToken: VisitorToken.optional(),
-            name: z.string().trim().max(100).optional(),
-            locale: z.string().max(20).optional(),
-          }),
+          params: WidgetKeyParams,
+          body: WidgetSessionBody,
+          response: { 200: WidgetSessionSchema },
         },
       },
       async (req) => {
@@ -77,7 +83,12 @@ export const widgetRoutes =
     app.get(
       '/api/widget/:publicKey/messages',
       {
-        schema: { tags: ['widget'], params: KeyParams, querystring: z.object({ visitorToken: VisitorToken }) },
+        schema: {
+          tags: ['widget'],
+          params: WidgetKeyParams,
+          querystring: VisitorQuery,
+          response: { 200: Items(WidgetMessageSchema) },
+        },
       },
       async (req) => ({ items: await history(await webchat(req.params.publicKey), req.query.visitorToken) }),
     );
@@ -91,14 +102,9 @@ export const widgetRoutes =
         schema: {
           tags: ['widget'],
           summary: 'A visitor writes a message (recorded once per clientMessageId)',
-          params: KeyParams,
-          body: z.object({
-            visitorToken: VisitorToken,
-            clientMessageId: z.string().min(8).max(100),
-            text: z.string().trim().min(1, 'must not be empty').max(5000),
-            name: z.string().trim().max(100).optional(),
-            locale: z.string().max(20).optional(),
-          }),
+          params: WidgetKeyParams,
+          body: WidgetPostBody,
+          response: { 202: WidgetPostSchema },
         },
       },
       async (req, reply) => {
@@ -136,8 +142,9 @@ export const widgetRoutes =
         schema: {
           tags: ['widget'],
           summary: 'Server-Sent Events for the visitor: agent replies',
-          params: KeyParams,
-          querystring: z.object({ visitorToken: VisitorToken }),
+          params: WidgetKeyParams,
+          querystring: VisitorQuery,
+          response: { 200: { content: { 'text/event-stream': { schema: EventStream } } } },
         },
       },
       async (req, reply) => {

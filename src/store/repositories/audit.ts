@@ -50,10 +50,10 @@ export const audit = {
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
-      actor: { type: r.actor_type, id: r.actor_id, name: r.actor_name },
+      actor: { type: r.actor_type as AuditEntry['actor']['type'], id: r.actor_id, name: r.actor_name },
       action: r.action,
       target: r.target_type ? { type: r.target_type, id: r.target_id } : null,
-      detail: parseJson(r.detail, {}),
+      detail: parseJson<Record<string, unknown>>(r.detail, {}),
     }));
   },
 };

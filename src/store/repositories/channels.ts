@@ -3,8 +3,9 @@ import type { ChannelTable } from '../schema';
 import { parseJson, type Db } from './types';
 import { inboundEvents } from './inbound-events';
 
-export const CHANNEL_KINDS = ['webchat', 'line', 'facebook', 'instagram', 'x', 'email'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+import type { ChannelKind } from '../../domain/channel-kinds';
+
+export { CHANNEL_KINDS, type ChannelKind } from '../../domain/channel-kinds';
 
 export interface Channel {
   id: string;

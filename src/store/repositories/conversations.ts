@@ -1,5 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import type { ChannelKind } from '../../domain/channel-kinds';
 import type { ConversationStatus } from '../../domain/conversation-status';
+import type { ConversationLevel, Sentiment } from '../../contracts/values';
 import { invalid } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { ConversationTable, Database } from '../schema';
@@ -12,11 +14,11 @@ const FLAGGED = ['spam', 'troll'];
 export interface ConversationItem {
   id: string;
   status: ConversationStatus;
-  level: number;
+  level: ConversationLevel;
   priority: number;
-  sentiment: string | null;
+  sentiment: Sentiment | null;
   categories: string[];
-  channel: { id: string; kind: string; name: string };
+  channel: { id: string; kind: ChannelKind; name: string };
   customer: { id: string; name: string };
   assignee: { id: string; name: string } | null;
   lastMessageAt: string;
@@ -95,12 +97,12 @@ type ItemRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirst
 const toItem = (r: ItemRow): ConversationItem => ({
   id: r.id,
   status: r.status as ConversationStatus,
-  level: Number(r.level),
+  level: Number(r.level) as ConversationLevel,
   priority: Number(r.priority),
-  sentiment: r.sentiment,
+  sentiment: r.sentiment as Sentiment | null,
   categories: parseJson(r.categories, []),
   tags: parseJson(r.tags, []),
-  channel: { id: r.channel_id, kind: r.channel_kind, name: r.channel_name },
+  channel: { id: r.channel_id, kind: r.channel_kind as ChannelKind, name: r.channel_name },
   customer: { id: r.customer_id, name: r.customer_name },
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
   lastMessageAt: r.last_message_at,

@@ -1,12 +1,10 @@
 import { newId, nowIso } from '../../domain/ids';
 import type { Db } from './types';
 
-export interface Identity {
-  channelId: string;
-  channelKind: string;
-  externalId: string;
-  handle: string | null;
-}
+import type { ChannelKind } from '../../domain/channel-kinds';
+import type { Identity } from '../../contracts/conversations';
+
+export type { Identity } from '../../contracts/conversations';
 export interface Customer {
   id: string;
   workspaceId: string;
@@ -42,7 +40,7 @@ export const customers = {
       .execute();
     return rows.map((r) => ({
       channelId: r.channel_id,
-      channelKind: r.kind,
+      channelKind: r.kind as ChannelKind,
       externalId: r.external_id,
       handle: r.handle,
     }));

@@ -1,3 +1,4 @@
+import type { Escalation } from '../../contracts/conversations';
 import { nowIso } from '../../domain/ids';
 import type { EscalationTable } from '../schema';
 import type { Db } from './types';
@@ -45,7 +46,7 @@ export const escalations = {
       .execute();
   },
   /** A conversation's escalations, newest first, with the names of who sent and who received them. */
-  async forConversation(db: Db, conversationId: string) {
+  async forConversation(db: Db, conversationId: string): Promise<Escalation[]> {
     const rows = await db
       .selectFrom('escalations as e')
       .leftJoin('agents as f', 'f.id', 'e.from_agent_id')
@@ -57,11 +58,11 @@ export const escalations = {
       .execute();
     return rows.map((r) => ({
       id: r.id,
-      direction: r.direction,
+      direction: r.direction as Escalation['direction'],
       fromLevel: Number(r.from_level),
       toLevel: Number(r.to_level),
       note: r.note,
-      status: r.status,
+      status: r.status as Escalation['status'],
       from: r.from_agent_id ? { id: r.from_agent_id, name: r.from_name ?? '' } : null,
       to: r.to_agent_id ? { id: r.to_agent_id, name: r.to_name ?? '' } : null,
       toTeamId: r.to_team_id,

@@ -1,48 +1,15 @@
 import { sql, type Selectable } from 'kysely';
+import type { IncidentStatus } from '../../contracts/incident-values';
+import type { Incident, IncidentConversation, SpikeAlert } from '../../contracts/incidents';
+import type { ChannelKind } from '../../domain/channel-kinds';
+import type { ConversationStatus } from '../../domain/conversation-status';
 import { newId } from '../../domain/ids';
 import type { IncidentTable } from '../schema';
 import { parseJson, type Db } from './types';
 
-export type IncidentStatus = 'open' | 'resolved';
-
-export interface Incident {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  categories: string[];
-  keywords: string[];
-  ackJa: string;
-  ackEn: string;
-  autoAcknowledge: boolean;
-  followUpJa: string | null;
-  followUpEn: string | null;
-  declaredBy: { id: string; name: string };
-  declaredAt: string;
-  resolvedAt: string | null;
-  /** Conversations linked to the incident. */
-  linkedCount: number;
-  /** Linked conversations whose customer has had a first response. */
-  acknowledgedCount: number;
-}
-
-export interface IncidentConversation {
-  id: string;
-  customerName: string;
-  channelType: string;
-  status: string;
-  preview: string;
-  firstResponseAt: string | null;
-  createdAt: string;
-}
-
-export interface SpikeAlert {
-  id: string;
-  category: string;
-  observed: number;
-  expected: number;
-  at: string;
-  incidentId: string | null;
-}
+// The API's shapes (src/contracts/incidents): the rows below map straight to them.
+export type { Incident, IncidentConversation, SpikeAlert } from '../../contracts/incidents';
+export type { IncidentStatus } from '../../contracts/incident-values';
 
 export interface NewIncident {
   workspaceId: string;
@@ -197,8 +164,8 @@ export const incidents = {
     return rows.map((r) => ({
       id: r.id,
       customerName: r.customer_name,
-      channelType: r.channel_kind,
-      status: r.status,
+      channelType: r.channel_kind as ChannelKind,
+      status: r.status as ConversationStatus,
       preview: r.preview,
       firstResponseAt: r.first_response_at,
       createdAt: r.created_at,

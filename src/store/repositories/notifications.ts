@@ -1,18 +1,10 @@
+import type { AppNotification } from '../../contracts/routing';
 import { nowIso } from '../../domain/ids';
 import type { NotificationTable } from '../schema';
 import type { Db } from './types';
 
 /** What an agent sees in the bell menu. */
-export interface Notification {
-  id: string;
-  kind: string;
-  conversationId: string | null;
-  title: string;
-  body: string;
-  urgent: boolean;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = AppNotification;
 
 export const notifications = {
   async insert(db: Db, rows: NotificationTable[]): Promise<void> {
@@ -24,7 +16,7 @@ export const notifications = {
     const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
     return rows.map((r) => ({
       id: r.id,
-      kind: r.kind,
+      kind: r.kind as AppNotification['kind'],
       conversationId: r.conversation_id,
       title: r.title,
       body: r.body,

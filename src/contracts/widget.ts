@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const WidgetKeyParams = z.object({ publicKey: z.string().min(1).max(100) });
+/** Kept in the visitor's browser; proves who they are (the widget uses no cookies). */
+const VisitorToken = z.string().min(16).max(200);
+export const VisitorQuery = z.object({ visitorToken: VisitorToken });
+
+export const WidgetMessageSchema = z.object({
+  id: z.string(),
+  from: z.enum(['customer', 'agent']),
+  text: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  /** The widget's own id for a message it sent, to match its echo. */
+  clientMessageId: z.string().nullable(),
+});
+export type WidgetMessage = z.infer<typeof WidgetMessageSchema>;
+
+export const WidgetSessionBody = z.object({
+  visitorToken: VisitorToken.optional(),
+  name: z.string().trim().max(100).optional(),
+  locale: z.string().max(20).optional(),
+});
+export const WidgetSessionSchema = z.object({
+  visitorToken: z.string(),
+  channelName: z.string(),
+  greeting: z.string().nullable(),
+  messages: z.array(WidgetMessageSchema),
+});
+
+export const WidgetPostBody = z.object({
+  visitorToken: VisitorToken,
+  clientMessageId: z.string().min(8).max(100),
+  text: z.string().trim().min(1, 'must not be empty').max(5000),
+  name: z.string().trim().max(100).optional(),
+  locale: z.string().max(20).optional(),
+});
+/** Recorded (id null when this clientMessageId was already recorded). */
+export const WidgetPostSchema = z.object({ id: z.string().nullable(), accepted: z.literal(true) });
