@@ -21,6 +21,20 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // One contract between web and server: the web app reaches server code only through @contracts.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/',
+              message: 'Import the API shapes and values from @contracts/… (src/contracts), not the server.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Persistence has one home: queries are named functions in src/store (repositories), used everywhere else.

@@ -9,6 +9,8 @@ const koeServer = process.env.KOE_DEV_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // The API's schemas and enumerations, shared with the server (src/contracts).
+  resolve: { alias: { '@contracts': fileURLToPath(new URL('../src/contracts', import.meta.url)) } },
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

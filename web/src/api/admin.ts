@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgentCreateInput as NewAgentInput, AgentPatchInput as AgentPatch } from '@contracts/agents';
+import type { NewChannelInput } from '@contracts/channels';
 import { api } from './client';
-import type { Agent, AgentLevel, AuditEntry, Channel, ChannelKind, Role } from './types';
+import type { Agent, AuditEntry, Channel } from './types';
 
 export const adminKeys = {
   agents: ['agents'] as const,
@@ -17,17 +19,7 @@ export function useAgents() {
   });
 }
 
-export interface NewAgentInput {
-  email: string;
-  name: string;
-  displayName?: string;
-  password: string;
-  role: Role;
-  level: AgentLevel;
-  skills: string[];
-}
-
-export type AgentPatch = Partial<Pick<Agent, 'name' | 'displayName' | 'role' | 'level' | 'skills' | 'active'>>;
+export type { AgentCreateInput as NewAgentInput, AgentPatchInput as AgentPatch } from '@contracts/agents';
 
 export function useCreateAgent() {
   const queryClient = useQueryClient();
@@ -55,12 +47,7 @@ export function useChannels() {
   });
 }
 
-export interface NewChannelInput {
-  kind: ChannelKind;
-  name: string;
-  greeting?: string;
-  credentials?: Record<string, unknown>;
-}
+export type { NewChannelInput } from '@contracts/channels';
 
 export function useCreateChannel() {
   const queryClient = useQueryClient();

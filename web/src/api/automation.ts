@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { DryRunResult, ReplyTemplate, Rule, RuleEvent, RuleInput } from './routingTypes';
+import type { DryRunResult, ReplyTemplate, Rule, RuleInput } from '@contracts/automation';
+import type { RuleEvent } from '@contracts/automation-values';
 
 export const automationKeys = {
   rules: ['automation', 'rules'] as const,

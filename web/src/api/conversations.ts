@@ -1,19 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationChange } from '@contracts/conversations';
 import { api } from './client';
 import { customerKeys } from './customers';
 import { triageKeys } from './triage';
-import type {
-  Category,
-  ComposeCheck,
-  Conversation,
-  ConversationCounts,
-  ConversationItem,
-  ConversationLevel,
-  ConversationStatus,
-  Message,
-  Page,
-  Sentiment,
-} from './types';
+import type { ComposeCheck, Conversation, ConversationCounts, ConversationItem, Message, Page } from './types';
 import type { InboxFilter } from '../lib/inboxFilter';
 import { filterToQuery } from '../lib/inboxFilter';
 
@@ -77,18 +67,8 @@ export function upsertMessage(
   return { items };
 }
 
-export interface ConversationPatch {
-  status?: ConversationStatus;
-  assigneeId?: string | null;
-  tags?: string[];
-  level?: ConversationLevel;
-  priority?: number;
-  /** Triage corrections: stored and learned by the workspace model. */
-  sentiment?: Sentiment;
-  categories?: Category[];
-  /** null clears a spam/troll flag. */
-  flag?: null;
-}
+/** A change to a conversation: the server's own request schema. */
+export type ConversationPatch = ConversationChange;
 
 export function useUpdateConversation(id: string) {
   const queryClient = useQueryClient();

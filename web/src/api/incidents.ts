@@ -1,10 +1,29 @@
-// Incidents and spike alerts: shapes mirrored by hand from the incidents API, and their queries.
+// Incidents and spike alerts: their queries; the shapes are the server's contract (src/contracts/incidents.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DEFAULT_SPIKE_RULE, type IncidentFilter, type IncidentStatus } from '@contracts/incident-values';
+import type {
+  AcknowledgeResult,
+  DeclareInput,
+  Incident,
+  IncidentConversation,
+  IncidentDetail,
+  ResolveInput,
+  SpikeAlert,
+} from '@contracts/incidents';
 import { api } from './client';
 import { conversationKeys } from './conversations';
 import type { AppNotification } from './routingTypes';
-import type { ChannelKind, ConversationStatus } from './types';
-import { DEFAULT_SPIKE_RULE } from '../../../src/incidents/spike';
+
+export type {
+  DeclareInput,
+  Incident,
+  IncidentConversation,
+  IncidentDetail,
+  IncidentFilter,
+  IncidentStatus,
+  ResolveInput,
+  SpikeAlert,
+};
 
 /** The urgent triage categories an incident can be about (money, service, product safety, reputation). */
 export const INCIDENT_CATEGORIES = ['outage', 'billing_error', 'defect', 'safety', 'backlash'] as const;
@@ -14,66 +33,6 @@ export const isIncidentCategory = (value: string): value is IncidentCategory =>
 
 /** The spike rule's window: the banner says "N in 10 minutes". */
 export const SPIKE_WINDOW_MINUTES = DEFAULT_SPIKE_RULE.windowMinutes;
-
-export type IncidentStatus = 'open' | 'resolved';
-
-export interface Incident {
-  id: string;
-  title: string;
-  status: IncidentStatus;
-  categories: string[];
-  keywords: string[];
-  ackJa: string;
-  ackEn: string;
-  autoAcknowledge: boolean;
-  followUpJa: string | null;
-  followUpEn: string | null;
-  declaredBy: { id: string; name: string };
-  declaredAt: string;
-  resolvedAt: string | null;
-  linkedCount: number;
-  acknowledgedCount: number;
-}
-
-export interface IncidentConversation {
-  id: string;
-  customerName: string;
-  channelType: ChannelKind;
-  status: ConversationStatus;
-  preview: string;
-  firstResponseAt: string | null;
-  createdAt: string;
-}
-
-export interface IncidentDetail extends Incident {
-  conversations: IncidentConversation[];
-}
-
-export interface SpikeAlert {
-  id: string;
-  category: string;
-  observed: number;
-  expected: number;
-  at: string;
-  incidentId: string | null;
-}
-
-export interface DeclareInput {
-  title: string;
-  categories: string[];
-  keywords?: string[];
-  ackJa: string;
-  ackEn: string;
-  autoAcknowledge?: boolean;
-  linkSinceMinutes?: number;
-}
-
-export interface ResolveInput {
-  followUpJa: string;
-  followUpEn: string;
-}
-
-export type IncidentFilter = 'open' | 'resolved' | 'all';
 
 export const incidentKeys = {
   all: ['incidents'] as const,
@@ -147,8 +106,7 @@ export function useDeclareIncident() {
 export function useAcknowledgeIncident(id: string) {
   const refresh = useRefreshIncidents();
   return useMutation({
-    mutationFn: () =>
-      api.post<{ sent: number; skipped: number }>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`),
+    mutationFn: () => api.post<AcknowledgeResult>(`/api/incidents/${encodeURIComponent(id)}/acknowledge`),
     onSuccess: () => refresh(),
   });
 }

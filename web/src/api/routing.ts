@@ -3,8 +3,22 @@ import { api } from './client';
 import { adminKeys } from './admin';
 import { conversationKeys } from './conversations';
 import { sessionKeys } from './session';
-import type { Agent, Me, Presence } from './types';
-import type { AppNotification, BoardItem, BoardStat, DeskSettings, NotificationTestResult, Team } from './routingTypes';
+import type { Agent } from '@contracts/agents';
+import type {
+  AppNotification,
+  DeskSettingsRequest,
+  DeskSettingsView,
+  EscalationBoard,
+  EscalationBoardQuery,
+  EscalationCreated,
+  EscalationInput,
+  HandoffDraft,
+  NotificationTestResult,
+  PresenceSet,
+  Team,
+} from '@contracts/routing';
+import type { Presence } from '@contracts/values';
+import type { Me } from './types';
 
 export const routingKeys = {
   notifications: ['notifications'] as const,
@@ -18,7 +32,7 @@ export const routingKeys = {
 export function useSetPresence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (presence: Presence) => api.put<{ agent: Agent }>('/api/me/presence', { presence }),
+    mutationFn: (presence: Presence) => api.put<PresenceSet>('/api/me/presence', { presence }),
     onSuccess: ({ agent }) => {
       queryClient.setQueryData<Me>(sessionKeys.me, (old) =>
         old ? { ...old, agent: { ...old.agent, ...agent } } : old,
@@ -48,12 +62,7 @@ export function useMarkRead() {
   });
 }
 
-export interface EscalationInput {
-  toLevel?: 1 | 2 | 3;
-  toTeamId?: string;
-  toAgentId?: string;
-  note: string;
-}
+export type { EscalationInput };
 
 function useInvalidateConversation(id: string) {
   const queryClient = useQueryClient();
@@ -70,10 +79,7 @@ export function useEscalate(conversationId: string) {
   const refresh = useInvalidateConversation(conversationId);
   return useMutation({
     mutationFn: (input: EscalationInput) =>
-      api.post<{ id: string; assigneeId: string | null }>(
-        `/api/conversations/${encodeURIComponent(conversationId)}/escalations`,
-        input,
-      ),
+      api.post<EscalationCreated>(`/api/conversations/${encodeURIComponent(conversationId)}/escalations`, input),
     onSuccess: refresh,
   });
 }
@@ -81,7 +87,7 @@ export function useEscalate(conversationId: string) {
 export function useHandoffDraft(conversationId: string, enabled: boolean) {
   return useQuery({
     queryKey: routingKeys.handoff(conversationId),
-    queryFn: () => api.get<{ text: string }>(`/api/conversations/${encodeURIComponent(conversationId)}/handoff-draft`),
+    queryFn: () => api.get<HandoffDraft>(`/api/conversations/${encodeURIComponent(conversationId)}/handoff-draft`),
     enabled,
     staleTime: 0,
     gcTime: 0,
@@ -96,15 +102,12 @@ export function useAcceptEscalation(conversationId: string) {
   });
 }
 
-export interface BoardFilter {
-  level?: number;
-  status?: 'open' | 'accepted';
-}
+export type BoardFilter = Pick<EscalationBoardQuery, 'level' | 'status'>;
 
 export function useBoard(filter: BoardFilter) {
   return useQuery({
     queryKey: routingKeys.boardFiltered(filter),
-    queryFn: () => api.get<{ items: BoardItem[]; stats: BoardStat[] }>('/api/escalations', { ...filter }),
+    queryFn: () => api.get<EscalationBoard>('/api/escalations', { ...filter }),
     refetchInterval: 20_000,
   });
 }
@@ -129,14 +132,14 @@ export function useCreateTeam() {
 export function useDeskSettings() {
   return useQuery({
     queryKey: routingKeys.desk,
-    queryFn: () => api.get<DeskSettings>('/api/settings/desk'),
+    queryFn: () => api.get<DeskSettingsView>('/api/settings/desk'),
   });
 }
 
 export function useSaveDeskSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (settings: DeskSettings) => api.put<DeskSettings>('/api/settings/desk', settings),
+    mutationFn: (settings: DeskSettingsRequest) => api.put<DeskSettingsView>('/api/settings/desk', settings),
     onSuccess: (saved) => {
       queryClient.setQueryData(routingKeys.desk, saved);
       void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });

@@ -1,20 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agent } from '@contracts/agents';
+import type {
+  RecoveryCodes,
+  SecuritySettings,
+  SecuritySettingsInput,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
+} from '@contracts/security';
 import { adminKeys } from './admin';
 import { api } from './client';
 import { sessionKeys } from './session';
-import type { Agent, Role } from './types';
 
-export interface TwoFactorStatus {
-  enabled: boolean;
-  recoveryCodesLeft: number;
-  required: boolean;
-}
-
-export interface TwoFactorEnrolment {
-  secret: string;
-  uri: string;
-  qrSvg: string;
-}
+export type { RecoveryCodes, SecuritySettings, SecuritySettingsInput, TwoFactorEnrolment, TwoFactorStatus };
 
 const twoFactorKey = ['two-factor'] as const;
 
@@ -38,7 +35,7 @@ function useAfterTwoFactorChange() {
 export function useConfirmTwoFactor() {
   const changed = useAfterTwoFactorChange();
   return useMutation({
-    mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/two-factor/confirm', { code }),
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/api/me/two-factor/confirm', { code }),
     onSuccess: changed,
   });
 }
@@ -54,36 +51,9 @@ export function useDisableTwoFactor() {
 export function useRegenerateRecoveryCodes() {
   const changed = useAfterTwoFactorChange();
   return useMutation({
-    mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/two-factor/recovery-codes', { code }),
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/api/me/two-factor/recovery-codes', { code }),
     onSuccess: changed,
   });
-}
-
-export interface SecuritySettings {
-  requireTwoFactorFor: Role[];
-  sso: {
-    enabled: boolean;
-    issuer: string | null;
-    clientId: string | null;
-    hasClientSecret: boolean;
-    label: string;
-    passwordSignIn: 'everyone' | 'admins';
-  };
-  /** Where the identity provider must send browsers back (register it there). */
-  callbackUrl: string;
-}
-
-export interface SecuritySettingsInput {
-  requireTwoFactorFor: Role[];
-  sso: {
-    enabled: boolean;
-    issuer: string | null;
-    clientId: string | null;
-    /** Left out: keep; null: remove; a string: replace. */
-    clientSecret?: string | null;
-    label: string;
-    passwordSignIn: 'everyone' | 'admins';
-  };
 }
 
 const settingsKey = ['security-settings'] as const;

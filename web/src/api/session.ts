@@ -1,6 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AuthOptions,
+  LoginInput,
+  LoginResult,
+  Me,
+  SetupInput,
+  SetupResult,
+  SetupStatus,
+  SignedIn,
+  TwoFactorLoginInput,
+} from '@contracts/auth';
 import { api } from './client';
-import type { Agent, Me, Workspace } from './types';
+
+export type { AuthOptions, LoginResult, SetupInput };
 
 export const sessionKeys = {
   setup: ['setup'] as const,
@@ -10,7 +22,7 @@ export const sessionKeys = {
 export function useSetupStatus() {
   return useQuery({
     queryKey: sessionKeys.setup,
-    queryFn: () => api.get<{ needsSetup: boolean }>('/api/setup'),
+    queryFn: () => api.get<SetupStatus>('/api/setup'),
     staleTime: 60_000,
   });
 }
@@ -24,17 +36,10 @@ export function useMe() {
   });
 }
 
-export interface SetupInput {
-  workspaceName: string;
-  adminName: string;
-  adminEmail: string;
-  adminPassword: string;
-}
-
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SetupInput) => api.post<{ workspace: Workspace; agent: Agent }>('/api/setup', input),
+    mutationFn: (input: SetupInput) => api.post<SetupResult>('/api/setup', input),
     onSuccess: async (result) => {
       queryClient.setQueryData(sessionKeys.setup, { needsSetup: false });
       queryClient.setQueryData<Me>(sessionKeys.me, { ...result, twoFactorSetupRequired: false });
@@ -42,14 +47,10 @@ export function useSetup() {
   });
 }
 
-/** Signed in, or asked for the second factor (a short-lived challenge to answer with a code). */
-export type LoginResult =
-  { agent: Agent; twoFactorSetupRequired: boolean } | { twoFactor: { challenge: string; expiresAt: string } };
-
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<LoginResult>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => api.post<LoginResult>('/api/auth/login', input),
     // /api/me also carries the workspace, so fetch it fresh rather than guess.
     onSuccess: (result) => {
       if ('agent' in result) void queryClient.resetQueries({ queryKey: sessionKeys.me });
@@ -60,15 +61,9 @@ export function useLogin() {
 export function useLoginTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { challenge: string; code: string }) =>
-      api.post<{ agent: Agent; twoFactorSetupRequired: boolean }>('/api/auth/login/two-factor', input),
+    mutationFn: (input: TwoFactorLoginInput) => api.post<SignedIn>('/api/auth/login/two-factor', input),
     onSuccess: () => queryClient.resetQueries({ queryKey: sessionKeys.me }),
   });
-}
-
-export interface AuthOptions {
-  sso: { enabled: boolean; label: string };
-  passwordSignIn: 'everyone' | 'admins';
 }
 
 export function useAuthOptions() {

@@ -13,7 +13,7 @@ export const DEFAULT_FILTER: InboxFilter = { kind: 'view', view: 'all_open' };
 
 export function filterFromSearch(search: URLSearchParams): InboxFilter {
   const status = search.get('status');
-  if (status && (CONVERSATION_STATUSES as string[]).includes(status)) {
+  if (status && (CONVERSATION_STATUSES as readonly string[]).includes(status)) {
     return { kind: 'status', status: status as ConversationStatus };
   }
   const team = search.get('team');

@@ -10,10 +10,10 @@ import {
 } from '../api/incidents';
 import { routingKeys } from '../api/routing';
 import type { AppNotification } from '../api/routingTypes';
-import type { Conversation, ConversationCounts, ConversationItem, Message } from '../api/types';
+import type { Conversation, ConversationCounts, ConversationEvent, Message } from '../api/types';
 
 export type KoeEvent =
-  | { type: 'conversation.updated'; data: ConversationItem }
+  | { type: 'conversation.updated'; data: ConversationEvent }
   | { type: 'message.created'; data: Message }
   | { type: 'message.updated'; data: Message }
   | { type: 'counts'; data: ConversationCounts }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH } from '@contracts/values';
 import {
   Button,
   Group,
@@ -81,7 +82,7 @@ export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel 
             label={t('agents.password')}
             description={t('setup.passwordHint')}
             required
-            minLength={10}
+            minLength={MIN_PASSWORD_LENGTH}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             data-testid="agent-password"

@@ -126,7 +126,7 @@ function ReasonLine({ reason }: { reason: TriageReason }) {
   const label =
     reason.kind === 'category' && isCategory(reason.code)
       ? t(`category.${reason.code}`)
-      : reason.kind === 'sentiment' && (SENTIMENTS as string[]).includes(reason.code)
+      : reason.kind === 'sentiment' && (SENTIMENTS as readonly string[]).includes(reason.code)
         ? t(`sentiment.${reason.code as Sentiment}`)
         : reason.kind === 'level'
           ? reason.code

@@ -5,7 +5,7 @@ import { useAcknowledgeIncident, type IncidentDetail } from '../../api/incidents
 import { useMe } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { langOf } from '../../i18n';
-import { incidentReply } from '../../../../src/incidents/incident';
+import { incidentReply } from '@contracts/incident-values';
 
 /** 「未返信のN件に送信」 with a confirmation naming the count, the signature and an example of the text. */
 export function AcknowledgeButton({ incident, waiting }: { incident: IncidentDetail; waiting: number }) {
