@@ -191,7 +191,10 @@ export type Message = z.infer<typeof MessageSchema>;
 export const ReplyBody = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(5000),
   private: z.boolean().default(false),
+  /** A reply only: resolve the conversation, or leave it waiting on the customer, in the same step. */
+  then: z.enum(['resolve', 'pending']).optional(),
 });
+export type ReplyInput = z.input<typeof ReplyBody>;
 export const ComposeCheckBody = z.object({ text: z.string().max(20_000) });
 export const ComposeCheckSchema = z.object({
   goes: z.enum(['public', 'private']),

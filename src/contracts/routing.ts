@@ -183,8 +183,16 @@ export const DeskSettingsSchema = z.object({
        * reply, a free agent of any level sends the acknowledgement and the conversation then goes back to L3.
        */
       firstResponders: z.boolean().default(true),
+      /** An agent's reply takes an unassigned conversation: the customer is now talking to that person. */
+      takeOnReply: z.boolean().default(true),
     })
-    .default({ enabled: true, strategy: 'least_loaded', reserveUrgentSlots: 1, firstResponders: true }),
+    .default({
+      enabled: true,
+      strategy: 'least_loaded',
+      reserveUrgentSlots: 1,
+      firstResponders: true,
+      takeOnReply: true,
+    }),
   sla: z
     .object({
       warnAtFraction: z.number().min(0.1).max(0.99).default(0.8),

@@ -59,6 +59,7 @@ describe.each(dialects)('first responders (%s)', (dialect) => {
       strategy: 'least_loaded',
       reserveUrgentSlots: 1,
       firstResponders: true,
+      takeOnReply: true,
     });
     const { deskSettings } = await import('../../src/desk/settings');
     const ws = (await desk.admin.get('/api/me')).body.workspace.id;

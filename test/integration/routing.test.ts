@@ -211,6 +211,7 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
       strategy: 'least_loaded',
       reserveUrgentSlots: 1,
       firstResponders: true,
+      takeOnReply: true,
     });
 
     // Two urgent conversations: 2 of 3 open, i.e. capacity − 1.
@@ -296,6 +297,7 @@ describe.each(dialects)('reserved urgent capacity (%s)', (dialect) => {
       strategy: 'round_robin',
       reserveUrgentSlots: 1,
       firstResponders: true,
+      takeOnReply: true,
     });
   });
 });

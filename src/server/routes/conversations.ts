@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deskTexts } from '../../texts/desk-texts';
 import { conflict, notFound } from '../../domain/errors';
 import { retryReply, writeReply } from '../../desk/replies';
+import { sendReply } from '../../desk/send-reply';
 import { topics } from '../../realtime/bus';
 import { audit, conversations, customers, escalations, messages, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
@@ -24,12 +25,17 @@ import { updateConversation } from '../../desk/conversation-update';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
-import { capacityFreed } from '../../desk/assign';
 import { parseJson } from '../../store/repositories/types';
 
 export const conversationRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
+    const updateDeps = {
+      ...koe.outbound,
+      learn: (ws: string, text: string, labels: Parameters<typeof koe.triage.learn>[2]) =>
+        koe.triage.learn(ws, text, labels),
+    };
+
     app.get(
       '/api/conversations',
       {
@@ -113,12 +119,7 @@ export const conversationRoutes =
       },
       async (req) => {
         const { actor } = authOf(req);
-        const changed = await updateConversation(
-          { ...koe, learn: (ws, text, labels) => koe.triage.learn(ws, text, labels) },
-          actor,
-          req.params.id,
-          req.body,
-        );
+        const changed = await updateConversation(updateDeps, actor, req.params.id, req.body);
         const updated = await detail(actor.workspaceId, req.params.id);
         if (changed)
           koe.bus.publish(topics.workspace(actor.workspaceId), {
@@ -154,17 +155,16 @@ export const conversationRoutes =
         preHandler: guard(),
         schema: {
           tags: ['conversations'],
-          summary: 'Reply to the customer on the same channel, or add a private note',
+          summary:
+            'Reply to the customer on the same channel (and resolve or set pending), or add a private note; ' +
+            'a reply takes an unassigned conversation',
           params: IdParams,
           body: ReplyBody,
           response: { 201: MessageSchema },
         },
       },
       async (req, reply) => {
-        const { actor } = authOf(req);
-        const m = await writeReply(koe.outbound, actor, req.params.id, req.body.text, req.body.private);
-        // A reply leaves the conversation waiting on the customer: the agent has room for the next one.
-        if (!req.body.private) await capacityFreed(koe.jobs, actor.workspaceId);
+        const m = await sendReply(updateDeps, authOf(req).actor, req.params.id, req.body);
         return reply.status(201).send(m);
       },
     );

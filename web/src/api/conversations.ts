@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConversationChange } from '@contracts/conversations';
+import type { ConversationChange, ReplyInput } from '@contracts/conversations';
 import { api } from './client';
 import { customerKeys } from './customers';
 import { triageKeys } from './triage';
@@ -90,9 +90,15 @@ type Thread = { items: Message[] } | undefined;
 export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { text: string; private: boolean }) =>
+    mutationFn: (input: ReplyInput) =>
       api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, input),
-    onSuccess: (message) => {
+    onSuccess: (message, input) => {
+      // The reply may also have resolved the conversation, set it pending or made it the agent's.
+      if (!input.private) {
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.counts });
+      }
       // Realtime events may already carry a newer delivery state than this response: never overwrite.
       queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) =>
         data?.items.some((m) => m.id === message.id) ? data : upsertMessage(data, message),

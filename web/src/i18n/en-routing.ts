@@ -112,6 +112,9 @@ export const enRouting: Pick<
     firstResponders: 'When every L3 agent owes an urgent reply, a free agent sends the acknowledgement',
     firstRespondersHelp:
       'If every L3 agent who could take an urgent conversation still owes another customer a first reply, it goes to an agent (L1 and L2 too) who owes none. Once that agent sends the first reply, the conversation is handed to L3.',
+    takeOnReply: 'Replying to an unassigned conversation makes it yours',
+    takeOnReplyHelp:
+      'The customer is now talking to whoever replied, so the conversation stays with them (a private note changes nothing).',
     slaHeading: 'SLA',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',

@@ -1,9 +1,9 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { Box, Button, Group, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Menu, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useComposeCheck, useSendMessage } from '../../api/conversations';
-import type { ReplyContext } from '../../api/types';
+import type { ConversationStatus, ReplyContext } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
 import { useComposerDraft } from './useDraft';
@@ -12,12 +12,17 @@ const MAX_LENGTH = 5000;
 
 interface Props {
   conversationId: string;
+  /** Which follow-ups the send button offers: resolve unless already resolved or closed, wait only when open. */
+  status?: ConversationStatus;
   /** From the conversation detail: where replies go and the channel's limits. */
   replyContext?: ReplyContext;
 }
 
+type Then = 'resolve' | 'pending';
+
 /**
- * Reply to the customer or add a private note; Ctrl/Cmd+Enter sends. Unsent text is kept per conversation and mode
+ * Reply to the customer or add a private note; Ctrl/Cmd+Enter sends, with Shift it also resolves. The send button's
+ * menu closes the loop in the same click: send and resolve, or send and wait on the customer. Unsent text is kept per conversation and mode
  * (see useDraft), so opening another conversation, a reload or a notification never loses it.
  */
 export function Composer(props: Props) {
@@ -25,7 +30,7 @@ export function Composer(props: Props) {
   return <ConversationComposer key={props.conversationId} {...props} />;
 }
 
-function ConversationComposer({ conversationId, replyContext }: Props) {
+function ConversationComposer({ conversationId, status, replyContext }: Props) {
   const { t } = useTranslation();
   const { text, setText, mode, setMode, sent } = useComposerDraft(conversationId);
   const isPrivate = mode === 'note';
@@ -54,11 +59,18 @@ function ConversationComposer({ conversationId, replyContext }: Props) {
   const windowClosed = !isPrivate && replyContext?.messagingWindow?.open === false;
   const canSend = trimmed.length > 0 && !tooLong && !windowClosed && !send.isPending;
 
-  const submit = () => {
+  const followUps: Then[] = isPrivate
+    ? []
+    : [
+        ...(status === 'open' || status === 'pending' ? (['resolve'] as const) : []),
+        ...(status === 'open' ? (['pending'] as const) : []),
+      ];
+
+  const submit = (then?: Then) => {
     if (!canSend) return;
     const sentMode = mode;
     // The draft goes only once the server took it (mutateAsync: also when the agent has already moved on); a failure keeps it.
-    send.mutateAsync({ text: trimmed, private: isPrivate }).then(
+    send.mutateAsync({ text: trimmed, private: isPrivate, ...(then ? { then } : {}) }).then(
       () => sent(sentMode, trimmed),
       () => undefined,
     );
@@ -67,7 +79,7 @@ function ConversationComposer({ conversationId, replyContext }: Props) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      submit();
+      submit(e.shiftKey && followUps.includes('resolve') ? 'resolve' : undefined);
     }
   };
 
@@ -157,17 +169,59 @@ function ConversationComposer({ conversationId, replyContext }: Props) {
             {t(replyContext.limit.weighted ? 'replyContext.lengthWeighted' : 'replyContext.length', { length, max })}
           </Text>
         )}
-        <Button
-          onClick={submit}
-          disabled={!canSend}
-          loading={send.isPending}
-          color={isPrivate ? 'yellow' : 'teal'}
-          c={isPrivate ? 'dark' : undefined}
-          data-testid="composer-send"
-          ml={checking ? undefined : 'auto'}
-        >
-          {isPrivate ? t('composer.addNote') : t('composer.send')}
-        </Button>
+        <Group gap={0} wrap="nowrap" ml={checking ? undefined : 'auto'}>
+          <Button
+            onClick={() => submit()}
+            disabled={!canSend}
+            loading={send.isPending}
+            color={isPrivate ? 'yellow' : 'teal'}
+            c={isPrivate ? 'dark' : undefined}
+            data-testid="composer-send"
+            style={followUps.length ? { borderTopRightRadius: 0, borderBottomRightRadius: 0 } : undefined}
+          >
+            {isPrivate ? t('composer.addNote') : t('composer.send')}
+          </Button>
+          {followUps.length > 0 && (
+            <Menu position="top-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon
+                  size={36}
+                  color="teal"
+                  variant="filled"
+                  disabled={!canSend}
+                  aria-label={t('composer.sendOptions')}
+                  data-testid="composer-send-options"
+                  style={{
+                    borderTopLeftRadius: 0,
+                    borderBottomLeftRadius: 0,
+                    borderLeft: '1px solid var(--mantine-color-teal-8)',
+                  }}
+                >
+                  <span aria-hidden>▾</span>
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('composer.sendOptions')}</Menu.Label>
+                {followUps.map((then) => (
+                  <Menu.Item
+                    key={then}
+                    onClick={() => submit(then)}
+                    rightSection={
+                      then === 'resolve' ? (
+                        <Text size="xs" c="dimmed">
+                          Ctrl/⌘+Shift+Enter
+                        </Text>
+                      ) : undefined
+                    }
+                    data-testid={`composer-send-${then}`}
+                  >
+                    {t(then === 'resolve' ? 'composer.sendAndResolve' : 'composer.sendAndPending')}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </Group>
       </Group>
     </Box>
   );

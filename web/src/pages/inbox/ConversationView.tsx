@@ -64,7 +64,7 @@ export function ConversationView({ id, backHref }: Props) {
             amplifyMessageId={data.replyContext?.amplifyMessageId}
           />
         </Box>
-        <Composer conversationId={id} replyContext={data.replyContext} />
+        <Composer conversationId={id} status={data.status} replyContext={data.replyContext} />
       </Stack>
       {wide ? (
         <Box

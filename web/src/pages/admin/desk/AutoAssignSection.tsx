@@ -1,7 +1,6 @@
 import { Group, NativeSelect, NumberInput, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AssignStrategy } from '../../../api/routingTypes';
-import type { DeskSettings } from '../../../api/routingTypes';
+import type { AssignStrategy, DeskSettings } from '../../../api/routingTypes';
 import { SettingsSection } from '../../../components/SettingsSection';
 
 export function AutoAssignSection({ s, patch }: { s: DeskSettings; patch: (p: Partial<DeskSettings>) => void }) {
@@ -49,6 +48,15 @@ export function AutoAssignSection({ s, patch }: { s: DeskSettings; patch: (p: Pa
         checked={s.autoAssign.firstResponders}
         onChange={(e) => patch({ autoAssign: { ...s.autoAssign, firstResponders: e.currentTarget.checked } })}
         data-testid="desk-first-responders"
+      />
+      <Switch
+        mt="md"
+        maw={620}
+        label={t('desk.takeOnReply')}
+        description={t('desk.takeOnReplyHelp')}
+        checked={s.autoAssign.takeOnReply}
+        onChange={(e) => patch({ autoAssign: { ...s.autoAssign, takeOnReply: e.currentTarget.checked } })}
+        data-testid="desk-take-on-reply"
       />
     </SettingsSection>
   );
