@@ -193,6 +193,13 @@ export const ReplyBody = z.object({
   private: z.boolean().default(false),
   /** A reply only: resolve the conversation, or leave it waiting on the customer, in the same step. */
   then: z.enum(['resolve', 'pending']).optional(),
+  /**
+   * The send guard: the newest customer-visible reply the agent had seen when the draft began (null: none). If a newer
+   * one was sent meanwhile, the reply is refused with 409 `replied_since_draft` so the agent can read it first; left
+   * out (API clients) or `force: true` sends regardless.
+   */
+  sinceReplyId: z.string().max(100).nullable().optional(),
+  force: z.boolean().optional(),
 });
 export type ReplyInput = z.input<typeof ReplyBody>;
 export const ComposeCheckBody = z.object({ text: z.string().max(20_000) });
@@ -224,3 +231,14 @@ export const ConversationChangeSchema = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 export type ConversationChange = z.infer<typeof ConversationChangeSchema>;
+
+/** An agent with the conversation open; `typing` while they write in its composer. */
+export const ConversationViewerSchema = z.object({ id: z.string(), name: z.string(), typing: z.boolean() });
+export type ConversationViewer = z.infer<typeof ConversationViewerSchema>;
+/** `conversation.viewers` (server-sent events), and one item of GET /api/conversations/viewers. */
+export const ConversationViewersSchema = z.object({
+  conversationId: z.string(),
+  viewers: z.array(ConversationViewerSchema),
+});
+export type ConversationViewers = z.infer<typeof ConversationViewersSchema>;
+export const ViewingBody = z.object({ typing: z.boolean().default(false) });

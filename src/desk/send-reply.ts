@@ -3,7 +3,7 @@ import { canTransition, type ConversationStatus } from '../domain/conversation-s
 import { conflict, DomainError, invalid, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
 import { topics } from '../realtime/bus';
-import { conversations, type Message } from '../store/repositories';
+import { conversations, messages, type Message } from '../store/repositories';
 import { capacityFreed } from './assign';
 import { updateConversation, type ConversationUpdateDeps } from './conversation-update';
 import { writeReply } from './replies';
@@ -18,6 +18,9 @@ const STATUS_AFTER: Record<AfterReply, ConversationStatus> = { resolve: 'resolve
  * resolve the conversation or leave it waiting on the customer; when nobody owned it, it becomes the replying agent's
  * (desk setting `autoAssign.takeOnReply`), since the customer is now talking to that person.
  *
+ * The send guard runs first: a reply another agent (or another tab) sent after this draft began refuses the send
+ * until the agent has seen it (`sinceReplyId`, see the contract).
+ *
  * The follow-up is checked before anything is written (a status the conversation cannot move to refuses the whole
  * send), and once the reply is queued a failed follow-up never fails the send: the agent would otherwise keep the
  * draft and send the same reply twice. A colleague who took the conversation meanwhile simply keeps it.
@@ -26,11 +29,22 @@ export async function sendReply(
   deps: ConversationUpdateDeps,
   actor: Actor & { displayName: string },
   conversationId: string,
-  input: { text: string; private: boolean; then?: AfterReply },
+  input: { text: string; private: boolean; then?: AfterReply; sinceReplyId?: string | null; force?: boolean },
 ): Promise<Message> {
   if (input.private && input.then) throw invalid('then', 'only a reply to the customer can resolve or wait');
   const before = await conversations.row(deps.db, actor.workspaceId, conversationId);
   if (!before) throw notFound('Conversation');
+  if (!input.private && input.sinceReplyId !== undefined && !input.force) {
+    // Two agents answering the same customer: the second sees the first's reply before theirs goes out too.
+    const latest = await messages.latestReply(deps.db, conversationId);
+    if (latest && latest.id !== input.sinceReplyId)
+      throw new DomainError(
+        'conflict',
+        `${latest.author.name} replied in this conversation after your draft began; read it, then send anyway if needed`,
+        undefined,
+        'replied_since_draft',
+      );
+  }
   const status = input.then ? STATUS_AFTER[input.then] : undefined;
   if (status && !canTransition(before.status as ConversationStatus, status))
     throw conflict(`A ${before.status} conversation cannot become ${status}`);

@@ -19,6 +19,7 @@ import { WorkspaceTriage } from '../ingest/workspace-triage';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
+import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
 import type { Db } from '../store/repositories';
@@ -36,6 +37,8 @@ export interface Koe {
   outbound: OutboundDeps;
   triage: WorkspaceTriage;
   channelCtx: ChannelContext;
+  /** Who has which conversation open, and who is typing (collision control). */
+  viewers: ConversationViewers;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,8 @@ export async function createKoe(
     await assignWaiting(desk, workspaceId);
   });
   const stops: (() => Promise<void>)[] = [];
+  const viewers = new ConversationViewers(bus);
+  stops.push(viewers.start());
   if (opts.startJobs !== false) {
     jobs.start();
     for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));
@@ -91,6 +96,7 @@ export async function createKoe(
     outbound,
     triage,
     channelCtx,
+    viewers,
     async close() {
       for (const stop of stops) await stop();
       await jobs.stop();

@@ -153,6 +153,22 @@ export const ADMIN = {
   adminName: '山田 花子',
 };
 
+/** An agent the admin adds (L1 鈴木 by default), signed in with their own client. */
+export async function signedInAgent(
+  base: string,
+  admin: Client,
+  agent: { email?: string; name?: string; role?: string; level?: number } = {},
+): Promise<{ client: Client; id: string }> {
+  const a = { email: 'suzuki@koe.example', name: '鈴木', role: 'agent', level: 1, ...agent };
+  const password = 'agent-password-1';
+  const created = await admin.post('/api/agents', { ...a, password });
+  if (created.status !== 201) throw new Error(`adding an agent failed: ${JSON.stringify(created.body)}`);
+  const client = new Client(base);
+  const login = await client.post('/api/auth/login', { email: a.email, password });
+  if (login.status !== 200) throw new Error(`the agent could not sign in: ${JSON.stringify(login.body)}`);
+  return { client, id: created.body.id };
+}
+
 /** Setup done, an admin signed in, and a web chat channel. */
 export async function seededDesk(base: string) {
   const admin = new Client(base);

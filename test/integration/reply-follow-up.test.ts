@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, dialects, openDesk, type OpenDesk } from './harness';
+import { dialects, openDesk, signedInAgent, type Client, type OpenDesk } from './harness';
 
 /** What a reply does to its conversation: take it when nobody owned it, and resolve or wait in the same click. */
 describe.each(dialects)('a reply and what follows it (%s)', (dialect) => {
@@ -14,17 +14,7 @@ describe.each(dialects)('a reply and what follows it (%s)', (dialect) => {
 
   beforeAll(async () => {
     desk = await openDesk(dialect);
-    agentId = (
-      await desk.admin.post('/api/agents', {
-        email: 'suzuki@koe.example',
-        name: '鈴木',
-        password: 'agent-password-1',
-        role: 'agent',
-        level: 1,
-      })
-    ).body.id;
-    agent = new Client(desk.koe.base);
-    await agent.post('/api/auth/login', { email: 'suzuki@koe.example', password: 'agent-password-1' });
+    ({ client: agent, id: agentId } = await signedInAgent(desk.koe.base, desk.admin));
   }, 20_000);
   afterAll(async () => {
     await desk.close();

@@ -7,7 +7,7 @@ import { topics } from '../../realtime/bus';
 import { audit, conversations, customers, escalations, messages, byAgent } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import { IdParams, Items, Page } from '../../contracts/common';
+import { IdParams, Items, NoContent, Page } from '../../contracts/common';
 import {
   ComposeCheckBody,
   ComposeCheckSchema,
@@ -17,7 +17,9 @@ import {
   ConversationListQuery,
   ConversationItemSchema,
   ConversationSchema,
+  ConversationViewersSchema,
   MessageSchema,
+  ViewingBody,
   ReplyBody,
 } from '../../contracts/conversations';
 import { deskSettings } from '../../desk/settings';
@@ -75,6 +77,57 @@ export const conversationRoutes =
       async (req) => {
         const { agent } = authOf(req);
         return conversations.counts(koe.db, agent.workspaceId, agent.id);
+      },
+    );
+
+    // Collision control: who has which conversation open, and who is typing (realtime/viewers.ts).
+    app.get(
+      '/api/conversations/viewers',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          summary: 'Conversations open in an agent’s tab right now, with who is typing',
+          response: { 200: Items(ConversationViewersSchema) },
+        },
+      },
+      async (req) => ({ items: koe.viewers.inWorkspace(authOf(req).agent.workspaceId) }),
+    );
+
+    app.put(
+      '/api/conversations/:id/viewing',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          summary: 'I have this conversation open (and whether I am typing); repeat every few seconds',
+          params: IdParams,
+          body: ViewingBody,
+          response: { 204: NoContent },
+        },
+      },
+      async (req, reply) => {
+        const { agent } = authOf(req);
+        if (!(await conversations.row(koe.db, agent.workspaceId, req.params.id))) throw notFound('Conversation');
+        koe.viewers.touch(agent.workspaceId, req.params.id, { id: agent.id, name: agent.name }, req.body.typing);
+        return reply.status(204).send();
+      },
+    );
+
+    app.delete(
+      '/api/conversations/:id/viewing',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          summary: 'I closed this conversation (or its tab)',
+          params: IdParams,
+          response: { 204: NoContent },
+        },
+      },
+      async (req, reply) => {
+        koe.viewers.leave(req.params.id, authOf(req).agent.id);
+        return reply.status(204).send();
       },
     );
 

@@ -205,6 +205,18 @@ export const messages = {
       }
     );
   },
+  /** The newest reply the customer has or will have (a failed one never reached them): what a new draft may repeat. */
+  async latestReply(db: Db, conversationId: string): Promise<Message | undefined> {
+    const r = await withDelivery(db)
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.kind', '=', 'reply')
+      .where((eb) => eb.or([eb('o.status', 'is', null), eb('o.status', '!=', 'failed')]))
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r && toMessage(r as Row);
+  },
   /** What the customer sees on a channel: their messages and delivered-or-pending replies, never notes. */
   async visibleToCustomer(db: Db, customerId: string, channelId: string, limit = 200): Promise<Message[]> {
     const rows = await withDelivery(db)

@@ -63,7 +63,12 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { keepalive?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (WRITE_METHODS.has(method)) {
@@ -78,6 +83,8 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      // Goes out even as the page unloads (a tab closing says it left the conversation).
+      keepalive: opts.keepalive,
     });
   } catch {
     throw new ApiError(0, 'Network error', null);
@@ -117,5 +124,5 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
-  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+  delete: <T = void>(path: string, opts?: { keepalive?: boolean }) => apiRequest<T>('DELETE', path, undefined, opts),
 };

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationChange, ReplyInput } from '@contracts/conversations';
-import { api } from './client';
+import { api, ApiError } from './client';
 import { customerKeys } from './customers';
 import { triageKeys } from './triage';
 import type { ComposeCheck, Conversation, ConversationCounts, ConversationItem, Message, Page } from './types';
@@ -92,6 +92,11 @@ export function useSendMessage(conversationId: string) {
   return useMutation({
     mutationFn: (input: ReplyInput) =>
       api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, input),
+    onError: (err) => {
+      // A colleague's reply the realtime stream has not brought yet: fetch the thread so the agent can read it.
+      if (err instanceof ApiError && err.code === 'replied_since_draft')
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) });
+    },
     onSuccess: (message, input) => {
       // The reply may also have resolved the conversation, set it pending or made it the agent's.
       if (!input.private) {

@@ -197,6 +197,18 @@ export const en: Resources = {
     draft: 'Draft',
     draftTitle: 'Unsent draft saved',
   },
+  collision: {
+    typing: '{{names}} typing a reply…',
+    viewing: '{{names}} also viewing',
+    listTyping: '{{name}} typing',
+    listTypingMore: '{{name}} and {{more}} more typing',
+    listViewing: '{{name}} viewing',
+    listViewingMore: '{{name}} and {{more}} more viewing',
+    repliedTitle: '{{name}} replied in this conversation after you began your draft',
+    repliedBody: 'Read the reply that went out first, so the customer does not get the same answer twice.',
+    review: 'Review my draft',
+    sendAnyway: 'Send anyway',
+  },
   customer: {
     title: 'Customer',
     email: 'Email',

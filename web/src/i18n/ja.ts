@@ -195,6 +195,18 @@ export const ja = {
     draft: '下書き',
     draftTitle: '未送信の下書きがあります',
   },
+  collision: {
+    typing: '{{names}}さんが返信を入力中…',
+    viewing: '{{names}}さんも表示中',
+    listTyping: '{{name}}さんが入力中',
+    listTypingMore: '{{name}}さんほか{{more}}人が入力中',
+    listViewing: '{{name}}さんが表示中',
+    listViewingMore: '{{name}}さんほか{{more}}人が表示中',
+    repliedTitle: '下書きを書き始めた後に、{{name}}さんがこの会話に返信しました',
+    repliedBody: '同じ内容を二重に送らないよう、先に届いた返信をご確認ください。',
+    review: '下書きを見直す',
+    sendAnyway: 'このまま送信',
+  },
   customer: {
     title: '顧客',
     email: 'メール',

@@ -16,6 +16,7 @@ const EVENT_TYPES: KoeEvent['type'][] = [
   'notification',
   'incident.updated',
   'spike.detected',
+  'conversation.viewers',
 ];
 // Bursts of events (e.g. many new conversations) collapse into one refetch per query.
 const REFETCH_DELAY_MS = 250;

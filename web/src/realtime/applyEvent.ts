@@ -11,6 +11,7 @@ import {
 import { routingKeys } from '../api/routing';
 import type { AppNotification } from '../api/routingTypes';
 import type { Conversation, ConversationCounts, ConversationEvent, Message } from '../api/types';
+import { applyViewers, type ConversationViewers } from '../api/viewers';
 
 export type KoeEvent =
   | { type: 'conversation.updated'; data: ConversationEvent }
@@ -19,7 +20,8 @@ export type KoeEvent =
   | { type: 'counts'; data: ConversationCounts }
   | { type: 'notification'; data: AppNotification }
   | { type: 'incident.updated'; data: Incident }
-  | { type: 'spike.detected'; data: SpikeAlert };
+  | { type: 'spike.detected'; data: SpikeAlert }
+  | { type: 'conversation.viewers'; data: ConversationViewers };
 
 /**
  * Folds one server event into the query cache. Threads and conversation details are patched
@@ -79,6 +81,9 @@ export function applyEvent(queryClient: QueryClient, event: KoeEvent, refetchSoo
       refetchSoon(conversationKeys.lists);
       return;
     }
+    case 'conversation.viewers':
+      applyViewers(queryClient, event.data);
+      return;
     case 'spike.detected': {
       const spike = event.data;
       queryClient.setQueryData<{ items: SpikeAlert[] }>(incidentKeys.spikes, (old) =>

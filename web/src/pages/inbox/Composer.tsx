@@ -1,9 +1,12 @@
-import { useRef, type KeyboardEvent } from 'react';
-import { ActionIcon, Box, Button, Group, Menu, Text, Textarea, Tooltip } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ActionIcon, Box, Button, Group, Menu, Modal, Paper, Text, Textarea, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useComposeCheck, useSendMessage } from '../../api/conversations';
-import type { ConversationStatus, ReplyContext } from '../../api/types';
+import { ApiError } from '../../api/client';
+import type { ConversationStatus, Message, ReplyContext } from '../../api/types';
+import { useViewing } from '../../api/viewers';
+import { CollisionNotice } from './CollisionNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
 import { useComposerDraft } from './useDraft';
@@ -16,7 +19,17 @@ interface Props {
   status?: ConversationStatus;
   /** From the conversation detail: where replies go and the channel's limits. */
   replyContext?: ReplyContext;
+  /** The newest reply the customer has or will have: the send guard's baseline for a draft that begins now. */
+  latestReply?: Message | null;
 }
+
+/** The newest customer-visible reply of a thread (a failed one never reached the customer). */
+export function latestReplyOf(messages: Message[] | undefined): Message | null {
+  return messages?.findLast((m) => m.kind === 'reply' && m.delivery?.status !== 'failed') ?? null;
+}
+
+/** Typing = the text changed in the last few seconds. */
+const TYPING_MS = 4_000;
 
 type Then = 'resolve' | 'pending';
 
@@ -30,11 +43,28 @@ export function Composer(props: Props) {
   return <ConversationComposer key={props.conversationId} {...props} />;
 }
 
-function ConversationComposer({ conversationId, status, replyContext }: Props) {
+function ConversationComposer({ conversationId, status, replyContext, latestReply = null }: Props) {
   const { t } = useTranslation();
-  const { text, setText, mode, setMode, sent } = useComposerDraft(conversationId);
+  const { text, setText, mode, setMode, sent, since, rebase } = useComposerDraft(
+    conversationId,
+    latestReply?.id ?? null,
+  );
   const isPrivate = mode === 'note';
   const send = useSendMessage(conversationId);
+  // Collision control: this tab reports itself on the conversation, and whether the agent is writing.
+  const [typing, setTyping] = useState(false);
+  useEffect(() => {
+    if (!typing) return;
+    const timer = window.setTimeout(() => setTyping(false), TYPING_MS);
+    return () => window.clearTimeout(timer);
+  }, [typing, text]);
+  useViewing(conversationId, typing);
+  const onEdit = (next: string) => {
+    setText(next);
+    setTyping(next.trim().length > 0);
+  };
+  // The send guard said a colleague replied after this draft began: show that reply before anything else goes.
+  const [guarded, setGuarded] = useState<{ then?: Then } | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   // Urgent and unanswered: an acknowledge-and-apologise first reply the agent inserts and edits (never sent by itself).
   const ackDraft = !isPrivate ? (replyContext?.acknowledgementDraft ?? null) : null;
@@ -66,13 +96,19 @@ function ConversationComposer({ conversationId, status, replyContext }: Props) {
         ...(status === 'open' ? (['pending'] as const) : []),
       ];
 
-  const submit = (then?: Then) => {
+  const submit = (then?: Then, force = false) => {
     if (!canSend) return;
     const sentMode = mode;
     // The draft goes only once the server took it (mutateAsync: also when the agent has already moved on); a failure keeps it.
-    send.mutateAsync({ text: trimmed, private: isPrivate, ...(then ? { then } : {}) }).then(
-      () => sent(sentMode, trimmed),
-      () => undefined,
+    const guard = isPrivate ? {} : force ? { force: true } : { sinceReplyId: since };
+    send.mutateAsync({ text: trimmed, private: isPrivate, ...(then ? { then } : {}), ...guard }).then(
+      () => {
+        sent(sentMode, trimmed);
+        setTyping(false);
+      },
+      (err) => {
+        if (err instanceof ApiError && err.code === 'replied_since_draft') setGuarded({ then });
+      },
     );
   };
 
@@ -129,7 +165,8 @@ function ConversationComposer({ conversationId, status, replyContext }: Props) {
         )}
       </Group>
       {replyContext && !isPrivate && <ReplyContextBar conversationId={conversationId} context={replyContext} />}
-      {send.error && (
+      <CollisionNotice conversationId={conversationId} />
+      {send.error && !(send.error instanceof ApiError && send.error.code === 'replied_since_draft') && (
         <Box mb="xs">
           <ErrorAlert error={send.error} onClose={() => send.reset()} />
         </Box>
@@ -137,7 +174,7 @@ function ConversationComposer({ conversationId, status, replyContext }: Props) {
       <Textarea
         ref={input}
         value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => onEdit(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         placeholder={isPrivate ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
         aria-label={isPrivate ? t('composer.note') : t('composer.reply')}
@@ -223,6 +260,50 @@ function ConversationComposer({ conversationId, status, replyContext }: Props) {
           )}
         </Group>
       </Group>
+      <Modal
+        opened={guarded !== null}
+        onClose={() => setGuarded(null)}
+        title={t('collision.repliedTitle', { name: latestReply?.author.name ?? '' })}
+        data-testid="send-guard"
+      >
+        <Text size="sm" mb="sm">
+          {t('collision.repliedBody')}
+        </Text>
+        {latestReply && (
+          <Paper withBorder p="sm" mb="md" bg="teal.0" data-testid="send-guard-reply">
+            <Text size="xs" c="dimmed" mb={4}>
+              {latestReply.author.name}
+            </Text>
+            <Text size="sm" className="koe-message-text">
+              {latestReply.text}
+            </Text>
+          </Paper>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              rebase();
+              setGuarded(null);
+              send.reset();
+            }}
+            data-testid="send-guard-review"
+          >
+            {t('collision.review')}
+          </Button>
+          <Button
+            color="teal"
+            onClick={() => {
+              const then = guarded?.then;
+              setGuarded(null);
+              submit(then, true);
+            }}
+            data-testid="send-guard-send"
+          >
+            {t('collision.sendAnyway')}
+          </Button>
+        </Group>
+      </Modal>
     </Box>
   );
 }

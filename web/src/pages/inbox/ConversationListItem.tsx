@@ -17,6 +17,7 @@ import { SlaBadge } from '../../components/SlaBadge';
 import { incidentIdOf } from '../../api/incidents';
 import { IncidentListBadge } from '../incidents/IncidentBadge';
 import { useHasDraft } from './useDraft';
+import { ListCollisionMarker } from './CollisionNotice';
 
 interface Props {
   item: ConversationItem;
@@ -74,6 +75,7 @@ export function ConversationListItem({ item, active, now }: Props) {
       <Text size="sm" c="dimmed" lineClamp={2} className="koe-message-text" my={4}>
         {item.preview}
       </Text>
+      <ListCollisionMarker conversationId={item.id} />
       <Group justify="space-between" wrap="nowrap" gap={4}>
         <Group gap={4} wrap="wrap">
           <SlaBadge sla={item.sla} now={now} />

@@ -6,7 +6,7 @@ import { useConversation, useMessages } from '../../api/conversations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageThread } from './MessageThread';
-import { Composer } from './Composer';
+import { Composer, latestReplyOf } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
 import { FlagBanner } from './FlagBanner';
 import { HandoffCard } from './HandoffCard';
@@ -64,7 +64,12 @@ export function ConversationView({ id, backHref }: Props) {
             amplifyMessageId={data.replyContext?.amplifyMessageId}
           />
         </Box>
-        <Composer conversationId={id} status={data.status} replyContext={data.replyContext} />
+        <Composer
+          conversationId={id}
+          status={data.status}
+          replyContext={data.replyContext}
+          latestReply={latestReplyOf(messages.data)}
+        />
       </Stack>
       {wide ? (
         <Box

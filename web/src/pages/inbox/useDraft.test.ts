@@ -53,6 +53,16 @@ describe('composer drafts', () => {
     expect(storage.getItem('koe:draft:v1:a1:c2')).toBeNull();
   });
 
+  it('keeps the send guard baseline with a reply draft across reloads, and drops it with the reply text', () => {
+    drafts.setDraft('a1', 'c3', { reply: '確認します', note: '', mode: 'reply', since: 'm-7' });
+    expect(JSON.parse(storage.getItem('koe:draft:v1:a1:c3')!)).toMatchObject({ since: 'm-7' });
+    drafts.setDraft('a1', 'c4', { reply: '初めての返信', note: '', mode: 'reply', since: null });
+    expect(drafts.getDraft('a1', 'c4')).toMatchObject({ since: null });
+    // A note-only draft answers nothing yet: no baseline is kept for it.
+    drafts.setDraft('a1', 'c3', { reply: '', note: 'メモ', mode: 'note', since: 'm-7' });
+    expect(drafts.getDraft('a1', 'c3')).not.toHaveProperty('since');
+  });
+
   it("signing out forgets that agent's drafts and ignores a late save, until they sign in again", () => {
     drafts.setDraft('a3', 'c3', { reply: '個人情報を含む下書き', note: '', mode: 'reply' });
     drafts.setDraft('a4', 'c3', { reply: '他の人の下書き', note: '', mode: 'reply' });

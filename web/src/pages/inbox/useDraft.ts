@@ -13,6 +13,11 @@ export interface Draft {
   note: string;
   /** The mode the agent was last writing in, so a note-only draft reopens as a note. */
   mode: DraftMode;
+  /**
+   * The send guard's baseline: the newest customer-visible reply in the thread when the reply text began (null: there
+   * was none). A reply sent by someone else after it makes the server ask before this one goes too.
+   */
+  since?: string | null;
   /** Last edit, ms since the epoch. */
   at: number;
 }
@@ -43,7 +48,8 @@ function parseDraft(raw: string | null): Draft | null {
     const d = JSON.parse(raw) as Partial<Draft> | null;
     if (!d || typeof d.reply !== 'string' || typeof d.note !== 'string' || typeof d.at !== 'number') return null;
     if (!hasText(d as Draft)) return null;
-    return { reply: d.reply, note: d.note, mode: d.mode === 'note' ? 'note' : 'reply', at: d.at };
+    const since = typeof d.since === 'string' || d.since === null ? { since: d.since } : {};
+    return { reply: d.reply, note: d.note, mode: d.mode === 'note' ? 'note' : 'reply', ...since, at: d.at };
   } catch {
     return null;
   }
@@ -156,7 +162,8 @@ export function setDraft(agentId: string, conversationId: string, text: DraftTex
     drafts.delete(conversationId);
     persist(key, null);
   } else {
-    const draft: Draft = { reply: text.reply, note: text.note, mode: text.mode, at: Date.now() };
+    const since = text.reply.trim() && text.since !== undefined ? { since: text.since } : {};
+    const draft: Draft = { reply: text.reply, note: text.note, mode: text.mode, ...since, at: Date.now() };
     drafts.delete(conversationId); // re-insert: the Map keeps oldest-first order for eviction
     drafts.set(conversationId, draft);
     persist(key, draft);
@@ -207,18 +214,22 @@ export function useHasDraft(conversationId: string): boolean {
 }
 
 const sameText = (a: DraftText, b: Draft | null) =>
-  b ? a.reply === b.reply && a.note === b.note && a.mode === b.mode : !hasText(a);
+  b ? a.reply === b.reply && a.note === b.note && a.mode === b.mode && a.since === b.since : !hasText(a);
 
 /**
  * The composer's texts for one conversation: restored when it opens, saved 300 ms after typing stops and whenever the
  * composer goes away (conversation switch, page hide), and cleared per mode by `sent` after a successful send.
  */
-export function useComposerDraft(conversationId: string) {
+export function useComposerDraft(conversationId: string, latestReplyId: string | null = null) {
   const agentId = useMe().data?.agent.id ?? null;
   const [state, setState] = useState<DraftText>(() => {
     const saved = agentId ? getDraft(agentId, conversationId) : null;
-    return saved ? { reply: saved.reply, note: saved.note, mode: saved.mode } : { reply: '', note: '', mode: 'reply' };
+    return saved
+      ? { reply: saved.reply, note: saved.note, mode: saved.mode, since: saved.since }
+      : { reply: '', note: '', mode: 'reply' };
   });
+  const latestReply = useRef(latestReplyId);
+  latestReply.current = latestReplyId;
   const latest = useRef(state);
 
   useEffect(() => {
@@ -250,18 +261,35 @@ export function useComposerDraft(conversationId: string) {
   }, [agentId, conversationId]);
 
   const mode = state.mode;
-  const setText = useCallback((text: string) => setState((s) => ({ ...s, [s.mode]: text })), []);
+  const setText = useCallback(
+    (text: string) =>
+      setState((s) => {
+        if (s.mode !== 'reply') return { ...s, note: text };
+        // A reply begins now: what the thread held at this moment is what the agent is answering.
+        const since = !text.trim() ? undefined : !s.reply.trim() ? latestReply.current : s.since;
+        return { ...s, reply: text, since };
+      }),
+    [],
+  );
+  /** The agent has read the reply that arrived meanwhile: the draft now answers the thread as it stands. */
+  const rebase = useCallback(() => setState((s) => ({ ...s, since: latestReply.current })), []);
   const setMode = useCallback((next: DraftMode) => setState((s) => (s.mode === next ? s : { ...s, mode: next })), []);
   /** Call when a send in `mode` succeeded; works even if the composer has gone away meanwhile. */
   const sent = useCallback(
     (sentMode: DraftMode, text: string) => {
-      setState((s) => (s[sentMode].trim() === text.trim() ? { ...s, [sentMode]: '' } : s));
+      setState((s) =>
+        s[sentMode].trim() !== text.trim()
+          ? s
+          : { ...s, [sentMode]: '', ...(sentMode === 'reply' ? { since: undefined } : {}) },
+      );
       if (agentId) clearSentDraft(agentId, conversationId, sentMode, text);
     },
     [agentId, conversationId],
   );
 
-  return { text: state[mode], mode, setText, setMode, sent };
+  // A draft from before the guard existed answers the thread as it is now.
+  const since = state.since !== undefined ? state.since : latestReplyId;
+  return { text: state[mode], mode, setText, setMode, sent, since, rebase };
 }
 
 /**
