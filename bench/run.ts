@@ -3,6 +3,7 @@
 const BENCHES: Record<string, () => Promise<void>> = {
   triage: async () => (await import('./triage')).benchTriage(),
   inbox: async () => (await import('./inbox')).benchInbox(),
+  search: async () => (await import('./search')).benchSearch(),
 };
 
 async function main(): Promise<number> {

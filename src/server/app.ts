@@ -23,6 +23,7 @@ import { channelRoutes } from './routes/channels';
 import { conversationRoutes } from './routes/conversations';
 import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
+import { searchRoutes } from './routes/search';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
@@ -124,6 +125,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(amplifyRoutes(koe));
   await app.register(incidentRoutes(koe));
   await app.register(securityRoutes(koe));
+  await app.register(searchRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

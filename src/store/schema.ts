@@ -165,6 +165,12 @@ export interface MessageTable {
   meta: string | null;
 }
 
+/** The search index (migration 011): FTS5 on SQLite (`tokens` text), a tsvector on PostgreSQL. */
+export interface MessageSearchTable {
+  message_id: string;
+  tokens: string;
+}
+
 export interface OutboxTable {
   id: string;
   message_id: string;
@@ -363,6 +369,7 @@ export interface Database {
   customer_identities: CustomerIdentityTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  message_search: MessageSearchTable;
   outbox: OutboxTable;
   inbound_events: InboundEventTable;
   audit_log: AuditLogTable;

@@ -9,6 +9,7 @@ import * as m007 from './007_customer_merges';
 import * as m008 from './008_incidents';
 import * as m009 from './009_first_responder';
 import * as m010 from './010_sign_in_security';
+import * as m011 from './011_search';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '008_incidents': m008,
       '009_first_responder': m009,
       '010_sign_in_security': m010,
+      '011_search': m011,
     };
   },
 };

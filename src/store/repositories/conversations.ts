@@ -195,6 +195,12 @@ export const conversations = {
       .executeTakeFirst();
   },
 
+  /** Several inbox items at once, by id (search results), in no particular order. */
+  async items(db: Db, workspaceId: string, ids: string[]): Promise<ConversationItem[]> {
+    if (!ids.length) return [];
+    const rows = await baseQuery(db).where('cv.workspace_id', '=', workspaceId).where('cv.id', 'in', ids).execute();
+    return rows.map(toItem);
+  },
   async item(db: Db, workspaceId: string, id: string): Promise<ConversationItem | undefined> {
     const r = await baseQuery(db).where('cv.workspace_id', '=', workspaceId).where('cv.id', '=', id).executeTakeFirst();
     return r && toItem(r);

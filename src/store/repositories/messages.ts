@@ -1,7 +1,9 @@
 import type { Localized } from '../../texts/localized';
 import { newId } from '../../domain/ids';
 import type { MessageTable, OutboxTable } from '../schema';
-import { parseJson, type Db } from './types';
+import { searchTokens } from '../../search/tokens';
+import { searchRow } from './search-index';
+import { isPostgres, parseJson, type Db } from './types';
 
 export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -89,6 +91,8 @@ export const messages = {
         meta: m.meta ? JSON.stringify(m.meta) : null,
       })
       .execute();
+    // Indexed in the same transaction: what was written can be found.
+    if (m.kind !== 'system') await searchRow(isPostgres(db), id, searchTokens(m.text)).execute(db);
     return id;
   },
   /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /** A connection or a transaction: repositories work inside either. */
@@ -12,3 +12,6 @@ export const parseJson = <T>(text: string | null | undefined, fallback: T): T =>
     return fallback;
   }
 };
+
+/** Which database answers: the few queries that differ (full-text search) ask. */
+export const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SearchButton } from './SearchDialog';
 import { UserMenu } from './UserMenu';
 import { SideNav } from './SideNav';
 import { PresenceControl } from './PresenceControl';
@@ -35,13 +36,15 @@ export function AppLayout() {
             <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
               <Group gap={8} wrap="nowrap">
                 <Logo />
-                <Text fw={700} size="lg">
+                {/* On a phone the 声 mark alone leaves room for search, presence, notifications and the menu. */}
+                <Text fw={700} size="lg" visibleFrom="sm">
                   Koe
                 </Text>
               </Group>
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SearchButton />
             <PresenceControl />
             <NotificationsBell />
             <Box visibleFrom="sm">

@@ -197,6 +197,18 @@ export const en: Resources = {
     draft: 'Draft',
     draftTitle: 'Unsent draft saved',
   },
+  search: {
+    open: 'Search',
+    title: 'Search conversations, customers and messages',
+    placeholder: 'e.g. refund, KM-20241206-0042, @handle',
+    hint: 'Looks in message text and in customers’ names, emails and handles.',
+    none: 'Nothing found',
+    any: 'Any',
+    channel: 'Channel',
+    level: 'Level',
+    category: 'Category',
+    customerMatch: 'Customer: {{value}}',
+  },
   collision: {
     typing: '{{names}} typing a reply…',
     viewing: '{{names}} also viewing',

@@ -195,6 +195,18 @@ export const ja = {
     draft: '下書き',
     draftTitle: '未送信の下書きがあります',
   },
+  search: {
+    open: '検索',
+    title: '会話・お客様・メッセージを検索',
+    placeholder: '例: 返金、KM-20241206-0042、@ハンドル名',
+    hint: 'メッセージの本文、お客様の名前・メール・ハンドル名から探します。',
+    none: '見つかりませんでした',
+    any: 'すべて',
+    channel: 'チャネル',
+    level: 'レベル',
+    category: '分類',
+    customerMatch: 'お客様: {{value}}',
+  },
   collision: {
     typing: '{{names}}さんが返信を入力中…',
     viewing: '{{names}}さんも表示中',

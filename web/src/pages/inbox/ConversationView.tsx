@@ -1,6 +1,7 @@
 import { Box, Center, Drawer, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useConversation, useMessages } from '../../api/conversations';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,6 +23,8 @@ export function ConversationView({ id, backHref }: Props) {
   const { t } = useTranslation();
   const conversation = useConversation(id);
   const messages = useMessages(id);
+  const [params] = useSearchParams();
+  const focusMessageId = params.get('message');
   // The side panel gets its own column only when there is room for it next to the thread.
   const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
   const [detailsOpened, details] = useDisclosure(false);
@@ -62,6 +65,7 @@ export function ConversationView({ id, backHref }: Props) {
             onRetry={() => void messages.refetch()}
             amplify={data.replyContext?.amplify}
             amplifyMessageId={data.replyContext?.amplifyMessageId}
+            focusMessageId={focusMessageId}
           />
         </Box>
         <Composer

@@ -13,12 +13,14 @@ interface Props {
   amplify?: AmplifyAction[];
   /** The customer message those actions apply to (replyContext.amplifyMessageId). */
   amplifyMessageId?: string | null;
+  /** A message to bring into view and mark (a search result opened the conversation there). */
+  focusMessageId?: string | null;
 }
 
 // Within this distance of the bottom we assume the agent is following the live conversation.
 const STICK_TO_BOTTOM_PX = 120;
 
-export function MessageThread({ messages, error, onRetry, amplify, amplifyMessageId }: Props) {
+export function MessageThread({ messages, error, onRetry, amplify, amplifyMessageId, focusMessageId }: Props) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   const wasAtBottom = useRef(true);
@@ -31,6 +33,19 @@ export function MessageThread({ messages, error, onRetry, amplify, amplifyMessag
     const el = viewport.current;
     if (el && wasAtBottom.current) el.scrollTop = el.scrollHeight;
   }, [count]);
+
+  // Opened from a search result: the matching message in the middle of the view, marked for a few seconds.
+  const loaded = messages !== undefined;
+  useEffect(() => {
+    if (!loaded || !focusMessageId) return;
+    const el = viewport.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(focusMessageId)}"]`);
+    if (!el) return;
+    wasAtBottom.current = false;
+    el.scrollIntoView({ block: 'center' });
+    el.dataset.focused = 'true';
+    const timer = window.setTimeout(() => delete el.dataset.focused, 4000);
+    return () => window.clearTimeout(timer);
+  }, [loaded, focusMessageId]);
 
   const onScroll = () => {
     const el = viewport.current;

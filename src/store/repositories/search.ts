@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { matchExpression } from './search-index';
+import { isPostgres, type Db } from './types';
+
+export interface SearchFilters {
+  channelId?: string;
+  status?: string;
+  level?: number;
+  category?: string;
+  assigneeId?: string;
+  /** Messages written at or after / before these ISO times. */
+  from?: string;
+  to?: string;
+}
+
+export interface MessageHit {
+  messageId: string;
+  conversationId: string;
+  kind: string;
+  text: string;
+  createdAt: string;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Full-text search over a workspace's messages, newest first (src/search/tokens.ts says how Japanese is indexed). */
+export const search = {
+  /**
+   * Messages whose text contains the phrase. SQLite walks the FTS5 matches newest first (rowid order is insertion
+   * order) and stops at `limit`; PostgreSQL takes the GIN matches and sorts them by time.
+   */
+  async messages(
+    db: Db,
+    workspaceId: string,
+    phrase: { tokens: string[]; prefixLast: boolean },
+    f: SearchFilters,
+    limit: number,
+  ): Promise<MessageHit[]> {
+    const pg = isPostgres(db);
+    const expr = matchExpression(pg, phrase);
+    let q = db
+      .selectFrom('message_search')
+      .innerJoin('messages as m', 'm.id', 'message_search.message_id')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.id', 'm.conversation_id', 'm.kind', 'm.text', 'm.created_at'])
+      .where('c.workspace_id', '=', workspaceId)
+      .where(
+        pg
+          ? sql<boolean>`message_search.tokens @@ cast(${expr} as tsquery)`
+          : sql<boolean>`message_search match ${expr}`,
+      );
+    q = withFilters(q, f);
+    const rows = await (
+      pg ? q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc') : q.orderBy(sql`message_search.rowid`, 'desc')
+    )
+      .limit(limit)
+      .execute();
+    return rows.map(toHit);
+  },
+
+  /** The scan for what the index cannot narrow (a single Japanese character): a substring match, newest first. */
+  async messagesScan(db: Db, workspaceId: string, folded: string, f: SearchFilters, limit: number) {
+    let q = db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.id', 'm.conversation_id', 'm.kind', 'm.text', 'm.created_at'])
+      .where('c.workspace_id', '=', workspaceId)
+      .where('m.kind', 'in', ['customer', 'reply', 'note'])
+      .where(sql<boolean>`lower(m.text) like ${`%${escapeLike(folded)}%`} escape '\\'`);
+    q = withFilters(q, f);
+    const rows = await q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+    return rows.map(toHit);
+  },
+
+  /** Customers by name, email or a handle / platform id on any channel, with their latest conversation. */
+  async customers(db: Db, workspaceId: string, folded: string, limit: number) {
+    const like = `%${escapeLike(folded)}%`;
+    const rows = await db
+      .selectFrom('customers as cu')
+      .innerJoin('conversations as c', 'c.customer_id', 'cu.id')
+      .select(['cu.id as customer_id', 'cu.name', 'cu.email', 'c.id as conversation_id', 'c.last_message_at'])
+      .select((eb) =>
+        eb
+          .selectFrom('customer_identities as i')
+          .select('i.handle')
+          .whereRef('i.customer_id', '=', 'cu.id')
+          .where((w) =>
+            w.or([
+              w(sql`lower(i.handle)`, 'like', sql`${like} escape '\\'`),
+              w(sql`lower(i.external_id)`, 'like', sql`${like} escape '\\'`),
+            ]),
+          )
+          .limit(1)
+          .as('handle'),
+      )
+      .where('cu.workspace_id', '=', workspaceId)
+      .where('cu.merged_into', 'is', null)
+      .where((w) =>
+        w.or([
+          w(sql`lower(cu.name)`, 'like', sql`${like} escape '\\'`),
+          w(sql`lower(cu.email)`, 'like', sql`${like} escape '\\'`),
+          w.exists(
+            w
+              .selectFrom('customer_identities as i')
+              .select('i.id')
+              .whereRef('i.customer_id', '=', 'cu.id')
+              .where((x) =>
+                x.or([
+                  x(sql`lower(i.handle)`, 'like', sql`${like} escape '\\'`),
+                  x(sql`lower(i.external_id)`, 'like', sql`${like} escape '\\'`),
+                ]),
+              ),
+          ),
+        ]),
+      )
+      .orderBy('c.last_message_at', 'desc')
+      .limit(limit * 4)
+      .execute();
+    // One row per customer: their latest conversation.
+    const seen = new Set<string>();
+    return rows
+      .filter((r) => !seen.has(r.customer_id) && seen.add(r.customer_id))
+      .slice(0, limit)
+      .map((r) => ({
+        customerId: r.customer_id,
+        name: r.name,
+        email: r.email,
+        handle: r.handle as string | null,
+        conversationId: r.conversation_id,
+      }));
+  },
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function withFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, f: SearchFilters): Q {
+  if (f.channelId) q = q.where('c.channel_id', '=', f.channelId);
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.level !== undefined) q = q.where('c.level', '=', f.level);
+  if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
+  // Categories come from the contract's enum: a literal match inside the stored JSON array.
+  if (f.category) q = q.where('c.categories', 'like', `%"${f.category}"%`);
+  if (f.from) q = q.where('m.created_at', '>=', f.from);
+  if (f.to) q = q.where('m.created_at', '<', f.to);
+  return q;
+}
+
+const toHit = (r: {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  text: string;
+  created_at: string;
+}): MessageHit => ({
+  messageId: r.id,
+  conversationId: r.conversation_id,
+  kind: r.kind,
+  text: r.text,
+  createdAt: r.created_at,
+});

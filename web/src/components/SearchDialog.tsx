@@ -1,0 +1,200 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Kbd,
+  Modal,
+  NativeSelect,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useChannels } from '../api/admin';
+import { useSearch, type SearchHit } from '../api/search';
+import { CATEGORIES, CONVERSATION_LEVELS, CONVERSATION_STATUSES, type ConversationStatus } from '../api/types';
+import { formatShortTime } from '../lib/time';
+import { ChannelBadge, LevelBadge, StatusBadge } from './badges';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The header's search box: `/` or Ctrl/⌘+K opens it anywhere; a result opens its conversation at the message. */
+export function SearchButton() {
+  const { t } = useTranslation();
+  const [opened, dialog] = useDisclosure(false);
+  useHotkeys([
+    ['/', () => dialog.open()],
+    ['mod+K', () => dialog.open()],
+  ]);
+  return (
+    <>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={dialog.open}
+        visibleFrom="sm"
+        data-testid="search-open"
+        leftSection={<MagnifierIcon />}
+        rightSection={<Kbd size="xs">/</Kbd>}
+      >
+        {t('search.open')}
+      </Button>
+      {/* On a phone the header has room for an icon only. */}
+      <ActionIcon
+        variant="default"
+        size="lg"
+        onClick={dialog.open}
+        hiddenFrom="sm"
+        aria-label={t('search.open')}
+        data-testid="search-open-compact"
+      >
+        <MagnifierIcon />
+      </ActionIcon>
+      {opened && <SearchDialog onClose={dialog.close} />}
+    </>
+  );
+}
+
+function MagnifierIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+    >
+      <circle cx="7" cy="7" r="5" />
+      <path d="M11 11l3.5 3.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+function SearchDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [channel, setChannel] = useState('');
+  const [level, setLevel] = useState('');
+  const [category, setCategory] = useState('');
+  const [debounced] = useDebouncedValue(q, 250);
+  const channels = useChannels().data ?? [];
+  const results = useSearch({
+    q: debounced,
+    status: (status || undefined) as ConversationStatus | undefined,
+    channel: channel || undefined,
+    level: level === '' ? undefined : Number(level),
+    category: (category || undefined) as (typeof CATEGORIES)[number] | undefined,
+  });
+  const open = (hit: SearchHit) => {
+    onClose();
+    const at = hit.messageId ? `?message=${encodeURIComponent(hit.messageId)}` : '';
+    navigate(`/conversations/${encodeURIComponent(hit.conversationId)}${at}`);
+  };
+  const any = { value: '', label: t('search.any') };
+
+  return (
+    <Modal opened onClose={onClose} title={t('search.title')} size="lg" data-testid="search-dialog">
+      <TextInput
+        data-autofocus
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && results.data?.[0]) open(results.data[0]);
+        }}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.title')}
+        data-testid="search-input"
+      />
+      <Group gap="xs" mt="xs" grow>
+        <NativeSelect
+          size="xs"
+          label={t('conversation.status')}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+          data={[any, ...CONVERSATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          data-testid="search-status"
+        />
+        <NativeSelect
+          size="xs"
+          label={t('search.channel')}
+          value={channel}
+          onChange={(e) => setChannel(e.currentTarget.value)}
+          data={[any, ...channels.map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <NativeSelect
+          size="xs"
+          label={t('search.level')}
+          value={level}
+          onChange={(e) => setLevel(e.currentTarget.value)}
+          data={[any, ...CONVERSATION_LEVELS.map((l) => ({ value: String(l), label: `L${l}` }))]}
+        />
+        <NativeSelect
+          size="xs"
+          label={t('search.category')}
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value)}
+          data={[any, ...CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
+        />
+      </Group>
+      <ScrollArea.Autosize mah="60vh" mt="sm" type="auto">
+        {results.error ? (
+          <ErrorAlert error={results.error} />
+        ) : !debounced.trim() ? (
+          <Text size="sm" c="dimmed" py="md" ta="center">
+            {t('search.hint')}
+          </Text>
+        ) : results.data && results.data.length === 0 ? (
+          <Text size="sm" c="dimmed" py="md" ta="center" data-testid="search-empty">
+            {t('search.none')}
+          </Text>
+        ) : (
+          <Stack gap={4} data-testid="search-results">
+            {results.data?.map((hit) => (
+              <SearchResult key={`${hit.match}:${hit.messageId ?? hit.conversationId}`} hit={hit} onOpen={open} />
+            ))}
+          </Stack>
+        )}
+      </ScrollArea.Autosize>
+    </Modal>
+  );
+}
+
+function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <UnstyledButton
+      onClick={() => onOpen(hit)}
+      className="koe-search-result"
+      p="xs"
+      data-testid="search-result"
+      data-match={hit.match}
+      data-conversation-id={hit.conversationId}
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          <Text fw={600} size="sm" truncate>
+            {hit.customer.name}
+          </Text>
+          <ChannelBadge kind={hit.channel.kind} />
+          <StatusBadge status={hit.status} />
+          <LevelBadge level={hit.level} />
+        </Group>
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+          {formatShortTime(hit.at, i18n.language)}
+        </Text>
+      </Group>
+      <Text size="sm" c="dimmed" lineClamp={2} className="koe-message-text" mt={2}>
+        {hit.match === 'customer' ? t('search.customerMatch', { value: hit.snippet }) : hit.snippet}
+        {hit.messageKind === 'note' && ` (${t('composer.note')})`}
+      </Text>
+    </UnstyledButton>
+  );
+}
