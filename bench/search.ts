@@ -2,7 +2,8 @@
  * Search at scale: 1,000,000 messages (50,000 conversations of 20), Japanese and English, with order numbers. Each
  * query goes through the desk's search (`searchDesk`, what GET /api/search runs) and, as the baseline in the same
  * run, through a `LIKE '%…%'` scan of the same messages. SQLite always; PostgreSQL too when KOE_BENCH_PG_URL names a
- * server (a scratch database is created and dropped). Prints `RESULT search …` last. KOE_BENCH_ROWS overrides the size.
+ * server (a scratch database is created and dropped); KOE_BENCH_SQLITE=0 skips SQLite. Prints `RESULT search …` last.
+ * KOE_BENCH_ROWS overrides the size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { newId } from '../src/domain/ids';
 import { searchTokens } from '../src/search/tokens';
 import { migrateToLatest, openStore, type Store } from '../src/store/db';
 import { NOT_WAITING } from '../src/store/repositories/conversations';
-import { searchRow } from '../src/store/repositories/search-index';
+import { searchRows } from '../src/store/repositories/search-index';
 
 const PER_CONVERSATION = 20;
 const PRODUCTS = [
@@ -161,7 +162,10 @@ async function seed(store: Store, rows: number): Promise<string> {
       await tx.insertInto('customers').values(customers).execute();
       await tx.insertInto('conversations').values(convs).execute();
       await tx.insertInto('messages').values(msgs).execute();
-      for (const m of msgs) await searchRow(isPg, m.id, searchTokens(m.text)).execute(tx);
+      await searchRows(
+        isPg,
+        msgs.map((m) => ({ messageId: m.id, createdAt: m.created_at, tokens: searchTokens(m.text) })),
+      ).execute(tx);
     });
   }
   await sql`analyze`.execute(store.db);
@@ -211,7 +215,9 @@ export async function benchSearch(): Promise<void> {
   const rows = Number(process.env.KOE_BENCH_ROWS ?? 1_000_000);
   const result: string[] = [`messages=${rows}`];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'koe-bench-search-'));
-  const targets: { name: string; url?: string; drop?: () => Promise<void> }[] = [{ name: 'sqlite' }];
+  // KOE_BENCH_SQLITE=0 measures PostgreSQL alone.
+  const targets: { name: string; url?: string; drop?: () => Promise<void> }[] =
+    process.env.KOE_BENCH_SQLITE === '0' ? [] : [{ name: 'sqlite' }];
   const pgUrl = process.env.KOE_BENCH_PG_URL;
   if (pgUrl) {
     const name = `koe_bench_search_${Date.now()}`;

@@ -18,8 +18,10 @@ export async function searchDesk(
 ): Promise<SearchHit[]> {
   const folded = foldForSearch(q).trim();
   const phrase = searchPhrase(q);
+  // Customer matches ignore message filters; with filters set they are left out rather than half-filtered.
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   const [people, found] = await Promise.all([
-    search.customers(db, workspaceId, folded, Math.min(5, limit)),
+    filtered ? [] : search.customers(db, workspaceId, folded, Math.min(5, limit)),
     phrase
       ? search.messages(db, workspaceId, phrase, filters, limit)
       : search.messagesScan(db, workspaceId, folded, filters, limit),
@@ -32,23 +34,20 @@ export async function searchDesk(
       ])
     ).map((i) => [i.id, i]),
   );
-  const filtered = Object.values(filters).some((v) => v !== undefined);
   const hits: SearchHit[] = [];
-  // Customer matches ignore message filters; with filters set they are left out rather than half-filtered.
-  if (!filtered)
-    for (const p of people) {
-      const c = items.get(p.conversationId);
-      if (!c) continue;
-      const matched = [p.name, p.email, p.handle].find((v) => v && foldForSearch(v).includes(folded)) ?? p.name;
-      hits.push({
-        ...common(c),
-        messageId: null,
-        match: 'customer',
-        snippet: matched,
-        messageKind: null,
-        at: c.lastMessageAt,
-      });
-    }
+  for (const p of people) {
+    const c = items.get(p.conversationId);
+    if (!c) continue;
+    const matched = [p.name, p.email, p.handle].find((v) => v && foldForSearch(v).includes(folded)) ?? p.name;
+    hits.push({
+      ...common(c),
+      messageId: null,
+      match: 'customer',
+      snippet: matched,
+      messageKind: null,
+      at: c.lastMessageAt,
+    });
+  }
   for (const m of found) {
     const c = items.get(m.conversationId);
     if (!c) continue;

@@ -169,6 +169,8 @@ export interface MessageTable {
 export interface MessageSearchTable {
   message_id: string;
   tokens: string;
+  /** PostgreSQL only: the message's time, so a search can look at the newest messages first. */
+  created_at: string;
 }
 
 export interface OutboxTable {

@@ -2,7 +2,7 @@ import type { Localized } from '../../texts/localized';
 import { newId } from '../../domain/ids';
 import type { MessageTable, OutboxTable } from '../schema';
 import { searchTokens } from '../../search/tokens';
-import { searchRow } from './search-index';
+import { searchRows } from './search-index';
 import { isPostgres, parseJson, type Db } from './types';
 
 export type MessageKind = 'customer' | 'reply' | 'note' | 'system';
@@ -92,7 +92,10 @@ export const messages = {
       })
       .execute();
     // Indexed in the same transaction: what was written can be found.
-    if (m.kind !== 'system') await searchRow(isPostgres(db), id, searchTokens(m.text)).execute(db);
+    if (m.kind !== 'system')
+      await searchRows(isPostgres(db), [
+        { messageId: id, createdAt: m.createdAt, tokens: searchTokens(m.text) },
+      ]).execute(db);
     return id;
   },
   /**
