@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { newId } from '../src/domain/ids';
+import { benchWorkspace } from './seed';
 import { migrateToLatest, openStore } from '../src/store/db';
 import { conversations } from '../src/store/repositories';
 import { baseQuery, encodeCursor, NOT_WAITING } from '../src/store/repositories/conversations';
@@ -19,25 +20,8 @@ export async function benchInbox(): Promise<void> {
   const store = openStore({ dataDir: dir });
   try {
     await migrateToLatest(store.db);
-    const ws = newId(),
-      ch = newId(),
-      cu = newId(),
-      now = new Date().toISOString();
-    await store.db.insertInto('workspaces').values({ id: ws, name: 'bench', created_at: now }).execute();
-    await store.db
-      .insertInto('channels')
-      .values({
-        id: ch,
-        workspace_id: ws,
-        kind: 'webchat',
-        name: 'chat',
-        public_key: newId(),
-        settings: '{}',
-        credentials_enc: null,
-        created_at: now,
-        deleted_at: null,
-      })
-      .execute();
+    const { ws, ch, now } = await benchWorkspace(store.db);
+    const cu = newId();
     await store.db
       .insertInto('customers')
       .values({ id: cu, workspace_id: ws, name: 'c', email: null, created_at: now })

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { searchDesk } from '../src/desk/search';
 import { newId } from '../src/domain/ids';
+import { benchWorkspace } from './seed';
 import { searchTokens } from '../src/search/tokens';
 import { migrateToLatest, openStore, type Store } from '../src/store/db';
 import { NOT_WAITING } from '../src/store/repositories/conversations';
@@ -88,24 +89,7 @@ function textOf(i: number): string {
 
 async function seed(store: Store, rows: number): Promise<string> {
   const isPg = store.dialect === 'postgres';
-  const ws = newId(),
-    ch = newId(),
-    now = new Date().toISOString();
-  await store.db.insertInto('workspaces').values({ id: ws, name: 'bench', created_at: now }).execute();
-  await store.db
-    .insertInto('channels')
-    .values({
-      id: ch,
-      workspace_id: ws,
-      kind: 'webchat',
-      name: 'chat',
-      public_key: newId(),
-      settings: '{}',
-      credentials_enc: null,
-      created_at: now,
-      deleted_at: null,
-    })
-    .execute();
+  const { ws, ch, now } = await benchWorkspace(store.db);
   const conversations = Math.ceil(rows / PER_CONVERSATION);
   const base = Date.UTC(2026, 0, 1);
   const batch = 500;
