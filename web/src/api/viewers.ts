@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ConversationViewer, ConversationViewers } from '@contracts/conversations';
 import { api } from './client';
@@ -38,7 +38,6 @@ export function applyViewers(queryClient: QueryClient, next: ConversationViewers
  * changes, and every 10 s; says goodbye when the conversation closes or the tab goes away.
  */
 export function useViewing(conversationId: string, typing: boolean) {
-  const queryClient = useQueryClient();
   useEffect(() => {
     const path = `/api/conversations/${encodeURIComponent(conversationId)}/viewing`;
     const report = () => void api.put(path, { typing }).catch(() => undefined);
@@ -54,5 +53,5 @@ export function useViewing(conversationId: string, typing: boolean) {
       window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [conversationId, queryClient]);
+  }, [conversationId]);
 }
