@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.KOE_CHROMIUM ?? '/usr/bin/chromium';
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -24,3 +24,17 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const SHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+
+/**
+ * Resizes the page and waits until the inbox (when shown) has remounted in the matching layout: the inbox renders a
+ * different tree at phone width, so a click straight after a resize can land on an element that is being replaced.
+ */
+export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  const layout = size.width <= 768 ? 'phone' : 'laptop';
+  await page.waitForFunction(
+    `!document.querySelector('[data-layout]') || !!document.querySelector('[data-layout="${layout}"]')`,
+    undefined,
+    { polling: 'raf' },
+  );
+}

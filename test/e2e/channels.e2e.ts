@@ -14,7 +14,7 @@ import {
   type TestDatabase,
 } from '../integration/harness';
 import { signIn } from './desk';
-import { launchBrowser, SHOTS, WEB_DIST } from './browser';
+import { launchBrowser, resize, SHOTS, WEB_DIST } from './browser';
 
 // Screenshots go to .tmp/screenshots unless KOE_SHOTS names another folder.
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
@@ -117,10 +117,10 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
   const shot = async (name: string) => {
     await page.waitForTimeout(400); // let transitions finish
     await page.screenshot({ path: path.join(SHOT_DIR, `${name}-1280.png`) });
-    await page.setViewportSize({ width: 375, height: 800 });
+    await resize(page, { width: 375, height: 800 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOT_DIR, `${name}-375.png`) });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await resize(page, { width: 1280, height: 800 });
     await page.waitForTimeout(400);
   };
   const card = (kind: string) => page.locator(`[data-testid="channel-card"][data-kind="${kind}"]`);
@@ -269,7 +269,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     // Phones show the conversation in another layout: the dialog is opened again there.
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SHOT_DIR, 'x-continue-privately-dialog-1280.png') });
-    await page.setViewportSize({ width: 375, height: 800 });
+    await resize(page, { width: 375, height: 800 });
     await page.waitForTimeout(400);
     if (!(await text.isVisible())) await page.getByTestId('continue-privately').click();
     await text.waitFor();
@@ -277,7 +277,7 @@ describe('social channels in Chromium: LINE and X set up, answered, moved to DM'
     await page.screenshot({ path: path.join(SHOT_DIR, 'x-continue-privately-dialog-375.png') });
     await page.getByTestId('continue-privately-submit').click();
     await page.getByTestId('continue-privately-text').waitFor({ state: 'detached' });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await resize(page, { width: 1280, height: 800 });
     await expect
       .poll(() => x.calls.filter((c) => c.path === '/2/dm_conversations/with/6253282/messages').map((c) => c.body.text))
       .toContain(DM_TEMPLATE);

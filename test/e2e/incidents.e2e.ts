@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Visitor, waitFor, type RunningKoe, type TestDatabase } from '../integration/harness';
 import { webchatDesk } from './desk';
-import { launchBrowser, SHOTS } from './browser';
+import { launchBrowser, resize, SHOTS } from './browser';
 
 const PASSWORD = 'correct-horse-battery-3';
 const SUPERVISOR = { email: 'kantoku@koe.example', name: '監督 次郎', displayName: 'Koeマート サポート 監督' };
@@ -44,10 +44,10 @@ describe('incidents and spike alerts in Chromium (Japanese)', () => {
     await p.waitForTimeout(300);
     await p.screenshot({ path: path.join(SHOT_DIR, `${name}-1280.png`) });
     const size = p.viewportSize()!;
-    await p.setViewportSize({ width: 375, height: 800 });
+    await resize(p, { width: 375, height: 800 });
     await p.waitForTimeout(400);
     await p.screenshot({ path: path.join(SHOT_DIR, `${name}-375.png`) });
-    await p.setViewportSize(size);
+    await resize(p, size);
     await p.waitForTimeout(200);
   };
   /** A named customer writes from the chat widget (the widget API, as the script on a shop's page does). */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS } from './browser';
+import { launchBrowser, resize, SHOTS } from './browser';
 import { signIn, visitorWrites, webchatDesk } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
@@ -75,7 +75,7 @@ describe('send and resolve from the composer, in Chromium', () => {
     const b = await visitorWrites(desk.koe, desk.admin, desk.publicKey, second);
     await open(second);
     // On a phone the send button and its menu still fit beside the counter.
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.getByTestId('composer-input').fill('ご注文番号を教えていただけますか。');
     await page.getByTestId('composer-send-options').click();
     await page.getByTestId('composer-send-pending').waitFor();
@@ -90,7 +90,7 @@ describe('send and resolve from the composer, in Chromium', () => {
   });
 
   it('lets the admin keep replies from taking conversations (desk settings)', async () => {
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await resize(page, { width: 1280, height: 860 });
     await page.goto(`${desk.koe.base}/admin/desk`);
     const take = page.getByTestId('desk-take-on-reply');
     await page.getByText('担当者のいない会話に返信したら、その人の担当にする').waitFor();

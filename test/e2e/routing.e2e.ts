@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, Client, type RunningKoe, type TestDatabase } from '../integration/harness';
 import { visitorWrites, webchatDesk } from './desk';
-import { launchBrowser, SHOTS } from './browser';
+import { launchBrowser, resize, SHOTS } from './browser';
 
 const DOUBLE_CHARGE = '昨日カードで払ったら二重請求されてました。至急返金してください';
 const BIRTHDAY = '1週間後の友人の誕生日に予約をしたくて、様々なサプライズにも協力してほしい';
@@ -52,10 +52,10 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     }
     await page.screenshot({ path: path.join(SHOT_DIR, `${name}-1280.png`) });
     const size = page.viewportSize()!;
-    await page.setViewportSize({ width: 375, height: 800 });
+    await resize(page, { width: 375, height: 800 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOT_DIR, `${name}-375.png`) });
-    await page.setViewportSize(size);
+    await resize(page, size);
   };
   const presenceOf = async (id: string) =>
     ((await admin.get('/api/agents')).body.items as any[]).find((a) => a.id === id)?.presence;

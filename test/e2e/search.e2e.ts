@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Visitor } from '../integration/harness';
-import { launchBrowser, SHOTS } from './browser';
+import { launchBrowser, resize, SHOTS } from './browser';
 import { signIn, visitorWrites, webchatDesk } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
@@ -88,7 +88,7 @@ describe('search from the header, in Chromium', () => {
     await page.getByTestId('search-input').fill('返品');
     await page.getByTestId('search-empty').waitFor();
     // On a phone the search button still fits in the header, and the dialog fills the width.
-    await page.setViewportSize({ width: 390, height: 844 });
+    await resize(page, { width: 390, height: 844 });
     await page.getByTestId('search-input').fill('返金');
     await page.getByTestId('search-result').first().waitFor();
     await page.waitForTimeout(300);

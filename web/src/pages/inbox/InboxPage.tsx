@@ -20,9 +20,10 @@ export function InboxPage() {
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const listHref = `/${searchParams.size ? `?${searchParams.toString()}` : ''}`;
 
+  // `data-layout` marks which tree is mounted: a resize between phone and laptop width remounts the conversation view.
   if (isPhone) {
     return (
-      <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }}>
+      <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }} data-layout="phone">
         {id ? (
           <ConversationView key={id} id={id} backHref={listHref} />
         ) : (
@@ -38,7 +39,7 @@ export function InboxPage() {
   }
 
   return (
-    <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }}>
+    <Box h={CONTENT_HEIGHT} style={{ display: 'flex', flexDirection: 'column' }} data-layout="laptop">
       {/* Spike alerts and open incidents sit above the list and the thread. */}
       <IncidentBanner />
       <Box style={{ display: 'flex', flex: 1, minHeight: 0 }}>
