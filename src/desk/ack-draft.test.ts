@@ -48,7 +48,7 @@ describe('acknowledgementDraft', () => {
     expect(draft({ categories: ['defect', 'safety'] })).toContain('安全に関わる');
     expect(draft({ categories: ['backlash', 'billing_error'] })).toContain('二重請求');
     expect(draft({ categories: ['question'] })).toBe(
-      '山田さん、ご不便をおかけし、大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号など詳しい状況をお知らせいただけますか。',
+      '山田さん、ご不便をおかけし、大変申し訳ございません。すぐに確認いたしますので、お手数ですがご注文番号と詳しい状況をお知らせいただけますか。',
     );
     expect(draft({ categories: [], lang: 'en', customerName: null })).toMatch(/^We're very sorry for the trouble\./);
   });
@@ -106,5 +106,27 @@ describe('acknowledgementDraft', () => {
         }
       }
     }
+  });
+
+  it('does not ask again for what the thread already says, and names the order number only in private', () => {
+    const known = { orderNumber: 'KM-20241206-0042' };
+    expect(draft({ known })).toBe(
+      '山田さん、二重請求・ご請求の誤りの件、ご迷惑とご心配をおかけし大変申し訳ございません。ご注文番号（KM-20241206-0042）の件、すぐに確認いたします。お手数ですが、あわせてご請求日をお知らせいただけますか。',
+    );
+    const both = draft({ known: { ...known, date: '12月5日' } });
+    expect(both).toContain('KM-20241206-0042');
+    expect(both).not.toContain('お知らせいただけますか');
+    expect(draft({ lang: 'en', known })).toContain('Could you also send us the date of the charge?');
+    expect(draft({ lang: 'en', known: { ...known, date: 'Dec 5' } })).toContain(
+      "We're checking order KM-20241206-0042",
+    );
+    // In public the number is never repeated; with everything known, nothing is asked for by DM either.
+    const pub = draft({ known: { ...known, date: '12月5日' }, channelIsPublic: true, canMoveToDm: true });
+    expect(pub).not.toContain('KM-');
+    expect(pub).not.toContain('DM');
+    expect(pub).toContain('すぐに確認いたします');
+    const partly = draft({ known, channelIsPublic: true, canMoveToDm: true });
+    expect(partly).toContain('ご請求日はこちらではなくDMで');
+    expect(partly).not.toContain('ご注文番号');
   });
 });

@@ -5,6 +5,7 @@ import { isPlaceholderName } from '../store/repositories/customers';
 import { parseJson } from '../store/repositories/types';
 import { detectLang } from '../triage/normalise';
 import { URGENT_CATEGORIES, type Category } from '../triage/types';
+import { threadFacts } from '../domain/thread-facts';
 import { acknowledgementDraft } from './ack-draft';
 import type { ReplyContext } from '../contracts/conversations';
 import { amplifyOptions, latestPublicCustomerMessage, type AmplifyAction } from './amplify';
@@ -87,6 +88,7 @@ async function ackDraftFor(
 ): Promise<string | null> {
   if (!needsAcknowledgement(c)) return null;
   const customerName = await customers.nameOf(db, c.customer_id);
+  const facts = threadFacts((await messages.customerTextsOf(db, [c.id])).map((m) => m.text));
   const name = customerName && !isPlaceholderName(customerName.trim()) ? customerName : null;
   const input = {
     lang: lastText !== undefined ? detectLang(lastText) : ('ja' as const),
@@ -94,6 +96,7 @@ async function ackDraftFor(
     categories: parseJson<string[]>(c.categories, []),
     channelIsPublic: where.channelIsPublic,
     canMoveToDm: where.canMoveToDm,
+    known: { orderNumber: facts.orderNumbers[0] ?? null, date: facts.dates[0] ?? null },
   };
   const text = acknowledgementDraft(input);
   // A very long display name must not push the draft over X's limit: greet without it then.

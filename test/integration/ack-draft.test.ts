@@ -69,4 +69,33 @@ describe.each(dialects)('acknowledgement draft in the reply context (%s)', (dial
     expect(draft).toMatch(/^安全に関わる/);
     expect(draft).toContain('ご使用はお控えください');
   });
+
+  it('uses the order number the customer gave two messages earlier instead of asking for it again', async () => {
+    const widget = new Client(desk.koe.base);
+    const key = desk.channel.publicKey;
+    const { visitorToken } = (await widget.post(`/api/widget/${key}/session`, {})).body;
+    const texts = [
+      'こんにちは、注文番号はＫＭ－２０２４１２０６－００４２です',
+      '先日の件です',
+      '二重請求されてました。至急返金してください',
+    ];
+    for (const [i, text] of texts.entries()) {
+      const sent = await widget.post(`/api/widget/${key}/messages`, {
+        visitorToken,
+        clientMessageId: `facts-${i}-${Math.random().toString(36).slice(2)}`,
+        text,
+        name: '佐藤 花子',
+      });
+      expect(sent.status).toBe(202);
+      await desk.koe.koe.jobs.drain();
+    }
+    const c = ((await desk.admin.get('/api/conversations?limit=100')).body.items as any[]).find(
+      (x) => x.preview === texts[2],
+    );
+    expect(c.level).toBe(3);
+    const draft = await draftOf(c.id);
+    expect(draft).toContain('ご注文番号（KM-20241206-0042）の件、すぐに確認いたします。');
+    expect(draft).toContain('あわせてご請求日をお知らせいただけますか');
+    expect(draft).not.toContain('ご注文番号とご請求日');
+  });
 });
