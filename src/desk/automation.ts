@@ -33,6 +33,7 @@ import { autoAssign } from './assign';
 import { notify } from './notifications';
 import { deskSettings, type DeskSettings } from './settings';
 import { escalate } from './escalate';
+import { renderFor, replyValues } from './saved-replies';
 
 export interface AutomationDeps {
   db: Db;
@@ -194,7 +195,22 @@ async function perform(
     }
     case 'send_template': {
       const template = await replyTemplates.get(deps.db, workspaceId, a.templateId);
-      if (template) await writeAutomatedReply(deps, workspaceId, row.id, template.body, `Koe（${ruleName}）`);
+      if (!template) return;
+      // The customer's language, the thread's facts; a variable only an agent can fill (their name, a prompt) means
+      // the reply is not sent: a note tells the agents instead, so no customer ever gets a blank or a brace.
+      const rendered = renderFor(template.bodies, await replyValues(deps.db, row, null), 'ja');
+      if (rendered.prompts.length)
+        await messages.system(
+          deps.db,
+          row.id,
+          deskTexts.templateNeedsAgent(
+            ruleName,
+            template.name,
+            rendered.prompts.map((p) => p.key),
+          ),
+          nowIso(),
+        );
+      else await writeAutomatedReply(deps, workspaceId, row.id, rendered.text, `Koe（${ruleName}）`);
       return;
     }
   }

@@ -24,6 +24,7 @@ import { conversationRoutes } from './routes/conversations';
 import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
 import { searchRoutes } from './routes/search';
+import { savedReplyRoutes } from './routes/saved-replies';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
@@ -126,6 +127,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(incidentRoutes(koe));
   await app.register(securityRoutes(koe));
   await app.register(searchRoutes(koe));
+  await app.register(savedReplyRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

@@ -295,11 +295,19 @@ export interface AutomationRuleTable {
   created_at: string;
   updated_at: string;
 }
+/** A saved reply: shared (owner_id null; automation can send these) or an agent's own. */
 export interface ReplyTemplateTable {
   id: string;
   workspace_id: string;
+  /** The title agents search by. */
   name: string;
+  /** The text in its first language; `variants` holds the others by language code (JSON object). */
   body: string;
+  owner_id: string | null;
+  variants: string;
+  usage_count: number;
+  last_used_at: string | null;
+  updated_at: string | null;
   created_at: string;
 }
 

@@ -136,6 +136,10 @@ export const deskTexts = {
     ja: `「${category.ja}」の問い合わせが通常より大幅に増えています。障害などが原因なら、インシデントを宣言すると該当する問い合わせをまとめ、承認済みの一次回答を各お客様に送れます。`,
     en: `Far more "${category.en}" messages than usual are arriving. If an outage or similar is behind them, declare an incident to group them and send every customer the approved first answer.`,
   }),
+  templateNeedsAgent: (rule: string, template: string, variables: string[]): Localized => ({
+    ja: `ルール「${rule}」の定型文「${template}」は ${variables.join('、')} を担当者が入力する必要があるため、送信しませんでした。`,
+    en: `Rule "${rule}" did not send the saved reply "${template}": ${variables.join(', ')} must be filled in by an agent.`,
+  }),
   ruleNotification: (rule: string, preview: string): Localized => ({
     ja: `ルール「${rule}」: ${cut(preview)}`,
     en: `Rule "${rule}": ${cut(preview)}`,

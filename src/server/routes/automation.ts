@@ -4,6 +4,7 @@ import { ruleFacts } from '../../desk/automation';
 import { deskSettings } from '../../desk/settings';
 import { DomainError, notFound } from '../../domain/errors';
 import { audit, automationRules, replyTemplates, byAgent } from '../../store/repositories';
+import { detectLang } from '../../triage/normalise';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams, Items, NoContent } from '../../contracts/common';
@@ -125,7 +126,9 @@ export const automationRoutes =
     app.get(
       '/api/templates',
       { preHandler: guard(), schema: { tags: ['automation'], response: { 200: Items(ReplyTemplateSchema) } } },
-      async (req) => ({ items: await replyTemplates.list(koe.db, authOf(req).agent.workspaceId) }),
+      async (req) => ({
+        items: (await replyTemplates.list(koe.db, authOf(req).agent.workspaceId)).map(({ bodies: _, ...t }) => t),
+      }),
     );
 
     app.post(
@@ -139,9 +142,13 @@ export const automationRoutes =
         },
       },
       async (req, reply) => {
-        const t = await replyTemplates.create(koe.db, authOf(req).agent.workspaceId, req.body.name, req.body.body);
+        const { name, body } = req.body;
+        const t = await replyTemplates.create(koe.db, authOf(req).agent.workspaceId, name, {
+          [detectLang(body)]: body,
+        });
         await log(req, 'template.created', t.id, { name: t.name });
-        return reply.status(201).send(t);
+        const { bodies: _, ...template } = t;
+        return reply.status(201).send(template);
       },
     );
   };

@@ -63,36 +63,3 @@ export const automationRules = {
     return Number(res.numDeletedRows) > 0;
   },
 };
-
-export interface ReplyTemplate {
-  id: string;
-  name: string;
-  body: string;
-  createdAt: string;
-}
-
-export const replyTemplates = {
-  async list(db: Db, workspaceId: string): Promise<ReplyTemplate[]> {
-    const rows = await db
-      .selectFrom('reply_templates')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('created_at')
-      .execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, body: r.body, createdAt: r.created_at }));
-  },
-  async get(db: Db, workspaceId: string, id: string): Promise<ReplyTemplate | undefined> {
-    const r = await db
-      .selectFrom('reply_templates')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r && { id: r.id, name: r.name, body: r.body, createdAt: r.created_at };
-  },
-  async create(db: Db, workspaceId: string, name: string, body: string): Promise<ReplyTemplate> {
-    const row = { id: newId(), workspace_id: workspaceId, name, body, created_at: nowIso() };
-    await db.insertInto('reply_templates').values(row).execute();
-    return { id: row.id, name, body, createdAt: row.created_at };
-  },
-};

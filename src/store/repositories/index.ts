@@ -11,7 +11,8 @@ export { teams } from './teams';
 export { workspaces } from './workspaces';
 export type { Db } from './types';
 export { triageSettings } from './triage-settings';
-export { automationRules, replyTemplates } from './automation';
+export { automationRules } from './automation';
+export { replyTemplates, savedReplies } from './saved-replies';
 export {
   incidents,
   spikeAlerts,
