@@ -8,6 +8,7 @@ import { AppLayout } from './components/AppLayout';
 import { SetupPage } from './pages/SetupPage';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/inbox/InboxPage';
+import { SavedRepliesPage } from './pages/saved-replies/SavedRepliesPage';
 import { AgentsPage } from './pages/admin/AgentsPage';
 import { ChannelsPage } from './pages/admin/ChannelsPage';
 import { AuditPage } from './pages/admin/AuditPage';
@@ -34,6 +35,7 @@ export function App() {
           <Route index element={<InboxPage />} />
           <Route path="conversations/:id" element={<InboxPage />} />
           <Route path="board" element={<BoardPage />} />
+          <Route path="saved-replies" element={<SavedRepliesPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentDetailPage />} />
           <Route path="admin" element={<Navigate to="/admin/agents" replace />} />

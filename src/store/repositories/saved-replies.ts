@@ -13,9 +13,15 @@ const bodiesOf = (r: Pick<Row, 'body' | 'variants'>): SavedReplyBodies => {
   return variants.ja || variants.en ? variants : { ja: r.body };
 };
 
+/** Only the languages that have text. */
+const nonEmpty = (b: SavedReplyBodies): SavedReplyBodies => ({
+  ...(b.ja ? { ja: b.ja } : {}),
+  ...(b.en ? { en: b.en } : {}),
+});
+
 /** The text for a language: its own variant, else the other one. */
 export const bodyFor = (bodies: SavedReplyBodies, lang: Lang): string =>
-  (lang === 'en' ? (bodies.en ?? bodies.ja) : (bodies.ja ?? bodies.en)) ?? '';
+  (lang === 'en' ? bodies.en || bodies.ja : bodies.ja || bodies.en) ?? '';
 
 const toSavedReply = (r: Row, viewer: { agentId: string; canEditShared: boolean }): Omit<SavedReply, 'rendered'> => ({
   id: r.id,
@@ -73,7 +79,7 @@ export const savedReplies = {
         name: r.title,
         body: bodyFor(r.bodies, 'ja'),
         owner_id: r.ownerId,
-        variants: JSON.stringify(r.bodies),
+        variants: JSON.stringify(nonEmpty(r.bodies)),
         usage_count: 0,
         last_used_at: null,
         updated_at: null,
@@ -93,7 +99,7 @@ export const savedReplies = {
       .set({
         name: r.title,
         body: bodyFor(r.bodies, 'ja'),
-        variants: JSON.stringify(r.bodies),
+        variants: JSON.stringify(nonEmpty(r.bodies)),
         owner_id: r.ownerId,
         updated_at: nowIso(),
       })

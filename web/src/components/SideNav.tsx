@@ -96,6 +96,14 @@ export function SideNav() {
         }
       />
 
+      <NavLink
+        component={Link}
+        to="/saved-replies"
+        label={t('savedReplies.nav')}
+        active={location.pathname.startsWith('/saved-replies')}
+        data-testid="nav-saved-replies"
+      />
+
       {role === 'admin' || role === 'supervisor' ? (
         <>
           <Divider my="sm" />

@@ -28,6 +28,8 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     two_factor_required: 'Your workspace requires two-factor sign-in for your role, so it cannot be turned off.',
     no_pending_setup: 'Start the set-up again.',
     no_two_factor: 'Two-factor sign-in is not set up.',
+    unknown_reply_variable:
+      'The reply names a variable Koe does not know. Check the spelling of its variable names against the list of variables.',
   },
   ssoErrors: {
     not_configured: 'Single sign-on is not set up. Ask your admin.',

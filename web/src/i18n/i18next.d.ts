@@ -1,11 +1,12 @@
 import 'i18next';
 import type { ja } from './ja';
 import type { jaIncidents } from './ja-incidents';
+import type { jaSavedReplies } from './ja-saved-replies';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ja & typeof jaIncidents };
+    resources: { translation: typeof ja & typeof jaIncidents & typeof jaSavedReplies };
   }
 }

@@ -4,6 +4,8 @@ import { ja } from './ja';
 import { en } from './en';
 import { jaIncidents } from './ja-incidents';
 import { enIncidents } from './en-incidents';
+import { jaSavedReplies } from './ja-saved-replies';
+import { enSavedReplies } from './en-saved-replies';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -37,8 +39,8 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents } },
-    en: { translation: { ...en, ...enIncidents } },
+    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies } },
+    en: { translation: { ...en, ...enIncidents, ...enSavedReplies } },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

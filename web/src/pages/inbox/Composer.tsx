@@ -9,6 +9,8 @@ import { useViewing } from '../../api/viewers';
 import { CollisionNotice } from './CollisionNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
+import { SavedReplyPicker, type PickerHandle } from './SavedReplyPicker';
+import { useCountUse, type SavedReply } from '../../api/saved-replies';
 import { useComposerDraft } from './useDraft';
 
 const MAX_LENGTH = 5000;
@@ -26,6 +28,13 @@ interface Props {
 /** The newest customer-visible reply of a thread (a failed one never reached the customer). */
 export function latestReplyOf(messages: Message[] | undefined): Message | null {
   return messages?.findLast((m) => m.kind === 'reply' && m.delivery?.status !== 'failed') ?? null;
+}
+
+/** 「/」 (or 「／」) at the start or after a space, then the query up to the caret: the saved-reply picker's trigger. */
+export function slashQuery(text: string, caret: number): { start: number; query: string } | null {
+  // The full-width 「／」 too: a Japanese input method types it for the same key.
+  const m = /(^|\s)[/／]([^\s/／]{0,40})$/u.exec(text.slice(0, caret));
+  return m ? { start: m.index + m[1]!.length, query: m[2]! } : null;
 }
 
 /** Typing = the text changed in the last few seconds. */
@@ -59,9 +68,41 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
     return () => window.clearTimeout(timer);
   }, [typing, text]);
   useViewing(conversationId, typing);
-  const onEdit = (next: string) => {
+  // Saved replies: 「/」 opens the picker; what follows is its query; choosing replaces 「/query」 with the reply.
+  const [slash, setSlash] = useState<{ start: number; query: string; end: number } | null>(null);
+  const picker = useRef<PickerHandle>(null);
+  const countUse = useCountUse();
+  const onEdit = (next: string, caret: number) => {
     setText(next);
     setTyping(next.trim().length > 0);
+    const found = slashQuery(next, caret);
+    setSlash(found ? { ...found, end: caret } : null);
+  };
+  const placeCaret = (at: number) =>
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(at, at);
+    });
+  const pick = (inserted: string, reply: SavedReply) => {
+    if (!slash) return;
+    const next = text.slice(0, slash.start) + inserted + text.slice(slash.end);
+    setText(next);
+    setTyping(true);
+    setSlash(null);
+    countUse.mutate(reply.id);
+    placeCaret(slash.start + inserted.length);
+  };
+  /** The button types the 「/」 for the agent (after a space when the caret follows a word). */
+  const openPicker = () => {
+    const el = input.current;
+    const caret = el ? el.selectionStart : text.length;
+    const before = text.slice(0, caret);
+    const lead = before && !/\s$/u.test(before) ? ' ' : '';
+    const next = `${before}${lead}/${text.slice(caret)}`;
+    const end = caret + lead.length + 1;
+    setText(next);
+    setSlash({ start: end - 1, query: '', end });
+    placeCaret(end);
   };
   // The send guard said a colleague replied after this draft began: show that reply before anything else goes.
   const [guarded, setGuarded] = useState<{ then?: Then } | null>(null);
@@ -113,6 +154,7 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (slash && !e.nativeEvent.isComposing && picker.current?.handleKey(e)) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       submit(e.shiftKey && followUps.includes('resolve') ? 'resolve' : undefined);
@@ -148,13 +190,25 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
         >
           {t('composer.note')}
         </Button>
+        <Tooltip label={t('savedReplies.openHint')} withArrow>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="gray"
+            ml="auto"
+            onClick={openPicker}
+            aria-haspopup="dialog"
+            data-testid="composer-saved-replies"
+          >
+            {t('savedReplies.open')}
+          </Button>
+        </Tooltip>
         {ackDraft && (
           <Tooltip label={t('ackDraft.hint')} multiline w={260} withArrow>
             <Button
               size="compact-sm"
               variant="light"
               color="red"
-              ml="auto"
               onClick={insertAckDraft}
               disabled={text.includes(ackDraft)}
               data-testid="composer-ack-draft"
@@ -171,10 +225,26 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
           <ErrorAlert error={send.error} onClose={() => send.reset()} />
         </Box>
       )}
+      {slash && (
+        <SavedReplyPicker
+          ref={picker}
+          conversationId={conversationId}
+          query={slash.query}
+          onPick={pick}
+          onClose={() => {
+            setSlash(null);
+            input.current?.focus();
+          }}
+        />
+      )}
       <Textarea
         ref={input}
         value={text}
-        onChange={(e) => onEdit(e.currentTarget.value)}
+        onChange={(e) => onEdit(e.currentTarget.value, e.currentTarget.selectionStart)}
+        onBlur={(e) => {
+          // Leaving the composer (not for the picker's own fields) closes the picker.
+          if (!e.relatedTarget?.closest('[data-testid="saved-reply-picker"]')) setSlash(null);
+        }}
         onKeyDown={onKeyDown}
         placeholder={isPrivate ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
         aria-label={isPrivate ? t('composer.note') : t('composer.reply')}
