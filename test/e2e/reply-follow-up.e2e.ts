@@ -105,9 +105,15 @@ describe('send and resolve from the composer, in Chromium', () => {
     const conv = await visitorWrites(desk.koe, desk.admin, desk.publicKey, text);
     await page.goto(`${desk.koe.base}/`);
     await open(text);
+    // Untouched, it reads 新規 (new) in the list and the header; after the first reply, 対応中 (being handled).
+    const badge = page.getByTestId('conversation-item').filter({ hasText: text }).getByTestId('status-badge');
+    expect(await badge.innerText()).toBe('新規');
+    const select = page.getByTestId('status-select');
+    expect(await select.locator('option:checked').innerText()).toBe('新規');
     await page.getByTestId('composer-input').fill('確認してご連絡します。');
     await page.getByTestId('composer-send').click();
     await page.getByTestId('message').filter({ hasText: '確認してご連絡します' }).waitFor();
+    await expect.poll(() => select.locator('option:checked').innerText()).toBe('対応中');
     expect((await desk.admin.get(`/api/conversations/${conv.id}`)).body).toMatchObject({
       status: 'open',
       assignee: null,

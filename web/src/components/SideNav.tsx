@@ -50,7 +50,12 @@ export function SideNav() {
 
       <SectionLabel>{t('views.byStatus')}</SectionLabel>
       {CONVERSATION_STATUSES.map((status) =>
-        item({ kind: 'status', status }, t(`status.${status}`), statusCount(status), status),
+        item(
+          { kind: 'status', status },
+          t(status === 'open' ? 'status.openAll' : `status.${status}`),
+          statusCount(status),
+          status,
+        ),
       )}
 
       {channels.length > 0 && <SectionLabel>{t('views.byChannel')}</SectionLabel>}

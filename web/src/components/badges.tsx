@@ -58,11 +58,33 @@ const STATUS_COLORS: Record<ConversationStatus, string> = {
   closed: 'dark',
 };
 
-export function StatusBadge({ status }: { status: ConversationStatus }) {
+/**
+ * 新規 (new) is an open conversation no agent has replied to yet; 対応中 (open) one that is being handled. The server
+ * keeps one `open` status (SLA clocks tell the two apart by the first reply); this is how a team reads it.
+ */
+export function statusKey(status: ConversationStatus, firstResponseAt?: string | null) {
+  return status === 'open' && firstResponseAt === null ? ('status.new' as const) : (`status.${status}` as const);
+}
+
+export function StatusBadge({
+  status,
+  firstResponseAt,
+}: {
+  status: ConversationStatus;
+  /** When known: an open conversation without a first reply reads 新規. */
+  firstResponseAt?: string | null;
+}) {
   const { t } = useTranslation();
+  const key = statusKey(status, firstResponseAt);
   return (
-    <Badge size="xs" variant="dot" color={STATUS_COLORS[status]}>
-      {t(`status.${status}`)}
+    <Badge
+      size="xs"
+      variant="dot"
+      color={key === 'status.new' ? 'blue' : STATUS_COLORS[status]}
+      data-testid="status-badge"
+      data-status={key === 'status.new' ? 'new' : status}
+    >
+      {t(key)}
     </Badge>
   );
 }

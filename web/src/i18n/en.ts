@@ -68,6 +68,8 @@ export const en: Resources = {
     byChannel: 'By channel',
   },
   status: {
+    new: 'New',
+    openAll: 'New & open',
     open: 'Open',
     pending: 'Pending',
     resolved: 'Resolved',

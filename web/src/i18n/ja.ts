@@ -67,6 +67,8 @@ export const ja = {
     byChannel: 'チャネル別',
   },
   status: {
+    new: '新規',
+    openAll: '新規・対応中',
     open: '対応中',
     pending: '保留',
     resolved: '解決済み',

@@ -6,7 +6,14 @@ import { useUpdateConversation } from '../../api/conversations';
 import { useAgents } from '../../api/admin';
 import { useMe } from '../../api/session';
 import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } from '../../api/types';
-import { ChannelBadge, FirstResponderBadge, LevelBadge, PriorityBadge, SentimentBadge } from '../../components/badges';
+import {
+  ChannelBadge,
+  FirstResponderBadge,
+  LevelBadge,
+  PriorityBadge,
+  SentimentBadge,
+  statusKey,
+} from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SlaBadge } from '../../components/SlaBadge';
 import { useNow } from '../../lib/time';
@@ -89,7 +96,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
           value={conversation.status}
           disabled={update.isPending}
           onChange={(e) => update.mutate({ status: e.currentTarget.value as ConversationStatus })}
-          data={CONVERSATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data={CONVERSATION_STATUSES.map((s) => ({ value: s, label: t(statusKey(s, conversation.firstResponseAt)) }))}
           w={120}
         />
         <NativeSelect

@@ -86,7 +86,7 @@ export function ConversationListItem({ item, active, now }: Props) {
           {item.firstResponder && <FirstResponderBadge />}
           <PriorityBadge priority={item.priority} />
           <SentimentBadge sentiment={item.sentiment} />
-          <StatusBadge status={item.status} />
+          <StatusBadge status={item.status} firstResponseAt={item.firstResponseAt} />
           {item.categories.map((category) => (
             <CategoryBadge key={category} category={category} />
           ))}
