@@ -22,6 +22,8 @@ export const CustomerSchema = z.object({
     z.object({
       id: z.string(),
       status: z.enum(CONVERSATION_STATUSES),
+      /** Null while no agent has replied (the web app reads an open one as 新規). */
+      firstResponseAt: z.string().nullable(),
       channel: ChannelRefSchema,
       lastMessageAt: z.string(),
       preview: z.string(),

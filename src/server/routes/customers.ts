@@ -84,6 +84,7 @@ export const customerRoutes =
           conversations: convs.map((v) => ({
             id: v.id,
             status: v.status,
+            firstResponseAt: v.firstResponseAt,
             channel: v.channel,
             lastMessageAt: v.lastMessageAt,
             preview: v.preview,

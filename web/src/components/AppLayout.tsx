@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SearchButton } from './SearchDialog';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { UserMenu } from './UserMenu';
 import { SideNav } from './SideNav';
 import { PresenceControl } from './PresenceControl';
@@ -45,6 +46,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <SearchButton />
+            <ShortcutsHelp />
             <PresenceControl />
             <NotificationsBell />
             <Box visibleFrom="sm">

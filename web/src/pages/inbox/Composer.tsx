@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ActionIcon, Box, Button, Group, Menu, Modal, Paper, Text, Textarea, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { onPage } from '../../lib/hotkeys';
 import { useTranslation } from 'react-i18next';
 import { useComposeCheck, useSendMessage } from '../../api/conversations';
 import { ApiError } from '../../api/client';
@@ -118,6 +119,15 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
       input.current?.setSelectionRange(next.length, next.length);
     });
   };
+  // Keyboard: r writes a reply, n a private note (the composer takes the focus).
+  const focusAs = (next: 'reply' | 'note') => {
+    setMode(next);
+    placeCaret(input.current?.value.length ?? 0);
+  };
+  useHotkeys([
+    ['r', onPage(() => focusAs('reply'))],
+    ['n', onPage(() => focusAs('note'))],
+  ]);
   const trimmed = text.trim();
   // The server counts as the platform does (X: weighted, CJK = 2); asked 300 ms after typing stops.
   const [debounced] = useDebouncedValue(text, 300);

@@ -1,4 +1,6 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { onPage } from '../../lib/hotkeys';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -39,6 +41,21 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
   const mine = Boolean(me && conversation.assignee?.id === me.id);
   const now = useNow(15_000);
   const incidentId = incidentIdOf(conversation);
+
+  const assignMe = () => me && !mine && !update.isPending && update.mutate({ assigneeId: me.id });
+  // Keyboard: e resolves (from open or pending), a assigns the conversation to me.
+  useHotkeys([
+    [
+      'e',
+      onPage(
+        () =>
+          (conversation.status === 'open' || conversation.status === 'pending') &&
+          !update.isPending &&
+          update.mutate({ status: 'resolved' }),
+      ),
+    ],
+    ['a', onPage(assignMe)],
+  ]);
 
   // Keep the current assignee selectable even if deactivated since.
   const assignable = agents.filter((a) => a.active || a.id === conversation.assignee?.id);
@@ -117,7 +134,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
           aria-pressed={mine}
           disabled={!me}
           loading={update.isPending && update.variables?.assigneeId === me?.id}
-          onClick={() => me && !mine && update.mutate({ assigneeId: me.id })}
+          onClick={assignMe}
         >
           {t('conversation.assignMe')}
         </Button>

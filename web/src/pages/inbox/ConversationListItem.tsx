@@ -22,10 +22,12 @@ import { ListCollisionMarker } from './CollisionNotice';
 interface Props {
   item: ConversationItem;
   active: boolean;
+  /** Under the keyboard cursor (j/k). */
+  cursor?: boolean;
   now: number;
 }
 
-export function ConversationListItem({ item, active, now }: Props) {
+export function ConversationListItem({ item, active, cursor = false, now }: Props) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const waiting = item.waitingSince ? waitingLabel(t, item.waitingSince, now) : null;
@@ -39,6 +41,7 @@ export function ConversationListItem({ item, active, now }: Props) {
       data-testid="conversation-item"
       data-conversation-id={item.id}
       data-active={active}
+      data-cursor={cursor || undefined}
       data-flag={item.flag ?? undefined}
       data-draft={hasDraft || undefined}
       aria-current={active ? 'page' : undefined}

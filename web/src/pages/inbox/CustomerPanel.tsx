@@ -79,7 +79,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
               <Group justify="space-between" gap={4} wrap="nowrap">
                 <Group gap={4} wrap="nowrap">
                   <ChannelBadge kind={past.channel.kind} />
-                  <StatusBadge status={past.status} />
+                  <StatusBadge status={past.status} firstResponseAt={past.firstResponseAt} />
                   {current && (
                     <Badge size="xs" variant="outline">
                       {t('customer.current')}

@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SHOTS } from './browser';
+import { signIn, visitorWrites, webchatDesk } from './desk';
+
+const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
+
+/** The agent's keyboard: j/k and Enter in the list, r/n in the composer, e and a on the conversation, ? for help. */
+describe('keyboard shortcuts, in Chromium', () => {
+  let desk: Awaited<ReturnType<typeof webchatDesk>>;
+  let browser: Browser;
+  let page: Page;
+  let adminId: string;
+  const texts = ['ポイントの有効期限を知りたいです', '配送先を変更できますか', '領収書を発行してください'];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOT_DIR, { recursive: true });
+    desk = await webchatDesk();
+    adminId = (await desk.admin.get('/api/me')).body.agent.id;
+    for (const text of texts) ids.push((await visitorWrites(desk.koe, desk.admin, desk.publicKey, text)).id);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    await signIn(page, desk.koe.base);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.koe.stop();
+    await desk?.db.drop();
+  });
+
+  const items = () => page.getByTestId('conversation-item');
+  const cursorId = () =>
+    page.locator('[data-testid="conversation-item"][data-cursor="true"]').getAttribute('data-conversation-id');
+  const detail = async (id: string) => (await desk.admin.get(`/api/conversations/${id}`)).body;
+  /** Leaves any field, so single keys reach the page. */
+  const blur = () => page.evaluate('document.activeElement && document.activeElement.blur()');
+
+  it('j and k move through the list and Enter opens the conversation under the cursor', async () => {
+    await expect.poll(() => items().count()).toBe(3);
+    const order = await items().evaluateAll((els) => els.map((e) => e.getAttribute('data-conversation-id')));
+    await blur();
+    await page.keyboard.press('j');
+    await expect.poll(cursorId).toBe(order[0]);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect.poll(cursorId).toBe(order[2]);
+    await page.keyboard.press('j'); // stays on the last
+    await page.keyboard.press('k');
+    await expect.poll(cursorId).toBe(order[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/conversations/${order[1]}`);
+    await page.getByTestId('composer-input').waitFor();
+    // The cursor now follows the open conversation: j goes on from it.
+    await page.keyboard.press('j');
+    await expect.poll(cursorId).toBe(order[2]);
+    await page.keyboard.press('k');
+  });
+
+  it('a assigns it to me, r and n open the composer without typing the letter, e resolves', async () => {
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    await blur();
+    await page.keyboard.press('a');
+    await expect.poll(async () => (await detail(id)).assignee?.id).toBe(adminId);
+
+    await page.keyboard.press('n');
+    const input = page.getByTestId('composer-input');
+    await expect.poll(() => page.getByTestId('composer-private-toggle').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => input.evaluate((el: any) => el.ownerDocument.activeElement === el)).toBe(true);
+    expect(await input.inputValue()).toBe('');
+    await blur();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.getByTestId('composer-reply-toggle').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => input.evaluate((el: any) => el.ownerDocument.activeElement === el)).toBe(true);
+    // Typing in the composer is typing: e is a letter there, not "resolve".
+    await page.keyboard.type('e');
+    expect(await input.inputValue()).toBe('e');
+    expect((await detail(id)).status).toBe('open');
+    await input.fill('');
+
+    await blur();
+    await page.keyboard.press('e');
+    await expect.poll(async () => (await detail(id)).status).toBe('resolved');
+  });
+
+  it('? lists the shortcuts, and single keys do nothing while that dialog is open', async () => {
+    await page.goto(`${desk.koe.base}/conversations/${ids[0]}`);
+    await page.getByTestId('composer-input').waitFor();
+    await blur();
+    await page.keyboard.press('Shift+?');
+    const help = page.getByRole('dialog', { name: 'キーボードショートカット' });
+    await help.waitFor();
+    expect(await help.getByTestId('shortcut').count()).toBe(10);
+    expect(await help.innerText()).toContain('会話を解決にする');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'keyboard-help.png') });
+    await page.keyboard.press('e');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect((await detail(ids[0])).status).toBe('open');
+  });
+});
