@@ -185,6 +185,8 @@ export const MessageSchema = z.object({
     .nullable(),
   /** Koe's own lines (and hand-off notes) in both languages: the viewer's is shown; null for people's messages. */
   localized: LocalizedSchema.nullable(),
+  /** A customer message triage took for spam or trolling (the conversation is flagged while its newest one is). */
+  flag: z.enum(CONVERSATION_FLAGS).nullable(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -50,6 +50,8 @@ export function mergeVerdict(
     sentiment: v.sentiment,
     categories: [...new Set([...current.categories, ...v.categories])],
     reasons,
-    flag: current.flag === 'cleared' ? 'cleared' : (current.flag ?? raised),
+    // Flags are per message: the conversation carries its newest customer message's, so a genuine message after a
+    // spam one takes it out of the flagged view (the earlier message keeps its own flag). An agent's "not spam" stays.
+    flag: current.flag === 'cleared' ? 'cleared' : raised,
   };
 }

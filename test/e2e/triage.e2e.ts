@@ -158,6 +158,10 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
     await item(id).click();
     const banner = page.getByTestId('flag-banner');
     await banner.waitFor();
+    // The message itself carries the flag, so the agent sees which one triage set aside.
+    const flagged = page.locator('[data-testid="message"][data-flag="spam"]');
+    await flagged.waitFor();
+    expect(await flagged.getByTestId('flag-badge').innerText()).toContain('スパムの疑い');
     await expect
       .poll(() => banner.innerText())
       .toContain('スパムの可能性があるため別枠に分けています（削除・非表示はしていません）');

@@ -158,3 +158,38 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     expect(r.body.errors[0].path).toMatch(/categories/);
   });
 });
+
+// Its own desk: the widget's per-address message limit is shared by every test on one desk.
+describe.each(dialects)('per-message spam flags (%s)', (dialect) => {
+  let desk: OpenDesk;
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  it('flags messages, not whole conversations: a genuine message after spam takes the conversation out of the spam view', async () => {
+    const visitor = new Visitor(desk.koe.base, desk.channel.publicKey);
+    const spamText = '【限定】フォローで10万円当選！今すぐ登録 https://bit.ly/yyyy #プレゼント #拡散希望';
+    const first = await desk.write(spamText, visitor);
+    expect(first.flag).toBe('spam');
+    const flaggedIds = async () =>
+      (await desk.admin.get('/api/conversations?view=flagged')).body.items.map((c: any) => c.id);
+    expect(await flaggedIds()).toContain(first.id);
+
+    const genuine = await desk.write('法人でまとめて50台購入したいのですが、見積もりをお願いできますか？', visitor);
+    expect(genuine.id).toBe(first.id);
+    expect(genuine.flag).toBeNull();
+    expect(await flaggedIds()).not.toContain(first.id);
+    expect((await desk.admin.get('/api/conversations?view=all_open')).body.items.map((c: any) => c.id)).toContain(
+      first.id,
+    );
+    // The agent sees which message was the spam one.
+    const thread = (await desk.admin.get(`/api/conversations/${first.id}/messages`)).body.items as any[];
+    expect(thread.filter((m) => m.kind === 'customer').map((m) => [m.text.slice(0, 4), m.flag])).toEqual([
+      ['【限定】', 'spam'],
+      ['法人でま', null],
+    ]);
+  });
+});

@@ -19,6 +19,8 @@ export interface Message {
   delivery: { status: DeliveryStatus; error: string | null; attempts: number } | null;
   /** Koe's own lines in both languages (the viewer's is shown); null for people's messages. */
   localized: Localized | null;
+  /** Spam or troll, as triage judged this customer message. */
+  flag: 'spam' | 'troll' | null;
 }
 
 type Row = MessageTable & {
@@ -36,6 +38,7 @@ const toMessage = (r: Row): Message => ({
   createdAt: r.created_at,
   clientMessageId: r.client_message_id,
   localized: localizedOf(r),
+  flag: flagOf(r),
   delivery: r.delivery_status
     ? {
         status: r.delivery_status as DeliveryStatus,
@@ -44,6 +47,13 @@ const toMessage = (r: Row): Message => ({
       }
     : null,
 });
+
+/** The spam or troll flag triage gave a customer message (its stored verdict). */
+function flagOf(r: Row): 'spam' | 'troll' | null {
+  if (r.kind !== 'customer' || !r.triage) return null;
+  const flags = parseJson<{ flags?: { spam?: boolean; troll?: boolean } } | null>(r.triage, null)?.flags;
+  return flags?.spam ? 'spam' : flags?.troll ? 'troll' : null;
+}
 
 function localizedOf(r: Row): Localized | null {
   if (r.kind !== 'system' && r.kind !== 'note') return null;

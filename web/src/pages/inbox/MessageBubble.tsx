@@ -4,6 +4,7 @@ import type { AmplifyAction, Message } from '../../api/types';
 import { langOf } from '../../i18n';
 import { formatShortTime } from '../../lib/time';
 import { AmplifyActions } from './AmplifyActions';
+import { FlagBadge } from '../../components/badges';
 import { DeliveryStatus } from './DeliveryStatus';
 
 /** Customer messages on the left; replies and notes (ours) on the right; system lines centred. */
@@ -15,6 +16,7 @@ export function MessageBubble({ message, amplify }: { message: Message; amplify?
     'data-testid': 'message',
     'data-kind': message.kind,
     'data-message-id': message.id,
+    'data-flag': message.flag ?? undefined,
   };
 
   if (message.kind === 'system') {
@@ -53,6 +55,8 @@ export function MessageBubble({ message, amplify }: { message: Message; amplify?
           <Text size="xs" c="dimmed">
             {time}
           </Text>
+          {/* Which message triage set aside: the others in the thread may well be genuine. */}
+          <FlagBadge flag={message.flag} />
         </Group>
         <Paper px="sm" py={8} radius="md" style={{ background, border: `1px solid ${border}` }}>
           <Text size="sm" className="koe-message-text">
