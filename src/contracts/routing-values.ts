@@ -1,13 +1,27 @@
 // The enumerations of the routing contract (src/contracts/routing) as plain values, without zod: the web app imports
 // these at run time (checkboxes, select options), and the schemas build their enums from them.
 
-/** What can be sent outside Koe (email, outgoing webhook); `assigned_urgent` is an assignment of urgent work. */
-export const EXTERNAL_KINDS = ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'] as const;
+/**
+ * What can be sent outside Koe (email, outgoing webhook); `assigned_urgent` is an assignment of urgent work,
+ * `unassigned_urgent` an L3 conversation routing could not give to anyone by its SLA warning.
+ */
+export const EXTERNAL_KINDS = [
+  'assigned_urgent',
+  'unassigned_urgent',
+  'escalated',
+  'sla.warning',
+  'sla.breached',
+  'spike',
+] as const;
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
 
-/** What an agent's bell shows: an assignment, an escalation, an SLA warning or breach, a spike, a security event. */
+/**
+ * What an agent's bell shows: an assignment, an urgent conversation nobody can take (to supervisors), an escalation,
+ * an SLA warning or breach, a spike, a security event.
+ */
 export const NOTIFICATION_KINDS = [
   'assigned',
+  'unassigned_urgent',
   'escalated',
   'sla.warning',
   'sla.breached',

@@ -145,3 +145,36 @@ export async function assignWaiting(deps: AssignDeps, workspaceId: string, limit
     if (await autoAssign(deps, workspaceId, id)) n++;
   return n;
 }
+
+/**
+ * Why routing cannot give this conversation to anyone now (offline, at capacity, level too low…), in both languages;
+ * null when someone could take it. Nothing is changed.
+ */
+export async function whyUnassignable(
+  db: Db,
+  workspaceId: string,
+  row: { level: number; categories: string; customer_id: string; id: string; first_response_at: string | null },
+): Promise<{ ja: string; en: string } | null> {
+  const settings = await deskSettings.get(db, workspaceId);
+  if (!settings.autoAssign.enabled)
+    return {
+      ja: '自動割り当てがオフです（手動で割り当ててください）',
+      en: 'Auto-assignment is off (assign it by hand)',
+    };
+  const decision = chooseOwner(
+    {
+      level: Math.min(3, Math.max(0, row.level)) as 0 | 1 | 2 | 3,
+      categories: parseJson(row.categories, []),
+      customerId: row.customer_id,
+      lastAgentIdForCustomer: await conversations.lastAssigneeOfCustomer(db, row.customer_id, row.id),
+    },
+    await agentStates(db, workspaceId),
+    {
+      enabled: true,
+      strategy: settings.autoAssign.strategy,
+      reserveUrgentSlots: settings.autoAssign.reserveUrgentSlots,
+      firstResponders: settings.autoAssign.firstResponders && !row.first_response_at,
+    },
+  );
+  return decision.agentId ? null : { ja: decision.explanationJa, en: decision.explanation };
+}

@@ -3,13 +3,14 @@ import type { JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import { agents, notifications, type Db, type Notification } from '../store/repositories';
 import { langOf, pick, type Localized } from '../texts/localized';
+import type { NotificationKind } from '../contracts/routing-values';
 import { enqueueExternal, externalKindOf } from './notify-external';
 import { deskSettings } from './settings';
 
 export interface NewNotification {
   workspaceId: string;
   agentIds: string[];
-  kind: 'assigned' | 'escalated' | 'sla.warning' | 'sla.breached' | 'spike' | 'security';
+  kind: NotificationKind;
   conversationId: string | null;
   /** Written in each receiving agent's language (a plain string is shown as it is to everyone). */
   title: string | Localized;

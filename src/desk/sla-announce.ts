@@ -3,7 +3,7 @@ import { topics } from '../realtime/bus';
 import { deskTexts, localTime } from '../texts/desk-texts';
 import type { SlaStatus } from '../routing/sla';
 import { agents, audit, conversations, bySystem } from '../store/repositories';
-import { autoAssign } from './assign';
+import { autoAssign, whyUnassignable } from './assign';
 import { runAutomation } from './automation';
 import { escalate } from './escalate';
 import { notify } from './notifications';
@@ -31,6 +31,7 @@ export const slaAnnouncer =
         : deskTexts.slaWarning(status.target, row.preview),
       body: deskTexts.slaDue(row.level, status.dueAt ? localTime(status.dueAt, settings.sla.timeZone) : null),
     });
+    await alertIfUnassignable(deps, row, settings);
     await audit.log(deps.db, {
       workspaceId: row.workspace_id,
       actor: bySystem('Koe SLA'),
@@ -62,3 +63,34 @@ export const slaAnnouncer =
       data: await conversations.item(deps.db, row.workspace_id, row.id),
     });
   };
+
+/**
+ * An urgent (L3) conversation still without an owner when its SLA warns (or breaches): routing could not give it to
+ * anyone, so the supervisors are told why (everyone at capacity, offline…), at the warning and again at the breach.
+ */
+async function alertIfUnassignable(
+  deps: SlaDeps & { adapters: Map<string, ChannelAdapter> },
+  row: SlaRow,
+  settings: DeskSettings,
+): Promise<void> {
+  if (row.level < 3 || row.assignee_id || row.status !== 'open' || row.flag === 'spam' || row.flag === 'troll') return;
+  const why = await whyUnassignable(deps.db, row.workspace_id, row);
+  if (!why) return;
+  const supervisors = await agents.supervisorIds(deps.db, row.workspace_id);
+  await notify(deps, {
+    workspaceId: row.workspace_id,
+    agentIds: supervisors,
+    kind: 'unassigned_urgent',
+    conversationId: row.id,
+    urgent: true,
+    title: deskTexts.urgentUnassignable(row.preview),
+    body: why,
+  });
+  await audit.log(deps.db, {
+    workspaceId: row.workspace_id,
+    actor: bySystem('Koe routing'),
+    action: 'conversation.unassignable',
+    target: { type: 'conversation', id: row.id },
+    detail: { reason: why.en, timeZone: settings.sla.timeZone },
+  });
+}

@@ -40,6 +40,10 @@ export const deskTexts = {
     ja: `担当になりました: ${cut(preview)}`,
     en: `Assigned to you: ${cut(preview)}`,
   }),
+  urgentUnassignable: (preview: string): Localized => ({
+    ja: `緊急（L3）の会話を誰にも割り当てられません: ${cut(preview)}`,
+    en: `An urgent (L3) conversation cannot be assigned to anyone: ${cut(preview)}`,
+  }),
   assignedUrgent: (preview: string): Localized => ({
     ja: `至急 (L3): ${cut(preview)}`,
     en: `Urgent (L3): ${cut(preview)}`,

@@ -140,6 +140,7 @@ export const enRouting: Pick<
     kindsLabel: 'Send',
     kinds: {
       assigned_urgent: 'Urgent (L3) assignments',
+      unassigned_urgent: 'Urgent (L3) conversations nobody can take',
       escalated: 'Escalations',
       sla_warning: 'SLA warnings',
       sla_breached: 'SLA breaches',

@@ -136,6 +136,7 @@ export const jaRouting = {
     kindsLabel: '送る通知',
     kinds: {
       assigned_urgent: '緊急（L3）の割り当て',
+      unassigned_urgent: '割り当てられない緊急（L3）の会話',
       escalated: 'エスカレーション',
       sla_warning: 'SLA警告',
       sla_breached: 'SLA超過',

@@ -8,6 +8,7 @@ import type { SecretDraft } from '../../../lib/writeOnlySecret';
 
 const KIND_LABEL = {
   assigned_urgent: 'desk.kinds.assigned_urgent',
+  unassigned_urgent: 'desk.kinds.unassigned_urgent',
   escalated: 'desk.kinds.escalated',
   'sla.warning': 'desk.kinds.sla_warning',
   'sla.breached': 'desk.kinds.sla_breached',
