@@ -146,7 +146,10 @@ const WebhookUrl = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const EMAIL_DEFAULT = { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'] as ExternalKind[] };
+const EMAIL_DEFAULT = {
+  enabled: false,
+  kinds: ['unassigned_urgent', 'escalated', 'sla.breached', 'spike'] as ExternalKind[],
+};
 const WEBHOOK_DEFAULT = { url: null, secret: null, kinds: [...EXTERNAL_KINDS] as ExternalKind[] };
 
 const EmailSettingsSchema = z.object({

@@ -26,11 +26,11 @@ describe('external notifications (pure parts)', () => {
   it('parses a stored row from before notifications existed', () => {
     const s = DeskSettingsSchema.parse({ autoAssign: { enabled: false }, sla: { onBreach: 'escalate' } });
     expect(s.notifications).toEqual({
-      email: { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'] },
+      email: { enabled: false, kinds: ['unassigned_urgent', 'escalated', 'sla.breached', 'spike'] },
       webhook: {
         url: null,
         secret: null,
-        kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
+        kinds: ['assigned_urgent', 'unassigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
       },
     });
     expect(

@@ -133,11 +133,15 @@ describe.each(dialects)('external notifications: email and outgoing webhook (%s)
 
   it('is off by default, with the documented default kinds, and a stored row from before still parses', async () => {
     const defaults = {
-      email: { enabled: false, kinds: ['escalated', 'sla.breached', 'spike'], smtpConfigured: true },
+      email: {
+        enabled: false,
+        kinds: ['unassigned_urgent', 'escalated', 'sla.breached', 'spike'],
+        smtpConfigured: true,
+      },
       webhook: {
         url: null,
         hasSecret: false,
-        kinds: ['assigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
+        kinds: ['assigned_urgent', 'unassigned_urgent', 'escalated', 'sla.warning', 'sla.breached', 'spike'],
       },
     };
     expect(settings.notifications).toEqual(defaults);
