@@ -207,9 +207,26 @@ export const DeskSettingsSchema = z.object({
         .partial()
         .default({}),
       timeZone: z.string().default('Asia/Tokyo'),
+      /**
+       * Levels whose clocks count only business hours (the desk's `businessHours`); the others run around the clock.
+       * Default: L1 and L2 wait for opening time, urgent L3 never does.
+       */
+      businessHoursLevels: z
+        .array(z.union([z.literal(1), z.literal(2), z.literal(3)]))
+        .max(3)
+        .default([1, 2]),
     })
-    .default({ warnAtFraction: 0.8, onBreach: 'notify', firstResponseMins: {}, timeZone: 'Asia/Tokyo' }),
-  /** Used by the automation condition `businessHours` (and shown to agents). */
+    .default({
+      warnAtFraction: 0.8,
+      onBreach: 'notify',
+      firstResponseMins: {},
+      timeZone: 'Asia/Tokyo',
+      businessHoursLevels: [1, 2],
+    }),
+  /**
+   * Opening hours: SLA clocks of the levels in `sla.businessHoursLevels` count only these; the chat widget says when
+   * the desk opens; the automation condition `businessHours` reads them.
+   */
   businessHours: z
     .object({
       timeZone: z.string().default('Asia/Tokyo'),

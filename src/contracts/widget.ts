@@ -21,10 +21,21 @@ export const WidgetSessionBody = z.object({
   name: z.string().trim().max(100).optional(),
   locale: z.string().max(20).optional(),
 });
+/** What the widget promises: a quick reply (someone online), a later one (open, nobody online), or after opening. */
+export const WidgetAvailabilitySchema = z.object({
+  state: z.enum(['online', 'busy', 'closed']),
+  /** When the desk opens next (closed only). */
+  opensAt: z.string().nullable(),
+  /** The desk's time zone, for showing `opensAt` in the desk's local time. */
+  timeZone: z.string(),
+});
+export type WidgetAvailability = z.infer<typeof WidgetAvailabilitySchema>;
+
 export const WidgetSessionSchema = z.object({
   visitorToken: z.string(),
   channelName: z.string(),
   greeting: z.string().nullable(),
+  availability: WidgetAvailabilitySchema,
   messages: z.array(WidgetMessageSchema),
 });
 

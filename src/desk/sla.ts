@@ -13,6 +13,7 @@ import {
   type SlaStatus,
   type SlaTimestamps,
 } from '../routing/sla';
+import { hasOpeningHours, type BusinessCalendar } from '../routing/business-hours';
 import { conversations, type Db } from '../store/repositories';
 import type { ConversationTable } from '../store/schema';
 import { deskSettings, type DeskSettings } from './settings';
@@ -29,6 +30,11 @@ export function slaPolicy(row: { level: number; priority: number }, settings: De
     ...base,
     warnAtFraction: settings.sla.warnAtFraction,
     firstResponseMins: settings.sla.firstResponseMins[level] ?? DEFAULT_SLA_POLICIES[level].firstResponseMins,
+    // A week without opening hours cannot pause a clock forever: such a calendar counts around the clock.
+    businessHours:
+      settings.sla.businessHoursLevels.includes(level) && hasOpeningHours(settings.businessHours as BusinessCalendar)
+        ? (settings.businessHours as BusinessCalendar)
+        : null,
   };
 }
 

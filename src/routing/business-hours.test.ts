@@ -3,8 +3,10 @@ import {
   ALWAYS_OPEN,
   addBusinessMs,
   businessMsBetween,
+  hasOpeningHours,
   isAlwaysOpen,
   isOpen,
+  nextOpening,
   type BusinessCalendar,
 } from './business-hours';
 
@@ -142,5 +144,21 @@ describe('agreement with a minute-by-minute count', () => {
       expect(minutes).toBe(expectedMins);
       expect(businessMsBetween(nightShift, at(from), at(to))).toBe(minutes * 60_000);
     }
+  });
+});
+
+describe('nextOpening', () => {
+  it('is now when open, else the next opening: after lunch, Monday morning after a weekend, past a holiday', () => {
+    expect(nextOpening(tokyo, at('2026-03-02T01:00:00Z'))?.toISOString()).toBe('2026-03-02T01:00:00.000Z');
+    expect(nextOpening(tokyo, at('2026-03-02T03:30:00Z'))?.toISOString()).toBe('2026-03-02T04:00:00.000Z'); // 13:00
+    expect(nextOpening(tokyo, at('2026-03-06T10:00:00Z'))?.toISOString()).toBe('2026-03-09T00:00:00.000Z'); // Fri 19:00 → Mon 09:00
+    expect(nextOpening(tokyo, at('2026-12-28T10:00:00Z'))?.toISOString()).toBe('2026-12-30T00:00:00.000Z'); // skips 12-29
+  });
+
+  it('is null for a week with no opening hours', () => {
+    const never: BusinessCalendar = { ...tokyo, weekly: {} };
+    expect(hasOpeningHours(never)).toBe(false);
+    expect(hasOpeningHours(tokyo)).toBe(true);
+    expect(nextOpening(never, at('2026-03-02T01:00:00Z'))).toBeNull();
   });
 });

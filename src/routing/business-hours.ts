@@ -217,3 +217,16 @@ export function businessMsBetween(calendar: BusinessCalendar, from: Date, to: Da
   }
   return total;
 }
+
+/** Whether the calendar opens at all (a week with no opening hours would never start an SLA clock). */
+export function hasOpeningHours(calendar: BusinessCalendar): boolean {
+  return Object.values(calendar.weekly).some((windows) => (windows ?? []).some(([s, e]) => s < e));
+}
+
+/** When the desk is next open: `at` itself when open now; null when the calendar never opens. */
+export function nextOpening(calendar: BusinessCalendar, at: Date): Date | null {
+  if (isOpen(calendar, at)) return at;
+  if (!hasOpeningHours(calendar)) return null;
+  // The first business millisecond after `at` ends one millisecond after the opening.
+  return new Date(addBusinessMs(calendar, at, 1).getTime() - 1);
+}

@@ -118,4 +118,34 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.screenshot({ path: path.join(SHOTS, 'inbox-phone.png') });
   });
+
+  it('promises a quick reply only when someone is online, and names the opening time when the desk is closed', async () => {
+    const api = new Client(koe.base);
+    await api.post('/api/auth/login', { email: ADMIN.adminEmail, password: ADMIN.adminPassword });
+    const settings = (await api.get('/api/settings/desk')).body;
+    // Closed today and the next three days in Tokyo (company holidays), whenever this runs.
+    const days = [0, 1, 2, 3].map((i) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + i * 86_400_000)),
+    );
+    const put = await api.req('PUT', '/api/settings/desk', {
+      ...settings,
+      businessHours: { ...settings.businessHours, holidays: days },
+    });
+    expect(put.status).toBe(200);
+    expect((await api.req('PUT', '/api/me/presence', { presence: 'offline' })).status).toBe(200);
+    const line = customer.getByTestId('koe-widget-availability');
+    await customer.reload();
+    await customer.getByTestId('koe-widget-launcher').click();
+    await expect.poll(() => line.getAttribute('data-availability')).toBe('closed');
+    const text = await line.innerText();
+    expect(text).toMatch(/^営業時間外です。.+の営業開始後にお返事します$/);
+    expect(text).not.toContain('数分');
+    await customer.screenshot({ path: path.join(SHOTS, 'widget-closed-ja.png') });
+
+    expect((await api.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);
+    await customer.reload();
+    await customer.getByTestId('koe-widget-launcher').click();
+    await expect.poll(() => line.getAttribute('data-availability')).toBe('online');
+    expect(await line.innerText()).toBe('通常数分以内にお返事します');
+  });
 });

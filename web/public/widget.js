@@ -30,6 +30,8 @@
       close: 'チャットを閉じる',
       title: 'お問い合わせ',
       subtitle: '通常数分以内にお返事します',
+      busy: 'ただいま担当者が席を外しています。順番にお返事します',
+      closed: '営業時間外です。{time}の営業開始後にお返事します',
       placeholder: 'メッセージを入力…',
       send: '送信',
       sending: '送信中…',
@@ -45,6 +47,8 @@
       close: 'Close chat',
       title: 'Contact us',
       subtitle: 'We usually reply within a few minutes',
+      busy: "Our team is away right now; we'll reply as soon as we can",
+      closed: "We're closed now; we'll reply after we open ({time})",
       placeholder: 'Type a message…',
       send: 'Send',
       sending: 'Sending…',
@@ -114,7 +118,7 @@
   root.innerHTML =
     (useSheet ? '' : '<style>' + STYLES() + '</style>') +
     '<div class="panel" part="panel" role="dialog" aria-modal="false" hidden>' +
-    '  <header><div><div class="title"></div><div class="subtitle"></div></div>' +
+    '  <header><div><div class="title"></div><div class="subtitle" data-testid="koe-widget-availability"></div></div>' +
     '    <button type="button" class="close" aria-label=""><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button></header>' +
     '  <div class="notice" hidden></div>' +
     '  <div class="log" role="log" aria-live="polite"></div>' +
@@ -143,7 +147,8 @@
     badge: root.querySelector('.badge'),
   };
   el.title.textContent = t.title;
-  el.subtitle.textContent = t.subtitle;
+  // The promise waits for the session: it depends on who is online and the opening hours.
+  el.subtitle.textContent = '';
   el.close.setAttribute('aria-label', t.close);
   el.input.setAttribute('placeholder', t.placeholder);
   el.input.setAttribute('aria-label', t.placeholder);
@@ -286,6 +291,33 @@
     });
   }
 
+  /** The header's promise: minutes when someone is online, otherwise when the desk will answer. */
+  function renderAvailability(a) {
+    if (!a || a.state === 'online') {
+      el.subtitle.textContent = t.subtitle;
+    } else if (a.state === 'closed' && a.opensAt) {
+      var opens = new Date(a.opensAt);
+      var fmt = { timeZone: a.timeZone, hour: '2-digit', minute: '2-digit' };
+      // The day too, when it is not today in the desk's time zone.
+      var day = new Intl.DateTimeFormat('en-CA', { timeZone: a.timeZone });
+      if (day.format(opens) !== day.format(new Date())) {
+        fmt.month = 'numeric';
+        fmt.day = 'numeric';
+        fmt.weekday = 'short';
+      }
+      var when;
+      try {
+        when = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', fmt).format(opens);
+      } catch (e) {
+        when = opens.toLocaleString();
+      }
+      el.subtitle.textContent = t.closed.replace('{time}', when);
+    } else {
+      el.subtitle.textContent = t.busy;
+    }
+    el.subtitle.setAttribute('data-availability', a ? a.state : 'online');
+  }
+
   function startSession() {
     if (state.session) return state.session;
     var body = { locale: lang };
@@ -294,6 +326,7 @@
       .then(function (session) {
         saveToken(session.visitorToken);
         if (session.channelName) el.title.textContent = session.channelName;
+        renderAvailability(session.availability);
         renderGreeting(session.greeting);
         (session.messages || []).forEach(function (wm) {
           upsert(wm, true);

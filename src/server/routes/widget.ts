@@ -13,6 +13,7 @@ import {
 } from '../../contracts/widget';
 import { guestName, visitorExternalId } from '../../channels/webchat/visitor';
 import { toWidgetMessage } from '../../channels/webchat/widget-message';
+import { widgetAvailability } from '../../desk/availability';
 import { notFound } from '../../domain/errors';
 import { nowIso, randomToken } from '../../domain/ids';
 import { recordInbound } from '../../ingest/pipeline';
@@ -76,7 +77,13 @@ export const widgetRoutes =
         const visitorToken = req.body.visitorToken ?? randomToken(24);
         const greeting =
           typeof channel.settings.greeting === 'string' && channel.settings.greeting ? channel.settings.greeting : null;
-        return { visitorToken, channelName: channel.name, greeting, messages: await history(channel, visitorToken) };
+        return {
+          visitorToken,
+          channelName: channel.name,
+          greeting,
+          availability: await widgetAvailability(koe.db, channel.workspaceId),
+          messages: await history(channel, visitorToken),
+        };
       },
     );
 

@@ -116,6 +116,9 @@ export const enRouting: Pick<
     takeOnReplyHelp:
       'The customer is now talking to whoever replied, so the conversation stays with them (a private note changes nothing).',
     slaHeading: 'SLA',
+    businessHoursLevels: 'Levels whose clocks count business hours only',
+    businessHoursLevelsHelp:
+      'SLA clocks of the checked levels count only the business hours below; the others run around the clock (default: L1 and L2 business hours, urgent L3 around the clock).',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',
     defaultMins: 'default {{mins}} min',
@@ -124,6 +127,8 @@ export const enRouting: Pick<
     escalate: 'Notify and escalate to L3',
     reassign: 'Notify and reassign to someone else',
     hours: 'Business hours',
+    hoursHelp:
+      'SLA clocks of the levels chosen above count only these hours. When nobody is online, the chat widget tells visitors outside these hours when the desk opens.',
     timeZone: 'Time zone',
     closed: 'Closed',
     jpHolidays: 'Closed on Japanese public holidays',

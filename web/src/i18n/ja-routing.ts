@@ -112,6 +112,9 @@ export const jaRouting = {
     takeOnReplyHelp:
       'お客様はもう返信した担当者とやり取りしています。続きを同じ人が受け持てるよう、返信と同時に担当者を設定します（社内メモでは変わりません）。',
     slaHeading: 'SLA',
+    businessHoursLevels: '営業時間だけ数えるレベル',
+    businessHoursLevelsHelp:
+      'チェックしたレベルのSLAは営業時間（下の設定）だけを数えます。チェックしないレベルは24時間数えます（既定: L1・L2は営業時間、緊急のL3は24時間）。',
     warnAt: '警告を出すタイミング（期限に対する割合 %）',
     firstResponse: 'L{{level}} 初回返信の目標（分）',
     defaultMins: '既定 {{mins}}分',
@@ -120,6 +123,8 @@ export const jaRouting = {
     escalate: '通知してL3へエスカレーション',
     reassign: '通知して別の担当者に再割り当て',
     hours: '営業時間',
+    hoursHelp:
+      'SLAの対象レベル（上の設定）の期限はこの時間だけを数えます。チャットウィジェットは、担当者が誰もオンラインでないとき、営業時間外なら次の営業開始時刻を案内します。',
     timeZone: 'タイムゾーン',
     closed: '休み',
     jpHolidays: '日本の祝日を休みにする',

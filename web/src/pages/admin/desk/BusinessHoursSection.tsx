@@ -17,7 +17,7 @@ export function BusinessHoursSection({
 }) {
   const { t } = useTranslation();
   return (
-    <SettingsSection title={t('desk.hours')}>
+    <SettingsSection title={t('desk.hours')} help={t('desk.hoursHelp')}>
       <TextInput
         label={t('desk.timeZone')}
         value={s.businessHours.timeZone}

@@ -1,4 +1,4 @@
-import { Group, NativeSelect, NumberInput, SimpleGrid } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, NumberInput, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OnBreach } from '../../../api/routingTypes';
 
@@ -52,6 +52,19 @@ export function SlaSection({ s, patch }: { s: DeskSettings; patch: (p: Partial<D
           data-testid="desk-on-breach"
         />
       </Group>
+      <Checkbox.Group
+        mt="sm"
+        label={t('desk.businessHoursLevels')}
+        description={t('desk.businessHoursLevelsHelp')}
+        value={s.sla.businessHoursLevels.map(String)}
+        onChange={(v) => patch({ sla: { ...s.sla, businessHoursLevels: v.map(Number).sort() as (1 | 2 | 3)[] } })}
+      >
+        <Group gap="md" mt={6}>
+          {(['1', '2', '3'] as const).map((level) => (
+            <Checkbox key={level} value={level} label={`L${level}`} data-testid={`desk-bh-level-${level}`} />
+          ))}
+        </Group>
+      </Checkbox.Group>
     </SettingsSection>
   );
 }
