@@ -2,31 +2,8 @@
 // decides which operators make sense; a rule using an operator that does not
 // fit its field is rejected when saved and never matches at run time.
 import { canonical, containsKeyword } from './keywords';
+import { FIELD_KINDS, OPS_BY_KIND } from '../contracts/automation-values';
 import type { Condition, ConditionField, ConditionOp, ConditionValue, RuleFacts } from './types';
-
-type FieldKind = 'scalar' | 'number' | 'boolean' | 'list' | 'text';
-
-const FIELD_KINDS: Record<ConditionField, FieldKind> = {
-  channel: 'scalar',
-  sentiment: 'scalar',
-  status: 'scalar',
-  assignee: 'scalar',
-  level: 'number',
-  priority: 'number',
-  'customer.vip': 'boolean',
-  businessHours: 'boolean',
-  categories: 'list',
-  'customer.tags': 'list',
-  keywords: 'text',
-};
-
-const OPS_BY_KIND: Record<FieldKind, readonly ConditionOp[]> = {
-  scalar: ['is', 'is_not', 'in'],
-  number: ['is', 'is_not', 'in', 'gte', 'lte'],
-  boolean: ['is', 'is_not'],
-  list: ['is', 'is_not', 'in', 'contains', 'matches_any'],
-  text: ['is_not', 'contains', 'matches_any'],
-};
 
 /** Why a condition is malformed, or null when it is fine. */
 export function conditionProblem(c: Condition): string | null {

@@ -32,9 +32,13 @@ export const SHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots')
 export async function resize(page: Page, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
   const layout = size.width <= 768 ? 'phone' : 'laptop';
+  // A function (not a string): the app's Content-Security-Policy forbids evaluating strings.
   await page.waitForFunction(
-    `!document.querySelector('[data-layout]') || !!document.querySelector('[data-layout="${layout}"]')`,
-    undefined,
+    (want: string) => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+      return !doc.querySelector('[data-layout]') || Boolean(doc.querySelector(`[data-layout="${want}"]`));
+    },
+    layout,
     { polling: 'raf' },
   );
 }

@@ -225,11 +225,16 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await page.getByTestId('rule-add').click();
     const form = page.getByTestId('rule-form');
     await form.getByTestId('rule-name').fill('請求トラブルにタグ');
-    await form.getByTestId('condition-value').fill('billing_error');
+    // The value offers the field's own choices, in the reader's words.
+    expect(await form.getByTestId('condition-field').locator('option:checked').innerText()).toBe('分類');
+    await form.getByTestId('condition-value').selectOption({ label: '請求トラブル' });
     await form.getByTestId('action-tag').fill('返金');
     await form.getByTestId('rule-save').click();
     const row = page.getByTestId('rule-row').filter({ hasText: '請求トラブルにタグ' });
     await row.waitFor();
+    // The list reads as a sentence, not as codes.
+    expect(await row.innerText()).toContain('分類 が次を含む 請求トラブル');
+    expect(await row.innerText()).not.toContain('billing_error');
     const rules = (await admin.get('/api/automation/rules')).body.items as any[];
     expect(rules[0]).toMatchObject({
       event: 'message.received',

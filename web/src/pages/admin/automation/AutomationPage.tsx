@@ -21,6 +21,8 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { AdminPage } from '../AdminPage';
 import { DryRunPanel } from './DryRunPanel';
 import { RuleForm } from './RuleForm';
+import { describeCondition } from './ConditionRow';
+import { useAgents } from '../../../api/admin';
 import { TemplatesPanel } from './TemplatesPanel';
 
 /** Admin-defined rules (event → conditions → actions), a dry run against a real conversation, and reply templates. */
@@ -132,6 +134,8 @@ function RuleRow({
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
+  const agents = useAgents().data ?? [];
+  const agentName = (id: string) => agents.find((a) => a.id === id)?.name;
   const [order, setOrder] = useState<number | string>(rule.order);
   const saveOrder = () => Number(order) !== rule.order && onSave({ ...rule, order: Number(order) || 0 });
   return (
@@ -154,8 +158,8 @@ function RuleRow({
           {rule.name}
         </Text>
         <Text size="xs" c="dimmed">
-          {rule.conditions.map((c) => `${c.field} ${c.op} ${JSON.stringify(c.value)}`).join(' かつ ') || '—'}
-          {rule.stopProcessing ? ' · stop' : ''}
+          {rule.conditions.map((c) => describeCondition(t, c, agentName)).join(t('automation.conjunction')) || '—'}
+          {rule.stopProcessing ? ` · ${t('automation.stopShort')}` : ''}
         </Text>
       </Table.Td>
       <Table.Td>

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import { ActionIcon, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
-  CONDITION_FIELDS,
-  CONDITION_OPS,
   RULE_EVENTS,
   type Condition,
   type ConditionField,
@@ -16,12 +14,9 @@ import {
 } from '../../../api/routingTypes';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ACTION_TYPES, ActionParams, newAction } from './ActionRow';
+import { ConditionRow, type ConditionDraft } from './ConditionRow';
 
-interface Row {
-  field: ConditionField;
-  op: ConditionOp;
-  value: string;
-}
+type Row = ConditionDraft;
 
 const NUMERIC: ConditionField[] = ['level', 'priority'];
 const BOOLEAN: ConditionField[] = ['businessHours', 'customer.vip'];
@@ -55,7 +50,6 @@ export function RuleForm({ pending, error, onSubmit, onCancel }: Props) {
   const [stop, setStop] = useState(false);
   const [rows, setRows] = useState<Row[]>([{ field: 'categories', op: 'contains', value: '' }]);
   const [actions, setActions] = useState<RuleAction[]>([newAction('add_tag')]);
-  const setRow = (i: number, p: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const setAction = (i: number, a: RuleAction) => setActions(actions.map((x, j) => (j === i ? a : x)));
 
   const submit = () => {
@@ -97,41 +91,12 @@ export function RuleForm({ pending, error, onSubmit, onCancel }: Props) {
         {t('automation.conditions')}
       </Text>
       {rows.map((r, i) => (
-        <Group key={i} gap="xs" wrap="nowrap" data-testid="condition-row">
-          <NativeSelect
-            size="xs"
-            aria-label={t('automation.field')}
-            value={r.field}
-            onChange={(e) => setRow(i, { field: e.currentTarget.value as ConditionField })}
-            data={[...CONDITION_FIELDS]}
-            data-testid="condition-field"
-          />
-          <NativeSelect
-            size="xs"
-            aria-label={t('automation.op')}
-            value={r.op}
-            onChange={(e) => setRow(i, { op: e.currentTarget.value as ConditionOp })}
-            data={[...CONDITION_OPS]}
-            data-testid="condition-op"
-          />
-          <TextInput
-            size="xs"
-            aria-label={t('automation.value')}
-            placeholder={BOOLEAN.includes(r.field) ? 'true / false' : 'billing_error, …'}
-            value={r.value}
-            onChange={(e) => setRow(i, { value: e.currentTarget.value })}
-            style={{ flex: 1 }}
-            data-testid="condition-value"
-          />
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            aria-label={t('automation.remove')}
-            onClick={() => setRows(rows.filter((_, j) => j !== i))}
-          >
-            ×
-          </ActionIcon>
-        </Group>
+        <ConditionRow
+          key={i}
+          row={r}
+          onChange={(next) => setRows(rows.map((x, j) => (j === i ? next : x)))}
+          onRemove={() => setRows(rows.filter((_, j) => j !== i))}
+        />
       ))}
       <Button
         size="compact-xs"
