@@ -114,6 +114,8 @@ export const TriageReasonSchema = z.object({
   message: z.string(),
   /** On an agent's correction (stored in Japanese): the same sentence in English. */
   messageEn: z.string().optional(),
+  /** The explanation in each UI language (the evidence stays the customer's words); older reasons lack it. */
+  localized: z.object({ ja: z.string(), en: z.string() }).optional(),
 });
 export type TriageReason = z.infer<typeof TriageReasonSchema>;
 

@@ -173,11 +173,12 @@ export async function handoffDraft(
   const fromCustomer = thread.filter((m) => m.kind === 'customer');
   return deskTexts.handoffDraft({
     customer: customer?.name ?? item.customer.name,
-    channel: `${item.channel.name} / ${item.channel.kind}`,
-    categories: item.categories.join(', '),
+    channelName: item.channel.name,
+    channelKind: item.channel.kind,
+    categories: item.categories,
     level: item.level,
     priority: item.priority,
-    sentiment: item.sentiment ?? '-',
+    sentiment: item.sentiment,
     fromCustomer: fromCustomer.length,
     replies: thread.length - fromCustomer.length,
     lastWords: fromCustomer.slice(-3).map((m) => m.text.slice(0, 120)),

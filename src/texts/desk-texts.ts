@@ -26,6 +26,15 @@ const SENTIMENT_NAMES: Record<string, Localized> = {
   positive: { ja: 'ポジティブ', en: 'positive' },
 };
 export const categoryName = (c: string): Localized => CATEGORY_NAMES[c] ?? { ja: c, en: c };
+const CHANNEL_KIND_NAMES: Record<string, Localized> = {
+  webchat: { ja: 'Webチャット', en: 'web chat' },
+  line: { ja: 'LINE', en: 'LINE' },
+  facebook: { ja: 'Facebook', en: 'Facebook' },
+  instagram: { ja: 'Instagram', en: 'Instagram' },
+  x: { ja: 'X', en: 'X' },
+  email: { ja: 'メール', en: 'email' },
+};
+export const channelKindName = (k: string): Localized => CHANNEL_KIND_NAMES[k] ?? { ja: k, en: k };
 export const sentimentName = (s: string): Localized => SENTIMENT_NAMES[s] ?? { ja: s, en: s };
 
 const SLA_TARGET: Record<string, Localized> = {
@@ -65,18 +74,19 @@ export const deskTexts = {
   }),
   handoffDraft: (f: {
     customer: string;
-    channel: string;
-    categories: string;
+    channelName: string;
+    channelKind: string;
+    categories: string[];
     level: number;
     priority: number;
-    sentiment: string;
+    sentiment: string | null;
     fromCustomer: number;
     replies: number;
     lastWords: string[];
   }): Localized => ({
     ja: [
-      `お客様: ${f.customer}（${f.channel}）`,
-      `分類: ${f.categories || 'なし'}・L${f.level}・優先度 ${f.priority}・感情 ${f.sentiment}`,
+      `お客様: ${f.customer}（${f.channelName}・${channelKindName(f.channelKind).ja}）`,
+      `分類: ${f.categories.map((c) => categoryName(c).ja).join('・') || 'なし'}・L${f.level}・優先度 ${f.priority}・感情 ${f.sentiment ? sentimentName(f.sentiment).ja : 'なし'}`,
       `メッセージ: お客様 ${f.fromCustomer} 件 / 返信 ${f.replies} 件`,
       `最近のお客様の発言:\n${f.lastWords.map((w) => `・${w}`).join('\n') || '・なし'}`,
       '',
@@ -85,8 +95,8 @@ export const deskTexts = {
       'お約束したこと: ',
     ].join('\n'),
     en: [
-      `Customer: ${f.customer} (${f.channel})`,
-      `Categories: ${f.categories || 'none'} · L${f.level} · priority ${f.priority} · sentiment ${f.sentiment}`,
+      `Customer: ${f.customer} (${f.channelName}, ${channelKindName(f.channelKind).en})`,
+      `Categories: ${f.categories.map((c) => categoryName(c).en).join(', ') || 'none'} · L${f.level} · priority ${f.priority} · sentiment ${f.sentiment ? sentimentName(f.sentiment).en : 'none'}`,
       `Messages: ${f.fromCustomer} from the customer / ${f.replies} replies`,
       `The customer's latest words:\n${f.lastWords.map((w) => `- ${w}`).join('\n') || '- none'}`,
       '',

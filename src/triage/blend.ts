@@ -3,7 +3,7 @@
 // the model fills in what the rules do not know — the workspace's own slang —
 // once it has seen enough corrections.
 import type { LearnedModel } from './learned';
-import { categoryLabel, pct, reason } from './messages';
+import { categoryLabel, pct, reason, sentimentWord } from './messages';
 import type { RuleAnalysis } from './rules';
 import type { Category, Lang, Reason, Sentiment } from './types';
 
@@ -43,11 +43,11 @@ export function blendLearned(
     if ((p.support[c] ?? 0) < BLEND.minCategorySupport || c === 'spam') continue;
     if (!cats.has(c) && prob >= BLEND.addAbove) {
       cats.add(c);
-      result.reasons.push(reason(lang, 'category', c, 'learned', pct(prob), categoryLabel(lang, c)));
+      result.reasons.push(reason(lang, 'category', c, 'learned', pct(prob), (l: Lang) => categoryLabel(l, c)));
     } else if (cats.has(c) && prob <= BLEND.removeBelow && rules.scores[c] < BLEND.ruleConfident) {
       cats.delete(c);
       result.reasons.push(
-        reason(lang, 'category', `not_${c}`, 'learned_removed', pct(1 - prob), categoryLabel(lang, c)),
+        reason(lang, 'category', `not_${c}`, 'learned_removed', pct(1 - prob), (l: Lang) => categoryLabel(l, c)),
       );
     }
   }
@@ -56,7 +56,9 @@ export function blendLearned(
   if (s && s.confidence >= BLEND.sentimentAbove && Math.abs(ruleSentimentScore) < BLEND.sentimentUnsure) {
     const score = SENTIMENT_SCORE[s.label];
     result.sentiment = { sentiment: s.label, score };
-    result.reasons.push(reason(lang, 'sentiment', s.label, 'learned_sentiment', pct(s.confidence), s.label));
+    result.reasons.push(
+      reason(lang, 'sentiment', s.label, 'learned_sentiment', pct(s.confidence), sentimentWord(s.label)),
+    );
   }
   return result;
 }

@@ -1,6 +1,6 @@
 // Decisions on top of the rule scores: which categories stand, the sentiment
 // score and the level, each with the reason an agent will see.
-import { categoryLabel, joinEvidence, reason } from './messages';
+import { categoryLabel, categoryLabels, joinEvidence, reason } from './messages';
 import type { Evidence, RuleAnalysis } from './rules';
 import type { Category, Lang, Level, Reason, Sentiment } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
@@ -56,8 +56,11 @@ export function categoryReasons(lang: Lang, rules: RuleAnalysis, cats: Category[
     const ev = rules.evidence[c];
     if (ev.length === 0) continue;
     const ws = ev.find((e) => e.workspace);
-    if (ws) out.push(reason(lang, 'category', c, 'workspace', ws.term, categoryLabel(lang, c)));
-    else out.push(reason(lang, 'category', c, 'category', joinEvidence(lang, topTerms(ev)), categoryLabel(lang, c)));
+    if (ws) out.push(reason(lang, 'category', c, 'workspace', ws.term, (l: Lang) => categoryLabel(l, c)));
+    else
+      out.push(
+        reason(lang, 'category', c, 'category', joinEvidence(lang, topTerms(ev)), (l: Lang) => categoryLabel(l, c)),
+      );
   }
   return out;
 }
@@ -107,15 +110,11 @@ export function decideLevel(
   cats: Category[],
   spam: boolean,
 ): { level: Level; reason: Reason } {
-  const ja = lang === 'ja';
-  if (spam) return { level: 0, reason: reason(lang, 'level', 'L0', 'L0', ja ? 'スパム' : 'spam') };
+  if (spam)
+    return { level: 0, reason: reason(lang, 'level', 'L0', 'L0', (l: Lang) => (l === 'ja' ? 'スパム' : 'spam')) };
   const urgent = cats.filter((c) => URGENT_CATEGORIES.has(c));
   if (urgent.length > 0) {
-    const labels = joinEvidence(
-      lang,
-      urgent.map((c) => categoryLabel(lang, c)),
-    );
-    return { level: 3, reason: reason(lang, 'level', 'L3', 'L3', urgent.join(','), labels) };
+    return { level: 3, reason: reason(lang, 'level', 'L3', 'L3', urgent.join(','), categoryLabels(urgent)) };
   }
   if (cats.includes('request')) {
     const ev = topTerms(rules.evidence.request, 2);
@@ -135,5 +134,10 @@ export function decideLevel(
   if (rules.support.length > 0) {
     return { level: 1, reason: reason(lang, 'level', 'support_tag', 'support_tag', rules.support[0]) };
   }
-  return { level: 0, reason: reason(lang, 'level', 'L0', 'L0', ja ? '対応が必要な内容なし' : 'nothing actionable') };
+  return {
+    level: 0,
+    reason: reason(lang, 'level', 'L0', 'L0', (l: Lang) =>
+      l === 'ja' ? '対応が必要な内容なし' : 'nothing actionable',
+    ),
+  };
 }

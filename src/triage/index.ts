@@ -29,7 +29,7 @@ import { computePriority } from './priority';
 import type { RuleAnalysis } from './rules';
 import { applyRules } from './rules';
 import { detectFlags } from './spam';
-import { categoryLabel, joinEvidence, pct, reason } from './messages';
+import { categoryLabel, categoryLabels, pct, reason } from './messages';
 import type { Category, Lang, Reason, Sentiment, TriagePost, TriageResult, WorkspacePhrases } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
 import { workspaceMatcher } from './workspace';
@@ -114,17 +114,17 @@ function blendBase(
         !URGENT_CATEGORIES.has(c) && c !== 'spam' && (categories.includes(c) || rules.scores[c] >= CATEGORY_THRESHOLD),
     );
     out.categories = precedence(rest, rules.scores);
-    const labels = joinEvidence(
-      lang,
-      urgent.map((c) => categoryLabel(lang, c)),
+    out.reasons.push(
+      reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), categoryLabels(urgent)),
     );
-    out.reasons.push(reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), labels));
   } else if (urgent.length === 0) {
     const raise = raiseUrgency(scores, categories, blend);
     if (raise) {
       out.categories = precedence([...categories, raise.category], rules.scores);
       out.reasons.push(
-        reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), categoryLabel(lang, raise.category)),
+        reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), (l: Lang) =>
+          categoryLabel(l, raise.category),
+        ),
       );
     }
   }
@@ -135,11 +135,11 @@ function blendBase(
       const p = scores[c as BaseTarget];
       if (!cats.includes(c) && p >= blend.otherAddAbove) {
         cats = [...cats, c];
-        out.reasons.push(reason(lang, 'category', c, 'base_model_category', pct(p), categoryLabel(lang, c)));
+        out.reasons.push(reason(lang, 'category', c, 'base_model_category', pct(p), (l: Lang) => categoryLabel(l, c)));
       } else if (cats.includes(c) && p < blend.otherRemoveBelow && !workspaceSaid(c)) {
         cats = cats.filter((x) => x !== c);
         out.reasons.push(
-          reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), categoryLabel(lang, c)),
+          reason(lang, 'category', `not_${c}`, 'base_model_removed', pct(1 - p), (l: Lang) => categoryLabel(l, c)),
         );
       }
     }

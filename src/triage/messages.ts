@@ -119,17 +119,44 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
   },
 };
 
+/** A value that reads differently per language (a category's label); a plain string reads the same in both. */
+export type PerLang = string | ((lang: Lang) => string);
+const inLang = (v: PerLang, lang: Lang) => (typeof v === 'string' ? v : v(lang));
+
+/**
+ * A reason in the post's language (`message`), and in both UI languages (`localized`): an agent reading the desk in
+ * English sees English reasons for a Japanese post, quoting the customer's own words as evidence.
+ */
 export function reason(
   lang: Lang,
   kind: ReasonKind,
   code: string,
   template: string,
-  evidence: string,
-  extra = '',
+  evidence: PerLang,
+  extra: PerLang = '',
 ): Reason {
-  const t = TEMPLATES[lang][template] ?? TEMPLATES.en[template];
-  return { kind, code, evidence, message: t ? t(evidence, extra) : evidence };
+  const render = (l: Lang) => {
+    const t = TEMPLATES[l][template] ?? TEMPLATES.en[template];
+    return t ? t(inLang(evidence, l), inLang(extra, l)) : inLang(evidence, l);
+  };
+  const localized = { ja: render('ja'), en: render('en') };
+  return { kind, code, evidence: inLang(evidence, lang), message: localized[lang], localized };
 }
+
+/** Category labels joined for a reason, per language. */
+export const categoryLabels =
+  (cats: readonly Category[]): PerLang =>
+  (l: Lang) =>
+    joinEvidence(
+      l,
+      cats.map((c) => categoryLabel(l, c)),
+    );
+
+/** A sentiment code as a word of the language. */
+export const sentimentWord =
+  (s: string): PerLang =>
+  (l: Lang) =>
+    l === 'ja' ? (({ negative: '否定的', positive: '肯定的', neutral: '中立' } as Record<string, string>)[s] ?? s) : s;
 
 export const levelTemplate = (level: Level): string => `L${level}`;
 

@@ -397,7 +397,7 @@ function tally(
         cancelledTerms.add(surface);
         result.cancelled.push(
           explains
-            ? reason(lang, 'category', 'context', 'context', surface, categoryLabel(lang, explains))
+            ? reason(lang, 'category', 'context', 'context', surface, (l: Lang) => categoryLabel(l, explains))
             : reason(lang, 'category', 'quoted', 'quoted', surface),
         );
       }

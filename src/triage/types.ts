@@ -38,6 +38,8 @@ export interface Reason {
   evidence: string;
   /** Human readable explanation in the post's language. */
   message: string;
+  /** The explanation in each UI language (evidence stays the customer's words); absent on older stored reasons. */
+  localized?: { ja: string; en: string };
 }
 
 /** Flame-risk and queue signals supplied by the ingest pipeline. */

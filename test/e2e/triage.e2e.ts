@@ -110,6 +110,16 @@ describe('triage in the agent inbox in Chromium (Japanese)', () => {
       .poll(() => view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText())
       .toContain('レベル3');
     expect((await detail(id)).level).toBe(3);
+
+    // In the English UI the reasons are English, still quoting (and marking) the customer's words.
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect.poll(() => reason.innerText()).toMatch(/indicates a billing error/);
+    await expect.poll(() => reason.locator('mark').first().innerText()).toBe('二重請求');
+    await expect
+      .poll(() => view.locator('[data-testid="triage-reason"][data-kind="level"]').first().innerText())
+      .toContain('level 3: a billing error needs attention now');
+    await page.getByTestId('lang-switch').getByText('日本語', { exact: true }).click();
+    await expect.poll(() => reason.innerText()).toContain('請求トラブルと判断しました');
   });
 
   it('lets an agent correct the categories, and the API keeps the correction', async () => {

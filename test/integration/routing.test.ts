@@ -74,6 +74,9 @@ describe.each(dialects)('routing, escalation and SLA (%s)', (dialect) => {
     const draft = (await l1.get(`/api/conversations/${c.id}/handoff-draft`)).body.text;
     expect(draft).toContain(c.customer.name);
     expect(draft).toContain('サプライズ');
+    // In words, not codes: the channel kind, the categories and the sentiment are named for people.
+    expect(draft).toContain('（サイトのチャット・Webチャット）');
+    expect(draft).not.toMatch(/webchat|purchase_intent|request\b|neutral|positive|negative/);
     const noNote = await l1.post(`/api/conversations/${c.id}/escalations`, { toLevel: 3, note: '' });
     expect(noNote.status).toBe(400);
     expect(noNote.body.errors[0].path).toBe('note');

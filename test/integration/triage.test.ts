@@ -25,6 +25,12 @@ describe.each(dialects)('triage in the desk (%s)', (dialect) => {
     expect(inbox.indexOf(l2.id)).toBeLessThan(inbox.indexOf(l1.id));
     const detail = (await desk.admin.get(`/api/conversations/${l3.id}`)).body;
     expect(detail.reasons.some((r: any) => r.code === 'billing_error' && r.evidence.includes('二重請求'))).toBe(true);
+    // Each reason reads in both UI languages, quoting the customer's own words.
+    const billing = detail.reasons.find((r: any) => r.kind === 'category' && r.code === 'billing_error');
+    expect(billing.localized.ja).toMatch(/「.*二重請求.*」から請求トラブルと判断しました/);
+    expect(billing.localized.en).toMatch(/".*二重請求.*" indicates a billing error/);
+    const level = detail.reasons.find((r: any) => r.kind === 'level');
+    expect(level.localized.en).toBe('level 3: a billing error needs attention now');
   });
 
   it('sets spam aside in its own view, and an agent can clear the flag', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../api/types';
 import { CategoryBadge, isCategory, LevelBadge, SentimentBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { langOf } from '../../i18n';
 
 // Flags first (they explain why a conversation is set aside), then what it is about, then how urgent.
 const KIND_ORDER: TriageReasonKind[] = ['spam', 'troll', 'category', 'sentiment', 'level', 'priority'];
@@ -28,8 +29,8 @@ const KIND_COLORS: Record<TriageReasonKind, string> = {
 };
 
 /** Evidence is one or more words joined by 、 or ", "; only words that appear in the message are marked. */
-function evidenceTerms(reason: TriageReason): string[] {
-  const message = reason.message.toLowerCase();
+function evidenceTerms(reason: TriageReason, shown: string): string[] {
+  const message = shown.toLowerCase();
   return reason.evidence
     .split(/[、,]\s*/)
     .map((term) => term.trim())
@@ -122,7 +123,10 @@ export function TriagePanel({ conversation }: { conversation: Conversation }) {
 }
 
 function ReasonLine({ reason }: { reason: TriageReason }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // In the reader's language; the quoted evidence stays the customer's own words.
+  const ui = langOf(i18n.language);
+  const text = reason.localized?.[ui] ?? (ui === 'en' ? reason.messageEn : undefined) ?? reason.message;
   const label =
     reason.kind === 'category' && isCategory(reason.code)
       ? t(`category.${reason.code}`)
@@ -157,12 +161,12 @@ function ReasonLine({ reason }: { reason: TriageReason }) {
         component="span"
         size={minor ? 'xs' : 'sm'}
         c={minor ? 'dimmed' : undefined}
-        highlight={evidenceTerms(reason)}
+        highlight={evidenceTerms(reason, text)}
         highlightStyles={{ padding: '0 2px', borderRadius: 3, fontWeight: 600 }}
         className="koe-message-text"
         data-testid="triage-reason-message"
       >
-        {reason.message}
+        {text}
       </Highlight>
     </Box>
   );
