@@ -102,4 +102,24 @@ describe('keyboard shortcuts, in Chromium', () => {
     await help.waitFor({ state: 'detached' });
     expect((await detail(ids[0])).status).toBe('open');
   });
+
+  it('the audit log of these actions reads in words, without codes or ids', async () => {
+    await page.goto(`${desk.koe.base}/admin/audit`);
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    const status = page.locator('[data-testid="audit-action"][data-action="conversation.status_changed"]').first();
+    await status.waitFor();
+    expect(await status.innerText()).toBe('ステータスを変更');
+    const row = page.locator('tr').filter({ has: status });
+    expect(await row.getByTestId('audit-detail').innerText()).toBe('変更前: 対応中、変更後: 解決済み');
+    expect(await row.innerText()).toContain('会話を開く');
+    const assigned = page.locator('tr').filter({
+      has: page.locator('[data-testid="audit-action"][data-action="conversation.assigned"]'),
+    });
+    expect(await assigned.first().getByTestId('audit-detail').innerText()).toBe('変更前: なし、変更後: 山田 花子');
+    const text = await table.innerText();
+    expect(text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'audit-1280.png') });
+  });
 });

@@ -6,6 +6,8 @@ import { jaIncidents } from './ja-incidents';
 import { enIncidents } from './en-incidents';
 import { jaSavedReplies } from './ja-saved-replies';
 import { enSavedReplies } from './en-saved-replies';
+import { jaAudit } from './ja-audit';
+import { enAudit } from './en-audit';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -39,8 +41,8 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies } },
-    en: { translation: { ...en, ...enIncidents, ...enSavedReplies } },
+    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit } },
+    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit } },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

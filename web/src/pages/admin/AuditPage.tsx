@@ -1,41 +1,99 @@
-import { Code, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Loader, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAudit } from '../../api/admin';
+import { useAgents, useAudit } from '../../api/admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/time';
 import { AdminPage } from './AdminPage';
 
-/**
- * The contract leaves actor/target/detail open. The server sends {type,id,name?} refs and a flat detail
- * object; show names and short ids for people, and keep anything unexpected readable as JSON.
- */
-function describeRef(value: unknown): { label: string; title?: string } {
-  if (value === null || value === undefined || value === '') return { label: '–' };
-  if (typeof value !== 'object') return { label: String(value) };
-  const ref = value as Record<string, unknown>;
-  const id = typeof ref.id === 'string' ? ref.id : undefined;
-  if (typeof ref.name === 'string' && ref.name) return { label: ref.name, title: id };
-  if (typeof ref.type === 'string') return { label: id ? `${ref.type} #${id.slice(0, 8)}` : ref.type, title: id };
-  return { label: JSON.stringify(value) };
+type T = TFunction;
+type AgentName = (id: string) => string | undefined;
+
+/** i18next reads dots as nesting: `conversation.assigned` is the key `conversation__assigned`. */
+export const auditKey = (action: string) => action.replace(/\./g, '__');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function actionLabel(t: T, action: string): string {
+  const key = `auditActions.${auditKey(action)}`;
+  return i18n.exists(key) ? (t as (k: string) => string)(key) : t('auditActions.other');
 }
 
-function describeDetail(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value !== 'object' || Array.isArray(value))
-    return typeof value === 'string' ? value : JSON.stringify(value);
+const SYSTEM_PARTS: Record<string, 'sla' | 'routing' | 'incidents' | 'notifications' | 'cli'> = {
+  'Koe SLA': 'sla',
+  'Koe routing': 'routing',
+  'Koe incidents': 'incidents',
+  'Koe notifications': 'notifications',
+  'koe create-admin': 'cli',
+};
+
+/** Who acted: an agent's name, Koe's part in words, or the address someone tried to sign in with. */
+function actorLabel(t: T, value: unknown): string {
+  const ref = (value ?? {}) as { type?: string; name?: string };
+  if (ref.type === 'system') {
+    const part = ref.name ? SYSTEM_PARTS[ref.name] : undefined;
+    return t(`auditActors.${part ?? 'system'}`);
+  }
+  if (ref.type === 'anonymous') return t('auditActors.anonymous', { email: ref.name ?? '' });
+  if (ref.type === 'api_token') return ref.name ? `${t('auditActors.token')}（${ref.name}）` : t('auditActors.token');
+  return ref.name || '–';
+}
+
+function TargetCell({ value, agentName }: { value: unknown; agentName: AgentName }) {
+  const { t } = useTranslation();
+  const ref = (value ?? {}) as { type?: string; id?: string; name?: string };
+  const typeKey = `auditTargets.${ref.type ?? ''}`;
+  const type = ref.type && i18n.exists(typeKey) ? (t as (k: string) => string)(typeKey) : '';
+  const name = ref.name || (ref.type === 'agent' && ref.id ? agentName(ref.id) : undefined);
+  return (
+    <Table.Td>
+      {ref.type === 'conversation' && ref.id ? (
+        <Anchor component={Link} to={`/conversations/${encodeURIComponent(ref.id)}`} size="sm">
+          {t('auditTargets.open')}
+        </Anchor>
+      ) : (
+        [type, name].filter(Boolean).join(': ') || '–'
+      )}
+    </Table.Td>
+  );
+}
+
+/** Detail fields in words; ids are left out (the target links to what matters) and codes are translated. */
+function describeDetail(t: T, action: string, value: unknown, agentName: AgentName): string {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return '';
+  const word = (key: string, v: unknown): string | null => {
+    if (v === null || v === undefined || v === '') return key === 'to' || key === 'from' ? t('auditDetail.none') : null;
+    if (typeof v === 'boolean') return v ? t('auditDetail.yes') : t('auditDetail.no');
+    if (typeof v === 'number')
+      return action === 'conversation.level_changed' || key === 'toLevel' ? `L${v}` : String(v);
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string' && !UUID.test(x)) ? v.join('、') : null;
+    if (typeof v !== 'string') return null;
+    if (UUID.test(v)) return action === 'conversation.assigned' ? (agentName(v) ?? null) : null;
+    if (action === 'conversation.status_changed' && (key === 'from' || key === 'to'))
+      return i18n.exists(`status.${v}`) ? t(`status.${v as 'open'}`) : v;
+    if (key === 'flag') return i18n.exists(`flag.${v}`) ? t(`flag.${v as 'spam'}`) : v;
+    if (key === 'role') return i18n.exists(`role.${v}`) ? t(`role.${v as 'agent'}`) : v;
+    if (key === 'channel' || key === 'kind') return i18n.exists(`channelKind.${v}`) ? t(`channelKind.${v as 'x'}`) : v;
+    if (key === 'dueAt' || key === 'until') return formatDateTime(v, i18n.language);
+    return v;
+  };
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, v]) => `${key}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ');
-}
-
-function RefCell({ value }: { value: unknown }) {
-  const { label, title } = describeRef(value);
-  return <Table.Td title={title}>{label}</Table.Td>;
+    .map(([key, v]) => {
+      const label = i18n.exists(`auditDetail.${key}`) ? (t as (k: string) => string)(`auditDetail.${key}`) : null;
+      const shown = label ? word(key, v) : null;
+      return shown === null ? null : `${label}: ${shown}`;
+    })
+    .filter(Boolean)
+    .join('、');
 }
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const audit = useAudit();
+  const agents = useAgents().data ?? [];
+  const agentName = (id: string) => agents.find((a) => a.id === id)?.name;
 
   return (
     <AdminPage title={t('audit.title')} allow={['admin', 'supervisor']}>
@@ -64,14 +122,14 @@ export function AuditPage() {
               {audit.data.map((entry) => (
                 <Table.Tr key={entry.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, i18n.language)}</Table.Td>
-                  <RefCell value={entry.actor} />
-                  <Table.Td>
-                    <Code>{entry.action}</Code>
+                  <Table.Td data-testid="audit-actor">{actorLabel(t, entry.actor)}</Table.Td>
+                  <Table.Td data-testid="audit-action" data-action={entry.action}>
+                    {actionLabel(t, entry.action)}
                   </Table.Td>
-                  <RefCell value={entry.target} />
+                  <TargetCell value={entry.target} agentName={agentName} />
                   <Table.Td>
-                    <Text size="xs" c="dimmed" className="koe-message-text">
-                      {describeDetail(entry.detail)}
+                    <Text size="xs" c="dimmed" className="koe-message-text" data-testid="audit-detail">
+                      {describeDetail(t, entry.action, entry.detail, agentName)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
