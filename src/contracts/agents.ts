@@ -20,6 +20,8 @@ export const AgentSchema = z.object({
   presence: z.enum(PRESENCES),
   /** Two-factor sign-in is set up for this agent. */
   twoFactor: z.boolean(),
+  /** Invited and not joined yet (no password until they set one through the invitation). */
+  invitationPending: z.boolean(),
 });
 export type Agent = z.infer<typeof AgentSchema>;
 

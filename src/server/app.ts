@@ -25,6 +25,7 @@ import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
 import { searchRoutes } from './routes/search';
 import { savedReplyRoutes } from './routes/saved-replies';
+import { accountRoutes } from './routes/accounts';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
@@ -128,6 +129,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(securityRoutes(koe));
   await app.register(searchRoutes(koe));
   await app.register(savedReplyRoutes(koe));
+  await app.register(accountRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

@@ -311,6 +311,19 @@ export interface ReplyTemplateTable {
   created_at: string;
 }
 
+/** A one-time link for an agent's account: an invitation or a password reset (only the token's hash is kept). */
+export interface AccountTokenTable {
+  id: string;
+  workspace_id: string;
+  agent_id: string;
+  kind: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface CustomerMergeTable {
   id: string;
   workspace_id: string;
@@ -391,6 +404,7 @@ export interface Database {
   workspace_settings: WorkspaceSettingsTable;
   automation_rules: AutomationRuleTable;
   reply_templates: ReplyTemplateTable;
+  account_tokens: AccountTokenTable;
   customer_merges: CustomerMergeTable;
   incidents: IncidentTable;
   incident_conversations: IncidentConversationTable;

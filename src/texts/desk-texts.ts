@@ -173,6 +173,28 @@ export const deskTexts = {
     return { ja: `担当者（${name}）が修正: ${summary('ja')}`, en: `Corrected by ${name}: ${summary('en')}` };
   },
 
+  invitationMail: (m: { workspace: string; name: string; url: string; until: Localized }) => ({
+    title: { ja: `Koe「${m.workspace}」への招待`, en: `You are invited to ${m.workspace} on Koe` },
+    body: {
+      ja:
+        `${m.name} さん\n\n「${m.workspace}」のサポートデスク（Koe）に招待されました。次のリンクからパスワードを設定して参加してください（${m.until.ja} まで有効）。\n\n${m.url}\n\n` +
+        '心当たりがない場合は、このメールを破棄してください。',
+      en:
+        `Hello ${m.name},\n\nYou have been invited to the ${m.workspace} support desk on Koe. Set your password and join from this link (valid until ${m.until.en}).\n\n${m.url}\n\n` +
+        'If you did not expect this, ignore this email.',
+    },
+  }),
+  passwordResetMail: (m: { name: string; url: string; until: Localized }) => ({
+    title: { ja: 'Koe パスワードの再設定', en: 'Reset your Koe password' },
+    body: {
+      ja:
+        `${m.name} さん\n\nパスワードの再設定を受け付けました。次のリンクから新しいパスワードを設定してください（${m.until.ja} まで有効）。設定すると、すべてのブラウザからサインアウトします。\n\n${m.url}\n\n` +
+        '心当たりがない場合は、このメールを破棄してください。パスワードは変わりません。',
+      en:
+        `Hello ${m.name},\n\nA password reset was requested. Set a new password from this link (valid until ${m.until.en}); every browser will then be signed out.\n\n${m.url}\n\n` +
+        'If this was not you, ignore this email; your password stays as it is.',
+    },
+  }),
   loginLocked: (m: { name: string; ip: string; until: Localized }): { title: Localized; body: Localized } => ({
     title: { ja: 'サインインを一時停止しました', en: 'Sign-ins paused for your account' },
     body: {

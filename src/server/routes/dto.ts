@@ -15,4 +15,5 @@ export const toAgentDto = (a: AgentRow): Agent => ({
   capacity: a.capacity,
   presence: a.presence,
   twoFactor: a.totpEnabled,
+  invitationPending: a.invitationPending,
 });

@@ -21,7 +21,12 @@ export interface Agent {
   lastAssignedAt: string | null;
   /** Two-factor sign-in is set up. */
   totpEnabled: boolean;
+  /** Invited and not yet joined: no password until the agent sets one through the invitation. */
+  invitationPending: boolean;
 }
+
+/** The password of an invited agent who has not joined yet: no password matches it (verifyPassword refuses it). */
+export const NO_PASSWORD = '';
 
 export const toAgent = (r: Selectable<AgentTable>): Agent => ({
   id: r.id,
@@ -39,6 +44,7 @@ export const toAgent = (r: Selectable<AgentTable>): Agent => ({
   presence: r.presence as Agent['presence'],
   lastAssignedAt: r.last_assigned_at,
   totpEnabled: Boolean(r.totp_enabled_at),
+  invitationPending: r.password_hash === NO_PASSWORD,
 });
 
 export interface NewAgent {
@@ -99,6 +105,24 @@ export const agents = {
     };
     await db.insertInto('agents').values(row).execute();
     return toAgent(row);
+  },
+  /** A new password: every lock and failure count is cleared with it. */
+  async setPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+    await db
+      .updateTable('agents')
+      .set({
+        password_hash: passwordHash,
+        login_failures: 0,
+        login_failures_since: null,
+        login_locked_until: null,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+  async passwordHashOf(db: Db, id: string): Promise<string | undefined> {
+    return (await db.selectFrom('agents').select('password_hash').where('id', '=', id).executeTakeFirst())
+      ?.password_hash;
   },
   async byEmail(db: Db, email: string): Promise<(Agent & { passwordHash: string }) | undefined> {
     const r = await db.selectFrom('agents').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();

@@ -23,6 +23,7 @@ export {
 } from './incidents';
 export { signIns, type SignInRecord } from './sign-in';
 export { escalations } from './escalations';
+export { accountTokens, type AccountTokenKind } from './account-tokens';
 export { customerMerges } from './customer-merges';
 export { jobRows } from './jobs';
 export { deskSettingsDocument, securitySettingsDocument } from './settings';

@@ -24,6 +24,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/logout',
   'GET /api/auth/sso/start',
   'GET /api/auth/sso/callback',
+  // Account links carry their own long random token; the reset request answers the same for every address.
+  'GET /api/auth/links/:token',
+  'POST /api/auth/links/:token',
+  'POST /api/auth/password-reset',
 ]);
 const concrete = (url: string) =>
   url.replace(/:publicKey/g, 'no-such-key').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
