@@ -16,7 +16,10 @@ export type AccountLink = z.infer<typeof AccountLinkSchema>;
 export const InvitationResultSchema = z.object({ agent: AgentSchema, link: AccountLinkSchema });
 
 /** POST /api/agents/:id/account-link (admins): a new invitation for an agent who has not joined, else a reset link. */
-export const AccountLinkResultSchema = z.object({ kind: z.enum(['invitation', 'password_reset']), link: AccountLinkSchema });
+export const AccountLinkResultSchema = z.object({
+  kind: z.enum(['invitation', 'password_reset']),
+  link: AccountLinkSchema,
+});
 
 export const LinkTokenParams = z.object({ token: z.string().min(16).max(200) });
 

@@ -119,4 +119,3 @@ export async function redeemAccountLink(db: Db, token: string, password: string)
   });
   return { email: info.email };
 }
-

@@ -8,6 +8,8 @@ import { AppLayout } from './components/AppLayout';
 import { SetupPage } from './pages/SetupPage';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage } from './pages/inbox/InboxPage';
+import { AccountLinkPage } from './pages/AccountLinkPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { SavedRepliesPage } from './pages/saved-replies/SavedRepliesPage';
 import { AgentsPage } from './pages/admin/AgentsPage';
 import { ChannelsPage } from './pages/admin/ChannelsPage';
@@ -29,6 +31,9 @@ export function App() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/invite/:token" element={<AccountLinkPage />} />
+      <Route path="/reset-password/:token" element={<AccountLinkPage />} />
       <Route element={<RequireSession />}>
         <Route path="account/security" element={<AccountSecurityPage />} />
         <Route element={<AppLayout />}>

@@ -9,7 +9,14 @@ export const accountTokens = {
   /** Stores a new link and retires the agent's earlier unused ones of the same kind (only the newest works). */
   async create(
     db: Db,
-    t: { workspaceId: string; agentId: string; kind: AccountTokenKind; token: string; expiresAt: string; by: string | null },
+    t: {
+      workspaceId: string;
+      agentId: string;
+      kind: AccountTokenKind;
+      token: string;
+      expiresAt: string;
+      by: string | null;
+    },
   ): Promise<void> {
     const now = nowIso();
     await db

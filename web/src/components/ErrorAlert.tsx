@@ -6,7 +6,7 @@ import { ApiError, type FieldError } from '../api/client';
 
 /** The reader's words for a code the server (or the sign-in flow) names, or null when there are none. */
 export function codeText(
-  group: 'errorCodes' | 'passwordProblems' | 'ssoErrors',
+  group: 'errorCodes' | 'passwordProblems' | 'ssoErrors' | 'linkErrors',
   code: string | null | undefined,
   t: TFunction,
 ): string | null {

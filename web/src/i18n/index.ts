@@ -8,6 +8,8 @@ import { jaSavedReplies } from './ja-saved-replies';
 import { enSavedReplies } from './en-saved-replies';
 import { jaAudit } from './ja-audit';
 import { enAudit } from './en-audit';
+import { jaAccounts } from './ja-accounts';
+import { enAccounts } from './en-accounts';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -41,8 +43,8 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit } },
-    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit } },
+    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit, ...jaAccounts } },
+    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit, ...enAccounts } },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

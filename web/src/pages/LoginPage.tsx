@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
@@ -23,7 +23,7 @@ export function LoginPage() {
   const options = useAuthOptions().data;
   const login = useLogin();
   const secondStep = useLoginTwoFactor();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
   const [code, setCode] = useState('');
@@ -122,6 +122,9 @@ export function LoginPage() {
         <Button type="submit" mt="sm" loading={login.isPending} data-testid="login-submit" fullWidth>
           {t('login.submit')}
         </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm" ta="center" data-testid="forgot-password">
+          {t('accounts.forgot')}
+        </Anchor>
       </Stack>
     </form>
   );

@@ -18,6 +18,7 @@ import {
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
+import { useChangePassword } from '../../api/accounts';
 import {
   useConfirmTwoFactor,
   useDisableTwoFactor,
@@ -91,7 +92,84 @@ export function AccountSecurityPage() {
           )}
         </Stack>
       )}
+      {!restricted && <ChangePassword email={me.agent.email} />}
     </CenteredCard>
+  );
+}
+
+/** Changing one's password: needs the current one; every other browser signed in as this agent is signed out. */
+function ChangePassword({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const mismatch = again.length > 0 && again !== next;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== again) return;
+    change.mutate(
+      { currentPassword: current, newPassword: next },
+      {
+        onSuccess: () => {
+          setCurrent('');
+          setNext('');
+          setAgain('');
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="sm" mt="md" data-testid="change-password">
+        <Text fw={600}>{t('accounts.changeTitle')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('accounts.changeIntro')}
+        </Text>
+        {change.isSuccess && (
+          <Alert color="teal" variant="light" data-testid="password-changed">
+            {t('accounts.changed')}
+          </Alert>
+        )}
+        {change.error && <ErrorAlert error={change.error} />}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+        <PasswordInput
+          label={t('accounts.currentPassword')}
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          data-testid="password-current"
+        />
+        <PasswordInput
+          label={t('accounts.newPassword')}
+          description={t('setup.passwordHint')}
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.currentTarget.value)}
+          data-testid="password-new"
+        />
+        <PasswordInput
+          label={t('accounts.confirmPassword')}
+          autoComplete="new-password"
+          required
+          value={again}
+          onChange={(e) => setAgain(e.currentTarget.value)}
+          error={mismatch ? t('accounts.mismatch') : undefined}
+          data-testid="password-again"
+        />
+        <Button
+          type="submit"
+          w="fit-content"
+          loading={change.isPending}
+          disabled={!current || !next || mismatch}
+          data-testid="password-submit"
+        >
+          {t('accounts.change')}
+        </Button>
+      </Stack>
+    </form>
   );
 }
 

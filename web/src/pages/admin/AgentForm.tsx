@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Agent, type AgentLevel, type Role } from '../../api/types';
 import type { AgentPatch, NewAgentInput } from '../../api/admin';
+import type { NewInvitation } from '../../api/accounts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Props {
@@ -23,11 +24,13 @@ interface Props {
   pending: boolean;
   error: unknown;
   onCreate?: (input: NewAgentInput) => void;
+  /** Adding by invitation: no password here, the agent sets it from the link. */
+  onInvite?: (input: NewInvitation) => void;
   onUpdate?: (patch: AgentPatch) => void;
   onCancel: () => void;
 }
 
-export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel }: Props) {
+export function AgentForm({ agent, pending, error, onCreate, onInvite, onUpdate, onCancel }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,11 +40,13 @@ export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel 
   const [level, setLevel] = useState<AgentLevel>(agent?.level ?? 1);
   const [skills, setSkills] = useState<string[]>(agent?.skills ?? []);
   const [active, setActive] = useState(agent?.active ?? true);
+  const [inviting, setInviting] = useState(true);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const common = { name: name.trim(), displayName: displayName.trim(), role, level, skills };
     if (agent) onUpdate?.({ ...common, active });
+    else if (inviting) onInvite?.({ ...common, email: email.trim(), displayName: common.displayName || undefined });
     else onCreate?.({ ...common, email: email.trim(), password, displayName: common.displayName || undefined });
   };
 
@@ -78,6 +83,15 @@ export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel 
           data-testid="agent-display-name"
         />
         {!agent && (
+          <Switch
+            label={t('accounts.inviteMode')}
+            description={t('accounts.inviteModeHelp')}
+            checked={inviting}
+            onChange={(e) => setInviting(e.currentTarget.checked)}
+            data-testid="agent-invite-mode"
+          />
+        )}
+        {!agent && !inviting && (
           <PasswordInput
             label={t('agents.password')}
             description={t('setup.passwordHint')}
@@ -122,7 +136,7 @@ export function AgentForm({ agent, pending, error, onCreate, onUpdate, onCancel 
             {t('app.cancel')}
           </Button>
           <Button type="submit" loading={pending} data-testid="agent-submit">
-            {agent ? t('app.save') : t('app.create')}
+            {agent ? t('app.save') : inviting ? t('accounts.invite') : t('app.create')}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,7 @@
 import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useMakeAccountLink } from '../../api/accounts';
+import { AccountLinkModal } from './AccountLinkModal';
 import { useResetTwoFactor, useUnlockSignIn } from '../../api/security';
 import type { Agent } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,11 +11,31 @@ export function AgentSignInActions({ agent }: { agent: Agent }) {
   const { t } = useTranslation();
   const unlock = useUnlockSignIn();
   const reset = useResetTwoFactor();
+  const makeLink = useMakeAccountLink();
   return (
     <Stack gap="xs" mt="md">
+      <AccountLinkModal
+        link={makeLink.data?.link ?? null}
+        kind={makeLink.data?.kind ?? 'password_reset'}
+        email={agent.email}
+        onClose={() => makeLink.reset()}
+      />
       <Divider label={t('agentSecurity.heading')} labelPosition="left" />
-      {(unlock.error || reset.error) && <ErrorAlert error={unlock.error ?? reset.error} />}
+      {(unlock.error || reset.error || makeLink.error) && (
+        <ErrorAlert error={unlock.error ?? reset.error ?? makeLink.error} />
+      )}
       <Group gap="xs">
+        {agent.active && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => makeLink.mutate(agent.id)}
+            loading={makeLink.isPending}
+            data-testid="agent-account-link"
+          >
+            {agent.invitationPending ? t('accounts.reissueInvitation') : t('accounts.makeReset')}
+          </Button>
+        )}
         <Button
           size="xs"
           variant="light"

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdminPage } from './AdminPage';
 import { AgentForm } from './AgentForm';
 import { AgentSignInActions } from './AgentSignInActions';
+import { AccountLinkModal } from './AccountLinkModal';
+import { useInviteAgent, type AccountLink } from '../../api/accounts';
 import { CapacityInput, PresenceBadge } from './AgentRoutingCells';
 
 export function AgentsPage() {
@@ -16,10 +18,13 @@ export function AgentsPage() {
   const update = useUpdateAgent();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Agent | null>(null);
+  const invite = useInviteAgent();
+  const [invited, setInvited] = useState<{ email: string; link: AccountLink } | null>(null);
 
   const closeCreate = () => {
     setCreating(false);
     create.reset();
+    invite.reset();
   };
   const closeEdit = () => {
     setEditing(null);
@@ -99,9 +104,15 @@ export function AgentsPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="dot" color={agent.active ? 'teal' : 'gray'}>
-                      {agent.active ? t('agents.active') : t('agents.inactive')}
-                    </Badge>
+                    {agent.invitationPending && agent.active ? (
+                      <Badge size="sm" variant="light" color="yellow" data-testid="agent-pending">
+                        {t('accounts.pending')}
+                      </Badge>
+                    ) : (
+                      <Badge size="sm" variant="dot" color={agent.active ? 'teal' : 'gray'}>
+                        {agent.active ? t('agents.active') : t('agents.inactive')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Button size="compact-sm" variant="subtle" onClick={() => setEditing(agent)}>
@@ -117,12 +128,26 @@ export function AgentsPage() {
 
       <Modal opened={creating} onClose={closeCreate} title={t('agents.add')} size="md">
         <AgentForm
-          pending={create.isPending}
-          error={create.error}
+          pending={create.isPending || invite.isPending}
+          error={create.error ?? invite.error}
           onCreate={(input) => create.mutate(input, { onSuccess: closeCreate })}
+          onInvite={(input) =>
+            invite.mutate(input, {
+              onSuccess: (r) => {
+                closeCreate();
+                setInvited({ email: r.agent.email, link: r.link });
+              },
+            })
+          }
           onCancel={closeCreate}
         />
       </Modal>
+      <AccountLinkModal
+        link={invited?.link ?? null}
+        kind="invitation"
+        email={invited?.email ?? ''}
+        onClose={() => setInvited(null)}
+      />
       <Modal opened={editing !== null} onClose={closeEdit} title={t('agents.edit')} size="md">
         {editing && (
           <>

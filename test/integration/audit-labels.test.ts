@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jaAudit } from './ja-audit';
-import { enAudit } from './en-audit';
+import { jaAudit } from '../../web/src/i18n/ja-audit';
+import { enAudit } from '../../web/src/i18n/en-audit';
 
 /** Every audit action the server writes, read from its sources: `action: 'x.y'`, `log(req, 'x.y'`, `? 'x.y' : 'x.z'`. */
 function serverActions(): string[] {
-  const root = path.resolve(import.meta.dirname, '../../../src');
+  const root = path.resolve(import.meta.dirname, '../../src');
   const files = (readdirSync(root, { recursive: true }) as string[]).filter(
     (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
   );

@@ -1,0 +1,50 @@
+import type { jaAccounts } from './ja-accounts';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+export const enAccounts: Strings<typeof jaAccounts> = {
+  accounts: {
+    inviteMode: 'Add by invitation link (they set their own password)',
+    inviteModeHelp: 'If the desk can send email, the invitation is emailed; otherwise hand them the link shown next.',
+    invite: 'Invite',
+    pending: 'Invited',
+    linkTitleInvitation: 'Invitation link',
+    linkTitleReset: 'Password reset link',
+    emailed: 'Emailed to {{email}}. You can also hand them the link below.',
+    notEmailed: 'Not emailed (this desk has no email set up). Hand the link below to {{email}} yourself.',
+    validUntil: 'Valid until {{at}} (works once)',
+    copy: 'Copy link',
+    copied: 'Copied',
+    close: 'Close',
+    reissueInvitation: 'New invitation link',
+    makeReset: 'Make a password reset link',
+    joinTitle: 'Join {{workspace}}',
+    joinIntro: '{{name}} ({{email}}), set a password and you can sign in.',
+    resetTitle: 'Reset your password',
+    resetIntro: 'Set a new password for {{name}} ({{email}}). Every browser will be signed out.',
+    newPassword: 'New password',
+    confirmPassword: 'New password (again)',
+    mismatch: 'The two passwords differ',
+    setPassword: 'Set password',
+    done: 'Your password is set. Sign in now.',
+    toLogin: 'Sign in',
+    forgot: 'Forgot your password?',
+    forgotTitle: 'Forgot your password',
+    forgotIntro: 'Enter the email address you sign in with and we will send you a reset link.',
+    sendLink: 'Send link',
+    sentEmail:
+      'If this address has an account, a reset link is on its way (valid for an hour). Check your spam folder if it does not arrive.',
+    noEmail: 'This desk cannot send email. Ask your admin to make a password reset link for you.',
+    backToLogin: 'Back to sign-in',
+    changeTitle: 'Change password',
+    changeIntro: 'Every other browser signed in as you will be signed out.',
+    currentPassword: 'Current password',
+    change: 'Change password',
+    changed: 'Password changed. Your other browsers are signed out.',
+  },
+  linkErrors: {
+    link_invalid: 'This link is not valid. Check that you opened the whole link, or ask your admin for a new one.',
+    link_used: 'This link has already been used. If you set your password, sign in.',
+    link_expired: 'This link has expired. Ask your admin for a new one, or request a reset again.',
+  },
+};
