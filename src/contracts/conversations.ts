@@ -207,7 +207,19 @@ export const ReplyBody = z.object({
 });
 export type ReplyInput = z.input<typeof ReplyBody>;
 export const ComposeCheckBody = z.object({ text: z.string().max(20_000) });
+/** A "reply like a person" warning: shown before sending, never blocking. */
+export const ReplyWarningSchema = z.discriminatedUnion('code', [
+  /** The same text (give or take a name) already went to `count` other customers in the last 24 hours. */
+  z.object({ code: z.literal('copy_paste'), count: z.number().int(), example: z.string() }),
+  /** A public first reply that does not name the agent (sign it: 「担当の山田です」). */
+  z.object({ code: z.literal('unsigned'), name: z.string() }),
+  /** Defensive or dismissive wording in a reply to a complaint (the desk's phrase list). */
+  z.object({ code: z.literal('defensive'), phrase: z.string() }),
+]);
+export type ReplyWarning = z.infer<typeof ReplyWarningSchema>;
+
 export const ComposeCheckSchema = z.object({
+  warnings: z.array(ReplyWarningSchema),
   goes: z.enum(['public', 'private']),
   length: z.number().int(),
   max: z.number().int(),

@@ -1,3 +1,4 @@
+import { DEFAULT_DEFENSIVE_PHRASES } from '../domain/reply-style';
 import { z } from 'zod';
 import { outboundUrlProblem } from '../domain/urls';
 import { AgentSchema } from './agents';
@@ -260,6 +261,17 @@ export const DeskSettingsSchema = z.object({
       allowTemplateReplies: z.boolean().default(false),
     })
     .default({ allowTemplateReplies: false }),
+  /** The composer's "reply like a person" warnings: the defensive phrases it points out in replies to complaints. */
+  replyStyle: z
+    .object({
+      defensivePhrases: z
+        .object({
+          ja: z.array(z.string().trim().min(1).max(60)).max(100),
+          en: z.array(z.string().trim().min(1).max(60)).max(100),
+        })
+        .default({ ja: [...DEFAULT_DEFENSIVE_PHRASES.ja], en: [...DEFAULT_DEFENSIVE_PHRASES.en] }),
+    })
+    .default({ defensivePhrases: { ja: [...DEFAULT_DEFENSIVE_PHRASES.ja], en: [...DEFAULT_DEFENSIVE_PHRASES.en] } }),
   /** Email and outgoing webhook for urgent assignments, escalations, SLA warnings/breaches and spikes (off by default). */
   notifications: NotificationSettingsSchema.default({ email: EMAIL_DEFAULT, webhook: WEBHOOK_DEFAULT }),
 });

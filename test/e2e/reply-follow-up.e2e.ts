@@ -119,4 +119,20 @@ describe('send and resolve from the composer, in Chromium', () => {
       assignee: null,
     });
   });
+
+  it('warns, without blocking, when a reply to a complaint sounds defensive', async () => {
+    const text = '二重請求されています。すぐに返金してください！';
+    await visitorWrites(desk.koe, desk.admin, desk.publicKey, text);
+    await page.goto(`${desk.koe.base}/`);
+    await open(text);
+    const input = page.getByTestId('composer-input');
+    await input.fill('規約によりご返金はできかねます。');
+    const warning = page.locator('[data-testid="reply-warning"][data-code="defensive"]');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('「規約により」は苦情への返信では突き放した印象を与えます');
+    expect(await page.getByTestId('composer-send').isEnabled()).toBe(true);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'reply-warning-defensive.png') });
+    await input.fill('ご迷惑をおかけし申し訳ございません。すぐに確認いたします。');
+    await warning.waitFor({ state: 'detached' });
+  });
 });

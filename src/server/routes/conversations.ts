@@ -24,6 +24,7 @@ import {
 } from '../../contracts/conversations';
 import { deskSettings } from '../../desk/settings';
 import { updateConversation } from '../../desk/conversation-update';
+import { replyWarnings } from '../../desk/reply-warnings';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
@@ -235,16 +236,19 @@ export const conversationRoutes =
         },
       },
       async (req) => {
-        const row = await conversations.row(koe.db, authOf(req).agent.workspaceId, req.params.id);
+        const { agent } = authOf(req);
+        const row = await conversations.row(koe.db, agent.workspaceId, req.params.id);
         if (!row) throw notFound('Conversation');
         const ctx = await replyContext(koe.db, row);
         const text = req.body.text;
+        const settings = await deskSettings.get(koe.db, agent.workspaceId);
         const length = ctx.limit.weighted
           ? xWeightedLength(text)
           : ctx.limit.unit === 'bytes'
             ? Buffer.byteLength(text, 'utf8')
             : [...text].length;
         return {
+          warnings: await replyWarnings(koe.db, row, text, agent, ctx, settings),
           goes: ctx.replyGoes,
           length,
           max: ctx.limit.max,

@@ -12,6 +12,7 @@ import * as m010 from './010_sign_in_security';
 import * as m011 from './011_search';
 import * as m012 from './012_saved_replies';
 import * as m013 from './013_account_tokens';
+import * as m014 from './014_reply_style';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -30,6 +31,7 @@ export const migrationProvider: MigrationProvider = {
       '011_search': m011,
       '012_saved_replies': m012,
       '013_account_tokens': m013,
+      '014_reply_style': m014,
     };
   },
 };

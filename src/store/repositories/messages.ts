@@ -199,6 +199,21 @@ export const messages = {
     const rows = await q.orderBy('m.created_at').orderBy('m.id').execute();
     return rows.map((r) => toMessage(r as Row));
   },
+  /** Replies the workspace sent in other conversations since `since`, newest first (the copy-paste check). */
+  async repliesElsewhere(db: Db, workspaceId: string, exceptConversationId: string, since: string, limit = 300) {
+    const rows = await db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.text', 'm.created_at'])
+      .where('m.kind', '=', 'reply')
+      .where('m.created_at', '>=', since)
+      .where('c.workspace_id', '=', workspaceId)
+      .where('m.conversation_id', '!=', exceptConversationId)
+      .orderBy('m.created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.text);
+  },
   /** The newest customer message of a conversation with its platform meta: what a reply answers. */
   async lastInbound(
     db: Db,

@@ -119,6 +119,11 @@ export const enRouting: Pick<
     businessHoursLevels: 'Levels whose clocks count business hours only',
     businessHoursLevelsHelp:
       'SLA clocks of the checked levels count only the business hours below; the others run around the clock (default: L1 and L2 business hours, urgent L3 around the clock).',
+    replyStyleHeading: 'Wording of replies',
+    replyStyleHelp:
+      'When a reply to a complaint contains one of these phrases, the composer warns that it reads as a brush-off (it never blocks sending).',
+    defensiveJa: 'Phrases to flag (Japanese)',
+    defensiveEn: 'Phrases to flag (English)',
     warnAt: 'Warn at (% of the target)',
     firstResponse: 'L{{level}} first reply target (minutes)',
     defaultMins: 'default {{mins}} min',

@@ -199,6 +199,14 @@ export const en: Resources = {
     hint: 'Single-key shortcuts do nothing while you type in a field or a dialog is open.',
   },
   composer: {
+    warningsTitle: 'Check before sending (you can still send)',
+    warnings: {
+      copy_paste:
+        'You sent almost the same text to {{count}} other customers in the last 24 hours. Pasted replies read as robotic; say it in your own words for this customer.',
+      unsigned: 'This is the first public reply. Sign it ({{name}}) so the customer knows a person is on it.',
+      defensive:
+        '"{{phrase}}" reads as a brush-off in a reply to a complaint. Acknowledge, apologise, then say how you will fix it.',
+    },
     reply: 'Reply',
     note: 'Private note',
     replyPlaceholder: 'Write a reply to the customer…',

@@ -115,6 +115,11 @@ export const jaRouting = {
     businessHoursLevels: '営業時間だけ数えるレベル',
     businessHoursLevelsHelp:
       'チェックしたレベルのSLAは営業時間（下の設定）だけを数えます。チェックしないレベルは24時間数えます（既定: L1・L2は営業時間、緊急のL3は24時間）。',
+    replyStyleHeading: '返信の言葉づかい',
+    replyStyleHelp:
+      '苦情への返信にこれらの語句があると、送信前に「突き放した印象を与えます」と注意を出します（送信は止めません）。',
+    defensiveJa: '注意する語句（日本語）',
+    defensiveEn: '注意する語句（英語）',
     warnAt: '警告を出すタイミング（期限に対する割合 %）',
     firstResponse: 'L{{level}} 初回返信の目標（分）',
     defaultMins: '既定 {{mins}}分',

@@ -1,5 +1,18 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ActionIcon, Box, Button, Group, Menu, Modal, Paper, Text, Textarea, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { onPage } from '../../lib/hotkeys';
 import { useTranslation } from 'react-i18next';
@@ -269,6 +282,28 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
             : undefined
         }
       />
+      {checking && check.data && check.data.warnings.length > 0 && trimmed && (
+        <Alert
+          color="yellow"
+          variant="light"
+          mt={6}
+          p="xs"
+          title={t('composer.warningsTitle')}
+          data-testid="reply-warnings"
+        >
+          <Stack gap={4}>
+            {check.data.warnings.map((w) => (
+              <Text key={w.code} size="xs" data-testid="reply-warning" data-code={w.code}>
+                {w.code === 'copy_paste'
+                  ? t('composer.warnings.copy_paste', { count: w.count })
+                  : w.code === 'unsigned'
+                    ? t('composer.warnings.unsigned', { name: w.name })
+                    : t('composer.warnings.defensive', { phrase: w.phrase })}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       <Group justify="space-between" mt={6}>
         <Text size="xs" c="dimmed" visibleFrom="sm">
           {t('composer.shortcut')}

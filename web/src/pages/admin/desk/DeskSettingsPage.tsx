@@ -10,6 +10,7 @@ import { BusinessHoursSection } from './BusinessHoursSection';
 import { secretField, type SecretDraft } from '../../../lib/writeOnlySecret';
 import { ExternalNotifications } from './ExternalNotificationsSection';
 import { SlaSection } from './SlaSection';
+import { ReplyStyleSection } from './ReplyStyleSection';
 import { AdminPage } from '../AdminPage';
 
 export function DeskSettingsPage() {
@@ -77,6 +78,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
 
       <BusinessHoursSection s={s} patch={patch} holidays={holidays} setHolidays={setHolidays} />
 
+      <ReplyStyleSection s={s} patch={patch} />
       <AutomationSection s={s} patch={patch} />
 
       <ExternalNotifications
