@@ -154,6 +154,11 @@ export const ReplyContextSchema = z.object({
   amplifyMessageId: z.string().nullable(),
   /** Urgent and unanswered: an acknowledge-and-apologise first reply in the customer's language (null otherwise). */
   acknowledgementDraft: z.string().nullable(),
+  /**
+   * Resolved after moving a public complaint to DMs: a short public reply for the original post (the customer's
+   * language), offered once per resolution; sent with POST /api/conversations/:id/public-follow-up.
+   */
+  publicFollowUp: z.object({ draft: z.string(), messageId: z.string() }).nullable(),
 });
 export type ReplyContext = z.infer<typeof ReplyContextSchema>;
 
@@ -228,6 +233,7 @@ export const ComposeCheckSchema = z.object({
   fits: z.boolean(),
 });
 export type ComposeCheck = z.infer<typeof ComposeCheckSchema>;
+export const PublicFollowUpBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(5000) });
 export const ContinuePrivatelyBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(5000) });
 
 /** What an agent may change on a conversation in one request (PATCH /api/conversations/:id). */

@@ -17,7 +17,7 @@ export async function writeReply(
   conversationId: string,
   text: string,
   isPrivate: boolean,
-  opts: { via?: 'dm' } = {},
+  opts: { via?: 'dm'; followUpTo?: string } = {},
 ): Promise<Message> {
   const now = nowIso();
   let handedBack = false;
@@ -34,14 +34,21 @@ export async function writeReply(
       authorId: actor.agentId,
       authorName: actor.displayName,
       createdAt: now,
-      // Once moved to DMs, every later reply goes there too (the public thread is not answered again).
-      meta: !isPrivate && (opts.via === 'dm' || conv.reply_mode === 'dm') ? { via: 'dm' } : null,
+      // Once moved to DMs, every later reply goes there too (the public thread is not answered again) — except the
+      // public follow-up on the original post after the case was resolved privately.
+      meta: isPrivate
+        ? null
+        : opts.followUpTo
+          ? { followUp: true, inReplyToMessageId: opts.followUpTo }
+          : opts.via === 'dm' || conv.reply_mode === 'dm'
+            ? { via: 'dm' }
+            : null,
     });
     if (!isPrivate) {
       const outboxId = await outbox.create(tx, { messageId: id, channelId: conv.channel_id, at: now });
       await queueSend(deps.jobs, outboxId, tx);
       await conversations.update(tx, conv.id, {
-        waiting_since: null,
+        waiting_since: opts.followUpTo ? conv.waiting_since : null,
         first_response_at: conv.first_response_at ?? now,
         last_message_at: now,
         preview: text.slice(0, 140),

@@ -7,6 +7,7 @@ import { detectLang } from '../triage/normalise';
 import { URGENT_CATEGORIES, type Category } from '../triage/types';
 import { threadFacts } from '../domain/thread-facts';
 import { acknowledgementDraft } from './ack-draft';
+import { publicFollowUpOffer } from './public-follow-up';
 import type { ReplyContext } from '../contracts/conversations';
 import { amplifyOptions, latestPublicCustomerMessage, type AmplifyAction } from './amplify';
 
@@ -24,6 +25,8 @@ export interface ReplyContextConversation {
   categories: string;
   first_response_at: string | null;
   flag: string | null;
+  status: string;
+  resolved_at: string | null;
 }
 
 const PUBLIC_PLATFORMS = new Set(['x', 'facebook', 'instagram']);
@@ -64,6 +67,7 @@ export async function replyContext(db: Db, conversation: ReplyContextConversatio
     limit,
     messagingWindow,
     ...(await amplifyFor(db, kind, conversation.id)),
+    publicFollowUp: await publicFollowUpOffer(db, conversation, kind),
     acknowledgementDraft: await ackDraftFor(db, conversation, last?.text, {
       channelIsPublic: replyGoes === 'public',
       canMoveToDm: canContinuePrivately,

@@ -53,7 +53,7 @@ export function replySender(deps: OutboundDeps) {
         recipient: { externalId: identity.externalId, handle: identity.handle },
         message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
         idempotencyKey: entry.idempotency_key,
-        inReplyTo: await inReplyTo(deps.db, conv.id),
+        inReplyTo: await inReplyTo(deps.db, conv.id, message.id),
         via: await viaOf(deps.db, message.id),
       });
       await outbox.update(deps.db, entry.id, {
@@ -76,7 +76,20 @@ export function replySender(deps: OutboundDeps) {
   };
 }
 
-async function inReplyTo(db: Db, conversationId: string) {
+/** What a reply answers: the customer's last message, or the post a public follow-up names (meta.inReplyToMessageId). */
+async function inReplyTo(db: Db, conversationId: string, replyId: string) {
+  const r = await messages.rawMeta(db, replyId);
+  const target = r?.meta ? (JSON.parse(r.meta) as { inReplyToMessageId?: string }).inReplyToMessageId : undefined;
+  if (target) {
+    const original = await messages.get(db, target);
+    const raw = await messages.rawMeta(db, target);
+    if (original && original.conversationId === conversationId)
+      return {
+        messageId: original.id,
+        meta: raw?.meta ? (JSON.parse(raw.meta) as Record<string, unknown>) : {},
+        createdAt: original.createdAt,
+      };
+  }
   const last = await messages.lastInbound(db, conversationId);
   return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
 }

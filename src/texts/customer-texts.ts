@@ -123,3 +123,14 @@ export const ACK_TEXTS: Record<Lang, AckTexts> = {
       " We're looking into it and will update you here; please don't post your order number or personal details publicly.",
   },
 };
+
+/**
+ * The short public follow-up on the original post once a complaint moved to DMs is resolved: others who saw the
+ * complaint see it answered. No details of the case (they stayed private).
+ */
+export const PUBLIC_FOLLOW_UP: Record<Lang, (name: string | null) => string> = {
+  ja: (name) =>
+    `${name ? `${name}さん、` : ''}DMでのご対応にご協力いただきありがとうございました。解決いたしましたので、こちらでもご報告いたします。ほかにもお困りのことがあれば、いつでもお知らせください。`,
+  en: (name) =>
+    `${name ? `Thank you, ${name}, for` : 'Thank you for'} sorting this out with us by DM. It's resolved now, so we're letting you know here too. If anything else comes up, we're always here.`,
+};

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox';
-import { launchBrowser } from './browser';
+import path from 'node:path';
+import { launchBrowser, SHOTS } from './browser';
 import { sandboxDesk, signIn } from './desk';
 
 /** Issue 5's user path: sandbox traffic from every platform, replies on the same channel, a public X complaint moved to DM. */
@@ -78,5 +79,22 @@ describe('social channels through the sandbox, in Chromium', () => {
     await seenOnPage('x', 'すぐに確認いたします', 'public').waitFor();
     await seenOnPage('x', 'ご注文番号をこちらのDMで', 'private').waitFor();
     await expect.poll(() => seenOnPage('x', 'ご注文番号をこちらのDMで', 'public').count()).toBe(0);
+  });
+
+  it('after the DM case is resolved, offers a public follow-up on the original X post, and the public sees it', async () => {
+    // Still the conversation the previous test moved to DMs (its list preview is now the DM reply).
+    await agent.getByTestId('message').filter({ hasText: '二重に請求されています' }).waitFor();
+    expect(await agent.getByTestId('public-follow-up').count()).toBe(0);
+    await agent.getByTestId('status-select').selectOption('resolved');
+    const card = agent.getByTestId('public-follow-up');
+    await card.waitFor();
+    await expect
+      .poll(() => card.getByTestId('public-follow-up-text').inputValue())
+      .toContain('DMでのご対応にご協力いただきありがとうございました');
+    await agent.screenshot({ path: path.join(SHOTS, 'public-follow-up.png') });
+    await card.getByTestId('public-follow-up-send').click();
+    await card.waitFor({ state: 'detached' });
+    await customers.goto(`${sandbox.url}/`);
+    await seenOnPage('x', '解決いたしましたので、こちらでもご報告いたします', 'public').waitFor();
   });
 });

@@ -329,7 +329,7 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
       limit: { max: 280, weighted: true },
     });
     const check = await desk.admin.post(`/api/conversations/${daisuke.id}/compose-check`, { text: 'あ'.repeat(141) });
-    expect(check.body).toEqual({
+    expect(check.body).toMatchObject({
       goes: 'public',
       length: 282,
       max: 280,
@@ -357,6 +357,39 @@ describe.each(dialects)('X channel (%s)', (dialect) => {
     expect(
       (await desk.admin.post(`/api/conversations/${daisuke.id}/continue-privately`, { text: 'again' })).status,
     ).toBe(409);
+  });
+
+  it('once the DM case is resolved, offers one public follow-up on the original post, in the customer’s language', async () => {
+    const daisuke = await conversationOf(polled.id, '山本 大輔');
+    const originalTweet = ((await messagesOf(daisuke.id)) as any[]).find((m) => m.kind === 'customer');
+    expect((await desk.admin.get(`/api/conversations/${daisuke.id}`)).body.replyContext.publicFollowUp).toBeNull();
+    expect((await desk.admin.patch(`/api/conversations/${daisuke.id}`, { status: 'resolved' })).status).toBe(200);
+    const offer = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body.replyContext.publicFollowUp;
+    expect(offer.messageId).toBe(originalTweet.id);
+    expect(offer.draft).toMatch(/^山本 大輔さん、DMでのご対応にご協力いただきありがとうございました。解決いたしました/);
+    const posts = api.posts().length;
+    const sent = await desk.admin.post(`/api/conversations/${daisuke.id}/public-follow-up`, {
+      text: `${offer.draft}（担当: 山田）`,
+    });
+    expect(sent.status).toBe(201);
+    await waitFor(async () => api.posts().length > posts);
+    const post = api.posts().at(-1)!;
+    expect(post.body.text).toContain('解決いたしました');
+    // In reply to the customer's own public post, not a DM.
+    const tweetId = (
+      await desk.koe.koe.db
+        .selectFrom('messages')
+        .select('meta')
+        .where('id', '=', originalTweet.id)
+        .executeTakeFirstOrThrow()
+    ).meta;
+    expect(post.body.reply).toEqual({ in_reply_to_tweet_id: JSON.parse(tweetId!).tweetId });
+    const after = (await desk.admin.get(`/api/conversations/${daisuke.id}`)).body;
+    expect(after.status).toBe('resolved');
+    expect(after.replyContext.publicFollowUp).toBeNull();
+    const again = await desk.admin.post(`/api/conversations/${daisuke.id}/public-follow-up`, { text: 'again' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('no_public_follow_up');
   });
 
   it('tests the connection with /2/users/me', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deskTexts } from '../../texts/desk-texts';
-import { conflict, notFound } from '../../domain/errors';
+import { conflict, DomainError, notFound } from '../../domain/errors';
 import { retryReply, writeReply } from '../../desk/replies';
 import { sendReply } from '../../desk/send-reply';
 import { topics } from '../../realtime/bus';
@@ -12,6 +12,7 @@ import {
   ComposeCheckBody,
   ComposeCheckSchema,
   ContinuePrivatelyBody,
+  PublicFollowUpBody,
   ConversationChangeSchema,
   ConversationCountsSchema,
   ConversationListQuery,
@@ -256,6 +257,37 @@ export const conversationRoutes =
           weighted: ctx.limit.weighted,
           fits: length <= ctx.limit.max,
         };
+      },
+    );
+
+    app.post(
+      '/api/conversations/:id/public-follow-up',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['conversations'],
+          summary: 'After a complaint moved to DMs is resolved: reply once more on the original public post',
+          params: IdParams,
+          body: PublicFollowUpBody,
+          response: { 201: MessageSchema },
+        },
+      },
+      async (req, reply) => {
+        const { actor } = authOf(req);
+        const row = await conversations.row(koe.db, actor.workspaceId, req.params.id);
+        if (!row) throw notFound('Conversation');
+        const ctx = await replyContext(koe.db, row);
+        if (!ctx.publicFollowUp)
+          throw new DomainError(
+            'conflict',
+            'A public follow-up is offered once a conversation moved from a public post to DMs is resolved, and only once',
+            undefined,
+            'no_public_follow_up',
+          );
+        const m = await writeReply(koe.outbound, actor, row.id, req.body.text, false, {
+          followUpTo: ctx.publicFollowUp.messageId,
+        });
+        return reply.status(201).send(m);
       },
     );
 

@@ -199,6 +199,17 @@ export const messages = {
     const rows = await q.orderBy('m.created_at').orderBy('m.id').execute();
     return rows.map((r) => toMessage(r as Row));
   },
+  /** Whether a public follow-up (meta.followUp) was written in this conversation since `since`. */
+  async followUpSince(db: Db, conversationId: string, since: string): Promise<boolean> {
+    const rows = await db
+      .selectFrom('messages')
+      .select('meta')
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', 'reply')
+      .where('created_at', '>=', since)
+      .execute();
+    return rows.some((r) => parseJson<{ followUp?: boolean } | null>(r.meta, null)?.followUp === true);
+  },
   /** Replies the workspace sent in other conversations since `since`, newest first (the copy-paste check). */
   async repliesElsewhere(db: Db, workspaceId: string, exceptConversationId: string, since: string, limit = 300) {
     const rows = await db

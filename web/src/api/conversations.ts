@@ -139,6 +139,21 @@ export function useComposeCheck(conversationId: string, text: string, enabled: b
 }
 
 /** Moves a public thread to DMs on the same platform with a first private message. */
+/** After a DM case from a public post is resolved: one public reply on the original post. */
+export function usePublicFollowUp(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/public-follow-up`, { text }),
+    onSuccess: (message) => {
+      queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) =>
+        data?.items.some((m) => m.id === message.id) ? data : upsertMessage(data, message),
+      );
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
+    },
+  });
+}
+
 export function useContinuePrivately(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({

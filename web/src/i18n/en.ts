@@ -198,6 +198,12 @@ export const en: Resources = {
     help: 'Show this list',
     hint: 'Single-key shortcuts do nothing while you type in a field or a dialog is open.',
   },
+  followUp: {
+    title: 'Tell the original {{channel}} post it is resolved',
+    hint: 'The complaint was resolved in DMs; a short public reply lets everyone who saw it know (no case details).',
+    send: 'Reply publicly',
+    notNow: 'Not now',
+  },
   composer: {
     warningsTitle: 'Check before sending (you can still send)',
     warnings: {

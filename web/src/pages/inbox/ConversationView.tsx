@@ -7,6 +7,7 @@ import { useConversation, useMessages } from '../../api/conversations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageThread } from './MessageThread';
+import { PublicFollowUpCard } from './PublicFollowUpCard';
 import { Composer, latestReplyOf } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
 import { FlagBanner } from './FlagBanner';
@@ -68,6 +69,7 @@ export function ConversationView({ id, backHref }: Props) {
             focusMessageId={focusMessageId}
           />
         </Box>
+        <PublicFollowUpCard conversation={data} />
         <Composer
           conversationId={id}
           status={data.status}
