@@ -1,3 +1,4 @@
+import { ApprovalSchema } from './approvals';
 import { z } from 'zod';
 import { PersonRef } from './common';
 import {
@@ -168,6 +169,8 @@ export const ConversationSchema = ConversationItemSchema.extend({
   reasons: z.array(TriageReasonSchema),
   escalations: z.array(EscalationSchema),
   openEscalation: EscalationSchema.nullable(),
+  /** A public reply waiting for a supervisor, or the last one sent back to its author (desk setting approvals). */
+  approval: ApprovalSchema.nullable(),
   replyContext: ReplyContextSchema,
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'sla.breached',
   'spike',
   'security',
+  'approval_requested',
+  'approval_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

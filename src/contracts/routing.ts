@@ -1,3 +1,4 @@
+import { ROLES } from './values';
 import { DEFAULT_DEFENSIVE_PHRASES } from '../domain/reply-style';
 import { z } from 'zod';
 import { outboundUrlProblem } from '../domain/urls';
@@ -261,6 +262,18 @@ export const DeskSettingsSchema = z.object({
       allowTemplateReplies: z.boolean().default(false),
     })
     .default({ allowTemplateReplies: false }),
+  /**
+   * Approval of public replies (off by default): public replies by agents of these roles or levels, or on a conversation
+   * triage flagged as backlash, go to a supervisor first. SLA clocks keep running while a reply waits.
+   */
+  approvals: z
+    .object({
+      enabled: z.boolean().default(false),
+      roles: z.array(z.enum(ROLES)).default(['agent']),
+      levels: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).default([]),
+      backlash: z.boolean().default(true),
+    })
+    .default({ enabled: false, roles: ['agent'], levels: [], backlash: true }),
   /** The composer's "reply like a person" warnings: the defensive phrases it points out in replies to complaints. */
   replyStyle: z
     .object({

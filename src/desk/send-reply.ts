@@ -1,17 +1,14 @@
-import type { ConversationChange } from '../contracts/conversations';
+import type { Approval } from '../contracts/approvals';
 import { canTransition, type ConversationStatus } from '../domain/conversation-status';
 import { conflict, DomainError, invalid, notFound } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
-import { topics } from '../realtime/bus';
 import { conversations, messages, type Message } from '../store/repositories';
-import { capacityFreed } from './assign';
-import { updateConversation, type ConversationUpdateDeps } from './conversation-update';
+import type { ConversationUpdateDeps } from './conversation-update';
 import { writeReply } from './replies';
-import { deskSettings } from './settings';
+import { approvalReason, holdForApproval } from './approvals';
+import { deliverReply, STATUS_AFTER, type AfterReply } from './deliver-reply';
 
-/** What the agent does with the conversation in the same click as the reply. */
-export type AfterReply = 'resolve' | 'pending';
-const STATUS_AFTER: Record<AfterReply, ConversationStatus> = { resolve: 'resolved', pending: 'pending' };
+export type { AfterReply } from './deliver-reply';
 
 /**
  * The composer's send: a reply (or a note) and, for a reply, what follows from it in the same click. The agent may
@@ -20,6 +17,8 @@ const STATUS_AFTER: Record<AfterReply, ConversationStatus> = { resolve: 'resolve
  *
  * The send guard runs first: a reply another agent (or another tab) sent after this draft began refuses the send
  * until the agent has seen it (`sinceReplyId`, see the contract).
+ *
+ * A public reply the desk's approval rule covers is held for a supervisor instead (desk/approvals.ts).
  *
  * The follow-up is checked before anything is written (a status the conversation cannot move to refuses the whole
  * send), and once the reply is queued a failed follow-up never fails the send: the agent would otherwise keep the
@@ -30,7 +29,7 @@ export async function sendReply(
   actor: Actor & { displayName: string },
   conversationId: string,
   input: { text: string; private: boolean; then?: AfterReply; sinceReplyId?: string | null; force?: boolean },
-): Promise<Message> {
+): Promise<{ message: Message } | { approval: Approval }> {
   if (input.private && input.then) throw invalid('then', 'only a reply to the customer can resolve or wait');
   const before = await conversations.row(deps.db, actor.workspaceId, conversationId);
   if (!before) throw notFound('Conversation');
@@ -49,26 +48,10 @@ export async function sendReply(
   if (status && !canTransition(before.status as ConversationStatus, status))
     throw conflict(`A ${before.status} conversation cannot become ${status}`);
 
-  const message = await writeReply(deps, actor, conversationId, input.text, input.private);
-  if (input.private) return message;
-
-  const change: ConversationChange = {};
-  if (status) change.status = status;
-  if (!before.assignee_id && (await deskSettings.get(deps.db, actor.workspaceId)).autoAssign.takeOnReply)
-    change.assigneeId = actor.agentId;
-  if (Object.keys(change).length) {
-    try {
-      await updateConversation(deps, actor, conversationId, change);
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      deps.log.warn({ err, conversationId, change }, 'the reply was sent; the change after it was not made');
-    }
-    deps.bus.publish(topics.workspace(actor.workspaceId), {
-      type: 'conversation.updated',
-      data: await conversations.item(deps.db, actor.workspaceId, conversationId),
-    });
+  if (!input.private) {
+    const reason = await approvalReason(deps.db, actor, before);
+    if (reason) return { approval: await holdForApproval(deps, actor, conversationId, input.text, input.then, reason) };
   }
-  // A reply leaves the conversation waiting on the customer: the agent has room for the next one.
-  await capacityFreed(deps.jobs, actor.workspaceId);
-  return message;
+  if (input.private) return { message: await writeReply(deps, actor, conversationId, input.text, true) };
+  return { message: await deliverReply(deps, actor, conversationId, input.text, input.then) };
 }

@@ -26,6 +26,7 @@ import { incidentRoutes } from './routes/incidents';
 import { searchRoutes } from './routes/search';
 import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
+import { approvalRoutes } from './routes/approvals';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
@@ -130,6 +131,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(searchRoutes(koe));
   await app.register(savedReplyRoutes(koe));
   await app.register(accountRoutes(koe));
+  await app.register(approvalRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

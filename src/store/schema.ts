@@ -324,6 +324,24 @@ export interface AccountTokenTable {
   created_at: string;
 }
 
+/** A public reply held for a supervisor's approval. */
+export interface ReplyApprovalTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  author_id: string;
+  text: string;
+  then_action: string | null;
+  /** Why it needed approval: role, level or backlash. */
+  reason: string;
+  status: string;
+  reviewer_id: string | null;
+  note: string | null;
+  message_id: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface CustomerMergeTable {
   id: string;
   workspace_id: string;
@@ -405,6 +423,7 @@ export interface Database {
   automation_rules: AutomationRuleTable;
   reply_templates: ReplyTemplateTable;
   account_tokens: AccountTokenTable;
+  reply_approvals: ReplyApprovalTable;
   customer_merges: CustomerMergeTable;
   incidents: IncidentTable;
   incident_conversations: IncidentConversationTable;

@@ -173,6 +173,18 @@ export const deskTexts = {
     return { ja: `担当者（${name}）が修正: ${summary('ja')}`, en: `Corrected by ${name}: ${summary('en')}` };
   },
 
+  approvalRequested: (author: string): Localized => ({
+    ja: `${author}さんの公開返信が承認待ちです`,
+    en: `${author}'s public reply is waiting for approval`,
+  }),
+  approvalApproved: (reviewer: string, edited: boolean): Localized => ({
+    ja: `${reviewer}さんが返信を${edited ? '編集して' : ''}承認し、送信しました`,
+    en: `${reviewer} ${edited ? 'edited and ' : ''}approved your reply; it was sent`,
+  }),
+  approvalRejected: (reviewer: string): Localized => ({
+    ja: `${reviewer}さんが返信を差し戻しました`,
+    en: `${reviewer} sent your reply back`,
+  }),
   invitationMail: (m: { workspace: string; name: string; url: string; until: Localized }) => ({
     title: { ja: `Koe「${m.workspace}」への招待`, en: `You are invited to ${m.workspace} on Koe` },
     body: {

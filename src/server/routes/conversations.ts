@@ -26,6 +26,8 @@ import {
 import { deskSettings } from '../../desk/settings';
 import { updateConversation } from '../../desk/conversation-update';
 import { replyWarnings } from '../../desk/reply-warnings';
+import { HeldReplySchema } from '../../contracts/approvals';
+import { approvals } from '../../store/repositories';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
 import { slaOfItem } from '../../desk/sla-view';
@@ -146,6 +148,7 @@ export const conversationRoutes =
         sla: slaOfItem(item, await deskSettings.get(koe.db, workspaceId)),
         escalations: found,
         openEscalation: found.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
+        approval: (await approvals.latestFor(koe.db, id)) ?? null,
         replyContext: await replyContext(koe.db, row),
         customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
       };
@@ -212,15 +215,17 @@ export const conversationRoutes =
           tags: ['conversations'],
           summary:
             'Reply to the customer on the same channel (and resolve or set pending), or add a private note; ' +
-            'a reply takes an unassigned conversation',
+            'a reply takes an unassigned conversation; a public reply the approval rule covers is held (202)',
           params: IdParams,
           body: ReplyBody,
-          response: { 201: MessageSchema },
+          response: { 201: MessageSchema, 202: HeldReplySchema },
         },
       },
       async (req, reply) => {
-        const m = await sendReply(updateDeps, authOf(req).actor, req.params.id, req.body);
-        return reply.status(201).send(m);
+        const sent = await sendReply(updateDeps, authOf(req).actor, req.params.id, req.body);
+        // Held for a supervisor (desk setting approvals): 202 with the approval; nothing reached the customer.
+        if ('approval' in sent) return reply.status(202).send(sent);
+        return reply.status(201).send(sent.message);
       },
     );
 

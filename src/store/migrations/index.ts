@@ -13,6 +13,7 @@ import * as m011 from './011_search';
 import * as m012 from './012_saved_replies';
 import * as m013 from './013_account_tokens';
 import * as m014 from './014_reply_style';
+import * as m015 from './015_reply_approvals';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -32,6 +33,7 @@ export const migrationProvider: MigrationProvider = {
       '012_saved_replies': m012,
       '013_account_tokens': m013,
       '014_reply_style': m014,
+      '015_reply_approvals': m015,
     };
   },
 };

@@ -24,6 +24,7 @@ export {
 export { signIns, type SignInRecord } from './sign-in';
 export { escalations } from './escalations';
 export { accountTokens, type AccountTokenKind } from './account-tokens';
+export { approvals } from './approvals';
 export { customerMerges } from './customer-merges';
 export { jobRows } from './jobs';
 export { deskSettingsDocument, securitySettingsDocument } from './settings';
