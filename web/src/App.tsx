@@ -11,6 +11,7 @@ import { InboxPage } from './pages/inbox/InboxPage';
 import { AccountLinkPage } from './pages/AccountLinkPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { SavedRepliesPage } from './pages/saved-replies/SavedRepliesPage';
+import { ApprovalsPage } from './pages/approvals/ApprovalsPage';
 import { AgentsPage } from './pages/admin/AgentsPage';
 import { ChannelsPage } from './pages/admin/ChannelsPage';
 import { AuditPage } from './pages/admin/AuditPage';
@@ -41,6 +42,7 @@ export function App() {
           <Route path="conversations/:id" element={<InboxPage />} />
           <Route path="board" element={<BoardPage />} />
           <Route path="saved-replies" element={<SavedRepliesPage />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentDetailPage />} />
           <Route path="admin" element={<Navigate to="/admin/agents" replace />} />

@@ -1,3 +1,4 @@
+import type { Approval } from '@contracts/approvals';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConversationChange, ReplyInput } from '@contracts/conversations';
 import { api, ApiError } from './client';
@@ -90,25 +91,65 @@ type Thread = { items: Message[] } | undefined;
 export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // 201 with the message, or 202 with the approval when the desk holds public replies for a supervisor.
     mutationFn: (input: ReplyInput) =>
-      api.post<Message>(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, input),
+      api.post<Message | { approval: Approval }>(
+        `/api/conversations/${encodeURIComponent(conversationId)}/messages`,
+        input,
+      ),
     onError: (err) => {
       // A colleague's reply the realtime stream has not brought yet: fetch the thread so the agent can read it.
       if (err instanceof ApiError && err.code === 'replied_since_draft')
         void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) });
     },
-    onSuccess: (message, input) => {
+    onSuccess: (sent, input) => {
       // The reply may also have resolved the conversation, set it pending or made it the agent's.
-      if (!input.private) {
+      if (!input.private || 'approval' in sent) {
         void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
         void queryClient.invalidateQueries({ queryKey: conversationKeys.lists });
         void queryClient.invalidateQueries({ queryKey: conversationKeys.counts });
       }
+      if ('approval' in sent) return;
+      const message = sent;
       // Realtime events may already carry a newer delivery state than this response: never overwrite.
       queryClient.setQueryData(conversationKeys.messages(conversationId), (data: Thread) =>
         data?.items.some((m) => m.id === message.id) ? data : upsertMessage(data, message),
       );
     },
+  });
+}
+
+/** Held public replies (desk setting approvals): the supervisors' queue and their decisions. */
+export function useApprovals(enabled: boolean) {
+  return useQuery({
+    queryKey: ['approvals'],
+    queryFn: () => api.get<{ items: Approval[] }>('/api/approvals'),
+    select: (d) => d.items,
+    enabled,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useDecideApproval(conversationId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: conversationKeys.messages(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: ['approvals'] });
+  };
+  return useMutation({
+    mutationFn: async (
+      d:
+        | { id: string; action: 'approve'; text?: string }
+        | { id: string; action: 'reject'; note: string }
+        | { id: string; action: 'withdraw' },
+    ) =>
+      d.action === 'withdraw'
+        ? api.delete<void>(`/api/approvals/${encodeURIComponent(d.id)}`).then(() => null)
+        : d.action === 'approve'
+          ? api.post<Approval>(`/api/approvals/${encodeURIComponent(d.id)}/approve`, d.text ? { text: d.text } : {})
+          : api.post<Approval>(`/api/approvals/${encodeURIComponent(d.id)}/reject`, { note: d.note }),
+    onSuccess: refresh,
   });
 }
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Badge, Divider, NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useCounts } from '../api/conversations';
+import { useApprovals, useCounts } from '../api/conversations';
 import { useChannels } from '../api/admin';
 import { useMe } from '../api/session';
 import { useTeams } from '../api/routing';
@@ -19,6 +19,7 @@ export function SideNav() {
   const role = useMe().data?.agent.role;
   const teams = useTeams().data ?? [];
   const openIncidents = useIncidents('open').data?.length ?? 0;
+  const approvalsWaiting = useApprovals(role === 'admin' || role === 'supervisor').data?.length ?? 0;
   const inInbox = location.pathname === '/' || location.pathname.startsWith('/conversations');
   const active = inInbox ? filterFromSearch(new URLSearchParams(location.search)) : null;
 
@@ -113,6 +114,20 @@ export function SideNav() {
         <>
           <Divider my="sm" />
           <AdminLink to="/board" label={t('board.nav')} testId="nav-board" />
+          <NavLink
+            component={Link}
+            to="/approvals"
+            label={t('approvals.nav')}
+            active={location.pathname === '/approvals'}
+            data-testid="nav-approvals"
+            rightSection={
+              approvalsWaiting > 0 ? (
+                <Badge size="sm" variant="filled" color="yellow" c="dark" data-testid="nav-approvals-count">
+                  {approvalsWaiting}
+                </Badge>
+              ) : null
+            }
+          />
           <SectionLabel>{t('header.admin')}</SectionLabel>
           {role === 'admin' && (
             <>

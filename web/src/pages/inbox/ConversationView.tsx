@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageThread } from './MessageThread';
 import { PublicFollowUpCard } from './PublicFollowUpCard';
+import { ApprovalCard } from './ApprovalCard';
 import { Composer, latestReplyOf } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
 import { FlagBanner } from './FlagBanner';
@@ -58,6 +59,7 @@ export function ConversationView({ id, backHref }: Props) {
       <Stack gap={0} style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
         <ConversationHeader conversation={data} backHref={backHref} onShowDetails={wide ? undefined : details.open} />
         <HandoffCard conversation={data} />
+        <ApprovalCard conversation={data} />
         <FlagBanner conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
           <MessageThread

@@ -11,6 +11,7 @@ import { secretField, type SecretDraft } from '../../../lib/writeOnlySecret';
 import { ExternalNotifications } from './ExternalNotificationsSection';
 import { SlaSection } from './SlaSection';
 import { ReplyStyleSection } from './ReplyStyleSection';
+import { ApprovalsSection } from './ApprovalsSection';
 import { AdminPage } from '../AdminPage';
 
 export function DeskSettingsPage() {
@@ -78,6 +79,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
 
       <BusinessHoursSection s={s} patch={patch} holidays={holidays} setHolidays={setHolidays} />
 
+      <ApprovalsSection s={s} patch={patch} />
       <ReplyStyleSection s={s} patch={patch} />
       <AutomationSection s={s} patch={patch} />
 
