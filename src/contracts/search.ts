@@ -33,6 +33,8 @@ export const SearchHitSchema = z.object({
   customer: PersonRef,
   channel: ChannelRefSchema,
   status: z.enum(CONVERSATION_STATUSES),
+  /** Null while no agent has replied (an open conversation then reads 新規). */
+  firstResponseAt: z.string().nullable(),
   level: ConversationLevelSchema,
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;

@@ -68,5 +68,6 @@ const common = (c: Awaited<ReturnType<typeof conversations.items>>[number]) => (
   customer: c.customer,
   channel: c.channel,
   status: c.status,
+  firstResponseAt: c.firstResponseAt,
   level: c.level,
 });

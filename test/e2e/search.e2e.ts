@@ -57,6 +57,15 @@ describe('search from the header, in Chromium', () => {
     await input.fill('二重請求');
     const result = page.getByTestId('search-result').first();
     await expect.poll(() => result.innerText()).toContain('カードで二重請求されています');
+    // The matched words are marked in the snippet.
+    await expect.poll(() => result.getByTestId('search-snippet').locator('mark').first().innerText()).toBe('二重請求');
+    // Filtering by an assignee nobody has narrows to nothing; back to anyone, the hit returns.
+    const me = (await desk.admin.get('/api/me')).body.agent.id;
+    await page.getByTestId('search-assignee').selectOption(me);
+    await page.getByTestId('search-empty').waitFor();
+    await page.getByTestId('search-assignee').selectOption('');
+    await page.getByTestId('search-period').selectOption('1');
+    await expect.poll(() => result.innerText()).toContain('カードで二重請求されています');
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOT_DIR, 'search-results.png') });
     await result.click();

@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Button,
   Group,
+  Highlight,
   Kbd,
   Modal,
   NativeSelect,
@@ -12,10 +13,10 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useChannels } from '../api/admin';
+import { useAgents, useChannels } from '../api/admin';
 import { useSearch, type SearchHit } from '../api/search';
 import { CATEGORIES, CONVERSATION_LEVELS, CONVERSATION_STATUSES, type ConversationStatus } from '../api/types';
 import { formatShortTime } from '../lib/time';
@@ -84,14 +85,24 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
   const [channel, setChannel] = useState('');
   const [level, setLevel] = useState('');
   const [category, setCategory] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [period, setPeriod] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const channels = useChannels().data ?? [];
+  const agents = useAgents().data ?? [];
+  // A period is "messages since": computed once per choice so the query key stays stable while typing.
+  const from = useMemo(
+    () => (period ? new Date(Date.now() - Number(period) * 86_400_000).toISOString() : undefined),
+    [period],
+  );
   const results = useSearch({
     q: debounced,
     status: (status || undefined) as ConversationStatus | undefined,
     channel: channel || undefined,
     level: level === '' ? undefined : Number(level),
     category: (category || undefined) as (typeof CATEGORIES)[number] | undefined,
+    assignee: assignee || undefined,
+    from,
   });
   const open = (hit: SearchHit) => {
     onClose();
@@ -144,6 +155,30 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
           data={[any, ...CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))]}
         />
       </Group>
+      <Group gap="xs" mt="xs" grow>
+        <NativeSelect
+          size="xs"
+          label={t('conversation.assignee')}
+          value={assignee}
+          onChange={(e) => setAssignee(e.currentTarget.value)}
+          data={[any, ...agents.filter((a) => a.active).map((a) => ({ value: a.id, label: a.name }))]}
+          data-testid="search-assignee"
+        />
+        <NativeSelect
+          size="xs"
+          label={t('search.period')}
+          value={period}
+          onChange={(e) => setPeriod(e.currentTarget.value)}
+          data={[
+            any,
+            { value: '1', label: t('search.periods.day') },
+            { value: '7', label: t('search.periods.week') },
+            { value: '30', label: t('search.periods.month') },
+            { value: '365', label: t('search.periods.year') },
+          ]}
+          data-testid="search-period"
+        />
+      </Group>
       <ScrollArea.Autosize mah="60vh" mt="sm" type="auto">
         {results.error ? (
           <ErrorAlert error={results.error} />
@@ -158,7 +193,12 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
         ) : (
           <Stack gap={4} data-testid="search-results">
             {results.data?.map((hit) => (
-              <SearchResult key={`${hit.match}:${hit.messageId ?? hit.conversationId}`} hit={hit} onOpen={open} />
+              <SearchResult
+                key={`${hit.match}:${hit.messageId ?? hit.conversationId}`}
+                hit={hit}
+                query={debounced}
+                onOpen={open}
+              />
             ))}
           </Stack>
         )}
@@ -167,7 +207,13 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit) => void }) {
+/** The words of a query to mark in a snippet: the query itself and its space-separated parts. */
+const highlightTerms = (query: string) => {
+  const q = query.normalize('NFKC').trim();
+  return q ? [q, ...q.split(/\s+/).filter((w) => w.length > 1)] : [];
+};
+
+function SearchResult({ hit, query, onOpen }: { hit: SearchHit; query: string; onOpen: (hit: SearchHit) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <UnstyledButton
@@ -178,23 +224,33 @@ function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (hit: SearchHit
       data-match={hit.match}
       data-conversation-id={hit.conversationId}
     >
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text fw={600} size="sm" truncate>
+      <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+        {/* Badges wrap on a phone rather than shrink to "O…". */}
+        <Group gap={6} wrap="wrap" style={{ minWidth: 0 }}>
+          <Text fw={600} size="sm" truncate maw="100%">
             {hit.customer.name}
           </Text>
           <ChannelBadge kind={hit.channel.kind} />
-          <StatusBadge status={hit.status} />
+          <StatusBadge status={hit.status} firstResponseAt={hit.firstResponseAt} />
           <LevelBadge level={hit.level} />
         </Group>
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
           {formatShortTime(hit.at, i18n.language)}
         </Text>
       </Group>
-      <Text size="sm" c="dimmed" lineClamp={2} className="koe-message-text" mt={2}>
-        {hit.match === 'customer' ? t('search.customerMatch', { value: hit.snippet }) : hit.snippet}
-        {hit.messageKind === 'note' && ` (${t('composer.note')})`}
-      </Text>
+      <Highlight
+        size="sm"
+        c="dimmed"
+        lineClamp={2}
+        className="koe-message-text"
+        mt={2}
+        highlight={highlightTerms(query)}
+        highlightStyles={{ padding: '0 2px', borderRadius: 3, fontWeight: 600 }}
+        data-testid="search-snippet"
+      >
+        {(hit.match === 'customer' ? t('search.customerMatch', { value: hit.snippet }) : hit.snippet) +
+          (hit.messageKind === 'note' ? ` (${t('composer.note')})` : '')}
+      </Highlight>
     </UnstyledButton>
   );
 }

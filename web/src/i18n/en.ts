@@ -252,6 +252,8 @@ export const en: Resources = {
     draftTitle: 'Unsent draft saved',
   },
   search: {
+    period: 'When',
+    periods: { day: 'Last 24 hours', week: 'Last 7 days', month: 'Last 30 days', year: 'Last year' },
     open: 'Search',
     title: 'Search conversations, customers and messages',
     placeholder: 'e.g. refund, KM-20241206-0042, @handle',

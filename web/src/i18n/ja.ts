@@ -250,6 +250,8 @@ export const ja = {
     draftTitle: '未送信の下書きがあります',
   },
   search: {
+    period: '期間',
+    periods: { day: '24時間以内', week: '7日以内', month: '30日以内', year: '1年以内' },
     open: '検索',
     title: '会話・お客様・メッセージを検索',
     placeholder: '例: 返金、KM-20241206-0042、@ハンドル名',
