@@ -76,9 +76,11 @@ describe('approval of public replies, in Chromium', () => {
     expect(await card.innerText()).toContain('承認待ちの公開返信');
     expect(await agent.getByTestId('composer-input').inputValue()).toBe('');
     expect(await agent.locator('[data-testid="message"][data-kind="reply"]').count()).toBe(0);
+    await agent.getByTestId('approval-pending-badge').waitFor();
 
     await lead.goto(`${desk.koe.base}/`);
     await expect.poll(() => lead.getByTestId('nav-approvals-count').innerText()).toBe('1');
+    await lead.locator('[data-testid="conversation-item"] [data-testid="approval-marker"]').waitFor();
     await lead.getByTestId('nav-approvals').click();
     await lead.getByTestId('approval-row').getByRole('link').click();
     const review = lead.getByTestId('approval-card');

@@ -205,6 +205,7 @@ export const en: Resources = {
     notNow: 'Not now',
   },
   approvals: {
+    badge: 'Reply awaiting approval',
     pendingTitle: 'Public reply waiting for approval',
     rejectedTitle: 'Reply sent back',
     waiting: 'It goes out once a supervisor approves it. SLA clocks keep running.',

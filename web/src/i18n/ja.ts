@@ -203,6 +203,7 @@ export const ja = {
     notNow: '今はしない',
   },
   approvals: {
+    badge: '返信の承認待ち',
     pendingTitle: '承認待ちの公開返信',
     rejectedTitle: '差し戻された返信',
     waiting: 'スーパーバイザーの承認後に送信されます。SLAの時間は進んでいます。',

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { onPage } from '../../lib/hotkeys';
 import { Link } from 'react-router-dom';
@@ -103,6 +103,11 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />
         <SlaBadge sla={conversation.sla} now={now} size="sm" />
+        {conversation.approval?.status === 'pending' && (
+          <Badge size="sm" variant="light" color="yellow" c="dark" data-testid="approval-pending-badge">
+            {t('approvals.badge')}
+          </Badge>
+        )}
         {incidentId && <IncidentLinkBadge incidentId={incidentId} />}
       </Group>
       <Group gap="xs" align="flex-end">

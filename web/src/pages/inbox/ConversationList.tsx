@@ -4,7 +4,8 @@ import { useHotkeys } from '@mantine/hooks';
 import { onPage } from '../../lib/hotkeys';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useConversationList } from '../../api/conversations';
+import { useApprovals, useConversationList } from '../../api/conversations';
+import { useMe } from '../../api/session';
 import type { InboxFilter } from '../../lib/inboxFilter';
 import { useNow } from '../../lib/time';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +18,11 @@ export function ConversationList({ filter, activeId }: { filter: InboxFilter; ac
   const now = useNow(15_000);
   const list = useConversationList(filter);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  // Supervisors see which conversations hold a reply for their approval.
+  const role = useMe().data?.agent.role;
+  const held = new Set(
+    (useApprovals(role === 'admin' || role === 'supervisor').data ?? []).map((a) => a.conversationId),
+  );
   // Keyboard: j/k move a cursor through the list (from the open conversation), Enter opens the one under it.
   const navigate = useNavigate();
   const location = useLocation();
@@ -69,6 +75,7 @@ export function ConversationList({ filter, activeId }: { filter: InboxFilter; ac
             item={item}
             active={item.id === activeId}
             cursor={item.id === cursor}
+            awaitingApproval={held.has(item.id)}
             now={now}
           />
         ))}

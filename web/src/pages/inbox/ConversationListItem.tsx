@@ -24,10 +24,12 @@ interface Props {
   active: boolean;
   /** Under the keyboard cursor (j/k). */
   cursor?: boolean;
+  /** A reply in it waits for the viewer's approval. */
+  awaitingApproval?: boolean;
   now: number;
 }
 
-export function ConversationListItem({ item, active, cursor = false, now }: Props) {
+export function ConversationListItem({ item, active, cursor = false, awaitingApproval = false, now }: Props) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const waiting = item.waitingSince ? waitingLabel(t, item.waitingSince, now) : null;
@@ -62,6 +64,19 @@ export function ConversationListItem({ item, active, cursor = false, now }: Prop
               data-testid="draft-marker"
             >
               {t('composer.draft')}
+            </Badge>
+          )}
+          {awaitingApproval && (
+            <Badge
+              size="xs"
+              variant="light"
+              color="yellow"
+              c="dark"
+              radius="sm"
+              style={{ flexShrink: 0 }}
+              data-testid="approval-marker"
+            >
+              {t('approvals.nav')}
             </Badge>
           )}
         </Group>
