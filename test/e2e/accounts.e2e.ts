@@ -89,7 +89,7 @@ describe('invitations and passwords, in Chromium', () => {
     await form.waitFor();
     await form.getByTestId('password-current').fill('momiji-kyoto-autumn-8');
     await form.getByTestId('password-new').fill('sakura-spring-nara-31');
-    await form.getByTestId('password-again').fill('sakura-spring-nara-31');
+    await form.getByTestId('password-new-confirm').fill('sakura-spring-nara-31');
     await form.getByTestId('password-submit').click();
     await form.getByTestId('password-changed').waitFor();
     const login = await desk.admin.post('/api/auth/login', {

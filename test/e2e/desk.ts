@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
 import { expect } from 'vitest';
 import {
@@ -12,7 +13,7 @@ import {
   type RunningKoe,
   type TestDatabase,
 } from '../integration/harness';
-import { WEB_DIST } from './browser';
+import { launchBrowser, WEB_DIST } from './browser';
 
 /** Signs in through the login page and waits for the inbox. */
 export async function signIn(
@@ -59,6 +60,29 @@ export async function webchatDesk(): Promise<{ db: TestDatabase; koe: RunningKoe
   const koe = await startKoe(db, { webDist: WEB_DIST });
   const desk = await seededDesk(koe.base);
   return { db, koe, admin: desk.admin, publicKey: desk.channel.publicKey };
+}
+
+/**
+ * A web chat desk, Chromium, and the admin signed in on a laptop-sized Japanese page: what most browser tests start
+ * from. `close` stops all of it.
+ */
+export async function signedInWebchatDesk(shotDir: string) {
+  mkdirSync(shotDir, { recursive: true });
+  const desk = await webchatDesk();
+  const browser: Browser = await launchBrowser();
+  const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, desk.koe.base);
+  return {
+    desk,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await desk.koe.stop();
+      await desk.db.drop();
+    },
+  };
 }
 
 /** A new widget visitor writes one message; returns the open conversation once its jobs (triage, routing) have run. */

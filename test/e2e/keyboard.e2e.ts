@@ -1,35 +1,28 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SHOTS } from './browser';
-import { signIn, visitorWrites, webchatDesk } from './desk';
+import { SHOTS } from './browser';
+import { signedInWebchatDesk, visitorWrites } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 
 /** The agent's keyboard: j/k and Enter in the list, r/n in the composer, e and a on the conversation, ? for help. */
 describe('keyboard shortcuts, in Chromium', () => {
-  let desk: Awaited<ReturnType<typeof webchatDesk>>;
-  let browser: Browser;
+  let setup: Awaited<ReturnType<typeof signedInWebchatDesk>>;
+  let desk: typeof setup.desk;
   let page: Page;
   let adminId: string;
   const texts = ['ポイントの有効期限を知りたいです', '配送先を変更できますか', '領収書を発行してください'];
   const ids: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOT_DIR, { recursive: true });
-    desk = await webchatDesk();
+    setup = await signedInWebchatDesk(SHOT_DIR);
+    ({ desk, page } = setup);
     adminId = (await desk.admin.get('/api/me')).body.agent.id;
     for (const text of texts) ids.push((await visitorWrites(desk.koe, desk.admin, desk.publicKey, text)).id);
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, desk.koe.base);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await desk?.koe.stop();
-    await desk?.db.drop();
+    await setup?.close();
   });
 
   const items = () => page.getByTestId('conversation-item');

@@ -1,32 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, resize, SHOTS } from './browser';
-import { signIn, visitorWrites, webchatDesk } from './desk';
+import { resize, SHOTS } from './browser';
+import { signedInWebchatDesk, visitorWrites } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 
 /** Closing the loop from the composer: send and resolve, send and wait, and a reply that makes the conversation yours. */
 describe('send and resolve from the composer, in Chromium', () => {
-  let desk: Awaited<ReturnType<typeof webchatDesk>>;
-  let browser: Browser;
+  let setup: Awaited<ReturnType<typeof signedInWebchatDesk>>;
+  let desk: typeof setup.desk;
   let page: Page;
   let adminId: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOT_DIR, { recursive: true });
-    desk = await webchatDesk();
+    setup = await signedInWebchatDesk(SHOT_DIR);
+    ({ desk, page } = setup);
     adminId = (await desk.admin.get('/api/me')).body.agent.id;
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, desk.koe.base);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await desk?.koe.stop();
-    await desk?.db.drop();
+    await setup?.close();
   });
 
   const open = async (preview: string) => {

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, waitFor } from '../integration/harness';
-import { launchBrowser, resize, SHOTS } from './browser';
-import { signIn, webchatDesk } from './desk';
+import { resize, SHOTS } from './browser';
+import { signedInWebchatDesk } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 const BODY =
@@ -12,8 +11,8 @@ const BODY =
 
 /** Saved replies: added on their page, found with 「/」 in the composer, variables filled, and sent. */
 describe('saved replies in the composer, in Chromium', () => {
-  let desk: Awaited<ReturnType<typeof webchatDesk>>;
-  let browser: Browser;
+  let setup: Awaited<ReturnType<typeof signedInWebchatDesk>>;
+  let desk: typeof setup.desk;
   let page: Page;
 
   /** A named chat customer writes these messages in one conversation; resolves with it and the visitor's token. */
@@ -39,17 +38,11 @@ describe('saved replies in the composer, in Chromium', () => {
   };
 
   beforeAll(async () => {
-    mkdirSync(SHOT_DIR, { recursive: true });
-    desk = await webchatDesk();
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 860 } })).newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, desk.koe.base);
+    setup = await signedInWebchatDesk(SHOT_DIR);
+    ({ desk, page } = setup);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await desk?.koe.stop();
-    await desk?.db.drop();
+    await setup?.close();
   });
 
   it('an admin adds a shared reply with variables on the saved-replies page', async () => {

@@ -36,6 +36,12 @@ import { parseJson } from '../../store/repositories/types';
 export const conversationRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
+    /** The conversation and where a reply in it would go (404 when it is not this workspace's). */
+    const withReplyContext = async (workspaceId: string, id: string) => {
+      const row = await conversations.row(koe.db, workspaceId, id);
+      if (!row) throw notFound('Conversation');
+      return { row, ctx: await replyContext(koe.db, row) };
+    };
     const updateDeps = {
       ...koe.outbound,
       learn: (ws: string, text: string, labels: Parameters<typeof koe.triage.learn>[2]) =>
@@ -279,9 +285,7 @@ export const conversationRoutes =
       },
       async (req, reply) => {
         const { actor } = authOf(req);
-        const row = await conversations.row(koe.db, actor.workspaceId, req.params.id);
-        if (!row) throw notFound('Conversation');
-        const ctx = await replyContext(koe.db, row);
+        const { row, ctx } = await withReplyContext(actor.workspaceId, req.params.id);
         if (!ctx.publicFollowUp)
           throw new DomainError(
             'conflict',
@@ -310,9 +314,7 @@ export const conversationRoutes =
       },
       async (req, reply) => {
         const { actor } = authOf(req);
-        const row = await conversations.row(koe.db, actor.workspaceId, req.params.id);
-        if (!row) throw notFound('Conversation');
-        const ctx = await replyContext(koe.db, row);
+        const { row, ctx } = await withReplyContext(actor.workspaceId, req.params.id);
         if (!ctx.canContinuePrivately) {
           throw conflict(
             ctx.replyMode === 'dm'

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Loader, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Loader, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH } from '@contracts/values';
 import { useLinkInfo, useRedeemLink } from '../api/accounts';
 import { ApiError } from '../api/client';
 import { AuthCard } from '../components/AuthCard';
 import { codeText, ErrorAlert } from '../components/ErrorAlert';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 
 /** /invite/:token and /reset-password/:token: the holder of a one-time link sets their password, then signs in. */
 export function AccountLinkPage() {
@@ -72,24 +72,12 @@ export function AccountLinkPage() {
           {redeem.error && <ErrorAlert error={redeem.error} />}
           {/* For password managers: the account this password belongs to. */}
           <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-          <PasswordInput
-            label={t('accounts.newPassword')}
-            description={t('setup.passwordHint')}
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
+          <NewPasswordFields
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            data-testid="link-password"
-          />
-          <PasswordInput
-            label={t('accounts.confirmPassword')}
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={mismatch ? t('accounts.mismatch') : undefined}
-            data-testid="link-password-confirm"
+            again={confirm}
+            onChange={setPassword}
+            onAgain={setConfirm}
+            testId="link-password"
           />
           <Button type="submit" loading={redeem.isPending} disabled={!password || mismatch} data-testid="link-submit">
             {t('accounts.setPassword')}

@@ -19,6 +19,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/session';
 import { useChangePassword } from '../../api/accounts';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import {
   useConfirmTwoFactor,
   useDisableTwoFactor,
@@ -141,24 +142,7 @@ function ChangePassword({ email }: { email: string }) {
           onChange={(e) => setCurrent(e.currentTarget.value)}
           data-testid="password-current"
         />
-        <PasswordInput
-          label={t('accounts.newPassword')}
-          description={t('setup.passwordHint')}
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.currentTarget.value)}
-          data-testid="password-new"
-        />
-        <PasswordInput
-          label={t('accounts.confirmPassword')}
-          autoComplete="new-password"
-          required
-          value={again}
-          onChange={(e) => setAgain(e.currentTarget.value)}
-          error={mismatch ? t('accounts.mismatch') : undefined}
-          data-testid="password-again"
-        />
+        <NewPasswordFields value={next} again={again} onChange={setNext} onAgain={setAgain} testId="password-new" />
         <Button
           type="submit"
           w="fit-content"
