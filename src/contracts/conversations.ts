@@ -211,6 +211,7 @@ export const ReplyBody = z.object({
    * out (API clients) or `force: true` sends regardless.
    */
   sinceReplyId: z.string().max(100).nullable().optional(),
+  /** Send regardless of the send guard and of a soft lock (desk setting collision.softLock: a colleague is typing). */
   force: z.boolean().optional(),
 });
 export type ReplyInput = z.input<typeof ReplyBody>;

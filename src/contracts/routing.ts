@@ -262,6 +262,8 @@ export const DeskSettingsSchema = z.object({
       allowTemplateReplies: z.boolean().default(false),
     })
     .default({ allowTemplateReplies: false }),
+  /** Collision control: with a soft lock, a reply while a colleague is typing in the same conversation asks first. */
+  collision: z.object({ softLock: z.boolean().default(false) }).default({ softLock: false }),
   /**
    * Approval of public replies (off by default): public replies by agents of these roles or levels, or on a conversation
    * triage flagged as backlash, go to a supervisor first. SLA clocks keep running while a reply waits.

@@ -95,6 +95,22 @@ describe('two agents in one conversation, in Chromium', () => {
     expect((await replies()).map((m) => m.author.name)).toEqual(['山田 花子', '鈴木']);
   });
 
+  it('with the soft lock on, replying while the colleague types asks first', async () => {
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    await desk.admin.req('PUT', '/api/settings/desk', { ...settings, collision: { softLock: true } });
+    await agent.getByTestId('composer-input').fill('鈴木です。追加で確認させてください');
+    await lead.getByTestId('collision-typing').waitFor();
+    await lead.getByTestId('composer-input').fill('山田です。ほかにご不明点はありますか。');
+    await lead.getByTestId('composer-send').click();
+    const lock = lead.getByRole('dialog', { name: '鈴木さんが返信を入力中です' });
+    await lock.waitFor();
+    await lead.waitForTimeout(300);
+    await lead.screenshot({ path: path.join(SHOT_DIR, 'collision-soft-lock.png') });
+    await lead.getByTestId('soft-lock-send').click();
+    await lead.getByTestId('message').filter({ hasText: 'ほかにご不明点はありますか' }).waitFor();
+    await desk.admin.req('PUT', '/api/settings/desk', { ...settings, collision: { softLock: false } });
+  });
+
   it('a colleague who closes the tab leaves at once', async () => {
     await expect.poll(() => lead.getByTestId('collision-notice').count()).toBe(1);
     await agent.close({ runBeforeUnload: true });

@@ -74,4 +74,39 @@ describe.each(dialects)('two agents on one conversation (%s)', (dialect) => {
     expect(await viewers()).toBeUndefined();
     expect((await agent.put('/api/conversations/no-such-conversation/viewing', { typing: false })).status).toBe(404);
   });
+
+  it('with the soft lock on, replying while a colleague types asks first (409 soft_locked), and force sends', async () => {
+    const c = await desk.write('配送先の変更をお願いします');
+    // Off by default: a colleague typing does not stop a reply.
+    expect((await agent.put(`/api/conversations/${c.id}/viewing`, { typing: true })).status).toBe(204);
+    expect(
+      (await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: '山田です。承ります。' })).status,
+    ).toBe(201);
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    expect(settings.collision).toEqual({ softLock: false });
+    expect(
+      (await desk.admin.req('PUT', '/api/settings/desk', { ...settings, collision: { softLock: true } })).status,
+    ).toBe(200);
+    const locked = await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: '山田です。変更しました。' });
+    expect(locked.status).toBe(409);
+    expect(locked.body.code).toBe('soft_locked');
+    expect(locked.body.detail).toContain('鈴木');
+    // Notes, the typist's own reply and a confirmed reply go through.
+    expect((await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: 'メモ', private: true })).status).toBe(
+      201,
+    );
+    expect((await agent.post(`/api/conversations/${c.id}/messages`, { text: '鈴木です。確認します。' })).status).toBe(
+      201,
+    );
+    expect(
+      (await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: '山田です。変更しました。', force: true }))
+        .status,
+    ).toBe(201);
+    // Once the colleague stops typing, no question is asked.
+    expect((await agent.put(`/api/conversations/${c.id}/viewing`, { typing: false })).status).toBe(204);
+    expect(
+      (await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: '山田です。完了です。' })).status,
+    ).toBe(201);
+    await desk.admin.req('PUT', '/api/settings/desk', { ...settings, collision: { softLock: false } });
+  });
 });

@@ -228,7 +228,22 @@ export const conversationRoutes =
         },
       },
       async (req, reply) => {
-        const sent = await sendReply(updateDeps, authOf(req).actor, req.params.id, req.body);
+        const { actor } = authOf(req);
+        // Soft lock (desk setting): a colleague is typing here; the agent confirms before replying over them.
+        if (!req.body.private && !req.body.force) {
+          const typing = koe.viewers
+            .of(req.params.id)
+            .filter((v) => v.typing && v.id !== actor.agentId)
+            .map((v) => v.name);
+          if (typing.length && (await deskSettings.get(koe.db, actor.workspaceId)).collision.softLock)
+            throw new DomainError(
+              'conflict',
+              `${typing.join(', ')} is writing a reply in this conversation; send anyway only if you mean to`,
+              undefined,
+              'soft_locked',
+            );
+        }
+        const sent = await sendReply(updateDeps, actor, req.params.id, req.body);
         // Held for a supervisor (desk setting approvals): 202 with the approval; nothing reached the customer.
         if ('approval' in sent) return reply.status(202).send(sent);
         return reply.status(201).send(sent.message);

@@ -267,6 +267,15 @@ export const en: Resources = {
     customerMatch: 'Customer: {{value}}',
   },
   collision: {
+    settingsHeading: 'Working on the same conversation',
+    settingsHelp:
+      'Who else has a conversation open, and who is typing, is always shown. With the soft lock, replying while a colleague is typing in the same conversation asks first (it never blocks).',
+    softLock: 'Ask before replying while a colleague is typing (soft lock)',
+    lockedTitle: '{{names}} is writing a reply',
+    lockedBody:
+      'This desk asks before you reply while a colleague is writing in the same conversation. Wait for their reply, or send anyway.',
+    wait: 'Wait',
+    colleague: 'A colleague',
     typing: '{{names}} typing a reply…',
     viewing: '{{names}} also viewing',
     listTyping: '{{name}} typing',

@@ -265,6 +265,15 @@ export const ja = {
     customerMatch: 'お客様: {{value}}',
   },
   collision: {
+    settingsHeading: '同時対応',
+    settingsHelp:
+      '同じ会話をほかの人が開いているか、入力中かは常に表示されます。ソフトロックを使うと、ほかの人が入力中の会話に返信するとき、送信前に確認します（送信を止めはしません）。',
+    softLock: '入力中の人がいる会話への返信は確認してから送る（ソフトロック）',
+    lockedTitle: '{{names}}さんが返信を入力中です',
+    lockedBody:
+      'このデスクでは、ほかの人が入力中の会話に返信するときは確認します。相手の返信を待つか、それでも送信するか選んでください。',
+    wait: '待つ',
+    colleague: '同僚',
     typing: '{{names}}さんが返信を入力中…',
     viewing: '{{names}}さんも表示中',
     listTyping: '{{name}}さんが入力中',

@@ -20,7 +20,7 @@ import { useComposeCheck, useSendMessage } from '../../api/conversations';
 import { ApiError } from '../../api/client';
 import type { ConversationStatus, Message, ReplyContext } from '../../api/types';
 import { useViewing } from '../../api/viewers';
-import { CollisionNotice } from './CollisionNotice';
+import { CollisionNotice, useOthersViewing } from './CollisionNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
 import { SavedReplyPicker, type PickerHandle } from './SavedReplyPicker';
@@ -120,6 +120,11 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
   };
   // The send guard said a colleague replied after this draft began: show that reply before anything else goes.
   const [guarded, setGuarded] = useState<{ then?: Then } | null>(null);
+  // Soft lock (desk setting): a colleague is typing here; replying over them asks first.
+  const [locked, setLocked] = useState<{ then?: Then } | null>(null);
+  const typingNames = useOthersViewing(conversationId)
+    .filter((v) => v.typing)
+    .map((v) => v.name);
   const input = useRef<HTMLTextAreaElement>(null);
   // Urgent and unanswered: an acknowledge-and-apologise first reply the agent inserts and edits (never sent by itself).
   const ackDraft = !isPrivate ? (replyContext?.acknowledgementDraft ?? null) : null;
@@ -172,6 +177,7 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
       },
       (err) => {
         if (err instanceof ApiError && err.code === 'replied_since_draft') setGuarded({ then });
+        if (err instanceof ApiError && err.code === 'soft_locked') setLocked({ then });
       },
     );
   };
@@ -243,11 +249,12 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
       </Group>
       {replyContext && !isPrivate && <ReplyContextBar conversationId={conversationId} context={replyContext} />}
       <CollisionNotice conversationId={conversationId} />
-      {send.error && !(send.error instanceof ApiError && send.error.code === 'replied_since_draft') && (
-        <Box mb="xs">
-          <ErrorAlert error={send.error} onClose={() => send.reset()} />
-        </Box>
-      )}
+      {send.error &&
+        !(send.error instanceof ApiError && ['replied_since_draft', 'soft_locked'].includes(send.error.code ?? '')) && (
+          <Box mb="xs">
+            <ErrorAlert error={send.error} onClose={() => send.reset()} />
+          </Box>
+        )}
       {slash && (
         <SavedReplyPicker
           ref={picker}
@@ -414,6 +421,39 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
               submit(then, true);
             }}
             data-testid="send-guard-send"
+          >
+            {t('collision.sendAnyway')}
+          </Button>
+        </Group>
+      </Modal>
+      <Modal
+        opened={locked !== null}
+        onClose={() => setLocked(null)}
+        title={t('collision.lockedTitle', { names: typingNames.join('、') || t('collision.colleague') })}
+        data-testid="soft-lock"
+      >
+        <Text size="sm" mb="md">
+          {t('collision.lockedBody')}
+        </Text>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => {
+              setLocked(null);
+              send.reset();
+            }}
+            data-testid="soft-lock-wait"
+          >
+            {t('collision.wait')}
+          </Button>
+          <Button
+            color="teal"
+            onClick={() => {
+              const then = locked?.then;
+              setLocked(null);
+              submit(then, true);
+            }}
+            data-testid="soft-lock-send"
           >
             {t('collision.sendAnyway')}
           </Button>

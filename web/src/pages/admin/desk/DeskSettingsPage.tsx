@@ -12,6 +12,7 @@ import { ExternalNotifications } from './ExternalNotificationsSection';
 import { SlaSection } from './SlaSection';
 import { ReplyStyleSection } from './ReplyStyleSection';
 import { ApprovalsSection } from './ApprovalsSection';
+import { CollisionSection } from './CollisionSection';
 import { AdminPage } from '../AdminPage';
 
 export function DeskSettingsPage() {
@@ -79,6 +80,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
 
       <BusinessHoursSection s={s} patch={patch} holidays={holidays} setHolidays={setHolidays} />
 
+      <CollisionSection s={s} patch={patch} />
       <ApprovalsSection s={s} patch={patch} />
       <ReplyStyleSection s={s} patch={patch} />
       <AutomationSection s={s} patch={patch} />
