@@ -28,6 +28,8 @@ export const SlaSchema = z.object({
   remainingMs: z.number().nullable(),
   state: z.enum(SLA_STATES),
   warnAt: z.string().nullable(),
+  /** The clock counts business hours and the desk is closed now: it stands still until this opening. */
+  closedUntil: z.string().nullable().optional(),
 });
 export type Sla = z.infer<typeof SlaSchema>;
 

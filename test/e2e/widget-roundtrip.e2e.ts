@@ -140,6 +140,11 @@ describe('customer widget ↔ agent inbox in Chromium (Japanese)', () => {
     const text = await line.innerText();
     expect(text).toMatch(/^営業時間外です。.+の営業開始後にお返事します$/);
     expect(text).not.toContain('数分');
+    // In the inbox, a business-hours clock says it stands still until the desk opens.
+    await agent.reload();
+    const closedClock = agent.locator('[data-testid="sla-badge"][data-closed="true"]').first();
+    await expect.poll(() => closedClock.innerText()).toMatch(/^営業時間外（.+から）$/);
+    await agent.screenshot({ path: path.join(SHOTS, 'inbox-closed-hours.png') });
     await customer.screenshot({ path: path.join(SHOTS, 'widget-closed-ja.png') });
 
     expect((await api.req('PUT', '/api/me/presence', { presence: 'online' })).status).toBe(200);

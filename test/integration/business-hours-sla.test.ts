@@ -42,10 +42,14 @@ describe.each(dialects)('business hours in SLA clocks and the widget (%s)', (dia
     expect(Date.parse(q.sla.dueAt) - Date.parse(q.createdAt)).toBeGreaterThan(3 * 24 * 60 * MIN);
     expect(q.sla.state).toBe('ok');
     expect(Date.parse(u.sla.dueAt) - Date.parse(u.createdAt)).toBe(5 * MIN);
+    // The inbox says the L1 clock stands still until the desk opens; L3's runs.
+    expect(Date.parse(q.sla.closedUntil)).toBeGreaterThan(Date.now() + 2 * 86_400_000);
+    expect(u.sla.closedUntil).toBeNull();
 
     // Counting L1 around the clock too: its hour runs from the message.
     await put({ sla: { ...settings.sla, businessHoursLevels: [] } });
     expect(Date.parse((await detail(question.id)).sla.dueAt) - Date.parse(q.createdAt)).toBe(60 * MIN);
+    expect((await detail(question.id)).sla.closedUntil).toBeNull();
   });
 
   it('never lets a week without opening hours stop a clock (it counts around the clock instead)', async () => {

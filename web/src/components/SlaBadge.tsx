@@ -29,8 +29,10 @@ export function SlaBadge({ sla, now, size = 'xs' }: { sla: Sla | undefined; now:
   const state = liveSlaState(sla, now);
   const target = sla.target ? t(`sla.targets.${sla.target}`) : '';
   const left = sla.dueAt ? Date.parse(sla.dueAt) - now : (sla.remainingMs ?? 0);
-  const label =
-    state === 'paused'
+  const closed = sla.closedUntil && Date.parse(sla.closedUntil) > now && (state === 'ok' || state === 'warning');
+  const label = closed
+    ? t('sla.closedUntil', { at: formatShortTime(sla.closedUntil!, i18n.language, now) })
+    : state === 'paused'
       ? t('sla.paused')
       : state === 'met'
         ? t('sla.met')
@@ -41,10 +43,11 @@ export function SlaBadge({ sla, now, size = 'xs' }: { sla: Sla | undefined; now:
     <Badge
       size={size}
       radius="sm"
-      color={COLORS[state]}
+      color={closed ? 'gray' : COLORS[state]}
       variant={state === 'breached' ? 'filled' : 'light'}
       data-testid="sla-badge"
       data-state={state}
+      data-closed={closed ? 'true' : undefined}
       style={{ flexShrink: 0 }}
     >
       {label}

@@ -12,6 +12,7 @@ export const enRouting: Pick<
     offlineHint: 'You are offline. Go online to be assigned conversations',
   },
   sla: {
+    closedUntil: 'Closed (from {{at}})',
     remaining: '{{target}} in {{time}}',
     breached: 'Overdue {{time}}',
     paused: 'Paused',

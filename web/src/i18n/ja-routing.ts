@@ -8,6 +8,7 @@ export const jaRouting = {
     offlineHint: 'オフラインです。オンラインにすると会話が割り当てられます',
   },
   sla: {
+    closedUntil: '営業時間外（{{at}}から）',
     remaining: '{{target}}まで {{time}}',
     breached: '超過 {{time}}',
     paused: '一時停止中',
