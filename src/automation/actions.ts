@@ -1,6 +1,7 @@
 // Applying rule actions to facts, purely: the pipeline uses the result to
 // know what to persist, and the dry run shows it without touching anything.
 import { canonical } from './keywords';
+import type { RuleChange } from '../contracts/automation';
 import type { Action, Level, RuleFacts } from './types';
 
 /** Why an action is malformed, or null when it is fine. */
@@ -53,36 +54,40 @@ const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : 
  * One action applied to a copy of the facts, with the audit line for what it
  * changed (null when it changed nothing, e.g. a tag that was already there).
  */
-export function applyAction(facts: RuleFacts, action: Action): { facts: RuleFacts; change: string | null } {
+export function applyAction(
+  facts: RuleFacts,
+  action: Action,
+): { facts: RuleFacts; change: string | null; edit: RuleChange | null } {
   const f = copy(facts);
   const c = f.conversation;
+  const none = { facts: f, change: null, edit: null };
   switch (action.type) {
     case 'set_level': {
-      if (c.level === action.level) return { facts: f, change: null };
-      const change = `level L${c.level} → L${action.level}`;
+      if (c.level === action.level) return none;
+      const edit: RuleChange = { kind: 'level', from: c.level, to: action.level };
       c.level = action.level;
-      return { facts: f, change };
+      return { facts: f, change: `level L${edit.from} → L${edit.to}`, edit };
     }
     case 'set_priority': {
-      if (c.priority === action.priority) return { facts: f, change: null };
-      const change = `priority ${c.priority} → ${action.priority}`;
+      if (c.priority === action.priority) return none;
+      const edit: RuleChange = { kind: 'priority', from: c.priority, to: action.priority };
       c.priority = action.priority;
-      return { facts: f, change };
+      return { facts: f, change: `priority ${edit.from} → ${edit.to}`, edit };
     }
     case 'add_tag': {
       const tag = action.tag.trim();
-      if (c.tags.some((t) => canonical(t) === canonical(tag))) return { facts: f, change: null };
+      if (c.tags.some((t) => canonical(t) === canonical(tag))) return none;
       c.tags.push(tag);
-      return { facts: f, change: `tag +${tag}` };
+      return { facts: f, change: `tag +${tag}`, edit: { kind: 'tag', tag } };
     }
     case 'assign_team':
-      if (c.teamId === action.teamId) return { facts: f, change: null };
+      if (c.teamId === action.teamId) return none;
       c.teamId = action.teamId;
-      return { facts: f, change: `team → ${action.teamId}` };
+      return { facts: f, change: `team → ${action.teamId}`, edit: { kind: 'team', teamId: action.teamId } };
     case 'assign_agent':
-      if (c.assigneeId === action.agentId) return { facts: f, change: null };
+      if (c.assigneeId === action.agentId) return none;
       c.assigneeId = action.agentId;
-      return { facts: f, change: `assignee → ${action.agentId}` };
+      return { facts: f, change: `assignee → ${action.agentId}`, edit: { kind: 'assignee', agentId: action.agentId } };
     case 'escalate': {
       const from = c.level;
       // Escalation never lowers the level; without a target it goes one step up.
@@ -95,6 +100,14 @@ export function applyAction(facts: RuleFacts, action: Action): { facts: RuleFact
       return {
         facts: f,
         change: `escalated L${from} → L${c.level}${to ? ` to ${to}` : ''}, note: "${clip(action.note)}"`,
+        edit: {
+          kind: 'escalate',
+          from,
+          to: c.level,
+          agentId: action.agentId ?? null,
+          teamId: action.teamId ?? null,
+          note: clip(action.note),
+        },
       };
     }
     case 'notify': {
@@ -104,12 +117,24 @@ export function applyAction(facts: RuleFacts, action: Action): { facts: RuleFact
           : action.target === 'team'
             ? `team ${action.teamId}`
             : action.target;
-      return { facts: f, change: `notify ${who}` };
+      return {
+        facts: f,
+        change: `notify ${who}`,
+        edit: { kind: 'notify', target: action.target, agentId: action.agentId ?? null, teamId: action.teamId ?? null },
+      };
     }
     case 'add_note':
-      return { facts: f, change: `private note: "${clip(action.text)}"` };
+      return {
+        facts: f,
+        change: `private note: "${clip(action.text)}"`,
+        edit: { kind: 'note', text: clip(action.text) },
+      };
     case 'send_template':
-      return { facts: f, change: `template reply ${action.templateId}` };
+      return {
+        facts: f,
+        change: `template reply ${action.templateId}`,
+        edit: { kind: 'template', templateId: action.templateId },
+      };
   }
 }
 

@@ -30,6 +30,11 @@ describe('evaluateRules', () => {
     const r = evaluateRules([notifyOnL3, doubleChargeToL3], 'conversation.created', sampleFacts(), opts);
     expect(r.fired.map((f) => f.ruleId)).toEqual(['r-billing', 'r-notify']);
     expect(r.fired[0].changes).toEqual(['level L1 → L3', 'priority 40 → 90', 'tag +double-charge']);
+    expect(r.fired[0].edits).toEqual([
+      { kind: 'level', from: 1, to: 3 },
+      { kind: 'priority', from: 40, to: 90 },
+      { kind: 'tag', tag: 'double-charge' },
+    ]);
     expect(r.actions.map((a) => a.type)).toEqual(['set_level', 'set_priority', 'add_tag', 'notify']);
     expect(r.facts.conversation).toMatchObject({ level: 3, priority: 90, tags: ['double-charge'] });
   });
@@ -41,8 +46,13 @@ describe('evaluateRules', () => {
     const r = evaluateRules([other, off, vip], 'conversation.created', sampleFacts(), opts);
     expect(r.fired).toEqual([]);
     expect(r.skipped).toEqual([
-      { ruleId: 'r-off', reason: 'disabled' },
-      { ruleId: 'r-vip', reason: 'condition not met: customer.vip is true (was false)' },
+      { ruleId: 'r-off', code: 'disabled', reason: 'disabled' },
+      {
+        ruleId: 'r-vip',
+        code: 'condition_not_met',
+        reason: 'condition not met: customer.vip is true (was false)',
+        condition: { field: 'customer.vip', op: 'is', value: true },
+      },
     ]);
   });
 
@@ -50,7 +60,14 @@ describe('evaluateRules', () => {
     const stop = { ...doubleChargeToL3, stopProcessing: true };
     const r = evaluateRules([stop, notifyOnL3], 'conversation.created', sampleFacts(), opts);
     expect(r.fired.map((f) => f.ruleId)).toEqual(['r-billing']);
-    expect(r.skipped).toEqual([{ ruleId: 'r-notify', reason: 'stopped by rule "Double charge is urgent"' }]);
+    expect(r.skipped).toEqual([
+      {
+        ruleId: 'r-notify',
+        code: 'stopped_by',
+        reason: 'stopped by rule "Double charge is urgent"',
+        rule: 'Double charge is urgent',
+      },
+    ]);
   });
 
   it('sends template replies only on private channels when the admin allowed them', () => {
@@ -97,7 +114,9 @@ describe('evaluateRules', () => {
     expect(options).toMatchObject({ depth: 2, alreadyFired: ['r-esc'] });
     const again = evaluateRules([escalateOnBreach], 'conversation.escalated', first.facts, options);
     expect(again.fired).toEqual([]);
-    expect(again.skipped).toEqual([{ ruleId: 'r-esc', reason: 'already fired in this event chain' }]);
+    expect(again.skipped).toEqual([
+      { ruleId: 'r-esc', code: 'already_fired', reason: 'already fired in this event chain' },
+    ]);
 
     const deep = evaluateRules([escalateOnBreach], 'conversation.escalated', sampleFacts(), {
       ...opts,

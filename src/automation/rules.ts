@@ -4,7 +4,17 @@
 // dry run only shows them.
 import { actionProblem, applyAction } from './actions';
 import { conditionMatches, conditionProblem, describeMiss } from './conditions';
-import type { Action, EvaluationOptions, FiredRule, Rule, RuleEvaluation, RuleEvent, RuleFacts } from './types';
+import type {
+  Action,
+  EvaluationOptions,
+  FiredRule,
+  Rule,
+  RuleChange,
+  RuleEvaluation,
+  RuleEvent,
+  RuleFacts,
+  Skip,
+} from './types';
 
 export type * from './types';
 export { applyActions } from './actions';
@@ -47,6 +57,7 @@ export function evaluateRules(
       if (r.enabled)
         result.skipped.push({
           ruleId: r.id,
+          code: 'loop_guard',
           reason: `loop guard: event chain depth ${opts.depth} exceeds ${MAX_RULE_DEPTH}`,
         });
     }
@@ -58,41 +69,43 @@ export function evaluateRules(
   let stoppedBy: Rule | null = null;
 
   for (const rule of forEvent) {
-    const skip = (reason: string) => result.skipped.push({ ruleId: rule.id, reason });
+    const skip = (code: Skip['code'], reason: string, extra: Partial<Skip> = {}) =>
+      result.skipped.push({ ruleId: rule.id, code, reason, ...extra });
     if (!rule.enabled) {
-      skip('disabled');
+      skip('disabled', 'disabled');
       continue;
     }
     if (stoppedBy) {
-      skip(`stopped by rule "${stoppedBy.name}"`);
+      skip('stopped_by', `stopped by rule "${stoppedBy.name}"`, { rule: stoppedBy.name });
       continue;
     }
     if (alreadyFired.has(rule.id)) {
-      skip('already fired in this event chain');
+      skip('already_fired', 'already fired in this event chain');
       continue;
     }
     const problems = ruleProblems(rule);
     if (problems.length > 0) {
-      skip(`invalid rule: ${problems.join('; ')}`);
+      skip('invalid', `invalid rule: ${problems.join('; ')}`);
       continue;
     }
     // Later rules see what earlier rules changed, so "if level is 3 then notify" works after "set level 3".
     const miss = rule.conditions.find((c) => !conditionMatches(c, result.facts));
     if (miss) {
-      skip(`condition not met: ${describeMiss(miss, result.facts)}`);
+      skip('condition_not_met', `condition not met: ${describeMiss(miss, result.facts)}`, { condition: miss });
       continue;
     }
 
-    const fired: FiredRule = { ruleId: rule.id, ruleName: rule.name, actions: [], changes: [] };
+    const fired: FiredRule = { ruleId: rule.id, ruleName: rule.name, actions: [], changes: [], edits: [] };
     for (const action of rule.actions) {
       if (action.type === 'send_template' && !templatesAllowed) {
-        skip(TEMPLATE_REFUSED);
+        skip('template_refused', TEMPLATE_REFUSED);
         continue;
       }
-      const { facts: next, change } = applyAction(result.facts, action);
+      const { facts: next, change, edit } = applyAction(result.facts, action);
       result.facts = next;
       fired.actions.push(action);
       if (change) fired.changes.push(change);
+      if (edit) fired.edits.push(edit);
     }
     result.fired.push(fired);
     result.actions.push(...fired.actions);
@@ -120,6 +133,7 @@ export interface DryRunResult extends RuleEvaluation {
   after: RuleFacts;
   /** Every change in order, prefixed with the rule that made it. */
   changes: string[];
+  edits: { rule: string; change: RuleChange }[];
 }
 
 /** "What would happen if this sample conversation hit this event?" — nothing is performed or persisted. */
@@ -136,6 +150,7 @@ export function dryRun(
     before,
     after: evaluation.facts,
     changes: evaluation.fired.flatMap((f) => f.changes.map((c) => `${f.ruleName}: ${c}`)),
+    edits: evaluation.fired.flatMap((f) => f.edits.map((change) => ({ rule: f.ruleName, change }))),
   };
 }
 

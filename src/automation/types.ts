@@ -11,8 +11,17 @@ export {
   type NotifyTarget,
   type RuleEvent,
 } from '../contracts/automation-values';
-export type { Action, Condition, ConditionValue, FiredRule, Rule, RuleFacts } from '../contracts/automation';
-import type { Action, FiredRule, RuleFacts } from '../contracts/automation';
+export type {
+  Action,
+  Condition,
+  ConditionValue,
+  FiredRule,
+  Rule,
+  RuleChange,
+  RuleFacts,
+  Skip,
+} from '../contracts/automation';
+import type { Action, FiredRule, RuleFacts, Skip } from '../contracts/automation';
 
 export type Level = 0 | 1 | 2 | 3;
 export type ActionType = Action['type'];
@@ -32,7 +41,7 @@ export interface RuleEvaluation {
   fired: FiredRule[];
   /** All actions to carry out, in rule order. */
   actions: Action[];
-  skipped: { ruleId: string; reason: string }[];
+  skipped: Skip[];
   /** The facts after the fired rules' actions, as later rules saw them. */
   facts: RuleFacts;
 }

@@ -93,12 +93,61 @@ export const RuleFactsSchema = z.object({
 });
 export type RuleFacts = z.infer<typeof RuleFactsSchema>;
 
+/** What one action changed, as data: the web app says it in the reader's words, with names for ids. */
+export const RuleChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('level'), from: z.number().int(), to: z.number().int() }),
+  z.object({ kind: z.literal('priority'), from: z.number().int(), to: z.number().int() }),
+  z.object({ kind: z.literal('tag'), tag: z.string() }),
+  z.object({ kind: z.literal('team'), teamId: z.string() }),
+  z.object({ kind: z.literal('assignee'), agentId: z.string() }),
+  z.object({
+    kind: z.literal('escalate'),
+    from: z.number().int(),
+    to: z.number().int(),
+    agentId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    note: z.string(),
+  }),
+  z.object({
+    kind: z.literal('notify'),
+    target: z.enum(NOTIFY_TARGETS),
+    agentId: z.string().nullable(),
+    teamId: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('note'), text: z.string() }),
+  z.object({ kind: z.literal('template'), templateId: z.string() }),
+]);
+export type RuleChange = z.infer<typeof RuleChangeSchema>;
+
+/** Why a rule did not fire (or an action was dropped), as data. */
+export const SkipSchema = z.object({
+  ruleId: z.string(),
+  code: z.enum([
+    'loop_guard',
+    'disabled',
+    'stopped_by',
+    'already_fired',
+    'invalid',
+    'condition_not_met',
+    'template_refused',
+  ]),
+  /** The same in English, for logs and API clients. */
+  reason: z.string(),
+  /** stopped_by: the rule that stopped later ones. */
+  rule: z.string().optional(),
+  /** condition_not_met: the condition that failed. */
+  condition: ConditionSchema.optional(),
+});
+export type Skip = z.infer<typeof SkipSchema>;
+
 export const FiredRuleSchema = z.object({
   ruleId: z.string(),
   ruleName: z.string(),
   actions: z.array(ActionSchema),
-  /** Readable lines for what changed, e.g. "level L1 → L3". */
+  /** Readable lines (English) for what changed, e.g. "level L1 → L3": for logs and API clients. */
   changes: z.array(z.string()),
+  /** The same changes as data. */
+  edits: z.array(RuleChangeSchema),
 });
 export type FiredRule = z.infer<typeof FiredRuleSchema>;
 
@@ -107,13 +156,15 @@ export const DryRunResultSchema = z.object({
   fired: z.array(FiredRuleSchema),
   /** Every action to carry out, in rule order. */
   actions: z.array(ActionSchema),
-  skipped: z.array(z.object({ ruleId: z.string(), reason: z.string() })),
+  skipped: z.array(SkipSchema),
   /** The facts after the fired rules' actions (the same as `after`). */
   facts: RuleFactsSchema,
   before: RuleFactsSchema,
   after: RuleFactsSchema,
   /** Every change in order, prefixed with the rule that made it. */
   changes: z.array(z.string()),
+  /** The same as data, with the rule's name. */
+  edits: z.array(z.object({ rule: z.string(), change: RuleChangeSchema })),
 });
 export type DryRunResult = z.infer<typeof DryRunResultSchema>;
 

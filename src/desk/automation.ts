@@ -107,7 +107,7 @@ export async function runAutomation(
       actor: { type: 'system', id: null, name: `automation: ${fired.ruleName}` },
       action: 'automation.fired',
       target: { type: 'conversation', id: conversationId },
-      detail: { ruleId: fired.ruleId, event, changes: fired.changes, depth: options.depth },
+      detail: { ruleId: fired.ruleId, event, changes: fired.changes, edits: fired.edits, depth: options.depth },
     });
   }
   if (evaluation.fired.length) {

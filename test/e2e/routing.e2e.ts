@@ -248,7 +248,8 @@ describe('routing, escalation and SLA in Chromium (Japanese)', () => {
     await page.getByTestId('dry-run-conversation').selectOption(doubleCharge.id);
     await page.getByTestId('dry-run-submit').click();
     await page.getByTestId('dry-run-fired').filter({ hasText: '請求トラブルにタグ' }).waitFor();
-    await expect.poll(() => page.getByTestId('dry-run-changes').innerText()).toContain('返金');
+    await expect.poll(() => page.getByTestId('dry-run-changes').innerText()).toContain('タグ「返金」を追加');
+    expect(await page.getByTestId('dry-run-result').innerText()).not.toMatch(/tag \+|[0-9a-f]{8}-[0-9a-f]{4}/);
     // A dry run changes nothing.
     expect((await detail(doubleCharge.id)).tags).not.toContain('返金');
     await shot(page, 'automation');

@@ -59,6 +59,8 @@ describe.each(dialects)('automation rules (%s)', (dialect) => {
     );
     expect(fired.detail).toMatchObject({ ruleId: refund.body.id, event: 'conversation.created' });
     expect(fired.detail.changes.join(' ')).toContain('95');
+    // The same changes as data, for the audit page to say in the reader's words.
+    expect(fired.detail.edits).toContainEqual(expect.objectContaining({ kind: 'priority', to: 95 }));
     const other = await write('営業時間を教えてください');
     expect(other.tags).toEqual(['after-stop']);
   });

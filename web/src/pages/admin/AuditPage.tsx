@@ -7,6 +7,9 @@ import { useAgents, useAudit } from '../../api/admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/time';
 import { AdminPage } from './AdminPage';
+import type { RuleChange } from '@contracts/automation';
+import { describeEdit, type RuleNames } from './automation/describe';
+import { useRuleNames } from './automation/useRuleNames';
 
 type T = TFunction;
 type AgentName = (id: string) => string | undefined;
@@ -61,7 +64,7 @@ function TargetCell({ value, agentName }: { value: unknown; agentName: AgentName
 }
 
 /** Detail fields in words; ids are left out (the target links to what matters) and codes are translated. */
-function describeDetail(t: T, action: string, value: unknown, agentName: AgentName): string {
+function describeDetail(t: T, action: string, value: unknown, agentName: AgentName, names: RuleNames): string {
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return '';
   const word = (key: string, v: unknown): string | null => {
     if (v === null || v === undefined || v === '') return key === 'to' || key === 'from' ? t('auditDetail.none') : null;
@@ -79,7 +82,12 @@ function describeDetail(t: T, action: string, value: unknown, agentName: AgentNa
     if (key === 'dueAt' || key === 'until') return formatDateTime(v, i18n.language);
     return v;
   };
-  return Object.entries(value as Record<string, unknown>)
+  const entries = Object.entries(value as Record<string, unknown>);
+  // A rule's changes are said from their data (with names); the English lines beside them are for API clients.
+  const edits = (value as { edits?: RuleChange[] }).edits;
+  if (action === 'automation.fired' && Array.isArray(edits))
+    return edits.map((e) => describeEdit(t, e, names)).join('、');
+  return entries
     .map(([key, v]) => {
       const label = i18n.exists(`auditDetail.${key}`) ? (t as (k: string) => string)(`auditDetail.${key}`) : null;
       const shown = label ? word(key, v) : null;
@@ -94,6 +102,7 @@ export function AuditPage() {
   const audit = useAudit();
   const agents = useAgents().data ?? [];
   const agentName = (id: string) => agents.find((a) => a.id === id)?.name;
+  const ruleNames = useRuleNames();
 
   return (
     <AdminPage title={t('audit.title')} allow={['admin', 'supervisor']}>
@@ -129,7 +138,7 @@ export function AuditPage() {
                   <TargetCell value={entry.target} agentName={agentName} />
                   <Table.Td>
                     <Text size="xs" c="dimmed" className="koe-message-text" data-testid="audit-detail">
-                      {describeDetail(t, entry.action, entry.detail, agentName)}
+                      {describeDetail(t, entry.action, entry.detail, agentName, ruleNames)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

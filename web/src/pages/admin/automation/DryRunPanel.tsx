@@ -5,6 +5,8 @@ import { useDryRun } from '../../../api/automation';
 import { useConversationList } from '../../../api/conversations';
 import { RULE_EVENTS, type RuleEvent } from '../../../api/routingTypes';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { describeEdit, describeSkip } from './describe';
+import { useRuleNames } from './useRuleNames';
 
 /** What the saved rules would do to a recent conversation on an event — nothing is changed. */
 export function DryRunPanel() {
@@ -17,6 +19,7 @@ export function DryRunPanel() {
   const [text, setText] = useState('');
   const chosen = conversationId || conversations[0]?.id || '';
   const result = run.data;
+  const names = useRuleNames();
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="dry-run">
@@ -75,21 +78,23 @@ export function DryRunPanel() {
               </Badge>
             ))}
           </Group>
-          {result.changes.length > 0 && (
+          {result.edits.length > 0 && (
             <>
               <Text size="sm" fw={600}>
                 {t('automation.changes')}
               </Text>
               <List size="sm" data-testid="dry-run-changes">
-                {result.changes.map((c, i) => (
-                  <List.Item key={i}>{c}</List.Item>
+                {result.edits.map((e, i) => (
+                  <List.Item key={i}>
+                    {e.rule}: {describeEdit(t, e.change, names)}
+                  </List.Item>
                 ))}
               </List>
             </>
           )}
           {result.skipped.length > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('automation.skipped')}: {result.skipped.map((s) => s.reason).join(' / ')}
+            <Text size="xs" c="dimmed" data-testid="dry-run-skipped">
+              {t('automation.skipped')}: {result.skipped.map((s) => describeSkip(t, s, names)).join(' / ')}
             </Text>
           )}
         </Stack>
