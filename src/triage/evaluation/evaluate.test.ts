@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadLabelled, TARGETS } from './evaluate';
-import { blind2Sets, blind3Sets, blindSets, freshSets } from './labelled-sets';
+import { blind2Sets, blind3Sets, blindSets, freshSets, streamSets } from './labelled-sets';
 import { CATEGORIES } from '../types';
 
 const BLIND_TEST_FLOOR = { level3Recall: 0.92 };
@@ -114,5 +114,28 @@ describe('labelled sets', () => {
     expect(r.level3.precision).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3Precision);
     expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.sentimentMacroF1);
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.categoryMicroF1);
+  });
+
+  it('realistic streams (issue 13): two days of mentions at real base rates, split into tuning and reporting halves', () => {
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/triage/', import.meta.url));
+    const sets = streamSets(fixtures);
+    expect(sets.map((s) => s.name)).toEqual([
+      'stream1-tune (tuned)',
+      'stream1-test (untuned)',
+      'stream2-tune (tuned)',
+      'stream2-test (untuned)',
+    ]);
+    for (const file of ['stream1', 'stream2']) {
+      const posts = sets.filter((s) => s.name.startsWith(file)).flatMap((s) => s.posts);
+      expect(posts).toHaveLength(170);
+      const share = (pred: (p: (typeof posts)[number]) => boolean) => posts.filter(pred).length / posts.length;
+      // Most posts need nothing: chatter (level 0, no category) and spam; a minority is urgent.
+      expect(share((p) => p.level === 0 && p.categories.length === 0)).toBeGreaterThanOrEqual(0.4);
+      expect(share((p) => p.categories.includes('spam'))).toBeGreaterThanOrEqual(0.08);
+      const urgent = share((p) => p.level === 3);
+      expect(urgent).toBeGreaterThanOrEqual(0.15);
+      expect(urgent).toBeLessThanOrEqual(0.22);
+    }
+    // Targets are not met on these yet (docs/triage.md, 2026-12-07 reading): no floors until the issue's work lands.
   });
 });

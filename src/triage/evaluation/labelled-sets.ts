@@ -76,6 +76,19 @@ export function blind3Sets(fixturesDir: string): NamedSet[] {
 }
 
 /**
+ * Realistic streams (test/fixtures/triage/stream1.jsonl, stream2.jsonl; issue 13): each a day of public mentions of
+ * three brands at real base rates — about 45% chatter that needs nothing (fan talk, memes, news, jobs, shareholder
+ * talk, hyperbole, competitors, restored outages), 10% spam, 15–20% urgent, with hard negatives and hard positives.
+ * Written before the analyser was run on them. Odd lines may be used for tuning; even lines are reporting only.
+ */
+export function streamSets(fixturesDir: string): NamedSet[] {
+  return [
+    ...paritySplit(fixturesDir, 'stream1.jsonl', 'stream1'),
+    ...paritySplit(fixturesDir, 'stream2.jsonl', 'stream2'),
+  ];
+}
+
+/**
  * Training corpus (test/fixtures/triage/corpus/*.jsonl): labelled posts written to
  * train the base model, by domain and style (see LABELLING.md). Used for training and
  * cross-validation only; the analyser's lexicons were not tuned on them.
@@ -100,6 +113,7 @@ export function labelledSets(fixturesDir: string): NamedSet[] {
     ...blindSets(fixturesDir),
     ...blind2Sets(fixturesDir),
     ...blind3Sets(fixturesDir),
+    ...streamSets(fixturesDir),
   ];
 }
 
