@@ -68,10 +68,10 @@ for (const set of SETS) {
 
 // What the shipped base model adds: the rules alone vs the default (rules + base model), per set.
 {
-  const { labelledSets, summary } = await import('../src/triage/evaluation/labelled-sets');
+  const { reportedSets, summary } = await import('../src/triage/evaluation/labelled-sets');
   const all = [
     ...SETS.filter((s) => existsSync(s.file)).map((s) => ({ name: s.name, posts: loadLabelled(s.file) })),
-    ...labelledSets(fixtures).slice(1),
+    ...reportedSets(fixtures).slice(1),
   ];
   console.log('\n== rules alone → default (rules + base model) ==');
   for (const set of all) {
