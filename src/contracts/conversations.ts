@@ -173,6 +173,8 @@ export const ConversationSchema = ConversationItemSchema.extend({
   openEscalation: EscalationSchema.nullable(),
   /** A public reply waiting for a supervisor, or the last one sent back to its author (desk setting approvals). */
   approval: ApprovalSchema.nullable(),
+  /** The short reference customers can quote (`{{conversation.id}}` in saved replies); search finds it. */
+  reference: z.string(),
   replyContext: ReplyContextSchema,
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

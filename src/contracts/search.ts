@@ -23,8 +23,8 @@ export const SearchHitSchema = z.object({
   conversationId: z.string(),
   /** The message the query was found in (open the conversation there); null for a customer match. */
   messageId: z.string().nullable(),
-  /** Where the query was found: a message's text, or the customer's name, email or handle. */
-  match: z.enum(['message', 'customer']),
+  /** Where the query was found: a message's text, the customer's name, email or handle, or the conversation's reference. */
+  match: z.enum(['message', 'customer', 'reference']),
   /** The words around the match (a message), or the name / email / handle that matched. */
   snippet: z.string(),
   messageKind: z.enum(['customer', 'reply', 'note']).nullable(),

@@ -17,6 +17,9 @@ export async function searchDesk(
   limit: number,
 ): Promise<SearchHit[]> {
   const folded = foldForSearch(q).trim();
+  // A conversation's reference (`{{conversation.id}}` in a saved reply: 8 characters, 「#A1B2C3D4」) opens it directly.
+  const ref = /^#?([0-9a-f]{8})$/.exec(folded)?.[1];
+  const referenced = ref ? await search.conversationByRef(db, workspaceId, ref) : undefined;
   const phrase = searchPhrase(q);
   // Customer matches ignore message filters; with filters set they are left out rather than half-filtered.
   const filtered = Object.values(filters).some((v) => v !== undefined);
@@ -35,6 +38,18 @@ export async function searchDesk(
     ).map((i) => [i.id, i]),
   );
   const hits: SearchHit[] = [];
+  if (referenced) {
+    const [c] = await conversations.items(db, workspaceId, [referenced]);
+    if (c)
+      hits.push({
+        ...common(c),
+        messageId: null,
+        match: 'reference',
+        snippet: `#${ref!.toUpperCase()}`,
+        messageKind: null,
+        at: c.lastMessageAt,
+      });
+  }
   for (const p of people) {
     const c = items.get(p.conversationId);
     if (!c) continue;

@@ -110,4 +110,16 @@ describe('search from the header, in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.screenshot({ path: path.join(SHOT_DIR, 'search-phone-header.png') });
   });
+
+  it('finds a conversation by the reference number a customer quotes, shown in its header', async () => {
+    await resize(page, { width: 1280, height: 860 });
+    const reference = (await desk.admin.get(`/api/conversations/${conv.kettle.id}`)).body.reference;
+    await page.keyboard.press('/');
+    await page.getByTestId('search-input').fill(`#${reference}`);
+    const hit = page.locator('[data-testid="search-result"][data-match="reference"]');
+    await expect.poll(() => hit.innerText()).toContain(`お問い合わせ番号: #${reference}`);
+    await hit.click();
+    await page.waitForURL(new RegExp(`/conversations/${conv.kettle.id}$`));
+    await expect.poll(() => page.getByTestId('conversation-reference').innerText()).toBe(`#${reference}`);
+  });
 });

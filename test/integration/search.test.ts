@@ -68,6 +68,22 @@ describe.each(dialects)('search (%s)', (dialect) => {
     });
   });
 
+  it("finds a conversation by the reference a customer quotes (the saved replies' {{conversation.id}})", async () => {
+    const detail = (await desk.admin.get(`/api/conversations/${conv.kettle.id}`)).body;
+    expect(detail.reference).toMatch(/^[0-9A-F]{8}$/);
+    expect(detail.reference).toBe(conv.kettle.id.replace(/-/g, '').slice(0, 8).toUpperCase());
+    for (const q of [detail.reference, `#${detail.reference}`, detail.reference.toLowerCase()]) {
+      const [hit] = await find(q);
+      expect(hit).toMatchObject({
+        match: 'reference',
+        conversationId: conv.kettle.id,
+        snippet: `#${detail.reference}`,
+      });
+    }
+    // Another workspace's or an unknown reference finds nothing by reference.
+    expect((await find('00000000')).filter((h) => h.match === 'reference')).toEqual([]);
+  });
+
   it('narrows by status, level, category, channel and date, and refuses an empty query', async () => {
     expect(await find('返金', '&status=resolved')).toEqual([]);
     expect((await find('返金', '&status=open&category=billing_error')).length).toBe(2);

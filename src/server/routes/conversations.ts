@@ -27,6 +27,7 @@ import { deskSettings } from '../../desk/settings';
 import { updateConversation } from '../../desk/conversation-update';
 import { replyWarnings } from '../../desk/reply-warnings';
 import { HeldReplySchema } from '../../contracts/approvals';
+import { conversationRef } from '../../domain/reply-variables';
 import { approvals } from '../../store/repositories';
 import { replyContext } from '../../desk/reply-context';
 import { xWeightedLength } from '../../channels/x/weighted-length';
@@ -155,6 +156,7 @@ export const conversationRoutes =
         escalations: found,
         openEscalation: found.find((e) => e.status === 'open' || e.status === 'accepted') ?? null,
         approval: (await approvals.latestFor(koe.db, id)) ?? null,
+        reference: conversationRef(id),
         replyContext: await replyContext(koe.db, row),
         customer: { id: c.id, name: c.name, email: c.email, identities: await customers.identities(koe.db, c.id) },
       };

@@ -26,6 +26,22 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Full-text search over a workspace's messages, newest first (src/search/tokens.ts says how Japanese is indexed). */
 export const search = {
   /**
+   * The conversation whose id begins with these 8 hex characters (its reference). A range on the primary key, so the
+   * index serves it on both dialects whatever the collation; null when none (or, in theory, several) match.
+   */
+  async conversationByRef(db: Db, workspaceId: string, ref: string): Promise<string | undefined> {
+    const next = ref === 'ffffffff' ? 'g' : (parseInt(ref, 16) + 1).toString(16).padStart(8, '0');
+    const rows = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '>=', ref)
+      .where('id', '<', next)
+      .limit(2)
+      .execute();
+    return rows.length === 1 ? rows[0]!.id : undefined;
+  },
+  /**
    * Messages whose text contains the phrase, newest first. SQLite walks the FTS5 matches newest first (rowid order is
    * insertion order) and stops at `limit`. PostgreSQL's GIN index finds every match at once, and sorting all of a
    * common word's matches (返金 in a tenth of a million messages) is slow; so it looks among the newest 5,000 indexed

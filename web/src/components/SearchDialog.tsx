@@ -248,8 +248,11 @@ function SearchResult({ hit, query, onOpen }: { hit: SearchHit; query: string; o
         highlightStyles={{ padding: '0 2px', borderRadius: 3, fontWeight: 600 }}
         data-testid="search-snippet"
       >
-        {(hit.match === 'customer' ? t('search.customerMatch', { value: hit.snippet }) : hit.snippet) +
-          (hit.messageKind === 'note' ? ` (${t('composer.note')})` : '')}
+        {(hit.match === 'customer'
+          ? t('search.customerMatch', { value: hit.snippet })
+          : hit.match === 'reference'
+            ? t('search.referenceMatch', { value: hit.snippet })
+            : hit.snippet) + (hit.messageKind === 'note' ? ` (${t('composer.note')})` : '')}
       </Highlight>
     </UnstyledButton>
   );

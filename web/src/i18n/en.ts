@@ -159,6 +159,7 @@ export const en: Resources = {
     waitingLessThanMinute: 'waiting <1 min',
   },
   conversation: {
+    reference: 'Reference number (customers can quote it; saved replies insert it as the reference-number variable)',
     backToList: 'Back to list',
     status: 'Status',
     assignee: 'Assignee',
@@ -253,6 +254,7 @@ export const en: Resources = {
     draftTitle: 'Unsent draft saved',
   },
   search: {
+    referenceMatch: 'Reference: {{value}}',
     period: 'When',
     periods: { day: 'Last 24 hours', week: 'Last 7 days', month: 'Last 30 days', year: 'Last year' },
     open: 'Search',

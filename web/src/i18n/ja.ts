@@ -157,6 +157,7 @@ export const ja = {
     waitingLessThanMinute: '1分未満待ち',
   },
   conversation: {
+    reference: 'お問い合わせ番号（お客様が伝えられる番号。定型文の変数「お問い合わせ番号」で差し込めます）',
     backToList: '一覧へ戻る',
     status: 'ステータス',
     assignee: '担当者',
@@ -251,6 +252,7 @@ export const ja = {
     draftTitle: '未送信の下書きがあります',
   },
   search: {
+    referenceMatch: 'お問い合わせ番号: {{value}}',
     period: '期間',
     periods: { day: '24時間以内', week: '7日以内', month: '30日以内', year: '1年以内' },
     open: '検索',

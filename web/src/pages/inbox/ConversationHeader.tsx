@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { onPage } from '../../lib/hotkeys';
 import { Link } from 'react-router-dom';
@@ -86,6 +86,11 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
           <Text component="h2" fw={700} fz="lg" m={0} truncate="end">
             {conversation.customer.name}
           </Text>
+          <Tooltip label={t('conversation.reference')} withArrow>
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} data-testid="conversation-reference">
+              #{conversation.reference}
+            </Text>
+          </Tooltip>
         </Group>
         {onShowDetails && (
           <Button size="xs" variant="light" onClick={onShowDetails} style={{ flexShrink: 0 }}>
