@@ -1,12 +1,12 @@
 import type { Approval } from '../contracts/approvals';
 import { conflict, DomainError, forbidden, notFound } from '../domain/errors';
 import { hasRole, type Actor } from '../domain/permissions';
-import { topics } from '../realtime/bus';
 import { agents, approvals, audit, byAgent, conversations, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { deskTexts } from '../texts/desk-texts';
 import type { ConversationUpdateDeps } from './conversation-update';
 import { notify } from './notifications';
+import { publishConversations } from './publish';
 import { replyContext } from './reply-context';
 import { deliverReply, type AfterReply } from './deliver-reply';
 import { deskSettings } from './settings';
@@ -29,12 +29,6 @@ export async function approvalReason(
   if (rule.backlash && parseJson<string[]>(row.categories, []).includes('backlash')) return 'backlash';
   return null;
 }
-
-const publish = async (deps: ConversationUpdateDeps, workspaceId: string, conversationId: string) =>
-  deps.bus.publish(topics.workspace(workspaceId), {
-    type: 'conversation.updated',
-    data: await conversations.item(deps.db, workspaceId, conversationId),
-  });
 
 /** Holds a public reply for a supervisor and tells them; nothing reaches the customer yet. */
 export async function holdForApproval(
@@ -71,14 +65,23 @@ export async function holdForApproval(
     title: deskTexts.approvalRequested(actor.displayName || actor.name),
     body: { ja: text.slice(0, 200), en: text.slice(0, 200) },
   });
-  await publish(deps, actor.workspaceId, conversationId);
+  await publishConversations(deps, actor.workspaceId, [conversationId]);
   return approval;
 }
 
-async function pendingFor(deps: ConversationUpdateDeps, reviewer: Actor, id: string): Promise<Approval> {
-  const a = await approvals.get(deps.db, reviewer.workspaceId, id);
+async function pendingFor(deps: ConversationUpdateDeps, actor: Actor, id: string): Promise<Approval> {
+  const a = await approvals.get(deps.db, actor.workspaceId, id);
   if (!a) throw notFound('Approval');
   if (a.status !== 'pending') throw conflict('This reply was already decided');
+  return a;
+}
+
+/** A held reply a supervisor or admin may decide: someone other than its author. */
+async function decidableBy(deps: ConversationUpdateDeps, reviewer: Actor, id: string): Promise<Approval> {
+  if (!hasRole(reviewer.role, 'supervisor')) throw forbidden('Only supervisors and admins approve replies');
+  const a = await pendingFor(deps, reviewer, id);
+  if (a.author.id === reviewer.agentId)
+    throw new DomainError('forbidden', 'A reply needs another person to review it', undefined, 'own_reply');
   return a;
 }
 
@@ -89,12 +92,11 @@ export async function approveReply(
   id: string,
   editedText?: string,
 ): Promise<Approval> {
-  if (!hasRole(reviewer.role, 'supervisor')) throw forbidden('Only supervisors and admins approve replies');
-  const a = await pendingFor(deps, reviewer, id);
-  if (a.author.id === reviewer.agentId)
-    throw new DomainError('forbidden', 'A reply needs another person to approve it', undefined, 'own_reply');
+  const a = await decidableBy(deps, reviewer, id);
   const author = await agents.get(deps.db, reviewer.workspaceId, a.author.id);
   if (!author) throw notFound('Agent');
+  const conversation = await conversations.row(deps.db, reviewer.workspaceId, a.conversationId);
+  if (!conversation) throw notFound('Conversation');
   const text = editedText?.trim() || a.text;
   if (!(await approvals.decide(deps.db, a.id, { status: 'approved', reviewerId: reviewer.agentId, text })))
     throw conflict('This reply was already decided');
@@ -107,7 +109,7 @@ export async function approveReply(
       name: author.name,
       displayName: author.displayName,
     },
-    a.conversationId,
+    conversation,
     text,
     a.then ?? undefined,
   );
@@ -128,7 +130,7 @@ export async function approveReply(
     title: deskTexts.approvalApproved(reviewer.displayName || reviewer.name, text !== a.text),
     body: { ja: text.slice(0, 200), en: text.slice(0, 200) },
   });
-  await publish(deps, reviewer.workspaceId, a.conversationId);
+  await publishConversations(deps, reviewer.workspaceId, [a.conversationId]);
   return (await approvals.get(deps.db, reviewer.workspaceId, a.id))!;
 }
 
@@ -139,10 +141,7 @@ export async function rejectReply(
   id: string,
   note: string,
 ): Promise<Approval> {
-  if (!hasRole(reviewer.role, 'supervisor')) throw forbidden('Only supervisors and admins approve replies');
-  const a = await pendingFor(deps, reviewer, id);
-  if (a.author.id === reviewer.agentId)
-    throw new DomainError('forbidden', 'A reply needs another person to review it', undefined, 'own_reply');
+  const a = await decidableBy(deps, reviewer, id);
   if (!(await approvals.decide(deps.db, a.id, { status: 'rejected', reviewerId: reviewer.agentId, note })))
     throw conflict('This reply was already decided');
   await audit.log(deps.db, {
@@ -161,7 +160,7 @@ export async function rejectReply(
     title: deskTexts.approvalRejected(reviewer.displayName || reviewer.name),
     body: { ja: note, en: note },
   });
-  await publish(deps, reviewer.workspaceId, a.conversationId);
+  await publishConversations(deps, reviewer.workspaceId, [a.conversationId]);
   return (await approvals.get(deps.db, reviewer.workspaceId, a.id))!;
 }
 
@@ -170,5 +169,5 @@ export async function withdrawReply(deps: ConversationUpdateDeps, actor: Actor, 
   const a = await pendingFor(deps, actor, id);
   if (a.author.id !== actor.agentId) throw forbidden('Only the author withdraws a reply');
   await approvals.decide(deps.db, a.id, { status: 'withdrawn', reviewerId: null });
-  await publish(deps, actor.workspaceId, a.conversationId);
+  await publishConversations(deps, actor.workspaceId, [a.conversationId]);
 }

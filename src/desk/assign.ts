@@ -7,7 +7,7 @@ import { chooseOwner, type AgentState } from '../routing/assignment';
 import { agents, audit, conversations, messages, type Db, bySystem } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { notify } from './notifications';
-import { deskSettings } from './settings';
+import { deskSettings, type DeskSettings } from './settings';
 
 export interface AssignDeps {
   db: Db;
@@ -67,26 +67,7 @@ export async function autoAssign(
     row.flag === 'troll'
   )
     return null;
-  const lastOwner = await conversations.lastAssigneeOfCustomer(deps.db, row.customer_id, row.id);
-  let candidates = await agentStates(deps.db, workspaceId);
-  if (opts.onlyAgentIds) candidates = candidates.filter((a) => opts.onlyAgentIds!.includes(a.id));
-  // A first responder only for a customer still waiting for a first reply, and never for an escalation or hand-back.
-  const firstResponders = settings.autoAssign.firstResponders && !row.first_response_at && opts.minLevel === undefined;
-  const decision = chooseOwner(
-    {
-      level: Math.max(row.level, opts.minLevel ?? 0) as 0 | 1 | 2 | 3,
-      categories: parseJson(row.categories, []),
-      customerId: row.customer_id,
-      lastAgentIdForCustomer: lastOwner,
-    },
-    candidates,
-    {
-      enabled: settings.autoAssign.enabled,
-      strategy: settings.autoAssign.strategy,
-      reserveUrgentSlots: settings.autoAssign.reserveUrgentSlots,
-      firstResponders,
-    },
-  );
+  const decision = await routingDecision(deps.db, workspaceId, row, settings, opts);
   if (!decision.agentId) return null;
   const firstResponder = decision.firstResponder === true;
   const at = nowIso();
@@ -146,6 +127,36 @@ export async function assignWaiting(deps: AssignDeps, workspaceId: string, limit
   return n;
 }
 
+/** What routing would decide for this conversation now (chooseOwner over every active agent's state); nothing changes. */
+async function routingDecision(
+  db: Db,
+  workspaceId: string,
+  row: { id: string; level: number; categories: string; customer_id: string; first_response_at: string | null },
+  settings: DeskSettings,
+  opts: AutoAssignOptions = {},
+) {
+  const lastOwner = await conversations.lastAssigneeOfCustomer(db, row.customer_id, row.id);
+  let candidates = await agentStates(db, workspaceId);
+  if (opts.onlyAgentIds) candidates = candidates.filter((a) => opts.onlyAgentIds!.includes(a.id));
+  // A first responder only for a customer still waiting for a first reply, and never for an escalation or hand-back.
+  const firstResponders = settings.autoAssign.firstResponders && !row.first_response_at && opts.minLevel === undefined;
+  return chooseOwner(
+    {
+      level: Math.max(row.level, opts.minLevel ?? 0) as 0 | 1 | 2 | 3,
+      categories: parseJson(row.categories, []),
+      customerId: row.customer_id,
+      lastAgentIdForCustomer: lastOwner,
+    },
+    candidates,
+    {
+      enabled: settings.autoAssign.enabled,
+      strategy: settings.autoAssign.strategy,
+      reserveUrgentSlots: settings.autoAssign.reserveUrgentSlots,
+      firstResponders,
+    },
+  );
+}
+
 /**
  * Why routing cannot give this conversation to anyone now (offline, at capacity, level too low…), in both languages;
  * null when someone could take it. Nothing is changed.
@@ -156,25 +167,7 @@ export async function whyUnassignable(
   row: { level: number; categories: string; customer_id: string; id: string; first_response_at: string | null },
 ): Promise<{ ja: string; en: string } | null> {
   const settings = await deskSettings.get(db, workspaceId);
-  if (!settings.autoAssign.enabled)
-    return {
-      ja: '自動割り当てがオフです（手動で割り当ててください）',
-      en: 'Auto-assignment is off (assign it by hand)',
-    };
-  const decision = chooseOwner(
-    {
-      level: Math.min(3, Math.max(0, row.level)) as 0 | 1 | 2 | 3,
-      categories: parseJson(row.categories, []),
-      customerId: row.customer_id,
-      lastAgentIdForCustomer: await conversations.lastAssigneeOfCustomer(db, row.customer_id, row.id),
-    },
-    await agentStates(db, workspaceId),
-    {
-      enabled: true,
-      strategy: settings.autoAssign.strategy,
-      reserveUrgentSlots: settings.autoAssign.reserveUrgentSlots,
-      firstResponders: settings.autoAssign.firstResponders && !row.first_response_at,
-    },
-  );
+  if (!settings.autoAssign.enabled) return deskTexts.autoAssignOff;
+  const decision = await routingDecision(db, workspaceId, row, settings);
   return decision.agentId ? null : { ja: decision.explanationJa, en: decision.explanation };
 }

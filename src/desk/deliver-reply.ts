@@ -1,11 +1,11 @@
 import type { ConversationChange } from '../contracts/conversations';
 import { canTransition, type ConversationStatus } from '../domain/conversation-status';
-import { DomainError, notFound } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
-import { topics } from '../realtime/bus';
-import { conversations, type Message } from '../store/repositories';
+import type { Message } from '../store/repositories';
 import { capacityFreed } from './assign';
 import { updateConversation, type ConversationUpdateDeps } from './conversation-update';
+import { publishConversations } from './publish';
 import { writeReply } from './replies';
 import { deskSettings } from './settings';
 
@@ -15,17 +15,17 @@ export const STATUS_AFTER: Record<AfterReply, ConversationStatus> = { resolve: '
 
 /**
  * Writes a customer-visible reply and applies what follows from it: the status the agent chose, and the conversation
- * becomes theirs when nobody owned it. Used by the composer's send and by an approved reply (signed by its author).
+ * becomes theirs when nobody owned it. Used by the composer's send and by an approved reply (signed by its author);
+ * `before` is the conversation as the caller read it before the reply.
  */
 export async function deliverReply(
   deps: ConversationUpdateDeps,
   actor: Actor & { displayName: string },
-  conversationId: string,
+  before: { id: string; status: string; assignee_id: string | null },
   text: string,
   then?: AfterReply,
 ): Promise<Message> {
-  const before = await conversations.row(deps.db, actor.workspaceId, conversationId);
-  if (!before) throw notFound('Conversation');
+  const conversationId = before.id;
   const message = await writeReply(deps, actor, conversationId, text, false);
   const status = then ? STATUS_AFTER[then] : undefined;
   const change: ConversationChange = {};
@@ -39,10 +39,7 @@ export async function deliverReply(
       if (!(err instanceof DomainError)) throw err;
       deps.log.warn({ err, conversationId, change }, 'the reply was sent; the change after it was not made');
     }
-    deps.bus.publish(topics.workspace(actor.workspaceId), {
-      type: 'conversation.updated',
-      data: await conversations.item(deps.db, actor.workspaceId, conversationId),
-    });
+    await publishConversations(deps, actor.workspaceId, [conversationId]);
   }
   // A reply leaves the conversation waiting on the customer: the agent has room for the next one.
   await capacityFreed(deps.jobs, actor.workspaceId);

@@ -48,10 +48,8 @@ export async function sendReply(
   if (status && !canTransition(before.status as ConversationStatus, status))
     throw conflict(`A ${before.status} conversation cannot become ${status}`);
 
-  if (!input.private) {
-    const reason = await approvalReason(deps.db, actor, before);
-    if (reason) return { approval: await holdForApproval(deps, actor, conversationId, input.text, input.then, reason) };
-  }
   if (input.private) return { message: await writeReply(deps, actor, conversationId, input.text, true) };
-  return { message: await deliverReply(deps, actor, conversationId, input.text, input.then) };
+  const reason = await approvalReason(deps.db, actor, before);
+  if (reason) return { approval: await holdForApproval(deps, actor, conversationId, input.text, input.then, reason) };
+  return { message: await deliverReply(deps, actor, before, input.text, input.then) };
 }

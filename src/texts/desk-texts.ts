@@ -49,6 +49,10 @@ export const deskTexts = {
     ja: `担当になりました: ${cut(preview)}`,
     en: `Assigned to you: ${cut(preview)}`,
   }),
+  autoAssignOff: {
+    ja: '自動割り当てがオフです（手動で割り当ててください）',
+    en: 'Auto-assignment is off (assign it by hand)',
+  } satisfies Localized,
   urgentUnassignable: (preview: string): Localized => ({
     ja: `緊急（L3）の会話を誰にも割り当てられません: ${cut(preview)}`,
     en: `An urgent (L3) conversation cannot be assigned to anyone: ${cut(preview)}`,

@@ -4,15 +4,9 @@ import { conflict, notFound } from '../../domain/errors';
 import type { Actor } from '../../domain/permissions';
 import type { JobQueue } from '../../jobs/queue';
 import { topics, type RealtimeBus } from '../../realtime/bus';
-import {
-  conversations,
-  incidents,
-  messages,
-  type Db,
-  type Incident,
-  type IncidentConversation,
-} from '../../store/repositories';
+import { incidents, messages, type Db, type Incident, type IncidentConversation } from '../../store/repositories';
 import { parseJson } from '../../store/repositories/types';
+export { publishConversations } from '../publish';
 import { detectLang } from '../../triage/normalise';
 
 // Incidents and spike alerts: the desk side of src/incidents (pure rules). A spike of one urgent category
@@ -51,18 +45,6 @@ export async function incidentDetail(
 export async function publishIncident(deps: IncidentDeps, workspaceId: string, id: string): Promise<void> {
   const data = await incidents.get(deps.db, workspaceId, id);
   if (data) deps.bus.publish(topics.workspace(workspaceId), { type: 'incident.updated', data });
-}
-
-export async function publishConversations(
-  deps: IncidentDeps,
-  workspaceId: string,
-  ids: Iterable<string>,
-): Promise<void> {
-  for (const id of ids)
-    deps.bus.publish(topics.workspace(workspaceId), {
-      type: 'conversation.updated',
-      data: await conversations.item(deps.db, workspaceId, id),
-    });
 }
 
 /** The first customer message of each conversation: what an incident is matched against and its language. */
