@@ -3,7 +3,7 @@ import type { KoeConfig } from '../config/config';
 import { DomainError } from '../domain/errors';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
-import { DUMMY_HASH, verifyPassword } from '../security/passwords';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../security/passwords';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../security/password-strength';
 import { decryptSecret, encryptSecret } from '../security/secrets';
 import {
@@ -15,7 +15,9 @@ import {
   type TotpEnrolment,
 } from '../security/totp';
 import {
+  agents,
   audit,
+  sessions,
   signIns,
   type Agent,
   type Db,
@@ -274,17 +276,44 @@ export async function confirmTwoFactorSetup(
   return { recoveryCodes: codes };
 }
 
-/** Turning it off needs the password again (a borrowed, signed-in browser is not enough) and is refused where required. */
+/** The agent's current password, asked again before a sensitive change (a borrowed, signed-in browser is not enough). */
+async function requireCurrentPassword(db: Db, agentId: string, password: string, path: string): Promise<void> {
+  const found = await signIns.byAgentId(db, agentId);
+  if (!found || !(await verifyPassword(password, found.passwordHash)))
+    throw new DomainError('validation', `${path}: is wrong`, [{ path, message: 'is wrong' }], 'wrong_password');
+}
+
+/**
+ * Changing one's own password: the current one first, then a strong new one. Every other session of the agent ends
+ * (the old password may be known elsewhere); the one making the change (`keepSession`) stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  agent: Agent,
+  change: { currentPassword: string; newPassword: string },
+  keepSession: string | undefined,
+  ip: string,
+): Promise<void> {
+  await requireCurrentPassword(db, agent.id, change.currentPassword, 'currentPassword');
+  requireStrongPassword('newPassword', change.newPassword, {
+    email: agent.email,
+    name: agent.name,
+    extra: [agent.displayName],
+  });
+  await agents.setPassword(db, agent.id, await hashPassword(change.newPassword));
+  await sessions.deleteForAgent(db, agent.id, keepSession);
+  await audit.log(db, {
+    workspaceId: agent.workspaceId,
+    actor: byAgent(agent),
+    action: 'auth.password_changed',
+    target: { type: 'agent', id: agent.id },
+    detail: { ip },
+  });
+}
+
+/** Turning it off needs the password again and is refused where required. */
 export async function disableTwoFactor(deps: SignInDeps, agent: Agent, password: string): Promise<void> {
-  const found = await signIns.byAgentId(deps.db, agent.id);
-  if (!found || !(await verifyPassword(password, found.passwordHash))) {
-    throw new DomainError(
-      'validation',
-      'password: is wrong',
-      [{ path: 'password', message: 'is wrong' }],
-      'wrong_password',
-    );
-  }
+  await requireCurrentPassword(deps.db, agent.id, password, 'password');
   if (requiresTwoFactor(await securitySettings.get(deps.db, agent.workspaceId), agent.role)) {
     throw new DomainError(
       'conflict',

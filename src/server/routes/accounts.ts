@@ -14,10 +14,9 @@ import {
 } from '../../contracts/accounts';
 import { IdParams, NoContent } from '../../contracts/common';
 import { accountLinkInfo, issueAccountLink, LINK_TTL_MS, redeemAccountLink } from '../../desk/account-links';
-import { requireStrongPassword } from '../../desk/sign-in';
-import { conflict, DomainError, notFound } from '../../domain/errors';
-import { hashPassword, verifyPassword } from '../../security/passwords';
-import { agents, audit, byAgent, sessions } from '../../store/repositories';
+import { changePassword } from '../../desk/sign-in';
+import { conflict, notFound } from '../../domain/errors';
+import { agents, audit, byAgent } from '../../store/repositories';
 import { NO_PASSWORD } from '../../store/repositories/agents';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
@@ -197,29 +196,8 @@ export const accountRoutes =
         },
       },
       async (req, reply) => {
-        const { agent, actor, sessionToken } = authOf(req);
-        const stored = await agents.passwordHashOf(koe.db, agent.id);
-        if (!stored || !(await verifyPassword(req.body.currentPassword, stored)))
-          throw new DomainError(
-            'validation',
-            'currentPassword: the current password is wrong',
-            [{ path: 'currentPassword', message: 'the current password is wrong' }],
-            'wrong_password',
-          );
-        requireStrongPassword('newPassword', req.body.newPassword, {
-          email: agent.email,
-          name: agent.name,
-          extra: [agent.displayName],
-        });
-        await agents.setPassword(koe.db, agent.id, await hashPassword(req.body.newPassword));
-        await sessions.deleteForAgent(koe.db, agent.id, sessionToken);
-        await audit.log(koe.db, {
-          workspaceId: actor.workspaceId,
-          actor: byAgent(actor),
-          action: 'auth.password_changed',
-          target: { type: 'agent', id: agent.id },
-          detail: { ip: req.ip },
-        });
+        const { agent, sessionToken } = authOf(req);
+        await changePassword(koe.db, agent, req.body, sessionToken, req.ip);
         return reply.status(204).send();
       },
     );

@@ -120,10 +120,6 @@ export const agents = {
       .where('id', '=', id)
       .execute();
   },
-  async passwordHashOf(db: Db, id: string): Promise<string | undefined> {
-    return (await db.selectFrom('agents').select('password_hash').where('id', '=', id).executeTakeFirst())
-      ?.password_hash;
-  },
   async byEmail(db: Db, email: string): Promise<(Agent & { passwordHash: string }) | undefined> {
     const r = await db.selectFrom('agents').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
     return r && { ...toAgent(r), passwordHash: r.password_hash };
