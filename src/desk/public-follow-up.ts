@@ -1,6 +1,5 @@
 import type { Db } from '../store/repositories';
 import { customers, messages } from '../store/repositories';
-import { isPlaceholderName } from '../store/repositories/customers';
 import { PUBLIC_FOLLOW_UP } from '../texts/customer-texts';
 import { detectLang } from '../triage/normalise';
 import { latestPublicCustomerMessage } from './amplify';
@@ -30,11 +29,8 @@ export async function publicFollowUpOffer(
     return null;
   const original = await latestPublicCustomerMessage(db, c.id);
   if (!original) return null;
-  const thread = await messages.forConversation(db, c.id, { includeNotes: false });
-  const resolvedAt = c.resolved_at;
-  if (await messages.followUpSince(db, c.id, resolvedAt)) return null;
-  const text = thread.find((m) => m.id === original.id)?.text ?? '';
-  const name = (await customers.nameOf(db, c.customer_id))?.trim().replace(/^@+/, '') ?? null;
-  const lang = detectLang(text || thread.filter((m) => m.kind === 'customer').at(-1)?.text || '');
-  return { draft: PUBLIC_FOLLOW_UP[lang](name && !isPlaceholderName(name) ? name : null), messageId: original.id };
+  if (await messages.followUpSince(db, c.id, c.resolved_at)) return null;
+  // In the language of the post the follow-up answers.
+  const lang = detectLang((await messages.get(db, original.id))?.text ?? '');
+  return { draft: PUBLIC_FOLLOW_UP[lang](await customers.addressableName(db, c.customer_id)), messageId: original.id };
 }

@@ -1,7 +1,6 @@
 import { xWeightedLength } from '../channels/x/weighted-length';
 import { customers, type Db } from '../store/repositories';
 import { channels, messages } from '../store/repositories';
-import { isPlaceholderName } from '../store/repositories/customers';
 import { parseJson } from '../store/repositories/types';
 import { detectLang } from '../triage/normalise';
 import { URGENT_CATEGORIES, type Category } from '../triage/types';
@@ -91,9 +90,8 @@ async function ackDraftFor(
   where: { channelIsPublic: boolean; canMoveToDm: boolean; limit: ReplyContext['limit'] },
 ): Promise<string | null> {
   if (!needsAcknowledgement(c)) return null;
-  const customerName = await customers.nameOf(db, c.customer_id);
+  const name = await customers.addressableName(db, c.customer_id);
   const facts = threadFacts((await messages.customerTextsOf(db, [c.id])).map((m) => m.text));
-  const name = customerName && !isPlaceholderName(customerName.trim()) ? customerName : null;
   const input = {
     lang: lastText !== undefined ? detectLang(lastText) : ('ja' as const),
     customerName: name,

@@ -3,7 +3,6 @@ import { conversationRef, fillVariables, type ReplyVariable } from '../domain/re
 import { threadFacts } from '../domain/thread-facts';
 import { bodyFor } from '../store/repositories/saved-replies';
 import { customers, messages, type Db } from '../store/repositories';
-import { isPlaceholderName } from '../store/repositories/customers';
 import { detectLang } from '../triage/normalise';
 import type { Lang } from '../texts/localized';
 
@@ -20,11 +19,10 @@ export async function replyValues(
 ): Promise<ReplyValues> {
   const texts = (await messages.customerTextsOf(db, [conversation.id])).map((m) => m.text);
   const facts = threadFacts(texts);
-  const name = (await customers.nameOf(db, conversation.customer_id))?.trim().replace(/^@+/, '') ?? null;
   return {
     lang: texts.length ? detectLang(texts.at(-1)!) : 'ja',
     values: {
-      'customer.name': name && !isPlaceholderName(name) ? name : null,
+      'customer.name': await customers.addressableName(db, conversation.customer_id),
       'agent.name': agentName,
       'conversation.id': conversationRef(conversation.id),
       'order.number': facts.orderNumbers[0] ?? null,

@@ -26,6 +26,11 @@ export const customers = {
   async nameOf(db: Db, id: string): Promise<string | undefined> {
     return (await db.selectFrom('customers').select('name').where('id', '=', id).executeTakeFirst())?.name;
   },
+  /** The name to address the customer by in a reply: without a handle's @; null for none or a placeholder (ゲスト …). */
+  async addressableName(db: Db, id: string): Promise<string | null> {
+    const name = (await this.nameOf(db, id))?.trim().replace(/^@+/, '').trim();
+    return name && !isPlaceholderName(name) ? name : null;
+  },
   /** What automation rules may test about a customer. */
   async ruleFacts(db: Db, id: string) {
     return db.selectFrom('customers').select(['id', 'tags', 'vip']).where('id', '=', id).executeTakeFirst();
