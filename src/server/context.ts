@@ -1,3 +1,4 @@
+import type { ConversationUpdateDeps } from '../desk/conversation-update';
 import pino, { type Logger } from 'pino';
 import { webchatAdapter } from '../channels/webchat/adapter';
 import type { ChannelAdapter } from '../channels/types';
@@ -35,6 +36,8 @@ export interface Koe {
   adapters: Map<string, ChannelAdapter>;
   ingest: IngestDeps;
   outbound: OutboundDeps;
+  /** What the desk's conversation changes need: sending, and teaching the workspace model an agent's correction. */
+  conversationDeps: ConversationUpdateDeps;
   triage: WorkspaceTriage;
   channelCtx: ChannelContext;
   /** Who has which conversation open, and who is typing (collision control). */
@@ -65,6 +68,10 @@ export async function createKoe(
     triage: opts.triage === null ? undefined : (opts.triage ?? productionTriage(triage)),
   };
   const outbound: OutboundDeps = { db, jobs, bus, log, adapters };
+  const conversationDeps: ConversationUpdateDeps = {
+    ...outbound,
+    learn: (workspaceId, text, labels) => triage.learn(workspaceId, text, labels),
+  };
   const channelCtx = channelContext({ db, log, bus, jobs, config, ingest });
   for (const plugin of channelPlugins) for (const a of plugin.adapters(channelCtx)) adapters.set(a.kind, a);
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
@@ -94,6 +101,7 @@ export async function createKoe(
     adapters,
     ingest,
     outbound,
+    conversationDeps,
     triage,
     channelCtx,
     viewers,

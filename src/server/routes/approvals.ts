@@ -5,16 +5,12 @@ import { approveReply, rejectReply, withdrawReply } from '../../desk/approvals';
 import { approvals } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
-import type { ConversationUpdateDeps } from '../../desk/conversation-update';
 
 /** Public replies held for a supervisor (desk setting approvals): the queue, approve (or edit and approve), send back. */
 export const approvalRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
-    const deps: ConversationUpdateDeps = {
-      ...koe.outbound,
-      learn: (ws, text, labels) => koe.triage.learn(ws, text, labels),
-    };
+    const deps = koe.conversationDeps;
     app.get(
       '/api/approvals',
       {

@@ -43,11 +43,7 @@ export const conversationRoutes =
       if (!row) throw notFound('Conversation');
       return { row, ctx: await replyContext(koe.db, row) };
     };
-    const updateDeps = {
-      ...koe.outbound,
-      learn: (ws: string, text: string, labels: Parameters<typeof koe.triage.learn>[2]) =>
-        koe.triage.learn(ws, text, labels),
-    };
+    const updateDeps = koe.conversationDeps;
 
     app.get(
       '/api/conversations',
@@ -195,6 +191,8 @@ export const conversationRoutes =
               reasons: undefined,
               escalations: undefined,
               openEscalation: undefined,
+              approval: undefined,
+              reference: undefined,
               replyContext: undefined,
             },
           });
