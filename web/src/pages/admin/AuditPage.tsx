@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import i18n from 'i18next';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAgents, useAudit } from '../../api/admin';
+import { useAudit } from '../../api/admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/time';
 import { AdminPage } from './AdminPage';
@@ -64,7 +64,7 @@ function TargetCell({ value, agentName }: { value: unknown; agentName: AgentName
 }
 
 /** Detail fields in words; ids are left out (the target links to what matters) and codes are translated. */
-function describeDetail(t: T, action: string, value: unknown, agentName: AgentName, names: RuleNames): string {
+function describeDetail(t: T, action: string, value: unknown, names: RuleNames): string {
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return '';
   const word = (key: string, v: unknown): string | null => {
     if (v === null || v === undefined || v === '') return key === 'to' || key === 'from' ? t('auditDetail.none') : null;
@@ -73,7 +73,7 @@ function describeDetail(t: T, action: string, value: unknown, agentName: AgentNa
       return action === 'conversation.level_changed' || key === 'toLevel' ? `L${v}` : String(v);
     if (Array.isArray(v)) return v.every((x) => typeof x === 'string' && !UUID.test(x)) ? v.join('、') : null;
     if (typeof v !== 'string') return null;
-    if (UUID.test(v)) return action === 'conversation.assigned' ? (agentName(v) ?? null) : null;
+    if (UUID.test(v)) return action === 'conversation.assigned' ? (names.agent(v) ?? null) : null;
     if (action === 'conversation.status_changed' && (key === 'from' || key === 'to'))
       return i18n.exists(`status.${v}`) ? t(`status.${v as 'open'}`) : v;
     if (key === 'flag') return i18n.exists(`flag.${v}`) ? t(`flag.${v as 'spam'}`) : v;
@@ -100,9 +100,7 @@ function describeDetail(t: T, action: string, value: unknown, agentName: AgentNa
 export function AuditPage() {
   const { t } = useTranslation();
   const audit = useAudit();
-  const agents = useAgents().data ?? [];
-  const agentName = (id: string) => agents.find((a) => a.id === id)?.name;
-  const ruleNames = useRuleNames();
+  const names = useRuleNames();
 
   return (
     <AdminPage title={t('audit.title')} allow={['admin', 'supervisor']}>
@@ -135,10 +133,10 @@ export function AuditPage() {
                   <Table.Td data-testid="audit-action" data-action={entry.action}>
                     {actionLabel(t, entry.action)}
                   </Table.Td>
-                  <TargetCell value={entry.target} agentName={agentName} />
+                  <TargetCell value={entry.target} agentName={names.agent} />
                   <Table.Td>
                     <Text size="xs" c="dimmed" className="koe-message-text" data-testid="audit-detail">
-                      {describeDetail(t, entry.action, entry.detail, agentName, ruleNames)}
+                      {describeDetail(t, entry.action, entry.detail, names)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -1,14 +1,14 @@
-import { Anchor, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useApprovals } from '../../api/conversations';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatShortTime } from '../../lib/time';
+import { ApprovalByline } from '../inbox/ApprovalCard';
 import { AdminPage } from '../admin/AdminPage';
 
 /** Supervisors' queue of public replies waiting for approval, oldest first; each opens its conversation. */
 export function ApprovalsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useApprovals(true);
   return (
     <AdminPage title={t('approvals.nav')} allow={['admin', 'supervisor']}>
@@ -26,12 +26,7 @@ export function ApprovalsPage() {
               <Anchor component={Link} to={`/conversations/${encodeURIComponent(a.conversationId)}`} fw={700} size="sm">
                 {a.conversation?.customerName}
               </Anchor>
-              <Badge size="xs" variant="light" color="gray">
-                {t(`approvals.reasons.${a.reason}`)}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                {a.author.name} · {formatShortTime(a.createdAt, i18n.language)}
-              </Text>
+              <ApprovalByline approval={a} />
             </Group>
             <Text size="xs" c="dimmed" lineClamp={1}>
               {a.conversation?.preview}

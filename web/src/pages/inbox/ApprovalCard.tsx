@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDecideApproval } from '../../api/conversations';
 import { useMe } from '../../api/session';
 import type { Conversation } from '../../api/types';
+import type { Approval } from '@contracts/approvals';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatShortTime } from '../../lib/time';
 
@@ -17,8 +18,23 @@ export function ApprovalCard({ conversation }: { conversation: Conversation }) {
   return a ? <Card key={`${a.id}-${a.status}`} conversation={conversation} /> : null;
 }
 
-function Card({ conversation }: { conversation: Conversation }) {
+/** Why a reply waits (the rule that held it), who wrote it and when: in its card and in the supervisors' queue. */
+export function ApprovalByline({ approval }: { approval: Approval }) {
   const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Badge size="xs" variant="light" color="gray">
+        {t(`approvals.reasons.${approval.reason}`)}
+      </Badge>
+      <Text size="xs" c="dimmed">
+        {approval.author.name} · {formatShortTime(approval.createdAt, i18n.language)}
+      </Text>
+    </>
+  );
+}
+
+function Card({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
   const a = conversation.approval!;
   const me = useMe().data?.agent;
   const decide = useDecideApproval(conversation.id);
@@ -44,12 +60,7 @@ function Card({ conversation }: { conversation: Conversation }) {
           <Text fw={700} size="sm">
             {pending ? t('approvals.pendingTitle') : t('approvals.rejectedTitle')}
           </Text>
-          <Badge size="xs" variant="light" color="gray">
-            {t(`approvals.reasons.${a.reason}`)}
-          </Badge>
-          <Text size="xs" c="dimmed">
-            {a.author.name} · {formatShortTime(a.createdAt, i18n.language)}
-          </Text>
+          <ApprovalByline approval={a} />
         </Group>
         {!pending && a.note && (
           <Text size="sm" mb={6} data-testid="approval-note">

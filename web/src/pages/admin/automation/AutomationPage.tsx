@@ -22,7 +22,7 @@ import { AdminPage } from '../AdminPage';
 import { DryRunPanel } from './DryRunPanel';
 import { RuleForm } from './RuleForm';
 import { describeCondition } from './ConditionRow';
-import { useAgents } from '../../../api/admin';
+import { useRuleNames } from './useRuleNames';
 import { TemplatesPanel } from './TemplatesPanel';
 
 /** Admin-defined rules (event → conditions → actions), a dry run against a real conversation, and reply templates. */
@@ -134,8 +134,7 @@ function RuleRow({
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
-  const agents = useAgents().data ?? [];
-  const agentName = (id: string) => agents.find((a) => a.id === id)?.name;
+  const names = useRuleNames();
   const [order, setOrder] = useState<number | string>(rule.order);
   const saveOrder = () => Number(order) !== rule.order && onSave({ ...rule, order: Number(order) || 0 });
   return (
@@ -158,7 +157,7 @@ function RuleRow({
           {rule.name}
         </Text>
         <Text size="xs" c="dimmed">
-          {rule.conditions.map((c) => describeCondition(t, c, agentName)).join(t('automation.conjunction')) || '—'}
+          {rule.conditions.map((c) => describeCondition(t, c, names.agent)).join(t('automation.conjunction')) || '—'}
           {rule.stopProcessing ? ` · ${t('automation.stopShort')}` : ''}
         </Text>
       </Table.Td>
