@@ -91,6 +91,6 @@ async function alertIfUnassignable(
     actor: bySystem('Koe routing'),
     action: 'conversation.unassignable',
     target: { type: 'conversation', id: row.id },
-    detail: { reason: why.en, timeZone: settings.sla.timeZone },
+    detail: { reason: why.en, reasonJa: why.ja, timeZone: settings.sla.timeZone },
   });
 }

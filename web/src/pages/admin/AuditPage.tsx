@@ -7,6 +7,7 @@ import { useAudit } from '../../api/admin';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/time';
 import { AdminPage } from './AdminPage';
+import { langOf } from '../../i18n';
 import type { RuleChange } from '@contracts/automation';
 import { describeEdit, type RuleNames } from './automation/describe';
 import { useRuleNames } from './automation/useRuleNames';
@@ -77,12 +78,18 @@ function describeDetail(t: T, action: string, value: unknown, names: RuleNames):
     if (action === 'conversation.status_changed' && (key === 'from' || key === 'to'))
       return i18n.exists(`status.${v}`) ? t(`status.${v as 'open'}`) : v;
     if (key === 'flag') return i18n.exists(`flag.${v}`) ? t(`flag.${v as 'spam'}`) : v;
+    // Why a reply was held for approval (a rule's code), and routing's reason in the reader's language.
+    if (action === 'reply.approval_requested' && key === 'reason')
+      return i18n.exists(`approvals.reasons.${v}`) ? t(`approvals.reasons.${v as 'role'}`) : null;
+    if (action === 'conversation.unassignable' && key === 'reason')
+      return langOf(i18n.language) === 'ja' ? ((detail.reasonJa as string | undefined) ?? v) : v;
     if (key === 'role') return i18n.exists(`role.${v}`) ? t(`role.${v as 'agent'}`) : v;
     if (key === 'channel' || key === 'kind') return i18n.exists(`channelKind.${v}`) ? t(`channelKind.${v as 'x'}`) : v;
     if (key === 'dueAt' || key === 'until') return formatDateTime(v, i18n.language);
     return v;
   };
-  const entries = Object.entries(value as Record<string, unknown>);
+  const detail = value as Record<string, unknown>;
+  const entries = Object.entries(detail);
   // A rule's changes are said from their data (with names); the English lines beside them are for API clients.
   const edits = (value as { edits?: RuleChange[] }).edits;
   if (action === 'automation.fired' && Array.isArray(edits))
