@@ -111,6 +111,14 @@ export async function benchTriage(): Promise<void> {
     return n;
   };
   const triage = measure('koe triage analyse()', posts, (t) => analyse({ text: t }));
+  // A workspace with a brand profile (issue 13): brands, products, hashtags and competitors in several spellings.
+  const brands = {
+    brands: ['コエマート', 'Koe Mart', 'KoeMart', 'ｺｴﾏｰﾄ', 'コエ'],
+    products: ['ポチ丸', 'Pochimaru', 'コエ電気', 'Koe Mobile'],
+    hashtags: ['#KoeMartサポート', '#コエマート'],
+    competitors: ['ライバル商店', 'Rival Store', 'ソラ家電', 'Sora Denki', 'カモメ通信', 'Kamome'],
+  };
+  const withBrands = measure('analyse() + brand profile', posts, (t) => analyse({ text: t }, { brands }));
   const afterTriage = process.memoryUsage();
   const peakAfterTriage = process.resourceUsage().maxRSS * 1024;
   const baseline = measure('Intl.Segmenter (baseline)', posts, segment);
@@ -124,6 +132,7 @@ export async function benchTriage(): Promise<void> {
   console.log(`heap used after the triage run: ${mb(afterTriage.heapUsed)}`);
   console.log(
     `RESULT triage posts_per_s=${Math.round(triage)} ratio_vs_segmenter=${(triage / baseline).toFixed(2)} ` +
+      `posts_per_s_with_brands=${Math.round(withBrands)} ` +
       `rss_mb=${(afterTriage.rss / 1024 / 1024).toFixed(1)} peak_rss_mb=${(peakAfterTriage / 1024 / 1024).toFixed(1)}`,
   );
 }

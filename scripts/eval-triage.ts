@@ -8,8 +8,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport } from '../src/triage/evaluation/evaluate';
-import { evaluate, loadLabelled, TARGETS } from '../src/triage/evaluation/evaluate';
+import { evaluate, loadLabelled, targetsFor } from '../src/triage/evaluation/evaluate';
 import { CATEGORIES } from '../src/triage/types';
+import type { BrandProfile } from '../src/triage/brands';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/triage/', import.meta.url));
 const SETS = [
@@ -21,6 +22,7 @@ const f = (n: number): string => n.toFixed(3);
 const mark = (ok: boolean): string => (ok ? 'ok ' : 'MISS');
 
 function print(name: string, r: EvalReport): void {
+  const TARGETS = targetsFor(name);
   console.log(`\n== ${name} (${r.count} posts) ==`);
   console.log('category          precision  recall   f1     support');
   for (const c of CATEGORIES) {
@@ -43,6 +45,9 @@ function print(name: string, r: EvalReport): void {
     `level-3 precision      ${f(l3.precision)}  [${mark(l3.precision >= TARGETS.level3Precision)}] target ≥ ${TARGETS.level3Precision}`,
   );
   console.log(`level accuracy         ${f(r.levelAccuracy)}`);
+  console.log(
+    `needs a look           ${r.needsLook.marked} posts, ${r.needsLook.urgent} of them level 3 in the labels`,
+  );
 }
 
 const showErrors = process.argv.includes('--errors');
@@ -75,8 +80,9 @@ for (const set of SETS) {
   ];
   console.log('\n== rules alone → default (rules + base model) ==');
   for (const set of all) {
-    console.log(summary(`${set.name} rules`, evaluate(set.posts, { baseModel: null })));
-    console.log(summary(`${set.name} default`, evaluate(set.posts)));
+    const { brands } = set as { brands?: BrandProfile };
+    console.log(summary(`${set.name} rules`, evaluate(set.posts, { baseModel: null, brands })));
+    console.log(summary(`${set.name} default`, evaluate(set.posts, { brands })));
   }
 }
 process.exitCode = missing ? 1 : 0;

@@ -268,6 +268,16 @@ export interface BaseBlend {
   raiseAbove: number;
   /** … and P(that category) ≥ this. */
   categoryAbove: number;
+  /** With no issue term and no negative word in the post, raise only when P(level 3) ≥ this (above 1 = never)… */
+  raiseAloneAbove: number;
+  /** … an urgent category's rule score of at least this (partial evidence), or a negative-word weight of at least
+   * `hintNegative`, counts as a sign of trouble (never in a post that reads as praise). */
+  hintScore: number;
+  hintNegative: number;
+  /** Mark "needs a look" when the model was not allowed to raise but P(level 3) ≥ this (above 1 = never). */
+  lookAbove: number;
+  /** Mark a set-aside post "needs a look" when P(level 3) ≥ this (above 1 = never). */
+  lookVetoAbove: number;
   /** Make a post negative when the rules did not and P(negative) ≥ this (above 1 = never). */
   negativeAbove: number;
   /** Make a neutral post positive when P(positive) ≥ this (above 1 = never). */
@@ -282,8 +292,13 @@ export interface BaseBlend {
 
 export const BLEND: BaseBlend = {
   vetoBelow: 0.1,
-  raiseAbove: 0.6,
+  raiseAbove: 0.5,
   categoryAbove: 0,
+  raiseAloneAbove: 0.8,
+  hintScore: 0.5,
+  hintNegative: 0.5,
+  lookAbove: 0.6,
+  lookVetoAbove: 0.05,
   negativeAbove: 0.8,
   positiveAbove: 0.5,
   notNegativeBelow: 0.2,

@@ -4,6 +4,8 @@
 import type { BaseBlend, BaseModel, BaseScores, BaseTarget } from './base-model';
 import { BLEND, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
+import type { BrandProfile } from './brands';
+import { competitorsIssue, findBrands } from './brands';
 import type { SentimentDecision } from './decide';
 import {
   CATEGORY_THRESHOLD,
@@ -17,6 +19,7 @@ import { EN_BROAD, JA_BROAD } from './lexicons/broad';
 import { EN_LEXICON } from './lexicons/core-en';
 import { JA_LEXICON } from './lexicons/core-ja';
 import { EN_FRAME_SLOTS, JA_FRAME_SLOTS } from './frames';
+import { EN_ASIDES, JA_ASIDES } from './lexicons/asides';
 import { EN_URGENT_SITUATIONS, JA_URGENT_SITUATIONS } from './lexicons/urgent-situations';
 import { EN_SLANG_ABBREVIATIONS, JA_SLANG_DIALECT_KEIGO } from './lexicons/slang-dialect-keigo';
 import { EN_LOANWORDS_SUBSCRIPTIONS, JA_LOANWORDS_ROMAJI } from './lexicons/loanwords-romaji';
@@ -38,6 +41,7 @@ export * from './types';
 export { LearnedModel } from './learned';
 export { BaseModel, loadBaseModel } from './base-model';
 export { normalise, detectLang } from './normalise';
+export type { BrandProfile } from './brands';
 
 export interface AnalyseOptions {
   workspacePhrases?: WorkspacePhrases;
@@ -50,6 +54,8 @@ export interface AnalyseOptions {
   baseModel?: BaseModel | null;
   /** Overrides of the blend settings (experiments and cross-validation). */
   baseBlend?: Partial<BaseBlend>;
+  /** The workspace's brands and competitors: a competitor's problem is a competitor mention, not our incident. */
+  brands?: BrandProfile;
 }
 
 // Both languages share one automaton: Japanese posts often contain English
@@ -67,6 +73,8 @@ const BUILTIN = compileMatcher([
   ...lexiconEntries(EN_LOANWORDS_SUBSCRIPTIONS),
   ...lexiconEntries(JA_FRAME_SLOTS),
   ...lexiconEntries(EN_FRAME_SLOTS),
+  ...lexiconEntries(JA_ASIDES),
+  ...lexiconEntries(EN_ASIDES),
 ]);
 
 function countRecentAbuse(recent: string[] | undefined): number {
@@ -77,6 +85,13 @@ function countRecentAbuse(recent: string[] | undefined): number {
     if (matches.some((m) => m.entry.kind === 'abuse')) n++;
   }
   return n;
+}
+
+/** The urgent category the base model finds likeliest. */
+function likeliestUrgent(scores: BaseScores): Category {
+  let best: Category = 'outage';
+  for (const c of URGENT_CATEGORIES) if (scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
+  return best;
 }
 
 let shipped: BaseModel | undefined | null = null;
@@ -100,8 +115,8 @@ function blendBase(
   categories: Category[],
   sentiment: SentimentDecision,
   reasons: Reason[],
-): { categories: Category[]; sentiment: SentimentDecision; reasons: Reason[] } {
-  const out = { categories, sentiment, reasons: [...reasons] };
+): { categories: Category[]; sentiment: SentimentDecision; reasons: Reason[]; look: Reason | null } {
+  const out = { categories, sentiment, reasons: [...reasons], look: null as Reason | null };
   const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
   const workspaceSaid = (c: Category) =>
     rules.evidence[c].some((e) => e.workspace) || reasons.some((r) => r.code === c);
@@ -117,15 +132,32 @@ function blendBase(
     out.reasons.push(
       reason(lang, 'category', `not_${urgent[0]}`, 'base_model_veto', pct(scores.L3), categoryLabels(urgent)),
     );
+    if (scores.L3 >= blend.lookVetoAbove)
+      out.look = {
+        ...reason(lang, 'level', 'needs_look', 'needs_look_veto', pct(scores.L3), categoryLabels(urgent)),
+        category: urgent[0],
+      };
   } else if (urgent.length === 0) {
     const raise = raiseUrgency(scores, categories, blend);
-    if (raise) {
+    // Without any sign of trouble in the words themselves (no issue term, no negative word), the model alone must be
+    // much surer; below that the post is only marked for a look.
+    const praising = rules.scores.praise >= 1.5 && rules.negRaw < 0.5;
+    const hint =
+      !praising &&
+      ([...URGENT_CATEGORIES].some((c) => rules.scores[c] >= blend.hintScore) || rules.negRaw >= blend.hintNegative);
+    if (raise && (hint || raise.level3 >= blend.raiseAloneAbove)) {
       out.categories = precedence([...categories, raise.category], rules.scores);
       out.reasons.push(
         reason(lang, 'category', raise.category, 'base_model', pct(raise.level3), (l: Lang) =>
           categoryLabel(l, raise.category),
         ),
       );
+    } else if (scores.L3 >= blend.lookAbove && !praising && !categories.includes('spam')) {
+      const likely = raise?.category ?? likeliestUrgent(scores);
+      out.look = {
+        ...reason(lang, 'level', 'needs_look', 'needs_look', pct(scores.L3), (l: Lang) => categoryLabel(l, likely)),
+        category: likely,
+      };
     }
   }
   // Question, request, purchase intent and praise, on a post without an urgent issue.
@@ -176,8 +208,14 @@ function blendBase(
 export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageResult {
   const norm = normalise(typeof post.text === 'string' ? post.text : '', post.lang);
   const lang = norm.lang;
-  const matches: Array<PhraseMatch<LexEntry>> = BUILTIN.scan(norm.text);
+  let matches: Array<PhraseMatch<LexEntry>> = BUILTIN.scan(norm.text);
   workspaceMatcher(options.workspacePhrases)?.scan(norm.text, matches);
+  // A name is not a word of the post: a fitness app called "Burn" or a rival called 炎上屋 reports nothing.
+  const brands = findBrands(options.brands, norm.text, post.text);
+  if (brands && brands.mentions.length > 0)
+    matches = matches.filter(
+      (m) => m.entry.source === 'workspace' || !brands.mentions.some((b) => m.start >= b.start && m.end <= b.end),
+    );
   const rules: RuleAnalysis = applyRules(norm.text, lang, matches);
 
   let categories = decideCategories(rules);
@@ -193,6 +231,7 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     }
   }
 
+  let look: Reason | null = null;
   const baseModel = options.baseModel === undefined ? shippedBaseModel() : options.baseModel;
   if (baseModel) {
     const blend = options.baseBlend ? { ...BLEND, ...options.baseBlend } : BLEND;
@@ -208,6 +247,27 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     categories = b.categories;
     sentiment = b.sentiment;
     learnedReasons = b.reasons;
+    look = b.look;
+  }
+
+  // A competitor's problem: not our incident. The writer's attitude (sentiment) stays as it is.
+  let competitor = false;
+  if (brands?.competitor) {
+    const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
+    const workspaceSaid = urgent.some((c) => rules.evidence[c].some((e) => e.workspace));
+    const at = urgent.flatMap((c) => rules.evidence[c].map((e) => e.start));
+    if (urgent.length === 0) {
+      competitor = true;
+      if (look && competitorsIssue(brands, [])) look = null;
+    } else if (!workspaceSaid && competitorsIssue(brands, at)) {
+      competitor = true;
+      look = null;
+      categories = categories.filter((c) => !URGENT_CATEGORIES.has(c) && c !== 'question' && c !== 'request');
+      learnedReasons = [
+        ...learnedReasons,
+        reason(lang, 'category', 'competitor', 'competitor_issue', brands.competitor, categoryLabels(urgent)),
+      ];
+    }
   }
 
   const flags = detectFlags(norm, rules, categories, post.context, countRecentAbuse(post.context?.recentTexts));
@@ -216,6 +276,10 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     sentiment = { sentiment: 'neutral', score: 0, reasons: [] };
   }
   const level = decideLevel(lang, rules, categories, flags.spam);
+  if (flags.spam) look = null;
+  const needsLook = look !== null && level.level < 3;
+  if (competitor && !flags.spam && level.level === 0)
+    level.reason = reason(lang, 'level', 'competitor', 'L0_competitor', brands!.competitor!);
   const priority = computePriority({
     lang,
     level: level.level,
@@ -223,6 +287,7 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     categories,
     spam: flags.spam,
     troll: flags.troll,
+    needsLook,
     context: post.context,
   });
 
@@ -238,10 +303,11 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
       ...rules.cancelled,
       ...sentiment.reasons,
       level.reason,
+      ...(needsLook ? [look!] : []),
       ...flags.reasons,
       ...priority.reasons,
     ],
-    flags: { spam: flags.spam, troll: flags.troll },
+    flags: { spam: flags.spam, troll: flags.troll, needsLook, competitor: competitor && !flags.spam },
     lang,
   };
 }

@@ -36,7 +36,11 @@ export type EntryKind =
   | 'spam'
   | 'abuse'
   | 'support'
-  | 'slot';
+  | 'slot'
+  | 'hearsay'
+  | 'notice'
+  | 'hyperbole'
+  | 'fun';
 
 export interface LexEntry {
   /** Surface form as written in the lexicon (used as evidence). */
@@ -82,6 +86,17 @@ export interface LexiconSource {
   abuse: string;
   /** Frame roles: `role → term list` (frames.ts). A weight of 0 blocks a shorter term of the role. */
   slots?: Record<string, string>;
+  /**
+   * Someone else's story (らしい, heard, my coworker swears): issues in its sentence are not the writer's own. A weight
+   * of 2 (is that real? / デマ?) reaches the whole post.
+   */
+  hearsay?: string;
+  /** An announcement (メンテのお知らせ, scheduled maintenance): issues in its sentence are information. */
+  notice?: string;
+  /** Alarm words that are often hyperbole (死んだ, explode, 事件): discounted in a fun or praising post. */
+  hyperbole?: string;
+  /** Signs of fun or fandom (草, lol, 推し, 😂) that make an alarm word read as hyperbole. */
+  fun?: string;
 }
 
 /** Parses `term:weight|term|…` (newline or `|` separated; weight defaults to 1; `# …` lines are comments). */
@@ -133,6 +148,10 @@ export function lexiconEntries(src: LexiconSource): LexEntry[] {
   push(src.spam, 'spam');
   push(src.abuse, 'abuse');
   for (const [slot, list] of Object.entries(src.slots ?? {})) push(list, 'slot', undefined, slot);
+  if (src.hearsay) push(src.hearsay, 'hearsay');
+  if (src.notice) push(src.notice, 'notice');
+  if (src.hyperbole) push(src.hyperbole, 'hyperbole');
+  if (src.fun) push(src.fun, 'fun');
   // A variant never overrides a form the lexicon lists itself (with its own weight).
   for (const g of generated) {
     const key = `${g.kind}|${g.category ?? g.slot ?? ''}|${g.term}`;

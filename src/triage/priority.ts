@@ -5,6 +5,8 @@ import { reason } from './messages';
 import type { Category, Lang, Level, Reason, TriageContext } from './types';
 
 const LEVEL_BASE: Record<Level, number> = { 0: 4, 1: 22, 2: 40, 3: 60 };
+/** Where a post marked "needs a look" starts: between level 2 and level 3. */
+const NEEDS_LOOK_BASE = 50;
 
 export interface PriorityInput {
   lang: Lang;
@@ -13,6 +15,8 @@ export interface PriorityInput {
   categories: Category[];
   spam: boolean;
   troll: boolean;
+  /** Marked "needs a look": placed above level 2, below confirmed level 3. */
+  needsLook?: boolean;
   context?: TriageContext;
 }
 
@@ -28,6 +32,7 @@ export function computePriority(input: PriorityInput): { priority: number; reaso
     return points;
   };
   let p = add(LEVEL_BASE[level], 'level', String(level));
+  if (input.needsLook && level < 3) p += add(NEEDS_LOOK_BASE - LEVEL_BASE[level], 'needs_look', '');
   if (input.sentimentScore < 0) p += add(-input.sentimentScore * 14, 'sentiment', round1(input.sentimentScore));
   if (input.categories.includes('safety')) p += add(6, 'safety', 'safety');
 

@@ -14,6 +14,8 @@ export interface Evidence {
   term: string;
   weight: number;
   workspace: boolean;
+  /** Where the match starts in the normalised text (to tell whose issue it is: brands.ts). */
+  start: number;
 }
 
 export interface RuleAnalysis {
@@ -308,12 +310,60 @@ function applyFramePass(text: string, matches: Match[], negated: Set<Match>): Ma
   return kept;
 }
 
+/** The writer's own experience next to someone else's story: 「友達も私も」, "mine too", "same here". */
+const OWN_EXPERIENCE =
+  /私も|わたしも|僕も|俺も|うちも|自分も|me too|mine too|same here|happened to me|i also|me as well/;
+/** After an announced window: the trouble is new (メンテ明けても / still down after the maintenance). */
+const AFTER_NOTICE =
+  /明け|終わったのに|終わっても|終了後|終わった後|延長|後から|以降|after|since|still|overran|over-ran/;
+/** A physical thing in the sentence makes an alarm word literal (バッテリーが爆発, my charger exploded). */
+const PHYSICAL_SLOTS: ReadonlySet<string> = new Set(['device', 'appliance', 'body', 'foreign', 'child']);
+
+/** A post that reads as fun or praise: a fun marker, or clearly more positive than negative wording. */
+function readsFun(matches: Match[]): boolean {
+  let pos = 0;
+  let neg = 0;
+  for (const m of matches) {
+    if (m.entry.kind === 'fun') return true;
+    if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
+    else if (m.entry.kind === 'neg') neg += m.entry.weight;
+  }
+  return pos >= 1 && neg < 0.5;
+}
+
+/** Scope of someone else's story or an announcement; false when it does not apply. */
+function markAside(text: string, matches: Match[], mod: Match, cancelled: Map<Match, Match>): void {
+  const whole = mod.entry.kind === 'hearsay' && mod.entry.weight >= 2;
+  const [sStart, sEnd] = whole ? [0, text.length] : sentenceBounds(text, mod.start);
+  const span = text.slice(sStart, sEnd);
+  if (mod.entry.kind === 'hearsay' && OWN_EXPERIENCE.test(span)) return;
+  if (mod.entry.kind === 'notice' && AFTER_NOTICE.test(span)) return;
+  for (const m of matches) if (isIssue(m) && m.start >= sStart && m.end <= sEnd) cancelled.set(m, mod);
+}
+
 /** Pass 3: scope markers (a weight of 0 only blocks: もしかして is not もし). Issue match → the marker that settles it. */
 function markScopes(text: string, matches: Match[]): Map<Match, Match> {
   const cancelled = new Map<Match, Match>();
+  let fun: boolean | null = null;
   for (const mod of matches) {
     const kind = mod.entry.kind;
     if (mod.entry.weight === 0 && kind !== 'cat') continue;
+    if (kind === 'hearsay' || kind === 'notice') {
+      markAside(text, matches, mod, cancelled);
+      continue;
+    }
+    if (kind === 'hyperbole') {
+      fun ??= readsFun(matches);
+      if (!fun) continue;
+      const [sStart, sEnd] = sentenceBounds(text, mod.start);
+      const physical = matches.some(
+        (s) => s.entry.kind === 'slot' && PHYSICAL_SLOTS.has(s.entry.slot!) && s.start >= sStart && s.end <= sEnd,
+      );
+      if (physical) continue;
+      for (const m of matches)
+        if (m.entry.kind === 'cat' && isIssue(m) && m.start >= mod.start && m.end <= mod.end) cancelled.set(m, mod);
+      continue;
+    }
     if (kind === 'hypothetical' && mod.entry.lang === 'ja' && JA_CONDITIONALS.has(mod.entry.term)) {
       // 壊れてたら交換できますか？ / 二重請求になったら返金されますか: only in a question,
       // only the clause before the conditional, and not どうしたら (asking what to do).
@@ -350,6 +400,9 @@ function markScopes(text: string, matches: Match[]): Map<Match, Match> {
   }
   return cancelled;
 }
+
+/** Reason codes of the scope markers that are not a resolution. */
+const ASIDE_CODE: Partial<Record<string, string>> = { hearsay: 'hearsay', notice: 'notice', hyperbole: 'hyperbole' };
 
 interface Settled {
   negated: Set<Match>;
@@ -406,10 +459,14 @@ function tally(
     if (resolvedBy || (negated.has(m) && e.kind === 'cat')) {
       if (e.kind === 'cat' && e.weight >= 1 && !cancelledTerms.has(surface)) {
         cancelledTerms.add(surface);
+        const marker = resolvedBy ? text.slice(resolvedBy.start, resolvedBy.end) : '';
+        const aside = resolvedBy ? ASIDE_CODE[resolvedBy.entry.kind] : undefined;
         result.cancelled.push(
-          resolvedBy
-            ? reason(lang, 'category', 'resolved', 'resolved', surface, text.slice(resolvedBy.start, resolvedBy.end))
-            : reason(lang, 'category', 'negated', 'negated', surface),
+          aside
+            ? reason(lang, 'category', aside, aside, surface, marker)
+            : resolvedBy
+              ? reason(lang, 'category', 'resolved', 'resolved', surface, marker)
+              : reason(lang, 'category', 'negated', 'negated', surface),
         );
       }
       continue;
@@ -418,7 +475,8 @@ function tally(
       case 'cat': {
         const c = e.category!;
         scores[c] += e.weight;
-        if (e.weight >= 0.5) evidence[c].push({ term: surface, weight: e.weight, workspace: e.source === 'workspace' });
+        if (e.weight >= 0.5)
+          evidence[c].push({ term: surface, weight: e.weight, workspace: e.source === 'workspace', start: m.start });
         break;
       }
       case 'pos':
@@ -445,7 +503,7 @@ function tally(
         result.spamWords.push(surface);
         break;
       case 'abuse':
-        result.abuse.push(surface);
+        if (e.weight > 0) result.abuse.push(surface);
         break;
       case 'support':
         result.support.push(surface);

@@ -40,6 +40,8 @@ export interface Reason {
   message: string;
   /** The explanation in each UI language (evidence stays the customer's words); absent on older stored reasons. */
   localized?: { ja: string; en: string };
+  /** On a "needs a look" reason: the urgent category it may be (what confirming it sets). */
+  category?: Category;
 }
 
 /** Flame-risk and queue signals supplied by the ingest pipeline. */
@@ -65,6 +67,13 @@ export interface TriagePost {
 export interface TriageFlags {
   spam: boolean;
   troll: boolean;
+  /**
+   * Unsure: the learned model thinks the post may be urgent but the words show nothing (or the rules found an issue
+   * the model doubts). Below confirmed level 3, above level 2 (priority), with a reason; never counted as level 3.
+   */
+  needsLook?: boolean;
+  /** Names a competitor and reports no problem of ours (the workspace's brand profile): an opportunity, not an alarm. */
+  competitor?: boolean;
 }
 
 export interface TriageResult {

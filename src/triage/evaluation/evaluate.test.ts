@@ -5,7 +5,15 @@ import { blind2Sets, blind3Sets, blindSets, freshSets, streamSets } from './labe
 import { CATEGORIES } from '../types';
 
 const BLIND_TEST_FLOOR = { level3Recall: 0.92 };
-const BLIND3_FLOOR = { level3Recall: 0.93, level3Precision: 0.8, sentimentMacroF1: 0.77, categoryMicroF1: 0.71 };
+// Issue 13 traded level-3 recall on this issue-heavy set for precision on realistic streams (docs/triage.md, "Pass 6"):
+// recall 0.948 → 0.876, with most of the difference in the "needs a look" tier (level 3 or marked: 0.938).
+const BLIND3_FLOOR = {
+  level3Recall: 0.86,
+  level3OrLookRecall: 0.93,
+  level3Precision: 0.83,
+  sentimentMacroF1: 0.78,
+  categoryMicroF1: 0.72,
+};
 
 /** Every issue target: level-3 recall and precision, sentiment macro-F1, category micro-F1. */
 function expectAllTargets(r: ReturnType<typeof evaluate>): void {
@@ -107,10 +115,13 @@ describe('labelled sets', () => {
     expect(set.posts.filter((p) => p.lang === 'ja').length / set.posts.length).toBeGreaterThanOrEqual(0.7);
     for (const c of CATEGORIES) expect(set.posts.some((p) => p.categories.includes(c))).toBe(true);
     // Targets not met here (docs/triage.md, "Known gaps"); these floors sit just below the measured
-    // figures (L3 recall 0.948, precision 0.821, sentiment 0.786, category 0.725) and far above the
-    // rules alone (0.711 / 0.821 / 0.662 / 0.679).
+    // figures (issue 13: L3 recall 0.876, precision 0.850, sentiment 0.800, category 0.742) and far above the
+    // rules alone (0.711 / 0.841 / 0.676 / 0.688).
     const r = evaluate(set.posts);
     expect(r.level3.recall).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3Recall);
+    const urgent = set.posts.filter((p) => p.level === 3).length;
+    const seen = r.level3.recall * urgent + r.needsLook.urgent;
+    expect(seen / urgent).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3OrLookRecall);
     expect(r.level3.precision).toBeGreaterThanOrEqual(BLIND3_FLOOR.level3Precision);
     expect(r.sentimentMacroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.sentimentMacroF1);
     expect(r.categoryMicroF1).toBeGreaterThanOrEqual(BLIND3_FLOOR.categoryMicroF1);
@@ -136,6 +147,16 @@ describe('labelled sets', () => {
       expect(urgent).toBeGreaterThanOrEqual(0.15);
       expect(urgent).toBeLessThanOrEqual(0.22);
     }
-    // Targets are not met on these yet (docs/triage.md, 2026-12-07 reading): no floors until the issue's work lands.
+    // Targets are not met on these yet (docs/triage.md, "Pass 6"); floors just below the reading of the reporting
+    // halves (stream1-test 1.000 / 0.840 / 0.756 / 0.825, stream2-test 1.000 / 0.737 / 0.791 / 0.741) guard the
+    // gain over the first reading (precision 0.525 and 0.438).
+    for (const set of sets.filter((s) => s.name.includes('-test'))) {
+      expect(set.brands?.competitors?.length, set.name).toBeGreaterThan(0);
+      const r = evaluate(set.posts, { brands: set.brands });
+      expect(r.level3.recall, set.name).toBeGreaterThanOrEqual(0.95);
+      expect(r.level3.precision, set.name).toBeGreaterThanOrEqual(0.72);
+      expect(r.sentimentMacroF1, set.name).toBeGreaterThanOrEqual(0.74);
+      expect(r.categoryMicroF1, set.name).toBeGreaterThanOrEqual(0.72);
+    }
   });
 });

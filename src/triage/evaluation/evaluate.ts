@@ -30,6 +30,8 @@ export interface EvalReport {
   perSentiment: Record<Sentiment, PRF>;
   level3: PRF;
   levelAccuracy: number;
+  /** Posts marked "needs a look" (never level 3), and how many of them are level 3 in the labels. */
+  needsLook: { marked: number; urgent: number };
   errors: Array<{ post: LabelledPost; result: TriageResult }>;
 }
 
@@ -64,6 +66,7 @@ export function scoreRows(rows: Array<{ p: LabelledPost; r: TriageResult }>): Ev
   >;
   const l3 = { tp: 0, fp: 0, fn: 0 };
   let levelHits = 0;
+  const needsLook = { marked: 0, urgent: 0 };
   const errors: EvalReport['errors'] = [];
   for (const { p: post, r: result } of rows) {
     const gold = new Set(post.categories);
@@ -82,6 +85,10 @@ export function scoreRows(rows: Array<{ p: LabelledPost; r: TriageResult }>): Ev
     else if (result.level === 3) l3.fp++;
     else if (post.level === 3) l3.fn++;
     if (result.level === post.level) levelHits++;
+    if (result.flags.needsLook) {
+      needsLook.marked++;
+      if (post.level === 3) needsLook.urgent++;
+    }
     const catsOk = gold.size === pred.size && [...gold].every((c) => pred.has(c));
     if (!catsOk || result.sentiment !== post.sentiment || result.level !== post.level) errors.push({ post, result });
   }
@@ -105,6 +112,7 @@ export function scoreRows(rows: Array<{ p: LabelledPost; r: TriageResult }>): Ev
     perSentiment,
     level3: prf(l3.tp, l3.fp, l3.fn),
     levelAccuracy: rows.length ? levelHits / rows.length : 0,
+    needsLook,
     errors,
   };
 }
@@ -115,3 +123,18 @@ export const TARGETS = {
   sentimentMacroF1: 0.85,
   categoryMicroF1: 0.8,
 };
+
+/**
+ * Targets on realistic streams (issue 13), where most posts need nothing: a stricter level-3 precision (a false
+ * alarm among mostly chatter costs the urgent queue its meaning), a looser sentiment target (fandom chatter is
+ * ambiguous even to people).
+ */
+export const STREAM_TARGETS: typeof TARGETS = {
+  level3Recall: 0.95,
+  level3Precision: 0.9,
+  sentimentMacroF1: 0.8,
+  categoryMicroF1: 0.8,
+};
+
+/** The targets a set is held to, by its name. */
+export const targetsFor = (name: string): typeof TARGETS => (name.startsWith('stream') ? STREAM_TARGETS : TARGETS);

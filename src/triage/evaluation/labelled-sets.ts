@@ -9,15 +9,23 @@
 //
 // scripts/eval-triage.ts prints the two splits with its own formatter via
 //   (await import('../src/triage/evaluation/labelled-sets')).printFreshSets(fixtures, print);
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { BrandProfile } from '../brands';
 import { fileURLToPath } from 'node:url';
 import type { EvalReport, LabelledPost } from './evaluate';
-import { evaluate, loadLabelled, TARGETS } from './evaluate';
+import { evaluate, loadLabelled, targetsFor } from './evaluate';
 import { CATEGORIES } from '../types';
 
 export const FRESH_TUNING_SIZE = 100;
 
-type NamedSet = { name: string; posts: LabelledPost[] };
+/** A set, and the workspace it was written for (`<file>.workspace.json` beside it: brands and competitors). */
+export type NamedSet = { name: string; posts: LabelledPost[]; brands?: BrandProfile };
+
+/** The brand profile written for a set (`stream1.jsonl` → `stream1.workspace.json`), if there is one. */
+export function workspaceOf(path: string): BrandProfile | undefined {
+  const file = path.replace(/\.jsonl$/, '.workspace.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BrandProfile) : undefined;
+}
 
 /** `file` in the fixtures directory, or null if it is not there. */
 function fixture(fixturesDir: string, file: string): LabelledPost[] | null {
@@ -29,9 +37,10 @@ function fixture(fixturesDir: string, file: string): LabelledPost[] | null {
 function paritySplit(fixturesDir: string, file: string, prefix: string): NamedSet[] {
   const posts = fixture(fixturesDir, file);
   if (!posts) return [];
+  const brands = workspaceOf(`${fixturesDir.replace(/\/?$/, '/')}${file}`);
   return [
-    { name: `${prefix}-tune (tuned)`, posts: posts.filter((_, i) => i % 2 === 0) },
-    { name: `${prefix}-test (untuned)`, posts: posts.filter((_, i) => i % 2 === 1) },
+    { name: `${prefix}-tune (tuned)`, posts: posts.filter((_, i) => i % 2 === 0), brands },
+    { name: `${prefix}-test (untuned)`, posts: posts.filter((_, i) => i % 2 === 1), brands },
   ];
 }
 
@@ -99,7 +108,11 @@ export function corpusSets(fixturesDir: string): NamedSet[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .map((f) => ({ name: `corpus/${f.replace(/\.jsonl$/, '')}`, posts: loadLabelled(`${dir}${f}`) }));
+    .map((f) => ({
+      name: `corpus/${f.replace(/\.jsonl$/, '')}`,
+      posts: loadLabelled(`${dir}${f}`),
+      brands: workspaceOf(`${dir}${f}`),
+    }));
 }
 
 /**
@@ -125,18 +138,20 @@ export function reportedSets(fixturesDir: string): NamedSet[] {
 }
 
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
-  for (const set of reportedSets(fixturesDir).slice(1)) print(set.name, evaluate(set.posts));
+  for (const set of reportedSets(fixturesDir).slice(1)) print(set.name, evaluate(set.posts, { brands: set.brands }));
 }
 
 const f = (n: number): string => n.toFixed(3);
 
 export function summary(name: string, r: EvalReport): string {
   const ok = (v: boolean) => (v ? 'ok' : 'MISS');
+  const TARGETS = targetsFor(name);
   return (
     `${name.padEnd(22)} n=${String(r.count).padEnd(4)} L3 recall ${f(r.level3.recall)} [${ok(r.level3.recall >= TARGETS.level3Recall)}]` +
     `  L3 precision ${f(r.level3.precision)} [${ok(r.level3.precision >= TARGETS.level3Precision)}]` +
     `  sentiment F1 ${f(r.sentimentMacroF1)} [${ok(r.sentimentMacroF1 >= TARGETS.sentimentMacroF1)}]` +
-    `  category F1 ${f(r.categoryMicroF1)} [${ok(r.categoryMicroF1 >= TARGETS.categoryMicroF1)}]  level acc ${f(r.levelAccuracy)}`
+    `  category F1 ${f(r.categoryMicroF1)} [${ok(r.categoryMicroF1 >= TARGETS.categoryMicroF1)}]  level acc ${f(r.levelAccuracy)}` +
+    `  needs a look ${r.needsLook.marked} (L3 ${r.needsLook.urgent})`
   );
 }
 
@@ -146,7 +161,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const withTest = process.argv.includes('--with-test');
   const sets = reportedSets(fixtures).filter((s) => withTest || !s.name.includes('(untuned)'));
   for (const set of sets) {
-    const r = evaluate(set.posts);
+    const r = evaluate(set.posts, { brands: set.brands });
     console.log(summary(set.name, r));
     if (process.argv.includes('--categories')) {
       for (const c of CATEGORIES) {
