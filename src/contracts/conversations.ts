@@ -10,6 +10,7 @@ import {
   CONVERSATION_STATUSES,
   INBOX_VIEWS,
   SENTIMENTS,
+  TRIAGE_MARKS,
 } from './values';
 
 export const ChannelRefSchema = z.object({ id: z.string(), kind: z.enum(CHANNEL_KINDS), name: z.string() });
@@ -64,6 +65,8 @@ export const ConversationItemSchema = z.object({
   incidentId: z.string().nullable(),
   /** The assignee only sends the first reply (acknowledgement); the conversation then goes back to L3. */
   firstResponder: z.boolean(),
+  /** Triage's mark on the newest customer message: unsure (needs a look) or a competitor mention; null otherwise. */
+  mark: z.enum(TRIAGE_MARKS).nullable(),
   sla: SlaSchema,
 });
 export type ConversationItem = z.infer<typeof ConversationItemSchema>;
@@ -79,6 +82,8 @@ export const ConversationListQuery = z.object({
   assignee: z.string().max(100).optional(),
   level: z.coerce.number().int().min(0).max(3).optional(),
   team: z.string().max(100).optional(),
+  /** Only conversations triage marked "needs a look" or as a competitor mention. */
+  mark: z.enum(TRIAGE_MARKS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -88,6 +93,9 @@ export const ConversationCountsSchema = z.object({
   mine: z.number().int(),
   unassigned: z.number().int(),
   flagged: z.number().int(),
+  /** Open conversations triage marked "needs a look" / as a competitor mention. */
+  needs_look: z.number().int(),
+  competitor: z.number().int(),
   open: z.number().int(),
   pending: z.number().int(),
   resolved: z.number().int(),
@@ -119,6 +127,8 @@ export const TriageReasonSchema = z.object({
   messageEn: z.string().optional(),
   /** The explanation in each UI language (the evidence stays the customer's words); older reasons lack it. */
   localized: z.object({ ja: z.string(), en: z.string() }).optional(),
+  /** On a "needs a look" reason: the urgent category the post may be (what confirming it sets). */
+  category: z.enum(CATEGORIES).optional(),
 });
 export type TriageReason = z.infer<typeof TriageReasonSchema>;
 

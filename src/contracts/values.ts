@@ -17,6 +17,9 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 /** Why triage set a conversation aside in the flagged view (never hidden or deleted). */
 export const CONVERSATION_FLAGS = ['spam', 'troll'] as const;
 export type ConversationFlag = (typeof CONVERSATION_FLAGS)[number];
+/** Triage's mark on a conversation: unsure, shown between level 2 and level 3 / names a competitor, no issue of ours. */
+export const TRIAGE_MARKS = ['needs_look', 'competitor'] as const;
+export type TriageMark = (typeof TRIAGE_MARKS)[number];
 export const AMPLIFY_ACTIONS = ['like', 'repost'] as const;
 export type AmplifyAction = (typeof AMPLIFY_ACTIONS)[number];
 /** Passwords people set (setup, new agents, reset); strength is the server's check (security/password-strength). */

@@ -143,6 +143,8 @@ export async function updateConversation(
         },
         ...parseJson<{ kind: string }[]>(row.triage_reasons, []).filter((r) => !replaced.has(r.kind)),
       ]);
+      // An agent looked: the "needs a look" mark is settled (either way); a competitor mark stays unless it is now urgent.
+      if (row.triage_mark === 'needs_look' || (row.triage_mark && corrected.level === 3)) set.triage_mark = null;
       logged.push({ action: 'triage.corrected', detail: { before, after: corrected } });
     }
     if (Object.keys(set).length) await conversations.update(tx, row.id, set);

@@ -123,6 +123,7 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
           categories: JSON.stringify(triaged.categories),
           triage_reasons: JSON.stringify(triaged.reasons),
           flag: triaged.flag,
+          triage_mark: triaged.mark,
         }
       : {}),
   });

@@ -8,7 +8,7 @@ export interface TriageVerdict {
   sentiment: 'negative' | 'neutral' | 'positive';
   categories: string[];
   reasons: Reason[];
-  flags: { spam: boolean; troll: boolean };
+  flags: { spam: boolean; troll: boolean; needsLook?: boolean; competitor?: boolean };
 }
 export type ConversationTriage = (input: {
   workspaceId: string;
@@ -24,7 +24,14 @@ const MAX_REASONS = 24;
  * newest reasons come first, and a flag an agent cleared is never set again in that conversation.
  */
 export function mergeVerdict(
-  current: { level: number; priority: number; categories: string[]; reasons: Reason[]; flag: string | null },
+  current: {
+    level: number;
+    priority: number;
+    categories: string[];
+    reasons: Reason[];
+    flag: string | null;
+    mark?: string | null;
+  },
   v: TriageVerdict,
 ): {
   level: number;
@@ -33,6 +40,7 @@ export function mergeVerdict(
   categories: string[];
   reasons: Reason[];
   flag: string | null;
+  mark: string | null;
 } {
   const seen = new Set<string>();
   const reasons = [...v.reasons, ...current.reasons]
@@ -44,8 +52,9 @@ export function mergeVerdict(
     })
     .slice(0, MAX_REASONS);
   const raised = v.flags.spam ? 'spam' : v.flags.troll ? 'troll' : null;
+  const level = Math.max(current.level, v.level);
   return {
-    level: Math.max(current.level, v.level),
+    level,
     priority: Math.max(current.priority, Math.round(v.priority)),
     sentiment: v.sentiment,
     categories: [...new Set([...current.categories, ...v.categories])],
@@ -53,5 +62,7 @@ export function mergeVerdict(
     // Flags are per message: the conversation carries its newest customer message's, so a genuine message after a
     // spam one takes it out of the flagged view (the earlier message keeps its own flag). An agent's "not spam" stays.
     flag: current.flag === 'cleared' ? 'cleared' : raised,
+    // The newest message's mark, like the flag; a conversation at level 3 needs no "look" and is ours.
+    mark: level >= 3 ? null : v.flags.needsLook ? 'needs_look' : v.flags.competitor ? 'competitor' : null,
   };
 }

@@ -5,13 +5,16 @@ import {
   type TriageContext,
   type TriageResult,
   type WorkspacePhrases,
+  type BrandProfile,
 } from '../triage';
 import type { LearnedModelJSON } from '../triage/learned';
 import { triageSettings, type Db } from '../store/repositories';
+import type { BrandProfileRow } from '../store/repositories/triage-settings';
 
 interface Loaded {
   version: string | null;
   phrases: WorkspacePhrases;
+  brands: BrandProfile | undefined;
   model: LearnedModel | undefined;
 }
 
@@ -27,11 +30,15 @@ export class WorkspaceTriage {
   /** `db` may be the caller's transaction: SQLite has one connection, so reads must go through it. */
   async analyse(workspaceId: string, text: string, context: TriageContext, db: Db = this.db): Promise<TriageResult> {
     const s = await this.load(workspaceId, db);
-    return analyse({ text, context }, { workspacePhrases: s.phrases, model: s.model });
+    return analyse({ text, context }, { workspacePhrases: s.phrases, model: s.model, brands: s.brands });
   }
 
   async setPhrases(workspaceId: string, phrases: WorkspacePhrases): Promise<void> {
     await triageSettings.save(this.db, workspaceId, { phrases });
+  }
+
+  async setBrands(workspaceId: string, brands: BrandProfileRow): Promise<void> {
+    await triageSettings.save(this.db, workspaceId, { brands });
   }
 
   /** An agent's correction: stored for audit and learned by the workspace model at once. */
@@ -50,6 +57,7 @@ export class WorkspaceTriage {
     const loaded: Loaded = {
       version: s.updatedAt,
       phrases: s.phrases,
+      brands: Object.values(s.brands).some((l) => l.length > 0) ? s.brands : undefined,
       model: s.model ? LearnedModel.fromJSON(s.model as LearnedModelJSON) : undefined,
     };
     this.cache.set(workspaceId, loaded);

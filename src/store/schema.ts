@@ -138,6 +138,8 @@ export interface ConversationTable {
   updated_at: string;
   flag: string | null;
   triage_reasons: string;
+  /** `needs_look` | `competitor` (triage's mark on the newest customer message), or null. */
+  triage_mark: string | null;
   team_id: string | null;
   last_customer_message_at: string | null;
   pending_since: string | null;
@@ -233,6 +235,8 @@ export interface TriageSettingsTable {
   workspace_id: string;
   phrases: string;
   model: string | null;
+  /** The brand profile (JSON): brands, products, hashtags, competitors. */
+  brands: string | null;
   corrections: number;
   updated_at: string;
 }

@@ -199,3 +199,97 @@ describe.each(dialects)('per-message spam flags (%s)', (dialect) => {
     ]);
   });
 });
+
+// Its own desk: counts of marked conversations are per workspace.
+describe.each(dialects)('brands, competitors and triage marks (%s)', (dialect) => {
+  let desk: OpenDesk;
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  const profile = {
+    brands: ['コエマート', 'Koe Mart'],
+    products: ['ポチ丸'],
+    hashtags: ['コエマートサポート'],
+    competitors: ['ライバル商店'],
+  };
+
+  it('only an admin sets the brand profile; a name in both lists is refused with a clear code', async () => {
+    const agent = new Client(desk.koe.base);
+    await desk.admin.post('/api/agents', {
+      email: 'brands-agent@koe.example',
+      name: '佐藤',
+      password: 'agent-password-1',
+      role: 'agent',
+      level: 1,
+    });
+    await agent.post('/api/auth/login', { email: 'brands-agent@koe.example', password: 'agent-password-1' });
+    expect((await agent.req('PUT', '/api/triage/brands', { brands: profile })).status).toBe(403);
+    const both = await desk.admin.req('PUT', '/api/triage/brands', {
+      brands: { ...profile, competitors: ['ライバル商店', 'koe mart'] },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.code).toBe('brand_is_competitor');
+    expect((await desk.admin.req('PUT', '/api/triage/brands', { brands: { brands: 'x' } })).status).toBe(400);
+    expect((await desk.admin.get('/api/triage/settings')).body.brands).toEqual({
+      brands: [],
+      products: [],
+      hashtags: [],
+      competitors: [],
+    });
+  });
+
+  it("a competitor's double charge is a competitor mention once the profile names it; ours stays urgent", async () => {
+    const text = 'ライバル商店のアプリでまた二重請求された。最悪';
+    const before = await desk.write(text);
+    expect(before.level).toBe(3);
+    expect(before.mark).toBeNull();
+
+    const saved = await desk.admin.req('PUT', '/api/triage/brands', {
+      brands: { ...profile, brands: [...profile.brands, 'コエマート'] },
+    });
+    expect(saved.status).toBe(200);
+    // Deduplicated, and hashtags written with their #.
+    expect(saved.body.brands).toEqual({ ...profile, hashtags: ['#コエマートサポート'] });
+    expect((await desk.admin.get('/api/triage/settings')).body.brands).toEqual(saved.body.brands);
+    const audit = (await desk.admin.get('/api/audit')).body.items.find(
+      (i: any) => i.action === 'triage.brands_updated',
+    );
+    expect(audit.detail).toEqual({ brands: 2, products: 1, hashtags: 1, competitors: 1 });
+
+    // (A new conversation: the same words once more, from another customer.)
+    const theirs = await desk.write(`${text}…`);
+    expect(theirs.level).toBe(0);
+    expect(theirs.categories).toEqual([]);
+    expect(theirs.sentiment).toBe('negative');
+    expect(theirs.mark).toBe('competitor');
+    const detail = (await desk.admin.get(`/api/conversations/${theirs.id}`)).body;
+    expect(detail.reasons.find((r: any) => r.code === 'competitor').localized.ja).toMatch(/競合（ライバル商店）/);
+
+    const ours = await desk.write('コエマートのアプリで二重請求された。ライバル商店では一度もなかったのに');
+    expect(ours.level).toBe(3);
+    expect(ours.mark).toBeNull();
+
+    // Its own view and count; not in the urgent ones.
+    expect((await desk.admin.get('/api/conversations/counts')).body).toMatchObject({ competitor: 1, needs_look: 0 });
+    const marked = (await desk.admin.get('/api/conversations?view=all_open&mark=competitor')).body.items;
+    expect(marked.map((c: any) => c.id)).toEqual([theirs.id]);
+    const urgent = (await desk.admin.get('/api/conversations?view=all_open&level=3')).body.items.map((c: any) => c.id);
+    expect(urgent).toContain(ours.id);
+    expect(urgent).not.toContain(theirs.id);
+    expect((await desk.admin.req('GET', '/api/conversations?mark=bogus')).status).toBe(400);
+  });
+
+  it('a later message about our own problem takes the mark away', async () => {
+    const visitor = new Visitor(desk.koe.base, desk.channel.publicKey);
+    const first = await desk.write('ライバル商店のアプリまた落ちてる。コエマートは普通に使えてる', visitor);
+    expect(first.mark).toBe('competitor');
+    const next = await desk.write('と思ったらコエマートのアプリでもログインできなくなりました', visitor);
+    expect(next.id).toBe(first.id);
+    expect(next.level).toBe(3);
+    expect(next.mark).toBeNull();
+  });
+});

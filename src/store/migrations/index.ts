@@ -14,6 +14,7 @@ import * as m012 from './012_saved_replies';
 import * as m013 from './013_account_tokens';
 import * as m014 from './014_reply_style';
 import * as m015 from './015_reply_approvals';
+import * as m016 from './016_brand_awareness';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -34,6 +35,7 @@ export const migrationProvider: MigrationProvider = {
       '013_account_tokens': m013,
       '014_reply_style': m014,
       '015_reply_approvals': m015,
+      '016_brand_awareness': m016,
     };
   },
 };

@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type { ChannelKind } from '../../domain/channel-kinds';
 import type { ConversationStatus } from '../../domain/conversation-status';
-import type { ConversationLevel, Sentiment } from '../../contracts/values';
+import type { ConversationLevel, Sentiment, TriageMark } from '../../contracts/values';
+import { TRIAGE_MARKS } from '../../contracts/values';
 import { invalid } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { ConversationTable, Database } from '../schema';
@@ -38,6 +39,8 @@ export interface ConversationItem {
   incidentId: string | null;
   /** The assignee only sends the first reply (acknowledgement); the conversation then goes back to L3. */
   firstResponder: boolean;
+  /** Triage's mark on the newest customer message: unsure ("needs a look") or a competitor mention. */
+  mark: TriageMark | null;
 }
 
 export interface ConversationFilter {
@@ -47,6 +50,7 @@ export interface ConversationFilter {
   assignee?: string;
   level?: number;
   teamId?: string;
+  mark?: TriageMark;
   limit: number;
   cursor?: string;
   meId: string;
@@ -77,6 +81,7 @@ const itemColumns = [
   'cv.paused_ms',
   'cv.incident_id',
   'cv.first_responder_id',
+  'cv.triage_mark',
   'ch.kind as channel_kind',
   'ch.name as channel_name',
   'cu.name as customer_name',
@@ -118,6 +123,7 @@ const toItem = (r: ItemRow): ConversationItem => ({
   pausedMs: Number(r.paused_ms ?? 0),
   incidentId: r.incident_id ?? null,
   firstResponder: !!r.first_responder_id && r.first_responder_id === r.assignee_id,
+  mark: (TRIAGE_MARKS as readonly string[]).includes(r.triage_mark ?? '') ? (r.triage_mark as TriageMark) : null,
 });
 
 export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {
@@ -267,6 +273,8 @@ export const conversations = {
     const flagged = Number((await openQuery(db, workspaceId, true).executeTakeFirstOrThrow()).n);
     const mine = await count((q) => q.where('assignee_id', '=', meId));
     const unassigned = await count((q) => q.where('assignee_id', 'is', null));
+    const needsLook = await count((q) => q.where('triage_mark', '=', 'needs_look'));
+    const competitor = await count((q) => q.where('triage_mark', '=', 'competitor'));
     const byChannelRows = await db
       .selectFrom('conversations')
       .select(['channel_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -289,6 +297,8 @@ export const conversations = {
       mine,
       unassigned,
       flagged,
+      needs_look: needsLook,
+      competitor,
       open: s.open ?? 0,
       pending: s.pending ?? 0,
       resolved: s.resolved ?? 0,
@@ -453,6 +463,7 @@ function filterConditions(eb: ExpressionBuilder<Database & { cv: ConversationTab
   else if (f.assignee === 'none') c.push(eb('cv.assignee_id', 'is', null));
   else if (f.assignee) c.push(eb('cv.assignee_id', '=', f.assignee));
   if (f.level !== undefined) c.push(eb('cv.level', '=', f.level));
+  if (f.mark) c.push(eb('cv.triage_mark', '=', f.mark));
   if (f.teamId) c.push(eb('cv.team_id', '=', f.teamId));
   if (c.length === 0) c.push(eb(sql.lit(1), '=', 1));
   return c;

@@ -1,8 +1,18 @@
 import { newId, nowIso } from '../../domain/ids';
 import { parseJson, type Db } from './types';
 
+/** The workspace's brand profile (src/triage/brands.ts). */
+export interface BrandProfileRow {
+  brands: string[];
+  products: string[];
+  hashtags: string[];
+  competitors: string[];
+}
+const EMPTY_BRANDS: BrandProfileRow = { brands: [], products: [], hashtags: [], competitors: [] };
+
 export interface TriageSettings {
   phrases: Record<string, string[]>;
+  brands: BrandProfileRow;
   model: unknown | null;
   corrections: number;
   updatedAt: string | null;
@@ -23,9 +33,10 @@ export const triageSettings = {
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirst();
-    if (!r) return { phrases: {}, model: null, corrections: 0, updatedAt: null };
+    if (!r) return { phrases: {}, brands: { ...EMPTY_BRANDS }, model: null, corrections: 0, updatedAt: null };
     return {
       phrases: parseJson(r.phrases, {}),
+      brands: { ...EMPTY_BRANDS, ...parseJson<Partial<BrandProfileRow>>(r.brands, {}) },
       model: parseJson(r.model, null),
       corrections: Number(r.corrections),
       updatedAt: r.updated_at,
@@ -34,7 +45,7 @@ export const triageSettings = {
   async save(
     db: Db,
     workspaceId: string,
-    s: { phrases?: Record<string, string[]>; model?: unknown; addCorrection?: boolean },
+    s: { phrases?: Record<string, string[]>; brands?: BrandProfileRow; model?: unknown; addCorrection?: boolean },
   ): Promise<void> {
     const current = await this.get(db, workspaceId);
     // A strictly newer version stamp, even within the same millisecond, so caches always notice.
@@ -42,6 +53,7 @@ export const triageSettings = {
       nowIso() > (current.updatedAt ?? '') ? nowIso() : new Date(Date.parse(current.updatedAt!) + 1).toISOString();
     const row = {
       phrases: JSON.stringify(s.phrases ?? current.phrases),
+      brands: JSON.stringify(s.brands ?? current.brands),
       model:
         s.model !== undefined ? JSON.stringify(s.model) : current.model === null ? null : JSON.stringify(current.model),
       corrections: current.corrections + (s.addCorrection ? 1 : 0),

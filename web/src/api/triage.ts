@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { TriageSettings } from './types';
+import type { BrandProfile, TriageSettings } from './types';
 
 export const triageKeys = {
   settings: ['triage', 'settings'] as const,
@@ -19,6 +19,15 @@ export function useSaveTriagePhrases() {
   return useMutation({
     mutationFn: (phrases: Record<string, string[]>) =>
       api.put<{ phrases: Record<string, string[]> }>('/api/triage/phrases', { phrases }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: triageKeys.settings }),
+  });
+}
+
+/** Replaces the workspace's brands, products, hashtags and competitors (admin only); they apply from the next message. */
+export function useSaveBrands() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (brands: BrandProfile) => api.put<{ brands: BrandProfile }>('/api/triage/brands', { brands }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: triageKeys.settings }),
   });
 }

@@ -26,7 +26,7 @@ export type {
 } from '@contracts/conversations';
 export type { Page } from '@contracts/common';
 export type { Customer, CustomerMerge, MergeSuggestion } from '@contracts/customers';
-export type { TriageSettings } from '@contracts/triage';
+export type { BrandProfile, TriageSettings } from '@contracts/triage';
 export {
   CATEGORIES,
   CHANNEL_KINDS,
@@ -45,6 +45,7 @@ export {
   type Presence,
   type Role,
   type Sentiment,
+  type TriageMark,
 } from '@contracts/values';
 export type TriageReasonKind = import('@contracts/conversations').TriageReason['kind'];
 

@@ -48,6 +48,21 @@ export function SideNav() {
       {item({ kind: 'view', view: 'unassigned' }, t('views.unassigned'), counts?.unassigned, 'unassigned')}
       {/* Spam and likely trolls are set aside here, never hidden: an agent reviews and can clear the flag. */}
       {item({ kind: 'view', view: 'flagged' }, t('views.flagged'), counts?.flagged, 'flagged', 'orange')}
+      {/* Triage's marks: unsure whether urgent (one click settles it), and competitor mentions (opportunities). */}
+      {item(
+        { kind: 'mark', mark: 'needs_look' },
+        t('triage.marks.needs_look'),
+        counts?.needs_look,
+        'needs_look',
+        'orange',
+      )}
+      {item(
+        { kind: 'mark', mark: 'competitor' },
+        t('triage.marks.competitor'),
+        counts?.competitor,
+        'competitor',
+        'indigo',
+      )}
 
       <SectionLabel>{t('views.byStatus')}</SectionLabel>
       {CONVERSATION_STATUSES.map((status) =>

@@ -8,6 +8,7 @@ import {
   type ConversationLevel,
   type ConversationStatus,
   type Sentiment,
+  type TriageMark,
 } from '../api/types';
 
 const CHANNEL_COLORS: Record<ChannelKind, string> = {
@@ -117,6 +118,26 @@ export function FirstResponderBadge() {
     <Tooltip label={t('escalation.firstResponderHint')} withArrow multiline maw={280}>
       <Badge size="xs" variant="light" color="red" radius="sm" data-testid="first-responder-badge">
         {t('escalation.firstResponder')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** Triage's mark: unsure whether urgent (shown above level 2), or a competitor mention (an opportunity, not an alarm). */
+export function MarkBadge({ mark, size = 'xs' }: { mark: TriageMark | null | undefined; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  if (!mark) return null;
+  return (
+    <Tooltip label={t(`triage.markHints.${mark}`)} withArrow multiline maw={280}>
+      <Badge
+        size={size}
+        variant="light"
+        color={mark === 'needs_look' ? 'orange' : 'indigo'}
+        radius="sm"
+        data-testid="mark-badge"
+        data-mark={mark}
+      >
+        {t(`triage.marks.${mark}`)}
       </Badge>
     </Tooltip>
   );

@@ -71,6 +71,7 @@ export const enAudit: Strings<typeof jaAudit> = {
     template__created: 'Saved reply added (automation)',
     triage__corrected: 'Triage corrected',
     triage__phrases_updated: 'Triage phrases changed',
+    triage__brands_updated: 'Brands and competitors changed',
     workspace__created: 'Workspace created',
     other: 'Other action',
   },

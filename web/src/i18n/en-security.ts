@@ -28,6 +28,7 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     two_factor_required: 'Your workspace requires two-factor sign-in for your role, so it cannot be turned off.',
     no_pending_setup: 'Start the set-up again.',
     no_two_factor: 'Two-factor sign-in is not set up.',
+    brand_is_competitor: 'The same name is listed both as your brand and as a competitor. Keep it in one list.',
     unknown_reply_variable:
       'The reply names a variable Koe does not know. Check the spelling of its variable names against the list of variables.',
   },

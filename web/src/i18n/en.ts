@@ -134,6 +134,24 @@ export const en: Resources = {
     save: 'Save correction',
     saved: 'Correction saved',
     reasonsNote: 'Reasons are from automatic triage. See "Current labels" above for the labels after corrections.',
+    marks: {
+      needs_look: 'Possibly urgent',
+      competitor: 'Competitor mention',
+    },
+    markHints: {
+      needs_look: 'Triage could not decide whether this is urgent. Listed below level 3 and above level 2.',
+      competitor: 'About a competitor. Not counted as our urgent issue (a chance to help, not an alarm).',
+    },
+    needsLookBanner: 'This may be urgent ({{category}}). Triage could not decide from the text alone; please check it.',
+    needsLookConfirm: 'Treat as urgent',
+    needsLookDismiss: 'Not urgent',
+    needsLookDone: 'Recorded. The workspace model learns from it for the next messages.',
+    levelCodes: {
+      needs_look: 'Needs a look',
+      competitor: 'Competitor',
+      support_tag: 'To support',
+      agent_correction: 'Agent correction',
+    },
     flagBanner: {
       spam: 'Set aside as possible spam (not deleted or hidden)',
       troll: 'Set aside as a possible troll (not deleted or hidden)',
@@ -367,6 +385,30 @@ export const en: Resources = {
     saved: 'Saved. They apply from the next message.',
     tooLong: 'A line is longer than {{max}} characters',
     tooMany: 'At most {{max}} phrases per key',
+    brandsHeading: 'Brands and competitors',
+    brandsIntro:
+      "Your own brand names, products and hashtags, and your competitors' names, one per line. A complaint or outage about a competitor is not treated as your urgent issue: it is shown as a competitor mention and is not counted in spike alerts. Add every spelling customers use (katakana, latin letters, short forms).",
+    brandKeys: {
+      brands: 'Your brands',
+      products: 'Your products and services',
+      hashtags: 'Your hashtags',
+      competitors: 'Competitors',
+    },
+    brandHelp: {
+      brands: 'Every spelling of your company and brand names',
+      products: 'Product and service names, short forms',
+      hashtags: 'Posts with these tags are treated as addressed to you',
+      competitors: "Every spelling of competitors' names",
+    },
+    brandPlaceholders: {
+      brands: 'e.g. Koe Mart\nコエマート',
+      products: 'e.g. Pochimaru',
+      hashtags: 'e.g. #KoeMartSupport',
+      competitors: 'e.g. Rival Store',
+    },
+    brandsSave: 'Save brands and competitors',
+    brandsSaved: 'Saved. Used from the next message.',
+    brandsTooMany: 'At most {{max}} names per list',
     keys: {
       positive: 'Positive wording',
       negative: 'Negative wording',

@@ -69,6 +69,7 @@ export const jaAudit = {
     template__created: '定型文を追加（自動化）',
     triage__corrected: 'トリアージの判定を修正',
     triage__phrases_updated: 'トリアージの登録語を変更',
+    triage__brands_updated: 'ブランドと競合の登録を変更',
     workspace__created: 'ワークスペースを作成',
     other: 'その他の操作',
   },

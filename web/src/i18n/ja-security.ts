@@ -26,6 +26,7 @@ export const jaSecurity = {
     two_factor_required: 'ワークスペースの設定により、あなたのロールでは2段階認証を無効にできません。',
     no_pending_setup: '設定をはじめからやり直してください。',
     no_two_factor: '2段階認証は設定されていません。',
+    brand_is_competitor: '同じ名前が自社ブランドと競合の両方に入っています。どちらか一方にしてください。',
     unknown_reply_variable: '定型文に使えない変数があります。変数名の綴りを「使える変数」と見比べてください。',
   },
   ssoErrors: {

@@ -132,6 +132,25 @@ export const ja = {
     save: '修正を保存',
     saved: '修正を保存しました',
     reasonsNote: '理由は自動判定時のものです。修正後の判定は上の「現在の判定」をご覧ください。',
+    marks: {
+      needs_look: '緊急の可能性',
+      competitor: '競合への言及',
+    },
+    markHints: {
+      needs_look: '自動判定が緊急かどうか決めきれなかった会話です。L3より下、L2より上に並びます。',
+      competitor: '競合他社についての投稿です。当社の緊急案件には数えません（返信の機会として扱えます）。',
+    },
+    needsLookBanner:
+      '緊急（{{category}}）の可能性があります。自動判定では決めきれなかったため、内容を確認してください。',
+    needsLookConfirm: '緊急として扱う',
+    needsLookDismiss: '緊急ではない',
+    needsLookDone: '判定を記録しました。ワークスペースの学習モデルが次から参考にします。',
+    levelCodes: {
+      needs_look: '要確認',
+      competitor: '競合',
+      support_tag: 'サポート宛て',
+      agent_correction: '担当者の修正',
+    },
     flagBanner: {
       spam: 'スパムの可能性があるため別枠に分けています（削除・非表示はしていません）',
       troll: '荒らしの可能性があるため別枠に分けています（削除・非表示はしていません）',
@@ -365,6 +384,30 @@ export const ja = {
     saved: '保存しました。次のメッセージから使われます。',
     tooLong: '{{max}}文字を超える行があります',
     tooMany: '1つの分類に登録できるのは{{max}}件までです',
+    brandsHeading: 'ブランドと競合',
+    brandsIntro:
+      '自社のブランド名・商品名・ハッシュタグと、競合の名前を1行に1つずつ登録します。競合についての不満や障害の話は当社の緊急案件にせず「競合への言及」として表示し、急増アラートにも数えません。お客様が使う表記（カタカナ・英字・略称）をすべて入れてください。',
+    brandKeys: {
+      brands: '自社ブランド',
+      products: '自社の商品・サービス',
+      hashtags: '自社のハッシュタグ',
+      competitors: '競合',
+    },
+    brandHelp: {
+      brands: '社名・ブランド名のすべての表記',
+      products: '商品名・サービス名・略称',
+      hashtags: 'このタグ付きの投稿は自社宛てとして扱います',
+      competitors: '競合の社名・サービス名のすべての表記',
+    },
+    brandPlaceholders: {
+      brands: '例: コエマート\nKoe Mart',
+      products: '例: ポチ丸',
+      hashtags: '例: #KoeMartサポート',
+      competitors: '例: ライバル商店',
+    },
+    brandsSave: 'ブランドと競合を保存',
+    brandsSaved: '保存しました。次のメッセージから使われます。',
+    brandsTooMany: '1つの欄に登録できるのは{{max}}件までです',
     keys: {
       positive: 'ポジティブな表現',
       negative: 'ネガティブな表現',

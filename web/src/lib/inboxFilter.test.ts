@@ -35,6 +35,9 @@ describe('inbox filters in the URL', () => {
     expect(filterToQuery({ kind: 'channel', channelId: 'c' })).toEqual({ channel: 'c', view: 'all_open' });
     expect(filterToQuery({ kind: 'team', teamId: 't' })).toEqual({ team: 't', view: 'all_open' });
     expect(filterToQuery({ kind: 'status', status: 'resolved' })).toEqual({ status: 'resolved' });
+    expect(filterToQuery({ kind: 'mark', mark: 'needs_look' })).toEqual({ mark: 'needs_look', view: 'all_open' });
+    expect(filterFromSearch(new URLSearchParams('?mark=competitor'))).toEqual({ kind: 'mark', mark: 'competitor' });
+    expect(filterFromSearch(new URLSearchParams('?mark=bogus'))).toEqual({ kind: 'view', view: 'all_open' });
     expect(sameFilter({ kind: 'view', view: 'mine' }, filterFromSearch(new URLSearchParams('view=mine')))).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
-import type { ConversationStatus, InboxView } from '../api/types';
+import type { ConversationStatus, InboxView, TriageMark } from '../api/types';
 import { CONVERSATION_STATUSES } from '../api/types';
 
-/** Which slice of the inbox is shown; kept in the URL (?view= | ?status= | ?channel= | ?team=). */
+/** Which slice of the inbox is shown; kept in the URL (?view= | ?status= | ?channel= | ?team= | ?mark=). */
 export type InboxFilter =
   | { kind: 'view'; view: InboxView }
   | { kind: 'status'; status: ConversationStatus }
   | { kind: 'channel'; channelId: string }
-  | { kind: 'team'; teamId: string };
+  | { kind: 'team'; teamId: string }
+  | { kind: 'mark'; mark: TriageMark };
+
+const MARKS: TriageMark[] = ['needs_look', 'competitor'];
 
 const VIEWS: InboxView[] = ['all_open', 'mine', 'unassigned', 'flagged'];
 export const DEFAULT_FILTER: InboxFilter = { kind: 'view', view: 'all_open' };
@@ -18,6 +21,8 @@ export function filterFromSearch(search: URLSearchParams): InboxFilter {
   }
   const team = search.get('team');
   if (team) return { kind: 'team', teamId: team };
+  const mark = search.get('mark');
+  if (mark && (MARKS as string[]).includes(mark)) return { kind: 'mark', mark: mark as TriageMark };
   const channel = search.get('channel');
   if (channel) return { kind: 'channel', channelId: channel };
   const view = search.get('view');
@@ -35,6 +40,8 @@ export function filterToSearch(filter: InboxFilter): string {
       return `?channel=${encodeURIComponent(filter.channelId)}`;
     case 'team':
       return `?team=${encodeURIComponent(filter.teamId)}`;
+    case 'mark':
+      return `?mark=${filter.mark}`;
   }
 }
 
@@ -51,6 +58,9 @@ export function filterToQuery(filter: InboxFilter): Record<string, string> {
     case 'team':
       // A team's inbox: its open work, like the other views.
       return { team: filter.teamId, view: 'all_open' };
+    case 'mark':
+      // Triage's marks: the open conversations it was unsure about, or that mention a competitor.
+      return { mark: filter.mark, view: 'all_open' };
   }
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSaveTriagePhrases, useTriageSettings } from '../../api/triage';
-import { CATEGORIES, type TriageSettings } from '../../api/types';
+import { useSaveBrands, useSaveTriagePhrases, useTriageSettings } from '../../api/triage';
+import { CATEGORIES, type BrandProfile, type TriageSettings } from '../../api/types';
 import { isCategory } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/time';
@@ -26,6 +26,7 @@ export function TriageSettingsPage() {
   const { t, i18n } = useTranslation();
   const settings = useTriageSettings();
   const [saved, setSaved] = useState(false);
+  const [brandsSaved, setBrandsSaved] = useState(false);
   const data = settings.data;
 
   return (
@@ -51,7 +52,14 @@ export function TriageSettingsPage() {
               small
             />
           </SimpleGrid>
-          {/* Remounts with the server's (deduplicated) lists after every save. */}
+          {/* Both forms remount with the server's (deduplicated) lists after every save. */}
+          <BrandsForm
+            key={`brands-${data.updatedAt ?? 'never'}`}
+            brands={data.brands}
+            saved={brandsSaved}
+            onSaved={() => setBrandsSaved(true)}
+            onEdit={() => setBrandsSaved(false)}
+          />
           <PhrasesForm
             key={data.updatedAt ?? 'never'}
             settings={data}
@@ -85,6 +93,95 @@ function Stat({
         {value}
       </Text>
     </Paper>
+  );
+}
+
+const BRAND_KEYS = ['brands', 'products', 'hashtags', 'competitors'] as const;
+const MAX_NAMES = 200;
+
+/** The workspace's own names and its competitors': a competitor's problem is a competitor mention, not an alarm. */
+function BrandsForm({
+  brands,
+  saved,
+  onSaved,
+  onEdit,
+}: {
+  brands: BrandProfile;
+  saved: boolean;
+  onSaved: () => void;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveBrands();
+  const [texts, setTexts] = useState<Record<(typeof BRAND_KEYS)[number], string>>(() => ({
+    brands: brands.brands.join('\n'),
+    products: brands.products.join('\n'),
+    hashtags: brands.hashtags.join('\n'),
+    competitors: brands.competitors.join('\n'),
+  }));
+  const errorOf = (key: (typeof BRAND_KEYS)[number]): string | undefined => {
+    const names = toPhrases(texts[key]);
+    if (names.some((p) => p.length > MAX_PHRASE_LENGTH)) return t('triageSettings.tooLong', { max: MAX_PHRASE_LENGTH });
+    if (names.length > MAX_NAMES) return t('triageSettings.brandsTooMany', { max: MAX_NAMES });
+    return undefined;
+  };
+  const invalid = BRAND_KEYS.some((key) => errorOf(key));
+  const submit = () => {
+    if (invalid) return;
+    const list = (key: (typeof BRAND_KEYS)[number]) => [...new Set(toPhrases(texts[key]))];
+    save.mutate(
+      {
+        brands: list('brands'),
+        products: list('products'),
+        hashtags: list('hashtags'),
+        competitors: list('competitors'),
+      },
+      { onSuccess: onSaved },
+    );
+  };
+  return (
+    <Stack gap="md" data-testid="brands-form">
+      <Stack gap={4}>
+        <Title order={3} fz="md">
+          {t('triageSettings.brandsHeading')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('triageSettings.brandsIntro')}
+        </Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {BRAND_KEYS.map((key) => (
+          <Textarea
+            key={key}
+            label={t(`triageSettings.brandKeys.${key}`)}
+            description={t(`triageSettings.brandHelp.${key}`)}
+            placeholder={t(`triageSettings.brandPlaceholders.${key}`)}
+            value={texts[key]}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setTexts((prev) => ({ ...prev, [key]: value }));
+              onEdit();
+            }}
+            error={errorOf(key)}
+            autosize
+            minRows={2}
+            maxRows={8}
+            data-testid={`brands-${key}`}
+          />
+        ))}
+      </SimpleGrid>
+      {save.error && <ErrorAlert error={save.error} onClose={() => save.reset()} />}
+      {saved && (
+        <Alert color="teal" variant="light" py="xs" role="status" data-testid="brands-saved">
+          {t('triageSettings.brandsSaved')}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={submit} loading={save.isPending} disabled={invalid} data-testid="brands-save">
+          {t('triageSettings.brandsSave')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -11,6 +11,7 @@ import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } fro
 import {
   ChannelBadge,
   FirstResponderBadge,
+  MarkBadge,
   LevelBadge,
   PriorityBadge,
   SentimentBadge,
@@ -104,6 +105,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
           {conversation.channel.name}
         </Text>
         <LevelBadge level={conversation.level} />
+        <MarkBadge mark={conversation.mark} size="sm" />
         {conversation.firstResponder && <FirstResponderBadge />}
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />

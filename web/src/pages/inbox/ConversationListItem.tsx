@@ -7,6 +7,7 @@ import {
   CategoryBadge,
   ChannelBadge,
   FirstResponderBadge,
+  MarkBadge,
   FlagBadge,
   LevelBadge,
   PriorityBadge,
@@ -101,6 +102,7 @@ export function ConversationListItem({ item, active, cursor = false, awaitingApp
           <FlagBadge flag={item.flag} />
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />
+          <MarkBadge mark={item.mark} />
           {item.firstResponder && <FirstResponderBadge />}
           <PriorityBadge priority={item.priority} />
           <SentimentBadge sentiment={item.sentiment} />

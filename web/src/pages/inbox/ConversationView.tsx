@@ -12,6 +12,7 @@ import { ApprovalCard } from './ApprovalCard';
 import { Composer, latestReplyOf } from './Composer';
 import { ConversationSidePanel } from './ConversationSidePanel';
 import { FlagBanner } from './FlagBanner';
+import { NeedsLookBanner } from './NeedsLookBanner';
 import { HandoffCard } from './HandoffCard';
 
 interface Props {
@@ -61,6 +62,7 @@ export function ConversationView({ id, backHref }: Props) {
         <HandoffCard conversation={data} />
         <ApprovalCard conversation={data} />
         <FlagBanner conversation={data} />
+        <NeedsLookBanner key={data.id} conversation={data} />
         <Box style={{ flex: 1, minHeight: 0 }} bg="gray.0">
           <MessageThread
             messages={messages.data}

@@ -133,7 +133,9 @@ function ReasonLine({ reason }: { reason: TriageReason }) {
       : reason.kind === 'sentiment' && (SENTIMENTS as readonly string[]).includes(reason.code)
         ? t(`sentiment.${reason.code as Sentiment}`)
         : reason.kind === 'level'
-          ? reason.code
+          ? /^L[0-3]$/.test(reason.code)
+            ? reason.code
+            : t(`triage.levelCodes.${reason.code}`, { defaultValue: '' }) || null
           : null;
   const minor = reason.kind === 'priority';
 
