@@ -90,8 +90,9 @@ export function SavedRepliesPage() {
               <Table.Tbody>
                 {shown.map((r) => (
                   <Table.Tr key={r.id} data-testid="saved-reply-row">
-                    <Table.Td style={{ minWidth: 220 }}>
-                      <Group gap={6} wrap="nowrap" mb={4}>
+                    <Table.Td style={{ minWidth: 150 }}>
+                      {/* Wraps at phone width so the title, its badges and the row's actions all stay in view. */}
+                      <Group gap={6} wrap="wrap" mb={4}>
                         <Text fw={600} size="sm">
                           {r.title}
                         </Text>
@@ -113,12 +114,12 @@ export function SavedRepliesPage() {
                         {r.bodies.ja ?? r.bodies.en}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={110}>
+                    <Table.Td w={84}>
                       <Text size="xs" c="dimmed">
                         {t('savedReplies.uses', { count: r.usageCount })}
                       </Text>
                     </Table.Td>
-                    <Table.Td w={150}>
+                    <Table.Td w={120}>
                       {r.editable && (
                         <Group gap={4} wrap="nowrap" justify="flex-end">
                           <Button
