@@ -51,6 +51,15 @@ describe('brands and competitor mentions, in Chromium', () => {
     await form.getByTestId('brands-competitors').fill('ライバル商店\nRival Store');
     await form.getByTestId('brands-save').click();
     await page.getByTestId('brands-saved').waitFor();
+
+    // In English, at phone width.
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect.poll(() => form.innerText()).toContain('Brands and competitors');
+    await resize(page, { width: 375, height: 760 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'brands-settings-en-375.png'), fullPage: true });
+    await resize(page, { width: 1280, height: 860 });
+    await page.getByTestId('lang-switch').getByText('日本語', { exact: true }).click();
   });
 
   it("shows a competitor's double charge as a competitor mention in its own view, and ours as L3", async () => {

@@ -73,6 +73,14 @@ describe('saved replies in the composer, in Chromium', () => {
     await form.waitFor({ state: 'detached' });
     expect(await page.getByTestId('saved-reply-row').count()).toBe(1);
     await page.screenshot({ path: path.join(SHOT_DIR, 'saved-replies-1280.png') });
+    // At phone width the row's actions stay in view (the title's badges wrap).
+    await resize(page, { width: 375, height: 800 });
+    await page.waitForTimeout(500);
+    const remove = row.getByTestId('saved-reply-delete');
+    const box = await remove.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(SHOT_DIR, 'saved-replies-375.png') });
+    await resize(page, { width: 1280, height: 860 });
   });
 
   it('「/」 finds it by its text, fills the order number from the thread, asks for the date, and the customer gets it', async () => {

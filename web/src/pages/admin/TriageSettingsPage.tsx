@@ -170,18 +170,44 @@ function BrandsForm({
           />
         ))}
       </SimpleGrid>
+      <SaveRow
+        save={save}
+        saved={saved}
+        invalid={invalid}
+        onSave={submit}
+        testId="brands"
+        label={t('triageSettings.brandsSave')}
+        savedText={t('triageSettings.brandsSaved')}
+      />
+    </Stack>
+  );
+}
+
+/** A form's foot: the server's error, the saved notice, and the save button. */
+function SaveRow(props: {
+  save: { error: Error | null; isPending: boolean; reset: () => void };
+  saved: boolean;
+  invalid: boolean;
+  onSave: () => void;
+  testId: string;
+  label: string;
+  savedText: string;
+}) {
+  const { save, saved, invalid, onSave, testId, label, savedText } = props;
+  return (
+    <>
       {save.error && <ErrorAlert error={save.error} onClose={() => save.reset()} />}
       {saved && (
-        <Alert color="teal" variant="light" py="xs" role="status" data-testid="brands-saved">
-          {t('triageSettings.brandsSaved')}
+        <Alert color="teal" variant="light" py="xs" role="status" data-testid={`${testId}-saved`}>
+          {savedText}
         </Alert>
       )}
       <Group justify="flex-end">
-        <Button onClick={submit} loading={save.isPending} disabled={invalid} data-testid="brands-save">
-          {t('triageSettings.brandsSave')}
+        <Button onClick={onSave} loading={save.isPending} disabled={invalid} data-testid={`${testId}-save`}>
+          {label}
         </Button>
       </Group>
-    </Stack>
+    </>
   );
 }
 
@@ -258,17 +284,15 @@ function PhrasesForm({ settings, saved, onSaved, onEdit }: FormProps) {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         {signalKeys.map(field)}
       </SimpleGrid>
-      {save.error && <ErrorAlert error={save.error} onClose={() => save.reset()} />}
-      {saved && (
-        <Alert color="teal" variant="light" py="xs" role="status" data-testid="phrases-saved">
-          {t('triageSettings.saved')}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button onClick={submit} loading={save.isPending} disabled={invalid} data-testid="phrases-save">
-          {t('triageSettings.save')}
-        </Button>
-      </Group>
+      <SaveRow
+        save={save}
+        saved={saved}
+        invalid={invalid}
+        onSave={submit}
+        testId="phrases"
+        label={t('triageSettings.save')}
+        savedText={t('triageSettings.saved')}
+      />
     </Stack>
   );
 }
