@@ -5,14 +5,15 @@
 // day, in order, read with a base model trained without that file (as the shipped model has never seen a new
 // workspace). The first 70% is the desk at work: every post triage gets wrong at level 3 (a false alarm or a miss)
 // or marks "needs a look" is corrected by an agent with the file's labels, and the workspace model learns it, as the
-// desk does (PATCH /api/conversations/:id → WorkspaceTriage.learn). After every 10 corrections the last 30% —
+// desk does (PATCH /api/conversations/:id → WorkspaceTriage.learn, and the decision becomes a precedent). After every 10 corrections the last 30% —
 // never corrected — is scored with the workspace model so far. Deterministic; prints a table per workspace and a
 // pooled one, then `RESULT …`.
 import { fileURLToPath } from 'node:url';
 import type { LabelledPost } from '../src/triage/evaluation/evaluate';
 import { scoreRows } from '../src/triage/evaluation/evaluate';
 import { corpusSets } from '../src/triage/evaluation/labelled-sets';
-import { analyse, BaseModel, LearnedModel } from '../src/triage/index';
+import { analyse, BaseModel, LearnedModel, Precedents } from '../src/triage/index';
+import type { PrecedentInput } from '../src/triage/precedents';
 import type { BrandProfile } from '../src/triage/brands';
 import { trainBaseModel } from '../src/triage/base-model';
 import { toExample, TRAIN_OPTIONS, tuningSets } from './train-base-model';
@@ -33,18 +34,25 @@ function curve(posts: LabelledPost[], brands: BrandProfile | undefined, baseMode
   const work = posts.slice(0, cut);
   const held = posts.slice(cut);
   const model = new LearnedModel();
+  const decisions: PrecedentInput[] = [];
+  let precedents = new Precedents([]);
   const score = (corrections: number): Reading => {
-    const rows = held.map((p) => ({ p, r: analyse({ text: p.text, lang: p.lang }, { brands, model, baseModel }) }));
+    const rows = held.map((p) => ({
+      p,
+      r: analyse({ text: p.text, lang: p.lang }, { brands, model, baseModel, precedents }),
+    }));
     const m = scoreRows(rows);
     return { corrections, recall: m.level3.recall, precision: m.level3.precision, looks: m.needsLook.marked };
   };
   const readings = [score(0)];
   let corrections = 0;
   for (const p of work) {
-    const r = analyse({ text: p.text, lang: p.lang }, { brands, model, baseModel });
+    const r = analyse({ text: p.text, lang: p.lang }, { brands, model, baseModel, precedents });
     const wrong = (r.level === 3) !== (p.level === 3);
     if (!wrong && !r.flags.needsLook) continue;
     model.learn(p.text, { sentiment: p.sentiment, categories: p.categories, level: p.level });
+    decisions.unshift({ text: p.text, level: p.level, categories: p.categories });
+    precedents = new Precedents(decisions);
     corrections++;
     if (corrections % CHECKPOINT === 0) readings.push(score(corrections));
   }

@@ -6,7 +6,11 @@ import {
   type TriageResult,
   type WorkspacePhrases,
   type BrandProfile,
+  type Category,
+  type Level,
+  Precedents,
 } from '../triage';
+import { MAX_PRECEDENTS } from '../triage/precedents';
 import type { LearnedModelJSON } from '../triage/learned';
 import { triageSettings, type Db } from '../store/repositories';
 import type { BrandProfileRow } from '../store/repositories/triage-settings';
@@ -14,6 +18,7 @@ import type { BrandProfileRow } from '../store/repositories/triage-settings';
 interface Loaded {
   version: string | null;
   phrases: WorkspacePhrases;
+  precedents: Precedents;
   brands: BrandProfile | undefined;
   model: LearnedModel | undefined;
 }
@@ -30,7 +35,10 @@ export class WorkspaceTriage {
   /** `db` may be the caller's transaction: SQLite has one connection, so reads must go through it. */
   async analyse(workspaceId: string, text: string, context: TriageContext, db: Db = this.db): Promise<TriageResult> {
     const s = await this.load(workspaceId, db);
-    return analyse({ text, context }, { workspacePhrases: s.phrases, model: s.model, brands: s.brands });
+    return analyse(
+      { text, context },
+      { workspacePhrases: s.phrases, model: s.model, brands: s.brands, precedents: s.precedents },
+    );
   }
 
   async setPhrases(workspaceId: string, phrases: WorkspacePhrases): Promise<void> {
@@ -54,7 +62,16 @@ export class WorkspaceTriage {
     const hit = this.cache.get(workspaceId);
     if (hit && hit.version === version) return hit;
     const s = await triageSettings.get(db, workspaceId);
+    // Every correction also saves the model (a new version stamp), so the precedents reload with it.
+    const decisions = await triageSettings.recentCorrections(db, workspaceId, MAX_PRECEDENTS);
     const loaded: Loaded = {
+      precedents: new Precedents(
+        decisions.map((d) => ({
+          text: d.text,
+          level: d.after.level as Level | undefined,
+          categories: d.after.categories as Category[] | undefined,
+        })),
+      ),
       version: s.updatedAt,
       phrases: s.phrases,
       brands: Object.values(s.brands).some((l) => l.length > 0) ? s.brands : undefined,

@@ -6,6 +6,7 @@ import { BLEND, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model'
 import { blendLearned } from './blend';
 import type { BrandProfile } from './brands';
 import { competitorsIssue, findBrands } from './brands';
+import type { Precedents } from './precedents';
 import type { SentimentDecision } from './decide';
 import {
   CATEGORY_THRESHOLD,
@@ -42,6 +43,7 @@ export { LearnedModel } from './learned';
 export { BaseModel, loadBaseModel } from './base-model';
 export { normalise, detectLang } from './normalise';
 export type { BrandProfile } from './brands';
+export { Precedents } from './precedents';
 
 export interface AnalyseOptions {
   workspacePhrases?: WorkspacePhrases;
@@ -56,6 +58,8 @@ export interface AnalyseOptions {
   baseBlend?: Partial<BaseBlend>;
   /** The workspace's brands and competitors: a competitor's problem is a competitor mention, not our incident. */
   brands?: BrandProfile;
+  /** What the workspace's agents decided on earlier posts (their corrections), for posts that read almost the same. */
+  precedents?: Precedents;
 }
 
 // Both languages share one automaton: Japanese posts often contain English
@@ -267,6 +271,48 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
         ...learnedReasons,
         reason(lang, 'category', 'competitor', 'competitor_issue', brands.competitor, categoryLabels(urgent)),
       ];
+    }
+  }
+
+  // What agents decided on a post that reads almost the same (precedents.ts): it settles what the learned models
+  // raised or marked, or raises what they let pass. Issues the rules found are never dropped this way.
+  if (options.precedents && options.precedents.size > 0 && !competitor) {
+    const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
+    const fromWords = urgent.some((c) => rules.evidence[c].length > 0);
+    if ((urgent.length > 0 && !fromWords) || (urgent.length === 0 && look)) {
+      const p = options.precedents.nearest(post.text);
+      if (p && !p.urgent) {
+        look = null;
+        if (urgent.length > 0) {
+          categories = precedence(
+            categories.filter((c) => !URGENT_CATEGORIES.has(c)),
+            rules.scores,
+          );
+          sentiment = decideSentiment(lang, rules, categories);
+        }
+        learnedReasons = [
+          ...learnedReasons,
+          reason(lang, 'category', 'precedent', 'precedent_dismissed', pct(p.similarity)),
+        ];
+      }
+    } else if (urgent.length === 0) {
+      const p = options.precedents.nearest(post.text);
+      if (p && p.urgent && p.categories.length > 0) {
+        look = null;
+        categories = precedence([...categories, ...p.categories], rules.scores);
+        if (sentiment.sentiment !== 'negative') sentiment = decideSentiment(lang, rules, categories);
+        learnedReasons = [
+          ...learnedReasons,
+          reason(
+            lang,
+            'category',
+            p.categories[0],
+            'precedent_confirmed',
+            pct(p.similarity),
+            categoryLabels(p.categories),
+          ),
+        ];
+      }
     }
   }
 

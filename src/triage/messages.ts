@@ -67,6 +67,10 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
     support_tag: (e) => `サポート宛ての投稿です（${e}）`,
     L0_competitor: (e) => `レベル0: 競合（${e}）への言及で、当社の問題の報告ではありません`,
     competitor_issue: (e, x) => `${x}は競合（${e}）についての話と判断し、当社の緊急案件にはしません`,
+    precedent_dismissed: (e) =>
+      `担当者が「緊急ではない」と判断した投稿とほぼ同じ内容のため（類似度 ${e}）、緊急扱いにしません`,
+    precedent_confirmed: (e, x) =>
+      `担当者が緊急（${x}）と判断した投稿とほぼ同じ内容のため（類似度 ${e}）、同じく緊急と判断しました`,
     needs_look: (e, x) =>
       `要確認: 基本学習モデルは${x}の可能性を示しています（確信度 ${e}）が、文面に問題を示す語がありません。担当者が確認してください`,
     needs_look_veto: (e, x) =>
@@ -118,6 +122,10 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
     support_tag: (e) => `addressed to support (${e})`,
     L0_competitor: (e) => `level 0: mentions a competitor (${e}), not a problem of ours`,
     competitor_issue: (e, x) => `${x} is about a competitor (${e}), so it is not treated as our urgent issue`,
+    precedent_dismissed: (e) =>
+      `reads almost the same as a post an agent judged not urgent (similarity ${e}), so it is not treated as urgent`,
+    precedent_confirmed: (e, x) =>
+      `reads almost the same as a post an agent judged urgent (${x}; similarity ${e}), so it is urgent too`,
     needs_look: (e, x) =>
       `needs a look: the base learned model sees possible ${x} (confidence ${e}) but no word in the post shows a problem; please check`,
     needs_look_veto: (e, x) =>

@@ -6,6 +6,7 @@ import type { BrandProfile } from './brands';
 import { competitorsIssue, findBrands, sideAt } from './brands';
 import { analyse } from './index';
 import { normalise } from './normalise';
+import { Precedents } from './precedents';
 
 const rules = (text: string) => analyse({ text }, { baseModel: null });
 
@@ -189,5 +190,51 @@ describe('"needs a look": what the model suspects but the words do not show', ()
     expect(r.level).toBeLessThan(3);
     expect(r.flags.needsLook).toBe(true);
     expect(r.reasons.find((x) => x.code === 'needs_look')?.category).toBe('outage');
+  });
+});
+
+describe("precedents: an agent's decision on a post that reads almost the same", () => {
+  const chatter = 'コエマートの駐車場で今日も猫が寝てる';
+
+  it('a dismissal keeps the model from marking (or raising) a near-identical post; an unrelated one is untouched', () => {
+    const dismissed = new Precedents([{ text: 'コエマートの駐車場で猫が寝てる', level: 0, categories: [] }]);
+    expect(analyse({ text: chatter }, { baseModel: constantModel(0.75) }).flags.needsLook).toBe(true);
+    const r = analyse({ text: chatter }, { baseModel: constantModel(0.75), precedents: dismissed });
+    expect(r.flags.needsLook).toBe(false);
+    expect(r.reasons.find((x) => x.code === 'precedent')?.localized?.ja).toMatch(
+      /緊急ではない」と判断した投稿とほぼ同じ/,
+    );
+    expect(analyse({ text: chatter }, { baseModel: constantModel(0.95), precedents: dismissed }).level).toBeLessThan(3);
+    const other = analyse(
+      { text: '新しいケトルのデザインが好き' },
+      { baseModel: constantModel(0.75), precedents: dismissed },
+    );
+    expect(other.flags.needsLook).toBe(true);
+  });
+
+  it('never drops an issue the words show', () => {
+    const dismissed = new Precedents([{ text: 'アプリが落ちる', level: 0, categories: [] }]);
+    expect(analyse({ text: 'アプリが落ちる…', lang: 'ja' }, { baseModel: null, precedents: dismissed }).level).toBe(3);
+  });
+
+  it('a confirmation raises a near-identical post the analyser would let pass', () => {
+    const text = '箱の中、左足が2つ入ってた';
+    const confirmed = new Precedents([{ text: '箱の中、左足が２つ入ってました', level: 3, categories: ['defect'] }]);
+    expect(analyse({ text }, { baseModel: null }).level).toBeLessThan(3);
+    const r = analyse({ text }, { baseModel: null, precedents: confirmed });
+    expect(r.level).toBe(3);
+    expect(r.categories).toContain('defect');
+    expect(r.reasons.find((x) => x.code === 'defect')?.localized?.en).toMatch(/an agent judged urgent/);
+  });
+
+  it('keeps the newest decision per text and at most 500', () => {
+    const p = new Precedents([
+      { text: 'same words', level: 3, categories: ['outage'] },
+      { text: 'same words', level: 0, categories: [] },
+      ...Array.from({ length: 600 }, (_, i) => ({ text: `post number ${i}`, level: 0 as const })),
+    ]);
+    expect(p.size).toBe(500);
+    expect(p.nearest('same words')?.urgent).toBe(true);
+    expect(p.nearest('completely different')).toBeNull();
   });
 });

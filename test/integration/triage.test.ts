@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/triage';
 import { Client, dialects, openDesk, Visitor, type OpenDesk } from './harness';
 
 describe.each(dialects)('triage in the desk (%s)', (dialect) => {
@@ -291,5 +292,45 @@ describe.each(dialects)('brands, competitors and triage marks (%s)', (dialect) =
     expect(next.id).toBe(first.id);
     expect(next.level).toBe(3);
     expect(next.mark).toBeNull();
+  });
+});
+
+// Its own desk: precedents are per workspace.
+describe.each(dialects)('precedents: an agent decision stands for near-identical posts (%s)', (dialect) => {
+  let desk: OpenDesk;
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  // Posts the shipped analyser marks "needs a look" (which ones depends on the shipped model, so one is picked).
+  const CANDIDATES = ['still down.', '箱の中、左足が2つ入ってた', '新ガチャ引くか迷う…石800個しかない'];
+
+  it('after one dismissal a near-identical post is no longer marked, and after one confirmation it is urgent', async () => {
+    const marked = CANDIDATES.filter((text) => analyse({ text }).flags.needsLook);
+    expect(marked.length).toBeGreaterThanOrEqual(2);
+
+    const first = await desk.write(marked[0]);
+    expect(first.mark).toBe('needs_look');
+    const dismissed = await desk.admin.patch(`/api/conversations/${first.id}`, { level: first.level, categories: [] });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.mark).toBeNull();
+    const again = await desk.write(`${marked[0]}!`);
+    expect(again.mark).toBeNull();
+    const detail = (await desk.admin.get(`/api/conversations/${again.id}`)).body;
+    expect(detail.reasons.some((r: any) => r.code === 'precedent')).toBe(true);
+
+    const second = await desk.write(marked[1]);
+    expect(second.mark).toBe('needs_look');
+    const category = (await desk.admin.get(`/api/conversations/${second.id}`)).body.reasons.find(
+      (r: any) => r.code === 'needs_look',
+    ).category;
+    await desk.admin.patch(`/api/conversations/${second.id}`, { level: 3, categories: [category] });
+    const similar = await desk.write(`${marked[1]}!`);
+    expect(similar.level).toBe(3);
+    expect(similar.categories).toContain(category);
+    expect(similar.mark).toBeNull();
   });
 });

@@ -66,6 +66,22 @@ export const triageSettings = {
         .execute();
     else await db.updateTable('triage_settings').set(row).where('workspace_id', '=', workspaceId).execute();
   },
+  /** The newest agent decisions (text and the labels set), newest first: triage's precedents. */
+  async recentCorrections(
+    db: Db,
+    workspaceId: string,
+    limit: number,
+  ): Promise<Array<{ text: string; after: { level?: number; categories?: string[] } }>> {
+    const rows = await db
+      .selectFrom('triage_corrections')
+      .select(['text', 'after'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ text: r.text, after: parseJson(r.after, {}) }));
+  },
   async recordCorrection(
     db: Db,
     c: { workspaceId: string; conversationId: string; agentId: string; text: string; before: unknown; after: unknown },
