@@ -131,8 +131,8 @@ function blendGrid(): Array<{ name: string; blend: Partial<BaseBlend> | null }> 
         name: `[BLEND] other add≥${otherAddAbove} remove<${otherRemoveBelow}`,
         blend: { otherAddAbove, otherRemoveBelow },
       });
-  for (const negativeAbove of [0.5, 0.6, 0.7, 0.8])
-    for (const positiveAbove of [0.5, 0.6, 0.7, 2])
+  for (const negativeAbove of [0.6, 0.7, 0.8, 0.9])
+    for (const positiveAbove of [0.4, 0.5, 0.6, 2])
       for (const notNegativeBelow of [0, 0.2, 0.3])
         grid.push({
           name: `[BLEND urgency] neg≥${negativeAbove} pos≥${positiveAbove} notneg<${notNegativeBelow}`,
