@@ -318,10 +318,16 @@ export function raiseUrgency(
 ): { category: Category; level3: number; probability: number } | null {
   if (ruleCategories.some((c) => URGENT_TARGETS.includes(c)) || ruleCategories.includes('spam')) return null;
   if (scores.L3 < thresholds.raiseAbove) return null;
-  let best: Category | null = null;
-  for (const c of URGENT_TARGETS) if (!best || scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
-  if (!best || scores[best as BaseTarget] < thresholds.categoryAbove) return null;
+  const best = likeliestUrgent(scores);
+  if (scores[best as BaseTarget] < thresholds.categoryAbove) return null;
   return { category: best, level3: scores.L3, probability: scores[best as BaseTarget] };
+}
+
+/** The urgent category the model finds likeliest (the first of equals, in URGENT_TARGETS order). */
+export function likeliestUrgent(scores: BaseScores): Category {
+  let best = URGENT_TARGETS[0];
+  for (const c of URGENT_TARGETS) if (scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
+  return best;
 }
 
 /** The shipped model (src/triage/base-model.json, written by `npm run train:triage`); undefined if absent. */

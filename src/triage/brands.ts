@@ -46,10 +46,14 @@ interface Compiled {
   handleKeys: string[];
   /** The same for competitors, with the name to report. */
   competitorKeys: Array<{ key: string; name: string }>;
+  /** Our hashtags without # or punctuation. */
+  tags: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<BrandProfile, Compiled>();
 const squash = (s: string): string => normaliseTerm(s).replace(/[^\p{L}\p{N}]/gu, '');
+/** Only Latin names of 4 or more characters can be told inside a handle. */
+const handleKey = (key: string): boolean => key.length >= 4 && /^[a-z0-9]+$/.test(key);
 
 function signatureOf(p: BrandProfile): string {
   return [p.brands, p.products, p.hashtags, p.competitors].map((l) => (l ?? []).join('\u0001')).join('\u0002');
@@ -73,17 +77,16 @@ function compile(profile: BrandProfile): Compiled {
   add(profile.products, 'own');
   add(profile.hashtags, 'own');
   add(profile.competitors, 'competitor');
-  const handleKeys = [...(profile.brands ?? []), ...(profile.products ?? [])]
-    .map(squash)
-    .filter((k) => k.length >= 4 && /^[a-z0-9]+$/.test(k));
+  const handleKeys = [...(profile.brands ?? []), ...(profile.products ?? [])].map(squash).filter(handleKey);
   const competitorKeys = (profile.competitors ?? [])
     .map((name) => ({ key: squash(name), name: name.trim() }))
-    .filter(({ key }) => key.length >= 4 && /^[a-z0-9]+$/.test(key));
+    .filter(({ key }) => handleKey(key));
   const compiled: Compiled = {
     signature,
     matcher: terms.length > 0 ? new PhraseMatcher(terms) : null,
     handleKeys,
     competitorKeys,
+    tags: new Set((profile.hashtags ?? []).map(squash)),
   };
   cache.set(profile, compiled);
   return compiled;
@@ -108,24 +111,15 @@ export function findBrands(profile: BrandProfile | undefined, text: string, raw:
     mentions.push({ side: m.entry.side, term: m.entry.term, start: m.start, end: m.end });
     reach = m.end;
   }
-  const handles = (
-    raw
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[@＠][a-z0-9_]+/g) ?? []
-  ).map((h) => h.slice(1).replace(/_/g, ''));
+  // @mentions and hashtags as written (normalisation removes or unwraps them).
+  const written = raw.normalize('NFKC').toLowerCase();
+  const handles = (written.match(/[@＠][a-z0-9_]+/g) ?? []).map((h) => h.slice(1).replace(/_/g, ''));
   const addressedByHandle = handles.some((key) => c.handleKeys.some((k) => key.includes(k)));
   // A reply to a competitor's account (@rival_support) is about the competitor from its first word.
   const toCompetitor = handles.flatMap((key) => c.competitorKeys.filter((k) => key.includes(k.key)))[0];
   if (toCompetitor && !addressedByHandle)
     mentions.unshift({ side: 'competitor', term: toCompetitor.name, start: -1, end: -1 });
-  const tags = new Set((profile.hashtags ?? []).map(squash));
-  const addressedByTag = (
-    raw
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[#＃][^\s#＃@＠]+/g) ?? []
-  ).some((t) => tags.has(squash(t)));
+  const addressedByTag = (written.match(/[#＃][^\s#＃@＠]+/g) ?? []).some((t) => c.tags.has(squash(t)));
   const competitor = mentions.find((m) => m.side === 'competitor')?.term ?? null;
   return { mentions, addressed: addressedByHandle || addressedByTag, competitor };
 }

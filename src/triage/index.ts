@@ -2,7 +2,7 @@
 // sentiment, categories, a response level, a 0..100 priority and the reasons
 // behind each decision. Pure and synchronous: no I/O, safe to call per post.
 import type { BaseBlend, BaseModel, BaseScores, BaseTarget } from './base-model';
-import { BLEND, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
+import { BLEND, likeliestUrgent, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
 import type { BrandProfile } from './brands';
 import { competitorsIssue, findBrands } from './brands';
@@ -89,13 +89,6 @@ function countRecentAbuse(recent: string[] | undefined): number {
     if (matches.some((m) => m.entry.kind === 'abuse')) n++;
   }
   return n;
-}
-
-/** The urgent category the base model finds likeliest. */
-function likeliestUrgent(scores: BaseScores): Category {
-  let best: Category = 'outage';
-  for (const c of URGENT_CATEGORIES) if (scores[c as BaseTarget] > scores[best as BaseTarget]) best = c;
-  return best;
 }
 
 let shipped: BaseModel | undefined | null = null;
@@ -280,7 +273,7 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
     const fromWords = urgent.some((c) => rules.evidence[c].length > 0);
     if ((urgent.length > 0 && !fromWords) || (urgent.length === 0 && look)) {
-      const p = options.precedents.nearest(post.text);
+      const p = options.precedents.nearest(norm.text);
       if (p && !p.urgent) {
         look = null;
         if (urgent.length > 0) {
@@ -296,7 +289,7 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
         ];
       }
     } else if (urgent.length === 0) {
-      const p = options.precedents.nearest(post.text);
+      const p = options.precedents.nearest(norm.text);
       if (p && p.urgent && p.categories.length > 0) {
         look = null;
         categories = precedence([...categories, ...p.categories], rules.scores);

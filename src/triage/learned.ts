@@ -10,7 +10,12 @@ const ALPHA = 0.5; // additive smoothing
 
 /** Distinct character 2- and 3-grams (binary features work best on short posts). */
 export function charNgrams(text: string): string[] {
-  const t = normalise(text).text.replace(/\s+/g, ' ').trim();
+  return normalisedNgrams(normalise(text).text);
+}
+
+/** The same grams for text already passed through `normalise` (analyse has it). */
+export function normalisedNgrams(normalised: string): string[] {
+  const t = normalised.replace(/\s+/g, ' ').trim();
   const grams = new Set<string>();
   for (let i = 0; i + 2 <= t.length; i++) {
     grams.add(t.slice(i, i + 2));

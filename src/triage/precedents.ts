@@ -2,7 +2,7 @@
 // 20 corrections before it may change a decision; a precedent acts from the first one, but only on a post that reads
 // almost the same (the same chatter about a mascot, the same bare-fact report). An agent's "not urgent" keeps the base
 // model from raising or marking a near-identical post again; "urgent" raises one the analyser would let pass.
-import { charNgrams } from './learned';
+import { charNgrams, normalisedNgrams } from './learned';
 import type { Category, Level } from './types';
 import { URGENT_CATEGORIES } from './types';
 
@@ -69,10 +69,10 @@ export class Precedents {
     return this.items.length;
   }
 
-  /** The most similar decision at or above `threshold`, or null. */
-  nearest(text: string, threshold = PRECEDENT_SIMILARITY): PrecedentMatch | null {
+  /** The most similar decision at or above `threshold` to a post's normalised text (`normalise(text).text`), or null. */
+  nearest(normalised: string, threshold = PRECEDENT_SIMILARITY): PrecedentMatch | null {
     if (this.items.length === 0) return null;
-    const grams = charNgrams(text);
+    const grams = normalisedNgrams(normalised);
     if (grams.length === 0) return null;
     const shared = new Map<number, number>();
     for (const g of grams) for (const id of this.index.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);

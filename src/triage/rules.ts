@@ -281,18 +281,24 @@ function markNegations(text: string, matches: Match[]): { negated: Set<Match>; h
   return { negated, hasSlots };
 }
 
+/** Positive (praise included) and negative wording weights, leaving out the matches in `skip`. */
+function wording(matches: Match[], skip?: ReadonlySet<Match>): { pos: number; neg: number } {
+  let pos = 0;
+  let neg = 0;
+  for (const m of matches) {
+    if (skip?.has(m)) continue;
+    if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
+    else if (m.entry.kind === 'neg') neg += m.entry.weight;
+  }
+  return { pos, neg };
+}
+
 /**
  * Pass 2: co-occurrence frames become ordinary category matches, so the scope rules (hypothetical, mistake, resolved)
  * apply to them too. Returns the matches with the frames' own, and without the urgent terms a frame claimed.
  */
 function applyFramePass(text: string, matches: Match[], negated: Set<Match>): Match[] {
-  let pos = 0;
-  let neg = 0;
-  for (const m of matches) {
-    if (negated.has(m)) continue;
-    if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
-    else if (m.entry.kind === 'neg') neg += m.entry.weight;
-  }
+  const { pos, neg } = wording(matches, negated);
   const slots = matches.filter((m) => m.entry.kind === 'slot' && !negated.has(m));
   const frames = applyFrames(text, slots, pos >= 1.5 && neg < 0.5);
   if (frames.matches.length === 0) return matches;
@@ -321,17 +327,12 @@ const PHYSICAL_SLOTS: ReadonlySet<string> = new Set(['device', 'appliance', 'bod
 
 /** A post that reads as fun or praise: a fun marker, or clearly more positive than negative wording. */
 function readsFun(matches: Match[]): boolean {
-  let pos = 0;
-  let neg = 0;
-  for (const m of matches) {
-    if (m.entry.kind === 'fun') return true;
-    if (m.entry.kind === 'pos' || (m.entry.kind === 'cat' && m.entry.category === 'praise')) pos += m.entry.weight;
-    else if (m.entry.kind === 'neg') neg += m.entry.weight;
-  }
+  if (matches.some((m) => m.entry.kind === 'fun')) return true;
+  const { pos, neg } = wording(matches);
   return pos >= 1 && neg < 0.5;
 }
 
-/** Scope of someone else's story or an announcement; false when it does not apply. */
+/** Someone else's story or an announcement: cancels the issues in its scope, unless the post says otherwise. */
 function markAside(text: string, matches: Match[], mod: Match, cancelled: Map<Match, Match>): void {
   const whole = mod.entry.kind === 'hearsay' && mod.entry.weight >= 2;
   const [sStart, sEnd] = whole ? [0, text.length] : sentenceBounds(text, mod.start);

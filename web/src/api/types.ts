@@ -34,6 +34,7 @@ export {
   CONVERSATION_STATUSES,
   PRESENCES,
   SENTIMENTS,
+  URGENT_CATEGORIES,
   type AgentLevel,
   type AmplifyAction,
   type Category,

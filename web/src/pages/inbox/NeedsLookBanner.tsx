@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUpdateConversation } from '../../api/conversations';
-import { type Category, type Conversation } from '../../api/types';
+import { URGENT_CATEGORIES as URGENT, type Category, type Conversation } from '../../api/types';
 import { isCategory } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
-
-const URGENT: ReadonlySet<Category> = new Set(['billing_error', 'outage', 'defect', 'safety', 'backlash']);
 
 /**
  * Triage could not decide whether this is urgent: one click settles it either way. Both answers are recorded as the
