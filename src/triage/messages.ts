@@ -127,7 +127,7 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
     precedent_confirmed: (e, x) =>
       `reads almost the same as a post an agent judged urgent (${x}; similarity ${e}), so it is urgent too`,
     needs_look: (e, x) =>
-      `needs a look: the base learned model sees possible ${x} (confidence ${e}) but no word in the post shows a problem; please check`,
+      `needs a look: the base learned model says this may be ${x} (confidence ${e}), but no word in the post shows a problem; please check`,
     needs_look_veto: (e, x) =>
       `needs a look: words suggest ${x}, but the base learned model reads no current problem (urgency confidence ${e}); please check`,
     p_level: (e) => `base score for level ${e}`,
