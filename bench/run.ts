@@ -4,6 +4,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   triage: async () => (await import('./triage')).benchTriage(),
   inbox: async () => (await import('./inbox')).benchInbox(),
   search: async () => (await import('./search')).benchSearch(),
+  counts: async () => (await import('./counts')).benchCounts(),
+  reports: async () => (await import('./reports')).benchReports(),
 };
 
 async function main(): Promise<number> {

@@ -24,6 +24,7 @@ import { conversationRoutes } from './routes/conversations';
 import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
 import { searchRoutes } from './routes/search';
+import { reportRoutes } from './routes/reports';
 import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
@@ -129,6 +130,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(incidentRoutes(koe));
   await app.register(securityRoutes(koe));
   await app.register(searchRoutes(koe));
+  await app.register(reportRoutes(koe));
   await app.register(savedReplyRoutes(koe));
   await app.register(accountRoutes(koe));
   await app.register(approvalRoutes(koe));

@@ -20,10 +20,12 @@ import { WorkspaceTriage } from '../ingest/workspace-triage';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
+import { refreshReportFacts } from '../desk/reports/facts';
+import { startPeriodic } from '../jobs/periodic';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
-import type { Db } from '../store/repositories';
+import { conversations, type Db } from '../store/repositories';
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
@@ -87,6 +89,19 @@ export async function createKoe(
   const stops: (() => Promise<void>)[] = [];
   const viewers = new ConversationViewers(bus);
   stops.push(viewers.start());
+  // Upkeep of the inbox counts and the report facts (both exact or marked stale without it; see each function).
+  stops.push(startPeriodic('folding inbox counts', () => conversations.foldCountChanges(db), { log }, 5_000));
+  stops.push(
+    startPeriodic(
+      'refreshing report facts',
+      async () => {
+        // Up to 20,000 conversations a round; a backlog (a migration, a busy minute) drains over a few rounds.
+        for (let i = 0; i < 20 && (await refreshReportFacts(db, 1000)) === 1000; i++);
+      },
+      { log },
+      5_000,
+    ),
+  );
   if (opts.startJobs !== false) {
     jobs.start();
     for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));

@@ -400,6 +400,72 @@ export interface SpikeCooldownTable {
   last_alert_at: string | null;
 }
 
+/** Conversations per bucket ('' for no team, assignee or mark; only open ones by those), kept by triggers (017). */
+export interface ConversationCountTable {
+  workspace_id: string;
+  status: string;
+  flagged: number;
+  channel_id: string;
+  team_id: string;
+  assignee_id: string;
+  mark: string;
+  n: number;
+}
+/** Moves between buckets not yet folded into conversation_counts (+1 entered, -1 left). */
+export interface ConversationCountChangeTable extends ConversationCountTable {
+  id: Generated<number>;
+}
+
+/** One conversation's figures for reports, recomputed whole when it changes (migration 018, src/desk/reports). */
+export interface ConversationFactTable {
+  conversation_id: string;
+  workspace_id: string;
+  created_at: string;
+  channel_id: string;
+  channel_kind: string;
+  level: number;
+  category: string;
+  sentiment: string;
+  team_id: string;
+  agent_id: string;
+  flag: string;
+  status: string;
+  public: number;
+  customer_messages: number;
+  agent_replies: number;
+  first_response_ms: number | null;
+  first_response_business_ms: number | null;
+  sla_target_ms: number | null;
+  /** met | breached | due (no reply yet; breached once `sla_due_at` passes) | none (no target) */
+  sla: string;
+  sla_due_at: string | null;
+  next_responses: number;
+  next_response_ms_total: number;
+  resolution_ms: number | null;
+  reopens: number;
+  escalated_to: number;
+  escalations: number;
+  handoff_ms: number | null;
+  computed_at: string;
+}
+export interface ConversationMsgDayTable {
+  conversation_id: string;
+  day: string;
+  workspace_id: string;
+  channel_id: string;
+  customer: number;
+  agent: number;
+}
+export interface ConversationReopenTable {
+  conversation_id: string;
+  at: string;
+}
+export interface ReportStaleTable {
+  conversation_id: string;
+  marked_at: string;
+  version: number;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -433,4 +499,10 @@ export interface Database {
   incident_conversations: IncidentConversationTable;
   spike_alerts: SpikeAlertTable;
   spike_cooldowns: SpikeCooldownTable;
+  conversation_counts: ConversationCountTable;
+  conversation_count_changes: ConversationCountChangeTable;
+  conversation_facts: ConversationFactTable;
+  conversation_msg_days: ConversationMsgDayTable;
+  conversation_reopens: ConversationReopenTable;
+  report_stale: ReportStaleTable;
 }

@@ -15,6 +15,8 @@ import * as m013 from './013_account_tokens';
 import * as m014 from './014_reply_style';
 import * as m015 from './015_reply_approvals';
 import * as m016 from './016_brand_awareness';
+import * as m017 from './017_inbox_counts';
+import * as m018 from './018_reports';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -36,6 +38,8 @@ export const migrationProvider: MigrationProvider = {
       '014_reply_style': m014,
       '015_reply_approvals': m015,
       '016_brand_awareness': m016,
+      '017_inbox_counts': m017,
+      '018_reports': m018,
     };
   },
 };

@@ -6,7 +6,7 @@ import { TRIAGE_MARKS } from '../../contracts/values';
 import { invalid } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { ConversationTable, Database } from '../schema';
-import { parseJson, type Db } from './types';
+import { isPostgres, parseJson, type Db } from './types';
 
 /** Sort key for conversations nobody is waiting on: after every real timestamp. */
 export const NOT_WAITING = '9999-12-31T23:59:59.999Z';
@@ -260,7 +260,88 @@ export const conversations = {
     };
   },
 
-  async counts(db: Db, workspaceId: string, meId: string) {
+  /**
+   * The inbox counts per view, status, channel and team, read from the counters the database keeps as conversations
+   * change (migration 017): a few hundred rows whatever the size of the desk. `countsByScan` is the same by counting.
+   */
+  async counts(db: Db, workspaceId: string, meId: string): Promise<InboxCounts> {
+    const key = ['status', 'flagged', 'channel_id', 'team_id', 'assignee_id', 'mark'] as const;
+    const buckets = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('conversation_counts')
+          .select([...key, 'n'])
+          .where('workspace_id', '=', workspaceId)
+          .unionAll(
+            eb
+              .selectFrom('conversation_count_changes')
+              .select([...key, 'n'])
+              .where('workspace_id', '=', workspaceId),
+          )
+          .as('b'),
+      )
+      .select([...key, (eb) => eb.fn.sum<number>('n').as('n')])
+      .groupBy([...key])
+      .execute();
+    const c: InboxCounts = {
+      ...{ open: 0, pending: 0, resolved: 0, closed: 0 },
+      ...{ all_open: 0, mine: 0, unassigned: 0, flagged: 0, needs_look: 0, competitor: 0, byChannel: {}, byTeam: {} },
+    };
+    for (const b of buckets) {
+      const n = Number(b.n);
+      if (!n) continue;
+      if (b.status in STATUS_COUNTS) c[b.status as keyof typeof STATUS_COUNTS] += n;
+      if (b.status !== 'open') continue;
+      if (b.team_id) c.byTeam[b.team_id] = (c.byTeam[b.team_id] ?? 0) + n;
+      if (Number(b.flagged)) {
+        c.flagged += n;
+        continue;
+      }
+      c.all_open += n;
+      c.byChannel[b.channel_id] = (c.byChannel[b.channel_id] ?? 0) + n;
+      if (b.assignee_id === meId) c.mine += n;
+      if (!b.assignee_id) c.unassigned += n;
+      if (b.mark === 'needs_look') c.needs_look += n;
+      if (b.mark === 'competitor') c.competitor += n;
+    }
+    return c;
+  },
+
+  /**
+   * Folds the recorded moves between count buckets into the buckets (all workspaces). Safe to run in several
+   * processes at once: on PostgreSQL a move is taken by exactly one fold (DELETE … RETURNING in the same statement as
+   * the upsert); SQLite has one writer. Returns how many moves were folded.
+   */
+  async foldCountChanges(db: Db): Promise<number> {
+    const key = 'workspace_id, status, flagged, channel_id, team_id, assignee_id, mark';
+    const upsert = `on conflict (${key}) do update set n = conversation_counts.n + excluded.n`;
+    if (isPostgres(db)) {
+      const r = await sql<{ moved: number }>`
+        with moved as (delete from conversation_count_changes returning ${sql.raw(key)}, n),
+        folded as (
+          insert into conversation_counts (${sql.raw(key)}, n)
+          select ${sql.raw(key)}, sum(n) from moved group by ${sql.raw(key)} order by ${sql.raw(key)}
+          ${sql.raw(upsert)} returning 1)
+        select (select count(*) from moved) as moved`.execute(db);
+      return Number(r.rows[0]?.moved ?? 0);
+    }
+    return db.transaction().execute(async (tx) => {
+      const last = await tx
+        .selectFrom('conversation_count_changes')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      if (last?.id == null) return 0;
+      const upTo = Number(last.id);
+      await sql`insert into conversation_counts (${sql.raw(key)}, n)
+        select ${sql.raw(key)}, sum(n) from conversation_count_changes where id <= ${upTo}
+        group by ${sql.raw(key)} ${sql.raw(upsert)}`.execute(tx);
+      const r = await tx.deleteFrom('conversation_count_changes').where('id', '<=', upTo).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    });
+  },
+
+  /** The same figures as `counts`, by counting the conversations table (the reference in tests, the bench baseline). */
+  async countsByScan(db: Db, workspaceId: string, meId: string): Promise<InboxCounts> {
     const byStatus = await db
       .selectFrom('conversations')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -291,7 +372,6 @@ export const conversations = {
       .where('team_id', 'is not', null)
       .groupBy('team_id')
       .execute();
-    const s = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     return {
       all_open: allOpen,
       mine,
@@ -299,10 +379,7 @@ export const conversations = {
       flagged,
       needs_look: needsLook,
       competitor,
-      open: s.open ?? 0,
-      pending: s.pending ?? 0,
-      resolved: s.resolved ?? 0,
-      closed: s.closed ?? 0,
+      ...statusCounts(byStatus),
       byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel_id, Number(r.n)])),
       byTeam: Object.fromEntries(byTeamRows.map((r) => [r.team_id as string, Number(r.n)])),
     };
@@ -437,6 +514,28 @@ export const conversations = {
     return rows.map(toItem);
   },
 };
+
+export interface InboxCounts {
+  all_open: number;
+  mine: number;
+  unassigned: number;
+  flagged: number;
+  needs_look: number;
+  competitor: number;
+  open: number;
+  pending: number;
+  resolved: number;
+  closed: number;
+  byChannel: Record<string, number>;
+  byTeam: Record<string, number>;
+}
+
+const STATUS_COUNTS = { open: 0, pending: 0, resolved: 0, closed: 0 };
+
+function statusCounts(rows: { status: string; n: number | string | bigint }[]) {
+  const s = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  return { open: s.open ?? 0, pending: s.pending ?? 0, resolved: s.resolved ?? 0, closed: s.closed ?? 0 };
+}
 
 function openQuery(db: Db, workspaceId: string, flagged = false) {
   const q = db

@@ -29,3 +29,4 @@ export { customerMerges } from './customer-merges';
 export { jobRows } from './jobs';
 export { deskSettingsDocument, securitySettingsDocument } from './settings';
 export { notifications, type Notification } from './notifications';
+export { reports } from './reports';

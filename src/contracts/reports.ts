@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ConversationItemSchema } from './conversations';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
+const DIMENSIONS = ['channel', 'level', 'category', 'sentiment', 'team', 'agent'] as const;
+const FRT_BIN_KEYS = ['lt5m', '5to15m', '15to60m', '1to4h', '4to24h', 'gt24h', 'none'] as const;
+
+/** GET /api/reports/*: a range of local days (the desk's time zone), both ends included, and narrowing filters. */
+export const ReportQuery = z
+  .object({
+    /** First and last day of the range; by default the 30 days ending today. */
+    from: Day.optional(),
+    to: Day.optional(),
+    channel: z.string().max(100).optional(),
+    level: z.coerce.number().int().min(0).max(3).optional(),
+    category: z.string().max(100).optional(),
+    sentiment: z.string().max(20).optional(),
+    team: z.string().max(100).optional(),
+    agent: z.string().max(100).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type ReportParams = z.input<typeof ReportQuery>;
+
+const Rate = z.number().nullable();
+const Ms = z.number().nullable();
+
+export const HeadlineSchema = z.object({
+  conversations: z.number(),
+  owed: z.number(),
+  replied: z.number(),
+  responseRate: Rate,
+  publicPosts: z.number(),
+  publicReplied: z.number(),
+  publicResponseRate: Rate,
+  within5m: Rate,
+  within1h: Rate,
+  frtMedianMs: Ms,
+  frtP90Ms: Ms,
+  frtBusinessMedianMs: Ms,
+  frtBusinessP90Ms: Ms,
+  slaMet: z.number(),
+  slaBreached: z.number(),
+  slaAttainment: Rate,
+  nextResponseMeanMs: Ms,
+  resolved: z.number(),
+  resolutionMedianMs: Ms,
+  resolutionP90Ms: Ms,
+  reopenRate: Rate,
+  escalations: z.number(),
+  handoffMedianMs: Ms,
+});
+
+const BreakdownRowSchema = z.object({
+  key: z.string(),
+  /** What the key is, in words (a channel's, team's or agent's name); the key itself for levels and labels. */
+  name: z.string(),
+  conversations: z.number(),
+  replied: z.number(),
+  responseRate: Rate,
+  frtMedianMs: Ms,
+  slaAttainment: Rate,
+  resolutionMedianMs: Ms,
+});
+
+export const ReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  fromDay: Day,
+  toDay: Day,
+  previous: z.object({ from: z.string(), to: z.string() }),
+  timeZone: z.string(),
+  /** Conversations changed in the last moments whose figures are still being brought up to date. */
+  pending: z.number(),
+  /** The industry baseline shown beside the response rate: share of posts to brands that get any answer. */
+  industryResponseRate: z.number(),
+  current: HeadlineSchema,
+  before: HeadlineSchema,
+  /** False when a filter other than channel is set: messages per day are kept by channel only. */
+  messagesByDay: z.boolean(),
+  days: z.array(
+    z.object({
+      day: Day,
+      conversations: z.number(),
+      replied: z.number(),
+      customerMessages: z.number(),
+      agentMessages: z.number(),
+    }),
+  ),
+  heatmap: z.array(z.array(z.number())),
+  frtDistribution: z.array(z.object({ bin: z.enum(FRT_BIN_KEYS), conversations: z.number() })),
+  slaByLevel: z.array(z.object({ level: z.number(), met: z.number(), breached: z.number(), due: z.number() })),
+  escalationsByLevel: z.array(z.object({ level: z.number(), conversations: z.number() })),
+  breakdown: z.object(
+    Object.fromEntries(DIMENSIONS.map((d) => [d, z.array(BreakdownRowSchema)])) as Record<
+      (typeof DIMENSIONS)[number],
+      z.ZodArray<typeof BreakdownRowSchema>
+    >,
+  ),
+  categories: z.array(
+    z.object({ category: z.string(), conversations: z.number(), before: z.number(), change: z.number() }),
+  ),
+});
+export type ReportView = z.infer<typeof ReportSchema>;
+
+/** GET /api/reports/conversations: the conversations behind one bar or cell of a chart. */
+export const DrillDownQuery = ReportQuery.and(
+  z.object({
+    /** day=YYYY-MM-DD | hour=<weekday 0-6>-<hour 0-23> | frt=<bin> | sla=<level>-<met|breached|due> | escalated=<level> | <dimension>=<value> | category=<name> */
+    cell: z
+      .string()
+      .max(200)
+      .regex(
+        /^(all|day|hour|frt|sla|escalated|channel|level|sentiment|team|agent|bycategory|category)(=.*)?$/,
+        'unknown cell',
+      )
+      .default('all'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+);
+export type DrillDownParams = z.input<typeof DrillDownQuery>;
+
+export const DrillDownSchema = z.object({
+  /** How many conversations are in the cell (the list shows the newest `limit`). */
+  total: z.number(),
+  items: z.array(
+    ConversationItemSchema.extend({
+      firstResponseMs: z.number().nullable(),
+    }),
+  ),
+});
+export type DrillDownView = z.infer<typeof DrillDownSchema>;

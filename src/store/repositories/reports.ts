@@ -1,0 +1,221 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ConversationFactTable, ConversationMsgDayTable } from '../schema';
+import type { Db } from './types';
+
+export type FactRow = Selectable<ConversationFactTable>;
+export type MsgDayRow = Selectable<ConversationMsgDayTable>;
+
+/** What one conversation's facts are computed from. */
+export interface FactSource {
+  conversation: {
+    id: string;
+    workspace_id: string;
+    created_at: string;
+    channel_id: string;
+    channel_kind: string;
+    level: number;
+    priority: number;
+    categories: string;
+    sentiment: string | null;
+    team_id: string | null;
+    assignee_id: string | null;
+    flag: string | null;
+    status: string;
+    first_response_at: string | null;
+    resolved_at: string | null;
+  };
+  /** Customer messages and replies, oldest first (notes and system lines are not part of the figures). */
+  messages: { kind: string; author_type: string; created_at: string; meta: string | null }[];
+  escalations: { to_level: number; created_at: string; accepted_at: string | null }[];
+  reopens: number;
+}
+
+const FACT_SOURCE_COLUMNS = [
+  'cv.id',
+  'cv.workspace_id',
+  'cv.created_at',
+  'cv.channel_id',
+  'ch.kind as channel_kind',
+  'cv.level',
+  'cv.priority',
+  'cv.categories',
+  'cv.sentiment',
+  'cv.team_id',
+  'cv.assignee_id',
+  'cv.flag',
+  'cv.status',
+  'cv.first_response_at',
+  'cv.resolved_at',
+] as const;
+
+export const reports = {
+  /** Up to `limit` conversations whose facts are stale, with the version each was marked at. */
+  async stale(db: Db, limit: number) {
+    return db
+      .selectFrom('report_stale')
+      .select(['conversation_id', 'version'])
+      .orderBy('conversation_id')
+      .limit(limit)
+      .execute();
+  },
+  /** How many conversations wait for their facts (a report says how fresh it is). */
+  async staleCount(db: Db): Promise<number> {
+    const r = await db
+      .selectFrom('report_stale')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  /** Everything the facts of these conversations are computed from, in four queries. */
+  async factSources(db: Db, ids: string[]): Promise<FactSource[]> {
+    if (!ids.length) return [];
+    const [convs, msgs, escs, reopens] = await Promise.all([
+      db
+        .selectFrom('conversations as cv')
+        .innerJoin('channels as ch', 'ch.id', 'cv.channel_id')
+        .select(FACT_SOURCE_COLUMNS)
+        .where('cv.id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('messages')
+        .select(['conversation_id', 'kind', 'author_type', 'created_at', 'meta'])
+        .where('conversation_id', 'in', ids)
+        .orderBy('conversation_id')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('escalations')
+        .select(['conversation_id', 'to_level', 'from_level', 'created_at', 'accepted_at'])
+        .where('conversation_id', 'in', ids)
+        .orderBy('created_at')
+        .execute(),
+      db
+        .selectFrom('conversation_reopens')
+        .select(['conversation_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('conversation_id', 'in', ids)
+        .groupBy('conversation_id')
+        .execute(),
+    ]);
+    const group = <T extends { conversation_id: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) (m.get(r.conversation_id) ?? m.set(r.conversation_id, []).get(r.conversation_id)!).push(r);
+      return m;
+    };
+    // Filtered here, not in SQL: a condition on kind leads SQLite to the (kind, time) index over every message.
+    const byMsg = group(msgs.filter((m) => m.kind === 'customer' || m.kind === 'reply'));
+    const byEsc = group(escs.filter((e) => Number(e.to_level) > Number(e.from_level)));
+    const reopened = new Map(reopens.map((r) => [r.conversation_id, Number(r.n)]));
+    return convs.map((c) => ({
+      conversation: { ...c, level: Number(c.level), priority: Number(c.priority) },
+      messages: byMsg.get(c.id) ?? [],
+      escalations: (byEsc.get(c.id) ?? []).map((e) => ({ ...e, to_level: Number(e.to_level) })),
+      reopens: reopened.get(c.id) ?? 0,
+    }));
+  },
+  /** Conversations created in [from, to) of a workspace: what the naive report (the bench baseline) starts from. */
+  async conversationIdsCreated(db: Db, workspaceId: string, from: string, to: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('conversations')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+  /** Customer messages and agent replies written in [from, to) in a workspace's conversations (the naive report). */
+  async messagesWritten(db: Db, workspaceId: string, from: string, to: string) {
+    return db
+      .selectFrom('messages as m')
+      .innerJoin('conversations as cv', 'cv.id', 'm.conversation_id')
+      .select(['m.created_at', 'm.kind', 'm.author_type', 'cv.channel_id'])
+      .where('cv.workspace_id', '=', workspaceId)
+      .where('m.created_at', '>=', from)
+      .where('m.created_at', '<', to)
+      .where('m.kind', 'in', ['customer', 'reply'])
+      .execute();
+  },
+  /**
+   * Writes the facts of these conversations (replacing what was there) and clears each stale mark that still has the
+   * version it was computed from; a conversation that changed meanwhile stays marked. One transaction.
+   */
+  async saveFacts(
+    db: Db,
+    facts: Insertable<ConversationFactTable>[],
+    days: Insertable<ConversationMsgDayTable>[],
+    computed: { conversation_id: string; version: number }[],
+  ): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      const ids = computed.map((c) => c.conversation_id);
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        await tx.deleteFrom('conversation_facts').where('conversation_id', 'in', part).execute();
+        await tx.deleteFrom('conversation_msg_days').where('conversation_id', 'in', part).execute();
+      }
+      for (let i = 0; i < facts.length; i += 200)
+        await tx
+          .insertInto('conversation_facts')
+          .values(facts.slice(i, i + 200))
+          .execute();
+      for (let i = 0; i < days.length; i += 500)
+        await tx
+          .insertInto('conversation_msg_days')
+          .values(days.slice(i, i + 500))
+          .execute();
+      for (let i = 0; i < computed.length; i += 200) {
+        const part = computed.slice(i, i + 200);
+        await tx
+          .deleteFrom('report_stale')
+          .where((eb) =>
+            eb.or(
+              part.map((c) => eb.and([eb('conversation_id', '=', c.conversation_id), eb('version', '=', c.version)])),
+            ),
+          )
+          .execute();
+      }
+    });
+  },
+  /** The facts of a workspace's conversations created in [from, to), optionally narrowed by dimensions. */
+  async facts(db: Db, workspaceId: string, from: string, to: string, f: FactFilter = {}): Promise<FactRow[]> {
+    let q = db
+      .selectFrom('conversation_facts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to);
+    if (f.channelId) q = q.where('channel_id', '=', f.channelId);
+    if (f.level !== undefined) q = q.where('level', '=', f.level);
+    if (f.category !== undefined) q = q.where('category', '=', f.category);
+    if (f.sentiment !== undefined) q = q.where('sentiment', '=', f.sentiment);
+    if (f.teamId !== undefined) q = q.where('team_id', '=', f.teamId);
+    if (f.agentId !== undefined) q = q.where('agent_id', '=', f.agentId);
+    return q.orderBy('created_at').orderBy('conversation_id').execute();
+  },
+  /** Customer and agent messages per local day and channel, days in [fromDay, toDay]. */
+  async messageDays(db: Db, workspaceId: string, fromDay: string, toDay: string, channelId?: string) {
+    let q = db
+      .selectFrom('conversation_msg_days')
+      .select([
+        'day',
+        'channel_id',
+        (eb) => eb.fn.sum<number>('customer').as('customer'),
+        (eb) => eb.fn.sum<number>('agent').as('agent'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('day', '>=', fromDay)
+      .where('day', '<=', toDay);
+    if (channelId) q = q.where('channel_id', '=', channelId);
+    const rows = await q.groupBy(['day', 'channel_id']).execute();
+    return rows.map((r) => ({ ...r, customer: Number(r.customer), agent: Number(r.agent) }));
+  },
+};
+
+export interface FactFilter {
+  channelId?: string;
+  level?: number;
+  category?: string;
+  sentiment?: string;
+  teamId?: string;
+  agentId?: string;
+}

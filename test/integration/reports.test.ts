@@ -1,0 +1,361 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { refreshReportFacts } from '../../src/desk/reports/facts';
+import { buildNaiveReport } from '../../src/desk/reports/report';
+import { NOT_WAITING } from '../../src/store/repositories/conversations';
+import { CSV_COLUMNS } from '../../src/server/routes/reports';
+import { Client, dialects, openDesk, type OpenDesk } from './harness';
+
+const MIN = 60_000;
+/** An instant given as Tokyo wall-clock time (the desk's default time zone, UTC+9 all year). */
+const jst = (local: string) => new Date(Date.parse(`${local}:00+09:00`)).toISOString();
+
+/** Parses the export (RFC 4180, as written by the route). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  return rows;
+}
+
+describe.each(dialects)('reports (%s)', (dialect) => {
+  let desk: OpenDesk;
+  let ws: string;
+  let customer: string;
+  const ids: Record<string, string> = {};
+
+  /** A conversation and its messages written as they would have been, at the given Tokyo times. */
+  async function seed(
+    key: string,
+    c: {
+      at: string;
+      level: number;
+      status?: string;
+      flag?: string | null;
+      category?: string;
+      messages: [kind: 'customer' | 'reply', at: string][];
+      public?: boolean;
+      resolvedAt?: string;
+    },
+  ) {
+    const d = desk.koe.koe.db;
+    const id = newId();
+    ids[key] = id;
+    const firstReply = c.messages.find(([k]) => k === 'reply');
+    const last = c.messages[c.messages.length - 1][1];
+    await d
+      .insertInto('conversations')
+      .values({
+        id,
+        workspace_id: ws,
+        channel_id: desk.channel.id,
+        customer_id: customer,
+        status: c.status ?? 'open',
+        level: c.level,
+        priority: 10 * c.level,
+        sentiment: 'neutral',
+        categories: JSON.stringify(c.category ? [c.category] : []),
+        tags: '[]',
+        assignee_id: null,
+        preview: key,
+        last_message_at: jst(last),
+        waiting_since: null,
+        sort_wait: NOT_WAITING,
+        first_response_at: firstReply ? jst(firstReply[1]) : null,
+        resolved_at: c.resolvedAt ? jst(c.resolvedAt) : null,
+        created_at: jst(c.at),
+        updated_at: jst(last),
+        flag: c.flag ?? null,
+        triage_reasons: '[]',
+      })
+      .execute();
+    for (const [i, [kind, at]] of c.messages.entries())
+      await d
+        .insertInto('messages')
+        .values({
+          id: newId(),
+          conversation_id: id,
+          kind,
+          text: `${key} ${i}`,
+          author_type: kind === 'customer' ? 'customer' : 'agent',
+          author_id: null,
+          author_name: kind === 'customer' ? '佐藤' : '山田',
+          inbound_event_id: null,
+          client_message_id: null,
+          created_at: jst(at),
+          meta: kind === 'customer' && c.public ? JSON.stringify({ visibility: 'public' }) : null,
+        })
+        .execute();
+  }
+
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+    ws = (await desk.admin.get('/api/me')).body.workspace.id;
+    customer = newId();
+    await desk.koe.koe.db
+      .insertInto('customers')
+      .values({ id: customer, workspace_id: ws, name: '佐藤', email: null, created_at: jst('2026-10-01T00:00') })
+      .execute();
+    // The week of Monday 2 November 2026 (3 November, 文化の日, is a Japanese holiday); the desk's default hours are
+    // Monday to Friday 09:00–18:00 Tokyo time; SLA targets 60 / 30 min (L1 / L2, business time) and 5 min (L3).
+    await seed('A', {
+      at: '2026-11-02T10:00',
+      level: 3,
+      status: 'resolved',
+      resolvedAt: '2026-11-02T11:00',
+      category: 'billing_error',
+      messages: [
+        ['customer', '2026-11-02T10:00'],
+        ['reply', '2026-11-02T10:03'],
+        ['customer', '2026-11-02T10:10'],
+        ['reply', '2026-11-02T10:20'],
+      ],
+    });
+    await seed('B', {
+      at: '2026-11-02T17:30',
+      level: 1,
+      category: 'question',
+      messages: [
+        ['customer', '2026-11-02T17:30'],
+        ['reply', '2026-11-04T09:30'],
+      ],
+    });
+    await seed('C', {
+      at: '2026-11-04T12:00',
+      level: 2,
+      category: 'defect',
+      messages: [['customer', '2026-11-04T12:00']],
+    });
+    await seed('D', { at: '2026-11-05T20:00', level: 0, flag: 'spam', messages: [['customer', '2026-11-05T20:00']] });
+    await seed('E', {
+      at: '2026-11-06T09:00',
+      level: 2,
+      public: true,
+      category: 'defect',
+      messages: [
+        ['customer', '2026-11-06T09:00'],
+        ['reply', '2026-11-06T09:45'],
+      ],
+    });
+    await seed('F', {
+      at: '2026-10-27T10:00',
+      level: 1,
+      category: 'question',
+      messages: [
+        ['customer', '2026-10-27T10:00'],
+        ['reply', '2026-10-27T12:00'],
+      ],
+    });
+    const d = desk.koe.koe.db;
+    // C was escalated to level 3 at 12:05 and taken at 12:15.
+    await d
+      .insertInto('escalations')
+      .values({
+        id: newId(),
+        workspace_id: ws,
+        conversation_id: ids.C,
+        direction: 'up',
+        from_agent_id: null,
+        from_level: 2,
+        to_level: 3,
+        to_team_id: null,
+        to_agent_id: null,
+        note: '',
+        status: 'accepted',
+        created_at: jst('2026-11-04T12:05'),
+        accepted_at: jst('2026-11-04T12:15'),
+        accepted_by: null,
+        resolved_at: null,
+      })
+      .execute();
+    // A was reopened once by its customer, then resolved again.
+    await d
+      .updateTable('conversations')
+      .set({ status: 'open', updated_at: jst('2026-11-02T10:50') })
+      .where('id', '=', ids.A)
+      .execute();
+    await d.updateTable('conversations').set({ status: 'resolved' }).where('id', '=', ids.A).execute();
+    while ((await refreshReportFacts(d, 1000)) > 0);
+  });
+  afterAll(() => desk.close());
+
+  const week = 'from=2026-11-02&to=2026-11-08';
+
+  it('computes the week’s figures as counted by hand, against the week before', async () => {
+    const r = await desk.admin.get(`/api/reports/summary?${week}`);
+    expect(r.status).toBe(200);
+    const c = r.body.current;
+    expect(r.body.timeZone).toBe('Asia/Tokyo');
+    expect(r.body.from).toBe(jst('2026-11-02T00:00'));
+    expect(r.body.to).toBe(jst('2026-11-09T00:00'));
+    expect(r.body.previous).toEqual({ from: jst('2026-10-26T00:00'), to: jst('2026-11-02T00:00') });
+    expect(c).toMatchObject({
+      conversations: 5,
+      owed: 4, // D is spam
+      replied: 3,
+      responseRate: 0.75,
+      publicPosts: 1,
+      publicReplied: 1,
+      publicResponseRate: 1,
+      within5m: 0.25, // A (3 min)
+      within1h: 0.5, // A and E (45 min)
+      // Calendar: 3 min, 45 min, 40 h (B waited from Monday 17:30 to Wednesday 09:30).
+      frtMedianMs: 45 * MIN,
+      frtP90Ms: 40 * 60 * MIN,
+      // Business time: B waited 30 min on Monday, none on the holiday, 30 min on Wednesday.
+      frtBusinessMedianMs: 45 * MIN,
+      frtBusinessP90Ms: 60 * MIN,
+      slaMet: 2, // A (3 ≤ 5 min), B (60 ≤ 60 business min)
+      slaBreached: 2, // C (no reply past 12:30), E (45 > 30 min)
+      slaAttainment: 0.5,
+      nextResponseMeanMs: 10 * MIN, // A: customer 10:10, reply 10:20
+      resolved: 1,
+      resolutionMedianMs: 60 * MIN,
+      reopenRate: 1,
+      escalations: 1,
+      handoffMedianMs: 10 * MIN,
+    });
+    expect(r.body.before).toMatchObject({ conversations: 1, replied: 1, frtMedianMs: 120 * MIN });
+    expect(r.body.industryResponseRate).toBe(0.14);
+    expect(r.body.slaByLevel).toEqual([
+      { level: 1, met: 1, breached: 0, due: 0 },
+      { level: 2, met: 0, breached: 2, due: 0 },
+      { level: 3, met: 1, breached: 0, due: 0 },
+    ]);
+    expect(r.body.escalationsByLevel).toEqual([
+      { level: 2, conversations: 0 },
+      { level: 3, conversations: 1 },
+    ]);
+    const bins = Object.fromEntries(r.body.frtDistribution.map((b: any) => [b.bin, b.conversations]));
+    expect(bins).toEqual({ lt5m: 1, '5to15m': 0, '15to60m': 1, '1to4h': 0, '4to24h': 0, gt24h: 1, none: 1 });
+    // Monday (1) 10:00 and 17:00, Wednesday 12:00, Thursday 20:00, Friday 09:00.
+    const cells = r.body.heatmap.flatMap((row: number[], wd: number) =>
+      row.flatMap((n, h) => (n ? [`${wd}-${h}:${n}`] : [])),
+    );
+    expect(cells).toEqual(['1-10:1', '1-17:1', '3-12:1', '4-20:1', '5-9:1']);
+    expect(r.body.days).toHaveLength(7);
+    expect(r.body.days[0]).toEqual({
+      day: '2026-11-02',
+      conversations: 2,
+      replied: 2,
+      customerMessages: 3,
+      agentMessages: 2,
+    });
+    // B's reply arrived on Wednesday: counted on the day it was written.
+    expect(r.body.days[2]).toMatchObject({
+      day: '2026-11-04',
+      conversations: 1,
+      customerMessages: 1,
+      agentMessages: 1,
+    });
+    expect(r.body.categories.slice(0, 2)).toEqual([
+      { category: 'defect', conversations: 2, before: 0, change: 2 },
+      { category: 'billing_error', conversations: 1, before: 0, change: 1 },
+    ]);
+    const byLevel = Object.fromEntries(r.body.breakdown.level.map((x: any) => [x.key, x]));
+    expect(byLevel['2']).toMatchObject({ conversations: 2, replied: 1, responseRate: 0.5, slaAttainment: 0 });
+    expect(r.body.breakdown.channel[0]).toMatchObject({
+      key: desk.channel.id,
+      name: 'サイトのチャット',
+      conversations: 5,
+    });
+  });
+
+  it('says the same as a report derived from the raw tables', async () => {
+    const naive = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08' });
+    const stored = (await desk.admin.get(`/api/reports/summary?${week}`)).body;
+    expect({ ...stored, pending: 0 }).toEqual(JSON.parse(JSON.stringify(naive)));
+  });
+
+  it('narrows every figure by a filter', async () => {
+    const r = await desk.admin.get(`/api/reports/summary?${week}&level=2`);
+    expect(r.body.current).toMatchObject({ conversations: 2, replied: 1, slaBreached: 2 });
+    expect(r.body.messagesByDay).toBe(false);
+  });
+
+  it('opens the conversations behind a bar or cell', async () => {
+    const list = async (cell: string) => {
+      const r = await desk.admin.get(`/api/reports/conversations?${week}&cell=${encodeURIComponent(cell)}`);
+      expect(r.status).toBe(200);
+      return (r.body.items as any[]).map((i) => i.preview).sort();
+    };
+    expect(await list('frt=none')).toEqual(['C']);
+    expect(await list('sla=2-breached')).toEqual(['C', 'E']);
+    expect(await list('hour=1-17')).toEqual(['B']);
+    expect(await list('day=2026-11-02')).toEqual(['A', 'B']);
+    expect(await list('escalated=3')).toEqual(['C']);
+    expect(await list('category=defect')).toEqual(['C', 'E']);
+    expect(await list(`channel=${desk.channel.id}`)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    const bad = await desk.admin.get(`/api/reports/conversations?${week}&cell=hour=9-99`);
+    expect(bad.status).toBe(400);
+    expect((await desk.admin.get(`/api/reports/summary?from=2026-11-08&to=2026-11-02`)).status).toBe(400);
+  });
+
+  it('exports one CSV row per conversation with the figures the API gives', async () => {
+    const r = await desk.admin.raw('GET', `/api/reports/export.csv?${week}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    // A byte-order mark first, so spreadsheet programs read the Japanese as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [head, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    expect(head).toEqual([...CSV_COLUMNS]);
+    const summary = (await desk.admin.get(`/api/reports/summary?${week}`)).body.current;
+    expect(rows).toHaveLength(summary.conversations);
+    const col = (name: string) => rows.map((row) => row[head.indexOf(name)]);
+    expect(col('first_response_min').filter(Boolean).length).toBe(summary.replied);
+    expect(col('sla').filter((s) => s === 'breached').length).toBe(summary.slaBreached);
+    const b = rows.find((row) => row[0] === ids.B)!;
+    expect(b[head.indexOf('first_response_min')]).toBe('2400');
+    expect(b[head.indexOf('first_response_business_min')]).toBe('60');
+    expect(b[head.indexOf('created_local')]).toBe('2026-11-02 17:30');
+    expect(b[head.indexOf('channel')]).toBe('サイトのチャット');
+  });
+
+  it('follows a conversation as the desk works it, and is for supervisors and admins only', async () => {
+    const c = await desk.write('注文した商品が届きません。確認をお願いします。');
+    expect(
+      (await desk.admin.post(`/api/conversations/${c.id}/messages`, { text: '担当の山田です。すぐに確認します。' }))
+        .status,
+    ).toBe(201);
+    await desk.koe.koe.jobs.drain();
+    while ((await refreshReportFacts(desk.koe.koe.db, 1000)) > 0);
+    const today = (await desk.admin.get('/api/reports/summary')).body;
+    expect(today.current.conversations).toBe(1);
+    expect(today.current.replied).toBe(1);
+    expect(today.pending).toBe(0);
+
+    const email = 'agent-reports@example.jp';
+    await desk.admin.post('/api/agents', {
+      email,
+      password: 'agent-password-1',
+      name: '加藤',
+      role: 'agent',
+      level: 1,
+    });
+    const agent = new Client(desk.koe.base);
+    expect((await agent.post('/api/auth/login', { email, password: 'agent-password-1' })).status).toBe(200);
+    expect((await agent.get('/api/reports/summary')).status).toBe(403);
+    expect((await agent.raw('GET', '/api/reports/export.csv')).status).toBe(403);
+  });
+});
