@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { setUnauthorizedHandler } from './api/client';
@@ -18,6 +18,10 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { TriageSettingsPage } from './pages/admin/TriageSettingsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { BoardPage } from './pages/board/BoardPage';
+import { FullPageLoader } from './components/FullPageLoader';
+
+// The charts library is loaded only by the reports page.
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 import { TeamsPage } from './pages/admin/TeamsPage';
 import { DeskSettingsPage } from './pages/admin/desk/DeskSettingsPage';
 import { AutomationPage } from './pages/admin/automation/AutomationPage';
@@ -41,6 +45,14 @@ export function App() {
           <Route index element={<InboxPage />} />
           <Route path="conversations/:id" element={<InboxPage />} />
           <Route path="board" element={<BoardPage />} />
+          <Route
+            path="reports"
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <ReportsPage />
+              </Suspense>
+            }
+          />
           <Route path="saved-replies" element={<SavedRepliesPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />

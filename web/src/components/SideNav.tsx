@@ -129,6 +129,7 @@ export function SideNav() {
         <>
           <Divider my="sm" />
           <AdminLink to="/board" label={t('board.nav')} testId="nav-board" />
+          <AdminLink to="/reports" label={t('reports.nav')} testId="nav-reports" />
           <NavLink
             component={Link}
             to="/approvals"

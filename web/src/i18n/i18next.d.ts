@@ -4,13 +4,19 @@ import type { jaIncidents } from './ja-incidents';
 import type { jaSavedReplies } from './ja-saved-replies';
 import type { jaAudit } from './ja-audit';
 import type { jaAccounts } from './ja-accounts';
+import type { jaReports } from './ja-reports';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     resources: {
-      translation: typeof ja & typeof jaIncidents & typeof jaSavedReplies & typeof jaAudit & typeof jaAccounts;
+      translation: typeof ja &
+        typeof jaIncidents &
+        typeof jaSavedReplies &
+        typeof jaAudit &
+        typeof jaAccounts &
+        typeof jaReports;
     };
   }
 }

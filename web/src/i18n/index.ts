@@ -10,6 +10,8 @@ import { jaAudit } from './ja-audit';
 import { enAudit } from './en-audit';
 import { jaAccounts } from './ja-accounts';
 import { enAccounts } from './en-accounts';
+import { jaReports } from './ja-reports';
+import { enReports } from './en-reports';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -43,8 +45,8 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit, ...jaAccounts } },
-    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit, ...enAccounts } },
+    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit, ...jaAccounts, ...jaReports } },
+    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit, ...enAccounts, ...enReports } },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

@@ -1,0 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DrillDownView, ReportParams, ReportView } from '@contracts/reports';
+import { api } from './client';
+
+export type { DrillDownView, ReportParams, ReportView };
+
+const clean = (p: ReportParams) =>
+  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+
+/** The report for a range of days and filters; the last one stays on screen while the next loads. */
+export function useReport(params: ReportParams) {
+  return useQuery({
+    queryKey: ['reports', clean(params)],
+    queryFn: () => api.get<ReportView>('/api/reports/summary', clean(params)),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The conversations behind one bar or cell (null: none asked for). */
+export function useDrillDown(params: ReportParams, cell: string | null) {
+  return useQuery({
+    queryKey: ['reports', 'cell', clean(params), cell],
+    queryFn: () =>
+      api.get<DrillDownView>('/api/reports/conversations', { ...clean(params), cell: cell!, limit: '100' }),
+    enabled: cell !== null,
+  });
+}
+
+/** Where the CSV of the same range and filters downloads from. */
+export const exportUrl = (params: ReportParams) =>
+  `/api/reports/export.csv?${new URLSearchParams(clean(params)).toString()}`;
