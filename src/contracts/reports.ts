@@ -48,6 +48,14 @@ export const HeadlineSchema = z.object({
   reopenRate: Rate,
   escalations: z.number(),
   handoffMedianMs: Ms,
+  csatResponses: z.number(),
+  /** Mean CSAT (1–5) of the conversations begun in the range. */
+  csatAverage: z.number().nullable(),
+  /** Share of CSAT answers of 4 or 5. */
+  csatSatisfied: Rate,
+  npsResponses: z.number(),
+  /** Net promoter score as a share: promoters (9–10) minus detractors (0–6), -1…1. */
+  nps: z.number().nullable(),
 });
 
 const BreakdownRowSchema = z.object({
@@ -60,6 +68,7 @@ const BreakdownRowSchema = z.object({
   frtMedianMs: Ms,
   slaAttainment: Rate,
   resolutionMedianMs: Ms,
+  csatAverage: z.number().nullable(),
 });
 
 export const ReportSchema = z.object({

@@ -29,6 +29,7 @@ export const NOTIFICATION_KINDS = [
   'security',
   'approval_requested',
   'approval_decided',
+  'low_satisfaction',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -173,6 +173,49 @@ export const NotificationSettingsSchema = z.object({
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
 /** Workspace-wide routing and SLA settings; every field has a default so an empty row is a valid workspace. */
+const Wording = z.object({ ja: z.string().trim().min(1).max(300), en: z.string().trim().min(1).max(300) });
+export const SATISFACTION_CHANNELS = ['webchat', 'line', 'facebook', 'instagram', 'x', 'email'] as const;
+export const SATISFACTION_DEFAULT = {
+  csat: {
+    enabled: true,
+    channels: [...SATISFACTION_CHANNELS],
+    question: {
+      ja: '今回の対応はいかがでしたか？ 1（不満）〜5（満足）でお聞かせください。',
+      en: 'How did we do? Please rate us from 1 (poor) to 5 (great).',
+    },
+    thanks: { ja: 'ご回答ありがとうございました。', en: 'Thank you for your feedback.' },
+    lowScore: 'alert' as const,
+    lowAtMost: 2,
+  },
+  nps: {
+    enabled: false,
+    cooldownDays: 90,
+    question: {
+      ja: '当社を友人や同僚にすすめる可能性は、0〜10でどのくらいですか？',
+      en: 'How likely are you to recommend us to a friend or colleague (0–10)?',
+    },
+  },
+};
+export const SatisfactionSettingsSchema = z.object({
+  csat: z.object({
+    enabled: z.boolean(),
+    /** Channels whose customers are asked (kinds). */
+    channels: z.array(z.enum(SATISFACTION_CHANNELS)).max(SATISFACTION_CHANNELS.length),
+    question: Wording,
+    thanks: Wording,
+    /** A score at or below `lowAtMost` with a comment reopens the conversation, alerts its owner and supervisors, or neither. */
+    lowScore: z.enum(['reopen', 'alert', 'none']),
+    lowAtMost: z.number().int().min(1).max(4),
+  }),
+  nps: z.object({
+    enabled: z.boolean(),
+    /** Days before the same customer is asked again; on a resolution when due, NPS is asked instead of CSAT. */
+    cooldownDays: z.number().int().min(7).max(730),
+    question: Wording,
+  }),
+});
+export type SatisfactionSettings = z.infer<typeof SatisfactionSettingsSchema>;
+
 export const DeskSettingsSchema = z.object({
   autoAssign: z
     .object({
@@ -287,6 +330,8 @@ export const DeskSettingsSchema = z.object({
         .default({ ja: [...DEFAULT_DEFENSIVE_PHRASES.ja], en: [...DEFAULT_DEFENSIVE_PHRASES.en] }),
     })
     .default({ defensivePhrases: { ja: [...DEFAULT_DEFENSIVE_PHRASES.ja], en: [...DEFAULT_DEFENSIVE_PHRASES.en] } }),
+  /** Satisfaction surveys asked on the conversation's own channel (CSAT when resolved; NPS on a cooldown). */
+  satisfaction: SatisfactionSettingsSchema.default(SATISFACTION_DEFAULT),
   /** Email and outgoing webhook for urgent assignments, escalations, SLA warnings/breaches and spikes (off by default). */
   notifications: NotificationSettingsSchema.default({ email: EMAIL_DEFAULT, webhook: WEBHOOK_DEFAULT }),
 });

@@ -31,12 +31,31 @@ export const WidgetAvailabilitySchema = z.object({
 });
 export type WidgetAvailability = z.infer<typeof WidgetAvailabilitySchema>;
 
+/** A satisfaction question the visitor is asked after a resolution (and their answer, once given). */
+export const SurveyViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['csat', 'nps']),
+  question: z.string(),
+  thanks: z.string(),
+  score: z.number().nullable(),
+  comment: z.string().nullable(),
+  /** Still answerable (a survey closes a week after it was asked). */
+  open: z.boolean(),
+});
+export const SurveyAnswerBody = z.object({
+  score: z.number().int().min(0).max(10),
+  comment: z.string().max(2000).optional(),
+});
+export const WidgetSurveyBody = SurveyAnswerBody.extend({ visitorToken: VisitorToken, surveyId: z.string().max(100) });
+
 export const WidgetSessionSchema = z.object({
   visitorToken: z.string(),
   channelName: z.string(),
   greeting: z.string().nullable(),
   availability: WidgetAvailabilitySchema,
   messages: z.array(WidgetMessageSchema),
+  /** The latest satisfaction question asked of this visitor in the past week, else null. */
+  survey: SurveyViewSchema.nullable(),
 });
 
 export const WidgetPostBody = z.object({

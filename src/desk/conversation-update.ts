@@ -26,6 +26,7 @@ import { capacityFreed } from './assign';
 import { runAutomation } from './automation';
 import { resumeClock } from './clock';
 import { notify } from './notifications';
+import { queueSurvey } from './satisfaction';
 import { scheduleSlaCheck } from './sla';
 
 export interface ConversationUpdateDeps {
@@ -148,6 +149,8 @@ export async function updateConversation(
       logged.push({ action: 'triage.corrected', detail: { before, after: corrected } });
     }
     if (Object.keys(set).length) await conversations.update(tx, row.id, set);
+    // Resolved: the customer is asked how it went, once the change commits (desk/satisfaction.ts).
+    if (set.status === 'resolved') await queueSurvey(deps.jobs, row.id, tx);
     for (const l of logged)
       await audit.log(tx, {
         workspaceId: actor.workspaceId,

@@ -25,6 +25,7 @@ import { customerRoutes } from './routes/customers';
 import { incidentRoutes } from './routes/incidents';
 import { searchRoutes } from './routes/search';
 import { reportRoutes } from './routes/reports';
+import { surveyPageRoutes } from './routes/survey-page';
 import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
@@ -131,6 +132,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(securityRoutes(koe));
   await app.register(searchRoutes(koe));
   await app.register(reportRoutes(koe));
+  await app.register(surveyPageRoutes(koe));
   await app.register(savedReplyRoutes(koe));
   await app.register(accountRoutes(koe));
   await app.register(approvalRoutes(koe));

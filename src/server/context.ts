@@ -21,6 +21,7 @@ import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
 import { refreshReportFacts } from '../desk/reports/facts';
+import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
@@ -83,6 +84,14 @@ export async function createKoe(
   jobs.register(SLA_CHECK, slaChecker({ ...desk, announce: slaAnnouncer(desk) }));
   jobs.register(NOTIFICATION_DELIVER, notificationDeliverer({ db, log, config }));
   jobs.register(ACCOUNT_MAIL, accountMailer({ db, log, config }));
+  jobs.register(
+    SURVEY_ASK,
+    surveyAsker({
+      ...desk,
+      secretKey: config.secretKey,
+      baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
+  );
   jobs.register<{ workspaceId: string }>(ASSIGN_WAITING, async ({ workspaceId }) => {
     await assignWaiting(desk, workspaceId);
   });

@@ -447,6 +447,9 @@ export interface ConversationFactTable {
   escalations: number;
   handoff_ms: number | null;
   computed_at: string;
+  /** The latest answered satisfaction score (CSAT 1–5, NPS 0–10), else null. */
+  csat: number | null;
+  nps: number | null;
 }
 export interface ConversationMsgDayTable {
   conversation_id: string;
@@ -464,6 +467,24 @@ export interface ReportStaleTable {
   conversation_id: string;
   marked_at: string;
   version: number;
+}
+
+/** A satisfaction question asked when a conversation was resolved (CSAT) or the customer was due one (NPS). */
+export interface SurveyTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  customer_id: string;
+  channel_id: string;
+  kind: string;
+  agent_id: string | null;
+  team_id: string | null;
+  language: string;
+  resolution_at: string;
+  asked_at: string;
+  answered_at: string | null;
+  score: number | null;
+  comment: string | null;
 }
 
 export interface Database {
@@ -505,4 +526,5 @@ export interface Database {
   conversation_msg_days: ConversationMsgDayTable;
   conversation_reopens: ConversationReopenTable;
   report_stale: ReportStaleTable;
+  surveys: SurveyTable;
 }

@@ -41,6 +41,14 @@
       loadError: 'チャットを読み込めませんでした。',
       you: 'あなた',
       poweredBy: 'Powered by Koe',
+      commentPlaceholder: 'ご意見があればお聞かせください（任意）',
+      rateSend: '送信',
+      yourScore: 'あなたの評価: {score}',
+      rateFailed: '送信できませんでした。もう一度お試しください',
+      low: '不満',
+      high: '満足',
+      npsLow: 'すすめない',
+      npsHigh: 'ぜひすすめたい',
     },
     en: {
       open: 'Chat with us',
@@ -58,6 +66,14 @@
       loadError: 'The chat could not be loaded.',
       you: 'You',
       poweredBy: 'Powered by Koe',
+      commentPlaceholder: 'Anything you would like to tell us? (optional)',
+      rateSend: 'Send',
+      yourScore: 'Your rating: {score}',
+      rateFailed: 'Could not send. Please try again',
+      low: 'Poor',
+      high: 'Great',
+      npsLow: 'Not likely',
+      npsHigh: 'Very likely',
     },
   };
   var langAttr = (script.getAttribute('data-lang') || '').toLowerCase();
@@ -216,6 +232,98 @@
     }
   }
 
+  // ---- satisfaction survey (asked after a resolution) -----------------------------------------
+  var surveyEl = null;
+
+  function renderSurvey(survey) {
+    if (!survey || !survey.open) return;
+    if (!surveyEl) {
+      surveyEl = document.createElement('div');
+      surveyEl.className = 'msg from-agent survey';
+      surveyEl.setAttribute('data-testid', 'koe-widget-survey');
+    }
+    el.log.appendChild(surveyEl); // the newest item of the log
+    surveyEl.innerHTML = '';
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    var question = document.createElement('div');
+    question.textContent = survey.question;
+    bubble.appendChild(question);
+    if (survey.score !== null && survey.score !== undefined) {
+      var done = document.createElement('div');
+      done.className = 'survey-done';
+      done.setAttribute('data-testid', 'koe-widget-survey-done');
+      done.textContent = survey.thanks + ' ' + t.yourScore.replace('{score}', String(survey.score));
+      bubble.appendChild(done);
+      surveyEl.appendChild(bubble);
+      return;
+    }
+    var nps = survey.kind === 'nps';
+    var chosen = null;
+    var scale = document.createElement('div');
+    scale.className = 'scale';
+    scale.setAttribute('role', 'radiogroup');
+    for (var n = nps ? 0 : 1; n <= (nps ? 10 : 5); n++) {
+      (function (score) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = String(score);
+        b.setAttribute('role', 'radio');
+        b.setAttribute('aria-checked', 'false');
+        b.setAttribute('data-testid', 'koe-widget-score-' + score);
+        b.addEventListener('click', function () {
+          chosen = score;
+          Array.prototype.forEach.call(scale.children, function (c) {
+            c.setAttribute('aria-checked', c === b ? 'true' : 'false');
+          });
+          send.disabled = false;
+        });
+        scale.appendChild(b);
+      })(n);
+    }
+    var ends = document.createElement('div');
+    ends.className = 'ends';
+    ends.innerHTML = '<span></span><span></span>';
+    ends.firstChild.textContent = nps ? t.npsLow : t.low;
+    ends.lastChild.textContent = nps ? t.npsHigh : t.high;
+    var comment = document.createElement('textarea');
+    comment.rows = 2;
+    comment.maxLength = 2000;
+    comment.placeholder = t.commentPlaceholder;
+    comment.setAttribute('aria-label', t.commentPlaceholder);
+    comment.setAttribute('data-testid', 'koe-widget-survey-comment');
+    var send = document.createElement('button');
+    send.type = 'button';
+    send.className = 'survey-send';
+    send.textContent = t.rateSend;
+    send.disabled = true;
+    send.setAttribute('data-testid', 'koe-widget-survey-send');
+    var error = document.createElement('div');
+    error.className = 'survey-error';
+    send.addEventListener('click', function () {
+      if (chosen === null) return;
+      send.disabled = true;
+      error.textContent = '';
+      var body = { visitorToken: state.token, surveyId: survey.id, score: chosen };
+      if (comment.value.trim()) body.comment = comment.value.trim();
+      request('POST', '/survey', body)
+        .then(function (answered) {
+          renderSurvey(answered);
+          scrollToEnd();
+        })
+        .catch(function () {
+          error.textContent = t.rateFailed;
+          send.disabled = false;
+        });
+    });
+    bubble.appendChild(scale);
+    bubble.appendChild(ends);
+    bubble.appendChild(comment);
+    bubble.appendChild(send);
+    bubble.appendChild(error);
+    surveyEl.appendChild(bubble);
+  }
+
   function cssEscape(value) {
     return window.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, '\\$&');
   }
@@ -331,6 +439,7 @@
         (session.messages || []).forEach(function (wm) {
           upsert(wm, true);
         });
+        renderSurvey(session.survey);
         scrollToEnd();
         showNotice('');
         listen();
@@ -358,6 +467,14 @@
         /* ignore malformed event */
       }
     };
+    events.addEventListener('survey', function (e) {
+      try {
+        renderSurvey(JSON.parse(e.data));
+        scrollToEnd();
+      } catch (err) {
+        /* ignore malformed event */
+      }
+    });
     events.onerror = function () {
       if (state.opened) showNotice(t.offline);
       if (events && events.readyState === EventSource.CLOSED) {
@@ -505,6 +622,17 @@
       '.from-customer .bubble{background:#0c8599;color:#fff;border-bottom-right-radius:4px}',
       '.from-agent .bubble{background:#fff;border:1px solid #e9ecef;border-bottom-left-radius:4px}',
       '.greeting .bubble{background:#e3fafc;border-color:#c5f6fa}',
+      '.survey{max-width:100%}',
+      '.survey .bubble{background:#fff;border:1px solid #c5f6fa}',
+      '.scale{display:flex;gap:4px;flex-wrap:wrap;margin-top:8px}',
+      '.scale button{flex:1 0 28px;padding:6px 0;border:1px solid #ced4da;border-radius:8px;background:#fff;font:inherit;font-weight:700;cursor:pointer}',
+      '.scale button[aria-checked=true]{background:#0c8599;border-color:#0c8599;color:#fff}',
+      '.ends{display:flex;justify-content:space-between;font-size:11px;color:#868e96;margin:2px 2px 6px}',
+      '.survey textarea{width:100%;border:1px solid #ced4da;border-radius:8px;padding:6px 8px;font:inherit;resize:vertical}',
+      '.survey-send{margin-top:6px;width:100%;padding:7px;border:0;border-radius:8px;background:#0c8599;color:#fff;font:inherit;font-weight:700;cursor:pointer}',
+      '.survey-send:disabled{opacity:.5;cursor:default}',
+      '.survey-error{color:#c92a2a;font-size:12px}',
+      '.survey-done{margin-top:6px;font-weight:700;color:#0b7285}',
       '.is-sending .bubble{opacity:.6}',
       '.is-failed .bubble{background:#fff5f5;color:#c92a2a;border:1px solid #ffc9c9}',
       '.status{font-size:11px;color:#868e96;margin:2px 4px 0}',

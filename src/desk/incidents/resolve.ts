@@ -1,3 +1,4 @@
+import { queueSurvey } from '../satisfaction';
 import { conflict, notFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { incidentReply, type IncidentTexts } from '../../incidents/incident';
@@ -60,6 +61,7 @@ export async function resolveIncident(
       const extra = { resolved_at: conv.resolved_at ?? at, ...(await resumeClock(tx, conv, at)) };
       if (!(await conversations.resolveIfPending(tx, conv.id, at, extra))) continue;
       await escalations.resolveFor(tx, conv.id);
+      await queueSurvey(deps.jobs, conv.id, tx);
       resolved.push(conv.id);
     }
     await audit.log(tx, {

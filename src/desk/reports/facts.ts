@@ -149,6 +149,8 @@ export function computeFacts(
         ? Math.max(0, ms(firstEscalation.accepted_at) - ms(firstEscalation.created_at))
         : null,
     computed_at: now.toISOString(),
+    csat: s.scores.csat,
+    nps: s.scores.nps,
   };
 
   const days = new Map<string, MsgDay>();

@@ -83,6 +83,13 @@ export interface Headline {
   reopenRate: number | null;
   escalations: number;
   handoffMedianMs: number | null;
+  csatResponses: number;
+  csatAverage: number | null;
+  /** Share of CSAT answers of 4 or 5. */
+  csatSatisfied: number | null;
+  npsResponses: number;
+  /** Promoters (9–10) minus detractors (0–6), as a share of NPS answers (-1…1). */
+  nps: number | null;
 }
 
 export function headline(facts: FactRow[], now: Date): Headline {
@@ -128,6 +135,19 @@ export function headline(facts: FactRow[], now: Date): Headline {
     reopenRate: share(resolved.filter((f) => Number(f.reopens) > 0).length, resolved.length),
     escalations: facts.filter((f) => Number(f.escalations) > 0).length,
     handoffMedianMs: percentile(handoffs, 50),
+    ...satisfaction(facts),
+  };
+}
+
+function satisfaction(facts: FactRow[]) {
+  const csat = facts.filter((f) => f.csat != null).map((f) => Number(f.csat));
+  const nps = facts.filter((f) => f.nps != null).map((f) => Number(f.nps));
+  return {
+    csatResponses: csat.length,
+    csatAverage: csat.length ? csat.reduce((a, b) => a + b, 0) / csat.length : null,
+    csatSatisfied: share(csat.filter((v) => v >= 4).length, csat.length),
+    npsResponses: nps.length,
+    nps: share(nps.filter((v) => v >= 9).length - nps.filter((v) => v <= 6).length, nps.length),
   };
 }
 
@@ -158,6 +178,7 @@ export interface BreakdownRow {
   frtMedianMs: number | null;
   slaAttainment: number | null;
   resolutionMedianMs: number | null;
+  csatAverage: number | null;
 }
 
 /** Every local day from `fromDay` to `toDay` inclusive (YYYY-MM-DD). */
@@ -268,6 +289,7 @@ function breakdownBy(facts: FactRow[], dim: Dimension, now: Date): BreakdownRow[
         frtMedianMs: h.frtMedianMs,
         slaAttainment: h.slaAttainment,
         resolutionMedianMs: h.resolutionMedianMs,
+        csatAverage: h.csatAverage,
       };
     })
     .sort((a, b) => b.conversations - a.conversations || a.key.localeCompare(b.key));

@@ -42,6 +42,8 @@ export const CSV_COLUMNS = [
   'reopens',
   'escalated_to_level',
   'handoff_min',
+  'csat',
+  'nps',
 ] as const;
 
 export const reportRoutes =
@@ -125,6 +127,8 @@ export const reportRoutes =
             Number(f.reopens),
             Number(f.escalated_to),
             minutes(f.handoff_ms),
+            f.csat === null ? null : Number(f.csat),
+            f.nps === null ? null : Number(f.nps),
           ];
           lines.push(row.map(csvField).join(','));
         }

@@ -10,7 +10,10 @@ import {
   WidgetPostSchema,
   WidgetSessionBody,
   WidgetSessionSchema,
+  SurveyViewSchema,
+  WidgetSurveyBody,
 } from '../../contracts/widget';
+import { answerSurvey, SURVEY_OPEN_DAYS, surveyView } from '../../desk/satisfaction';
 import { guestName, visitorExternalId } from '../../channels/webchat/visitor';
 import { toWidgetMessage } from '../../channels/webchat/widget-message';
 import { widgetAvailability } from '../../desk/availability';
@@ -18,7 +21,7 @@ import { notFound } from '../../domain/errors';
 import { nowIso, randomToken } from '../../domain/ids';
 import { recordInbound } from '../../ingest/pipeline';
 import { topics } from '../../realtime/bus';
-import { channels, customers, messages, type Channel } from '../../store/repositories';
+import { channels, customers, messages, surveys, type Channel } from '../../store/repositories';
 import type { Koe } from '../context';
 import { withoutCsrf } from '../route-table';
 import { streamTopic } from '../sse';
@@ -83,7 +86,41 @@ export const widgetRoutes =
           greeting,
           availability: await widgetAvailability(koe.db, channel.workspaceId),
           messages: await history(channel, visitorToken),
+          survey: await visitorSurvey(channel, visitorToken),
         };
+      },
+    );
+
+    /** The newest survey asked of this visitor within the week it stays open. */
+    const visitorSurvey = async (channel: Channel, token: string) => {
+      const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
+      if (!customer) return null;
+      const since = new Date(Date.now() - SURVEY_OPEN_DAYS * 86_400_000).toISOString();
+      const s = await surveys.latestOfCustomer(koe.db, customer.id, since);
+      return s && s.channel_id === channel.id ? surveyView(koe.db, s) : null;
+    };
+
+    app.post(
+      '/api/widget/:publicKey/survey',
+      {
+        config: {
+          rateLimit: { max: 20, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `widget|${req.ip}` },
+        },
+        schema: {
+          tags: ['widget'],
+          summary: 'The visitor rates a resolved conversation (CSAT 1–5 or NPS 0–10, with an optional comment)',
+          params: WidgetKeyParams,
+          body: WidgetSurveyBody,
+          response: { 200: SurveyViewSchema },
+        },
+      },
+      async (req) => {
+        const channel = await webchat(req.params.publicKey);
+        const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(req.body.visitorToken));
+        const s = await surveys.get(koe.db, req.body.surveyId);
+        // Someone else's survey is reported as missing, not as forbidden: ids are not to be probed.
+        if (!customer || !s || s.customer_id !== customer.id || s.channel_id !== channel.id) throw notFound('Survey');
+        return answerSurvey(koe, s.id, req.body.score, req.body.comment ?? null);
       },
     );
 

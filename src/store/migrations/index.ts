@@ -17,6 +17,7 @@ import * as m015 from './015_reply_approvals';
 import * as m016 from './016_brand_awareness';
 import * as m017 from './017_inbox_counts';
 import * as m018 from './018_reports';
+import * as m019 from './019_satisfaction';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -40,6 +41,7 @@ export const migrationProvider: MigrationProvider = {
       '016_brand_awareness': m016,
       '017_inbox_counts': m017,
       '018_reports': m018,
+      '019_satisfaction': m019,
     };
   },
 };

@@ -192,6 +192,31 @@ export const conversations = {
       .executeTakeFirst();
   },
 
+  /** A conversation's row by id alone (jobs that carry only the id). */
+  async byId(db: Db, id: string) {
+    return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  /** The customer's address on a channel (e.g. a widget visitor's id), else null. */
+  async customerIdentityOn(db: Db, customerId: string, channelId: string): Promise<string | null> {
+    const r = await db
+      .selectFrom('customer_identities')
+      .select('external_id')
+      .where('customer_id', '=', customerId)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return r?.external_id ?? null;
+  },
+  /** A resolved conversation back to open (a low rating with a comment): the customer now waits for the team. */
+  async reopenForFeedback(db: Db, id: string, at: string): Promise<boolean> {
+    const r = await db
+      .updateTable('conversations')
+      .set({ status: 'open', resolved_at: null, waiting_since: at, sort_wait: at, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'resolved')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
   async row(db: Db, workspaceId: string, id: string) {
     return db
       .selectFrom('conversations')

@@ -30,3 +30,4 @@ export { jobRows } from './jobs';
 export { deskSettingsDocument, securitySettingsDocument } from './settings';
 export { notifications, type Notification } from './notifications';
 export { reports } from './reports';
+export { surveys, type SurveyRow, type SurveyKind } from './surveys';

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { ConversationFactTable, ConversationMsgDayTable } from '../schema';
+import { surveys } from './surveys';
 import type { Db } from './types';
 
 export type FactRow = Selectable<ConversationFactTable>;
@@ -28,6 +29,8 @@ export interface FactSource {
   messages: { kind: string; author_type: string; created_at: string; meta: string | null }[];
   escalations: { to_level: number; created_at: string; accepted_at: string | null }[];
   reopens: number;
+  /** The newest answered survey scores (CSAT 1–5, NPS 0–10). */
+  scores: { csat: number | null; nps: number | null };
 }
 
 const FACT_SOURCE_COLUMNS = [
@@ -66,10 +69,10 @@ export const reports = {
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },
-  /** Everything the facts of these conversations are computed from, in four queries. */
+  /** Everything the facts of these conversations are computed from, in five queries. */
   async factSources(db: Db, ids: string[]): Promise<FactSource[]> {
     if (!ids.length) return [];
-    const [convs, msgs, escs, reopens] = await Promise.all([
+    const [convs, msgs, escs, reopens, scores] = await Promise.all([
       db
         .selectFrom('conversations as cv')
         .innerJoin('channels as ch', 'ch.id', 'cv.channel_id')
@@ -96,6 +99,7 @@ export const reports = {
         .where('conversation_id', 'in', ids)
         .groupBy('conversation_id')
         .execute(),
+      surveys.latestScores(db, ids),
     ]);
     const group = <T extends { conversation_id: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
@@ -111,6 +115,7 @@ export const reports = {
       messages: byMsg.get(c.id) ?? [],
       escalations: (byEsc.get(c.id) ?? []).map((e) => ({ ...e, to_level: Number(e.to_level) })),
       reopens: reopened.get(c.id) ?? 0,
+      scores: scores.get(c.id) ?? { csat: null, nps: null },
     }));
   },
   /** Conversations created in [from, to) of a workspace: what the naive report (the bench baseline) starts from. */

@@ -28,6 +28,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/auth/links/:token',
   'POST /api/auth/links/:token',
   'POST /api/auth/password-reset',
+  // A customer's survey page: the token in the address (survey id + HMAC) is its only key.
+  'GET /rate/:token',
+  'POST /rate/:token',
 ]);
 const concrete = (url: string) =>
   url.replace(/:publicKey/g, 'no-such-key').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
@@ -121,7 +124,7 @@ describe.each(dialects)('route × role × authentication matrix (%s)', (dialect)
       },
     ];
     routes = desk.koe.app.routeTable.filter(
-      (r) => r.url.startsWith('/api/') || r.url === '/healthz' || r.url === '/metrics',
+      (r) => r.url.startsWith('/api/') || r.url.startsWith('/rate/') || r.url === '/healthz' || r.url === '/metrics',
     );
   });
   afterAll(() => desk.close());

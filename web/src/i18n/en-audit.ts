@@ -57,6 +57,7 @@ export const enAudit: Strings<typeof jaAudit> = {
     notification__delivery_failed: 'Notification delivery failed',
     reply__approval_requested: 'Public reply sent for approval',
     reply__approved: 'Public reply approved',
+    survey__answered: 'Customer answered a survey',
     reply__rejected: 'Public reply sent back',
     reply__retried: 'Reply resent',
     reply__sent: 'Reply sent',
@@ -102,6 +103,7 @@ export const enAudit: Strings<typeof jaAudit> = {
   },
   auditDetail: {
     ip: 'IP address',
+    rating: 'Rating',
     from: 'Before',
     to: 'After',
     reason: 'Reason',

@@ -14,6 +14,9 @@ export const enReports = {
     previous: 'Previous period {{value}}',
     none: '–',
     kpi: {
+      csat: 'Satisfaction (CSAT)',
+      csatNote: '{{satisfied}} satisfied (4–5) · {{count}} answers',
+      nps: 'NPS {{value}} ({{count}} answers)',
       responseRate: 'Response rate',
       responseRateHelp: 'Industry average {{rate}} (posts to brands that get any answer)',
       publicResponseRate: 'Response rate on public posts',
@@ -66,6 +69,7 @@ export const enReports = {
     noTeam: 'No team',
     uncategorised: 'No category',
     columns: {
+      csat: 'CSAT',
       name: 'Name',
       conversations: 'Conversations',
       responseRate: 'Response rate',
@@ -83,5 +87,28 @@ export const enReports = {
       noReply: 'No reply',
     },
     empty: 'No conversations in this period yet',
+  },
+  satisfaction: {
+    inLang: '{{label}} ({{lang}})',
+    heading: 'Satisfaction surveys',
+    help: 'When a conversation is resolved, the customer is asked for a rating (1–5) on the same channel: in place in the web chat, and as a link to a one-question page elsewhere (by direct message on X, Facebook and Instagram).',
+    csatOn: 'Ask for a satisfaction rating (CSAT) on resolution',
+    channels: 'Channels to ask on',
+    question: 'Question',
+    thanks: 'Thank-you note',
+    japanese: 'Japanese',
+    english: 'English',
+    lowScore: 'When a low rating comes with a comment',
+    low: {
+      alert: 'Notify the owner and supervisors',
+      reopen: 'Reopen the conversation and notify',
+      none: 'Do nothing',
+    },
+    lowAtMost: 'A low rating is at most',
+    npsOn: 'Also ask NPS (likelihood to recommend, 0–10)',
+    npsHelp:
+      'A customer whose last NPS question is older than the cooldown is asked NPS instead of CSAT on resolution (one question at a time).',
+    cooldown: 'Days before asking the same customer again',
+    npsQuestion: 'NPS question',
   },
 };

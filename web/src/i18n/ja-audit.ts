@@ -55,6 +55,7 @@ export const jaAudit = {
     notification__delivery_failed: '通知の配信に失敗',
     reply__approval_requested: '公開返信の承認を依頼',
     reply__approved: '公開返信を承認',
+    survey__answered: 'お客様がアンケートに回答',
     reply__rejected: '公開返信を差し戻し',
     reply__retried: '返信を再送',
     reply__sent: '返信を送信',
@@ -100,6 +101,7 @@ export const jaAudit = {
   },
   auditDetail: {
     ip: 'IPアドレス',
+    rating: '評価',
     from: '変更前',
     to: '変更後',
     reason: '理由',

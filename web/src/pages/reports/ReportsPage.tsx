@@ -164,6 +164,18 @@ function Report({ r, drill }: { r: ReportView; drill: Drill }) {
           note={t('reports.kpi.reopen', { value: pct(c.reopenRate) })}
         />
         <Kpi
+          testId="kpi-csat"
+          label={t('reports.kpi.csat')}
+          value={c.csatAverage === null ? '–' : `${c.csatAverage.toFixed(1)} / 5`}
+          before={b.csatAverage === null ? '–' : `${b.csatAverage.toFixed(1)} / 5`}
+          note={t('reports.kpi.csatNote', { satisfied: pct(c.csatSatisfied), count: c.csatResponses })}
+          extra={
+            c.npsResponses
+              ? t('reports.kpi.nps', { value: Math.round((c.nps ?? 0) * 100), count: c.npsResponses })
+              : undefined
+          }
+        />
+        <Kpi
           testId="kpi-next"
           label={t('reports.kpi.nextResponse')}
           value={dur(t, c.nextResponseMeanMs)}
@@ -246,6 +258,7 @@ function Breakdown({ r, drill }: { r: ReportView; drill: Drill }) {
               <Table.Th ta="right">{t('reports.columns.responseRate')}</Table.Th>
               <Table.Th ta="right">{t('reports.columns.frtMedian')}</Table.Th>
               <Table.Th ta="right">{t('reports.columns.sla')}</Table.Th>
+              <Table.Th ta="right">{t('reports.columns.csat')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -260,6 +273,7 @@ function Breakdown({ r, drill }: { r: ReportView; drill: Drill }) {
                 <Table.Td ta="right">{pct(row.responseRate)}</Table.Td>
                 <Table.Td ta="right">{dur(t, row.frtMedianMs)}</Table.Td>
                 <Table.Td ta="right">{pct(row.slaAttainment)}</Table.Td>
+                <Table.Td ta="right">{row.csatAverage === null ? '–' : row.csatAverage.toFixed(1)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

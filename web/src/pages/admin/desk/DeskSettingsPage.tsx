@@ -13,6 +13,7 @@ import { SlaSection } from './SlaSection';
 import { ReplyStyleSection } from './ReplyStyleSection';
 import { ApprovalsSection } from './ApprovalsSection';
 import { CollisionSection } from './CollisionSection';
+import { SatisfactionSection } from './SatisfactionSection';
 import { AdminPage } from '../AdminPage';
 
 export function DeskSettingsPage() {
@@ -81,6 +82,8 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
       <BusinessHoursSection s={s} patch={patch} holidays={holidays} setHolidays={setHolidays} />
 
       <CollisionSection s={s} patch={patch} />
+
+      <SatisfactionSection s={s} patch={patch} />
       <ApprovalsSection s={s} patch={patch} />
       <ReplyStyleSection s={s} patch={patch} />
       <AutomationSection s={s} patch={patch} />
