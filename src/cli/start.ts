@@ -27,6 +27,7 @@ async function startDemoSandbox(koe: Koe, address: ReturnType<Server['address']>
     koeBase: `http://127.0.0.1:${port}`,
     port: koe.config.sandbox.port,
     ratePerMinute: koe.config.sandbox.ratePerMinute,
+    historyDays: koe.config.sandbox.historyDays,
   });
 }
 

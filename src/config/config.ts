@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   KOE_SANDBOX: z.enum(['0', '1', 'true', 'false', '']).default('0'),
   KOE_SANDBOX_RATE: z.coerce.number().min(0).max(600).default(6),
   KOE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Days of past conversations the in-process sandbox writes into a fresh desk (0: none). */
+  KOE_SANDBOX_HISTORY_DAYS: z.coerce.number().int().min(0).max(366).default(0),
   /** Outgoing mail for notification emails, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for implicit TLS). */
   KOE_SMTP_URL: z
     .string()
@@ -48,7 +50,7 @@ export interface KoeConfig {
   /** Fastify's trustProxy: false (default), a hop count, or proxy addresses/CIDRs. */
   trustProxy: false | number | string[];
   /** Demo mode: simulated platforms on loopback, connected to this desk, with customer traffic flowing. */
-  sandbox: { enabled: boolean; ratePerMinute: number; port: number };
+  sandbox: { enabled: boolean; ratePerMinute: number; port: number; historyDays: number };
   /** Notification emails (desk settings → external notifications); without smtpUrl they fail with a clear error. */
   mail: { smtpUrl?: string; from: string };
 }
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     sandbox: {
       enabled: e.KOE_SANDBOX === '1' || e.KOE_SANDBOX === 'true',
       ratePerMinute: e.KOE_SANDBOX_RATE,
+      historyDays: e.KOE_SANDBOX_HISTORY_DAYS,
       port: sandboxPort,
     },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },

@@ -1,6 +1,7 @@
 import type { Koe } from '../server/context';
 import { workspaces } from '../store/repositories';
 import { storeDirectory } from './connect';
+import { seedHistory } from './history';
 import { startSandbox, type Sandbox } from './sandbox';
 
 const SETUP_POLL_MS = 2_000;
@@ -13,7 +14,7 @@ const DEMO_RATE_LIMIT_SHARE = 0.03;
  */
 export async function runSandboxWithDesk(
   koe: Koe,
-  opts: { koeBase: string; port: number; ratePerMinute: number },
+  opts: { koeBase: string; port: number; ratePerMinute: number; historyDays?: number },
 ): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
   const sandbox = await startSandbox({
     port: opts.port,
@@ -29,6 +30,11 @@ export async function runSandboxWithDesk(
     const workspace = await workspaces.first(koe.db);
     if (!workspace || stopped) return false;
     await sandbox.connect(opts.koeBase, storeDirectory(koe, workspace.id));
+    if (opts.historyDays) {
+      const seeded = await seedHistory(koe.db, workspace.id, { days: opts.historyDays });
+      if (seeded)
+        koe.log.info(seeded, `sandbox: wrote ${seeded.conversations} past conversations over ${seeded.days} days`);
+    }
     sandbox.startTraffic();
     koe.log.info(
       { page: sandbox.url, ratePerMinute: opts.ratePerMinute },

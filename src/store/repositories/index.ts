@@ -30,4 +30,5 @@ export { jobRows } from './jobs';
 export { deskSettingsDocument, securitySettingsDocument } from './settings';
 export { notifications, type Notification } from './notifications';
 export { reports } from './reports';
+export { history, type PastConversation } from './history';
 export { surveys, type SurveyRow, type SurveyKind } from './surveys';

@@ -10,7 +10,8 @@ export const enReports = {
     export: 'Export CSV',
     comparedTo: 'Compared with the previous period ({{from}} – {{to}})',
     timeZone: 'Days and hours in {{tz}}',
-    pending: 'Updating the figures of {{count}} conversations',
+    pending_one: 'Updating the figures of {{count}} conversation',
+    pending_other: 'Updating the figures of {{count}} conversations',
     previous: 'Previous period {{value}}',
     none: '–',
     kpi: {

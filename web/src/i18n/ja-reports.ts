@@ -10,7 +10,8 @@ export const jaReports = {
     export: 'CSVを書き出す',
     comparedTo: '前の期間（{{from}}〜{{to}}）との比較',
     timeZone: '日付と時刻は {{tz}} で集計',
-    pending: '{{count}}件の会話の集計を更新中です',
+    pending_one: '{{count}}件の会話の集計を更新中です',
+    pending_other: '{{count}}件の会話の集計を更新中です',
     previous: '前の期間 {{value}}',
     none: '–',
     kpi: {

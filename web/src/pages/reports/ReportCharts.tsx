@@ -91,6 +91,7 @@ export function FrtChart({ report, drill }: { report: ReportView; drill: Drill }
         dataKey="label"
         tickLine="none"
         series={[{ name, color: 'indigo.6' }]}
+        xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
         barProps={{
           cursor: 'pointer',
           onClick: (bar: unknown) => {

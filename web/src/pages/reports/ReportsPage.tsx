@@ -194,10 +194,8 @@ function Report({ r, drill }: { r: ReportView; drill: Drill }) {
         <SlaChart report={r} drill={drill} />
       </SimpleGrid>
       <Heatmap report={r} drill={drill} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Breakdown r={r} drill={drill} />
-        <Topics r={r} drill={drill} />
-      </SimpleGrid>
+      <Breakdown r={r} drill={drill} />
+      <Topics r={r} drill={drill} />
     </Stack>
   );
 }
