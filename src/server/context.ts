@@ -21,6 +21,7 @@ import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
 import { refreshReportFacts } from '../desk/reports/facts';
+import { sendWeeklySummaries } from '../desk/reports/weekly';
 import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
 import { ConversationViewers } from '../realtime/viewers';
@@ -98,6 +99,8 @@ export async function createKoe(
   const stops: (() => Promise<void>)[] = [];
   const viewers = new ConversationViewers(bus);
   stops.push(viewers.start());
+  if (config.mail.smtpUrl)
+    stops.push(startPeriodic('weekly summaries', () => sendWeeklySummaries({ db, log, config }), { log }, 10 * 60_000));
   // Upkeep of the inbox counts and the report facts (both exact or marked stale without it; see each function).
   stops.push(startPeriodic('folding inbox counts', () => conversations.foldCountChanges(db), { log }, 5_000));
   stops.push(

@@ -487,6 +487,13 @@ export interface SurveyTable {
   comment: string | null;
 }
 
+export interface WeeklySummaryTable {
+  workspace_id: string;
+  week: string;
+  sent_at: string;
+  recipients: number;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -527,4 +534,5 @@ export interface Database {
   conversation_reopens: ConversationReopenTable;
   report_stale: ReportStaleTable;
   surveys: SurveyTable;
+  weekly_summaries: WeeklySummaryTable;
 }

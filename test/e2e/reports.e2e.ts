@@ -78,6 +78,17 @@ describe('reports, in Chromium', () => {
     await page.waitForURL(`**/conversations/${ids.late}`);
   });
 
+  it('opens the range a link names (the weekly email links to its week)', async () => {
+    await page.goto(`${desk.koe.base}/reports?from=2026-11-02&to=2026-11-08`);
+    await page.getByTestId('kpi-response-rate').waitFor();
+    expect(await page.getByTestId('report-from').inputValue()).toBe('2026-11-02');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('2026-11-08');
+    await expect.poll(() => page.getByTestId('kpi-conversations-value').textContent()).toBe('0');
+    await page.getByTestId('report-from').fill('');
+    await page.getByTestId('report-to').fill('');
+    await expect.poll(() => page.getByTestId('kpi-conversations-value').textContent()).toBe('3');
+  });
+
   it('downloads the same conversations as CSV, reads in English and fits a phone', async () => {
     await page.goto(`${desk.koe.base}/reports`);
     await page.getByTestId('kpi-response-rate').waitFor();

@@ -18,6 +18,7 @@ import * as m016 from './016_brand_awareness';
 import * as m017 from './017_inbox_counts';
 import * as m018 from './018_reports';
 import * as m019 from './019_satisfaction';
+import * as m020 from './020_weekly_summary';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -42,6 +43,7 @@ export const migrationProvider: MigrationProvider = {
       '017_inbox_counts': m017,
       '018_reports': m018,
       '019_satisfaction': m019,
+      '020_weekly_summary': m020,
     };
   },
 };

@@ -29,6 +29,27 @@ export const workspaces = {
     const r = await db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
     return r && { id: r.id, name: r.name, createdAt: r.created_at };
   },
+  async all(db: Db): Promise<Workspace[]> {
+    const rows = await db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+  },
+  /** Claims a week's summary email for a workspace: true for exactly one caller. */
+  async claimWeeklySummary(db: Db, workspaceId: string, week: string, at: string): Promise<boolean> {
+    const r = await db
+      .insertInto('weekly_summaries')
+      .values({ workspace_id: workspaceId, week, sent_at: at, recipients: 0 })
+      .onConflict((oc) => oc.columns(['workspace_id', 'week']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+  async recordWeeklySummary(db: Db, workspaceId: string, week: string, recipients: number): Promise<void> {
+    await db
+      .updateTable('weekly_summaries')
+      .set({ recipients })
+      .where('workspace_id', '=', workspaceId)
+      .where('week', '=', week)
+      .execute();
+  },
   async first(db: Db): Promise<Workspace | undefined> {
     const r = await db.selectFrom('workspaces').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
     return r && { id: r.id, name: r.name, createdAt: r.created_at };

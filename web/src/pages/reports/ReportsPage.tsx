@@ -16,7 +16,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import '@mantine/charts/styles.css';
@@ -35,11 +35,27 @@ type Dimension = (typeof DIMENSIONS)[number];
 /** Supervisors' reports: where the team stands on volume, first response, response rate, SLA and topics. */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useState<ReportParams>({});
+  // The range and filters live in the address, so a report can be shared and the weekly email links to its week.
+  const [search, setSearch] = useSearchParams();
+  const params: ReportParams = {
+    from: search.get('from') || undefined,
+    to: search.get('to') || undefined,
+    channel: search.get('channel') || undefined,
+    level: search.get('level') ? Number(search.get('level')) : undefined,
+  };
   const [cell, setCell] = useState<string | null>(null);
   const report = useReport(params);
   const r = report.data;
-  const set = (k: keyof ReportParams, v: string) => setParams((p) => ({ ...p, [k]: v || undefined }));
+  const set = (k: keyof ReportParams, v: string) =>
+    setSearch(
+      (old) => {
+        const next = new URLSearchParams(old);
+        if (v) next.set(k, v);
+        else next.delete(k);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <AdminPage
