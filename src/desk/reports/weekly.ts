@@ -48,7 +48,7 @@ export function summaryText(
     lang === 'ja'
       ? [
           line('受信した会話', String(c.conversations), String(b.conversations)),
-          line('応答率', pct(c.responseRate), pct(b.responseRate)) + `　※業界平均 ${pct(r.industryResponseRate)}`,
+          line('応答率', pct(c.responseRate), pct(b.responseRate)) + ` ※業界平均 ${pct(r.industryResponseRate)}`,
           line('初回応答（中央値）', mins(c.frtMedianMs, lang), mins(b.frtMedianMs, lang)),
           line('5分以内の応答', pct(c.within5m), pct(b.within5m)),
           line('SLA達成率', pct(c.slaAttainment), pct(b.slaAttainment)),
