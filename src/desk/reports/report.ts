@@ -37,6 +37,13 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/** The desk's time zone and the query's range in it (every report, drill-down and export starts here). */
+async function deskRange(db: Db, workspaceId: string, q: ReportRange, now: Date) {
+  const settings = await deskSettings.get(db, workspaceId);
+  const timeZone = settings.businessHours.timeZone;
+  return { settings, timeZone, r: resolveRange(q, timeZone, now) };
+}
+
 /** The range as instants, and the same length just before it. */
 export function resolveRange(q: ReportRange, timeZone: string, now: Date) {
   const today = localDays(timeZone)(now.getTime()).day;
@@ -87,9 +94,7 @@ export async function buildDeskReport(
   q: ReportRange,
   now = new Date(),
 ): Promise<ReportView> {
-  const settings = await deskSettings.get(db, workspaceId);
-  const timeZone = settings.businessHours.timeZone;
-  const r = resolveRange(q, timeZone, now);
+  const { timeZone, r } = await deskRange(db, workspaceId, q, now);
   const filter = filterOf(q);
   const messagesByDay = messagesKeptBy(q);
   const [facts, before, messageDays, pending, name] = await Promise.all([
@@ -112,9 +117,7 @@ export async function buildNaiveReport(
   q: ReportRange,
   now = new Date(),
 ): Promise<ReportView> {
-  const settings = await deskSettings.get(db, workspaceId);
-  const timeZone = settings.businessHours.timeZone;
-  const r = resolveRange(q, timeZone, now);
+  const { timeZone, r } = await deskRange(db, workspaceId, q, now);
   const derive = async (from: string, to: string) => {
     const { facts, days } = await factsOf(db, await reports.conversationIdsCreated(db, workspaceId, from, to), now);
     const f = filterOf(q);
@@ -232,9 +235,7 @@ export async function drillDown(
   limit: number,
   now = new Date(),
 ): Promise<DrillDownView> {
-  const settings = await deskSettings.get(db, workspaceId);
-  const timeZone = settings.businessHours.timeZone;
-  const r = resolveRange(q, timeZone, now);
+  const { settings, timeZone, r } = await deskRange(db, workspaceId, q, now);
   const local = localDays(timeZone);
   const facts = (await reports.facts(db, workspaceId, r.from, r.to, filterOf(q))).filter((f) =>
     inBucket(f, bucket, local, now),
@@ -259,11 +260,10 @@ export async function drillDown(
 
 /** Every conversation of the range with its figures, for the CSV export (one row each, oldest first). */
 export async function exportRows(db: Db, workspaceId: string, q: ReportRange, now = new Date()) {
-  const settings = await deskSettings.get(db, workspaceId);
-  const r = resolveRange(q, settings.businessHours.timeZone, now);
+  const { timeZone, r } = await deskRange(db, workspaceId, q, now);
   const [facts, name] = await Promise.all([
     reports.facts(db, workspaceId, r.from, r.to, filterOf(q)),
     namesOf(db, workspaceId),
   ]);
-  return { facts, name, timeZone: settings.businessHours.timeZone };
+  return { facts, name, timeZone };
 }
