@@ -24,6 +24,11 @@ export interface ChannelContext {
    * (shown to admins) and never processed. The webhook still acknowledges it, so the rest of the batch is not redelivered.
    */
   reject(channelId: string, payload: unknown, reason: string): Promise<void>;
+  /**
+   * A customer tapped one of a message's `choices` (a postback): the desk acts on the data it wrote there (a survey
+   * score). False when the data is not Koe's or not this customer's.
+   */
+  choiceTapped(channelId: string, customerExternalId: string, data: string): Promise<boolean>;
 }
 
 /**

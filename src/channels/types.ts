@@ -47,6 +47,11 @@ export interface OutboundMessage {
   via?: 'dm';
   /** The customer message being answered, with its platform meta; absent when the customer never wrote. */
   inReplyTo?: { messageId: string; meta: Record<string, unknown>; createdAt: string };
+  /**
+   * Buttons the customer may tap instead of typing (a survey's scores), on platforms that have them (LINE quick
+   * replies); `data` comes back in the platform's postback. Platforms without them send the text alone.
+   */
+  choices?: { label: string; data: string }[];
 }
 
 /** Thrown by `send`; `permanent` failures are shown to the agent at once, others retry with backoff. */

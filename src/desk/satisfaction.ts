@@ -11,6 +11,7 @@ import {
   bySystem,
   channels,
   conversations,
+  customers,
   messages,
   outbox,
   surveys,
@@ -26,6 +27,15 @@ export const SURVEY_ASK = 'survey.ask';
 /** How long a survey can be answered (the chat widget also stops showing it then). */
 export const SURVEY_OPEN_DAYS = 7;
 const PURPOSE = 'koe-survey-link-v1';
+/** Channels whose messages can carry tap-to-answer buttons (LINE quick replies). */
+const QUICK_REPLIES = new Set(['line']);
+const CHOICE_PREFIX = 'koe-survey:';
+const scoreChoices = (surveyId: string, kind: 'csat' | 'nps') =>
+  Array.from({ length: kind === 'nps' ? 11 : 5 }, (_, i) => {
+    const score = kind === 'nps' ? i : i + 1;
+    return { label: String(score), data: `${CHOICE_PREFIX}${surveyId}:${score}` };
+  });
+
 /** Channels whose conversations may be public threads: the survey link goes by direct message there. */
 const PUBLIC_THREADS = new Set(['x', 'facebook', 'instagram']);
 
@@ -133,7 +143,12 @@ export function surveyAsker(deps: SatisfactionDeps) {
           authorId: null,
           authorName: 'Koe',
           createdAt: at,
-          meta: PUBLIC_THREADS.has(channel.kind) ? { via: 'dm', survey: s.id } : { survey: s.id },
+          meta: {
+            survey: s.id,
+            ...(PUBLIC_THREADS.has(channel.kind) ? { via: 'dm' } : {}),
+            // One tap answers on platforms with quick replies; the link stays for a comment.
+            ...(QUICK_REPLIES.has(channel.kind) ? { choices: scoreChoices(s.id, kind) } : {}),
+          },
         });
         const outboxId = await outbox.create(tx, { messageId: id, channelId: channel.id, at });
         await queueSend(deps.jobs, outboxId, tx);
@@ -226,4 +241,28 @@ function scoreLine(kind: string, score: number, comment: string | null): Localiz
         ja: `お客様の満足度: ${score}/5${said('「', '」')}`,
         en: `Customer's satisfaction rating: ${score}/5${said(' “', '”')}`,
       };
+}
+
+/**
+ * A customer tapped a score on a platform's quick reply: records it when the survey is theirs (the tap comes from the
+ * customer's own account on the survey's channel). False for data that is not a Koe survey score, or not theirs.
+ */
+export async function answerFromChoice(
+  deps: Omit<SatisfactionDeps, 'secretKey' | 'baseUrl'>,
+  channelId: string,
+  customerExternalId: string,
+  data: string,
+): Promise<boolean> {
+  const m = /^koe-survey:([^:]{1,100}):(\d{1,2})$/.exec(data);
+  if (!m) return false;
+  const s = await surveys.get(deps.db, m[1]);
+  const customer = s && (await customers.byIdentity(deps.db, channelId, customerExternalId));
+  if (!s || !customer || s.customer_id !== customer.id || s.channel_id !== channelId) return false;
+  try {
+    await answerSurvey(deps, s.id, Number(m[2]), s.comment);
+    return true;
+  } catch (err) {
+    deps.log.info({ err, surveyId: s.id }, 'a tapped survey score was not recorded');
+    return false;
+  }
 }

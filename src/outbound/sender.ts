@@ -55,6 +55,7 @@ export function replySender(deps: OutboundDeps) {
         idempotencyKey: entry.idempotency_key,
         inReplyTo: await inReplyTo(deps.db, conv.id, message.id),
         via: await viaOf(deps.db, message.id),
+        choices: await choicesOf(deps.db, message.id),
       });
       await outbox.update(deps.db, entry.id, {
         status: 'sent',
@@ -92,6 +93,12 @@ async function inReplyTo(db: Db, conversationId: string, replyId: string) {
   }
   const last = await messages.lastInbound(db, conversationId);
   return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
+}
+
+async function choicesOf(db: Db, messageId: string): Promise<{ label: string; data: string }[] | undefined> {
+  const r = await messages.rawMeta(db, messageId);
+  const choices = r?.meta ? (JSON.parse(r.meta) as { choices?: unknown }).choices : undefined;
+  return Array.isArray(choices) ? (choices as { label: string; data: string }[]) : undefined;
 }
 
 async function viaOf(db: Db, messageId: string): Promise<'dm' | undefined> {

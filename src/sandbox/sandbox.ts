@@ -9,7 +9,7 @@ import { metaGraphRoutes } from './platforms/meta';
 import { xApiRoutes } from './platforms/x';
 import { composePost, DEFAULT_MIX, TrafficGenerator, type ComposedPost, type TrafficMix } from './traffic';
 import type { TranscriptEntry } from './transcript';
-import { lineWebhook, metaWebhook, newPostId, postWebhook, xWebhook } from './webhooks';
+import { linePostback, lineWebhook, metaWebhook, newPostId, postWebhook, xWebhook } from './webhooks';
 import { SandboxWorld } from './world';
 
 export interface SandboxOptions {
@@ -100,6 +100,15 @@ export class Sandbox {
       { ...drawn, text: text ?? drawn.text, visibility: opts.visibility ?? drawn.visibility, returning: false },
       opts.customer,
     );
+  }
+
+  /** The customer taps one of the buttons a brand message offered (a LINE quick reply), by its label. */
+  async tap(entryId: string, label: string): Promise<void> {
+    if (!this.channels) throw new Error('The sandbox is not connected to Koe yet');
+    const entry = this.world.transcript.list('line').find((e) => e.id === entryId);
+    const choice = entry?.choices?.find((c) => c.label === label);
+    if (!entry || !choice) throw new Error(`No button "${label}" on that message`);
+    await postWebhook(this.channels.webhooks.line!, linePostback(this.world, entry.customer.id, choice.data));
   }
 
   private async send(post: ComposedPost, given?: SandboxCustomer): Promise<TranscriptEntry> {

@@ -20,6 +20,8 @@ export interface TranscriptEntry {
    * 「Koeマートがいいねしました」 or 「Koeマートがリポストしました」.
    */
   reaction?: { kind: 'like' | 'repost'; by: string; target: string };
+  /** Buttons offered with a brand message (LINE quick replies): what the customer can tap, and what comes back. */
+  choices?: { label: string; data: string }[];
 }
 
 export const REACTION_TEXT = { like: 'Koeマートがいいねしました', repost: 'Koeマートがリポストしました' } as const;

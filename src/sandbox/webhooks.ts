@@ -49,6 +49,31 @@ export function lineWebhook(world: SandboxWorld, customer: SandboxCustomer, entr
   };
 }
 
+/** LINE: the customer tapped a quick-reply button with postback data. */
+export function linePostback(world: SandboxWorld, customerId: string, data: string): SignedWebhook {
+  const body = JSON.stringify({
+    destination: world.accounts.line.botUserId,
+    events: [
+      {
+        type: 'postback',
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId: ulid(),
+        deliveryContext: { isRedelivery: false },
+        replyToken: randomBytes(16).toString('hex'),
+        source: { type: 'user', userId: customerId },
+        postback: { data },
+      },
+    ],
+  });
+  return {
+    body,
+    headers: {
+      'x-line-signature': createHmac('sha256', world.accounts.line.channelSecret).update(body).digest('base64'),
+    },
+  };
+}
+
 /** Meta escapes non-ASCII in the JSON it signs; doing the same keeps the sandbox honest about raw-byte checks. */
 const metaJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

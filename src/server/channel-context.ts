@@ -6,6 +6,7 @@ import type { RealtimeBus } from '../realtime/bus';
 import { decryptSecret } from '../security/secrets';
 import { channels, type Db } from '../store/repositories';
 import type { ChannelContext } from '../channels/plugin';
+import { answerFromChoice } from '../desk/satisfaction';
 
 /** The one ChannelContext the running desk gives every channel plugin: storage, credentials, and the ingest seam. */
 export function channelContext(deps: {
@@ -31,5 +32,7 @@ export function channelContext(deps: {
     reject: async (channelId, payload, reason) => {
       await recordRejected(deps.ingest, channelId, payload, reason);
     },
+    choiceTapped: (channelId, customerExternalId, data) =>
+      answerFromChoice(deps.ingest, channelId, customerExternalId, data),
   };
 }

@@ -61,9 +61,32 @@ describe.each(dialects)('satisfaction surveys on the social channels (%s)', (dia
     expect(thread).toContain('お客様の満足度: 5/5');
   });
 
-  it('asks a LINE customer in the chat they wrote in', async () => {
-    const { seen } = await resolvedOn('line', '会員カードの再発行はできますか', 'private');
+  it('asks a LINE customer in the chat they wrote in, with the scores as quick-reply buttons', async () => {
+    const { conv, seen } = await resolvedOn('line', '会員カードの再発行はできますか', 'private');
     expect(seen).toHaveLength(1);
     expect(seen[0].visibility).toBe('private');
+    expect(seen[0].choices?.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5']);
+    await sandbox.tap(seen[0].id, '4');
+    const thread = async () =>
+      ((await desk.admin.get(`/api/conversations/${conv.id}/messages`)).body.items as any[]).map((m) => m.text);
+    await waitFor(async () => (await thread()).includes('お客様の満足度: 4/5'), 5_000);
+    // A forged tap (another survey's data, or not Koe's) changes nothing.
+    const s = await desk.koe.koe.db
+      .selectFrom('surveys')
+      .select(['id', 'score'])
+      .where('conversation_id', '=', conv.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(s.score)).toBe(4);
+    const other = await resolvedOn('line', 'ポイントの使い方を教えてください', 'private');
+    const forged = { ...other.seen[0], choices: [{ label: '1', data: `koe-survey:${s.id}:1` }] };
+    sandbox.world.transcript.list('line').find((e) => e.id === other.seen[0].id)!.choices = forged.choices;
+    await sandbox.tap(other.seen[0].id, '1');
+    await desk.koe.koe.jobs.drain();
+    const after = await desk.koe.koe.db
+      .selectFrom('surveys')
+      .select('score')
+      .where('id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(after.score)).toBe(4);
   });
 });

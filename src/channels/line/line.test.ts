@@ -82,7 +82,16 @@ describe('LINE webhook parsing', () => {
     expect(messageText({ type: 'file', id: '1', fileName: 'receipt.pdf' } as never)).toBe('[ファイル] receipt.pdf');
     expect(readLineEvent(eventsOf(fixture('follow.json'))[0]).kind).toBe('follow');
     expect(readLineEvent(eventsOf(fixture('unfollow.json'))[0]).kind).toBe('unfollow');
-    expect(readLineEvent({ type: 'postback', source: { type: 'user', userId: 'U1' } }).kind).toBe('ignored');
+    expect(readLineEvent({ type: 'beacon', source: { type: 'user', userId: 'U1' } }).kind).toBe('ignored');
+    // A quick-reply tap: its data is read; a postback without one cannot be.
+    expect(
+      readLineEvent({
+        type: 'postback',
+        source: { type: 'user', userId: 'U1' },
+        postback: { data: 'koe-survey:s1:5' },
+      }),
+    ).toMatchObject({ kind: 'postback', data: 'koe-survey:s1:5', origin: { userId: 'U1' } });
+    expect(readLineEvent({ type: 'postback', source: { type: 'user', userId: 'U1' } }).kind).toBe('invalid');
     expect(readLineEvent(null).kind).toBe('invalid');
     expect(
       readLineEvent({

@@ -43,12 +43,18 @@ const MessageEventSchema = EventSchema.extend({
   message: MessageSchema,
 });
 export type LineMessageEvent = z.infer<typeof MessageEventSchema>;
+const PostbackEventSchema = EventSchema.extend({
+  type: z.literal('postback'),
+  postback: z.looseObject({ data: z.string().max(300) }),
+});
 export type LineMessage = z.infer<typeof MessageSchema>;
 
 /** A webhook event reduced to what the desk acts on. */
 export type LineWebhookItem =
   | { kind: 'message'; event: LineMessageEvent; origin: LineOrigin }
   | { kind: 'follow'; origin: LineOrigin }
+  /** A tap on a quick-reply button Koe sent (postback action): `data` is what Koe wrote in the button. */
+  | { kind: 'postback'; data: string; origin: LineOrigin }
   | { kind: 'unfollow'; origin: LineOrigin }
   | { kind: 'ignored'; type: string }
   /** Signed by LINE but not in a shape Koe can read: recorded as failed with the reason, the rest of the batch goes on. */
@@ -98,6 +104,11 @@ export function readLineEvent(raw: unknown): LineWebhookItem {
   if (!origin) return { kind: 'ignored', type };
   if (type === 'follow') return { kind: 'follow', origin };
   if (type === 'unfollow') return { kind: 'unfollow', origin };
+  if (type === 'postback') {
+    const p = PostbackEventSchema.safeParse(raw);
+    if (!p.success) return { kind: 'invalid', reason: `not a LINE postback event: ${zodReason(p.error)}` };
+    return { kind: 'postback', data: p.data.postback.data, origin };
+  }
   return { kind: 'ignored', type };
 }
 

@@ -81,7 +81,16 @@ export function lineAdapter(ctx: ChannelContext): ChannelAdapter {
         );
       const creds = await ctx.credentials<LineCredentials>(out.channel.id);
       const api = lineApi(creds);
-      const messages = [{ type: 'text' as const, text }];
+      // A survey's scores as quick-reply buttons (up to 13; a tap comes back as a postback with the data).
+      const quickReply = out.choices?.length
+        ? {
+            items: out.choices.slice(0, 13).map((c) => ({
+              type: 'action' as const,
+              action: { type: 'postback' as const, label: c.label.slice(0, 20), data: c.data, displayText: c.label },
+            })),
+          }
+        : undefined;
+      const messages = [{ type: 'text' as const, text, ...(quickReply ? { quickReply } : {}) }];
 
       const replyToken = await usableReplyToken(ctx, out);
       if (replyToken) {

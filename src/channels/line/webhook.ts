@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { LineCredentials } from './credentials';
-import { parseLineBody, readLineEvent, toInboundEvent } from './parse';
+import { customerIdOf, parseLineBody, readLineEvent, toInboundEvent } from './parse';
 import type { LineProfiles } from './profile';
 import { isValidLineSignature } from './verify';
 
@@ -56,6 +56,10 @@ export async function lineWebhookRoutes(
           const r = await ctx.record(toInboundEvent(channelId, item.event, item.origin, name));
           if (r.rejected) rejected++;
           else if (!r.duplicate) recorded++;
+        } else if (item.kind === 'postback') {
+          // A tapped quick-reply button (a survey score): the desk checks it is this customer's own survey.
+          const taken = await ctx.choiceTapped(channelId, customerIdOf(item.origin), item.data);
+          if (!taken) req.log.info({ channelId }, 'LINE postback not for Koe, or no longer answerable; ignored');
         } else if (item.kind === 'follow') {
           await profiles.displayName(channelId, creds, item.origin); // warms the cache for the first message
           req.log.info({ channelId }, 'LINE follow');

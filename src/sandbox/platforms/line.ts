@@ -10,7 +10,10 @@ const REPLY_TOKEN_TTL_MS = 60_000;
 interface LineMessage {
   type?: string;
   text?: string;
+  quickReply?: { items?: { type?: string; action?: { type?: string; label?: string; data?: string } }[] };
 }
+/** LINE allows up to 13 quick-reply buttons, each an action with a label of at most 20 characters. */
+const QUICK_REPLY_MAX = 13;
 const lineError = (
   reply: FastifyReply,
   status: number,
@@ -39,9 +42,31 @@ function invalidMessages(
         message: 'The request body has 1 error(s)',
         details: [{ message: `Length must be between 0 and ${TEXT_LIMIT}`, property: `messages[${i}].text` }],
       };
+    const items = m.quickReply?.items;
+    if (m.quickReply !== undefined) {
+      const bad =
+        !Array.isArray(items) ||
+        items.length < 1 ||
+        items.length > QUICK_REPLY_MAX ||
+        items.some(
+          (it) =>
+            it?.type !== 'action' ||
+            !it.action?.label ||
+            it.action.label.length > 20 ||
+            (it.action.type === 'postback' && !it.action.data),
+        );
+      if (bad)
+        return {
+          message: 'The request body has 1 error(s)',
+          details: [{ message: 'Invalid quick reply', property: `messages[${i}].quickReply` }],
+        };
+    }
   }
   return null;
 }
+
+const choicesOf = (m: LineMessage) =>
+  m.quickReply?.items?.map((it) => ({ label: it.action!.label!, data: it.action!.data ?? it.action!.label! }));
 
 /** The LINE Messaging API endpoints Koe calls: reply, push, profile and bot info. */
 export function lineApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
@@ -63,16 +88,17 @@ export function lineApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
     }
   });
 
-  const record = (userId: string, text: string, inReplyTo: string | null) => {
+  const record = (userId: string, m: LineMessage, inReplyTo: string | null) => {
     const customer = world.customers.get('line', userId);
     world.transcript.add({
       platform: 'line',
       customer: { id: userId, name: customer?.name ?? userId },
       author: 'brand',
       visibility: 'private',
-      text,
+      text: m.text!,
       inReplyTo,
       externalId: String(world.nextSeq()),
+      ...(m.quickReply ? { choices: choicesOf(m) } : {}),
     });
   };
 
@@ -83,7 +109,7 @@ export function lineApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
     if (!token || token.used || Date.now() - token.issuedAt > REPLY_TOKEN_TTL_MS)
       return lineError(reply, 400, 'Invalid reply token');
     token.used = true;
-    for (const m of req.body.messages as LineMessage[]) record(token.userId, m.text!, token.entryId);
+    for (const m of req.body.messages as LineMessage[]) record(token.userId, m, token.entryId);
     return sent(reply);
   });
 
@@ -107,7 +133,7 @@ export function lineApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
       world.lineRetryKeys.set(retryKey, randomUUID());
     }
     for (const m of req.body.messages as LineMessage[])
-      record(to, m.text!, world.transcript.lastFrom('line', to)?.id ?? null);
+      record(to, m, world.transcript.lastFrom('line', to)?.id ?? null);
     return sent(reply);
   });
 
