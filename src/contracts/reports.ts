@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ConversationItemSchema } from './conversations';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD');
+const Day = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  }, 'is not a date in the calendar');
+/** The longest range a report covers (two years). */
+export const MAX_REPORT_DAYS = 731;
 const DIMENSIONS = ['channel', 'level', 'category', 'sentiment', 'team', 'agent'] as const;
 const FRT_BIN_KEYS = ['lt5m', '5to15m', '15to60m', '1to4h', '4to24h', 'gt24h', 'none'] as const;
 
@@ -18,7 +26,11 @@ export const ReportQuery = z
     team: z.string().max(100).optional(),
     agent: z.string().max(100).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) < MAX_REPORT_DAYS * 86_400_000, {
+    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+    path: ['to'],
+  });
 export type ReportParams = z.input<typeof ReportQuery>;
 
 const Rate = z.number().nullable();

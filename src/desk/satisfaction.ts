@@ -194,7 +194,10 @@ export async function answerSurvey(
   if (!Number.isInteger(score) || score < min || score > max) throw invalid('score', `must be ${min}–${max}`);
   const text = comment?.trim() ? comment.trim().slice(0, 2000) : null;
   const settings = (await deskSettings.get(deps.db, s.workspace_id)).satisfaction.csat;
-  const low = s.kind === 'csat' && score <= settings.lowAtMost && text !== null;
+  const isLow = (kind: string, value: number | null, said: string | null) =>
+    kind === 'csat' && value !== null && value <= settings.lowAtMost && said !== null;
+  // Only the answer that makes the survey low acts: correcting a low answer again alerts nobody twice.
+  const low = isLow(s.kind, score, text) && !isLow(s.kind, s.score === null ? null : Number(s.score), s.comment);
   const at = nowIso();
   const reopened = await deps.db.transaction().execute(async (tx) => {
     const first = s.answered_at === null;
@@ -207,7 +210,8 @@ export async function answerSurvey(
       target: { type: 'conversation', id: s.conversation_id },
       detail: { rating: `${s.kind === 'nps' ? 'NPS' : 'CSAT'} ${score}/${max}`, corrected: !first },
     });
-    if (low && settings.lowScore === 'reopen') return conversations.reopenForFeedback(tx, s.conversation_id, at);
+    if (low && settings.lowScore === 'reopen')
+      return conversations.reopenForFeedback(tx, s.conversation_id, s.resolution_at, at);
     return false;
   });
   const item = await conversations.item(deps.db, s.workspace_id, s.conversation_id);

@@ -1,5 +1,5 @@
 import { nextSealedSecret } from '../security/secrets';
-import { deskSettingsDocument, type Db } from '../store/repositories';
+import { deskSettingsDocument, reports, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import {
   DeskSettingsSchema,
@@ -41,7 +41,11 @@ export const deskSettings = {
     return DeskSettingsSchema.parse(parseJson(await deskSettingsDocument.read(db, workspaceId), {}));
   },
   async save(db: Db, workspaceId: string, settings: DeskSettings): Promise<void> {
+    const before = await deskSettings.get(db, workspaceId);
     await deskSettingsDocument.write(db, workspaceId, JSON.stringify(settings));
+    // Report facts hold SLA outcomes, business-time figures and local days: recomputed under the new rules.
+    const shapesFacts = (s: DeskSettings) => JSON.stringify([s.sla, s.businessHours]);
+    if (shapesFacts(before) !== shapesFacts(settings)) await reports.markWorkspaceStale(db, workspaceId);
   },
 };
 

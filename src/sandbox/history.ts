@@ -87,87 +87,101 @@ export async function seedHistory(
   const perDay = o.perDay ?? 60;
   const hourTotal = HOURLY.reduce((a, b) => a + b, 0);
   let written = 0;
-  for (let d = o.days; d >= 1; d--) {
-    const dayStart = today - d * 24 * HOUR;
-    const weekday = new Date(dayStart + TOKYO).getUTCDay();
-    // Weekends are quieter; volume drifts a little from day to day.
-    const volume = Math.round(perDay * (weekday === 0 || weekday === 6 ? 0.7 : 1) * (0.85 + rng.next() * 0.3));
-    for (let i = 0; i < volume; i++) {
-      let pickHour = rng.next() * hourTotal;
-      let hour = 0;
-      while (pickHour > HOURLY[hour] && hour < 23) pickHour -= HOURLY[hour++];
-      const at = dayStart + hour * HOUR + Math.floor(rng.next() * HOUR);
-      const post = composePost(rng, { ...DEFAULT_MIX, platforms });
-      const triage = analyse({ text: post.text });
-      const customer = book.create(post.platform, post.lang, (n) => Math.floor(rng.next() * n));
-      const setAside = triage.flags.spam || triage.flags.troll;
-      const agent = pickOne(rng, staff);
-      const answered = !setAside && rng.next() < (triage.level >= 2 ? 0.95 : 0.8);
-      let replyAt = at + drawFrtMin(rng, triage.level) * MIN;
-      if (triage.level < 3) replyAt = Math.max(replyAt, nextOpening(at) + Math.floor(rng.next() * 40) * MIN);
-      const reply = answered && replyAt < now.getTime() ? replyAt : null;
-      const resolvedAt = reply !== null && rng.next() < 0.9 ? reply + (10 + Math.floor(rng.next() * 240)) * MIN : null;
-      const resolved = resolvedAt !== null && resolvedAt < now.getTime() ? resolvedAt : null;
-      const escalated = !setAside && triage.level >= 2 && rng.next() < 0.08;
-      const fast = reply !== null && reply - at < (triage.level >= 3 ? 10 : 60) * MIN;
-      const score = fast ? (rng.next() < 0.8 ? 5 : 4) : rng.next() < 0.5 ? 3 : rng.next() < 0.5 ? 2 : 4;
-      const comments = COMMENTS[post.lang][score >= 4 ? 'high' : 'low'];
-      const iso = (t: number) => new Date(t).toISOString();
-      await history.insert(db, {
-        workspaceId,
-        channelId: byKind.get(post.platform)!,
-        customer: {
-          name: customer.name,
-          externalId: customer.id,
-          handle: customer.handle,
-          email: post.platform === 'email' ? customer.id : null,
-        },
-        createdAt: iso(at),
-        text: post.text,
-        visibility: post.visibility,
-        level: triage.level,
-        priority: triage.priority,
-        sentiment: triage.sentiment,
-        categories: triage.categories,
-        flag: triage.flags.spam ? 'spam' : triage.flags.troll ? 'troll' : null,
-        teamId: teamIds.length ? pickOne(rng, teamIds) : null,
-        reply:
-          reply === null
-            ? null
-            : {
-                agentId: agent.id,
-                agentName: agent.displayName || agent.name,
-                text: pickOne(rng, REPLIES[post.lang]).replace(
-                  '{agent}',
-                  (agent.displayName || agent.name).split(' ')[0],
-                ),
-                at: iso(reply),
-              },
-        resolvedAt: resolved === null ? null : iso(resolved),
-        escalation:
-          escalated && reply !== null
-            ? {
-                fromLevel: triage.level,
-                toLevel: Math.min(3, triage.level + 1),
-                at: iso(at + 2 * MIN),
-                acceptedAt: iso(at + (3 + Math.floor(rng.next() * 20)) * MIN),
-                agentId: agent.id,
-              }
-            : null,
-        survey:
-          resolved !== null && rng.next() < 0.35
-            ? {
-                kind: 'csat',
-                score,
-                comment: pickOne(rng, comments) || null,
-                askedAt: iso(resolved + MIN),
-                answeredAt: iso(resolved + (5 + Math.floor(rng.next() * 120)) * MIN),
-                lang: post.lang,
-              }
-            : null,
-      });
-      written++;
+  // The generator draws names from a short list: each seeded customer gets an address of their own.
+  const used = new Set<string>();
+  const unique = (platform: string, id: string) => {
+    let candidate = id;
+    for (let n = 2; used.has(`${platform}:${candidate}`); n++)
+      candidate = platform === 'email' ? id.replace('@', `+${n}@`) : `${id}${n}`;
+    used.add(`${platform}:${candidate}`);
+    return candidate;
+  };
+  // All of it or none: a failure leaves no half-written history behind, so the seeding can simply run again.
+  await db.transaction().execute(async (tx) => {
+    for (let d = o.days; d >= 1; d--) {
+      const dayStart = today - d * 24 * HOUR;
+      const weekday = new Date(dayStart + TOKYO).getUTCDay();
+      // Weekends are quieter; volume drifts a little from day to day.
+      const volume = Math.round(perDay * (weekday === 0 || weekday === 6 ? 0.7 : 1) * (0.85 + rng.next() * 0.3));
+      for (let i = 0; i < volume; i++) {
+        let pickHour = rng.next() * hourTotal;
+        let hour = 0;
+        while (pickHour > HOURLY[hour] && hour < 23) pickHour -= HOURLY[hour++];
+        const at = dayStart + hour * HOUR + Math.floor(rng.next() * HOUR);
+        const post = composePost(rng, { ...DEFAULT_MIX, platforms });
+        const triage = analyse({ text: post.text });
+        const customer = book.create(post.platform, post.lang, (n) => Math.floor(rng.next() * n));
+        const setAside = triage.flags.spam || triage.flags.troll;
+        const agent = pickOne(rng, staff);
+        const answered = !setAside && rng.next() < (triage.level >= 2 ? 0.95 : 0.8);
+        let replyAt = at + drawFrtMin(rng, triage.level) * MIN;
+        if (triage.level < 3) replyAt = Math.max(replyAt, nextOpening(at) + Math.floor(rng.next() * 40) * MIN);
+        const reply = answered && replyAt < now.getTime() ? replyAt : null;
+        const resolvedAt =
+          reply !== null && rng.next() < 0.9 ? reply + (10 + Math.floor(rng.next() * 240)) * MIN : null;
+        const resolved = resolvedAt !== null && resolvedAt < now.getTime() ? resolvedAt : null;
+        const escalated = !setAside && triage.level >= 2 && rng.next() < 0.08;
+        const fast = reply !== null && reply - at < (triage.level >= 3 ? 10 : 60) * MIN;
+        const score = fast ? (rng.next() < 0.8 ? 5 : 4) : rng.next() < 0.5 ? 3 : rng.next() < 0.5 ? 2 : 4;
+        const comments = COMMENTS[post.lang][score >= 4 ? 'high' : 'low'];
+        const iso = (t: number) => new Date(t).toISOString();
+        const externalId = unique(post.platform, customer.id);
+        await history.insert(tx, {
+          workspaceId,
+          channelId: byKind.get(post.platform)!,
+          customer: {
+            name: customer.name,
+            externalId,
+            handle: customer.handle,
+            email: post.platform === 'email' ? externalId : null,
+          },
+          createdAt: iso(at),
+          text: post.text,
+          visibility: post.visibility,
+          level: triage.level,
+          priority: triage.priority,
+          sentiment: triage.sentiment,
+          categories: triage.categories,
+          flag: triage.flags.spam ? 'spam' : triage.flags.troll ? 'troll' : null,
+          teamId: teamIds.length ? pickOne(rng, teamIds) : null,
+          reply:
+            reply === null
+              ? null
+              : {
+                  agentId: agent.id,
+                  agentName: agent.displayName || agent.name,
+                  text: pickOne(rng, REPLIES[post.lang]).replace(
+                    '{agent}',
+                    (agent.displayName || agent.name).split(' ')[0],
+                  ),
+                  at: iso(reply),
+                },
+          resolvedAt: resolved === null ? null : iso(resolved),
+          escalation:
+            escalated && reply !== null
+              ? {
+                  fromLevel: triage.level,
+                  toLevel: Math.min(3, triage.level + 1),
+                  at: iso(at + 2 * MIN),
+                  acceptedAt: iso(at + (3 + Math.floor(rng.next() * 20)) * MIN),
+                  agentId: agent.id,
+                }
+              : null,
+          survey:
+            resolved !== null && rng.next() < 0.35
+              ? {
+                  kind: 'csat',
+                  score,
+                  comment: pickOne(rng, comments) || null,
+                  askedAt: iso(resolved + MIN),
+                  answeredAt: iso(resolved + (5 + Math.floor(rng.next() * 120)) * MIN),
+                  lang: post.lang,
+                }
+              : null,
+        });
+        written++;
+      }
     }
-  }
+  });
   return { conversations: written, days: o.days };
 }

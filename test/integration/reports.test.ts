@@ -287,6 +287,23 @@ describe.each(dialects)('reports (%s)', (dialect) => {
     expect({ ...stored, pending: 0 }).toEqual(JSON.parse(JSON.stringify(naive)));
   });
 
+  it('recomputes every conversation when the SLA targets or opening hours change', async () => {
+    const settings = (await desk.admin.get('/api/settings/desk')).body;
+    const put = await desk.admin.req('PUT', '/api/settings/desk', {
+      ...settings,
+      sla: { ...settings.sla, firstResponseMins: { ...settings.sla.firstResponseMins, 3: 2 } },
+    });
+    expect(put.status).toBe(200);
+    expect((await desk.admin.get(`/api/reports/summary?${week}`)).body.pending).toBeGreaterThanOrEqual(6);
+    while ((await refreshReportFacts(desk.koe.koe.db, 1000)) > 0);
+    const r = (await desk.admin.get(`/api/reports/summary?${week}`)).body;
+    expect(r.pending).toBe(0);
+    // A's 3-minute first reply now misses a 2-minute target.
+    expect(r.slaByLevel.find((l: any) => l.level === 3)).toEqual({ level: 3, met: 0, breached: 1, due: 0 });
+    expect((await desk.admin.req('PUT', '/api/settings/desk', settings)).status).toBe(200);
+    while ((await refreshReportFacts(desk.koe.koe.db, 1000)) > 0);
+  });
+
   it('narrows every figure by a filter', async () => {
     const r = await desk.admin.get(`/api/reports/summary?${week}&level=2`);
     expect(r.body.current).toMatchObject({ conversations: 2, replied: 1, slaBreached: 2 });
@@ -309,6 +326,16 @@ describe.each(dialects)('reports (%s)', (dialect) => {
     const bad = await desk.admin.get(`/api/reports/conversations?${week}&cell=hour=9-99`);
     expect(bad.status).toBe(400);
     expect((await desk.admin.get(`/api/reports/summary?from=2026-11-08&to=2026-11-02`)).status).toBe(400);
+    // Dates that are not in the calendar, or a range beyond two years, are refused, never a 500.
+    for (const q of [
+      'from=2024-13-01',
+      'to=2024-02-31',
+      'from=0000-01-01&to=9999-12-31',
+      'from=2020-01-01&to=2026-01-01',
+    ])
+      for (const path of ['summary', 'conversations', 'export.csv'])
+        expect((await desk.admin.raw('GET', `/api/reports/${path}?${q}`)).status, `${path}?${q}`).toBe(400);
+    expect((await desk.admin.get('/api/reports/summary?from=2019-01-01')).status).toBe(400); // to defaults to today
   });
 
   it('exports one CSV row per conversation with the figures the API gives', async () => {

@@ -96,6 +96,14 @@ describe.each(dialects)('satisfaction surveys (%s)', (dialect) => {
       title: '低い評価（2/5）が届きました',
       body: '返事が遅くて困りました',
     });
+    // Correcting a low answer (another low score, a new comment) alerts nobody a second time.
+    const lowAlerts = async () =>
+      ((await desk.admin.get('/api/notifications')).body.items as any[]).filter(
+        (n) => n.kind === 'low_satisfaction' && n.conversationId === conv.id,
+      ).length;
+    expect(await lowAlerts()).toBe(1);
+    expect((await post(`score=1&comment=${encodeURIComponent('やはり不満です')}`)).status).toBe(200);
+    expect(await lowAlerts()).toBe(1);
     // Alert only (the default): the conversation stays resolved.
     expect((await desk.admin.get(`/api/conversations/${conv.id}`)).body.status).toBe('resolved');
   });

@@ -26,6 +26,7 @@ export interface LocalTime {
   day: string;
   weekday: number;
   hour: number;
+  minute: number;
 }
 const LOCAL_DAYS = new Map<string, (ms: number) => LocalTime>();
 
@@ -37,22 +38,29 @@ function newLocalDays(timeZone: string) {
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
+    minute: '2-digit',
     weekday: 'short',
   });
   const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
   const cache = new Map<number, LocalTime>();
-  return (ms: number) => {
-    // Every zone in use today is offset from UTC by whole quarter hours: the local day, weekday and hour of an
-    // instant are those of the start of its UTC quarter hour.
+  return (ms: number): LocalTime => {
+    // Every zone in use today is offset from UTC by whole quarter hours: within a UTC quarter hour the local day,
+    // weekday and hour stay those of its start, and the local minute moves with the instant.
     const quarter = Math.floor(ms / 900_000);
     let v = cache.get(quarter);
     if (!v) {
       const p = Object.fromEntries(format.formatToParts(new Date(quarter * 900_000)).map((x) => [x.type, x.value]));
-      v = { day: `${p.year}-${p.month}-${p.day}`, weekday: WEEKDAYS[p.weekday] ?? 0, hour: Number(p.hour) % 24 };
+      v = {
+        day: `${p.year}-${p.month}-${p.day}`,
+        weekday: WEEKDAYS[p.weekday] ?? 0,
+        hour: Number(p.hour) % 24,
+        minute: Number(p.minute),
+      };
       if (cache.size > 50_000) cache.clear();
       cache.set(quarter, v);
     }
-    return v;
+    const extra = Math.floor((ms - quarter * 900_000) / 60_000);
+    return extra ? { ...v, minute: v.minute + extra } : v;
   };
 }
 
@@ -84,12 +92,14 @@ export function computeFacts(
   if (policy && target !== null) {
     const clock = policy.businessHours ? frtBusiness : frt;
     if (clock !== null) sla = clock <= target ? 'met' : 'breached';
-    else if (c.status === 'open' || c.status === 'pending') {
+    else {
       const due = policy.businessHours
-        ? addBusinessMs(policy.businessHours, new Date(created), target)
+        ? addBusinessMs(policy.businessHours, new Date(created), target).getTime()
         : created + target;
-      dueAt = new Date(due).toISOString();
-      sla = ms(dueAt) <= now.getTime() ? 'breached' : 'due';
+      if (c.status === 'open' || c.status === 'pending') {
+        dueAt = new Date(due).toISOString();
+        sla = due <= now.getTime() ? 'breached' : 'due';
+      } else if (c.resolved_at && due <= ms(c.resolved_at)) sla = 'breached'; // closed unanswered after its deadline
     }
   }
 

@@ -22,7 +22,8 @@ export type FrtBin = (typeof FRT_BINS)[number]['key'] | 'none';
 export const frtBin = (f: Pick<FactRow, 'first_response_ms'>): FrtBin => {
   if (f.first_response_ms == null) return 'none';
   const v = Number(f.first_response_ms);
-  return FRT_BINS.find((b) => v < b.upToMs || b.upToMs === Infinity)!.key;
+  // Upper bounds are inclusive, as "answered within 5 minutes" is: a reply at 5:00 is in the first bar and counted.
+  return FRT_BINS.find((b) => v <= b.upToMs)!.key;
 };
 
 /** The SLA outcome now: a reply still owed past its deadline has breached. */

@@ -1,4 +1,5 @@
-import type { DrillDownView, ReportView } from '../../contracts/reports';
+import { MAX_REPORT_DAYS, type DrillDownView, type ReportView } from '../../contracts/reports';
+import { invalid } from '../../domain/errors';
 import { agents, channels, conversations, reports, teams, type Db } from '../../store/repositories';
 import type { FactFilter, FactRow } from '../../store/repositories/reports';
 import { deskSettings } from '../settings';
@@ -20,18 +21,21 @@ export interface ReportRange {
   agent?: string;
 }
 
-/** The instant a local day (YYYY-MM-DD) begins in a time zone. */
+/** The instant a local day (YYYY-MM-DD) begins in a time zone (its first instant where midnight is skipped). */
 export function startOfLocalDay(day: string, timeZone: string): Date {
   const local = localDays(timeZone);
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  // The zone's offset at that moment, found by reading the local time of a guess; twice for a change of offset.
-  let guess = utcMidnight;
-  for (let i = 0; i < 3; i++) {
-    const p = local(guess);
-    const shown = Date.parse(`${p.day}T${String(p.hour).padStart(2, '0')}:00:00Z`) + (guess % 3_600_000);
-    guess += utcMidnight - shown;
-  }
-  return new Date(guess);
+  // The wall-clock time an instant shows there, read as if it were UTC; the difference is the zone's offset.
+  const wall = (ms: number) => {
+    const p = local(ms);
+    return Date.parse(`${p.day}T00:00:00Z`) + p.hour * 3_600_000 + p.minute * 60_000 + (ms % 60_000);
+  };
+  let at = utcMidnight;
+  for (let i = 0; i < 3; i++) at = utcMidnight - (wall(at) - at);
+  // Where the clock jumps over midnight the day starts later; where it falls back over it, earlier.
+  for (let i = 0; i < 8 && local(at).day < day; i++) at += 900_000;
+  for (let i = 0; i < 8 && local(at - 900_000).day === day; i++) at -= 900_000;
+  return new Date(at);
 }
 
 const addDays = (day: string, n: number) =>
@@ -52,6 +56,8 @@ export function resolveRange(q: ReportRange, timeZone: string, now: Date) {
   const from = startOfLocalDay(fromDay, timeZone).toISOString();
   const to = startOfLocalDay(addDays(toDay, 1), timeZone).toISOString();
   const span = Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000) + 1;
+  if (span < 1) throw invalid('from', 'must not be after to');
+  if (span > MAX_REPORT_DAYS) throw invalid('from', `a report covers at most ${MAX_REPORT_DAYS} days`);
   const previous = {
     from: startOfLocalDay(addDays(fromDay, -span), timeZone).toISOString(),
     to: from,
@@ -75,16 +81,19 @@ const messagesKeptBy = (q: ReportRange) =>
 /** Names for the keys of each breakdown (channels, teams, agents); levels, categories and sentiments stay keys. */
 async function namesOf(db: Db, workspaceId: string) {
   const [chs, tms, ags] = await Promise.all([
-    channels.list(db, workspaceId),
+    channels.names(db, workspaceId),
     teams.list(db, workspaceId),
     agents.list(db, workspaceId),
   ]);
   const names: Partial<Record<Dimension, Map<string, string>>> = {
-    channel: new Map(chs.map((c) => [c.id, c.name])),
+    // A removed channel keeps its name (its conversations are still counted), never its id.
+    channel: new Map(chs.map((c) => [c.id, c.removed ? `${c.name} (削除済み / removed)` : c.name])),
     team: new Map(tms.map((t) => [t.id, t.name])),
     agent: new Map(ags.map((a) => [a.id, a.displayName || a.name])),
   };
-  return (d: Dimension, key: string) => names[d]?.get(key) ?? key;
+  // A team or agent deleted since is named as such rather than by an id.
+  const gone: Partial<Record<Dimension, string>> = { team: '(削除済み / removed)', agent: '(削除済み / removed)' };
+  return (d: Dimension, key: string) => names[d]?.get(key) ?? (key && gone[d] ? gone[d] : key);
 }
 
 /** The report from stored facts (what the page and API read). */
@@ -101,7 +110,7 @@ export async function buildDeskReport(
     reports.facts(db, workspaceId, r.from, r.to, filter),
     reports.facts(db, workspaceId, r.previous.from, r.previous.to, filter),
     messagesByDay ? reports.messageDays(db, workspaceId, r.fromDay, r.toDay, q.channel) : Promise.resolve([]),
-    reports.staleCount(db),
+    reports.staleCount(db, workspaceId),
     namesOf(db, workspaceId),
   ]);
   return assemble({ facts, before, messageDays, pending, r, timeZone, now, messagesByDay, name });

@@ -116,7 +116,9 @@ export async function sendWeeklySummaries(
         deps.log.warn({ err, agentId: a.id }, 'weekly summary not delivered');
       }
     }
-    await workspaces.recordWeeklySummary(deps.db, w.id, week, delivered);
+    // Nothing delivered (the relay was down): the claim is given back, so a later round tries again.
+    if (readers.length && !delivered) await workspaces.releaseWeeklySummary(deps.db, w.id, week);
+    else await workspaces.recordWeeklySummary(deps.db, w.id, week, delivered);
     sent += delivered;
   }
   return sent;

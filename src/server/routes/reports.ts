@@ -104,7 +104,7 @@ export const reportRoutes =
           const at = local(Date.parse(f.created_at));
           const row = [
             f.conversation_id,
-            `${at.day} ${String(at.hour).padStart(2, '0')}:${new Date(f.created_at).toISOString().slice(14, 16)}`,
+            `${at.day} ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`,
             name('channel', f.channel_id),
             f.channel_kind,
             Number(f.level),

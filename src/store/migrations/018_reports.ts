@@ -13,7 +13,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 //                         records it; nothing else keeps that history).
 // report_stale:           conversations whose facts must be recomputed. Triggers mark them in the same transaction
 //                         as any change to the conversation or its escalations (a change while marked bumps
-//                         `version`); the refresher removes a mark only at the version it computed from.
+//                         `version`, a random number); the refresher removes a mark only at the version it computed from.
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   await db.schema
@@ -84,12 +84,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
 
+  // A fresh random version on every mark (never a counter, which a deleted and re-made mark would repeat): a refresher
+  // clears a mark only if it still has the version it computed from.
+  const version = pg ? `floor(random() * 2147483646)::int + 1` : `abs(random() % 2147483646) + 1`;
   const now = pg
     ? `to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : `strftime('%Y-%m-%dT%H:%M:%fZ')`;
   const stale = (id: string) =>
-    `insert into report_stale (conversation_id, marked_at, version) values (${id}, ${now}, 1) ` +
-    `on conflict (conversation_id) do update set version = report_stale.version + 1`;
+    `insert into report_stale (conversation_id, marked_at, version) values (${id}, ${now}, ${version}) ` +
+    `on conflict (conversation_id) do update set version = excluded.version`;
   const reopened = `insert into conversation_reopens (conversation_id, at) values (new.id, new.updated_at)`;
   const reopenWhen = `old.status in ('resolved', 'closed') and new.status in ('open', 'pending')`;
   if (pg) {

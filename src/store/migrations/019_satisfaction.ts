@@ -34,12 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('conversation_facts').addColumn('nps', 'integer').execute();
 
   // An answer changes the conversation's facts.
+  // A fresh random version on every mark (never a counter, which a deleted and re-made mark would repeat): a refresher
+  // clears a mark only if it still has the version it computed from.
+  const version = pg ? `floor(random() * 2147483646)::int + 1` : `abs(random() % 2147483646) + 1`;
   const now = pg
     ? `to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : `strftime('%Y-%m-%dT%H:%M:%fZ')`;
   const stale =
-    `insert into report_stale (conversation_id, marked_at, version) values (new.conversation_id, ${now}, 1) ` +
-    `on conflict (conversation_id) do update set version = report_stale.version + 1`;
+    `insert into report_stale (conversation_id, marked_at, version) values (new.conversation_id, ${now}, ${version}) ` +
+    `on conflict (conversation_id) do update set version = excluded.version`;
   if (pg) {
     await sql
       .raw(

@@ -64,6 +64,15 @@ export const channels = {
       .execute();
     return rows.map(toChannel);
   },
+  /** Every channel's name, removed ones too (reports still count their conversations). */
+  async names(db: Db, workspaceId: string): Promise<{ id: string; name: string; removed: boolean }[]> {
+    const rows = await db
+      .selectFrom('channels')
+      .select(['id', 'name', 'deleted_at'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, removed: r.deleted_at !== null }));
+  },
   async get(db: Db, workspaceId: string, id: string): Promise<Channel | undefined> {
     const r = await db
       .selectFrom('channels')

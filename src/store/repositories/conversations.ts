@@ -206,13 +206,17 @@ export const conversations = {
       .executeTakeFirst();
     return r?.external_id ?? null;
   },
-  /** A resolved conversation back to open (a low rating with a comment): the customer now waits for the team. */
-  async reopenForFeedback(db: Db, id: string, at: string): Promise<boolean> {
+  /**
+   * A resolved conversation back to open (a low rating with a comment): the customer now waits for the team. Only the
+   * resolution that was rated: a later one is left alone.
+   */
+  async reopenForFeedback(db: Db, id: string, resolvedAt: string, at: string): Promise<boolean> {
     const r = await db
       .updateTable('conversations')
       .set({ status: 'open', resolved_at: null, waiting_since: at, sort_wait: at, updated_at: at })
       .where('id', '=', id)
       .where('status', '=', 'resolved')
+      .where('resolved_at', '=', resolvedAt)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },

@@ -1,7 +1,7 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { ConversationFactTable, ConversationMsgDayTable } from '../schema';
 import { surveys } from './surveys';
-import type { Db } from './types';
+import { isPostgres, type Db } from './types';
 
 export type FactRow = Selectable<ConversationFactTable>;
 export type MsgDayRow = Selectable<ConversationMsgDayTable>;
@@ -61,10 +61,12 @@ export const reports = {
       .limit(limit)
       .execute();
   },
-  /** How many conversations wait for their facts (a report says how fresh it is). */
-  async staleCount(db: Db): Promise<number> {
+  /** How many of a workspace's conversations wait for their facts (a report says how fresh it is). */
+  async staleCount(db: Db, workspaceId: string): Promise<number> {
     const r = await db
-      .selectFrom('report_stale')
+      .selectFrom('report_stale as rs')
+      .innerJoin('conversations as cv', 'cv.id', 'rs.conversation_id')
+      .where('cv.workspace_id', '=', workspaceId)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
@@ -142,8 +144,8 @@ export const reports = {
       .execute();
   },
   /**
-   * Writes the facts of these conversations (replacing what was there) and clears each stale mark that still has the
-   * version it was computed from; a conversation that changed meanwhile stays marked. One transaction.
+   * Writes the facts of these conversations (replacing what was there, one transaction), then clears each stale mark
+   * that still has the version it was computed from; a conversation that changed meanwhile stays marked.
    */
   async saveFacts(
     db: Db,
@@ -168,18 +170,22 @@ export const reports = {
           .insertInto('conversation_msg_days')
           .values(days.slice(i, i + 500))
           .execute();
-      for (let i = 0; i < computed.length; i += 200) {
-        const part = computed.slice(i, i + 200);
-        await tx
-          .deleteFrom('report_stale')
-          .where((eb) =>
-            eb.or(
-              part.map((c) => eb.and([eb('conversation_id', '=', c.conversation_id), eb('version', '=', c.version)])),
-            ),
-          )
-          .execute();
-      }
     });
+    // Marks are cleared one at a time outside that transaction: the refresher never holds one mark while waiting for
+    // another, so it cannot deadlock with a writer marking several conversations in its own order.
+    for (const c of computed)
+      await db
+        .deleteFrom('report_stale')
+        .where('conversation_id', '=', c.conversation_id)
+        .where('version', '=', c.version)
+        .execute();
+  },
+  /** Marks every conversation of a workspace stale (settings the facts depend on changed: time zone, SLA, hours). */
+  async markWorkspaceStale(db: Db, workspaceId: string): Promise<void> {
+    const version = isPostgres(db) ? sql`floor(random() * 2147483646)::int + 1` : sql`abs(random() % 2147483646) + 1`;
+    await sql`insert into report_stale (conversation_id, marked_at, version)
+      select id, ${new Date().toISOString()}, ${version} from conversations where workspace_id = ${workspaceId}
+      on conflict (conversation_id) do update set version = excluded.version`.execute(db);
   },
   /** The facts of a workspace's conversations created in [from, to), optionally narrowed by dimensions. */
   async facts(db: Db, workspaceId: string, from: string, to: string, f: FactFilter = {}): Promise<FactRow[]> {

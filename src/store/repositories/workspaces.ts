@@ -42,6 +42,9 @@ export const workspaces = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
+  async releaseWeeklySummary(db: Db, workspaceId: string, week: string): Promise<void> {
+    await db.deleteFrom('weekly_summaries').where('workspace_id', '=', workspaceId).where('week', '=', week).execute();
+  },
   async recordWeeklySummary(db: Db, workspaceId: string, week: string, recipients: number): Promise<void> {
     await db
       .updateTable('weekly_summaries')

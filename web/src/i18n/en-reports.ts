@@ -45,7 +45,7 @@ export const enReports = {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     frt: 'Time to first response',
     frtBins: {
-      lt5m: 'Under 5 min',
+      lt5m: 'Within 5 min',
       '5to15m': '5–15 min',
       '15to60m': '15–60 min',
       '1to4h': '1–4 h',
