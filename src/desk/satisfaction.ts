@@ -56,8 +56,9 @@ export const surveyToken = (key: Buffer, id: string) => `${id}.${mac(key, id).to
 export function surveyIdOf(key: Buffer, token: string): string | null {
   const [id, given, ...rest] = token.split('.');
   if (!id || !given || rest.length) return null;
-  const expected = mac(key, id);
-  const actual = Buffer.from(given, 'base64url');
+  // Compared as text: only the one canonical spelling of the MAC opens the page.
+  const expected = Buffer.from(mac(key, id).toString('base64url'));
+  const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? id : null;
 }
 

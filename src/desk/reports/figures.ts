@@ -1,4 +1,4 @@
-import type { FactRow } from '../../store/repositories/reports';
+import type { ReportFact } from '../../store/repositories/reports';
 import type { localDays } from './facts';
 
 // The report's figures from conversation facts: pure functions, so the page, the CSV and the drill-down lists count
@@ -6,7 +6,7 @@ import type { localDays } from './facts';
 
 /** Set aside by triage (never hidden): not counted as conversations owed a reply. */
 const SET_ASIDE = new Set(['spam', 'troll']);
-export const owedReply = (f: Pick<FactRow, 'flag'>) => !SET_ASIDE.has(f.flag);
+export const owedReply = (f: Pick<ReportFact, 'flag'>) => !SET_ASIDE.has(f.flag);
 
 /** First-response time bins, in minutes (upper bounds); the last bin is open-ended. */
 export const FRT_BINS = [
@@ -19,7 +19,7 @@ export const FRT_BINS = [
 ] as const;
 export type FrtBin = (typeof FRT_BINS)[number]['key'] | 'none';
 
-export const frtBin = (f: Pick<FactRow, 'first_response_ms'>): FrtBin => {
+export const frtBin = (f: Pick<ReportFact, 'first_response_ms'>): FrtBin => {
   if (f.first_response_ms == null) return 'none';
   const v = Number(f.first_response_ms);
   // Upper bounds are inclusive, as "answered within 5 minutes" is: a reply at 5:00 is in the first bar and counted.
@@ -27,14 +27,14 @@ export const frtBin = (f: Pick<FactRow, 'first_response_ms'>): FrtBin => {
 };
 
 /** The SLA outcome now: a reply still owed past its deadline has breached. */
-export const slaNow = (f: Pick<FactRow, 'sla' | 'sla_due_at'>, now: Date): 'met' | 'breached' | 'due' | 'none' =>
+export const slaNow = (f: Pick<ReportFact, 'sla' | 'sla_due_at'>, now: Date): 'met' | 'breached' | 'due' | 'none' =>
   f.sla === 'due' && f.sla_due_at && Date.parse(f.sla_due_at) <= now.getTime()
     ? 'breached'
     : (f.sla as 'met' | 'breached' | 'due' | 'none');
 
 export const DIMENSIONS = ['channel', 'level', 'category', 'sentiment', 'team', 'agent'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-export const dimensionValue = (f: FactRow, d: Dimension): string => {
+export const dimensionValue = (f: ReportFact, d: Dimension): string => {
   switch (d) {
     case 'channel':
       return f.channel_id;
@@ -51,12 +51,6 @@ export const dimensionValue = (f: FactRow, d: Dimension): string => {
   }
 };
 
-/** Exact percentile (nearest rank) of numbers; null for none. */
-export function percentile(values: number[], p: number): number | null {
-  if (!values.length) return null;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 const share = (n: number, of: number) => (of ? n / of : null);
 
 export interface Headline {
@@ -93,62 +87,110 @@ export interface Headline {
   nps: number | null;
 }
 
-export function headline(facts: FactRow[], now: Date): Headline {
-  const owed = facts.filter(owedReply);
-  const replied = owed.filter((f) => f.first_response_ms != null);
-  const frt = replied.map((f) => Number(f.first_response_ms));
-  const frtBusiness = replied.map((f) => Number(f.first_response_business_ms));
-  const pub = owed.filter((f) => f.public);
-  const sla = facts.map((f) => slaNow(f, now));
-  const met = sla.filter((s) => s === 'met').length;
-  const breached = sla.filter((s) => s === 'breached').length;
-  const resolved = facts.filter((f) => f.resolution_ms != null);
-  const next = facts.reduce((a, f) => a + Number(f.next_responses), 0);
-  const nextTotal = facts.reduce((a, f) => a + Number(f.next_response_ms_total), 0);
-  const handoffs = facts.filter((f) => f.handoff_ms != null).map((f) => Number(f.handoff_ms));
+/** Exact percentile (nearest rank) of values already sorted ascending; null for none. */
+function ranked(sorted: Float64Array, p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const sortedOf = (values: number[]) => Float64Array.from(values).sort();
+
+/** The key figures of a set of conversations, in one pass over their facts. */
+export function headline(facts: ReportFact[], now: Date): Headline {
+  const nowMs = now.getTime();
+  let owed = 0;
+  let publicPosts = 0;
+  let publicReplied = 0;
+  let within5m = 0;
+  let within1h = 0;
+  let met = 0;
+  let breached = 0;
+  let next = 0;
+  let nextTotal = 0;
+  let reopened = 0;
+  let escalations = 0;
+  let csatSum = 0;
+  let csatSatisfied = 0;
+  let promoters = 0;
+  let detractors = 0;
+  let npsCount = 0;
+  const frt: number[] = [];
+  const frtBusiness: number[] = [];
+  const resolution: number[] = [];
+  const handoffs: number[] = [];
+  const csat: number[] = [];
+  for (const f of facts) {
+    const isOwed = owedReply(f);
+    const replied = f.first_response_ms != null;
+    if (isOwed) {
+      owed++;
+      if (f.public) {
+        publicPosts++;
+        if (replied) publicReplied++;
+      }
+      if (replied) {
+        const v = Number(f.first_response_ms);
+        frt.push(v);
+        frtBusiness.push(Number(f.first_response_business_ms));
+        if (v <= 5 * 60_000) within5m++;
+        if (v <= 3_600_000) within1h++;
+      }
+    }
+    const sla = f.sla === 'due' && f.sla_due_at && Date.parse(f.sla_due_at) <= nowMs ? 'breached' : f.sla;
+    if (sla === 'met') met++;
+    else if (sla === 'breached') breached++;
+    next += Number(f.next_responses);
+    nextTotal += Number(f.next_response_ms_total);
+    if (f.resolution_ms != null) {
+      resolution.push(Number(f.resolution_ms));
+      if (Number(f.reopens) > 0) reopened++;
+    }
+    if (Number(f.escalations) > 0) escalations++;
+    if (f.handoff_ms != null) handoffs.push(Number(f.handoff_ms));
+    if (f.csat != null) {
+      const v = Number(f.csat);
+      csat.push(v);
+      csatSum += v;
+      if (v >= 4) csatSatisfied++;
+    }
+    if (f.nps != null) {
+      const v = Number(f.nps);
+      npsCount++;
+      if (v >= 9) promoters++;
+      else if (v <= 6) detractors++;
+    }
+  }
+  const frtSorted = sortedOf(frt);
+  const businessSorted = sortedOf(frtBusiness);
+  const resolutionSorted = sortedOf(resolution);
   return {
     conversations: facts.length,
-    owed: owed.length,
-    replied: replied.length,
-    responseRate: share(replied.length, owed.length),
-    publicPosts: pub.length,
-    publicReplied: pub.filter((f) => f.first_response_ms != null).length,
-    publicResponseRate: share(pub.filter((f) => f.first_response_ms != null).length, pub.length),
-    within5m: share(frt.filter((v) => v <= 5 * 60_000).length, owed.length),
-    within1h: share(frt.filter((v) => v <= 3_600_000).length, owed.length),
-    frtMedianMs: percentile(frt, 50),
-    frtP90Ms: percentile(frt, 90),
-    frtBusinessMedianMs: percentile(frtBusiness, 50),
-    frtBusinessP90Ms: percentile(frtBusiness, 90),
+    owed,
+    replied: frt.length,
+    responseRate: share(frt.length, owed),
+    publicPosts,
+    publicReplied,
+    publicResponseRate: share(publicReplied, publicPosts),
+    within5m: share(within5m, owed),
+    within1h: share(within1h, owed),
+    frtMedianMs: ranked(frtSorted, 50),
+    frtP90Ms: ranked(frtSorted, 90),
+    frtBusinessMedianMs: ranked(businessSorted, 50),
+    frtBusinessP90Ms: ranked(businessSorted, 90),
     slaMet: met,
     slaBreached: breached,
     slaAttainment: share(met, met + breached),
     nextResponseMeanMs: next ? nextTotal / next : null,
-    resolved: resolved.length,
-    resolutionMedianMs: percentile(
-      resolved.map((f) => Number(f.resolution_ms)),
-      50,
-    ),
-    resolutionP90Ms: percentile(
-      resolved.map((f) => Number(f.resolution_ms)),
-      90,
-    ),
-    reopenRate: share(resolved.filter((f) => Number(f.reopens) > 0).length, resolved.length),
-    escalations: facts.filter((f) => Number(f.escalations) > 0).length,
-    handoffMedianMs: percentile(handoffs, 50),
-    ...satisfaction(facts),
-  };
-}
-
-function satisfaction(facts: FactRow[]) {
-  const csat = facts.filter((f) => f.csat != null).map((f) => Number(f.csat));
-  const nps = facts.filter((f) => f.nps != null).map((f) => Number(f.nps));
-  return {
+    resolved: resolution.length,
+    resolutionMedianMs: ranked(resolutionSorted, 50),
+    resolutionP90Ms: ranked(resolutionSorted, 90),
+    reopenRate: share(reopened, resolution.length),
+    escalations,
+    handoffMedianMs: ranked(sortedOf(handoffs), 50),
     csatResponses: csat.length,
-    csatAverage: csat.length ? csat.reduce((a, b) => a + b, 0) / csat.length : null,
-    csatSatisfied: share(csat.filter((v) => v >= 4).length, csat.length),
-    npsResponses: nps.length,
-    nps: share(nps.filter((v) => v >= 9).length - nps.filter((v) => v <= 6).length, nps.length),
+    csatAverage: csat.length ? csatSum / csat.length : null,
+    csatSatisfied: share(csatSatisfied, csat.length),
+    npsResponses: npsCount,
+    nps: share(promoters - detractors, npsCount),
   };
 }
 
@@ -196,8 +238,8 @@ export function buildReport(input: {
   previous: { from: string; to: string };
   timeZone: string;
   pending: number;
-  facts: FactRow[];
-  before: FactRow[];
+  facts: ReportFact[];
+  before: ReportFact[];
   messageDays: { day: string; customer: number; agent: number }[];
   local: ReturnType<typeof localDays>;
   now: Date;
@@ -240,7 +282,7 @@ export function buildReport(input: {
     Dimension,
     BreakdownRow[]
   >;
-  const countBy = (rows: FactRow[]) => {
+  const countBy = (rows: ReportFact[]) => {
     const m = new Map<string, number>();
     for (const f of rows) if (f.category) m.set(f.category, (m.get(f.category) ?? 0) + 1);
     return m;
@@ -273,8 +315,8 @@ export function buildReport(input: {
   };
 }
 
-function breakdownBy(facts: FactRow[], dim: Dimension, now: Date): BreakdownRow[] {
-  const groups = new Map<string, FactRow[]>();
+function breakdownBy(facts: ReportFact[], dim: Dimension, now: Date): BreakdownRow[] {
+  const groups = new Map<string, ReportFact[]>();
   for (const f of facts) {
     const k = dimensionValue(f, dim);
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
@@ -308,7 +350,7 @@ export type Bucket =
   | { kind: 'all' };
 
 /** Whether a conversation's facts fall in a chart's cell: the same tests `buildReport` counts with. */
-export function inBucket(f: FactRow, b: Bucket, local: ReturnType<typeof localDays>, now: Date): boolean {
+export function inBucket(f: ReportFact, b: Bucket, local: ReturnType<typeof localDays>, now: Date): boolean {
   switch (b.kind) {
     case 'all':
       return true;

@@ -1,7 +1,7 @@
 import { MAX_REPORT_DAYS, type DrillDownView, type ReportView } from '../../contracts/reports';
 import { invalid } from '../../domain/errors';
 import { agents, channels, conversations, reports, teams, type Db } from '../../store/repositories';
-import type { FactFilter, FactRow } from '../../store/repositories/reports';
+import type { FactFilter, FactRow, ReportFact } from '../../store/repositories/reports';
 import { deskSettings } from '../settings';
 import { slaOfItem } from '../sla-view';
 import { factsOf, localDays } from './facts';
@@ -170,8 +170,8 @@ export async function buildNaiveReport(
 }
 
 function assemble(a: {
-  facts: FactRow[];
-  before: FactRow[];
+  facts: ReportFact[];
+  before: ReportFact[];
   messageDays: { day: string; customer: number; agent: number }[];
   pending: number;
   r: ReturnType<typeof resolveRange>;
@@ -271,7 +271,7 @@ export async function drillDown(
 export async function exportRows(db: Db, workspaceId: string, q: ReportRange, now = new Date()) {
   const { timeZone, r } = await deskRange(db, workspaceId, q, now);
   const [facts, name] = await Promise.all([
-    reports.facts(db, workspaceId, r.from, r.to, filterOf(q)),
+    reports.allFacts(db, workspaceId, r.from, r.to, filterOf(q)),
     namesOf(db, workspaceId),
   ]);
   return { facts, name, timeZone };

@@ -4,6 +4,33 @@ import { surveys } from './surveys';
 import { isPostgres, type Db } from './types';
 
 export type FactRow = Selectable<ConversationFactTable>;
+/** What a report reads of each conversation's facts (the export reads them all). */
+export const REPORT_COLUMNS = [
+  'conversation_id',
+  'created_at',
+  'channel_id',
+  'level',
+  'category',
+  'sentiment',
+  'team_id',
+  'agent_id',
+  'flag',
+  'public',
+  'first_response_ms',
+  'first_response_business_ms',
+  'sla',
+  'sla_due_at',
+  'next_responses',
+  'next_response_ms_total',
+  'resolution_ms',
+  'reopens',
+  'escalated_to',
+  'escalations',
+  'handoff_ms',
+  'csat',
+  'nps',
+] as const;
+export type ReportFact = Pick<FactRow, (typeof REPORT_COLUMNS)[number]>;
 export type MsgDayRow = Selectable<ConversationMsgDayTable>;
 
 /** What one conversation's facts are computed from. */
@@ -187,21 +214,13 @@ export const reports = {
       select id, ${new Date().toISOString()}, ${version} from conversations where workspace_id = ${workspaceId}
       on conflict (conversation_id) do update set version = excluded.version`.execute(db);
   },
-  /** The facts of a workspace's conversations created in [from, to), optionally narrowed by dimensions. */
-  async facts(db: Db, workspaceId: string, from: string, to: string, f: FactFilter = {}): Promise<FactRow[]> {
-    let q = db
-      .selectFrom('conversation_facts')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to);
-    if (f.channelId) q = q.where('channel_id', '=', f.channelId);
-    if (f.level !== undefined) q = q.where('level', '=', f.level);
-    if (f.category !== undefined) q = q.where('category', '=', f.category);
-    if (f.sentiment !== undefined) q = q.where('sentiment', '=', f.sentiment);
-    if (f.teamId !== undefined) q = q.where('team_id', '=', f.teamId);
-    if (f.agentId !== undefined) q = q.where('agent_id', '=', f.agentId);
-    return q.orderBy('created_at').orderBy('conversation_id').execute();
+  /** What a report reads of the facts of a workspace's conversations created in [from, to), narrowed by dimensions. */
+  async facts(db: Db, workspaceId: string, from: string, to: string, f: FactFilter = {}): Promise<ReportFact[]> {
+    return factsQuery(db, workspaceId, from, to, f).select(REPORT_COLUMNS).execute();
+  },
+  /** Every column of those facts (the CSV export). */
+  async allFacts(db: Db, workspaceId: string, from: string, to: string, f: FactFilter = {}): Promise<FactRow[]> {
+    return factsQuery(db, workspaceId, from, to, f).selectAll().execute();
   },
   /** Customer and agent messages per local day and channel, days in [fromDay, toDay]. */
   async messageDays(db: Db, workspaceId: string, fromDay: string, toDay: string, channelId?: string) {
@@ -229,4 +248,19 @@ export interface FactFilter {
   sentiment?: string;
   teamId?: string;
   agentId?: string;
+}
+
+function factsQuery(db: Db, workspaceId: string, from: string, to: string, f: FactFilter) {
+  let q = db
+    .selectFrom('conversation_facts')
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to);
+  if (f.channelId) q = q.where('channel_id', '=', f.channelId);
+  if (f.level !== undefined) q = q.where('level', '=', f.level);
+  if (f.category !== undefined) q = q.where('category', '=', f.category);
+  if (f.sentiment !== undefined) q = q.where('sentiment', '=', f.sentiment);
+  if (f.teamId !== undefined) q = q.where('team_id', '=', f.teamId);
+  if (f.agentId !== undefined) q = q.where('agent_id', '=', f.agentId);
+  return q.orderBy('created_at').orderBy('conversation_id');
 }
