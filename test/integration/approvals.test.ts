@@ -17,8 +17,11 @@ describe.each(dialects)('approval of public replies (%s)', (dialect) => {
     }, 10_000);
     return { conv, entry };
   };
+  // The brand's public replies to a post (a satisfaction survey after the resolution goes by DM and is not one).
   const xReplies = (entryId: string) =>
-    sandbox.world.transcript.list('x').filter((e) => e.inReplyTo === entryId && !e.reaction);
+    sandbox.world.transcript
+      .list('x')
+      .filter((e) => e.inReplyTo === entryId && !e.reaction && e.visibility === 'public');
   const detail = async (id: string) => (await desk.admin.get(`/api/conversations/${id}`)).body;
 
   beforeAll(async () => {
