@@ -22,6 +22,7 @@ import type { Lang, Localized } from '../texts/localized';
 import { addressee } from './incidents/acknowledge';
 import { notify } from './notifications';
 import { deskSettings } from './settings';
+import type { SatisfactionSettings } from '../contracts/routing';
 
 export const SURVEY_ASK = 'survey.ask';
 /** How long a survey can be answered (the chat widget also stops showing it then). */
@@ -78,8 +79,8 @@ export interface SurveyView {
 }
 
 /** What the customer is shown: the question in their language, and their answer once given. */
-export async function surveyView(db: Db, s: SurveyRow): Promise<SurveyView> {
-  const settings = (await deskSettings.get(db, s.workspace_id)).satisfaction;
+export async function surveyView(db: Db, s: SurveyRow, known?: SatisfactionSettings): Promise<SurveyView> {
+  const settings = known ?? (await deskSettings.get(db, s.workspace_id)).satisfaction;
   const lang = s.language === 'en' ? 'en' : 'ja';
   const question = s.kind === 'nps' ? settings.nps.question : settings.csat.question;
   return {
@@ -170,7 +171,7 @@ export function surveyAsker(deps: SatisfactionDeps) {
       if (identity)
         deps.bus.publish(topics.visitor(channel.id, identity), {
           type: 'survey',
-          data: await surveyView(deps.db, asked),
+          data: await surveyView(deps.db, asked, settings),
         });
     }
   };
@@ -188,13 +189,14 @@ export async function answerSurvey(
 ): Promise<SurveyView> {
   const s = await surveys.get(deps.db, surveyId);
   if (!s) throw notFound('Survey');
-  const view = await surveyView(deps.db, s);
+  const satisfaction = (await deskSettings.get(deps.db, s.workspace_id)).satisfaction;
+  const view = await surveyView(deps.db, s, satisfaction);
   if (!view.open) throw invalid('survey', 'This survey has closed');
   const max = s.kind === 'nps' ? 10 : 5;
   const min = s.kind === 'nps' ? 0 : 1;
   if (!Number.isInteger(score) || score < min || score > max) throw invalid('score', `must be ${min}–${max}`);
   const text = comment?.trim() ? comment.trim().slice(0, 2000) : null;
-  const settings = (await deskSettings.get(deps.db, s.workspace_id)).satisfaction.csat;
+  const settings = satisfaction.csat;
   const isLow = (kind: string, value: number | null, said: string | null) =>
     kind === 'csat' && value !== null && value <= settings.lowAtMost && said !== null;
   // Only the answer that makes the survey low acts: correcting a low answer again alerts nobody twice.
@@ -232,7 +234,7 @@ export async function answerSurvey(
       urgent: false,
     });
   }
-  return surveyView(deps.db, (await surveys.get(deps.db, s.id))!);
+  return surveyView(deps.db, (await surveys.get(deps.db, s.id))!, satisfaction);
 }
 
 function scoreLine(kind: string, score: number, comment: string | null): Localized {

@@ -96,7 +96,6 @@ const sortedOf = (values: number[]) => Float64Array.from(values).sort();
 
 /** The key figures of a set of conversations, in one pass over their facts. */
 export function headline(facts: ReportFact[], now: Date): Headline {
-  const nowMs = now.getTime();
   let owed = 0;
   let publicPosts = 0;
   let publicReplied = 0;
@@ -135,7 +134,7 @@ export function headline(facts: ReportFact[], now: Date): Headline {
         if (v <= 3_600_000) within1h++;
       }
     }
-    const sla = f.sla === 'due' && f.sla_due_at && Date.parse(f.sla_due_at) <= nowMs ? 'breached' : f.sla;
+    const sla = slaNow(f, now);
     if (sla === 'met') met++;
     else if (sla === 'breached') breached++;
     next += Number(f.next_responses);

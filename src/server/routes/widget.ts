@@ -49,8 +49,10 @@ export const widgetRoutes =
       if (!c || c.kind !== 'webchat') throw notFound('Chat channel');
       return c;
     };
-    const history = async (channel: Channel, token: string) => {
-      const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
+    /** The customer a visitor token stands for on this channel (none before their first message). */
+    const visitor = (channel: Channel, token: string) =>
+      customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
+    const history = async (channel: Channel, customer: { id: string } | undefined) => {
       if (!customer) return [];
       return (await messages.visibleToCustomer(koe.db, customer.id, channel.id)).map((m) =>
         toWidgetMessage({
@@ -78,6 +80,7 @@ export const widgetRoutes =
       async (req) => {
         const channel = await webchat(req.params.publicKey);
         const visitorToken = req.body.visitorToken ?? randomToken(24);
+        const customer = await visitor(channel, visitorToken);
         const greeting =
           typeof channel.settings.greeting === 'string' && channel.settings.greeting ? channel.settings.greeting : null;
         return {
@@ -85,15 +88,14 @@ export const widgetRoutes =
           channelName: channel.name,
           greeting,
           availability: await widgetAvailability(koe.db, channel.workspaceId),
-          messages: await history(channel, visitorToken),
-          survey: await visitorSurvey(channel, visitorToken),
+          messages: await history(channel, customer),
+          survey: await visitorSurvey(channel, customer),
         };
       },
     );
 
     /** The newest survey asked of this visitor within the week it stays open. */
-    const visitorSurvey = async (channel: Channel, token: string) => {
-      const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(token));
+    const visitorSurvey = async (channel: Channel, customer: { id: string } | undefined) => {
       if (!customer) return null;
       const since = new Date(Date.now() - SURVEY_OPEN_DAYS * 86_400_000).toISOString();
       const s = await surveys.latestOfCustomer(koe.db, customer.id, since);
@@ -116,7 +118,7 @@ export const widgetRoutes =
       },
       async (req) => {
         const channel = await webchat(req.params.publicKey);
-        const customer = await customers.byIdentity(koe.db, channel.id, visitorExternalId(req.body.visitorToken));
+        const customer = await visitor(channel, req.body.visitorToken);
         const s = await surveys.get(koe.db, req.body.surveyId);
         // Someone else's survey is reported as missing, not as forbidden: ids are not to be probed.
         if (!customer || !s || s.customer_id !== customer.id || s.channel_id !== channel.id) throw notFound('Survey');
@@ -134,7 +136,10 @@ export const widgetRoutes =
           response: { 200: Items(WidgetMessageSchema) },
         },
       },
-      async (req) => ({ items: await history(await webchat(req.params.publicKey), req.query.visitorToken) }),
+      async (req) => {
+        const channel = await webchat(req.params.publicKey);
+        return { items: await history(channel, await visitor(channel, req.query.visitorToken)) };
+      },
     );
 
     app.post(
