@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Box, Paper, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../api/reports';
 
@@ -77,6 +78,7 @@ export function VolumeChart({ report, drill }: { report: ReportView; drill: Dril
 
 export function FrtChart({ report, drill }: { report: ReportView; drill: Drill }) {
   const { t } = useTranslation();
+  const narrow = useMediaQuery('(max-width: 40em)');
   const name = t('reports.volumeConversations');
   const data = report.frtDistribution.map((b) => ({
     bin: b.bin,
@@ -91,7 +93,12 @@ export function FrtChart({ report, drill }: { report: ReportView; drill: Drill }
         dataKey="label"
         tickLine="none"
         series={[{ name, color: 'indigo.6' }]}
-        xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
+        // Every bin named; slanted on a phone, where seven labels do not fit side by side.
+        xAxisProps={
+          narrow
+            ? { interval: 0, tick: { fontSize: 10 }, angle: -35, textAnchor: 'end', height: 56 }
+            : { interval: 0, tick: { fontSize: 11 } }
+        }
         barProps={{
           cursor: 'pointer',
           onClick: (bar: unknown) => {
