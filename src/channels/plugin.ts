@@ -5,6 +5,7 @@ import type { KoeConfig } from '../config/config';
 import type { JobQueue } from '../jobs/queue';
 import type { RealtimeBus } from '../realtime/bus';
 import type { Channel, ChannelKind, Db } from '../store/repositories';
+import type { ListenErrorCode } from '../contracts/values';
 import type { ChannelAdapter, InboundEvent } from './types';
 
 /** What a channel plugin may use from the running desk. */
@@ -45,6 +46,44 @@ export interface ChannelPlugin {
   adapters(ctx: ChannelContext): ChannelAdapter[];
   /** Background work (polling); returns a stop function. */
   start?(ctx: ChannelContext): Promise<() => Promise<void>>;
+  /**
+   * Listening: public posts matching an admin's query that do not tag the brand, newer than what `state` (this
+   * query's cursors, as the last call returned them) says was seen. Throws `ListenError` when the platform refuses.
+   */
+  listen?(ctx: ChannelContext, channel: Channel, query: ListenQuery, state: ListenState): Promise<ListenResult>;
   /** "Test connection" in the channel setup page. */
   test?(ctx: ChannelContext, channel: Channel): Promise<{ ok: boolean; detail: string }>;
+}
+
+export interface ListenQuery {
+  terms: string[];
+  exclusions: string[];
+}
+export type ListenState = Record<string, unknown>;
+export interface ListenedPost {
+  externalId: string;
+  postedAt: string;
+  text: string;
+  url: string | null;
+  author: { name: string | null; handle: string | null } | null;
+  /**
+   * The post as an inbound event when the brand can answer it on the platform (an X post); null where the platform
+   * allows no answer (Instagram forbids commenting on media found by hashtag search and names no author).
+   */
+  event: InboundEvent | null;
+}
+export interface ListenResult {
+  /** Oldest first. */
+  posts: ListenedPost[];
+  state: ListenState;
+}
+
+/** Why a platform did not answer a listening query; the desk shows it to admins in their language. */
+export class ListenError extends Error {
+  constructor(
+    readonly code: ListenErrorCode,
+    detail: string,
+  ) {
+    super(detail);
+  }
 }

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('')),
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
+  /** How often each listening query searches X (Instagram: at most every 5 minutes). */
+  KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
 export interface KoeConfig {
@@ -53,6 +55,8 @@ export interface KoeConfig {
   sandbox: { enabled: boolean; ratePerMinute: number; port: number; historyDays: number };
   /** Notification emails (desk settings → external notifications); without smtpUrl they fail with a clear error. */
   mail: { smtpUrl?: string; from: string };
+  /** Listening queries: seconds between searches of one query. */
+  listening: { intervalSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
       port: sandboxPort,
     },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
+    listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
   };
 }
 

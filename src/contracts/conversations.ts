@@ -67,6 +67,8 @@ export const ConversationItemSchema = z.object({
   firstResponder: z.boolean(),
   /** Triage's mark on the newest customer message: unsure (needs a look) or a competitor mention; null otherwise. */
   mark: z.enum(TRIAGE_MARKS).nullable(),
+  /** Began with a public post found by listening: the customer named the brand without tagging it. */
+  listening: z.boolean(),
   sla: SlaSchema,
 });
 export type ConversationItem = z.infer<typeof ConversationItemSchema>;

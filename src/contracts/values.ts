@@ -24,3 +24,15 @@ export const AMPLIFY_ACTIONS = ['like', 'repost'] as const;
 export type AmplifyAction = (typeof AMPLIFY_ACTIONS)[number];
 /** Passwords people set (setup, new agents, reset); strength is the server's check (security/password-strength). */
 export const MIN_PASSWORD_LENGTH = 10;
+/** Why a platform did not answer a listening query (shown to admins in words). */
+export const LISTEN_ERRORS = [
+  'rate_limited',
+  'not_authorised',
+  'unavailable',
+  'hashtag_limit',
+  'not_supported',
+] as const;
+export type ListenErrorCode = (typeof LISTEN_ERRORS)[number];
+/** The platforms whose public posts Koe can search. */
+export const LISTENING_KINDS = ['x', 'instagram'] as const;
+export type ListeningKind = (typeof LISTENING_KINDS)[number];

@@ -3,7 +3,7 @@ import { statusOnCustomerMessage, type ConversationStatus } from '../domain/conv
 import type { IngestDeps } from '../ingest/pipeline';
 import { mergeVerdict } from '../ingest/triage-hook';
 import { topics } from '../realtime/bus';
-import { channels, conversations, customers, inboundEvents, messages, type Db } from '../store/repositories';
+import { channels, conversations, customers, inboundEvents, listening, messages, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { resumeClock } from './clock';
 import { ROUTE_CONVERSATION } from './route-conversation';
@@ -31,6 +31,10 @@ export function inboundProcessor(deps: IngestDeps) {
   };
 }
 
+/** The listening query that found the post, when the event came from listening (desk/listening.ts). */
+const listeningQueryOf = (event: InboundEvent): string | null =>
+  typeof event.meta?.listeningQueryId === 'string' ? event.meta.listeningQueryId : null;
+
 async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: InboundEvent) {
   const channel = await channels.byId(tx, event.channelId);
   if (!channel) throw new Error(`Channel ${event.channelId} no longer exists`);
@@ -56,6 +60,7 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
       channelId: channel.id,
       customerId: customer.id,
       at,
+      listeningQueryId: listeningQueryOf(event),
     });
     conv = (await conversations.row(tx, channel.workspaceId, id))!;
   }
@@ -127,6 +132,8 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
         }
       : {}),
   });
+  // A post found by listening: the Listening view links it to the conversation it began or joined.
+  if (listeningQueryOf(event)) await listening.linkConversation(tx, channel.id, event.externalId, conv.id);
   await inboundEvents.mark(tx, eventId, 'processed');
   // Routing (assignment, SLA timers) runs as its own job, committed with this message.
   await deps.jobs.enqueue(

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { channelPlugins } from '../channels/registry';
 import { encryptSecret } from '../security/secrets';
 import type { Koe } from '../server/context';
-import { channels, type ChannelKind } from '../store/repositories';
+import { channels, listening, type ChannelKind } from '../store/repositories';
 import { PLATFORM_LABEL, SANDBOX_PLATFORMS, type BrandAccounts, type SandboxPlatform } from './accounts';
 import type { WebhookTarget } from './webhooks';
 
@@ -20,6 +20,9 @@ export interface ChannelDirectory {
   list(): Promise<ChannelRow[]>;
   create(kind: SandboxPlatform, name: string, credentials: Record<string, unknown>): Promise<ChannelRow>;
   replaceCredentials(id: string, credentials: Record<string, unknown>): Promise<void>;
+  /** Listening queries on a channel (the sandbox adds one on a channel that has none). */
+  listeningOn(channelId: string): Promise<number>;
+  listen(channelId: string, name: string, terms: string[]): Promise<void>;
 }
 
 /** Through the REST API with an admin's API token, exactly as an admin's script would. */
@@ -39,6 +42,13 @@ export function apiDirectory(koeBase: string, token: string): ChannelDirectory {
     create: (kind, name, credentials) => call<ChannelRow>('POST', '/api/channels', { kind, name, credentials }),
     replaceCredentials: async (id, credentials) => {
       await call('PUT', `/api/channels/${id}/credentials`, { credentials });
+    },
+    listeningOn: async (channelId) =>
+      (await call<{ items: { channel: { id: string } }[] }>('GET', '/api/listening/queries')).items.filter(
+        (q) => q.channel.id === channelId,
+      ).length,
+    listen: async (channelId, name, terms) => {
+      await call('POST', '/api/listening/queries', { channelId, name, terms });
     },
   };
 }
@@ -64,6 +74,12 @@ export function storeDirectory(koe: Koe, workspaceId: string): ChannelDirectory 
       const c = await channels.get(koe.db, workspaceId, id);
       if (!c) throw new Error(`Channel ${id} not found`);
       await channels.setCredentials(koe.db, id, seal(c.kind, credentials));
+    },
+    listeningOn: async (channelId) =>
+      (await listening.queries(koe.db, workspaceId, new Date().toISOString())).filter((q) => q.channel.id === channelId)
+        .length,
+    listen: async (channelId, name, terms) => {
+      await listening.create(koe.db, { workspaceId, channelId, name, terms, exclusions: [], active: true });
     },
   };
 }
@@ -134,6 +150,11 @@ export function sandboxCredentials(
   }
 }
 
+const SANDBOX_LISTENING: Partial<Record<SandboxPlatform, { name: string; terms: string[] }>> = {
+  x: { name: 'Koeマート（名前とハッシュタグ）', terms: ['KoeMart', 'Koeマート', '#KoeMart', '#Koeマート'] },
+  instagram: { name: 'Koeマートのハッシュタグ', terms: ['#KoeMart', '#Koeマート'] },
+};
+
 export interface ConnectedChannels {
   webhooks: Partial<Record<SandboxPlatform, WebhookTarget>>;
   channelIds: Record<SandboxPlatform, string>;
@@ -161,6 +182,10 @@ export async function connectSandboxChannels(
       reuse ?? (await directory.create(platform, `${SANDBOX_NAME_PREFIX} ${PLATFORM_LABEL[platform]}`, credentials));
     if (reuse) await directory.replaceCredentials(reuse.id, credentials);
     channelIds[platform] = channel.id;
+    // The brand's name and hashtags, so posts that do not tag it reach the Listening view from the first minute.
+    const listen = SANDBOX_LISTENING[platform];
+    if (listen && (await directory.listeningOn(channel.id)) === 0)
+      await directory.listen(channel.id, listen.name, listen.terms);
     if (platform !== 'email')
       webhooks[platform] = {
         channelId: channel.id,

@@ -6,11 +6,16 @@ import { sendCustomerMail, startMailRelay } from './mail';
 import { SANDBOX_PAGE } from './page';
 import { lineApiRoutes } from './platforms/line';
 import { metaGraphRoutes } from './platforms/meta';
+import { instagramHashtagRoutes } from './platforms/instagram-hashtags';
 import { xApiRoutes } from './platforms/x';
+import { createRng } from '../simulation/random';
 import { composePost, DEFAULT_MIX, TrafficGenerator, type ComposedPost, type TrafficMix } from './traffic';
 import type { TranscriptEntry } from './transcript';
 import { linePostback, lineWebhook, metaWebhook, newPostId, postWebhook, xWebhook } from './webhooks';
 import { SandboxWorld } from './world';
+
+/** Of the public X and Instagram posts the traffic draws, the share that names the brand without tagging it. */
+const UNTAGGED_SHARE = 0.2;
 
 export interface SandboxOptions {
   /** Port of the fake platform APIs and the page; 0 picks a free one. */
@@ -43,16 +48,27 @@ export class Sandbox {
 
   constructor(private opts: SandboxOptions = {}) {
     this.world = new SandboxWorld(generateBrandAccounts(), opts.rateLimitShare ?? 0);
-    this.traffic = new TrafficGenerator((post) => this.send(post), {
-      ratePerMinute: opts.ratePerMinute ?? 0,
-      mix: opts.mix,
-      seed: opts.seed,
-      onError: opts.onError,
-    });
+    // Its own random stream, so seeded traffic draws the same posts as before listening existed.
+    const untagged = createRng((opts.seed ?? Date.now()) + 1);
+    this.traffic = new TrafficGenerator(
+      (post) =>
+        (post.platform === 'x' || post.platform === 'instagram') &&
+        post.visibility === 'public' &&
+        untagged.next() < UNTAGGED_SHARE
+          ? this.postUntagged(post.platform, post.text, { lang: post.lang })
+          : this.send(post),
+      {
+        ratePerMinute: opts.ratePerMinute ?? 0,
+        mix: opts.mix,
+        seed: opts.seed,
+        onError: opts.onError,
+      },
+    );
     this.app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
     void this.app.register(async (scope) => lineApiRoutes(scope, this.world));
     void this.app.register(async (scope) => xApiRoutes(scope, this.world));
     void this.app.register(async (scope) => metaGraphRoutes(scope, this.world), { prefix: '/graph' });
+    void this.app.register(async (scope) => instagramHashtagRoutes(scope, this.world), { prefix: '/graph' });
     void this.app.register(async (scope) => {
       scope.get('/', async (_req, reply) =>
         reply
@@ -100,6 +116,55 @@ export class Sandbox {
       { ...drawn, text: text ?? drawn.text, visibility: opts.visibility ?? drawn.visibility, returning: false },
       opts.customer,
     );
+  }
+
+  /**
+   * A public post that names the brand without tagging it — on X a post with the brand's name or hashtag, on Instagram
+   * a post with its hashtag. No webhook reaches Koe: only a listening query finds it (recent or hashtag search).
+   */
+  async postUntagged(
+    platform: 'x' | 'instagram',
+    text?: string,
+    opts: { lang?: 'ja' | 'en'; customer?: SandboxCustomer } = {},
+  ): Promise<TranscriptEntry> {
+    const drawn = composePost(
+      this.traffic.rng,
+      { ...(this.opts.mix ?? DEFAULT_MIX), ...(opts.lang ? { jaShare: opts.lang === 'ja' ? 1 : 0 } : {}) },
+      platform,
+    );
+    const lang = opts.lang ?? drawn.lang;
+    const customer =
+      opts.customer ?? this.world.customers.create(platform, lang, (n) => Math.floor(this.traffic.rng.next() * n));
+    const tag = lang === 'ja' ? '#Koeマート' : '#KoeMart';
+    const body = (text ?? drawn.text).replaceAll(`@${this.world.accounts.x.handle}`, 'KoeMart');
+    const full = text ?? `${body} ${tag}`;
+    const entry = this.world.transcript.add({
+      platform,
+      customer: { id: customer.id, name: customer.name },
+      author: 'customer',
+      visibility: 'public',
+      text: full,
+      inReplyTo: null,
+      externalId: newPostId(this.world, platform, 'public'),
+      untagged: true,
+    });
+    if (platform === 'x')
+      this.world.xUntagged.push({
+        id: entry.externalId,
+        authorId: customer.id,
+        text: full,
+        createdAt: entry.at,
+        entryId: entry.id,
+      });
+    else
+      this.world.igHashtagMedia.push({
+        id: entry.externalId,
+        caption: full,
+        timestamp: entry.at,
+        permalink: `${this.url}/#instagram-${entry.externalId}`,
+        entryId: entry.id,
+      });
+    return entry;
   }
 
   /** The customer taps one of the buttons a brand message offered (a LINE quick reply), by its label. */

@@ -20,6 +20,8 @@ export interface TranscriptEntry {
    * 「Koeマートがいいねしました」 or 「Koeマートがリポストしました」.
    */
   reaction?: { kind: 'like' | 'repost'; by: string; target: string };
+  /** Posted publicly without tagging the brand: Koe can find it only by listening (recent or hashtag search). */
+  untagged?: boolean;
   /** Buttons offered with a brand message (LINE quick replies): what the customer can tap, and what comes back. */
   choices?: { label: string; data: string }[];
 }

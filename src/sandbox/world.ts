@@ -46,6 +46,15 @@ export interface XPost {
   entryId: string;
 }
 
+/** A public Instagram post with hashtags, found only through hashtag search (it tags no account). */
+export interface IgHashtagMedia {
+  id: string;
+  caption: string;
+  timestamp: string;
+  permalink: string;
+  entryId: string;
+}
+
 /** Everything the simulated platforms know: the brand's accounts, the customers, and what was said. */
 export class SandboxWorld {
   readonly customers = new CustomerBook();
@@ -56,6 +65,10 @@ export class SandboxWorld {
   readonly metaComments = new Map<string, MetaComment>();
   /** Customer posts mentioning the brand, oldest first (the mentions timeline reads them newest first). */
   readonly xMentions: XPost[] = [];
+  /** Public posts naming the brand without tagging it: only recent search finds them (listening). */
+  readonly xUntagged: XPost[] = [];
+  /** Instagram posts by hashtag, oldest first. */
+  readonly igHashtagMedia: IgHashtagMedia[] = [];
   readonly rateLimits: RateLimitInjector;
   private seq = 0;
 

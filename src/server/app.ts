@@ -29,6 +29,7 @@ import { surveyPageRoutes } from './routes/survey-page';
 import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
+import { listeningRoutes } from './routes/listening';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
@@ -136,6 +137,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(savedReplyRoutes(koe));
   await app.register(accountRoutes(koe));
   await app.register(approvalRoutes(koe));
+  await app.register(listeningRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

@@ -24,6 +24,7 @@ import { refreshReportFacts } from '../desk/reports/facts';
 import { sendWeeklySummaries } from '../desk/reports/weekly';
 import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
+import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
@@ -46,6 +47,8 @@ export interface Koe {
   channelCtx: ChannelContext;
   /** Who has which conversation open, and who is typing (collision control). */
   viewers: ConversationViewers;
+  /** Listening queries' searches (also run at once from the Listening page). */
+  listening: ListeningDeps;
   close(): Promise<void>;
 }
 
@@ -114,9 +117,18 @@ export async function createKoe(
       5_000,
     ),
   );
+  const listeningDeps: ListeningDeps = {
+    db,
+    log,
+    channelCtx,
+    plugins: channelPlugins,
+    triage: opts.triage === null ? undefined : triage,
+    intervalMs: config.listening.intervalSeconds * 1000,
+  };
   if (opts.startJobs !== false) {
     jobs.start();
     for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));
+    stops.push(startPeriodic('listening', () => pollListening(listeningDeps), { log }, 5_000));
   }
   return {
     config,
@@ -132,6 +144,7 @@ export async function createKoe(
     triage,
     channelCtx,
     viewers,
+    listening: listeningDeps,
     async close() {
       for (const stop of stops) await stop();
       await jobs.stop();

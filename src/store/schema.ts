@@ -150,6 +150,8 @@ export interface ConversationTable {
   incident_id: string | null;
   /** Set while an agent below L3 owns this urgent conversation only to send its first reply (see docs/routing.md). */
   first_responder_id: string | null;
+  /** The listening query that found the post this conversation began with (it did not tag the brand). */
+  listening_query_id: string | null;
 }
 
 export interface MessageTable {
@@ -494,6 +496,44 @@ export interface WeeklySummaryTable {
   recipients: number;
 }
 
+export interface ListeningQueryTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  name: string;
+  /** JSON arrays of strings. */
+  terms: string;
+  exclusions: string;
+  active: number;
+  state: string;
+  polled_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ListenedPostTable {
+  id: string;
+  workspace_id: string;
+  query_id: string;
+  channel_id: string;
+  external_id: string;
+  author_name: string | null;
+  author_handle: string | null;
+  text: string;
+  url: string | null;
+  posted_at: string;
+  found_at: string;
+  level: number;
+  sentiment: string;
+  categories: string;
+  flag: string | null;
+  /** 1 when triage found the post is about a competitor named in the workspace's brand profile. */
+  competitor: number;
+  conversation_id: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -535,4 +575,6 @@ export interface Database {
   report_stale: ReportStaleTable;
   surveys: SurveyTable;
   weekly_summaries: WeeklySummaryTable;
+  listening_queries: ListeningQueryTable;
+  listened_posts: ListenedPostTable;
 }

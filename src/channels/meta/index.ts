@@ -1,6 +1,7 @@
-import type { ChannelPlugin } from '../plugin';
+import { ListenError, type ChannelPlugin } from '../plugin';
 import { metaCredentialsSchema, readMetaCredentials } from './credentials';
 import { GraphClient } from './graph';
+import { listenOnInstagram } from './hashtags';
 import { metaWebhookRoutes } from './routes';
 import { metaAdapter } from './send';
 
@@ -13,6 +14,11 @@ export const metaPlugin: ChannelPlugin = {
   credentialsSchema: metaCredentialsSchema,
   routes: metaWebhookRoutes,
   adapters: (ctx) => [metaAdapter('facebook', ctx), metaAdapter('instagram', ctx)],
+  // Hashtag search is Instagram's; a Facebook Page has no public search (the plugin serves both kinds).
+  listen: (ctx, channel, query, state) =>
+    channel.kind === 'instagram'
+      ? listenOnInstagram(ctx, channel, query, state)
+      : Promise.reject(new ListenError('not_supported', 'Facebook offers no public post search')),
   async test(ctx, channel) {
     try {
       const creds = readMetaCredentials(await ctx.credentials(channel.id));

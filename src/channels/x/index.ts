@@ -1,6 +1,7 @@
 import type { ChannelPlugin } from '../plugin';
 import { XApiError, xRequest } from './api';
 import { xCredentialsSchema, type XCredentials } from './credentials';
+import { listenOnX } from './listen';
 import { XPoller } from './poll';
 import { xAdapter } from './send';
 import { xWebhookRoutes } from './webhook';
@@ -14,6 +15,7 @@ export function xPlugin(): ChannelPlugin {
     credentialsSchema: xCredentialsSchema,
     routes: (app, ctx) => xWebhookRoutes(app, ctx),
     adapters: (ctx) => [xAdapter(ctx)],
+    listen: listenOnX,
     async start(ctx) {
       const poller = new XPoller(ctx);
       poller.start();

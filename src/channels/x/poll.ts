@@ -11,7 +11,7 @@ const BACKFILL_MS = 24 * 60 * 60_000;
 const FIELDS =
   'tweet.fields=created_at,conversation_id,author_id,referenced_tweets&expansions=author_id&user.fields=username,name';
 
-type Stream = 'mentions' | 'search';
+export type Stream = 'mentions' | 'search';
 /** Durable since-id cursors, kept in the channel's settings JSON under `xPolling`. */
 interface Cursors {
   mentionsSinceId?: string;
@@ -112,39 +112,20 @@ export class XPoller {
   ): Promise<string | undefined> {
     const key = `${channelId}:${stream}`;
     if (Date.now() < (this.pausedUntil.get(key) ?? 0)) return undefined;
-    const tweets: V2Tweet[] = [];
-    const users = new Map<string, V2User>();
-    let newest: string | undefined;
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const params = new URLSearchParams({ max_results: '100' });
-      if (sinceId) params.set('since_id', sinceId);
-      else params.set('start_time', new Date(Date.now() - BACKFILL_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-      if (token) params.set(stream === 'mentions' ? 'pagination_token' : 'next_token', token);
-      const url = `${path}${path.includes('?') ? '&' : '?'}${params}&${FIELDS}`;
-      let res: { data: Page; headers: Headers };
-      try {
-        res = await xRequest<Page>(creds, readToken(creds), 'GET', url);
-      } catch (err) {
-        if (err instanceof XApiError && err.status === 429)
-          this.pausedUntil.set(key, Date.now() + (rateLimitWaitMs(err.headers) ?? 15 * 60_000));
-        throw err;
-      }
-      this.honourRateLimit(key, res.headers);
-      for (const t of res.data.data ?? []) tweets.push(t);
-      for (const u of res.data.includes?.users ?? []) users.set(u.id, u);
-      for (const id of [res.data.meta?.newest_id, ...(res.data.data ?? []).map((t) => t.id)])
-        if (id && newer(id, newest)) newest = id;
-      token = res.data.meta?.next_token;
-      if (!token || Date.now() < (this.pausedUntil.get(key) ?? 0)) break;
+    let found: NewPosts;
+    try {
+      found = await fetchNewPosts(creds, path, stream, sinceId, (headers) => this.honourRateLimit(key, headers));
+    } catch (err) {
+      if (err instanceof XApiError && err.status === 429)
+        this.pausedUntil.set(key, Date.now() + (rateLimitWaitMs(err.headers) ?? 15 * 60_000));
+      throw err;
     }
-    tweets.sort((a, b) => (a.id === b.id ? 0 : newer(a.id, b.id) ? 1 : -1));
-    for (const t of tweets) {
+    for (const t of found.tweets) {
       if (t.author_id === creds.userId) continue; // the brand's own posts
-      const event = fromV2Tweet(channelId, t, users, stream);
+      const event = fromV2Tweet(channelId, t, found.users, stream);
       if (event) await this.ctx.record(event);
     }
-    return newest && newer(newest, sinceId) ? newest : undefined;
+    return found.newest;
   }
 
   private honourRateLimit(key: string, headers: Headers) {
@@ -163,4 +144,47 @@ export class XPoller {
       xPolling: { ...(await this.cursors(channelId)), ...patch },
     });
   }
+}
+
+export interface NewPosts {
+  /** Oldest first. */
+  tweets: V2Tweet[];
+  users: Map<string, V2User>;
+  /** The cursor for next time, when newer than `sinceId`. */
+  newest: string | undefined;
+}
+
+/**
+ * Pages through a timeline or a recent search for posts newer than `sinceId` (the last day when there is none yet),
+ * up to five pages, stopping early when X says its rate-limit window is spent (`onHeaders` sees every answer).
+ */
+export async function fetchNewPosts(
+  creds: XCredentials,
+  path: string,
+  stream: Stream,
+  sinceId: string | undefined,
+  onHeaders: (headers: Headers) => void = () => {},
+): Promise<NewPosts> {
+  const tweets: V2Tweet[] = [];
+  const users = new Map<string, V2User>();
+  let newest: string | undefined;
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const params = new URLSearchParams({ max_results: '100' });
+    if (sinceId) params.set('since_id', sinceId);
+    else params.set('start_time', new Date(Date.now() - BACKFILL_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    if (token) params.set(stream === 'mentions' ? 'pagination_token' : 'next_token', token);
+    const url = `${path}${path.includes('?') ? '&' : '?'}${params}&${FIELDS}`;
+    const res = await xRequest<Page>(creds, readToken(creds), 'GET', url);
+    onHeaders(res.headers);
+    const spent = res.headers.get('x-rate-limit-remaining') === '0';
+    for (const t of res.data.data ?? []) tweets.push(t);
+    for (const u of res.data.includes?.users ?? []) users.set(u.id, u);
+    for (const id of [res.data.meta?.newest_id, ...(res.data.data ?? []).map((t) => t.id)])
+      if (id && newer(id, newest)) newest = id;
+    token = res.data.meta?.next_token;
+    if (!token || spent) break;
+  }
+  tweets.sort((a, b) => (a.id === b.id ? 0 : newer(a.id, b.id) ? 1 : -1));
+  return { tweets, users, newest: newest && newer(newest, sinceId) ? newest : undefined };
 }

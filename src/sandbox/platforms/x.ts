@@ -209,17 +209,32 @@ export function xApiRoutes(app: FastifyInstance, world: SandboxWorld): void {
     },
   );
 
-  // Recent search: plain keywords joined by OR; operators such as -is:retweet are accepted and ignored.
+  // Recent search over every public post, mentions or not: terms joined by OR (parentheses and quotes allowed), -term
+  // excludes; operators such as -is:retweet are accepted and ignored. Matching is by substring, without case.
   app.get<{ Querystring: Record<string, string | undefined> }>('/2/tweets/search/recent', async (req, reply) => {
-    const terms = (req.query.query ?? '')
-      .split(/\s+OR\s+|\s+/)
-      .map((t) => t.replace(/^"|"$/g, '').toLowerCase())
-      .filter((t) => t && !t.startsWith('-') && !t.includes(':'));
-    if (!terms.length) return problem(reply, 400, 'Invalid Request', 'The query parameter can not be empty');
+    const { any, none } = parseSearch(req.query.query ?? '');
+    if (!any.length) return problem(reply, 400, 'Invalid Request', 'The query parameter can not be empty');
+    const all = [...world.xMentions, ...world.xUntagged].sort((a, b) =>
+      a.id === b.id ? 0 : newer(a.id, b.id) ? 1 : -1,
+    );
+    const hit = (t: XPost, term: string) => t.text.toLowerCase().includes(term);
     return page(
       reply,
-      world.xMentions.filter((t) => terms.some((term) => t.text.toLowerCase().includes(term))),
+      all.filter((t) => any.some((term) => hit(t, term)) && !none.some((term) => hit(t, term))),
       req.query,
     );
   });
+}
+
+/** The terms of a recent-search expression: `(a OR "b c") -d -is:retweet` → any [a, b c], none [d]. */
+export function parseSearch(query: string): { any: string[]; none: string[] } {
+  const any: string[] = [];
+  const none: string[] = [];
+  for (const m of query.matchAll(/(-?)"([^"]*)"|(-?)([^\s()"]+)/g)) {
+    const negated = (m[1] ?? m[3]) === '-';
+    const term = (m[2] ?? m[4] ?? '').toLowerCase().trim();
+    if (!term || term === 'or' || term.includes(':')) continue;
+    (negated ? none : any).push(term);
+  }
+  return { any, none };
 }

@@ -41,6 +41,8 @@ export interface ConversationItem {
   firstResponder: boolean;
   /** Triage's mark on the newest customer message: unsure ("needs a look") or a competitor mention. */
   mark: TriageMark | null;
+  /** Began with a public post found by listening (it did not tag the brand). */
+  listening: boolean;
 }
 
 export interface ConversationFilter {
@@ -82,6 +84,7 @@ const itemColumns = [
   'cv.incident_id',
   'cv.first_responder_id',
   'cv.triage_mark',
+  'cv.listening_query_id',
   'ch.kind as channel_kind',
   'ch.name as channel_name',
   'cu.name as customer_name',
@@ -124,6 +127,7 @@ const toItem = (r: ItemRow): ConversationItem => ({
   incidentId: r.incident_id ?? null,
   firstResponder: !!r.first_responder_id && r.first_responder_id === r.assignee_id,
   mark: (TRIAGE_MARKS as readonly string[]).includes(r.triage_mark ?? '') ? (r.triage_mark as TriageMark) : null,
+  listening: r.listening_query_id !== null,
 });
 
 export function encodeCursor(r: { priority: number; sort_wait: string; id: string }): string {
@@ -148,7 +152,10 @@ export function decodeCursor(cursor: string): [number, string, string] {
 }
 
 export const conversations = {
-  async create(db: Db, c: { workspaceId: string; channelId: string; customerId: string; at: string }): Promise<string> {
+  async create(
+    db: Db,
+    c: { workspaceId: string; channelId: string; customerId: string; at: string; listeningQueryId?: string | null },
+  ): Promise<string> {
     const row: Insertable<ConversationTable> = {
       id: newId(),
       workspace_id: c.workspaceId,
@@ -174,6 +181,7 @@ export const conversations = {
       team_id: null,
       last_customer_message_at: null,
       pending_since: null,
+      listening_query_id: c.listeningQueryId ?? null,
       paused_ms: 0,
       sla_announced: null,
     };

@@ -32,3 +32,4 @@ export { notifications, type Notification } from './notifications';
 export { reports } from './reports';
 export { history, type PastConversation } from './history';
 export { surveys, type SurveyRow, type SurveyKind } from './surveys';
+export { listening, type DueQuery, type ListeningShow } from './listening';
