@@ -15,7 +15,9 @@ import { linePostback, lineWebhook, metaWebhook, newPostId, postWebhook, xWebhoo
 import { SandboxWorld } from './world';
 
 /** Of the public X and Instagram posts the traffic draws, the share that names the brand without tagging it. */
-const UNTAGGED_SHARE = 0.2;
+const UNTAGGED_SHARE = 0.4;
+/** The hashtag a customer adds when they name the brand without tagging it. */
+const BRAND_TAG = { ja: '#Koeマート', en: '#KoeMart' } as const;
 
 export interface SandboxOptions {
   /** Port of the fake platform APIs and the page; 0 picks a free one. */
@@ -55,7 +57,7 @@ export class Sandbox {
         (post.platform === 'x' || post.platform === 'instagram') &&
         post.visibility === 'public' &&
         untagged.next() < UNTAGGED_SHARE
-          ? this.postUntagged(post.platform, post.text, { lang: post.lang })
+          ? this.postUntagged(post.platform, `${post.text} ${BRAND_TAG[post.lang]}`, { lang: post.lang })
           : this.send(post),
       {
         ratePerMinute: opts.ratePerMinute ?? 0,
@@ -135,9 +137,7 @@ export class Sandbox {
     const lang = opts.lang ?? drawn.lang;
     const customer =
       opts.customer ?? this.world.customers.create(platform, lang, (n) => Math.floor(this.traffic.rng.next() * n));
-    const tag = lang === 'ja' ? '#Koeマート' : '#KoeMart';
-    const body = (text ?? drawn.text).replaceAll(`@${this.world.accounts.x.handle}`, 'KoeMart');
-    const full = text ?? `${body} ${tag}`;
+    const full = text ?? `${drawn.text} ${BRAND_TAG[lang]}`;
     const entry = this.world.transcript.add({
       platform,
       customer: { id: customer.id, name: customer.name },

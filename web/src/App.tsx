@@ -20,8 +20,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { BoardPage } from './pages/board/BoardPage';
 import { FullPageLoader } from './components/FullPageLoader';
 
-// The charts library is loaded only by the reports page.
+// The charts library is loaded only by the reports and listening pages.
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const ListeningPage = lazy(() => import('./pages/listening/ListeningPage').then((m) => ({ default: m.ListeningPage })));
 import { TeamsPage } from './pages/admin/TeamsPage';
 import { DeskSettingsPage } from './pages/admin/desk/DeskSettingsPage';
 import { AutomationPage } from './pages/admin/automation/AutomationPage';
@@ -50,6 +51,14 @@ export function App() {
             element={
               <Suspense fallback={<FullPageLoader />}>
                 <ReportsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="listening"
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <ListeningPage />
               </Suspense>
             }
           />

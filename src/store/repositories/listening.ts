@@ -229,6 +229,8 @@ export const listening = {
       .updateTable('listening_queries')
       .set({
         ...(outcome.state ? { state: JSON.stringify(outcome.state) } : {}),
+        // Also when run at once from the page, which does not take a turn.
+        polled_at: nowIso(),
         last_error: outcome.error,
       })
       .where('id', '=', id)

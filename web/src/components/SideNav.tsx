@@ -119,6 +119,14 @@ export function SideNav() {
 
       <NavLink
         component={Link}
+        to="/listening"
+        label={t('listening.nav')}
+        active={location.pathname.startsWith('/listening')}
+        data-testid="nav-listening"
+      />
+
+      <NavLink
+        component={Link}
         to="/saved-replies"
         label={t('savedReplies.nav')}
         active={location.pathname.startsWith('/saved-replies')}

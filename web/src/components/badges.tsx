@@ -143,6 +143,18 @@ export function MarkBadge({ mark, size = 'xs' }: { mark: TriageMark | null | und
   );
 }
 
+/** The conversation began with a public post found by listening: the customer named the brand without tagging it. */
+export function ListeningBadge({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('listening.badgeHint')} withArrow multiline maw={280}>
+      <Badge size={size} variant="light" color="cyan" radius="sm" data-testid="listening-badge">
+        {t('listening.badge')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 export function PriorityBadge({ priority }: { priority: number }) {
   const { t } = useTranslation();
   const color = priority >= 80 ? 'red' : priority >= 50 ? 'orange' : 'gray';

@@ -16,6 +16,12 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     startOver: 'Start over',
   },
   errorCodes: {
+    listening_channel: 'Only X and Instagram channels can search public posts.',
+    listening_terms: 'Enter at least one word or hashtag.',
+    instagram_hashtags_only: 'Instagram searches hashtags only (#…). Put a # before each term.',
+    too_many_hashtags: 'At most 10 hashtags per Instagram query (30 per account in 7 days).',
+    x_query_too_long:
+      'The words and exclusions are too long: an X search takes 512 characters. Use fewer words or split the query.',
     wrong_credentials: 'The email or password is wrong.',
     account_locked:
       'After repeated wrong passwords, sign-ins from new browsers are paused for a while. Try again later or from a browser you usually use. The account owner has been told.',

@@ -5,6 +5,7 @@ import type { jaSavedReplies } from './ja-saved-replies';
 import type { jaAudit } from './ja-audit';
 import type { jaAccounts } from './ja-accounts';
 import type { jaReports } from './ja-reports';
+import type { jaListening } from './ja-listening';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
@@ -16,7 +17,8 @@ declare module 'i18next' {
         typeof jaSavedReplies &
         typeof jaAudit &
         typeof jaAccounts &
-        typeof jaReports;
+        typeof jaReports &
+        typeof jaListening;
     };
   }
 }

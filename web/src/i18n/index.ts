@@ -12,6 +12,8 @@ import { jaAccounts } from './ja-accounts';
 import { enAccounts } from './en-accounts';
 import { jaReports } from './ja-reports';
 import { enReports } from './en-reports';
+import { jaListening } from './ja-listening';
+import { enListening } from './en-listening';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -45,8 +47,28 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { translation: { ...ja, ...jaIncidents, ...jaSavedReplies, ...jaAudit, ...jaAccounts, ...jaReports } },
-    en: { translation: { ...en, ...enIncidents, ...enSavedReplies, ...enAudit, ...enAccounts, ...enReports } },
+    ja: {
+      translation: {
+        ...ja,
+        ...jaIncidents,
+        ...jaSavedReplies,
+        ...jaAudit,
+        ...jaAccounts,
+        ...jaReports,
+        ...jaListening,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...enIncidents,
+        ...enSavedReplies,
+        ...enAudit,
+        ...enAccounts,
+        ...enReports,
+        ...enListening,
+      },
+    },
   },
   lng: storedLang(),
   fallbackLng: 'ja',

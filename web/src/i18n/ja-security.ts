@@ -14,6 +14,11 @@ export const jaSecurity = {
     startOver: '最初からやり直す',
   },
   errorCodes: {
+    listening_channel: 'リスニングで検索できるのは X と Instagram のチャネルだけです。',
+    listening_terms: '語句かハッシュタグを1つ以上入れてください。',
+    instagram_hashtags_only: 'Instagram で検索できるのはハッシュタグ（#…）だけです。語句は # を付けて入れてください。',
+    too_many_hashtags: 'Instagram の条件1つにつきハッシュタグは10個までです（アカウント全体で7日間に30個まで）。',
+    x_query_too_long: '語句と除外語が長すぎます。X の検索は512文字までです。語句を減らすか条件を分けてください。',
     wrong_credentials: 'メールアドレスまたはパスワードが正しくありません。',
     account_locked:
       '誤ったパスワードが続いたため、新しいブラウザからのログインを一時停止しています。しばらくしてから、またはいつものブラウザからお試しください。アカウントの持ち主に通知しました。',

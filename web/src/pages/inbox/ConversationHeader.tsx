@@ -11,6 +11,7 @@ import { CONVERSATION_STATUSES, type Conversation, type ConversationStatus } fro
 import {
   ChannelBadge,
   FirstResponderBadge,
+  ListeningBadge,
   MarkBadge,
   LevelBadge,
   PriorityBadge,
@@ -106,6 +107,7 @@ export function ConversationHeader({ conversation, backHref, onShowDetails }: Pr
         </Text>
         <LevelBadge level={conversation.level} />
         <MarkBadge mark={conversation.mark} size="sm" />
+        {conversation.listening && <ListeningBadge size="sm" />}
         {conversation.firstResponder && <FirstResponderBadge />}
         <PriorityBadge priority={conversation.priority} />
         <SentimentBadge sentiment={conversation.sentiment} />

@@ -7,6 +7,7 @@ import {
   CategoryBadge,
   ChannelBadge,
   FirstResponderBadge,
+  ListeningBadge,
   MarkBadge,
   FlagBadge,
   LevelBadge,
@@ -103,6 +104,7 @@ export function ConversationListItem({ item, active, cursor = false, awaitingApp
           <ChannelBadge kind={item.channel.kind} />
           <LevelBadge level={item.level} />
           <MarkBadge mark={item.mark} />
+          {item.listening && <ListeningBadge />}
           {item.firstResponder && <FirstResponderBadge />}
           <PriorityBadge priority={item.priority} />
           <SentimentBadge sentiment={item.sentiment} />
