@@ -57,6 +57,10 @@ describe('reports, in Chromium', () => {
       .poll(() => page.getByTestId(`heat-${at.weekday}-${at.hour}`).getAttribute('aria-label'))
       .toMatch(/3件/);
     expect(await page.getByTestId('breakdown-row').count()).toBe(1);
+    // Three conversations share no phrase three times: the card says nothing stands out.
+    await expect
+      .poll(() => page.getByTestId('report-phrases').textContent())
+      .toContain('目立って増えた語句はありません');
     await page.getByTestId('report-volume').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOT_DIR, 'reports-ja-1280.png'), fullPage: true });
   });

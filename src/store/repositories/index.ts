@@ -33,3 +33,4 @@ export { reports } from './reports';
 export { history, type PastConversation } from './history';
 export { surveys, type SurveyRow, type SurveyKind } from './surveys';
 export { listening, type DueQuery, type ListeningShow } from './listening';
+export { reportTexts } from './report-texts';

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DrillDownView, ReportParams, ReportView } from '@contracts/reports';
+import type { RisingPhrases } from '@contracts/report-phrases';
 import { api } from './client';
 
 export type { DrillDownView, ReportParams, ReportView };
@@ -30,3 +31,13 @@ export function useDrillDown(params: ReportParams, cell: string | null) {
 /** Where the CSV of the same range and filters downloads from. */
 export const exportUrl = (params: ReportParams) =>
   `/api/reports/export.csv?${new URLSearchParams(clean(params)).toString()}`;
+
+/** Words and names rising against the previous period, for the same range and channel/level filters. */
+export function useRisingPhrases(params: ReportParams) {
+  return useQuery({
+    queryKey: ['reports', 'phrases', clean(params)],
+    queryFn: () => api.get<RisingPhrases>('/api/reports/phrases', clean(params)),
+    placeholderData: keepPreviousData,
+    refetchInterval: 5 * 60_000,
+  });
+}

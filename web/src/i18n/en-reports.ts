@@ -78,6 +78,14 @@ export const enReports = {
       sla: 'SLA attainment',
       resolution: 'Resolution (median)',
     },
+    phrases: {
+      title: 'Phrases rising (against the previous period)',
+      note: 'Words customers used in more conversations begun in the range than the previous period predicts.',
+      sampled: 'Counted on a random sample of 5,000 conversations from each period (there are more).',
+      none: 'No phrase stands out against the previous period.',
+      conversations_one: '{{count}} conversation',
+      conversations_other: '{{count}} conversations',
+    },
     topics: 'What customers talk about (change against the previous period)',
     topicBefore: 'previous period {{count}}',
     drill: {

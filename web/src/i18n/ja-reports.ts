@@ -78,6 +78,14 @@ export const jaReports = {
       sla: 'SLA達成率',
       resolution: '解決（中央値）',
     },
+    phrases: {
+      title: '増えていることば（前の期間との差）',
+      note: '期間内に始まった会話で、前の期間から予想されるより多く使われた語句です。',
+      sampled: '会話が多いため、各期間から無作為に選んだ5,000件で数えています。',
+      none: '前の期間より目立って増えた語句はありません。',
+      conversations_one: '{{count}}件',
+      conversations_other: '{{count}}件',
+    },
     topics: 'お客様の話題（前の期間との差）',
     topicBefore: '前の期間 {{count}}件',
     drill: {

@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { durationLabel } from '../../lib/time';
 import { AdminPage } from '../admin/AdminPage';
 import { FrtChart, Heatmap, SlaChart, VolumeChart, type Drill } from './ReportCharts';
+import { RisingPhrasesCard } from './RisingPhrases';
 
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 1000) / 10}%`);
 const dur = (t: TFunction, ms: number | null) => (ms === null ? '–' : durationLabel(t, ms));
@@ -111,6 +112,7 @@ export function ReportsPage() {
         </Group>
         {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
         {r && <Report r={r} drill={setCell} />}
+        {r && <RisingPhrasesCard params={params} />}
       </Stack>
       <DrillDrawer params={params} cell={cell} onClose={() => setCell(null)} />
     </AdminPage>
