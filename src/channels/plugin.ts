@@ -26,8 +26,8 @@ export interface ChannelContext {
    */
   reject(channelId: string, payload: unknown, reason: string): Promise<void>;
   /**
-   * A customer tapped one of a message's `choices` (a postback): the desk acts on the data it wrote there (a survey
-   * score). False when the data is not Koe's or not this customer's.
+   * A customer tapped one of a message's `choices` (LINE's postback, a Meta message with a quick-reply payload): the
+   * desk acts on the data it wrote there (a survey score). False when the data is not Koe's or not this customer's.
    */
   choiceTapped(channelId: string, customerExternalId: string, data: string): Promise<boolean>;
 }

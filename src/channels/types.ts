@@ -48,8 +48,9 @@ export interface OutboundMessage {
   /** The customer message being answered, with its platform meta; absent when the customer never wrote. */
   inReplyTo?: { messageId: string; meta: Record<string, unknown>; createdAt: string };
   /**
-   * Buttons the customer may tap instead of typing (a survey's scores), on platforms that have them (LINE quick
-   * replies); `data` comes back in the platform's postback. Platforms without them send the text alone.
+   * Buttons the customer may tap instead of typing (a survey's scores), on platforms that have them (LINE, Messenger
+   * and Instagram quick replies); `data` comes back with the tap (LINE's postback, Meta's `quick_reply.payload`).
+   * Platforms without them send the text alone.
    */
   choices?: { label: string; data: string }[];
 }

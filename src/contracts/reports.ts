@@ -33,6 +33,17 @@ export const ReportQuery = z
   });
 export type ReportParams = z.input<typeof ReportQuery>;
 
+/** The export's range and filters, and the language its headers and cells are written in (default: the agent's). */
+export const ExportQuery = ReportQuery.and(
+  z.object({
+    lang: z
+      .enum(['ja', 'en'])
+      .optional()
+      .describe("Language of the headers and values; by default the signed-in agent's (`locale`)"),
+  }),
+);
+export type ExportParams = z.input<typeof ExportQuery>;
+
 const Rate = z.number().nullable();
 const Ms = z.number().nullable();
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
+import { messagingWindow } from '../channels/meta/window';
 import { invalid, notFound } from '../domain/errors';
 import { nowIso } from '../domain/ids';
 import type { JobQueue } from '../jobs/queue';
@@ -28,8 +29,6 @@ export const SURVEY_ASK = 'survey.ask';
 /** How long a survey can be answered (the chat widget also stops showing it then). */
 export const SURVEY_OPEN_DAYS = 7;
 const PURPOSE = 'koe-survey-link-v1';
-/** Channels whose messages can carry tap-to-answer buttons (LINE quick replies). */
-const QUICK_REPLIES = new Set(['line']);
 const CHOICE_PREFIX = 'koe-survey:';
 const scoreChoices = (surveyId: string, kind: 'csat' | 'nps') =>
   Array.from({ length: kind === 'nps' ? 11 : 5 }, (_, i) => {
@@ -39,6 +38,18 @@ const scoreChoices = (surveyId: string, kind: 'csat' | 'nps') =>
 
 /** Channels whose conversations may be public threads: the survey link goes by direct message there. */
 const PUBLIC_THREADS = new Set(['x', 'facebook', 'instagram']);
+
+/**
+ * Whether the survey can carry tap-to-answer buttons: LINE quick replies always; Messenger and Instagram quick
+ * replies only on a DM inside the 24-hour messaging window the customer's last DM opened. Outside it (a comment
+ * answered by a private reply, or a DM older than a day) the message has the link alone.
+ */
+async function offersChoices(db: Db, kind: string, conversationId: string): Promise<boolean> {
+  if (kind === 'line') return true;
+  if (kind !== 'facebook' && kind !== 'instagram') return false;
+  const last = await messages.lastInbound(db, conversationId);
+  return !!last && last.meta.visibility !== 'public' && messagingWindow(last.createdAt).open;
+}
 
 export interface SatisfactionDeps {
   db: Db;
@@ -119,6 +130,7 @@ export function surveyAsker(deps: SatisfactionDeps) {
     if (!npsDue && !settings.csat.enabled) return;
     const kind = npsDue ? 'nps' : 'csat';
     const lang: Lang = (await addressee(deps.db, conv.id, conv.customer_id)).lang ?? 'ja';
+    const choices = await offersChoices(deps.db, channel.kind, conv.id);
     const at = nowIso();
     const asked = await deps.db.transaction().execute(async (tx) => {
       const s = await surveys.create(tx, {
@@ -148,8 +160,9 @@ export function surveyAsker(deps: SatisfactionDeps) {
           meta: {
             survey: s.id,
             ...(PUBLIC_THREADS.has(channel.kind) ? { via: 'dm' } : {}),
-            // One tap answers on platforms with quick replies; the link stays for a comment.
-            ...(QUICK_REPLIES.has(channel.kind) ? { choices: scoreChoices(s.id, kind) } : {}),
+            // One tap answers on platforms with quick replies; the link stays for a comment (and for Instagram on a
+            // computer, which does not show quick replies).
+            ...(choices ? { choices: scoreChoices(s.id, kind) } : {}),
           },
         });
         const outboxId = await outbox.create(tx, { messageId: id, channelId: channel.id, at });
@@ -265,6 +278,8 @@ export async function answerFromChoice(
   const s = await surveys.get(deps.db, m[1]);
   const customer = s && (await customers.byIdentity(deps.db, channelId, customerExternalId));
   if (!s || !customer || s.customer_id !== customer.id || s.channel_id !== channelId) return false;
+  // The same score again (a platform redelivering the webhook, a second tap) is already recorded: nothing to add.
+  if (s.answered_at !== null && s.score !== null && Number(s.score) === Number(m[2])) return true;
   try {
     await answerSurvey(deps, s.id, Number(m[2]), s.comment);
     return true;

@@ -23,6 +23,8 @@ export const SANDBOX_PAGE = `<!doctype html>
   .brand { background: #dff3e4; margin-left: 24px; }
   .meta { display: block; font-size: 11px; color: #57606a; margin-top: 2px; }
   .empty { color: #57606a; font-size: 13px; padding: 4px; }
+  .choices { display: flex; flex-wrap: wrap; gap: 4px; margin: 4px 0 4px 24px; }
+  .choices button { font: inherit; font-size: 12px; border: 1px solid #1f883d; color: #1f883d; background: #fff; border-radius: 12px; padding: 2px 10px; cursor: pointer; }
 </style>
 </head>
 <body>
@@ -65,11 +67,30 @@ export const SANDBOX_PAGE = `<!doctype html>
           post.setAttribute('data-visibility', e.visibility);
           post.appendChild(el('span', 'meta', label(e)));
           box.appendChild(post);
+          // Quick replies (LINE, Messenger, Instagram): tapping one answers as the customer would.
+          if (e.choices && e.choices.length) {
+            var row = el('div', 'choices');
+            e.choices.forEach(function (c) {
+              var b = el('button', '', c.label);
+              b.type = 'button';
+              b.setAttribute('data-tap', e.id);
+              b.addEventListener('click', function () { tap(e.id, c.label); });
+              row.appendChild(b);
+            });
+            box.appendChild(row);
+          }
         });
         col.appendChild(box);
       });
       columns.appendChild(col);
     });
+  }
+  function tap(entryId, choice) {
+    fetch('/sandbox/api/tap', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entryId: entryId, label: choice }),
+    }).then(function (r) { statusLine.textContent = r.ok ? '「' + choice + '」をタップしました' : 'タップを送れませんでした'; });
   }
   function refresh() {
     fetch('/sandbox/api/transcript').then(function (r) { return r.json(); }).then(render)

@@ -82,6 +82,18 @@ export class Sandbox {
           .send(SANDBOX_PAGE),
       );
       scope.get('/sandbox/api/transcript', async () => this.transcriptView());
+      // The page's quick-reply buttons: the customer taps one (JSON only, so another site cannot post it by a form).
+      scope.post<{ Body: { entryId?: unknown; label?: unknown } }>('/sandbox/api/tap', async (req, reply) => {
+        const { entryId, label } = (req.body ?? {}) as { entryId?: unknown; label?: unknown };
+        if (!req.headers['content-type']?.startsWith('application/json') || typeof entryId !== 'string')
+          return reply.status(400).send({ error: 'entryId and label, as JSON' });
+        try {
+          await this.tap(entryId, String(label));
+          return { ok: true };
+        } catch (err) {
+          return reply.status(400).send({ error: err instanceof Error ? err.message : String(err) });
+        }
+      });
     });
   }
 
@@ -167,13 +179,37 @@ export class Sandbox {
     return entry;
   }
 
-  /** The customer taps one of the buttons a brand message offered (a LINE quick reply), by its label. */
+  /**
+   * The customer taps one of the buttons a brand message offered (a LINE, Messenger or Instagram quick reply), by its
+   * label. LINE sends a postback; Meta posts the button's title into the chat as the customer's message and sends it
+   * with the button's payload.
+   */
   async tap(entryId: string, label: string): Promise<void> {
     if (!this.channels) throw new Error('The sandbox is not connected to Koe yet');
-    const entry = this.world.transcript.list('line').find((e) => e.id === entryId);
+    const entry = this.world.transcript.list().find((e) => e.id === entryId);
     const choice = entry?.choices?.find((c) => c.label === label);
     if (!entry || !choice) throw new Error(`No button "${label}" on that message`);
-    await postWebhook(this.channels.webhooks.line!, linePostback(this.world, entry.customer.id, choice.data));
+    const { platform } = entry;
+    if (platform === 'line') {
+      await postWebhook(this.channels.webhooks.line!, linePostback(this.world, entry.customer.id, choice.data));
+      return;
+    }
+    if (platform !== 'facebook' && platform !== 'instagram') throw new Error(`${platform} has no quick replies`);
+    const customer = this.world.customers.get(platform, entry.customer.id);
+    if (!customer) throw new Error('That customer is not known to the sandbox');
+    const said = this.world.transcript.add({
+      platform,
+      customer: entry.customer,
+      author: 'customer',
+      visibility: 'private',
+      text: choice.label,
+      inReplyTo: null,
+      externalId: newPostId(this.world, platform, 'private'),
+    });
+    await postWebhook(
+      this.channels.webhooks[platform]!,
+      metaWebhook(this.world, platform, customer, said, choice.data),
+    );
   }
 
   private async send(post: ComposedPost, given?: SandboxCustomer): Promise<TranscriptEntry> {

@@ -78,12 +78,16 @@ export function linePostback(world: SandboxWorld, customerId: string, data: stri
 const metaJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** Facebook and Instagram: a comment (`changes`) or a DM (`messaging`), signed with X-Hub-Signature-256. */
+/**
+ * Facebook and Instagram: a comment (`changes`) or a DM (`messaging`), signed with X-Hub-Signature-256. A tapped quick
+ * reply is a DM whose text is the button's title, with the button's payload in `message.quick_reply`.
+ */
 export function metaWebhook(
   world: SandboxWorld,
   platform: 'facebook' | 'instagram',
   customer: SandboxCustomer,
   entry: TranscriptEntry,
+  quickReplyPayload?: string,
 ): SignedWebhook {
   const { pageId, igAccountId, appSecret } = world.accounts.meta;
   const ownId = platform === 'facebook' ? pageId : igAccountId;
@@ -128,7 +132,11 @@ export function metaWebhook(
           sender: { id: customer.id },
           recipient: { id: ownId },
           timestamp: now,
-          message: { mid: entry.externalId, text: entry.text },
+          message: {
+            ...(quickReplyPayload !== undefined ? { quick_reply: { payload: quickReplyPayload } } : {}),
+            mid: entry.externalId,
+            text: entry.text,
+          },
         },
       ],
     };

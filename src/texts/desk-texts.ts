@@ -37,6 +37,70 @@ const CHANNEL_KIND_NAMES: Record<string, Localized> = {
 export const channelKindName = (k: string): Localized => CHANNEL_KIND_NAMES[k] ?? { ja: k, en: k };
 export const sentimentName = (s: string): Localized => SENTIMENT_NAMES[s] ?? { ja: s, en: s };
 
+const STATUS_NAMES: Record<string, Localized> = {
+  open: { ja: '対応中', en: 'open' },
+  pending: { ja: '保留', en: 'pending' },
+  resolved: { ja: '解決済み', en: 'resolved' },
+  closed: { ja: 'クローズ', en: 'closed' },
+};
+export const statusName = (s: string): Localized => STATUS_NAMES[s] ?? { ja: s, en: s };
+/** Why a conversation was set aside from the open views (it is still counted, never deleted). */
+const FLAG_NAMES: Record<string, Localized> = {
+  spam: { ja: 'スパムの疑い', en: 'possible spam' },
+  troll: { ja: '荒らしの疑い', en: 'possible troll' },
+};
+export const flagName = (f: string): Localized => FLAG_NAMES[f] ?? { ja: f, en: f };
+/** A conversation's first-response SLA as a report counts it now. */
+const SLA_OUTCOME_NAMES: Record<string, Localized> = {
+  met: { ja: '達成', en: 'met' },
+  breached: { ja: '超過', en: 'breached' },
+  due: { ja: '期限内で未返信', en: 'not yet due' },
+  none: { ja: '目標なし', en: 'no target' },
+};
+export const slaOutcomeName = (o: string): Localized => SLA_OUTCOME_NAMES[o] ?? { ja: o, en: o };
+
+/**
+ * The reports export (a CSV a person opens in a spreadsheet): a header in words for every column, in the column order,
+ * and the words its cells use where the report stores a code or nothing.
+ */
+export const reportCsvTexts = {
+  columns: {
+    reference: { ja: 'お問い合わせ番号', en: 'Reference number' },
+    link: { ja: '会話へのリンク', en: 'Link to the conversation' },
+    created_local: { ja: '受信日時', en: 'Received (desk time)' },
+    channel: { ja: 'チャネル', en: 'Channel' },
+    channel_kind: { ja: 'チャネルの種類', en: 'Channel type' },
+    level: { ja: 'レベル', en: 'Level' },
+    category: { ja: '分類', en: 'Category' },
+    sentiment: { ja: '感情', en: 'Sentiment' },
+    team: { ja: 'チーム', en: 'Team' },
+    agent: { ja: '担当者', en: 'Agent' },
+    status: { ja: '状態', en: 'Status' },
+    set_aside: { ja: '別枠（スパム・荒らし）', en: 'Set aside (spam or troll)' },
+    public_post: { ja: '公開投稿', en: 'Public post' },
+    customer_messages: { ja: 'お客様のメッセージ数', en: 'Customer messages' },
+    agent_replies: { ja: '返信数', en: 'Replies' },
+    first_response_min: { ja: '初回応答（分）', en: 'First response (min)' },
+    first_response_business_min: { ja: '初回応答・営業時間内（分）', en: 'First response in business time (min)' },
+    sla_target_min: { ja: 'SLA目標（分）', en: 'SLA target (min)' },
+    sla: { ja: 'SLA（初回応答）', en: 'SLA (first response)' },
+    next_responses: { ja: '次の応答の回数', en: 'Next responses' },
+    next_response_mean_min: { ja: '次の応答の平均（分）', en: 'Next response mean (min)' },
+    resolution_min: { ja: '解決までの時間（分）', en: 'Time to resolve (min)' },
+    reopens: { ja: '再オープン回数', en: 'Times reopened' },
+    escalated_to_level: { ja: 'エスカレーション先', en: 'Escalated to' },
+    handoff_min: { ja: '引き継ぎまでの時間（分）', en: 'Hand-off time (min)' },
+    csat: { ja: '顧客満足度（CSAT 1〜5）', en: 'Satisfaction (CSAT 1–5)' },
+    nps: { ja: 'NPS（0〜10）', en: 'NPS (0–10)' },
+  } satisfies Record<string, Localized>,
+  yes: { ja: 'はい', en: 'yes' } satisfies Localized,
+  no: { ja: 'いいえ', en: 'no' } satisfies Localized,
+  uncategorised: { ja: '分類なし', en: 'uncategorised' } satisfies Localized,
+  noSentiment: { ja: '判定なし', en: 'not read' } satisfies Localized,
+  noTeam: { ja: 'チームなし', en: 'no team' } satisfies Localized,
+  unassigned: { ja: '未割り当て', en: 'unassigned' } satisfies Localized,
+};
+
 const SLA_TARGET: Record<string, Localized> = {
   first_response: { ja: '初回返信', en: 'first response' },
   next_response: { ja: '次回返信', en: 'next response' },

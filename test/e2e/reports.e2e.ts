@@ -99,9 +99,14 @@ describe('reports, in Chromium', () => {
     const href = await page.getByTestId('report-export').getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
     expect(csv.trim().split('\n')).toHaveLength(4);
+    expect(csv).toMatch(/^お問い合わせ番号,/);
 
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
     await expect.poll(() => page.getByTestId('kpi-response-rate').textContent()).toContain('Industry average 14%');
+    // The export follows the page's language.
+    const hrefEn = await page.getByTestId('report-export').getAttribute('href');
+    const csvEn = await page.evaluate(async (url) => (await fetch(url!)).text(), hrefEn);
+    expect(csvEn).toMatch(/^Reference number,/);
     await page.screenshot({ path: path.join(SHOT_DIR, 'reports-en-1280.png'), fullPage: true });
     await resize(page, { width: 375, height: 812 });
     await page.waitForTimeout(500);

@@ -97,4 +97,21 @@ describe('social channels through the sandbox, in Chromium', () => {
     await customers.goto(`${sandbox.url}/`);
     await seenOnPage('x', '解決いたしましたので、こちらでもご報告いたします', 'public').waitFor();
   });
+
+  it('asks a Messenger customer for a rating with quick replies; tapping one on the sandbox page records it', async () => {
+    await sandbox.sendOne('facebook', 'Messengerで失礼します。クーポンの使い方を教えてください', {
+      visibility: 'private',
+    });
+    await open('クーポンの使い方を教えてください');
+    await replyInUi('お問い合わせありがとうございます。カート画面でコードを入力してください。');
+    await agent.getByTestId('status-select').selectOption('resolved');
+    await customers.goto(`${sandbox.url}/`);
+    const survey = seenOnPage('facebook', '/rate/', 'private');
+    await survey.waitFor();
+    const buttons = customers.locator('section[data-platform="facebook"] .choices button');
+    await expect.poll(() => buttons.allTextContents()).toEqual(['1', '2', '3', '4', '5']);
+    await customers.screenshot({ path: path.join(SHOTS, 'sandbox-quick-replies.png') });
+    await buttons.filter({ hasText: '4' }).click();
+    await agent.getByTestId('message').filter({ hasText: 'お客様の満足度: 4/5' }).waitFor();
+  });
 });

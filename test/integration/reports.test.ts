@@ -3,7 +3,6 @@ import { newId } from '../../src/domain/ids';
 import { refreshReportFacts } from '../../src/desk/reports/facts';
 import { buildNaiveReport } from '../../src/desk/reports/report';
 import { NOT_WAITING } from '../../src/store/repositories/conversations';
-import { CSV_COLUMNS } from '../../src/server/routes/reports';
 import { Client, dialects, openDesk, type OpenDesk } from './harness';
 
 const MIN = 60_000;
@@ -338,25 +337,104 @@ describe.each(dialects)('reports (%s)', (dialect) => {
     expect((await desk.admin.get('/api/reports/summary?from=2019-01-01')).status).toBe(400); // to defaults to today
   });
 
-  it('exports one CSV row per conversation with the figures the API gives', async () => {
-    const r = await desk.admin.raw('GET', `/api/reports/export.csv?${week}`);
+  /** The export in a language (`lang`, or the agent's by default): its header and rows. */
+  async function exportCsv(query: string) {
+    const r = await desk.admin.raw('GET', `/api/reports/export.csv?${week}${query}`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await r.arrayBuffer());
     // A byte-order mark first, so spreadsheet programs read the Japanese as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [head, ...rows] = parseCsv(new TextDecoder().decode(bytes));
-    expect(head).toEqual([...CSV_COLUMNS]);
+    const cell = (key: string, column: string) => {
+      expect(head, column).toContain(column);
+      const row = rows.find((x) => x[0] === refs[key]);
+      expect(row, key).toBeDefined();
+      return row![head.indexOf(column)];
+    };
+    const col = (column: string) => rows.map((row) => row[head.indexOf(column)]);
+    return { head, rows, cell, col };
+  }
+  const refs: Record<string, string> = {};
+  /** Internal codes a person must never read in the export. */
+  const CODES =
+    /^(billing_error|question|defect|neutral|open|resolved|spam|troll|webchat|met|breached|due|none)$|[0-9a-f]{8}-[0-9a-f]{4}-/;
+
+  it('exports one CSV row per conversation with the figures the API gives, in words', async () => {
+    // The reference each conversation shows in the app (「#3F2A9C1E」), as the conversation API gives it.
+    for (const key of ['A', 'B', 'C', 'D', 'E'])
+      refs[key] = `#${(await desk.admin.get(`/api/conversations/${ids[key]}`)).body.reference}`;
+    const { head, rows, cell, col } = await exportCsv('&lang=ja');
+    expect(head.slice(0, 3)).toEqual(['お問い合わせ番号', '会話へのリンク', '受信日時']);
+    expect(head).toHaveLength(27);
     const summary = (await desk.admin.get(`/api/reports/summary?${week}`)).body.current;
     expect(rows).toHaveLength(summary.conversations);
-    const col = (name: string) => rows.map((row) => row[head.indexOf(name)]);
-    expect(col('first_response_min').filter(Boolean).length).toBe(summary.replied);
-    expect(col('sla').filter((s) => s === 'breached').length).toBe(summary.slaBreached);
-    const b = rows.find((row) => row[0] === ids.B)!;
-    expect(b[head.indexOf('first_response_min')]).toBe('2400');
-    expect(b[head.indexOf('first_response_business_min')]).toBe('60');
-    expect(b[head.indexOf('created_local')]).toBe('2026-11-02 17:30');
-    expect(b[head.indexOf('channel')]).toBe('サイトのチャット');
+    expect(col('お問い合わせ番号').sort()).toEqual(['A', 'B', 'C', 'D', 'E'].map((k) => refs[k]).sort());
+    expect(col('初回応答（分）').filter(Boolean).length).toBe(summary.replied);
+    expect(col('SLA（初回応答）').filter((s) => s === '超過').length).toBe(summary.slaBreached);
+    expect(col('SLA（初回応答）').filter((s) => s === '達成').length).toBe(summary.slaMet);
+    expect(cell('B', '初回応答（分）')).toBe('2400');
+    expect(cell('B', '初回応答・営業時間内（分）')).toBe('60');
+    expect(cell('B', '受信日時')).toBe('2026-11-02 17:30');
+    expect(cell('B', 'チャネル')).toBe('サイトのチャット');
+    expect(cell('B', 'チャネルの種類')).toBe('Webチャット');
+    expect(cell('B', 'レベル')).toBe('L1');
+    expect(cell('B', '分類')).toBe('質問');
+    expect(cell('B', '感情')).toBe('ニュートラル');
+    expect(cell('B', '状態')).toBe('対応中');
+    expect(cell('B', 'チーム')).toBe('チームなし');
+    expect(cell('B', '担当者')).toBe('未割り当て');
+    expect(cell('B', '公開投稿')).toBe('いいえ');
+    expect(cell('B', '別枠（スパム・荒らし）')).toBe('');
+    // The link opens the conversation (the address the request came to when KOE_PUBLIC_URL is not set).
+    expect(cell('B', '会話へのリンク')).toBe(`${desk.koe.base}/conversations/${ids.B}`);
+    expect(cell('A', '分類')).toBe('請求トラブル');
+    expect(cell('A', '状態')).toBe('解決済み');
+    expect(cell('A', '再オープン回数')).toBe('1');
+    expect(cell('C', 'エスカレーション先')).toBe('L3');
+    expect(cell('C', 'SLA（初回応答）')).toBe('超過');
+    expect(cell('D', '別枠（スパム・荒らし）')).toBe('スパムの疑い');
+    expect(cell('D', '分類')).toBe('分類なし');
+    expect(cell('E', '公開投稿')).toBe('はい');
+    // No cell carries a code or a conversation id, except inside the link.
+    const link = head.indexOf('会話へのリンク');
+    for (const row of rows) for (const [i, v] of row.entries()) if (i !== link) expect(v).not.toMatch(CODES);
+    expect(new Set(col('公開投稿'))).toEqual(new Set(['はい', 'いいえ']));
+  });
+
+  it("exports in English when asked, and in the agent's own language by default", async () => {
+    const en = await exportCsv('&lang=en');
+    expect(en.head.slice(0, 3)).toEqual(['Reference number', 'Link to the conversation', 'Received (desk time)']);
+    expect(en.cell('B', 'Category')).toBe('questions');
+    expect(en.cell('B', 'Status')).toBe('open');
+    expect(en.cell('B', 'Agent')).toBe('unassigned');
+    expect(en.cell('A', 'Category')).toBe('billing errors');
+    expect(en.cell('C', 'SLA (first response)')).toBe('breached');
+    expect(en.cell('D', 'Set aside (spam or troll)')).toBe('possible spam');
+    expect(en.cell('E', 'Public post')).toBe('yes');
+    expect(en.cell('B', 'Channel type')).toBe('web chat');
+
+    // No `lang`: the signed-in agent's language.
+    expect((await exportCsv('')).head[0]).toBe('お問い合わせ番号');
+    expect((await desk.admin.patch('/api/me', { locale: 'en' })).status).toBe(200);
+    try {
+      expect((await exportCsv('')).head[0]).toBe('Reference number');
+    } finally {
+      await desk.admin.patch('/api/me', { locale: 'ja' });
+    }
+    expect((await desk.admin.raw('GET', `/api/reports/export.csv?${week}&lang=fr`)).status).toBe(400);
+
+    // With KOE_PUBLIC_URL, the link is the desk's public address.
+    const config = desk.koe.koe.config as { publicUrl?: string };
+    const before = config.publicUrl;
+    config.publicUrl = 'https://support.example.jp';
+    try {
+      expect((await exportCsv('&lang=ja')).cell('B', '会話へのリンク')).toBe(
+        `https://support.example.jp/conversations/${ids.B}`,
+      );
+    } finally {
+      config.publicUrl = before;
+    }
   });
 
   it('follows a conversation as the desk works it, and is for supervisors and admins only', async () => {

@@ -83,7 +83,12 @@ describe('parseMetaWebhook', () => {
   });
 
   it('lists unknown fields as ignored instead of failing', () => {
-    expect(parse(fixture('unknown-field.json'), ids)).toEqual({ events: [], ignored: ['field ratings'], rejected: [] });
+    expect(parse(fixture('unknown-field.json'), ids)).toEqual({
+      events: [],
+      quickReplies: new Map(),
+      ignored: ['field ratings'],
+      rejected: [],
+    });
   });
 
   it('refuses a body sent to the other kind of channel, and parks unreadable parts while reading the rest', () => {
@@ -109,6 +114,34 @@ describe('parseMetaWebhook', () => {
       expect.stringContaining('message.mid'),
       expect.stringContaining('message.attachments'),
     ]);
+  });
+
+  it('reads a tapped quick reply as a message with its payload, on Messenger and Instagram', () => {
+    const fb = parse(fixture('messenger-quick-reply.json'));
+    expect(fb.events).toHaveLength(1);
+    expect(fb.events[0]).toMatchObject({ text: '4', customer: { externalId: '2561234567890123' } });
+    expect([...fb.quickReplies]).toEqual([
+      [fb.events[0].externalId, 'koe-survey:3f2a9c1e-77aa-4b1c-9d00-1234567890ab:4'],
+    ]);
+    const ig = parse(fixture('instagram-quick-reply.json'));
+    expect(ig.events[0]).toMatchObject({ text: '5', customer: { externalId: '6543210987654321' } });
+    expect(ig.quickReplies.get(ig.events[0].externalId)).toBe('koe-survey:3f2a9c1e-77aa-4b1c-9d00-1234567890ab:5');
+    // A plain DM is no tap.
+    expect(parse(fixture('messenger-dm.json')).quickReplies.size).toBe(0);
+  });
+
+  it('takes a numeric payload as text, and parks one it cannot read', () => {
+    const body = fixture('messenger-quick-reply.json');
+    body.entry[0].messaging[0].message.quick_reply.payload = 42;
+    const r = parse(body);
+    expect(r.quickReplies.get(r.events[0].externalId)).toBe('42');
+    for (const payload of ['x'.repeat(1001), { $ne: '' }]) {
+      const bad = fixture('messenger-quick-reply.json');
+      bad.entry[0].messaging[0].message.quick_reply.payload = payload;
+      const p = parse(bad);
+      expect(p.events).toEqual([]);
+      expect(p.rejected.map((x) => x.reason)).toEqual([expect.stringContaining('message.quick_reply.payload')]);
+    }
   });
 
   it('keeps the order of several messages in one delivery', () => {

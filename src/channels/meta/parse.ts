@@ -24,6 +24,9 @@ const MessagingSchema = z.looseObject({
       is_echo: z.boolean().optional(),
       is_deleted: z.boolean().optional(),
       reply_to: z.looseObject({ mid: Id.optional() }).nullish(),
+      // A tapped quick reply: `text` is the button's title, `payload` what the page put in the button (≤ 1,000
+      // characters; Meta documents it as a string or a number).
+      quick_reply: z.looseObject({ payload: z.union([z.string().max(1000), z.number().transform(String)]) }).nullish(),
       attachments: z.array(AttachmentSchema).max(50).optional(),
     })
     .optional(),
@@ -61,6 +64,11 @@ export type MetaPlatform = 'messenger' | 'instagram';
 /** One event (or part of the body) that was signed but not in a shape Koe can read, with why. */
 export interface ParsedWebhook {
   events: InboundEvent[];
+  /**
+   * Quick-reply taps among `events`, by the event's `externalId` (the message's mid): the payload of the tapped
+   * button. The desk may take a tap as an answer (a survey score); a tap it does not take is an ordinary message.
+   */
+  quickReplies: Map<string, string>;
   ignored: string[];
   rejected: RejectedPart[];
 }
@@ -225,6 +233,7 @@ export function parseMetaWebhook(
       invalid: `object "${body.data.object}" was posted to a ${kind} channel (expected "${OBJECT_OF_KIND[kind]}")`,
     };
   const events: InboundEvent[] = [];
+  const quickReplies = new Map<string, string>();
   const ignored: string[] = [];
   const rejected: RejectedPart[] = [];
   const platform: MetaPlatform = kind === 'instagram' ? 'instagram' : 'messenger';
@@ -237,13 +246,19 @@ export function parseMetaWebhook(
   const push = (e: InboundEvent | null) => {
     if (e) events.push(e);
   };
+  const pushMessage = (item: MessagingItem, ownIds: Set<string>) => {
+    const e = directMessage(item, platform, ownIds, ids, ignored);
+    push(e);
+    const payload = item.message?.quick_reply?.payload;
+    if (e && payload) quickReplies.set(e.externalId, payload);
+  };
   for (const rawEntry of body.data.entry) {
     const entry = read(EntrySchema, rawEntry, 'entry');
     if (!entry) continue;
     const ownIds = new Set([ids.pageId, ids.igAccountId, entry.id].filter((x): x is string => !!x));
     for (const rawItem of entry.messaging ?? []) {
       const item = read(MessagingSchema, rawItem, 'messaging event');
-      if (item) push(directMessage(item, platform, ownIds, ids, ignored));
+      if (item) pushMessage(item, ownIds);
     }
     for (const rawChange of entry.changes ?? []) {
       const change = read(ChangeSchema, rawChange, 'change');
@@ -257,9 +272,9 @@ export function parseMetaWebhook(
       } else if (change.field === 'messages') {
         // The app dashboard's "Test" button sends DMs in this shape instead of `messaging`.
         const value = read(MessagingSchema, change.value, 'messages change');
-        if (value) push(directMessage(value, platform, ownIds, ids, ignored));
+        if (value) pushMessage(value, ownIds);
       } else ignored.push(`field ${change.field}`);
     }
   }
-  return { events, ignored, rejected };
+  return { events, quickReplies, ignored, rejected };
 }

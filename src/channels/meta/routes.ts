@@ -54,7 +54,13 @@ export async function metaWebhookRoutes(app: FastifyInstance, ctx: ChannelContex
         ctx.log.info({ channelId, ignored: parsed.ignored }, 'meta webhook: events Koe does not handle');
       for (const part of parsed.rejected) await ctx.reject(channelId, part.payload, part.reason);
       // In order, so messages of one delivery keep their order; duplicates are absorbed by record().
-      for (const event of parsed.events) await ctx.record(event);
+      for (const event of parsed.events) {
+        // A tapped quick reply (a survey score) is an answer when the desk takes it as this customer's; otherwise
+        // it is what it also is on the platform, a message with the button's title.
+        const payload = parsed.quickReplies.get(event.externalId);
+        if (payload !== undefined && (await ctx.choiceTapped(channelId, event.customer.externalId, payload))) continue;
+        await ctx.record(event);
+      }
       return reply.type('text/plain').send('EVENT_RECEIVED');
     });
   }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../types';
 import { metaCredentialsSchema } from './credentials';
 import { GraphClient } from './graph';
-import { checkDirectMessageLength, replyToComment, sendDirectMessage, sendPrivateReply } from './send';
+import {
+  checkDirectMessageLength,
+  metaAdapter,
+  quickRepliesOf,
+  replyToComment,
+  sendDirectMessage,
+  sendPrivateReply,
+} from './send';
+import type { ChannelContext } from '../plugin';
+import type { OutboundMessage } from '../types';
 
 const creds = metaCredentialsSchema.parse({
   appSecret: 's',
@@ -42,6 +51,70 @@ describe('Meta sends', () => {
     expect(calls[0].url.searchParams.get('appsecret_proof')).toMatch(/^[0-9a-f]{64}$/);
     expect(calls[0].auth).toBe('Bearer tok');
     expect(calls[0].body).toEqual({ recipient: { id: 'PSID' }, messaging_type: 'RESPONSE', message: { text: 'hi' } });
+  });
+
+  it('sends choices as quick replies on a DM inside the window', async () => {
+    const { calls, fetchImpl } = recordingFetch();
+    const choices = [1, 2, 3, 4, 5].map((n) => ({ label: String(n), data: `koe-survey:s1:${n}` }));
+    await sendDirectMessage(
+      new GraphClient(creds, fetchImpl),
+      creds,
+      'instagram',
+      { recipientId: 'IGSID', text: 'いかがでしたか', lastCustomerDmAt: '2026-05-01T00:00:00Z', choices },
+      now,
+    );
+    expect(calls[0].body).toEqual({
+      recipient: { id: 'IGSID' },
+      messaging_type: 'RESPONSE',
+      message: {
+        text: 'いかがでしたか',
+        quick_replies: choices.map((c) => ({ content_type: 'text', title: c.label, payload: c.data })),
+      },
+    });
+  });
+
+  it('keeps quick replies within Meta’s limits: 13 buttons, 20-character titles, 1,000-character payloads', () => {
+    const many = Array.from({ length: 15 }, (_, i) => ({ label: String(i), data: `d${i}` }));
+    expect(quickRepliesOf(many)).toHaveLength(13);
+    expect(quickRepliesOf([{ label: 'とても満足しています、ありがとう！！', data: 'd' }])![0].title).toBe(
+      'とても満足しています、ありがとう！！'.slice(0, 20),
+    );
+    // A payload the platform would cut would come back unreadable: that button is left out.
+    expect(
+      quickRepliesOf([
+        { label: 'a', data: 'x'.repeat(1001) },
+        { label: 'b', data: 'ok' },
+      ]),
+    ).toEqual([{ content_type: 'text', title: 'b', payload: 'ok' }]);
+    expect(quickRepliesOf([])).toBeUndefined();
+    expect(quickRepliesOf(undefined)).toBeUndefined();
+  });
+
+  it('offers quick replies in a DM, but not in a private reply to a comment', async () => {
+    const { calls, fetchImpl } = recordingFetch();
+    const ctx = { credentials: async () => creds } as unknown as ChannelContext;
+    const adapter = metaAdapter('facebook', ctx, fetchImpl);
+    const out = (meta: Record<string, unknown>, createdAt: string): OutboundMessage =>
+      ({
+        channel: { id: 'ch' },
+        conversationId: 'c',
+        recipient: { externalId: 'PSID', handle: null },
+        message: { id: 'm', text: '満足度を教えてください https://desk.example/rate/t', authorName: 'Koe', createdAt },
+        idempotencyKey: 'k',
+        via: 'dm',
+        inReplyTo: { messageId: 'in', meta, createdAt },
+        choices: [{ label: '5', data: 'koe-survey:s1:5' }],
+      }) as unknown as OutboundMessage;
+    const recent = new Date(Date.now() - 60_000).toISOString();
+    await adapter.send(out({ visibility: 'private', psid: 'PSID' }, recent));
+    await adapter.send(out({ visibility: 'public', commentId: 'C1' }, recent));
+    expect(calls[0].body.message.quick_replies).toEqual([
+      { content_type: 'text', title: '5', payload: 'koe-survey:s1:5' },
+    ]);
+    expect(calls[1].body).toEqual({
+      recipient: { comment_id: 'C1' },
+      message: { text: '満足度を教えてください https://desk.example/rate/t' },
+    });
   });
 
   it('refuses a DM outside the 24-hour window without calling Meta', async () => {

@@ -44,20 +44,48 @@ const windowClosedReason = (kind: MetaKind) => {
   );
 };
 
-/** A DM through the Send API, allowed only while the customer's last DM is under 24 hours old. */
+// Quick replies (Messenger and Instagram Send API): up to 13 buttons on a text message, each `content_type: text`
+// with a title of at most 20 characters and a payload of at most 1,000 that comes back in the tap's webhook.
+const QUICK_REPLY_MAX = 13;
+const QUICK_REPLY_TITLE_MAX = 20;
+const QUICK_REPLY_PAYLOAD_MAX = 1000;
+
+/** The message's `quick_replies` for the choices Koe offers; a choice whose data the platform would cut is left out. */
+export function quickRepliesOf(choices: { label: string; data: string }[] | undefined) {
+  const items = (choices ?? [])
+    .filter((c) => c.label.trim() && c.data && c.data.length <= QUICK_REPLY_PAYLOAD_MAX)
+    .slice(0, QUICK_REPLY_MAX)
+    .map((c) => ({
+      content_type: 'text' as const,
+      title: [...c.label].slice(0, QUICK_REPLY_TITLE_MAX).join(''),
+      payload: c.data,
+    }));
+  return items.length ? items : undefined;
+}
+
+/**
+ * A DM through the Send API, allowed only while the customer's last DM is under 24 hours old; with `choices`, as
+ * quick replies the customer can tap (a survey's scores).
+ */
 export async function sendDirectMessage(
   graph: GraphClient,
   creds: MetaCredentials,
   kind: MetaKind,
-  p: { recipientId: string; text: string; lastCustomerDmAt: string | null | undefined },
+  p: {
+    recipientId: string;
+    text: string;
+    lastCustomerDmAt: string | null | undefined;
+    choices?: { label: string; data: string }[];
+  },
   now = new Date(),
 ) {
   if (!messagingWindow(p.lastCustomerDmAt, now).open) throw new DeliveryError(windowClosedReason(kind), true);
   checkDirectMessageLength(kind, p.text);
+  const quickReplies = quickRepliesOf(p.choices);
   const res = await graph.post<{ message_id?: string }>(`${creds.pageId}/messages`, {
     recipient: { id: p.recipientId },
     messaging_type: 'RESPONSE',
-    message: { text: p.text },
+    message: { text: p.text, ...(quickReplies ? { quick_replies: quickReplies } : {}) },
   });
   return { externalId: res?.message_id };
 }
@@ -136,7 +164,8 @@ export function metaAdapter(kind: MetaKind, ctx: ChannelContext, fetchImpl?: typ
       const graph = new GraphClient(creds, fetchImpl);
       const meta = out.inReplyTo?.meta ?? {};
       if (out.via === 'dm' && meta.visibility === 'public' && typeof meta.commentId === 'string') {
-        // Moved to DMs from a comment: Meta's private reply (one message) reaches the commenter's inbox.
+        // Moved to DMs from a comment: Meta's private reply (one message) reaches the commenter's inbox. No messaging
+        // window is open (only the customer's own DM opens one), so no quick replies: the text carries what to do.
         return sendPrivateReply(
           creds,
           kind,
@@ -156,6 +185,7 @@ export function metaAdapter(kind: MetaKind, ctx: ChannelContext, fetchImpl?: typ
         recipientId,
         text: out.message.text,
         lastCustomerDmAt: out.inReplyTo?.createdAt,
+        choices: out.choices,
       });
     },
     // Instagram has no like API for comments: its adapter offers no amplify at all.

@@ -7,9 +7,33 @@ const MESSENGER_MAX_CHARS = 2_000; // text must be shorter than this
 const INSTAGRAM_MAX_BYTES = 1_000;
 
 type Params = { version: string; node: string };
+interface QuickReply {
+  content_type?: string;
+  title?: string;
+  payload?: string | number;
+}
 interface SendBody {
   recipient?: { id?: string; comment_id?: string };
-  message?: { text?: string };
+  message?: { text?: string; quick_replies?: QuickReply[] };
+}
+/** Send API quick replies: at most 13, each a text button with a title of ≤ 20 characters and a payload ≤ 1,000. */
+const QUICK_REPLY_MAX = 13;
+
+/** The Graph error a malformed `quick_replies` earns, or null when it is fine (or absent). */
+function invalidQuickReplies(items: unknown): string | null {
+  if (items === undefined) return null;
+  if (!Array.isArray(items) || items.length < 1 || items.length > QUICK_REPLY_MAX)
+    return `(#100) param message[quick_replies] must have between 1 and ${QUICK_REPLY_MAX} elements`;
+  for (const [i, q] of (items as QuickReply[]).entries()) {
+    if (q?.content_type !== 'text')
+      return `(#100) Only text quick replies are simulated (message[quick_replies][${i}])`;
+    if (typeof q.title !== 'string' || !q.title || [...q.title].length > 20)
+      return `(#100) param message[quick_replies][${i}][title] must be 1 to 20 characters`;
+    const payload = q.payload === undefined ? '' : String(q.payload);
+    if (!payload || payload.length > 1000)
+      return `(#100) param message[quick_replies][${i}][payload] must be 1 to 1000 characters`;
+  }
+  return null;
 }
 
 const graphError = (reply: FastifyReply, status: number, code: number, message: string, subcode?: number) =>
@@ -111,6 +135,9 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
     if (!platform) return graphError(reply, 400, 100, '(#100) No matching user found', 2018001);
     const tooLong = checkLength(reply, platform, text);
     if (tooLong) return tooLong;
+    const quickReplies = req.body?.message?.quick_replies;
+    const badQuickReplies = invalidQuickReplies(quickReplies);
+    if (badQuickReplies) return graphError(reply, 400, 100, badQuickReplies);
     const customer = world.customers.get(platform, String(recipient.id))!;
     const answered = world.transcript.lastFrom(platform, customer.id);
     const externalId = `m_${world.snowflake()}`;
@@ -122,6 +149,7 @@ export function metaGraphRoutes(app: FastifyInstance, world: SandboxWorld): void
       text: text!,
       inReplyTo: answered?.id ?? null,
       externalId,
+      ...(quickReplies ? { choices: quickReplies.map((q) => ({ label: q.title!, data: String(q.payload) })) } : {}),
     });
     return { recipient_id: customer.id, message_id: externalId };
   });

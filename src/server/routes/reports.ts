@@ -1,50 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DrillDownQuery, DrillDownSchema, ReportQuery, ReportSchema } from '../../contracts/reports';
+import { DrillDownQuery, DrillDownSchema, ExportQuery, ReportQuery, ReportSchema } from '../../contracts/reports';
 import { invalid } from '../../domain/errors';
-import { localDays } from '../../desk/reports/facts';
-import { slaNow } from '../../desk/reports/figures';
+import { reportCsv } from '../../desk/reports/export-csv';
 import { buildDeskReport, drillDown, exportRows, parseCell } from '../../desk/reports/report';
 import { authOf, guard } from '../auth';
+import { langOf } from '../../texts/localized';
 import type { Koe } from '../context';
-
-/** One CSV field: quoted when it holds a comma, quote or line break; a leading formula character is defused. */
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-const minutes = (v: number | string | null) => (v === null ? null : Math.round((Number(v) / 60_000) * 10) / 10);
-
-export const CSV_COLUMNS = [
-  'conversation_id',
-  'created_local',
-  'channel',
-  'channel_kind',
-  'level',
-  'category',
-  'sentiment',
-  'team',
-  'agent',
-  'status',
-  'set_aside',
-  'public_post',
-  'customer_messages',
-  'agent_replies',
-  'first_response_min',
-  'first_response_business_min',
-  'sla_target_min',
-  'sla',
-  'next_responses',
-  'next_response_mean_min',
-  'resolution_min',
-  'reopens',
-  'escalated_to_level',
-  'handoff_min',
-  'csat',
-  'nps',
-] as const;
+import { baseUrl } from './channels';
 
 export const reportRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
@@ -90,54 +53,26 @@ export const reportRoutes =
         preHandler: guard('supervisor'),
         schema: {
           tags: ['reports'],
-          summary: 'One CSV row per conversation of the range with every figure of the report (UTF-8 with BOM)',
-          querystring: ReportQuery,
+          summary:
+            'One CSV row per conversation of the range with every figure of the report (UTF-8 with BOM), in words: ' +
+            'headers and values (category, sentiment, status, channel type, SLA outcome, set aside) in Japanese or ' +
+            "English (`lang`, by default the signed-in agent's language); each conversation by its reference number " +
+            '(#3F2A9C1E) and a link to it (KOE_PUBLIC_URL, else the address the request came to)',
+          querystring: ExportQuery,
           response: { 200: z.string().describe('text/csv') },
         },
       },
       async (req, reply) => {
+        const { lang, ...q } = req.query;
+        const { agent } = authOf(req);
         const now = new Date();
-        const { facts, name, timeZone } = await exportRows(koe.db, authOf(req).agent.workspaceId, req.query, now);
-        const local = localDays(timeZone);
-        const lines = [CSV_COLUMNS.join(',')];
-        for (const f of facts) {
-          const at = local(Date.parse(f.created_at));
-          const row = [
-            f.conversation_id,
-            `${at.day} ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`,
-            name('channel', f.channel_id),
-            f.channel_kind,
-            Number(f.level),
-            f.category,
-            f.sentiment,
-            f.team_id ? name('team', f.team_id) : '',
-            f.agent_id ? name('agent', f.agent_id) : '',
-            f.status,
-            f.flag === 'spam' || f.flag === 'troll' ? f.flag : '',
-            Number(f.public),
-            Number(f.customer_messages),
-            Number(f.agent_replies),
-            minutes(f.first_response_ms),
-            minutes(f.first_response_business_ms),
-            minutes(f.sla_target_ms),
-            slaNow(f, now),
-            Number(f.next_responses),
-            Number(f.next_responses) ? minutes(Number(f.next_response_ms_total) / Number(f.next_responses)) : null,
-            minutes(f.resolution_ms),
-            Number(f.reopens),
-            Number(f.escalated_to),
-            minutes(f.handoff_ms),
-            f.csat === null ? null : Number(f.csat),
-            f.nps === null ? null : Number(f.nps),
-          ];
-          lines.push(row.map(csvField).join(','));
-        }
+        const rows = await exportRows(koe.db, agent.workspaceId, q, now);
+        const csv = reportCsv(rows, { lang: lang ?? langOf(agent.locale), now, baseUrl: baseUrl(koe, req) });
         const range = `${req.query.from ?? ''}_${req.query.to ?? ''}`.replace(/^_$/, 'last-30-days');
         void reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="koe-report-${range}.csv"`);
-        // A BOM so spreadsheet programs read the Japanese as UTF-8.
-        return `\uFEFF${lines.join('\r\n')}\r\n`;
+        return csv;
       },
     );
   };

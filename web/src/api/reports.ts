@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DrillDownView, ReportParams, ReportView } from '@contracts/reports';
 import type { RisingPhrases } from '@contracts/report-phrases';
 import { api } from './client';
+import type { Lang } from '../i18n';
 
 export type { DrillDownView, ReportParams, ReportView };
 
@@ -28,9 +29,9 @@ export function useDrillDown(params: ReportParams, cell: string | null) {
   });
 }
 
-/** Where the CSV of the same range and filters downloads from. */
-export const exportUrl = (params: ReportParams) =>
-  `/api/reports/export.csv?${new URLSearchParams(clean(params)).toString()}`;
+/** Where the CSV of the same range and filters downloads from, written in the language the page is read in. */
+export const exportUrl = (params: ReportParams, lang: Lang) =>
+  `/api/reports/export.csv?${new URLSearchParams({ ...clean(params), lang }).toString()}`;
 
 /** Words and names rising against the previous period, for the same range and channel/level filters. */
 export function useRisingPhrases(params: ReportParams) {

@@ -100,7 +100,7 @@ export const enReports = {
   satisfaction: {
     inLang: '{{label}} ({{lang}})',
     heading: 'Satisfaction surveys',
-    help: 'When a conversation is resolved, the customer is asked for a rating (1–5) on the same channel: in place in the web chat, and as a link to a one-question page elsewhere (by direct message on X, Facebook and Instagram).',
+    help: 'When a conversation is resolved, the customer is asked for a rating (1–5) on the same channel: in place in the web chat, and as a link to a one-question page elsewhere (by direct message on X, Facebook and Instagram). On LINE, and on Facebook and Instagram when the customer messaged within the last 24 hours, the scores also come as buttons they answer with one tap.',
     csatOn: 'Ask for a satisfaction rating (CSAT) on resolution',
     channels: 'Channels to ask on',
     question: 'Question',

@@ -100,7 +100,7 @@ export const jaReports = {
   satisfaction: {
     inLang: '{{label}}（{{lang}}）',
     heading: '満足度アンケート',
-    help: '会話を解決すると、お客様に同じチャネルで満足度（1〜5）をおたずねします。Webチャットでは画面内で、ほかのチャネルでは回答ページへのリンクを送ります（X・Facebook・Instagramではダイレクトメッセージ）。',
+    help: '会話を解決すると、お客様に同じチャネルで満足度（1〜5）をおたずねします。Webチャットでは画面内で、ほかのチャネルでは回答ページへのリンクを送ります（X・Facebook・Instagramではダイレクトメッセージ）。LINEと、24時間以内にメッセージをくださったFacebook・Instagramのお客様には、点数をタップするだけで答えられるボタンも付けます。',
     csatOn: '解決時に満足度（CSAT）をおたずねする',
     channels: 'おたずねするチャネル',
     question: '質問文',

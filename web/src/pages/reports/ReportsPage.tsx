@@ -24,6 +24,7 @@ import { exportUrl, useDrillDown, useReport, type ReportParams, type ReportView 
 import { ChannelBadge, LevelBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { durationLabel } from '../../lib/time';
+import { langOf } from '../../i18n';
 import { AdminPage } from '../admin/AdminPage';
 import { FrtChart, Heatmap, SlaChart, VolumeChart, type Drill } from './ReportCharts';
 import { RisingPhrasesCard } from './RisingPhrases';
@@ -35,7 +36,7 @@ type Dimension = (typeof DIMENSIONS)[number];
 
 /** Supervisors' reports: where the team stands on volume, first response, response rate, SLA and topics. */
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // The range and filters live in the address, so a report can be shared and the weekly email links to its week.
   const [search, setSearch] = useSearchParams();
   const params: ReportParams = {
@@ -63,7 +64,13 @@ export function ReportsPage() {
       title={t('reports.title')}
       allow={['admin', 'supervisor']}
       actions={
-        <Button component="a" href={exportUrl(params)} variant="default" size="xs" data-testid="report-export">
+        <Button
+          component="a"
+          href={exportUrl(params, langOf(i18n.language))}
+          variant="default"
+          size="xs"
+          data-testid="report-export"
+        >
           {t('reports.export')}
         </Button>
       }
