@@ -76,6 +76,8 @@ export interface ListenResult {
   /** Oldest first. */
   posts: ListenedPost[];
   state: ListenState;
+  /** The platform's rate-limit window is spent: ask no sooner than this (ms). */
+  retryAfterMs?: number;
 }
 
 /** Why a platform did not answer a listening query; the desk shows it to admins in their language. */
@@ -83,6 +85,8 @@ export class ListenError extends Error {
   constructor(
     readonly code: ListenErrorCode,
     detail: string,
+    /** When the platform said how long to wait (a rate-limit reset). */
+    readonly retryAfterMs?: number,
   ) {
     super(detail);
   }

@@ -5,15 +5,20 @@ import { CATEGORIES, CONVERSATION_FLAGS, CONVERSATION_LEVELS, LISTEN_ERRORS, SEN
 const Term = z.string().trim().min(1).max(100);
 
 /** What an admin writes: words, phrases, brand names without @, hashtags (#…); and what must not appear. */
-export const ListeningQueryInput = z.object({
+const QueryFields = z.object({
   name: z.string().trim().min(1).max(80),
   channelId: z.string().min(1).max(100),
   terms: z.array(Term).min(1).max(20),
-  exclusions: z.array(Term).max(20).default([]),
-  active: z.boolean().default(true),
+  exclusions: z.array(Term).max(20),
+  active: z.boolean(),
+});
+export const ListeningQueryInput = QueryFields.extend({
+  exclusions: QueryFields.shape.exclusions.default([]),
+  active: QueryFields.shape.active.default(true),
 });
 export type ListeningQueryInput = z.infer<typeof ListeningQueryInput>;
-export const ListeningQueryPatch = ListeningQueryInput.partial();
+/** Only what is sent changes (no defaults here: a pause must not clear the exclusions). */
+export const ListeningQueryPatch = QueryFields.partial();
 export type ListeningQueryPatch = z.infer<typeof ListeningQueryPatch>;
 
 export const ListeningQuerySchema = z.object({

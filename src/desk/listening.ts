@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ListenError, type ChannelContext, type ChannelPlugin, type ListenedPost } from '../channels/plugin';
+import { ListenError, type ChannelContext, type ChannelPlugin, type ListenResult } from '../channels/plugin';
 import type { ListeningSummary } from '../contracts/listening';
 import { LISTENING_KINDS, type ListenErrorCode } from '../contracts/values';
 import { DomainError, notFound } from '../domain/errors';
@@ -33,19 +33,27 @@ export interface ListeningDeps {
 /** Runs every listening query whose turn has come; a query is claimed first, so several processes ask once. */
 export async function pollListening(deps: ListeningDeps, now = Date.now()): Promise<void> {
   for (const q of await listening.active(deps.db)) {
-    const interval =
-      q.channelKind === 'instagram' ? Math.max(deps.intervalMs, INSTAGRAM_MIN_INTERVAL_MS) : deps.intervalMs;
-    if (q.polledAt && now - Date.parse(q.polledAt) < interval) continue;
+    if (!isDue(deps, q, now)) continue;
     if (!(await listening.claim(deps.db, q.id, q.polledAt, new Date(now).toISOString()))) continue;
     await runListeningQuery(deps, q);
   }
 }
 
+/** A query's turn: its interval since the last search has passed, and no rate-limit pause holds it. */
+export function isDue(deps: Pick<ListeningDeps, 'intervalMs'>, q: DueQuery, now: number, minGapMs?: number): boolean {
+  if (q.pausedUntil && now < Date.parse(q.pausedUntil)) return false;
+  const interval =
+    minGapMs ??
+    (q.channelKind === 'instagram' ? Math.max(deps.intervalMs, INSTAGRAM_MIN_INTERVAL_MS) : deps.intervalMs);
+  return !q.polledAt || now - Date.parse(q.polledAt) >= interval;
+}
+
 /**
  * Asks the platform for the query's new posts and keeps each once, triaged. A post that needs an answer (level 1 or
  * more, not spam or a troll) also enters the inbox when the platform lets the brand answer it; everything else stays
- * in the Listening view. The cursors are saved after the posts, so a crash between the two only repeats a search
- * (posts are unique per channel).
+ * in the Listening view. A post is kept before its inbound event is recorded (so the conversation can link to it);
+ * if recording fails or the process stops between the two, the next search that finds the post records it then.
+ * The cursors are saved after the posts, so a crash only repeats a search (posts are unique per channel).
  */
 export async function runListeningQuery(
   deps: ListeningDeps,
@@ -57,24 +65,19 @@ export async function runListeningQuery(
     await listening.saveOutcome(deps.db, q.id, { error: 'not_supported' });
     return { found: 0, toInbox: 0, error: 'not_supported' };
   }
-  let posts: ListenedPost[];
-  let state: Record<string, unknown>;
+  let result: ListenResult;
   try {
-    ({ posts, state } = await plugin.listen(
-      deps.channelCtx,
-      channel,
-      { terms: q.terms, exclusions: q.exclusions },
-      q.state,
-    ));
+    result = await plugin.listen(deps.channelCtx, channel, { terms: q.terms, exclusions: q.exclusions }, q.state);
   } catch (err) {
     const error = err instanceof ListenError ? err.code : 'unavailable';
+    const wait = err instanceof ListenError ? err.retryAfterMs : undefined;
     deps.log.warn({ queryId: q.id, channelId: q.channelId, error, detail: String(err) }, 'listening query failed');
-    await listening.saveOutcome(deps.db, q.id, { error });
+    await listening.saveOutcome(deps.db, q.id, { error, pausedUntil: pausedUntil(wait) });
     return { found: 0, toInbox: 0, error };
   }
   let found = 0;
   let toInbox = 0;
-  for (const post of posts) {
+  for (const post of result.posts) {
     if (excluded(post.text, q.exclusions)) continue;
     const verdict = deps.triage ? await deps.triage.analyse(q.workspaceId, post.text, {}) : null;
     const flag = verdict?.flags.spam ? 'spam' : verdict?.flags.troll ? 'troll' : null;
@@ -95,19 +98,25 @@ export async function runListeningQuery(
       flag,
       competitor: Boolean(verdict?.flags.competitor),
     });
-    if (!id) continue; // found before, by this query or another
-    found++;
-    if (level >= 1 && !flag && post.event) {
-      await deps.channelCtx.record({
-        ...post.event,
-        meta: { ...post.event.meta, source: 'listening', listeningQueryId: q.id },
-      });
-      toInbox++;
-    }
+    if (id) found++;
+    // A post kept before whose event was never recorded (see above) is recorded now.
+    const toAnswer = id ? level >= 1 && !flag : await listening.awaitingInbox(deps.db, q.channelId, post.externalId);
+    if (!toAnswer || !post.event) continue;
+    const recorded = await deps.channelCtx.record({
+      ...post.event,
+      meta: { ...post.event.meta, source: 'listening', listeningQueryId: q.id },
+    });
+    if (recorded.eventId) toInbox++;
   }
-  await listening.saveOutcome(deps.db, q.id, { state, error: null });
+  await listening.saveOutcome(deps.db, q.id, {
+    state: result.state,
+    error: null,
+    pausedUntil: pausedUntil(result.retryAfterMs),
+  });
   return { found, toInbox, error: null };
 }
+
+const pausedUntil = (ms: number | undefined) => (ms ? new Date(Date.now() + ms).toISOString() : null);
 
 /** Posts per local day (the desk's time zone) by sentiment, with those needing an answer and about competitors. */
 export async function listeningSummary(
@@ -159,8 +168,8 @@ export async function checkListeningQuery(
   workspaceId: string,
   q: { channelId: string; terms: string[]; exclusions: string[] },
 ): Promise<{ channelId: string; terms: string[]; exclusions: string[] }> {
-  const channel = await channels.byId(db, q.channelId);
-  if (!channel || channel.workspaceId !== workspaceId) throw notFound('Channel');
+  const channel = await channels.get(db, workspaceId, q.channelId);
+  if (!channel) throw notFound('Channel');
   const terms = cleanTerms(q.terms);
   const exclusions = cleanTerms(q.exclusions);
   const fail = (path: string, code: string, message: string) =>
@@ -168,6 +177,9 @@ export async function checkListeningQuery(
   if (!(LISTENING_KINDS as readonly string[]).includes(channel.kind))
     throw fail('channelId', 'listening_channel', 'only X and Instagram channels can search public posts');
   if (terms.length === 0) throw fail('terms', 'listening_terms', 'name at least one word or hashtag');
+  const both = terms.filter((t) => cleanTerms([...exclusions, t]).length === exclusions.length);
+  if (both.length)
+    throw fail('exclusions', 'listening_term_excluded', `${both.join(', ')} is both searched for and excluded`);
   if (channel.kind === 'instagram') {
     if (terms.some((t) => !isHashtag(t) || !hashtagName(t)))
       throw fail('terms', 'instagram_hashtags_only', 'Instagram searches hashtags only (#…)');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSearch } from '../sandbox/platforms/x';
 import { cleanTerms, excluded, hashtagName, matchesTerms, xSearchExpression } from './terms';
 
 describe('listening terms', () => {
@@ -36,5 +37,22 @@ describe('listening terms: hashtags and words', () => {
   it('keeps a hashtag and the same bare word as two terms, and reads a full-width ＃', () => {
     expect(cleanTerms(['KoeMart', '#KoeMart', '＃koemart'])).toEqual(['KoeMart', '#KoeMart']);
     expect(hashtagName('＃Koeマート')).toBe('koeマート');
+  });
+});
+
+describe('listening terms: what X reads as syntax is quoted', () => {
+  it('quotes brackets, colons, a leading minus and OR, so they stay words', () => {
+    expect(xSearchExpression(['Koe(Mart)', '12:00セール', '-KoeMart', 'OR'], [])).toBe(
+      '("Koe(Mart)" OR "12:00セール" OR "-KoeMart" OR "OR") -is:retweet',
+    );
+  });
+
+  it('reads back, through the sandbox search, as the terms and exclusions written', () => {
+    const terms = ['Koe Mart', '#Koeマート', 'Koe(Mart)', '12:00セール', 'OR', '-neg'];
+    const exclusions = ['求人', 'job offer', 'a:b'];
+    expect(parseSearch(xSearchExpression(terms, exclusions))).toEqual({
+      any: terms.map((t) => t.toLowerCase()),
+      none: exclusions,
+    });
   });
 });

@@ -27,10 +27,14 @@ export function cleanTerms(terms: readonly string[]): string[] {
   return out;
 }
 
-/** A term as X search reads it: a phrase is quoted (X matches quoted text exactly); a quote inside is dropped. */
+/**
+ * A term as X search reads it. Letters, digits, _ and a leading # stand as they are; anything else is quoted, so X reads
+ * it as exact text, never as syntax — spaces, brackets, `:` (operators), a leading `-` (negation), `OR`/`AND`. A quote
+ * inside a term is dropped (X has no escape for it).
+ */
 const xTerm = (t: string) => {
   const plain = t.replace(/"/g, '').trim();
-  return /\s/.test(plain) ? `"${plain}"` : plain;
+  return /^#?[\p{L}\p{N}_]+$/u.test(plain) && !/^(or|and)$/i.test(plain) ? plain : `"${plain}"`;
 };
 
 /**

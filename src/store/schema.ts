@@ -507,6 +507,7 @@ export interface ListeningQueryTable {
   active: number;
   state: string;
   polled_at: string | null;
+  paused_until: string | null;
   last_error: string | null;
   created_at: string;
   updated_at: string;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDue, pollListening, runListeningQuery } from '../../src/desk/listening';
 import { apiDirectory, startSandbox, type Sandbox } from '../../src/sandbox';
+import { listening } from '../../src/store/repositories';
 import { dialects, openDesk, signedInAgent, type OpenDesk } from './harness';
 
 describe.each(dialects)('listening (%s)', (dialect) => {
@@ -89,7 +91,14 @@ describe.each(dialects)('listening (%s)', (dialect) => {
   }, 20_000);
 
   it('drops posts naming an exclusion, and starts a new search window when the terms change', async () => {
-    const patched = await desk.admin.patch(`/api/listening/queries/${xQuery.id}`, { exclusions: ['求人'] });
+    // Posted now but matching none of the terms yet: the next search passes it by.
+    await sandbox.postUntagged('x', 'コエ祭りの会場、今年は広くなってた');
+    await search(xQuery.id);
+    expect(await postOf('今年は広くなってた')).toBeUndefined();
+    const patched = await desk.admin.patch(`/api/listening/queries/${xQuery.id}`, {
+      terms: [...xQuery.terms, 'コエ祭り'],
+      exclusions: ['求人'],
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.exclusions).toEqual(['求人']);
     await sandbox.postUntagged('x', 'Koeマート 渋谷店 アルバイト求人 募集中 #Koeマート');
@@ -97,6 +106,59 @@ describe.each(dialects)('listening (%s)', (dialect) => {
     await search(xQuery.id);
     expect(await postOf('アルバイト求人')).toBeUndefined();
     expect(await postOf('すごく早かった')).toMatchObject({ sentiment: 'positive' });
+    // New terms, new window: the post from before the change is found now.
+    expect(await postOf('今年は広くなってた')).toBeTruthy();
+  }, 20_000);
+
+  it('changes only what an edit sends: pausing keeps the exclusions, renaming keeps the pause', async () => {
+    const paused = await desk.admin.patch(`/api/listening/queries/${xQuery.id}`, { active: false });
+    expect(paused.body).toMatchObject({ active: false, exclusions: ['求人'] });
+    const renamed = await desk.admin.patch(`/api/listening/queries/${xQuery.id}`, { name: 'ブランド名' });
+    expect(renamed.body).toMatchObject({ name: 'ブランド名', active: false, exclusions: ['求人'] });
+    const search = await desk.admin.post(`/api/listening/queries/${xQuery.id}/search`, {});
+    expect(search.status).toBe(400);
+    expect(search.body.code).toBe('listening_paused');
+    expect((await desk.admin.patch(`/api/listening/queries/${xQuery.id}`, { active: true })).body.active).toBe(true);
+  });
+
+  it('records a kept post into the inbox on the next search when recording failed the first time', async () => {
+    const deps = desk.koe.koe.listening;
+    await sandbox.postUntagged('x', 'Koeマートのアプリで決済が二重になった。至急確認して #Koeマート');
+    const failing = {
+      ...deps,
+      channelCtx: { ...deps.channelCtx, record: () => Promise.reject(new Error('database busy')) },
+    };
+    const q = (await listening.active(desk.koe.koe.db)).find((d) => d.id === xQuery.id)!;
+    await expect(runListeningQuery(failing, q)).rejects.toThrow('database busy');
+    expect(await postOf('決済が二重になった')).toMatchObject({ needsAnswer: true, conversationId: null });
+    await search(xQuery.id);
+    const post = await postOf('決済が二重になった');
+    expect(post.conversationId).toBeTruthy();
+    expect((await conversations()).filter((c) => c.preview.includes('決済が二重になった'))).toHaveLength(1);
+  }, 20_000);
+
+  it('searches each query once per interval, whichever process asks, and not while the platform says wait', async () => {
+    const deps = desk.koe.koe.listening;
+    const q = (await listening.active(desk.koe.koe.db)).find((d) => d.id === xQuery.id)!;
+    // Two processes see the same turn; one takes it.
+    const at = new Date().toISOString();
+    const taken = await Promise.all([
+      listening.claim(desk.koe.koe.db, q.id, q.polledAt, at),
+      listening.claim(desk.koe.koe.db, q.id, q.polledAt, at),
+    ]);
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    const now = Date.now();
+    const fresh = { ...q, polledAt: new Date(now).toISOString() };
+    expect(isDue(deps, fresh, now + 30_000)).toBe(false);
+    expect(isDue(deps, fresh, now + 60_000)).toBe(true);
+    expect(isDue(deps, { ...fresh, channelKind: 'instagram' }, now + 60_000)).toBe(false);
+    expect(isDue(deps, { ...fresh, pausedUntil: new Date(now + 120_000).toISOString() }, now + 60_000)).toBe(false);
+    // The poller runs what is due: a post made since is found once its turn comes.
+    await sandbox.postUntagged('x', 'Koeマートのポイント還元、今週は倍らしい #Koeマート');
+    await pollListening(deps, Date.now());
+    expect(await postOf('今週は倍らしい')).toBeUndefined(); // searched moments ago: not its turn
+    await pollListening(deps, Date.now() + 61_000);
+    expect(await postOf('今週は倍らしい')).toBeTruthy();
   }, 20_000);
 
   it('marks a post about a competitor, which is not our incident', async () => {
@@ -176,6 +238,13 @@ describe.each(dialects)('listening (%s)', (dialect) => {
       terms: ['KoeMart'],
     });
     expect(words.body.code).toBe('instagram_hashtags_only');
+    const both = await desk.admin.post('/api/listening/queries', {
+      name: 'both',
+      channelId: xQuery.channel.id,
+      terms: ['KoeMart', '求人'],
+      exclusions: ['求人'],
+    });
+    expect(both.body.code).toBe('listening_term_excluded');
     const long = await desk.admin.post('/api/listening/queries', {
       name: 'long',
       channelId: xQuery.channel.id,

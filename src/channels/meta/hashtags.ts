@@ -30,11 +30,14 @@ interface HashtagState {
 type IgListenState = { hashtags?: Record<string, HashtagState> };
 
 const MAX_PAGES = 3;
+/** Media can be indexed a little after its timestamp: each search looks 10 minutes behind the newest it took. */
+const OVERLAP_MS = 10 * 60_000;
+const overlap = (iso: string) => new Date(Date.parse(iso) - OVERLAP_MS).toISOString();
 
 function listenErrorOf(err: unknown): ListenError {
   if (err instanceof ListenError) return err;
   if (err instanceof DeliveryError) {
-    if (err.retryAfterMs !== undefined) return new ListenError('rate_limited', err.message);
+    if (err.retryAfterMs !== undefined) return new ListenError('rate_limited', err.message, err.retryAfterMs);
     // 190: the token expired or was revoked; 10 and 200: a permission the app lacks (Public Content Access).
     if (/\(code (190|10|200)\)/.test(err.message)) return new ListenError('not_authorised', err.message);
     // 24 with a hashtag: more than 30 unique hashtags searched in 7 days.
@@ -79,7 +82,7 @@ export async function listenOnInstagram(
         });
         const media = res?.data ?? [];
         const fresh = media.filter(
-          (m) => typeof m.id === 'string' && (!known.newest || platformTime(m.timestamp) >= known.newest),
+          (m) => typeof m.id === 'string' && (!known.newest || platformTime(m.timestamp) >= overlap(known.newest)),
         );
         for (const m of fresh) {
           found.set(m.id, m);

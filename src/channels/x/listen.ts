@@ -1,7 +1,7 @@
 import { xSearchExpression } from '../../listening/terms';
 import type { Channel } from '../../store/repositories';
 import { ListenError, type ChannelContext, type ListenQuery, type ListenResult, type ListenState } from '../plugin';
-import { XApiError } from './api';
+import { rateLimitWaitMs, XApiError } from './api';
 import type { XCredentials } from './credentials';
 import { fromV2Tweet } from './parse';
 import { fetchNewPosts } from './poll';
@@ -24,15 +24,22 @@ export async function listenOnX(
   const prev = state as XListenState;
   const since = prev.expression === expression ? prev.sinceId : undefined;
   let found;
+  // The recent-search window is shared with the channel's other reads: a spent one pauses this query until it resets.
+  let retryAfterMs: number | undefined;
   try {
     found = await fetchNewPosts(
       creds,
       `/2/tweets/search/recent?query=${encodeURIComponent(expression)}`,
       'search',
       since,
+      (headers) => {
+        if (headers.get('x-rate-limit-remaining') === '0') retryAfterMs = rateLimitWaitMs(headers) ?? 15 * 60_000;
+      },
     );
   } catch (err) {
     if (err instanceof XApiError) {
+      if (err.status === 429)
+        throw new ListenError('rate_limited', err.message, rateLimitWaitMs(err.headers) ?? 15 * 60_000);
       const code =
         err.status === 429
           ? 'rate_limited'
@@ -60,5 +67,5 @@ export async function listenOnX(
         event,
       };
     });
-  return { posts, state: { sinceId: found.newest ?? since, expression } satisfies XListenState };
+  return { posts, state: { sinceId: found.newest ?? since, expression } satisfies XListenState, retryAfterMs };
 }

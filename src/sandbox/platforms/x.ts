@@ -231,9 +231,11 @@ export function parseSearch(query: string): { any: string[]; none: string[] } {
   const any: string[] = [];
   const none: string[] = [];
   for (const m of query.matchAll(/(-?)"([^"]*)"|(-?)([^\s()"]+)/g)) {
-    const negated = (m[1] ?? m[3]) === '-';
-    const term = (m[2] ?? m[4] ?? '').toLowerCase().trim();
-    if (!term || term === 'or' || term.includes(':')) continue;
+    const quoted = m[2] !== undefined;
+    const negated = (quoted ? m[1] : m[3]) === '-';
+    const term = (quoted ? m[2] : m[4]).toLowerCase().trim();
+    // Unquoted, OR is the operator and a colon makes an operator such as is:retweet; quoted, both are text.
+    if (!term || (!quoted && (term === 'or' || term === 'and' || term.includes(':')))) continue;
     (negated ? none : any).push(term);
   }
   return { any, none };

@@ -10,14 +10,16 @@ import {
   ListeningSummarySchema,
   type ListeningQuery,
 } from '../../contracts/listening';
-import { checkListeningQuery, listeningSummary, runListeningQuery } from '../../desk/listening';
+import { checkListeningQuery, isDue, listeningSummary, runListeningQuery } from '../../desk/listening';
 import { deskSettings } from '../../desk/settings';
-import { invalid, notFound } from '../../domain/errors';
+import { DomainError, invalid, notFound } from '../../domain/errors';
 import { audit, byAgent, listening } from '../../store/repositories';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 
 const WEEK_MS = 7 * 86_400_000;
+/** "Search now" runs whenever asked (taking the query's turn), except during a platform's rate-limit pause. */
+const SEARCH_NOW_GAP_MS = 0;
 const weekAgo = () => new Date(Date.now() - WEEK_MS).toISOString();
 
 const encodeCursor = (p: { postedAt: string; id: string }) =>
@@ -165,8 +167,20 @@ export const listeningRoutes =
         const { actor } = authOf(req);
         const q = await find(actor.workspaceId, req.params.id);
         const due = (await listening.active(koe.db)).find((d) => d.id === q.id);
-        if (!due) throw invalid('id', 'the query is paused');
-        await runListeningQuery(koe.listening, due);
+        if (!due)
+          throw new DomainError(
+            'validation',
+            'The query is paused or its channel was removed',
+            undefined,
+            'listening_paused',
+          );
+        // During a platform's rate-limit pause, or when another process has just taken the turn, the last outcome stands.
+        const now = Date.now();
+        if (
+          isDue(koe.listening, due, now, SEARCH_NOW_GAP_MS) &&
+          (await listening.claim(koe.db, due.id, due.polledAt, new Date(now).toISOString()))
+        )
+          await runListeningQuery(koe.listening, due);
         return find(actor.workspaceId, q.id);
       },
     );

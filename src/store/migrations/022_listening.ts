@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The platform's cursors (X's newest post id; Instagram's hashtag ids and newest times), JSON.
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('polled_at', 'text')
+    // A platform's rate-limit reset: no search before it.
+    .addColumn('paused_until', 'text')
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -73,6 +73,7 @@ export interface DueQuery {
   exclusions: string[];
   state: Record<string, unknown>;
   polledAt: string | null;
+  pausedUntil: string | null;
 }
 
 export interface NewListenedPost {
@@ -187,6 +188,7 @@ export const listening = {
         'q.exclusions',
         'q.state',
         'q.polled_at',
+        'q.paused_until',
         'ch.kind as channel_kind',
       ])
       .where('q.active', '=', 1)
@@ -203,6 +205,7 @@ export const listening = {
       exclusions: parseJson(r.exclusions, []),
       state: parseJson(r.state, {}),
       polledAt: r.polled_at,
+      pausedUntil: r.paused_until,
     }));
   },
 
@@ -223,12 +226,13 @@ export const listening = {
   async saveOutcome(
     db: Db,
     id: string,
-    outcome: { state?: Record<string, unknown>; error: ListenErrorCode | null },
+    outcome: { state?: Record<string, unknown>; error: ListenErrorCode | null; pausedUntil?: string | null },
   ): Promise<void> {
     await db
       .updateTable('listening_queries')
       .set({
         ...(outcome.state ? { state: JSON.stringify(outcome.state) } : {}),
+        paused_until: outcome.pausedUntil ?? null,
         // Also when run at once from the page, which does not take a turn.
         polled_at: nowIso(),
         last_error: outcome.error,
@@ -263,6 +267,23 @@ export const listening = {
       .onConflict((oc) => oc.columns(['channel_id', 'external_id']).doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
+  },
+
+  /**
+   * A kept post that needs an answer but began no conversation yet: its inbound event was never recorded (a failure
+   * between keeping it and recording it) or is still being processed. Recording it again is safe (unique per post).
+   */
+  async awaitingInbox(db: Db, channelId: string, externalId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('listened_posts')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .where('external_id', '=', externalId)
+      .where('level', '>=', 1)
+      .where('flag', 'is', null)
+      .where('conversation_id', 'is', null)
+      .executeTakeFirst();
+    return r !== undefined;
   },
 
   /** The inbox conversation a listened post began (set when the post's event is processed). */

@@ -16,6 +16,8 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     startOver: 'Start over',
   },
   errorCodes: {
+    listening_paused: 'This query is paused, or its channel was removed.',
+    listening_term_excluded: 'The same word is both searched for and excluded. Keep it in one list.',
     listening_channel: 'Only X and Instagram channels can search public posts.',
     listening_terms: 'Enter at least one word or hashtag.',
     instagram_hashtags_only: 'Instagram searches hashtags only (#…). Put a # before each term.',

@@ -14,6 +14,8 @@ export const jaSecurity = {
     startOver: '最初からやり直す',
   },
   errorCodes: {
+    listening_paused: 'この条件は停止中か、チャネルが削除されています。',
+    listening_term_excluded: '同じ語句が検索語と除外語の両方に入っています。どちらか一方にしてください。',
     listening_channel: 'リスニングで検索できるのは X と Instagram のチャネルだけです。',
     listening_terms: '語句かハッシュタグを1つ以上入れてください。',
     instagram_hashtags_only: 'Instagram で検索できるのはハッシュタグ（#…）だけです。語句は # を付けて入れてください。',

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
 import {
   Alert,
@@ -42,7 +41,10 @@ export function ListeningPage() {
   const { t } = useTranslation();
   const role = useMe().data?.agent.role;
   const [search, setSearch] = useSearchParams();
-  const queryId = search.get('query');
+  const queries = useListeningQueries();
+  // A removed query leaves the list: its address falls back to all queries (its posts stay among them).
+  const asked = search.get('query');
+  const queryId = asked && queries.data?.some((q) => q.id === asked) ? asked : null;
   const show = (SHOWS as string[]).includes(search.get('show') ?? '') ? (search.get('show') as ListeningShow) : 'all';
   const set = (k: string, v: string) =>
     setSearch(
@@ -54,8 +56,6 @@ export function ListeningPage() {
       },
       { replace: true },
     );
-  const queries = useListeningQueries();
-
   return (
     <Stack p={{ base: 'sm', sm: 'lg' }} maw={1200} gap="md">
       <div>
