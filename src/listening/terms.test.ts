@@ -11,7 +11,9 @@ describe('listening terms', () => {
   });
 
   it('drops quotes inside terms and duplicates that differ only in width or case', () => {
-    expect(xSearchExpression(['say "hi"', 'ＫｏｅＭａｒｔ', 'koemart'], [])).toBe('("say hi" OR ＫｏｅＭａｒｔ) -is:retweet');
+    expect(xSearchExpression(['say "hi"', 'ＫｏｅＭａｒｔ', 'koemart'], [])).toBe(
+      '("say hi" OR ＫｏｅＭａｒｔ) -is:retweet',
+    );
     expect(cleanTerms(['  a  b ', '', 'A B', 'c'])).toEqual(['a b', 'c']);
   });
 
