@@ -26,6 +26,9 @@ const JA_STOP = new Set([
   '何度',
   '以上',
   '以下',
+  // Words nearly every support conversation uses (「確認してください」「ご連絡します」): they never rise, only drown out.
+  '確認',
+  '連絡',
 ]);
 const EN_STOP = new Set(
   (
