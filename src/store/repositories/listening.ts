@@ -138,7 +138,10 @@ export const listening = {
     return id;
   },
 
-  /** A changed channel or terms start a new listening window (the old cursors belong to the old search). */
+  /**
+   * Another channel starts the query afresh (its cursors belong to the old one); new terms need nothing here, since the
+   * cursors remember the search they belong to (X's expression, Instagram's per-hashtag times).
+   */
   async update(
     db: Db,
     workspaceId: string,
