@@ -9,7 +9,14 @@ import { metaGraphRoutes } from './platforms/meta';
 import { instagramHashtagRoutes } from './platforms/instagram-hashtags';
 import { xApiRoutes } from './platforms/x';
 import { createRng } from '../simulation/random';
-import { composePost, DEFAULT_MIX, TrafficGenerator, type ComposedPost, type TrafficMix } from './traffic';
+import {
+  composePost,
+  DEFAULT_MIX,
+  TrafficGenerator,
+  untaggedText,
+  type ComposedPost,
+  type TrafficMix,
+} from './traffic';
 import type { TranscriptEntry } from './transcript';
 import { linePostback, lineWebhook, metaWebhook, newPostId, postWebhook, xWebhook } from './webhooks';
 import { SandboxWorld } from './world';
@@ -57,7 +64,9 @@ export class Sandbox {
         (post.platform === 'x' || post.platform === 'instagram') &&
         post.visibility === 'public' &&
         untagged.next() < UNTAGGED_SHARE
-          ? this.postUntagged(post.platform, `${post.text} ${BRAND_TAG[post.lang]}`, { lang: post.lang })
+          ? this.postUntagged(post.platform, `${untaggedText(untagged, post)} ${BRAND_TAG[post.lang]}`, {
+              lang: post.lang,
+            })
           : this.send(post),
       {
         ratePerMinute: opts.ratePerMinute ?? 0,

@@ -86,3 +86,36 @@ export class TrafficGenerator {
     await Promise.allSettled([...this.inFlight]);
   }
 }
+
+/**
+ * What people post about a brand without addressing it: mostly talk that needs nothing from the brand (ads, a new
+ * shop, a purchase in passing). The sandbox's untagged posts draw these most of the time, as a real stream of
+ * mentions is mostly chatter; the rest come from the ordinary mix (complaints, questions, praise).
+ */
+const CHATTER: Record<'ja' | 'en', readonly string[]> = {
+  ja: [
+    'Koeマートの新しいCM、音楽がいい',
+    '{store}の前を通ったら行列できてた',
+    '駅前にKoeマートができるらしい',
+    '今日は{store}で{item}買ってきた',
+    'Koeマートのポスター、駅で見かけた',
+    'Koeマートとライバルマート、どっちがいいんだろう',
+    'Koeマートの袋、かわいい',
+    'セールの時期だけKoeマート行く人',
+    '{item}、Koeマートでも売ってるんだ',
+    'Koeマートのバイト始めて一週間',
+  ],
+  en: [
+    'Saw the new KoeMart ad on the train',
+    'There is a KoeMart opening near my office',
+    'Picked up a {itemEn} at KoeMart on the way home',
+    'KoeMart bags are kind of cute',
+    'Is KoeMart the same as the one in Osaka?',
+  ],
+};
+const CHATTER_SHARE = 0.6;
+
+/** An untagged post's text: chatter most of the time, otherwise the drawn post's own text. */
+export function untaggedText(rng: Rng, post: Pick<ComposedPost, 'lang' | 'text'>): string {
+  return rng.next() < CHATTER_SHARE ? fill(rng, pickOne(rng, CHATTER[post.lang])) : post.text;
+}
