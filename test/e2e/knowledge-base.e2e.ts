@@ -17,7 +17,7 @@ describe('knowledge base in Chromium', () => {
 
   /** Nothing wider than the window, and no internal id anywhere in the page's words. */
   const fitsAndSaysNoCodes = async (width: number) => {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(width);
     expect(await page.locator('body').innerText()).not.toMatch(UUID);
   };
 
@@ -114,7 +114,12 @@ describe('knowledge base in Chromium', () => {
   });
 
   it('reads well in English at phone width', async () => {
-    await page.evaluate(() => localStorage.setItem('koe.lang', 'en'));
+    await page.evaluate(() =>
+      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+        'koe.lang',
+        'en',
+      ),
+    );
     await resize(page, { width: 375, height: 800 });
     await page.goto(`${base}/kb`);
     await page.getByTestId('kb-row').first().waitFor();
