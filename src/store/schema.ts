@@ -535,6 +535,51 @@ export interface ListenedPostTable {
   conversation_id: string | null;
 }
 
+/** A knowledge-base article: its Japanese and English versions side by side (either may be missing). */
+export interface KbArticleTable {
+  id: string;
+  workspace_id: string;
+  title_ja: string | null;
+  body_ja: string | null;
+  title_en: string | null;
+  body_en: string | null;
+  category: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** 'draft' | 'published'. */
+  status: string;
+  author_id: string;
+  updated_by: string;
+  /** The latest revision's number. */
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+/** Every save of an article, with the whole content as it was (JSON). */
+export interface KbRevisionTable {
+  id: string;
+  article_id: string;
+  number: number;
+  agent_id: string;
+  created_at: string;
+  content: string;
+  restored_from: number | null;
+}
+
+/**
+ * The articles' search index, one row per article and language. SQLite: an FTS5 table (title, body, article_id,
+ * lang); PostgreSQL: (article_id, lang, tokens tsvector) with the title's tokens weighted A and the body's B.
+ */
+export interface KbSearchTable {
+  article_id: string;
+  lang: string;
+  title: string;
+  body: string;
+  tokens: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -578,4 +623,7 @@ export interface Database {
   weekly_summaries: WeeklySummaryTable;
   listening_queries: ListeningQueryTable;
   listened_posts: ListenedPostTable;
+  kb_articles: KbArticleTable;
+  kb_revisions: KbRevisionTable;
+  kb_search: KbSearchTable;
 }

@@ -11,6 +11,9 @@ import { InboxPage } from './pages/inbox/InboxPage';
 import { AccountLinkPage } from './pages/AccountLinkPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { SavedRepliesPage } from './pages/saved-replies/SavedRepliesPage';
+import { KnowledgeBasePage } from './pages/knowledge/KnowledgeBasePage';
+import { ArticlePage } from './pages/knowledge/ArticlePage';
+import { ArticleEditorPage } from './pages/knowledge/ArticleEditorPage';
 import { ApprovalsPage } from './pages/approvals/ApprovalsPage';
 import { AgentsPage } from './pages/admin/AgentsPage';
 import { ChannelsPage } from './pages/admin/ChannelsPage';
@@ -63,6 +66,10 @@ export function App() {
             }
           />
           <Route path="saved-replies" element={<SavedRepliesPage />} />
+          <Route path="kb" element={<KnowledgeBasePage />} />
+          <Route path="kb/new" element={<ArticleEditorPage />} />
+          <Route path="kb/:id" element={<ArticlePage />} />
+          <Route path="kb/:id/edit" element={<ArticleEditorPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="incidents" element={<IncidentsPage />} />
           <Route path="incidents/:id" element={<IncidentDetailPage />} />

@@ -20,6 +20,7 @@ import * as m018 from './018_reports';
 import * as m019 from './019_satisfaction';
 import * as m020 from './020_weekly_summary';
 import * as m022 from './022_listening';
+import * as m023 from './023_knowledge_base';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -46,6 +47,7 @@ export const migrationProvider: MigrationProvider = {
       '019_satisfaction': m019,
       '020_weekly_summary': m020,
       '022_listening': m022,
+      '023_knowledge_base': m023,
     };
   },
 };

@@ -34,3 +34,4 @@ export { history, type PastConversation } from './history';
 export { surveys, type SurveyRow, type SurveyKind } from './surveys';
 export { listening, type DueQuery, type ListeningShow } from './listening';
 export { reportTexts } from './report-texts';
+export { knowledgeBase } from './knowledge-base';

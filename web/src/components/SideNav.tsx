@@ -127,6 +127,14 @@ export function SideNav() {
 
       <NavLink
         component={Link}
+        to="/kb"
+        label={t('knowledge.nav')}
+        active={location.pathname.startsWith('/kb')}
+        data-testid="nav-kb"
+      />
+
+      <NavLink
+        component={Link}
         to="/saved-replies"
         label={t('savedReplies.nav')}
         active={location.pathname.startsWith('/saved-replies')}

@@ -16,6 +16,9 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     startOver: 'Start over',
   },
   errorCodes: {
+    kb_revision_conflict:
+      'Someone else saved this article after you opened it. Load the latest version and make your change again.',
+    kb_import_invalid: 'Some lines of the file cannot be imported, so nothing was imported.',
     listening_paused: 'This query is paused, or its channel was removed.',
     listening_term_excluded: 'The same word is both searched for and excluded. Keep it in one list.',
     listening_channel: 'Only X and Instagram channels can search public posts.',

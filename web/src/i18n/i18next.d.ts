@@ -6,6 +6,7 @@ import type { jaAudit } from './ja-audit';
 import type { jaAccounts } from './ja-accounts';
 import type { jaReports } from './ja-reports';
 import type { jaListening } from './ja-listening';
+import type { jaKnowledge } from './ja-knowledge';
 
 // Typed keys: t('views.mine') is checked at compile time.
 declare module 'i18next' {
@@ -18,7 +19,8 @@ declare module 'i18next' {
         typeof jaAudit &
         typeof jaAccounts &
         typeof jaReports &
-        typeof jaListening;
+        typeof jaListening &
+        typeof jaKnowledge;
     };
   }
 }

@@ -14,6 +14,8 @@ import { jaReports } from './ja-reports';
 import { enReports } from './en-reports';
 import { jaListening } from './ja-listening';
 import { enListening } from './en-listening';
+import { jaKnowledge } from './ja-knowledge';
+import { enKnowledge } from './en-knowledge';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: Lang[] = ['ja', 'en'];
@@ -56,6 +58,7 @@ void i18n.use(initReactI18next).init({
         ...jaAccounts,
         ...jaReports,
         ...jaListening,
+        ...jaKnowledge,
       },
     },
     en: {
@@ -67,6 +70,7 @@ void i18n.use(initReactI18next).init({
         ...enAccounts,
         ...enReports,
         ...enListening,
+        ...enKnowledge,
       },
     },
   },

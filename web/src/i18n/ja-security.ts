@@ -14,6 +14,9 @@ export const jaSecurity = {
     startOver: '最初からやり直す',
   },
   errorCodes: {
+    kb_revision_conflict:
+      'この記事は、開いたあとで他の人が保存しました。最新の内容を読み込んでから、もう一度変更してください。',
+    kb_import_invalid: 'ファイルに取り込めない行があるため、何も取り込んでいません。',
     listening_paused: 'この条件は停止中か、チャネルが削除されています。',
     listening_term_excluded: '同じ語句が検索語と除外語の両方に入っています。どちらか一方にしてください。',
     listening_channel: 'リスニングで検索できるのは X と Instagram のチャネルだけです。',

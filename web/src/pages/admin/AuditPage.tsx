@@ -77,6 +77,8 @@ function describeDetail(t: T, action: string, value: unknown, names: RuleNames):
     if (UUID.test(v)) return action === 'conversation.assigned' ? (names.agent(v) ?? null) : null;
     if (action === 'conversation.status_changed' && (key === 'from' || key === 'to'))
       return i18n.exists(`status.${v}`) ? t(`status.${v as 'open'}`) : v;
+    if (key === 'articleStatus')
+      return i18n.exists(`knowledge.status.${v}`) ? t(`knowledge.status.${v as 'draft'}`) : null;
     if (key === 'flag') return i18n.exists(`flag.${v}`) ? t(`flag.${v as 'spam'}`) : v;
     // Why a reply was held for approval (a rule's code), and routing's reason in the reader's language.
     if (action === 'reply.approval_requested' && key === 'reason')
