@@ -450,6 +450,9 @@ export interface ConversationFactTable {
   /** The latest answered satisfaction score (CSAT 1–5, NPS 0–10), else null. */
   csat: number | null;
   nps: number | null;
+  /** The local day and hour the fact is counted under in `report_rollups`; null while it is not counted there. */
+  rollup_day: string | null;
+  rollup_hour: number | null;
 }
 export interface ConversationMsgDayTable {
   conversation_id: string;
@@ -462,6 +465,14 @@ export interface ConversationMsgDayTable {
 export interface ConversationReopenTable {
   conversation_id: string;
   at: string;
+}
+/** The figures of one local day's conversations with one dimension value ('' / '' for the whole desk), as JSON. */
+export interface ReportRollupTable {
+  workspace_id: string;
+  day: string;
+  dim: string;
+  key: string;
+  figures: string;
 }
 export interface ReportStaleTable {
   conversation_id: string;
@@ -533,6 +544,7 @@ export interface Database {
   conversation_msg_days: ConversationMsgDayTable;
   conversation_reopens: ConversationReopenTable;
   report_stale: ReportStaleTable;
+  report_rollups: ReportRollupTable;
   surveys: SurveyTable;
   weekly_summaries: WeeklySummaryTable;
 }

@@ -19,6 +19,7 @@ import * as m017 from './017_inbox_counts';
 import * as m018 from './018_reports';
 import * as m019 from './019_satisfaction';
 import * as m020 from './020_weekly_summary';
+import * as m021 from './021_report_rollups';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -44,6 +45,7 @@ export const migrationProvider: MigrationProvider = {
       '018_reports': m018,
       '019_satisfaction': m019,
       '020_weekly_summary': m020,
+      '021_report_rollups': m021,
     };
   },
 };
