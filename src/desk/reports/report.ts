@@ -5,7 +5,8 @@ import type { FactFilter, FactRow, ReportFact } from '../../store/repositories/r
 import { deskSettings } from '../settings';
 import { slaOfItem } from '../sla-view';
 import { factsOf, localDays } from './facts';
-import { buildReport, DIMENSIONS, inBucket, type Bucket, type Dimension, type FrtBin } from './figures';
+import { buildReport, DIMENSIONS, inBucket, type Bucket, type Dimension, type FrtBin, type Report } from './figures';
+import { buildRollupReport } from './rollups';
 
 /** Share of posts to brands that get any answer at all, found by an industry study; shown beside Koe's own rate. */
 export const INDUSTRY_RESPONSE_RATE = 0.14;
@@ -96,7 +97,11 @@ async function namesOf(db: Db, workspaceId: string) {
   return (d: Dimension, key: string) => names[d]?.get(key) ?? (key && gone[d] ? gone[d] : key);
 }
 
-/** The report from stored facts (what the page and API read). */
+/**
+ * The report from stored figures (what the page and API read). Over the whole desk it adds up the per-day rollups
+ * (percentiles from histograms, see rollups.ts); narrowed by a filter, or while some facts are not in the rollups yet
+ * (after an upgrade), it reads the facts of the range (exact).
+ */
 export async function buildDeskReport(
   db: Db,
   workspaceId: string,
@@ -105,6 +110,30 @@ export async function buildDeskReport(
 ): Promise<ReportView> {
   const { timeZone, r } = await deskRange(db, workspaceId, q, now);
   const filter = filterOf(q);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  if (!filtered && !(await reports.unrolled(db, workspaceId))) {
+    const previousFromDay = localDays(timeZone)(Date.parse(r.previous.from)).day;
+    const [rows, due, pending, name] = await Promise.all([
+      reports.rollups(db, workspaceId, previousFromDay, r.toDay),
+      reports.dueFacts(db, workspaceId, r.previous.from, r.to),
+      reports.staleCount(db, workspaceId),
+      namesOf(db, workspaceId),
+    ]);
+    const report = buildRollupReport({
+      from: r.from,
+      to: r.to,
+      previous: r.previous,
+      timeZone,
+      pending,
+      fromDay: r.fromDay,
+      toDay: r.toDay,
+      previousFromDay,
+      rows,
+      due,
+      now,
+    });
+    return decorate(report, r, true, name);
+  }
   const messagesByDay = messagesKeptBy(q);
   const [facts, before, messageDays, pending, name] = await Promise.all([
     reports.facts(db, workspaceId, r.from, r.to, filter),
@@ -192,14 +221,24 @@ function assemble(a: {
     local: localDays(a.timeZone),
     now: a.now,
   });
+  return decorate(report, a.r, a.messagesByDay, a.name);
+}
+
+/** A report as the API gives it: its days, the industry baseline and the names of the breakdowns' keys. */
+function decorate(
+  report: Report,
+  r: ReturnType<typeof resolveRange>,
+  messagesByDay: boolean,
+  name: (d: Dimension, key: string) => string,
+): ReportView {
   return {
     ...report,
-    fromDay: a.r.fromDay,
-    toDay: a.r.toDay,
+    fromDay: r.fromDay,
+    toDay: r.toDay,
     industryResponseRate: INDUSTRY_RESPONSE_RATE,
-    messagesByDay: a.messagesByDay,
+    messagesByDay,
     breakdown: Object.fromEntries(
-      DIMENSIONS.map((d) => [d, report.breakdown[d].map((row) => ({ ...row, name: a.name(d, row.key) }))]),
+      DIMENSIONS.map((d) => [d, report.breakdown[d].map((row) => ({ ...row, name: name(d, row.key) }))]),
     ) as ReportView['breakdown'],
   };
 }
