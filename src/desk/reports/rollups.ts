@@ -53,26 +53,18 @@ export function binOf(ms: number): number {
 /** How wide a bin is (ms): the most a percentile read from a histogram can differ from the exact one. */
 export const binWidth = (bin: number): number => (bin < 128 ? 1 : 2 ** (Math.floor(bin / 64) - 1));
 
-/** Counts and sums of durations by bin (see `binOf`). */
+/** Counts and sums of durations by bin (see `binOf`); sparse, as most rows hold a few values. */
 export class Histogram {
-  n = new Float64Array(0);
-  s = new Float64Array(0);
+  /** bin → [count, sum of values] */
+  bins = new Map<number, [number, number]>();
   count = 0;
 
-  private grow(bin: number) {
-    let size = Math.max(64, this.n.length);
-    while (size <= bin) size *= 2;
-    const n = new Float64Array(size);
-    const s = new Float64Array(size);
-    n.set(this.n);
-    s.set(this.s);
-    this.n = n;
-    this.s = s;
-  }
   add(bin: number, count: number, sum: number) {
-    if (bin >= this.n.length) this.grow(bin);
-    this.n[bin] += count;
-    this.s[bin] += sum;
+    const e = this.bins.get(bin);
+    if (e) {
+      e[0] += count;
+      e[1] += sum;
+    } else this.bins.set(bin, [count, sum]);
     this.count += count;
   }
   addValue(ms: number, sign: number) {
@@ -84,15 +76,18 @@ export class Histogram {
     for (let i = 0; i < e.length; i += 3) this.add(e[i], sign * e[i + 1], sign * e[i + 2]);
   }
   merge(h: Histogram, sign = 1) {
-    for (let b = 0; b < h.n.length; b++) if (h.n[b] || h.s[b]) this.add(b, sign * h.n[b], sign * h.s[b]);
+    for (const [b, [n, s]] of h.bins) this.add(b, sign * n, sign * s);
   }
   isEmpty(): boolean {
-    for (let b = 0; b < this.n.length; b++) if (this.n[b] || this.s[b]) return false;
+    for (const [n, s] of this.bins.values()) if (n || s) return false;
     return true;
+  }
+  private sorted(): [number, [number, number]][] {
+    return [...this.bins].filter(([, [n]]) => n).sort((x, y) => x[0] - y[0]);
   }
   encode(): number[] {
     const out: number[] = [];
-    for (let b = 0; b < this.n.length; b++) if (this.n[b]) out.push(b, this.n[b], this.s[b]);
+    for (const [b, [n, s]] of this.sorted()) out.push(b, n, s);
     return out;
   }
   /** The nearest-rank percentile, as the mean of the values in the bin that rank falls in; null when empty. */
@@ -100,9 +95,9 @@ export class Histogram {
     if (this.count <= 0) return null;
     const rank = Math.min(this.count - 1, Math.max(0, Math.ceil((p / 100) * this.count) - 1));
     let seen = 0;
-    for (let b = 0; b < this.n.length; b++) {
-      seen += this.n[b];
-      if (seen > rank) return Math.round(this.s[b] / this.n[b]);
+    for (const [, [n, s]] of this.sorted()) {
+      seen += n;
+      if (seen > rank) return Math.round(s / n);
     }
     return null;
   }
