@@ -466,9 +466,13 @@ export interface ConversationReopenTable {
   conversation_id: string;
   at: string;
 }
-/** The figures of one local day's conversations with one dimension value ('' / '' for the whole desk), as JSON. */
+/**
+ * The figures of one local day's conversations with one dimension value ('' / '' for all of them), as JSON, for the
+ * whole desk (scope '') or one channel or level (`channel:<id>`, `level:<n>`).
+ */
 export interface ReportRollupTable {
   workspace_id: string;
+  scope: string;
   day: string;
   dim: string;
   key: string;

@@ -306,8 +306,14 @@ describe.each(dialects)('reports (%s)', (dialect) => {
       '.days.3.customerMessages',
       '.breakdown.level.0.resolutionMedianMs',
     ]);
-    // Narrowed by a filter, the report reads the facts: exactly the naive one.
-    for (const q of [{ level: 2 }, { channel: desk.channel.id }, { category: 'defect' }]) {
+    // One channel or one level reads that scope's rollups (same tolerance); any other filter reads the facts and is
+    // exactly the naive report.
+    for (const q of [{ level: 2 }, { level: 0 }, { channel: desk.channel.id }, { channel: 'none' }]) {
+      const exact = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      const filtered = await buildDeskReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      expect(rollupDifferences({ ...filtered, pending: 0 }, exact), JSON.stringify(q)).toEqual([]);
+    }
+    for (const q of [{ category: 'defect' }, { level: 2, channel: desk.channel.id }]) {
       const exact = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
       const filtered = await buildDeskReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
       expect({ ...filtered, pending: 0 }).toEqual(exact);

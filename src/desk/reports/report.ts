@@ -75,6 +75,18 @@ const filterOf = (q: ReportRange): FactFilter => ({
   agentId: q.agent,
 });
 
+/**
+ * The rollup scope a report reads (see migration 021): the whole desk, one channel or one level — the report page's
+ * filters; null for any other filter or a channel and a level together, which read the facts.
+ */
+function rollupScope(q: ReportRange): string | null {
+  const others = [q.category, q.sentiment, q.team, q.agent].some((v) => v !== undefined);
+  if (others || (q.channel !== undefined && q.level !== undefined)) return null;
+  if (q.channel !== undefined) return q.channel ? `channel:${q.channel}` : null;
+  if (q.level !== undefined) return `level:${q.level}`;
+  return '';
+}
+
 /** Messages per day are kept by channel only: any other filter leaves them out. */
 const messagesKeptBy = (q: ReportRange) =>
   [q.level, q.category, q.sentiment, q.team, q.agent].every((v) => v === undefined);
@@ -98,9 +110,9 @@ async function namesOf(db: Db, workspaceId: string) {
 }
 
 /**
- * The report from stored figures (what the page and API read). Over the whole desk it adds up the per-day rollups
- * (percentiles from histograms, see rollups.ts); narrowed by a filter, or while some facts are not in the rollups yet
- * (after an upgrade), it reads the facts of the range (exact).
+ * The report from stored figures (what the page and API read). Over the whole desk, one channel or one level it adds
+ * up the per-day rollups (percentiles from histograms, see rollups.ts); narrowed by any other filter, or while some
+ * facts are not in the rollups yet (after an upgrade), it reads the facts of the range (exact).
  */
 export async function buildDeskReport(
   db: Db,
@@ -109,16 +121,17 @@ export async function buildDeskReport(
   now = new Date(),
 ): Promise<ReportView> {
   const { timeZone, r } = await deskRange(db, workspaceId, q, now);
-  const filter = filterOf(q);
-  const filtered = Object.values(filter).some((v) => v !== undefined);
-  if (!filtered && !(await reports.unrolled(db, workspaceId))) {
+  const scope = rollupScope(q);
+  if (scope !== null && !(await reports.unrolled(db, workspaceId))) {
     const previousFromDay = localDays(timeZone)(Date.parse(r.previous.from)).day;
     const [rows, due, pending, name] = await Promise.all([
-      reports.rollups(db, workspaceId, previousFromDay, r.toDay),
+      reports.rollups(db, workspaceId, scope, previousFromDay, r.toDay),
       reports.dueFacts(db, workspaceId),
       reports.staleCount(db, workspaceId),
       namesOf(db, workspaceId),
     ]);
+    const inScope = (f: ReportFact) =>
+      (q.channel === undefined || f.channel_id === q.channel) && (q.level === undefined || Number(f.level) === q.level);
     const report = buildRollupReport({
       from: r.from,
       to: r.to,
@@ -129,10 +142,11 @@ export async function buildDeskReport(
       toDay: r.toDay,
       previousFromDay,
       rows,
-      due: due.filter((f) => f.created_at >= r.previous.from && f.created_at < r.to),
+      due: due.filter((f) => inScope(f) && f.created_at >= r.previous.from && f.created_at < r.to),
+      messagesByDay: messagesKeptBy(q),
       now,
     });
-    return decorate(report, r, true, name);
+    return decorate(report, r, messagesKeptBy(q), name);
   }
   return factsReport(db, workspaceId, q, now, timeZone, r);
 }

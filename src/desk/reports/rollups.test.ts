@@ -111,15 +111,17 @@ describe('rollups', () => {
       for (const r of remove) stored.delete(rollupKeyOf(r));
     };
     write(rollupChanges({ facts: [], days: [] }, { facts: [old], days: [] }));
-    expect(stored.size).toBe(7); // the whole desk and one row per dimension
+    expect(stored.size).toBe(21); // the whole desk, its channel and its level; each all and one row per dimension
     expect(rollupChanges({ facts: [old], days: [] }, { facts: [old], days: [] })).toEqual([]);
     write(rollupChanges({ facts: [old], days: [] }, { facts: [moved], days: [] }));
     expect([...stored.keys()].every((k) => k.includes('2026-11-06'))).toBe(true);
     const t = emptyTally();
     addFact(t, moved, 1);
-    expect(stored.get(rollupKeyOf({ workspace_id: 'w1', day: '2026-11-06', dim: '', key: '' }))).toBe(encodeTally(t));
+    expect(stored.get(rollupKeyOf({ workspace_id: 'w1', scope: 'level:3', day: '2026-11-06', dim: '', key: '' }))).toBe(
+      encodeTally(t),
+    );
     // A fact not yet counted (computed before the rollups existed) is not taken out.
     write(rollupChanges({ facts: [{ ...moved, rollup_day: null }], days: [] }, { facts: [], days: [] }));
-    expect(stored.size).toBe(7);
+    expect(stored.size).toBe(21);
   });
 });

@@ -253,12 +253,20 @@ export function isEmptyTally(t: Tally): boolean {
 
 export interface RollupKey {
   workspace_id: string;
+  /** '' for the whole desk, `channel:<id>` or `level:<n>` for one channel's or level's conversations. */
+  scope: string;
   day: string;
   dim: string;
   key: string;
 }
 export type RollupChange = RollupKey & { tally: Tally };
-const keyOf = (k: RollupKey) => `${k.workspace_id}\u0000${k.day}\u0000${k.dim}\u0000${k.key}`;
+const keyOf = (k: RollupKey) => `${k.workspace_id}\u0000${k.scope}\u0000${k.day}\u0000${k.dim}\u0000${k.key}`;
+/** The scopes a conversation is counted in: the whole desk, its channel and its level (the report page's filters). */
+export const scopesOf = (f: Pick<ReportFact, 'channel_id' | 'level'>) => [
+  '',
+  `channel:${f.channel_id}`,
+  `level:${Number(f.level)}`,
+];
 
 /**
  * What replacing some conversations' facts and message days changes in the rollups. `removed` are the rows taken out
@@ -279,15 +287,16 @@ export function rollupChanges(
   const fact = (f: RollupFact, sign: number) => {
     const { workspace_id } = f;
     const day = f.rollup_day!;
-    addFact(at({ workspace_id, day, dim: '', key: '' }), f, sign);
-    for (const dim of DIMENSIONS) addFact(at({ workspace_id, day, dim, key: dimensionValue(f, dim) }), f, sign);
+    for (const scope of scopesOf(f)) {
+      addFact(at({ workspace_id, scope, day, dim: '', key: '' }), f, sign);
+      for (const dim of DIMENSIONS)
+        addFact(at({ workspace_id, scope, day, dim, key: dimensionValue(f, dim) }), f, sign);
+    }
   };
+  // Messages per day are kept for the whole desk and by channel, as the facts report reads them.
   const messages = (d: RollupMsgDay, sign: number) => {
-    for (const k of [
-      { workspace_id: d.workspace_id, day: d.day, dim: '' as const, key: '' },
-      { workspace_id: d.workspace_id, day: d.day, dim: 'channel' as const, key: d.channel_id },
-    ]) {
-      const t = at(k);
+    for (const scope of ['', `channel:${d.channel_id}`]) {
+      const t = at({ workspace_id: d.workspace_id, scope, day: d.day, dim: '', key: '' });
       t.customerMessages += sign * Number(d.customer);
       t.agentMessages += sign * Number(d.agent);
     }
@@ -317,9 +326,9 @@ export function applyRollupChanges(
     const before = stored.get(keyOf(c));
     if (before) addEncoded(t, before);
     addTally(t, c.tally);
-    const { workspace_id, day, dim, key } = c;
-    if (isEmptyTally(t)) remove.push({ workspace_id, day, dim, key });
-    else write.push({ workspace_id, day, dim, key, figures: encodeTally(t) });
+    const { workspace_id, scope, day, dim, key } = c;
+    if (isEmptyTally(t)) remove.push({ workspace_id, scope, day, dim, key });
+    else write.push({ workspace_id, scope, day, dim, key, figures: encodeTally(t) });
   }
   return { write, remove };
 }
@@ -366,8 +375,9 @@ export function headlineOf(t: Tally): Headline {
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 /**
- * The report (`buildReport` in figures.ts) from rollup rows of the range and of the previous period, and the facts of
- * both periods whose SLA outcome was still open when computed (`due`).
+ * The report (`buildReport` in figures.ts) from one scope's rollup rows of the range and of the previous period, and
+ * that scope's facts of both periods whose SLA outcome was still open when computed (`due`). Without `messagesByDay`
+ * (a level's scope) the days say no messages, as the facts report does.
  */
 export function buildRollupReport(input: {
   from: string;
@@ -380,6 +390,7 @@ export function buildRollupReport(input: {
   previousFromDay: string;
   rows: { day: string; dim: string; key: string; figures: string }[];
   due: ReportFact[];
+  messagesByDay: boolean;
   now: Date;
 }): Report {
   const current = new Map<string, Tally>();
@@ -405,8 +416,10 @@ export function buildRollupReport(input: {
         const d = days.get(r.day)!;
         d.conversations += o.conversations as number;
         d.replied += o.answered as number;
-        d.customerMessages += o.customerMessages as number;
-        d.agentMessages += o.agentMessages as number;
+        if (input.messagesByDay) {
+          d.customerMessages += o.customerMessages as number;
+          d.agentMessages += o.agentMessages as number;
+        }
         const row = heatmap[weekdayOf(r.day)];
         (o.hours as number[]).forEach((n, h) => (row[h] += n));
       }

@@ -4,11 +4,13 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // Per-day rollups of the report facts, so a report over a month of a large desk reads a few thousand rows instead of
 // one row per conversation (src/desk/reports/rollups.ts):
 //
-// report_rollups:  one row per workspace, local day and dimension value (`dim` '' and `key` '' for the whole desk,
-//                  else `dim` channel | level | category | sentiment | team | agent and its value): the figures of
-//                  the conversations begun that day with that value (counts, sums, first-response and resolution
-//                  histograms, new conversations by hour) and the messages written that day, as JSON. Kept by the
-//                  refresher in the same transaction as the facts it takes out and puts in.
+// report_rollups:  one row per workspace, scope, local day and dimension value: the figures of the conversations
+//                  begun that day with that value (counts, sums, first-response and resolution histograms, new
+//                  conversations by hour) and the messages written that day, as JSON. `scope` is '' for the whole
+//                  desk, `channel:<id>` or `level:<n>` for the conversations of one channel or level (the report
+//                  page's two filters); `dim` '' and `key` '' for all of the scope, else `dim` channel | level |
+//                  category | sentiment | team | agent and its value. Kept by the refresher in the same
+//                  transaction as the facts it takes out and puts in.
 // conversation_facts.rollup_day / rollup_hour:  the local day and hour a fact was counted under (the time zone may
 //                  change before the fact is recomputed); null for a fact not in the rollups yet.
 //
@@ -19,11 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('report_rollups')
     .addColumn('workspace_id', 'text', (c) => c.notNull())
+    .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('dim', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('figures', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('report_rollups_pk', ['workspace_id', 'day', 'dim', 'key'])
+    .addPrimaryKeyConstraint('report_rollups_pk', ['workspace_id', 'scope', 'day', 'dim', 'key'])
     .execute();
   await db.schema.alterTable('conversation_facts').addColumn('rollup_day', 'text').execute();
   await db.schema.alterTable('conversation_facts').addColumn('rollup_hour', 'integer').execute();

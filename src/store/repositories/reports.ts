@@ -36,7 +36,7 @@ const ROLLUP_COLUMNS = [...REPORT_COLUMNS, 'workspace_id', 'rollup_day', 'rollup
 export type RollupFactRow = Pick<FactRow, (typeof ROLLUP_COLUMNS)[number]>;
 export type MsgDayRow = Selectable<ConversationMsgDayTable>;
 export type RollupRow = Selectable<ReportRollupTable>;
-type RollupKey = Pick<RollupRow, 'workspace_id' | 'day' | 'dim' | 'key'>;
+type RollupKey = Pick<RollupRow, 'workspace_id' | 'scope' | 'day' | 'dim' | 'key'>;
 /** The advisory lock class under which a transaction changes a workspace's rollups (PostgreSQL). */
 const ROLLUP_LOCK = 21;
 
@@ -238,7 +238,7 @@ export const reports = {
     for (const w of [...new Set(workspaceIds)].sort())
       await sql`select pg_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${w}))`.execute(tx);
   },
-  /** The rollup rows of some days of a workspace (every dimension). */
+  /** The rollup rows of some days of a workspace (every scope and dimension). */
   async rollupsOfDays(db: Db, workspaceId: string, days: string[]): Promise<RollupRow[]> {
     const out: RollupRow[] = [];
     for (let i = 0; i < days.length; i += 500)
@@ -260,7 +260,7 @@ export const reports = {
         .values(write.slice(i, i + 200))
         .onConflict((oc) =>
           oc
-            .columns(['workspace_id', 'day', 'dim', 'key'])
+            .columns(['workspace_id', 'scope', 'day', 'dim', 'key'])
             .doUpdateSet({ figures: (eb) => eb.ref('excluded.figures') }),
         )
         .execute();
@@ -268,6 +268,7 @@ export const reports = {
       await tx
         .deleteFrom('report_rollups')
         .where('workspace_id', '=', k.workspace_id)
+        .where('scope', '=', k.scope)
         .where('day', '=', k.day)
         .where('dim', '=', k.dim)
         .where('key', '=', k.key)
@@ -286,12 +287,13 @@ export const reports = {
         .where('version', '=', c.version)
         .execute();
   },
-  /** The rollup rows of a workspace for local days in [fromDay, toDay]. */
-  async rollups(db: Db, workspaceId: string, fromDay: string, toDay: string) {
+  /** The rollup rows of a workspace's scope (see the migration) for local days in [fromDay, toDay]. */
+  async rollups(db: Db, workspaceId: string, scope: string, fromDay: string, toDay: string) {
     return db
       .selectFrom('report_rollups')
       .select(['day', 'dim', 'key', 'figures'])
       .where('workspace_id', '=', workspaceId)
+      .where('scope', '=', scope)
       .where('day', '>=', fromDay)
       .where('day', '<=', toDay)
       .execute();
