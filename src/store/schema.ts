@@ -452,6 +452,9 @@ export interface ConversationFactTable {
   /** The latest answered satisfaction score (CSAT 1–5, NPS 0–10), else null. */
   csat: number | null;
   nps: number | null;
+  /** The local day and hour the fact is counted under in `report_rollups`; null while it is not counted there. */
+  rollup_day: string | null;
+  rollup_hour: number | null;
 }
 export interface ConversationMsgDayTable {
   conversation_id: string;
@@ -464,6 +467,18 @@ export interface ConversationMsgDayTable {
 export interface ConversationReopenTable {
   conversation_id: string;
   at: string;
+}
+/**
+ * The figures of one local day's conversations with one dimension value ('' / '' for all of them), as JSON, for the
+ * whole desk (scope '') or one channel or level (`channel:<id>`, `level:<n>`).
+ */
+export interface ReportRollupTable {
+  workspace_id: string;
+  scope: string;
+  day: string;
+  dim: string;
+  key: string;
+  figures: string;
 }
 export interface ReportStaleTable {
   conversation_id: string;
@@ -619,6 +634,7 @@ export interface Database {
   conversation_msg_days: ConversationMsgDayTable;
   conversation_reopens: ConversationReopenTable;
   report_stale: ReportStaleTable;
+  report_rollups: ReportRollupTable;
   surveys: SurveyTable;
   weekly_summaries: WeeklySummaryTable;
   listening_queries: ListeningQueryTable;

@@ -1,7 +1,11 @@
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { refreshReportFacts } from '../../src/desk/reports/facts';
-import { buildNaiveReport } from '../../src/desk/reports/report';
+import { buildDeskReport, buildNaiveReport } from '../../src/desk/reports/report';
+import { binOf, binWidth, rollupDifferences } from '../../src/desk/reports/rollups';
+import { migrationProvider } from '../../src/store/migrations';
+import { reports } from '../../src/store/repositories';
 import { NOT_WAITING } from '../../src/store/repositories/conversations';
 import { Client, dialects, openDesk, type OpenDesk } from './harness';
 
@@ -281,9 +285,54 @@ describe.each(dialects)('reports (%s)', (dialect) => {
   });
 
   it('says the same as a report derived from the raw tables', async () => {
-    const naive = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08' });
-    const stored = (await desk.admin.get(`/api/reports/summary?${week}`)).body;
-    expect({ ...stored, pending: 0 }).toEqual(JSON.parse(JSON.stringify(naive)));
+    // Over the whole desk the report adds up per-day rollups. Every count, share, sum and mean must be equal to the
+    // one derived from the raw tables; medians and 90th percentiles come from histograms and may differ from the exact
+    // nearest-rank value by at most the width of the bin that value falls in: 1/64 of it (1 ms below 128 ms).
+    expect(await reports.unrolled(desk.koe.koe.db, ws)).toBe(false);
+    const naive = JSON.parse(
+      JSON.stringify(await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08' })),
+    );
+    const stored = { ...(await desk.admin.get(`/api/reports/summary?${week}`)).body, pending: 0 };
+    expect(rollupDifferences(stored, naive)).toEqual([]);
+    // The comparison fails on a percentile two bins away, and on any count that is off by one.
+    const wide = 2 * binWidth(binOf(naive.current.frtMedianMs));
+    const off = structuredClone(stored);
+    off.current.frtMedianMs += wide;
+    off.breakdown.level[0].resolutionMedianMs = (off.breakdown.level[0].resolutionMedianMs ?? 0) + 10 * 60_000;
+    off.days[3].customerMessages++;
+    expect(rollupDifferences(off, naive)).toEqual([
+      '.current.frtMedianMs',
+      '.days.3.customerMessages',
+      '.breakdown.level.0.resolutionMedianMs',
+    ]);
+    // One channel or one level reads that scope's rollups (same tolerance); any other filter reads the facts and is
+    // exactly the naive report.
+    for (const q of [{ level: 2 }, { level: 0 }, { channel: desk.channel.id }, { channel: 'none' }]) {
+      const exact = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      const filtered = await buildDeskReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      expect(rollupDifferences({ ...filtered, pending: 0 }, exact), JSON.stringify(q)).toEqual([]);
+    }
+    for (const q of [{ category: 'defect' }, { level: 2, channel: desk.channel.id }]) {
+      const exact = await buildNaiveReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      const filtered = await buildDeskReport(desk.koe.koe.db, ws, { from: '2026-11-02', to: '2026-11-08', ...q });
+      expect({ ...filtered, pending: 0 }).toEqual(exact);
+    }
+  });
+
+  it('counts the facts already there when the rollups arrive (migration 021), reading the facts until then', async () => {
+    const d = desk.koe.koe.db;
+    const range = { from: '2026-10-26', to: '2026-11-08' };
+    const exact = JSON.parse(JSON.stringify(await buildNaiveReport(d, ws, range)));
+    const migrator = new Migrator({ db: d, provider: migrationProvider });
+    const down = await migrator.migrateTo('020_weekly_summary');
+    expect(down.error).toBeUndefined();
+    const up = await migrator.migrateToLatest();
+    expect(up.error).toBeUndefined();
+    expect(await reports.unrolled(d, ws)).toBe(true);
+    expect(rollupDifferences({ ...(await buildDeskReport(d, ws, range)), pending: 0 }, exact)).toEqual([]);
+    while ((await refreshReportFacts(d, 1000)) > 0);
+    expect(await reports.unrolled(d, ws)).toBe(false);
+    expect(rollupDifferences({ ...(await buildDeskReport(d, ws, range)), pending: 0 }, exact)).toEqual([]);
   });
 
   it('recomputes every conversation when the SLA targets or opening hours change', async () => {
@@ -462,5 +511,57 @@ describe.each(dialects)('reports (%s)', (dialect) => {
     expect((await agent.post('/api/auth/login', { email, password: 'agent-password-1' })).status).toBe(200);
     expect((await agent.get('/api/reports/summary')).status).toBe(403);
     expect((await agent.raw('GET', '/api/reports/export.csv')).status).toBe(403);
+  });
+
+  it('counts a first reply that falls due after the facts were computed, and settles it on the next round', async () => {
+    const d = desk.koe.koe.db;
+    const id = newId();
+    const t0 = new Date();
+    const created = new Date(t0.getTime() - MIN).toISOString();
+    await d
+      .insertInto('conversations')
+      .values({
+        id,
+        workspace_id: ws,
+        channel_id: desk.channel.id,
+        customer_id: customer,
+        status: 'open',
+        level: 3,
+        priority: 30,
+        sentiment: 'negative',
+        categories: '["outage"]',
+        tags: '[]',
+        assignee_id: null,
+        preview: 'due',
+        last_message_at: created,
+        waiting_since: created,
+        sort_wait: created,
+        first_response_at: null,
+        resolved_at: null,
+        created_at: created,
+        updated_at: created,
+        flag: null,
+        triage_reasons: '[]',
+      })
+      .execute();
+    while ((await refreshReportFacts(d, 1000, t0)) > 0);
+    const level3 = (r: { slaByLevel: { level: number; due: number; breached: number }[] }) =>
+      r.slaByLevel.find((l) => l.level === 3)!;
+    const before = await buildDeskReport(d, ws, {}, t0);
+    expect(level3(before).due).toBeGreaterThanOrEqual(1);
+    // Ten minutes later the 5-minute target has passed, though nothing changed the conversation.
+    const later = new Date(t0.getTime() + 10 * MIN);
+    const stored = await buildDeskReport(d, ws, {}, later);
+    expect(level3(stored)).toMatchObject({ due: level3(before).due - 1, breached: level3(before).breached + 1 });
+    const exact = JSON.parse(JSON.stringify(await buildNaiveReport(d, ws, {}, later)));
+    expect(rollupDifferences({ ...stored, pending: 0 }, exact)).toEqual([]);
+    expect(await refreshReportFacts(d, 1000, later)).toBeGreaterThanOrEqual(1);
+    const fact = await d
+      .selectFrom('conversation_facts')
+      .select('sla')
+      .where('conversation_id', '=', id)
+      .executeTakeFirst();
+    expect(fact?.sla).toBe('breached');
+    expect(rollupDifferences({ ...(await buildDeskReport(d, ws, {}, later)), pending: 0 }, exact)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { parseJson } from '../../store/repositories/types';
 import type { ConversationFactTable, ConversationMsgDayTable } from '../../store/schema';
 import { deskSettings, type DeskSettings } from '../settings';
 import { slaPolicy } from '../sla';
+import { applyRollupChanges, rollupChanges, rollupKeyOf, type RollupFact, type RollupMsgDay } from './rollups';
 
 export type Fact = Insertable<ConversationFactTable>;
 export type MsgDay = Insertable<ConversationMsgDayTable>;
@@ -127,6 +128,7 @@ export function computeFacts(
   const visibility = parseJson<{ visibility?: string }>(firstCustomer?.meta ?? null, {}).visibility;
   const firstEscalation = s.escalations[0];
   const resolved = (c.status === 'resolved' || c.status === 'closed') && c.resolved_at;
+  const begun = local(created);
   const fact: Fact = {
     conversation_id: c.id,
     workspace_id: c.workspace_id,
@@ -161,6 +163,8 @@ export function computeFacts(
     computed_at: now.toISOString(),
     csat: s.scores.csat,
     nps: s.scores.nps,
+    rollup_day: begun.day,
+    rollup_hour: begun.hour,
   };
 
   const days = new Map<string, MsgDay>();
@@ -219,22 +223,33 @@ export async function factsOf(db: Db, ids: string[], now = new Date()) {
 }
 
 /**
- * One refresh round: recomputes the facts of up to `limit` conversations marked stale and clears their marks.
- * Returns how many were refreshed (0 when nothing was stale). Safe in several processes at once: two rounds that
- * pick the same conversation write the same facts.
+ * One refresh round: recomputes the facts of up to `limit` conversations marked stale, moves them in the per-day
+ * rollups (the old facts out, the new ones in, in the same transaction) and clears their marks. Returns how many were
+ * refreshed (0 when nothing was stale). Safe in several processes at once: two rounds that pick the same
+ * conversation write the same facts, and only one of them changes the rollups (see `reports.replaceFacts`).
  */
 export async function refreshReportFacts(db: Db, limit = 1000, now = new Date()): Promise<number> {
+  await reports.markOverdue(db, now.toISOString());
   const stale = await reports.stale(db, limit);
   if (!stale.length) return 0;
-  const { facts, days } = await factsOf(
+  const ids = stale.map((s) => s.conversation_id);
+  const { facts, days } = await factsOf(db, ids, now);
+  await db.transaction().execute(async (tx) => {
+    const removed = await reports.replaceFacts(tx, ids, facts, days);
+    const changes = rollupChanges(removed, { facts: facts as RollupFact[], days: days as RollupMsgDay[] });
+    if (!changes.length) return;
+    const workspaces = [...new Set(changes.map((c) => c.workspace_id))];
+    await reports.lockRollups(tx, workspaces);
+    const stored = new Map<string, string>();
+    for (const w of workspaces) {
+      const touched = [...new Set(changes.filter((c) => c.workspace_id === w).map((c) => c.day))];
+      for (const r of await reports.rollupsOfDays(tx, w, touched)) stored.set(rollupKeyOf(r), r.figures);
+    }
+    const { write, remove } = applyRollupChanges(stored, changes);
+    await reports.saveRollups(tx, write, remove);
+  });
+  await reports.clearStale(
     db,
-    stale.map((s) => s.conversation_id),
-    now,
-  );
-  await reports.saveFacts(
-    db,
-    facts,
-    days,
     stale.map((s) => ({ conversation_id: s.conversation_id, version: Number(s.version) })),
   );
   return stale.length;

@@ -5,7 +5,8 @@ import type { FactFilter, FactRow, ReportFact } from '../../store/repositories/r
 import { deskSettings } from '../settings';
 import { slaOfItem } from '../sla-view';
 import { factsOf, localDays } from './facts';
-import { buildReport, DIMENSIONS, inBucket, type Bucket, type Dimension, type FrtBin } from './figures';
+import { buildReport, DIMENSIONS, inBucket, type Bucket, type Dimension, type FrtBin, type Report } from './figures';
+import { buildRollupReport } from './rollups';
 
 /** Share of posts to brands that get any answer at all, found by an industry study; shown beside Koe's own rate. */
 export const INDUSTRY_RESPONSE_RATE = 0.14;
@@ -74,6 +75,18 @@ const filterOf = (q: ReportRange): FactFilter => ({
   agentId: q.agent,
 });
 
+/**
+ * The rollup scope a report reads (see migration 021): the whole desk, one channel or one level — the report page's
+ * filters; null for any other filter or a channel and a level together, which read the facts.
+ */
+function rollupScope(q: ReportRange): string | null {
+  const others = [q.category, q.sentiment, q.team, q.agent].some((v) => v !== undefined);
+  if (others || (q.channel !== undefined && q.level !== undefined)) return null;
+  if (q.channel !== undefined) return q.channel ? `channel:${q.channel}` : null;
+  if (q.level !== undefined) return `level:${q.level}`;
+  return '';
+}
+
 /** Messages per day are kept by channel only: any other filter leaves them out. */
 const messagesKeptBy = (q: ReportRange) =>
   [q.level, q.category, q.sentiment, q.team, q.agent].every((v) => v === undefined);
@@ -96,7 +109,11 @@ async function namesOf(db: Db, workspaceId: string) {
   return (d: Dimension, key: string) => names[d]?.get(key) ?? (key && gone[d] ? gone[d] : key);
 }
 
-/** The report from stored facts (what the page and API read). */
+/**
+ * The report from stored figures (what the page and API read). Over the whole desk, one channel or one level it adds
+ * up the per-day rollups (percentiles from histograms, see rollups.ts); narrowed by any other filter, or while some
+ * facts are not in the rollups yet (after an upgrade), it reads the facts of the range (exact).
+ */
 export async function buildDeskReport(
   db: Db,
   workspaceId: string,
@@ -104,6 +121,58 @@ export async function buildDeskReport(
   now = new Date(),
 ): Promise<ReportView> {
   const { timeZone, r } = await deskRange(db, workspaceId, q, now);
+  const scope = rollupScope(q);
+  if (scope !== null && !(await reports.unrolled(db, workspaceId))) {
+    const previousFromDay = localDays(timeZone)(Date.parse(r.previous.from)).day;
+    const [rows, due, pending, name] = await Promise.all([
+      reports.rollups(db, workspaceId, scope, previousFromDay, r.toDay),
+      reports.dueFacts(db, workspaceId),
+      reports.staleCount(db, workspaceId),
+      namesOf(db, workspaceId),
+    ]);
+    const inScope = (f: ReportFact) =>
+      (q.channel === undefined || f.channel_id === q.channel) && (q.level === undefined || Number(f.level) === q.level);
+    const report = buildRollupReport({
+      from: r.from,
+      to: r.to,
+      previous: r.previous,
+      timeZone,
+      pending,
+      fromDay: r.fromDay,
+      toDay: r.toDay,
+      previousFromDay,
+      rows,
+      due: due.filter((f) => inScope(f) && f.created_at >= r.previous.from && f.created_at < r.to),
+      messagesByDay: messagesKeptBy(q),
+      now,
+    });
+    return decorate(report, r, messagesKeptBy(q), name);
+  }
+  return factsReport(db, workspaceId, q, now, timeZone, r);
+}
+
+/**
+ * The report from the facts of the range (exact percentiles): for a filter, and for a workspace whose facts are not
+ * all in the rollups yet. Over the whole desk it was the only path before the rollups; the bench times it too.
+ */
+export async function buildFactsReport(
+  db: Db,
+  workspaceId: string,
+  q: ReportRange,
+  now = new Date(),
+): Promise<ReportView> {
+  const { timeZone, r } = await deskRange(db, workspaceId, q, now);
+  return factsReport(db, workspaceId, q, now, timeZone, r);
+}
+
+async function factsReport(
+  db: Db,
+  workspaceId: string,
+  q: ReportRange,
+  now: Date,
+  timeZone: string,
+  r: ReturnType<typeof resolveRange>,
+): Promise<ReportView> {
   const filter = filterOf(q);
   const messagesByDay = messagesKeptBy(q);
   const [facts, before, messageDays, pending, name] = await Promise.all([
@@ -192,14 +261,24 @@ function assemble(a: {
     local: localDays(a.timeZone),
     now: a.now,
   });
+  return decorate(report, a.r, a.messagesByDay, a.name);
+}
+
+/** A report as the API gives it: its days, the industry baseline and the names of the breakdowns' keys. */
+function decorate(
+  report: Report,
+  r: ReturnType<typeof resolveRange>,
+  messagesByDay: boolean,
+  name: (d: Dimension, key: string) => string,
+): ReportView {
   return {
     ...report,
-    fromDay: a.r.fromDay,
-    toDay: a.r.toDay,
+    fromDay: r.fromDay,
+    toDay: r.toDay,
     industryResponseRate: INDUSTRY_RESPONSE_RATE,
-    messagesByDay: a.messagesByDay,
+    messagesByDay,
     breakdown: Object.fromEntries(
-      DIMENSIONS.map((d) => [d, report.breakdown[d].map((row) => ({ ...row, name: a.name(d, row.key) }))]),
+      DIMENSIONS.map((d) => [d, report.breakdown[d].map((row) => ({ ...row, name: name(d, row.key) }))]),
     ) as ReportView['breakdown'],
   };
 }

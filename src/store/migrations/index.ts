@@ -19,6 +19,7 @@ import * as m017 from './017_inbox_counts';
 import * as m018 from './018_reports';
 import * as m019 from './019_satisfaction';
 import * as m020 from './020_weekly_summary';
+import * as m021 from './021_report_rollups';
 import * as m022 from './022_listening';
 import * as m023 from './023_knowledge_base';
 
@@ -46,6 +47,7 @@ export const migrationProvider: MigrationProvider = {
       '018_reports': m018,
       '019_satisfaction': m019,
       '020_weekly_summary': m020,
+      '021_report_rollups': m021,
       '022_listening': m022,
       '023_knowledge_base': m023,
     };

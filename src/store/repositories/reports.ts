@@ -1,5 +1,5 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
-import type { ConversationFactTable, ConversationMsgDayTable } from '../schema';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
+import type { ConversationFactTable, ConversationMsgDayTable, Database, ReportRollupTable } from '../schema';
 import { surveys } from './surveys';
 import { isPostgres, type Db } from './types';
 
@@ -31,7 +31,14 @@ export const REPORT_COLUMNS = [
   'nps',
 ] as const;
 export type ReportFact = Pick<FactRow, (typeof REPORT_COLUMNS)[number]>;
+/** What the rollups count of a fact: what a report reads, its workspace, and the day and hour it is counted under. */
+const ROLLUP_COLUMNS = [...REPORT_COLUMNS, 'workspace_id', 'rollup_day', 'rollup_hour'] as const;
+export type RollupFactRow = Pick<FactRow, (typeof ROLLUP_COLUMNS)[number]>;
 export type MsgDayRow = Selectable<ConversationMsgDayTable>;
+export type RollupRow = Selectable<ReportRollupTable>;
+type RollupKey = Pick<RollupRow, 'workspace_id' | 'scope' | 'day' | 'dim' | 'key'>;
+/** The advisory lock class under which a transaction changes a workspace's rollups (PostgreSQL). */
+const ROLLUP_LOCK = 21;
 
 /** What one conversation's facts are computed from. */
 export interface FactSource {
@@ -79,14 +86,29 @@ const FACT_SOURCE_COLUMNS = [
 ] as const;
 
 export const reports = {
-  /** Up to `limit` conversations whose facts are stale, with the version each was marked at. */
+  /**
+   * Up to `limit` conversations whose facts are stale, oldest mark first, with the version each was marked at. Marks
+   * made together (a migration, a settings change) carry the conversation's creation time, so a round takes
+   * conversations of the same few days and changes few rollup rows.
+   */
   async stale(db: Db, limit: number) {
     return db
       .selectFrom('report_stale')
       .select(['conversation_id', 'version'])
+      .orderBy('marked_at')
       .orderBy('conversation_id')
       .limit(limit)
       .execute();
+  },
+  /**
+   * Marks stale the conversations whose facts say a first reply is due at an instant now past: recomputed, their SLA
+   * outcome is settled (breached) and counted in the rollups, so the facts a report reads for open outcomes stay few.
+   */
+  async markOverdue(db: Db, now: string): Promise<void> {
+    const version = isPostgres(db) ? sql`floor(random() * 2147483646)::int + 1` : sql`abs(random() % 2147483646) + 1`;
+    await sql`insert into report_stale (conversation_id, marked_at, version)
+      select conversation_id, sla_due_at, ${version} from conversation_facts where sla = 'due' and sla_due_at <= ${now}
+      on conflict (conversation_id) do nothing`.execute(db);
   },
   /** How many of a workspace's conversations wait for their facts (a report says how fresh it is). */
   async staleCount(db: Db, workspaceId: string): Promise<number> {
@@ -171,35 +193,93 @@ export const reports = {
       .execute();
   },
   /**
-   * Writes the facts of these conversations (replacing what was there, one transaction), then clears each stale mark
-   * that still has the version it was computed from; a conversation that changed meanwhile stays marked.
+   * Replaces the facts and message days of these conversations (inside the caller's transaction) and returns the rows
+   * taken out, which the rollups subtract. On PostgreSQL a refresher that recomputed the same conversations at the
+   * same time takes out nothing and then fails on the primary key, so its transaction (and rollup changes) roll back.
    */
-  async saveFacts(
-    db: Db,
+  async replaceFacts(
+    tx: Transaction<Database>,
+    ids: string[],
     facts: Insertable<ConversationFactTable>[],
     days: Insertable<ConversationMsgDayTable>[],
-    computed: { conversation_id: string; version: number }[],
-  ): Promise<void> {
-    await db.transaction().execute(async (tx) => {
-      const ids = computed.map((c) => c.conversation_id);
-      for (let i = 0; i < ids.length; i += 500) {
-        const part = ids.slice(i, i + 500);
-        await tx.deleteFrom('conversation_facts').where('conversation_id', 'in', part).execute();
-        await tx.deleteFrom('conversation_msg_days').where('conversation_id', 'in', part).execute();
-      }
-      for (let i = 0; i < facts.length; i += 200)
-        await tx
-          .insertInto('conversation_facts')
-          .values(facts.slice(i, i + 200))
-          .execute();
-      for (let i = 0; i < days.length; i += 500)
-        await tx
-          .insertInto('conversation_msg_days')
-          .values(days.slice(i, i + 500))
-          .execute();
-    });
-    // Marks are cleared one at a time outside that transaction: the refresher never holds one mark while waiting for
-    // another, so it cannot deadlock with a writer marking several conversations in its own order.
+  ): Promise<{ facts: RollupFactRow[]; days: MsgDayRow[] }> {
+    const removed: { facts: RollupFactRow[]; days: MsgDayRow[] } = { facts: [], days: [] };
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      removed.facts.push(
+        ...(await tx
+          .deleteFrom('conversation_facts')
+          .where('conversation_id', 'in', part)
+          .returning(ROLLUP_COLUMNS)
+          .execute()),
+      );
+      removed.days.push(
+        ...(await tx.deleteFrom('conversation_msg_days').where('conversation_id', 'in', part).returningAll().execute()),
+      );
+    }
+    for (let i = 0; i < facts.length; i += 200)
+      await tx
+        .insertInto('conversation_facts')
+        .values(facts.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < days.length; i += 500)
+      await tx
+        .insertInto('conversation_msg_days')
+        .values(days.slice(i, i + 500))
+        .execute();
+    return removed;
+  },
+  /**
+   * Takes, until the transaction ends, the right to change these workspaces' rollups (PostgreSQL; SQLite has one
+   * writer). Rollup rows are read, added to and written back, so two refreshers must not do it at once.
+   */
+  async lockRollups(tx: Transaction<Database>, workspaceIds: string[]): Promise<void> {
+    if (!isPostgres(tx)) return;
+    for (const w of [...new Set(workspaceIds)].sort())
+      await sql`select pg_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${w}))`.execute(tx);
+  },
+  /** The rollup rows of some days of a workspace (every scope and dimension). */
+  async rollupsOfDays(db: Db, workspaceId: string, days: string[]): Promise<RollupRow[]> {
+    const out: RollupRow[] = [];
+    for (let i = 0; i < days.length; i += 500)
+      out.push(
+        ...(await db
+          .selectFrom('report_rollups')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('day', 'in', days.slice(i, i + 500))
+          .execute()),
+      );
+    return out;
+  },
+  /** Writes rollup rows (replacing what was there) and deletes the ones that count nothing any more. */
+  async saveRollups(tx: Transaction<Database>, write: RollupRow[], remove: RollupKey[]): Promise<void> {
+    for (let i = 0; i < write.length; i += 200)
+      await tx
+        .insertInto('report_rollups')
+        .values(write.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc
+            .columns(['workspace_id', 'scope', 'day', 'dim', 'key'])
+            .doUpdateSet({ figures: (eb) => eb.ref('excluded.figures') }),
+        )
+        .execute();
+    for (const k of remove)
+      await tx
+        .deleteFrom('report_rollups')
+        .where('workspace_id', '=', k.workspace_id)
+        .where('scope', '=', k.scope)
+        .where('day', '=', k.day)
+        .where('dim', '=', k.dim)
+        .where('key', '=', k.key)
+        .execute();
+  },
+  /**
+   * Clears each stale mark that still has the version its facts were computed from; a conversation that changed
+   * meanwhile stays marked. One at a time, outside the facts' transaction: the refresher never holds one mark while
+   * waiting for another, so it cannot deadlock with a writer marking several conversations in its own order.
+   */
+  async clearStale(db: Db, computed: { conversation_id: string; version: number }[]): Promise<void> {
     for (const c of computed)
       await db
         .deleteFrom('report_stale')
@@ -207,11 +287,52 @@ export const reports = {
         .where('version', '=', c.version)
         .execute();
   },
-  /** Marks every conversation of a workspace stale (settings the facts depend on changed: time zone, SLA, hours). */
+  /** The rollup rows of a workspace's scope (see the migration) for local days in [fromDay, toDay]. */
+  async rollups(db: Db, workspaceId: string, scope: string, fromDay: string, toDay: string) {
+    return db
+      .selectFrom('report_rollups')
+      .select(['day', 'dim', 'key', 'figures'])
+      .where('workspace_id', '=', workspaceId)
+      .where('scope', '=', scope)
+      .where('day', '>=', fromDay)
+      .where('day', '<=', toDay)
+      .execute();
+  },
+  /** Whether some of a workspace's facts are not counted in its rollups yet (then its reports read the facts). */
+  async unrolled(db: Db, workspaceId: string): Promise<boolean> {
+    const r = await db
+      .selectFrom('conversation_facts')
+      .select('conversation_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('rollup_day', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+  /**
+   * The facts of a workspace whose SLA outcome was still open when they were computed: few, as the refresher settles
+   * each once its deadline passes (`markOverdue`). Not narrowed by time here, so the partial index is the only one
+   * that fits the query whatever the planner knows of the table.
+   */
+  async dueFacts(db: Db, workspaceId: string): Promise<ReportFact[]> {
+    return (
+      db
+        .selectFrom('conversation_facts')
+        .select(REPORT_COLUMNS)
+        .where('workspace_id', '=', workspaceId)
+        // Written out, not bound: SQLite uses a partial index only when the query states the index's condition.
+        .where(sql<boolean>`sla = 'due'`)
+        .execute()
+    );
+  },
+  /**
+   * Marks every conversation of a workspace stale (settings the facts depend on changed: time zone, SLA, hours). Each
+   * mark carries the conversation's creation time, so the refresher goes through them day by day (see `stale`).
+   */
   async markWorkspaceStale(db: Db, workspaceId: string): Promise<void> {
     const version = isPostgres(db) ? sql`floor(random() * 2147483646)::int + 1` : sql`abs(random() % 2147483646) + 1`;
     await sql`insert into report_stale (conversation_id, marked_at, version)
-      select id, ${new Date().toISOString()}, ${version} from conversations where workspace_id = ${workspaceId}
+      select id, created_at, ${version} from conversations where workspace_id = ${workspaceId}
       on conflict (conversation_id) do update set version = excluded.version`.execute(db);
   },
   /** What a report reads of the facts of a workspace's conversations created in [from, to), narrowed by dimensions. */
