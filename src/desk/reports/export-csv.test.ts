@@ -33,6 +33,8 @@ const fact = (over: Partial<FactRow> = {}): FactRow => ({
   computed_at: '2026-11-02T09:00:00.000Z',
   csat: 4,
   nps: null,
+  rollup_day: null,
+  rollup_hour: null,
   ...over,
 });
 const names = (_: string, key: string) => ({ ch: '=公式LINE', ag: '山田' })[key] ?? key;
