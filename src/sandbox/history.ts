@@ -1,10 +1,10 @@
 import { createRng, pickOne, type Rng } from '../simulation/random';
 import { analyse } from '../triage';
-import { agents, channels, history, teams, type Db } from '../store/repositories';
+import { agents, channels, history, listening, teams, type Db } from '../store/repositories';
 import type { SandboxPlatform } from './accounts';
 import { SANDBOX_NAME_PREFIX } from './connect';
 import { CustomerBook } from './customers';
-import { composePost, DEFAULT_MIX } from './traffic';
+import { composePost, DEFAULT_MIX, untaggedText } from './traffic';
 
 // A past month of a desk's work, written into a fresh workspace so a newcomer's reports page has something to show
 // (`KOE_SANDBOX_HISTORY_DAYS`, `koe sandbox --history 30d`). Posts come from the sandbox's own traffic generator and
@@ -96,6 +96,10 @@ export async function seedHistory(
     used.add(`${platform}:${candidate}`);
     return candidate;
   };
+  // The sandbox's listening queries (one per X and Instagram channel) get a month of what they would have found.
+  const queries = (await listening.queries(db, workspaceId, new Date(0).toISOString())).filter((q) =>
+    [...byKind.values()].includes(q.channel.id),
+  );
   // All of it or none: a failure leaves no half-written history behind, so the seeding can simply run again.
   await db.transaction().execute(async (tx) => {
     for (let d = o.days; d >= 1; d--) {
@@ -181,7 +185,51 @@ export async function seedHistory(
         });
         written++;
       }
+      await seedListenedDay(tx, workspaceId, queries, rng, { dayStart, count: Math.round(volume / 3), now });
     }
   });
   return { conversations: written, days: o.days };
+}
+
+/**
+ * A day of posts found by listening that needed no answer — talk about the brand, spam. The ones that needed an answer
+ * would have become conversations, which this history does not write for them: they are left out (today's traffic
+ * shows them, with their conversations).
+ */
+async function seedListenedDay(
+  db: Db,
+  workspaceId: string,
+  queries: Array<{ id: string; channel: { id: string; kind: string } }>,
+  rng: Rng,
+  o: { dayStart: number; count: number; now: Date },
+): Promise<void> {
+  if (!queries.length) return;
+  const book = new CustomerBook();
+  for (let i = 0; i < o.count; i++) {
+    const q = pickOne(rng, queries);
+    const platform = q.channel.kind === 'instagram' ? 'instagram' : 'x';
+    const drawn = composePost(rng, DEFAULT_MIX, platform);
+    const text = `${untaggedText(rng, drawn)} ${drawn.lang === 'ja' ? '#Koeマート' : '#KoeMart'}`;
+    const at = o.dayStart + Math.floor(rng.next() * 24 * HOUR);
+    if (at >= o.now.getTime()) continue;
+    const triage = analyse({ text });
+    if (triage.level >= 1 && !triage.flags.spam && !triage.flags.troll) continue;
+    const author = platform === 'x' ? book.create('x', drawn.lang, (n) => Math.floor(rng.next() * n)) : null;
+    await listening.addPost(db, {
+      workspaceId,
+      queryId: q.id,
+      channelId: q.channel.id,
+      externalId: `history-${q.channel.id.slice(0, 8)}-${at}-${i}`,
+      authorName: author?.name ?? null,
+      authorHandle: author?.handle ?? null,
+      text,
+      url: null,
+      postedAt: new Date(at).toISOString(),
+      level: triage.level,
+      sentiment: triage.sentiment,
+      categories: triage.categories,
+      flag: triage.flags.spam ? 'spam' : triage.flags.troll ? 'troll' : null,
+      competitor: Boolean(triage.flags.competitor),
+    });
+  }
 }

@@ -117,5 +117,8 @@ const CHATTER_SHARE = 0.6;
 
 /** An untagged post's text: chatter most of the time, otherwise the drawn post's own text. */
 export function untaggedText(rng: Rng, post: Pick<ComposedPost, 'lang' | 'text'>): string {
-  return rng.next() < CHATTER_SHARE ? fill(rng, pickOne(rng, CHATTER[post.lang])) : post.text;
+  return rng.next() < CHATTER_SHARE ? chatterText(rng, post.lang) : post.text;
 }
+
+/** One post of talk about the brand that needs nothing from it. */
+export const chatterText = (rng: Rng, lang: 'ja' | 'en') => fill(rng, pickOne(rng, CHATTER[lang]));

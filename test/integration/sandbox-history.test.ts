@@ -47,5 +47,12 @@ describe.each(dialects)('sandbox history (%s)', (dialect) => {
     expect(r.breakdown.channel.length).toBeGreaterThanOrEqual(4);
     expect(r.days.every((d: any) => d.conversations > 0 && d.customerMessages > 0)).toBe(true);
     expect(r.heatmap.flat().filter((n: number) => n > 0).length).toBeGreaterThan(50);
+
+    // The listening queries found a fortnight of posts that needed no answer, day by day.
+    const listened = (await desk.admin.get('/api/listening/summary?days=15')).body;
+    const past = listened.days.slice(0, 14);
+    expect(past.filter((d: any) => d.negative + d.neutral + d.positive > 0).length).toBeGreaterThanOrEqual(13);
+    expect(listened.totals.needsAnswer).toBe(0);
+    expect(listened.totals.posts).toBeGreaterThan(14 * 3);
   });
 });
