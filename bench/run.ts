@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   search: async () => (await import('./search')).benchSearch(),
   counts: async () => (await import('./counts')).benchCounts(),
   reports: async () => (await import('./reports')).benchReports(),
+  ingest: async () => (await import('./ingest')).benchIngest(),
 };
 
 async function main(): Promise<number> {

@@ -42,6 +42,12 @@ export interface ChannelPlugin {
   credentialsSchema: z.ZodType<Record<string, unknown>>;
   /** Webhook routes. Registered in their own scope, where JSON bodies arrive as raw Buffers for signature checks. */
   routes?(app: FastifyInstance, ctx: ChannelContext): Promise<void>;
+  /**
+   * What the webhook leaves out so that it can acknowledge at once (the LINE sender's display name): looked up while
+   * the event is processed, before the processing transaction, and returned as the event to process. Best effort: a
+   * platform that cannot tell leaves the event as it was. May run more than once for one event (a retried job).
+   */
+  enrich?(ctx: ChannelContext, event: InboundEvent): Promise<InboundEvent>;
   /** Reply senders, one per kind. */
   adapters(ctx: ChannelContext): ChannelAdapter[];
   /** Background work (polling); returns a stop function. */

@@ -14,9 +14,11 @@ export function inboundProcessor(deps: IngestDeps) {
     const stored = await inboundEvents.get(deps.db, eventId);
     if (!stored || stored.status === 'processed') return;
     try {
-      const result = await deps.db
-        .transaction()
-        .execute(async (tx) => processEvent(tx, deps, eventId, JSON.parse(stored.payload) as InboundEvent));
+      const recorded = JSON.parse(stored.payload) as InboundEvent;
+      // Platform look-ups (a LINE profile) happen here, not in the webhook, and outside the transaction: on SQLite a
+      // transaction holds the only connection, and every acknowledgement would wait behind the platform's answer.
+      const event = deps.enrich ? await deps.enrich(recorded) : recorded;
+      const result = await deps.db.transaction().execute(async (tx) => processEvent(tx, deps, eventId, event));
       if (!result) return;
       const item = await conversations.item(deps.db, result.workspaceId, result.conversationId);
       const message = await messages.get(deps.db, result.messageId);

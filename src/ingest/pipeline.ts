@@ -21,6 +21,8 @@ export interface IngestDeps {
   bus: RealtimeBus;
   log: Logger;
   triage?: ConversationTriage;
+  /** The channel plugin's enrichment of a recorded event (ChannelPlugin.enrich), run by the processing job. */
+  enrich?: (event: InboundEvent) => Promise<InboundEvent>;
 }
 
 /**

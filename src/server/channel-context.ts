@@ -6,6 +6,8 @@ import type { RealtimeBus } from '../realtime/bus';
 import { decryptSecret } from '../security/secrets';
 import { channels, type Db } from '../store/repositories';
 import type { ChannelContext } from '../channels/plugin';
+import { channelPlugins } from '../channels/registry';
+import type { InboundEvent } from '../channels/types';
 import { answerFromChoice } from '../desk/satisfaction';
 
 /** The one ChannelContext the running desk gives every channel plugin: storage, credentials, and the ingest seam. */
@@ -34,5 +36,16 @@ export function channelContext(deps: {
     },
     choiceTapped: (channelId, customerExternalId, data) =>
       answerFromChoice(deps.ingest, channelId, customerExternalId, data),
+  };
+}
+
+/** The enrichment step of the processing job: the event's channel's plugin fills in what its webhook left out. */
+export function enrichByChannel(db: Db, ctx: ChannelContext): (event: InboundEvent) => Promise<InboundEvent> {
+  const byKind = new Map(channelPlugins.flatMap((p) => (p.enrich ? p.kinds.map((k) => [k, p] as const) : [])));
+  return async (event) => {
+    if (byKind.size === 0) return event;
+    const kind = (await channels.byId(db, event.channelId))?.kind;
+    const plugin = kind ? byKind.get(kind) : undefined;
+    return plugin ? plugin.enrich!(ctx, event) : event;
   };
 }

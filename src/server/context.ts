@@ -2,7 +2,7 @@ import type { ConversationUpdateDeps } from '../desk/conversation-update';
 import pino, { type Logger } from 'pino';
 import { webchatAdapter } from '../channels/webchat/adapter';
 import type { ChannelAdapter } from '../channels/types';
-import { channelContext } from './channel-context';
+import { channelContext, enrichByChannel } from './channel-context';
 import type { ChannelContext } from '../channels/plugin';
 import { channelPlugins } from '../channels/registry';
 import type { KoeConfig } from '../config/config';
@@ -80,6 +80,7 @@ export async function createKoe(
     learn: (workspaceId, text, labels) => triage.learn(workspaceId, text, labels),
   };
   const channelCtx = channelContext({ db, log, bus, jobs, config, ingest });
+  ingest.enrich = enrichByChannel(db, channelCtx);
   for (const plugin of channelPlugins) for (const a of plugin.adapters(channelCtx)) adapters.set(a.kind, a);
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));

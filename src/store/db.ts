@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -29,8 +29,33 @@ export function openStore(opts: { databaseUrl?: string; dataDir: string }): Stor
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * better-sqlite3 as Kysely's SQLite driver sees it, with prepared statements kept by their SQL text. The driver calls
+ * `prepare` for every query it runs, and parsing and planning the same few hundred statements again was over a third
+ * of the time SQLite spent under webhook load (`npm run bench -- ingest`). Statements are reused only one at a time:
+ * the driver runs one query at a time on its single connection and reads each result whole (`all`/`run`). A statement
+ * prepared before a migration is re-prepared by SQLite itself when the schema changes. The least recently used beyond
+ * `size` are dropped (statements whose text varies, such as `in (…)` lists of different lengths, do not pile up).
+ */
+export function keepingStatements(sqlite: SQLite.Database, size = 1000): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else {
+        statement = sqlite.prepare(text);
+        if (kept.size >= size) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(text, statement); // the most recently used last
+      return statement;
+    },
+  };
 }
 
 /** One trivial query: the database answers (health checks). */

@@ -229,6 +229,49 @@ describe.each(dialects)('LINE channel (%s)', (dialect) => {
     expect(api.sends('push').at(-1)!.headers['x-line-retry-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('acknowledges without asking LINE for the profile; the name arrives with processing, and a failed lookup is remembered', async () => {
+    const db = desk.koe.koe.db;
+    const recordedCustomer = async (messageId: string) =>
+      JSON.parse(
+        (
+          await db
+            .selectFrom('inbound_events')
+            .select('payload')
+            .where('channel_id', '=', channel.id)
+            .where('external_id', '=', `msg:${messageId}`)
+            .executeTakeFirstOrThrow()
+        ).payload,
+      ).customer;
+    const nameOf = async (userId: string) =>
+      (
+        await db
+          .selectFrom('customer_identities as i')
+          .innerJoin('customers as c', 'c.id', 'i.customer_id')
+          .select('c.name')
+          .where('i.channel_id', '=', channel.id)
+          .where('i.external_id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).name;
+
+    api.names.Ugoto = '後藤 亮';
+    expect((await deliver(textEvent('Ugoto', '領収書をください', { id: '01TESTGOTO' }))).status).toBe(200);
+    // The webhook recorded a placeholder; the processing job read the profile and named the customer.
+    expect(await recordedCustomer('m-01TESTGOTO')).toEqual({ externalId: 'Ugoto', name: 'LINEユーザー' });
+    await conversationOf('後藤 亮');
+
+    // LINE fails the lookup: the customer keeps the placeholder, and the failure is remembered for a while, so the
+    // next message is not held up asking again.
+    api.script('/v2/bot/profile/Uoutage', { status: 500, body: { message: 'Internal server error' } });
+    expect((await deliver(textEvent('Uoutage', '届いていません', { id: '01TESTOUTAGE1' }))).status).toBe(200);
+    await desk.koe.koe.jobs.drain();
+    expect(await nameOf('Uoutage')).toBe('LINEユーザー');
+    api.names.Uoutage = '岡田 真';
+    expect((await deliver(textEvent('Uoutage', 'まだですか', { id: '01TESTOUTAGE2' }))).status).toBe(200);
+    await desk.koe.koe.jobs.drain();
+    expect(api.calls.filter((c) => c.path === '/v2/bot/profile/Uoutage')).toHaveLength(1);
+    expect(await nameOf('Uoutage')).toBe('LINEユーザー');
+  });
+
   it('pushes when the reply token is too old, retrying 5xx and 429 with one retry key', async () => {
     api.names.Usuzuki = '鈴木 一郎';
     expect((await deliver(textEvent('Usuzuki', '返金はいつになりますか', { ageMs: 120_000 }))).status).toBe(200);

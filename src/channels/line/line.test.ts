@@ -3,7 +3,7 @@ import path from 'node:path';
 import { validateSignature } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import { lineCredentialsSchema } from './credentials';
-import { messageText, parseLineBody, readLineEvent, toInboundEvent } from './parse';
+import { messageText, originOfEvent, parseLineBody, readLineEvent, toInboundEvent } from './parse';
 import { lineRetryKey, retryAfterMs } from './send';
 import { isValidLineSignature, lineSignature } from './verify';
 
@@ -72,6 +72,31 @@ describe('LINE webhook parsing', () => {
       to: 'Ra8dbf4673c4a1b2c3d4e5f60718293a4',
       messageType: 'image',
     });
+  });
+
+  it('reads back where a recorded event came from, for the profile lookup after acknowledging', () => {
+    for (const name of ['message-text-user.json', 'message-text-group.json', 'message-image-room.json']) {
+      const item = readLineEvent(eventsOf(fixture(name))[0]);
+      if (item.kind !== 'message') throw new Error('expected a message');
+      const ev = toInboundEvent('ch1', item.event, item.origin);
+      expect(ev.customer.name).toBe(item.origin.userId ? 'LINEユーザー' : 'LINEグループ');
+      expect(originOfEvent(ev)).toEqual(item.origin);
+    }
+    // A group member LINE does not name is the group itself: there is no profile to read.
+    const item = readLineEvent({
+      type: 'message',
+      source: { type: 'group', groupId: 'Cg1' },
+      message: { id: '1', type: 'text', text: 'x' },
+    });
+    if (item.kind !== 'message') throw new Error('expected a message');
+    expect(originOfEvent(toInboundEvent('ch1', item.event, item.origin))).toEqual({
+      sourceType: 'group',
+      userId: null,
+      groupId: 'Cg1',
+      roomId: null,
+      to: 'Cg1',
+    });
+    expect(originOfEvent({ ...toInboundEvent('ch1', item.event, item.origin), meta: { platform: 'x' } })).toBeNull();
   });
 
   it('labels non-text messages and reads follow/unfollow/unknown events', () => {

@@ -133,11 +133,27 @@ export function messageText(m: Pick<LineMessage, 'type' | 'text' | 'fileName' | 
 /** The customer is the person who wrote; a group member without a shared user id is represented by the group. */
 export const customerIdOf = (origin: LineOrigin) => origin.userId ?? origin.to;
 
+/** The name a LINE customer has until their profile is read: the webhook does not wait for LINE's profile API. */
+export const placeholderNameOf = (origin: LineOrigin) => (origin.userId ? LINE_FALLBACK_NAME : 'LINEグループ');
+
+/** Where a recorded LINE event came from, read back from what toInboundEvent stored; null for another platform. */
+export function originOfEvent(event: InboundEvent): LineOrigin | null {
+  const meta = event.meta;
+  if (meta?.platform !== 'line' || typeof meta.to !== 'string') return null;
+  const sourceType = meta.sourceType === 'group' || meta.sourceType === 'room' ? meta.sourceType : 'user';
+  const groupId = typeof meta.groupId === 'string' ? meta.groupId : null;
+  const roomId = typeof meta.roomId === 'string' ? meta.roomId : null;
+  // The customer is the user when LINE named one; a group or room member it did not name is the group or room itself.
+  const externalId = event.customer.externalId;
+  const userId = sourceType === 'user' || externalId !== meta.to ? externalId : null;
+  return { sourceType, userId, groupId, roomId, to: meta.to };
+}
+
 export function toInboundEvent(
   channelId: string,
   event: LineMessageEvent,
   origin: LineOrigin,
-  customerName: string,
+  customerName = placeholderNameOf(origin),
 ): InboundEvent {
   const message = event.message;
   const occurredAt = platformTime(event.timestamp);

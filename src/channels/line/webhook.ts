@@ -4,7 +4,6 @@ import { DomainError, notFound } from '../../domain/errors';
 import type { ChannelContext } from '../plugin';
 import type { LineCredentials } from './credentials';
 import { customerIdOf, parseLineBody, readLineEvent, toInboundEvent } from './parse';
-import type { LineProfiles } from './profile';
 import { isValidLineSignature } from './verify';
 
 const rawBodyOf = (req: FastifyRequest) =>
@@ -15,11 +14,7 @@ async function lineChannel(ctx: ChannelContext, channelId: string) {
   return (await channels.live(ctx.db, channelId, 'line'))?.id;
 }
 
-export async function lineWebhookRoutes(
-  app: FastifyInstance,
-  ctx: ChannelContext,
-  profiles: LineProfiles,
-): Promise<void> {
+export async function lineWebhookRoutes(app: FastifyInstance, ctx: ChannelContext): Promise<void> {
   app.post<{ Params: { channelId: string } }>(
     '/webhooks/line/:channelId',
     { schema: { hide: true } },
@@ -52,8 +47,9 @@ export async function lineWebhookRoutes(
           await ctx.reject(channelId, rawEvent, item.reason);
           rejected++;
         } else if (item.kind === 'message') {
-          const name = await profiles.displayName(channelId, creds, item.origin);
-          const r = await ctx.record(toInboundEvent(channelId, item.event, item.origin, name));
+          // Recorded under a placeholder name: the processing job reads the sender's profile (the plugin's enrich), so
+          // LINE's profile API never delays the acknowledgement.
+          const r = await ctx.record(toInboundEvent(channelId, item.event, item.origin));
           if (r.rejected) rejected++;
           else if (!r.duplicate) recorded++;
         } else if (item.kind === 'postback') {
@@ -61,7 +57,6 @@ export async function lineWebhookRoutes(
           const taken = await ctx.choiceTapped(channelId, customerIdOf(item.origin), item.data);
           if (!taken) req.log.info({ channelId }, 'LINE postback not for Koe, or no longer answerable; ignored');
         } else if (item.kind === 'follow') {
-          await profiles.displayName(channelId, creds, item.origin); // warms the cache for the first message
           req.log.info({ channelId }, 'LINE follow');
         } else if (item.kind === 'unfollow') {
           req.log.info({ channelId }, 'LINE unfollow: pushes to this user will no longer be delivered');

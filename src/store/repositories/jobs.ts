@@ -69,19 +69,14 @@ export const jobRows = {
       .executeTakeFirst();
     return Boolean(r);
   },
-  /** The next due job, claimed for this runner (null when none is due; retries when another runner won the race). */
+  /**
+   * The next due job, claimed for this runner in one statement (undefined when none is due). The conditional update is
+   * what makes a claim safe with several runners on PostgreSQL: when another runner took the chosen row first, no row
+   * is updated, and the next due one is tried if there is one.
+   */
   async claimNext(db: Db, now: string, lockedUntil: string): Promise<JobTable | undefined> {
     for (;;) {
-      const candidate = await db
-        .selectFrom('jobs')
-        .select('id')
-        .where('status', '=', 'queued')
-        .where('run_at', '<=', now)
-        .orderBy('run_at')
-        .limit(1)
-        .executeTakeFirst();
-      if (!candidate) return undefined;
-      const r = await db
+      const claimed = await db
         .updateTable('jobs')
         .set((eb) => ({
           status: 'running',
@@ -89,11 +84,27 @@ export const jobRows = {
           attempts: eb('attempts', '+', 1),
           updated_at: now,
         }))
-        .where('id', '=', candidate.id)
+        .where('id', '=', (eb) =>
+          eb
+            .selectFrom('jobs as due')
+            .select('due.id')
+            .where('due.status', '=', 'queued')
+            .where('due.run_at', '<=', now)
+            .orderBy('due.run_at')
+            .limit(1),
+        )
         .where('status', '=', 'queued')
+        .returningAll()
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) > 0)
-        return db.selectFrom('jobs').selectAll().where('id', '=', candidate.id).executeTakeFirstOrThrow();
+      if (claimed) return claimed;
+      const due = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', now)
+        .limit(1)
+        .executeTakeFirst();
+      if (!due) return undefined;
     }
   },
   async renewLock(db: Db, id: string, lockedUntil: string): Promise<void> {
