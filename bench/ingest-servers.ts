@@ -15,6 +15,7 @@ const listening = (port: number) => process.send!({ port });
 const portOf = (addr: string | AddressInfo | null) => (typeof addr === 'object' && addr ? addr.port : 0);
 
 if (mode === 'koe') {
+  if (process.env.KOE_BENCH_SQL_STATS) await import('./sql-stats');
   const config = loadConfig({ ...process.env, PORT: '0' });
   // Logged at the configured level (info by default, as deployed) to stdout, which the bench discards.
   const koe = await createKoe(config, { log: pino({ level: config.logLevel }) });

@@ -10,7 +10,8 @@
  *
  * Half the messages come from a LINE user Koe has not seen (two messages per user), so profile lookups happen at load.
  * KOE_BENCH_LEVELS (default 1,16,64), KOE_BENCH_SECONDS per level (5), KOE_BENCH_RATE (2000 requests/s),
- * KOE_BENCH_LINE_API_MS (fake LINE API answer time, 50).
+ * KOE_BENCH_LINE_API_MS (fake LINE API answer time, 50). KOE_BENCH_CPU_PROF=<dir> writes Koe's CPU profile there;
+ * KOE_BENCH_SQL_STATS=1 prints the statements Koe spent most time on (bench/sql-stats.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -32,7 +33,14 @@ interface Server {
 
 function startServer(mode: 'koe' | 'echo' | 'line-api', env: Record<string, string> = {}): Promise<Server> {
   const proc = fork(SERVERS, [mode], {
-    execArgv: ['--import', 'tsx'],
+    // KOE_BENCH_CPU_PROF=<dir>: Koe writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(mode === 'koe' && process.env.KOE_BENCH_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOE_BENCH_CPU_PROF]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
