@@ -223,6 +223,18 @@ export interface BreakdownRow {
   csatAverage: number | null;
 }
 
+/** A breakdown row: the headline figures a row shows, whichever way they were computed (facts or rollups). */
+export const breakdownRow = (key: string, h: Headline): BreakdownRow => ({
+  key,
+  conversations: h.conversations,
+  replied: h.replied,
+  responseRate: h.responseRate,
+  frtMedianMs: h.frtMedianMs,
+  slaAttainment: h.slaAttainment,
+  resolutionMedianMs: h.resolutionMedianMs,
+  csatAverage: h.csatAverage,
+});
+
 /** Every local day from `fromDay` to `toDay` inclusive (YYYY-MM-DD). */
 export function daysBetween(fromDay: string, toDay: string): string[] {
   const out: string[] = [];
@@ -321,19 +333,7 @@ function breakdownBy(facts: ReportFact[], dim: Dimension, now: Date): BreakdownR
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
   }
   return [...groups]
-    .map(([key, rows]) => {
-      const h = headline(rows, now);
-      return {
-        key,
-        conversations: h.conversations,
-        replied: h.replied,
-        responseRate: h.responseRate,
-        frtMedianMs: h.frtMedianMs,
-        slaAttainment: h.slaAttainment,
-        resolutionMedianMs: h.resolutionMedianMs,
-        csatAverage: h.csatAverage,
-      };
-    })
+    .map(([key, rows]) => breakdownRow(key, headline(rows, now)))
     .sort((a, b) => b.conversations - a.conversations || a.key.localeCompare(b.key));
 }
 

@@ -1,5 +1,6 @@
 import type { ReportFact } from '../../store/repositories/reports';
 import {
+  breakdownRow,
   daysBetween,
   DIMENSIONS,
   dimensionValue,
@@ -448,17 +449,7 @@ export function buildRollupReport(input: {
   for (const [id, t] of current) {
     const [dim, key] = id.split('\u0000') as [Dimension | '', string];
     if (dim === '' || t.conversations <= 0) continue;
-    const h = headlineOf(t);
-    breakdown[dim].push({
-      key,
-      conversations: h.conversations,
-      replied: h.replied,
-      responseRate: h.responseRate,
-      frtMedianMs: h.frtMedianMs,
-      slaAttainment: h.slaAttainment,
-      resolutionMedianMs: h.resolutionMedianMs,
-      csatAverage: h.csatAverage,
-    });
+    breakdown[dim].push(breakdownRow(key, headlineOf(t)));
     if (dim === 'level') {
       const row = sla.get(Math.min(3, Number(key)));
       if (row) {
