@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { refreshReportFacts } from '../src/desk/reports/facts';
 import { buildDeskReport, buildFactsReport, buildNaiveReport } from '../src/desk/reports/report';
-import { rollupDifferences } from '../src/desk/reports/rollups';
+import { HISTOGRAM_FIGURES, rollupDifferences } from '../src/desk/reports/rollups';
 import { migrateToLatest, openStore } from '../src/store/db';
 import { timed } from './counts';
 import { seedDesk } from './desk-seed';
@@ -61,15 +61,7 @@ export async function benchReports(): Promise<void> {
       [stored.current, naive.current],
       [stored.before, naive.before],
     ] as const)
-      for (const k of [
-        'frtMedianMs',
-        'frtP90Ms',
-        'frtBusinessMedianMs',
-        'frtBusinessP90Ms',
-        'resolutionMedianMs',
-        'resolutionP90Ms',
-        'handoffMedianMs',
-      ] as const) {
+      for (const k of HISTOGRAM_FIGURES.headline) {
         const x = a[k];
         const y = e[k];
         if (x === null || y === null) continue;

@@ -223,6 +223,17 @@ export interface BreakdownRow {
   csatAverage: number | null;
 }
 
+/** Categories by conversations now, with the period before and the change; most talked about first. */
+export const topicsAgainst = (now: Map<string, number>, was: Map<string, number>) =>
+  [...new Set([...now.keys(), ...was.keys()])]
+    .map((category) => ({
+      category,
+      conversations: now.get(category) ?? 0,
+      before: was.get(category) ?? 0,
+      change: (now.get(category) ?? 0) - (was.get(category) ?? 0),
+    }))
+    .sort((a, b) => b.conversations - a.conversations || b.change - a.change || a.category.localeCompare(b.category));
+
 /** A breakdown row: the headline figures a row shows, whichever way they were computed (facts or rollups). */
 export const breakdownRow = (key: string, h: Headline): BreakdownRow => ({
   key,
@@ -300,14 +311,7 @@ export function buildReport(input: {
   };
   const now_ = countBy(facts);
   const was = countBy(input.before);
-  const categories = [...new Set([...now_.keys(), ...was.keys()])]
-    .map((category) => ({
-      category,
-      conversations: now_.get(category) ?? 0,
-      before: was.get(category) ?? 0,
-      change: (now_.get(category) ?? 0) - (was.get(category) ?? 0),
-    }))
-    .sort((a, b) => b.conversations - a.conversations || b.change - a.change || a.category.localeCompare(b.category));
+  const categories = topicsAgainst(now_, was);
   return {
     from: input.from,
     to: input.to,

@@ -8,6 +8,7 @@ import {
   frtBin,
   owedReply,
   slaNow,
+  topicsAgainst,
   type BreakdownRow,
   type Dimension,
   type FrtBin,
@@ -471,14 +472,7 @@ export function buildRollupReport(input: {
   };
   const now_ = categoryCounts(current);
   const was = categoryCounts(before);
-  const categories = [...new Set([...now_.keys(), ...was.keys()])]
-    .map((category) => ({
-      category,
-      conversations: now_.get(category) ?? 0,
-      before: was.get(category) ?? 0,
-      change: (now_.get(category) ?? 0) - (was.get(category) ?? 0),
-    }))
-    .sort((a, b) => b.conversations - a.conversations || b.change - a.change || a.category.localeCompare(b.category));
+  const categories = topicsAgainst(now_, was);
 
   const escalated = [2, 3].map((level) => ({ level, conversations: all.escalatedTo[level] ?? 0 }));
   for (let level = 4; level < all.escalatedTo.length; level++)
