@@ -31,6 +31,8 @@ import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
 import { listeningRoutes } from './routes/listening';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
+import { helpCenterRoutes } from './routes/help-center';
+import { helpCenterPageRoutes } from './routes/help-center-pages';
 import { reportPhraseRoutes } from './routes/report-phrases';
 import { securityRoutes } from './routes/security';
 import { systemRoutes } from './routes/system';
@@ -142,6 +144,8 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(listeningRoutes(koe));
   await app.register(reportPhraseRoutes(koe));
   await app.register(knowledgeBaseRoutes(koe));
+  await app.register(helpCenterRoutes(koe));
+  await app.register(helpCenterPageRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

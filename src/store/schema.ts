@@ -595,6 +595,17 @@ export interface KbSearchTable {
   tokens: string;
 }
 
+export interface HelpCenterTable {
+  workspace_id: string;
+  /** 0 | 1. */
+  enabled: number;
+  slug: string;
+  name: string | null;
+  /** #rrggbb. */
+  accent: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   agents: AgentTable;
@@ -642,4 +653,5 @@ export interface Database {
   kb_articles: KbArticleTable;
   kb_revisions: KbRevisionTable;
   kb_search: KbSearchTable;
+  help_centers: HelpCenterTable;
 }

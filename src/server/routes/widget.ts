@@ -13,6 +13,8 @@ import {
   SurveyViewSchema,
   WidgetSurveyBody,
 } from '../../contracts/widget';
+import { ArticleSuggestionQuery, ArticleSuggestionSchema } from '../../contracts/help-center';
+import { articleSuggestions } from '../../desk/help-center';
 import { answerSurvey, SURVEY_OPEN_DAYS, surveyView } from '../../desk/satisfaction';
 import { guestName, visitorExternalId } from '../../channels/webchat/visitor';
 import { toWidgetMessage } from '../../channels/webchat/widget-message';
@@ -24,6 +26,7 @@ import { topics } from '../../realtime/bus';
 import { channels, customers, messages, surveys, type Channel } from '../../store/repositories';
 import type { Koe } from '../context';
 import { withoutCsrf } from '../route-table';
+import { baseUrl } from './channels';
 import { streamTopic } from '../sse';
 
 /**
@@ -182,6 +185,30 @@ export const widgetRoutes =
             },
           });
         return reply.status(202).send({ id: eventId, accepted: true });
+      },
+    );
+
+    // The help center before a message: published articles for what the visitor is typing (the widget debounces).
+    app.get(
+      '/api/widget/:publicKey/articles',
+      {
+        config: {
+          rateLimit: { max: 60, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `widget-kb|${req.ip}` },
+        },
+        schema: {
+          tags: ['widget'],
+          summary:
+            'Published help-center articles for the words a visitor is typing (empty when the help center is off)',
+          params: WidgetKeyParams,
+          querystring: ArticleSuggestionQuery,
+          response: { 200: Items(ArticleSuggestionSchema) },
+        },
+      },
+      async (req) => {
+        const channel = await webchat(req.params.publicKey);
+        return {
+          items: await articleSuggestions(koe.db, channel.publicKey, req.query.q, req.query.lang, baseUrl(koe, req)),
+        };
       },
     );
 

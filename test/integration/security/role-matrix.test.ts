@@ -31,6 +31,14 @@ const PUBLIC_ROUTES = new Set([
   // A customer's survey page: the token in the address (survey id + HMAC) is its only key.
   'GET /rate/:token',
   'POST /rate/:token',
+  // The public help center: published articles only, 404 while a workspace's help center is off.
+  'GET /help/:slug',
+  'GET /help/:slug/:lang',
+  'GET /help/:slug/:lang/categories/:category',
+  'GET /help/:slug/:lang/articles/:id',
+  'GET /help/:slug/:lang/search',
+  'GET /help/:slug/sitemap.xml',
+  'GET /robots.txt',
 ]);
 const concrete = (url: string) =>
   url.replace(/:publicKey/g, 'no-such-key').replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
@@ -124,7 +132,11 @@ describe.each(dialects)('route × role × authentication matrix (%s)', (dialect)
       },
     ];
     routes = desk.koe.app.routeTable.filter(
-      (r) => r.url.startsWith('/api/') || r.url.startsWith('/rate/') || r.url === '/healthz' || r.url === '/metrics',
+      (r) =>
+        r.url.startsWith('/api/') ||
+        r.url.startsWith('/rate/') ||
+        r.url.startsWith('/help/') ||
+        ['/healthz', '/metrics', '/robots.txt'].includes(r.url),
     );
   });
   afterAll(() => desk.close());

@@ -59,6 +59,7 @@ export const enAudit: Strings<typeof jaAudit> = {
     kb_article__restored: 'Knowledge article restored to an earlier revision',
     kb_article__archived: 'Knowledge article deleted (archived)',
     kb__imported: 'Knowledge articles imported',
+    help_center__updated: 'Help center settings changed',
     listening__created: 'Listening query added',
     listening__updated: 'Listening query changed',
     listening__deleted: 'Listening query removed',
@@ -112,6 +113,8 @@ export const enAudit: Strings<typeof jaAudit> = {
     open: 'Open the conversation',
   },
   auditDetail: {
+    helpCenterOn: 'Help center on',
+    address: 'Address',
     ip: 'IP address',
     rating: 'Rating',
     from: 'Before',

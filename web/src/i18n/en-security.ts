@@ -16,6 +16,7 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
     startOver: 'Start over',
   },
   errorCodes: {
+    help_center_slug_taken: 'Another workspace’s help center already uses this address. Choose another one.',
     kb_revision_conflict:
       'Someone else saved this article after you opened it. Load the latest version and make your change again.',
     kb_import_invalid: 'Some lines of the file cannot be imported, so nothing was imported.',

@@ -57,6 +57,7 @@ export const jaAudit = {
     kb_article__restored: 'ナレッジ記事を以前の版に戻す',
     kb_article__archived: 'ナレッジ記事を削除（アーカイブ）',
     kb__imported: 'ナレッジ記事を取り込み',
+    help_center__updated: 'ヘルプセンターの設定を変更',
     listening__created: 'リスニング条件を追加',
     listening__updated: 'リスニング条件を変更',
     listening__deleted: 'リスニング条件を削除',
@@ -110,6 +111,8 @@ export const jaAudit = {
     open: '会話を開く',
   },
   auditDetail: {
+    helpCenterOn: 'ヘルプセンター公開',
+    address: 'アドレス',
     ip: 'IPアドレス',
     rating: '評価',
     from: '変更前',

@@ -14,6 +14,8 @@ export const jaSecurity = {
     startOver: '最初からやり直す',
   },
   errorCodes: {
+    help_center_slug_taken:
+      'このアドレスは他のワークスペースのヘルプセンターが使っています。別のアドレスにしてください。',
     kb_revision_conflict:
       'この記事は、開いたあとで他の人が保存しました。最新の内容を読み込んでから、もう一度変更してください。',
     kb_import_invalid: 'ファイルに取り込めない行があるため、何も取り込んでいません。',
