@@ -49,6 +49,7 @@
       high: '満足',
       npsLow: 'すすめない',
       npsHigh: 'ぜひすすめたい',
+      suggested: 'こちらの記事で解決するかもしれません',
     },
     en: {
       open: 'Chat with us',
@@ -74,6 +75,7 @@
       high: 'Great',
       npsLow: 'Not likely',
       npsHigh: 'Very likely',
+      suggested: 'These articles might answer your question',
     },
   };
   var langAttr = (script.getAttribute('data-lang') || '').toLowerCase();
@@ -138,6 +140,7 @@
     '    <button type="button" class="close" aria-label=""><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg></button></header>' +
     '  <div class="notice" hidden></div>' +
     '  <div class="log" role="log" aria-live="polite"></div>' +
+    '  <div class="suggest" data-testid="koe-widget-suggestions" aria-live="polite" hidden></div>' +
     '  <form class="composer"><textarea rows="1" data-testid="koe-widget-input"></textarea>' +
     '    <button type="submit" class="send" data-testid="koe-widget-send"></button></form>' +
     '  <div class="brand"></div>' +
@@ -156,6 +159,7 @@
     notice: root.querySelector('.notice'),
     log: root.querySelector('.log'),
     form: root.querySelector('form'),
+    suggest: root.querySelector('.suggest'),
     input: root.querySelector('textarea'),
     send: root.querySelector('.send'),
     brand: root.querySelector('.brand'),
@@ -525,6 +529,7 @@
     if (!text) return;
     el.input.value = '';
     autoGrow();
+    suggestFor('');
     var m = upsert(
       {
         id: null,
@@ -592,6 +597,70 @@
     });
   }
 
+  // ---- help-center articles while the visitor types ------------------------------------------
+  // Published articles for the words typed so far (debounced; the server answers nothing when the help center is
+  // off). Only the newest answer is shown.
+  var suggestTimer = null;
+  var suggestSeq = 0;
+
+  function suggestFor(text) {
+    clearTimeout(suggestTimer);
+    var q = text.trim();
+    var seq = ++suggestSeq;
+    if (q.length < 2) {
+      renderSuggestions([]);
+      return;
+    }
+    suggestTimer = setTimeout(function () {
+      request('GET', '/articles?q=' + encodeURIComponent(q.slice(0, 200)) + '&lang=' + lang)
+        .then(function (res) {
+          if (seq === suggestSeq) renderSuggestions((res && res.items) || []);
+        })
+        .catch(function () {
+          /* suggestions are a help, never an error */
+        });
+    }, 350);
+  }
+
+  function renderSuggestions(items) {
+    el.suggest.innerHTML = '';
+    el.suggest.hidden = items.length === 0;
+    if (!items.length) return;
+    var heading = document.createElement('div');
+    heading.className = 'suggest-title';
+    heading.textContent = t.suggested;
+    el.suggest.appendChild(heading);
+    items.slice(0, 3).forEach(function (item) {
+      var a = document.createElement('a');
+      a.href = /^https?:/i.test(item.url) ? item.url : '#';
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.setAttribute('data-testid', 'koe-widget-suggestion');
+      var title = document.createElement('strong');
+      title.textContent = item.title;
+      var snippet = document.createElement('span');
+      snippet.textContent = item.snippet;
+      a.appendChild(title);
+      a.appendChild(snippet);
+      el.suggest.appendChild(a);
+    });
+  }
+
+  el.input.addEventListener('input', function () {
+    suggestFor(el.input.value);
+  });
+
+  // ---- opened from a link: the help center's "chat with us" points at #koe-chat -------------
+  function openFromHash() {
+    if (window.location.hash !== '#koe-chat') return;
+    // Dropped at once, so the same link opens the chat again after the visitor closed it.
+    if (window.history && history.replaceState)
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (!state.opened) setOpen(true);
+  }
+  window.addEventListener('hashchange', openFromHash);
+  openFromHash();
+
   function STYLES() {
     return [
       ':host{all:initial}',
@@ -639,6 +708,13 @@
       '.status:empty{display:none}',
       '.is-failed .status{color:#c92a2a}',
       '.retry{background:none;border:0;color:#0c8599;font:inherit;font-weight:700;cursor:pointer;text-decoration:underline;padding:0}',
+      '.suggest{padding:8px 12px;border-top:1px solid #e9ecef;background:#fff;max-height:40%;overflow-y:auto}',
+      '.suggest[hidden]{display:none}',
+      '.suggest-title{font-size:12px;color:#495057;margin-bottom:4px}',
+      '.suggest a{display:block;padding:6px 8px;border-radius:8px;color:#0b7285;text-decoration:none}',
+      '.suggest a:hover,.suggest a:focus-visible{background:#e3fafc}',
+      '.suggest strong{display:block;font-size:13px}',
+      '.suggest span{display:block;font-size:12px;color:#495057;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}',
       '.composer{display:flex;gap:8px;align-items:flex-end;padding:10px 12px;border-top:1px solid #e9ecef;background:#fff}',
       'textarea{flex:1;resize:none;border:1px solid #ced4da;border-radius:10px;padding:8px 10px;font:inherit;color:inherit;min-height:40px;max-height:120px;background:#fff}',
       '.send{border:0;border-radius:10px;background:#0c8599;color:#fff;font:inherit;font-weight:700;padding:0 16px;height:40px;cursor:pointer;white-space:nowrap}',
