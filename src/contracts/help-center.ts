@@ -1,10 +1,6 @@
 import { z } from 'zod';
+import { HELP_CENTER_ACCENT, HELP_CENTER_NAME_MAX, HELP_CENTER_SLUG } from './help-center-values';
 import { ARTICLE_LANGS } from './knowledge-base-values';
-
-/** A public address segment: lower-case letters, digits and single hyphens, 2–40 characters. */
-export const HELP_CENTER_SLUG = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/;
-/** The accent colour: #rrggbb. */
-export const HELP_CENTER_ACCENT = /^#[0-9a-fA-F]{6}$/;
 
 /** A workspace's public help center: whether it is on, its address and the brand's name and colour. */
 export const HelpCenterSettingsSchema = z.object({
@@ -31,7 +27,7 @@ export const HelpCenterSettingsUpdate = z.object({
   name: z
     .string()
     .trim()
-    .max(80)
+    .max(HELP_CENTER_NAME_MAX)
     .nullable()
     .transform((n) => n || null)
     .optional(),

@@ -90,22 +90,6 @@ export async function updateHelpCenterSettings(
   });
 }
 
-/**
- * The sandbox's shop opens its help center so the demo shows it; a workspace whose admin already saved settings
- * keeps them.
- */
-export async function openDemoHelpCenter(db: Db, workspaceId: string): Promise<void> {
-  if (await helpCenters.get(db, workspaceId)) return;
-  const taken = await helpCenters.bySlug(db, 'koemart');
-  await helpCenters.save(db, {
-    workspaceId,
-    enabled: true,
-    slug: taken ? `koemart-${workspaceId.slice(0, 8)}` : 'koemart',
-    name: 'Koeマート',
-    accent: '#c2410c',
-  });
-}
-
 /** An open help center as its pages need it: the brand, and the chat its "still need help?" link opens. */
 export interface HelpCenterSite {
   workspaceId: string;

@@ -1,6 +1,7 @@
 import type { Koe } from '../server/context';
 import { workspaces } from '../store/repositories';
 import { storeDirectory } from './connect';
+import { openDemoHelpCenter } from './help-center';
 import { seedHistory } from './history';
 import { startSandbox, type Sandbox } from './sandbox';
 
@@ -35,6 +36,8 @@ export async function runSandboxWithDesk(
       if (seeded)
         koe.log.info(seeded, `sandbox: wrote ${seeded.conversations} past conversations over ${seeded.days} days`);
     }
+    if (await openDemoHelpCenter(koe.db, workspace.id))
+      koe.log.info('sandbox: the help center is on (knowledge base → help center to change it)');
     sandbox.startTraffic();
     koe.log.info(
       { page: sandbox.url, ratePerMinute: opts.ratePerMinute },

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoHelpCenter } from '../../src/sandbox/help-center';
+import { workspaces } from '../../src/store/repositories';
 import { Client, dialects, openDesk, signedInAgent, type OpenDesk } from './harness';
 
 /** Issue 16: the public help center — pages, settings, sitemap, and the widget's article suggestions. */
@@ -271,5 +273,31 @@ describe.each(dialects)('help center (%s)', (dialect) => {
       `/api/widget/${desk.channel.publicKey}/articles?q=${encodeURIComponent('営業時間')}`,
     );
     expect(suggest.body.items).toEqual([]);
+  });
+});
+
+describe.each(dialects)('the sandbox opens its help center (%s)', (dialect) => {
+  let desk: OpenDesk;
+  beforeAll(async () => {
+    desk = await openDesk(dialect);
+  });
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  it('turns it on with a few published articles, once, and leaves an admin’s settings alone', async () => {
+    const workspace = (await workspaces.first(desk.koe.koe.db))!;
+    expect(await openDemoHelpCenter(desk.koe.koe.db, workspace.id)).toBe(true);
+    const home = await new Client(desk.koe.base).get('/help/koemart/ja');
+    expect(home.status).toBe(200);
+    expect(String(home.body)).toContain('送料とお届け日数');
+    const suggest = await new Client(desk.koe.base).get(
+      `/api/widget/${desk.channel.publicKey}/articles?q=${encodeURIComponent('送料')}&lang=ja`,
+    );
+    expect(suggest.body.items.map((i: any) => i.title)).toEqual(['送料とお届け日数']);
+    expect((await desk.admin.patch('/api/kb/help-center', { enabled: false })).status).toBe(200);
+    expect(await openDemoHelpCenter(desk.koe.koe.db, workspace.id)).toBe(false);
+    expect((await desk.admin.get('/api/kb/help-center')).body.enabled).toBe(false);
+    expect((await desk.admin.get('/api/kb/articles')).body.items).toHaveLength(3);
   });
 });

@@ -12,9 +12,11 @@ import type {
   RevisionSummary,
 } from '@contracts/knowledge-base';
 import type { Page } from '@contracts/common';
+import type { HelpCenterSettings, HelpCenterSettingsUpdate } from '@contracts/help-center';
 import type { ArticleStatus } from '@contracts/knowledge-base-values';
 import { api } from './client';
 
+export type { HelpCenterSettings };
 export type { Article, ArticleContentInput, ArticleHit, ArticleSummary, Revision, RevisionSummary };
 
 export const kbKeys = {
@@ -125,3 +127,20 @@ export function useImportArticles() {
 
 /** Downloaded by the browser itself (a plain link), so the file is saved as the server names it. */
 export const EXPORT_URL = '/api/kb/export.jsonl';
+
+/** The public help center's settings (admins). */
+export function useHelpCenter(enabled: boolean) {
+  return useQuery({
+    queryKey: ['kb', 'help-center'] as const,
+    queryFn: () => api.get<HelpCenterSettings>('/api/kb/help-center'),
+    enabled,
+  });
+}
+
+export function useSaveHelpCenter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: HelpCenterSettingsUpdate) => api.patch<HelpCenterSettings>('/api/kb/help-center', change),
+    onSuccess: (saved) => queryClient.setQueryData(['kb', 'help-center'], saved),
+  });
+}

@@ -1,6 +1,24 @@
 // The knowledge base (mirrors ja-knowledge.ts).
 export const enKnowledge = {
   knowledge: {
+    helpCenter: {
+      title: 'Help center (public site for customers)',
+      intro:
+        'Publishes the articles marked “Published” as a site customers read without signing in. Drafts are never shown. If you have a web chat channel, every page offers “Chat with us”, and the chat suggests articles while customers type.',
+      on: 'Live',
+      off: 'Off',
+      enabled: 'Publish the help center',
+      open: 'Open the public site',
+      name: 'Display name',
+      nameHint: 'Empty shows the workspace’s name',
+      slug: 'Address',
+      slugHint: 'Lower-case letters, digits and hyphens (2–40)',
+      slugInvalid: 'Use 2–40 lower-case letters, digits and hyphens (not at either end)',
+      accent: 'Accent colour',
+      accentHint: 'Written #rrggbb',
+      accentInvalid: 'Write the colour as #rrggbb',
+      save: 'Save',
+    },
     nav: 'Knowledge base',
     title: 'Knowledge base',
     intro:

@@ -1,6 +1,24 @@
 // The knowledge base: articles for agents, written by supervisors and admins (en-knowledge.ts mirrors the keys).
 export const jaKnowledge = {
   knowledge: {
+    helpCenter: {
+      title: 'ヘルプセンター（お客様向けの公開サイト）',
+      intro:
+        '「公開中」の記事を、お客様がサインインせずに読めるサイトとして公開します。下書きは公開されません。ウェブチャットのチャネルがあれば、各ページに「チャットで問い合わせる」が表示され、チャットの入力中にも記事が提案されます。',
+      on: '公開中',
+      off: '非公開',
+      enabled: 'ヘルプセンターを公開する',
+      open: '公開サイトを開く',
+      name: '表示名',
+      nameHint: '空欄ならワークスペース名',
+      slug: 'アドレス',
+      slugHint: '英小文字・数字・ハイフン（2〜40文字）',
+      slugInvalid: '英小文字・数字・ハイフンで2〜40文字にしてください（先頭と末尾はハイフン以外）',
+      accent: 'アクセントカラー',
+      accentHint: '#rrggbb の形式',
+      accentInvalid: '#rrggbb の形式で入力してください',
+      save: '保存',
+    },
     nav: 'ナレッジベース',
     title: 'ナレッジベース',
     intro:

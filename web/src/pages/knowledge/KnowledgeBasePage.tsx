@@ -17,6 +17,7 @@ import { formatDateTime } from '../../lib/time';
 import { AdminPage } from '../admin/AdminPage';
 import { ArticleBadges } from './ArticleBadges';
 import { titleFor } from './articleText';
+import { HelpCenterSection } from './HelpCenterSection';
 import { ImportButton } from './ImportButton';
 
 type StatusFilter = 'all' | ArticleStatus;
@@ -65,6 +66,7 @@ export function KnowledgeBasePage() {
         <Text size="sm" c="dimmed" maw={760}>
           {t('knowledge.intro')}
         </Text>
+        {role === 'admin' && <HelpCenterSection />}
         <TextInput
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
