@@ -1,4 +1,4 @@
-import type { Article } from '../contracts/knowledge-base';
+import type { Article, ArticleHit } from '../contracts/knowledge-base';
 import type { ArticleLang } from '../contracts/knowledge-base-values';
 import type {
   ArticleSuggestion,
@@ -10,6 +10,7 @@ import { DomainError } from '../domain/errors';
 import type { Actor } from '../domain/permissions';
 import { plainOfMarkdown } from '../search/plain-text';
 import { snippetOf } from '../search/snippet';
+import { suggestionTerms } from '../search/suggestion-terms';
 import {
   audit,
   byAgent,
@@ -158,7 +159,19 @@ export async function articleSuggestions(
   if (!channel || channel.kind !== 'webchat') return [];
   const row = await helpCenters.get(db, channel.workspaceId);
   if (!row?.enabled) return [];
-  const hits = await searchArticles(db, channel.workspaceId, q, 'published', SUGGESTIONS);
+  // The whole text rarely matches as one phrase while it is a question being typed: its content words count too, and
+  // an article found by more of them (the whole text weighs most) comes first.
+  const found = new Map<string, { hit: ArticleHit; score: number; order: number }>();
+  for (const [i, term] of suggestionTerms(q).entries())
+    for (const hit of await searchArticles(db, channel.workspaceId, term, 'published', SUGGESTIONS)) {
+      const seen = found.get(hit.article.id) ?? { hit, score: 0, order: found.size };
+      seen.score += i === 0 ? 3 : 1;
+      found.set(hit.article.id, seen);
+    }
+  const hits = [...found.values()]
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, SUGGESTIONS)
+    .map((f) => f.hit);
   const out: ArticleSuggestion[] = [];
   for (const hit of hits) {
     let shown: ArticleLang = hit.lang;

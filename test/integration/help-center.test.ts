@@ -259,6 +259,11 @@ describe.each(dialects)('help center (%s)', (dialect) => {
         lang: 'en',
       },
     ]);
+    // A question being typed finds the article by its words.
+    const typed = await anon.get(`/api/widget/${key}/articles?q=${encodeURIComponent('営業時間はいつですか')}&lang=ja`);
+    expect(typed.body.items.map((i: any) => i.title)).toEqual(['営業時間のご案内']);
+    const words = await anon.get(`/api/widget/${key}/articles?q=${encodeURIComponent('when are you open')}&lang=en`);
+    expect(words.body.items.map((i: any) => i.title)).toEqual(['Opening hours']);
     expect((await anon.get(`/api/widget/${key}/articles?q=${encodeURIComponent('未公開')}`)).body.items).toEqual([]);
     expect((await anon.get(`/api/widget/${key}/articles?q=`)).status).toBe(400);
     expect((await anon.get(`/api/widget/no-such-key/articles?q=x`)).status).toBe(404);
