@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { markdownToSafeHtml } from './markdown';
 
 describe('markdownToSafeHtml', () => {
-  it('renders headings, emphasis, lists, tables and kept line breaks', () => {
+  it('renders headings (below the page’s h1), emphasis, lists, tables and kept line breaks', () => {
     const html = markdownToSafeHtml(
       '# 営業時間\n\n平日は**10時〜18時**です。\n土日はお休み。\n\n- 電話\n- メール\n\n| a | b |\n|---|---|\n| 1 | 2 |',
     );
-    expect(html).toContain('<h1>営業時間</h1>');
+    expect(html).toContain('<h2>営業時間</h2>');
     expect(html).toContain('<strong>10時〜18時</strong>です。<br>');
     expect(html).toContain('<li>電話</li>');
     expect(html).toContain('<td>1</td>');

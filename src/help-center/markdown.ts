@@ -29,6 +29,16 @@ function rawHtmlAsText() {
   };
 }
 
+/** The page's title is its one h1: the body's headings start one level below it (# → h2, ###### stays h6). */
+function headingsBelowTitle() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (level) node.tagName = `h${Math.min(Number(level) + 1, 6)}`;
+    });
+  };
+}
+
 /** External links leave the help center without handing it the opener or vouching for the address. */
 function externalLinks() {
   return (tree: HastRoot) => {
@@ -57,6 +67,7 @@ const processor = unified()
     },
   })
   .use(rehypeSanitize, schema)
+  .use(headingsBelowTitle)
   .use(externalLinks)
   .use(rehypeStringify);
 

@@ -62,7 +62,7 @@ form.search{display:flex;gap:8px;margin-top:20px}
 form.search input{flex:1;min-width:0;font:inherit;padding:10px 14px;border:2px solid transparent;border-radius:10px;color:#1f2328}
 form.search button,.button{font:inherit;font-weight:700;padding:10px 18px;border-radius:10px;border:2px solid ${onAccent};background:transparent;color:${onAccent};cursor:pointer}
 .button{display:inline-block;background:${bar};color:${onAccent};border-color:${bar};text-decoration:none}
-main{padding:28px 20px 8px}
+main.wrap{padding-top:28px;padding-bottom:8px}
 h1{font-size:26px;line-height:1.4;margin:0 0 16px}h2{font-size:19px;line-height:1.4;margin:0 0 8px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:16px;padding:0;margin:0;list-style:none}
 .card,.panel{background:#fff;border:1px solid #dfe3e8;border-radius:12px;padding:18px 20px}
@@ -76,9 +76,9 @@ article.body img{max-width:100%}article.body pre{overflow-x:auto;background:#f6f
 article.body table{border-collapse:collapse;display:block;overflow-x:auto}article.body th,article.body td{border:1px solid #dfe3e8;padding:6px 10px}
 .hits{list-style:none;padding:0;margin:0}.hits li{background:#fff;border:1px solid #dfe3e8;border-radius:12px;padding:14px 18px;margin:0 0 12px}
 .hits p{margin:4px 0 0}
-.help{margin:28px 0 0;text-align:center}.help p{margin:0 0 10px;font-weight:700}
+.help{margin-top:28px;text-align:center}.help p{margin:0 0 10px;font-weight:700}
 footer{padding:24px 20px 40px;text-align:center}
-@media (max-width:480px){h1{font-size:22px}main{padding:20px 16px 8px}.wrap{padding:0 16px}article.body{padding:16px}form.search button{padding:10px 12px}}`;
+@media (max-width:480px){h1{font-size:22px}main.wrap{padding-top:20px}.wrap{padding:0 16px}article.body{padding:16px}form.search button{padding:10px 12px}}`;
 }
 
 function layout(f: PageFrame, main: string): string {

@@ -144,7 +144,7 @@ describe.each(dialects)('help center (%s)', (dialect) => {
     const ja = await page(`/help/koemart/ja/articles/${ids.hours}`);
     expect(ja.status).toBe(200);
     expect(ja.text).toContain('<title>営業時間のご案内 | Koeマート公式 ヘルプセンター</title>');
-    expect(ja.text).toContain('<h1>営業時間</h1>');
+    expect(ja.text).toContain('<h1>営業時間のご案内</h1><h2>営業時間</h2>');
     expect(ja.text).toContain('<strong>平日10時〜18時</strong>');
     expect(ja.text).toContain('<meta name="description" content="営業時間 当店の営業時間は平日10時〜18時です。">');
     expect(ja.text).toContain(`hreflang="en" href="${desk.koe.base}/help/koemart/en/articles/${ids.hours}"`);
