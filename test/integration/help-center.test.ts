@@ -138,6 +138,7 @@ describe.each(dialects)('help center (%s)', (dialect) => {
     });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe(`${desk.koe.base}/help/koemart/en`);
+    expect(redirect.headers.get('vary')).toContain('accept-language');
   });
 
   it('renders an article, falls back to the other language and says so, and 404s drafts and archived ones', async () => {

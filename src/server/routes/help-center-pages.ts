@@ -103,7 +103,8 @@ export const helpCenterPageRoutes =
     app.get('/help/:slug', { schema: { hide: true, params: SiteParams } }, async (req, reply) => {
       const site = await openHelpCenter(koe.db, req.params.slug);
       if (!site) return missing(reply, preferred(req), null);
-      return reply.redirect(pageUrl(brandOf(req, site), preferred(req), ''), 302);
+      // The target depends on the visitor's language: caches keep one answer per Accept-Language.
+      return reply.header('vary', 'accept-language').redirect(pageUrl(brandOf(req, site), preferred(req), ''), 302);
     });
 
     app.get('/help/:slug/:lang', { schema: { hide: true, params: LangParams } }, async (req, reply) => {
