@@ -29,6 +29,7 @@ import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
 import { migrateToLatest, openStore, type Store } from '../store/db';
 import { conversations, type Db } from '../store/repositories';
+import { storeReadiness, type Readiness } from './readiness';
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
@@ -49,6 +50,8 @@ export interface Koe {
   viewers: ConversationViewers;
   /** Listening queries' searches (also run at once from the Listening page). */
   listening: ListeningDeps;
+  /** What /readyz checks (database, migrations; a Redis bus or queue adds its ping) and whether this process drains. */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -146,6 +149,7 @@ export async function createKoe(
     channelCtx,
     viewers,
     listening: listeningDeps,
+    readiness: storeReadiness(db),
     async close() {
       for (const stop of stops) await stop();
       await jobs.stop();
