@@ -15,6 +15,7 @@ import { registerMetrics } from './metrics';
 import { problem, registerProblemHandlers } from './problems';
 import { collectRouteTable, withoutCsrf } from './route-table';
 import { responseSerializer } from './serializer';
+import { endEventStreams } from './sse';
 import { adminRoutes } from './routes/admin';
 import { amplifyRoutes } from './routes/amplify';
 import { agentRoutes } from './routes/agents';
@@ -58,6 +59,10 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   // Under the test runner a field the contract forgot fails the request instead of vanishing from it.
   app.setSerializerCompiler(responseSerializer({ strict: Boolean(process.env.VITEST) }));
   registerProblemHandlers(app);
+  app.addHook('preClose', async () => {
+    const ended = endEventStreams(app.server);
+    if (ended) koe.log.info({ streams: ended }, 'event streams ended for shutdown');
+  });
   collectRouteTable(app as unknown as FastifyInstance);
   // Before validation, for every route: the same text on both databases and no NUL reaching PostgreSQL (clean-text).
   // Webhook bodies stay raw Buffers for their signatures; their events are cleaned in recordInbound.
