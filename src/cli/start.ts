@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
+import { installRoot } from '../config/paths';
 import { buildApp, WEB_DIST } from '../server/app';
 import type { Server } from 'node:net';
 import { createKoe, type Koe } from '../server/context';
@@ -11,12 +12,16 @@ import { shutDown } from '../server/shutdown';
 function ensureWebBuilt(): void {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
   console.log('Building the web app (first start only)…');
-  const root = path.resolve(import.meta.dirname, '../..');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const root = installRoot();
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  if (!existsSync(vite))
+    throw new Error(
+      'The web app is not built and Vite is not installed: run `npm run build` before `npm prune --omit=dev`',
+    );
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('Building the web app failed');
 }
 

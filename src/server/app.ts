@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cleanDeep } from '../domain/clean-text';
+import { defaultWebDist } from '../config/paths';
 import { registerAuth } from './auth';
 import type { Koe } from './context';
 import { registerMetrics } from './metrics';
@@ -42,7 +43,7 @@ import { routingRoutes } from './routes/routing';
 import { triageRoutes } from './routes/triage';
 import { widgetRoutes } from './routes/widget';
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+export const WEB_DIST = defaultWebDist();
 
 export async function buildApp(koe: Koe, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
   return buildFastify(koe, opts) as unknown as FastifyInstance;
