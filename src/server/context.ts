@@ -27,7 +27,8 @@ import { startPeriodic } from '../jobs/periodic';
 import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
-import { migrateToLatest, openStore, type Store } from '../store/db';
+import { migrateToLatest, openStore, sqliteFile, type Store } from '../store/db';
+import { markServing } from '../store/sqlite-backup';
 import { conversations, type Db } from '../store/repositories';
 import { storeReadiness, type Readiness } from './readiness';
 
@@ -61,6 +62,9 @@ export async function createKoe(
 ): Promise<Koe> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // `koe restore` refuses to replace an SQLite file a desk is serving.
+  const file = sqliteFile(config);
+  const unmark = file ? markServing(file) : () => {};
   const applied = await migrateToLatest(store.db);
   if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
   const db = store.db;
@@ -154,6 +158,7 @@ export async function createKoe(
       for (const stop of stops) await stop();
       await jobs.stop();
       await store.close();
+      unmark();
     },
   };
 }

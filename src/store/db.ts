@@ -12,6 +12,13 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** The embedded database's file (`sqlite:<path>` or `<dataDir>/koe.sqlite`); null when the store is PostgreSQL. */
+export function sqliteFile(opts: { databaseUrl?: string; dataDir: string }): string | null {
+  const url = opts.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return null;
+  return url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(opts.dataDir, 'koe.sqlite');
+}
+
 /** Opens the embedded SQLite file in dataDir, or PostgreSQL when a postgres:// URL is given. */
 export function openStore(opts: { databaseUrl?: string; dataDir: string }): Store {
   const url = opts.databaseUrl;
@@ -23,8 +30,7 @@ export function openStore(opts: { databaseUrl?: string; dataDir: string }): Stor
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(opts.dataDir, 'koe.sqlite');
-  const sqlite = new SQLite(file);
+  const sqlite = new SQLite(sqliteFile(opts)!);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
