@@ -35,6 +35,7 @@ import { listeningRoutes } from './routes/listening';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { reportPhraseRoutes } from './routes/report-phrases';
 import { securityRoutes } from './routes/security';
+import { privacyRoutes } from './routes/privacy';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
 import { channels } from '../store/repositories';
@@ -148,6 +149,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(listeningRoutes(koe));
   await app.register(reportPhraseRoutes(koe));
   await app.register(knowledgeBaseRoutes(koe));
+  await app.register(privacyRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

@@ -24,6 +24,7 @@ import { refreshReportFacts } from '../desk/reports/facts';
 import { sendWeeklySummaries } from '../desk/reports/weekly';
 import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
+import { applyRetention } from '../desk/data-retention';
 import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
@@ -125,6 +126,8 @@ export async function createKoe(
       5_000,
     ),
   );
+  // Data retention (off unless an admin sets it): hourly, safe in several processes (desk/data-retention.ts).
+  stops.push(startPeriodic('applying data retention', () => applyRetention({ db, log }), { log }, 60 * 60_000));
   const listeningDeps: ListeningDeps = {
     db,
     log,
