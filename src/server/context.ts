@@ -64,8 +64,8 @@ export async function createKoe(
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // `koe restore` refuses to replace an SQLite file a desk is serving.
-  const file = sqliteFile(config);
-  const unmark = file ? markServing(file) : () => {};
+  const sqlitePath = sqliteFile(config);
+  const unmark = sqlitePath ? markServing(sqlitePath) : () => {};
   const applied = await migrateToLatest(store.db);
   if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
   const db = store.db;
