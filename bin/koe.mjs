@@ -29,7 +29,9 @@ async function tsxAvailable() {
 let fromSource = process.env.KOE_FROM_SOURCE === '1' || !existsSync(compiled);
 if (!fromSource && existsSync(sources) && newest(sources) > statSync(compiled).mtimeMs) {
   if (await tsxAvailable()) {
-    console.error('koe: the compiled server is older than src/; running the sources (`npm run build` refreshes it)');
+    // Said once, when the desk starts (other commands' output stays what scripts expect).
+    if (process.argv[2] === 'start')
+      console.error('koe: the compiled server is older than src/; running the sources (`npm run build` refreshes it)');
     fromSource = true;
   } else console.error('koe: the compiled server is older than src/ (`npm run build` refreshes it)');
 }
