@@ -12,6 +12,10 @@ Usage:
   koe sandbox [--koe <url>] [--token <api token>] [--port <n>] [--rate <posts/min>]
                             play LINE, Meta, X and email against a running desk (token or KOE_API_TOKEN);
                             KOE_SANDBOX=1 koe start runs the desk and the sandbox in one process
+  koe backup <file>         copy the SQLite database while the desk runs (online; PostgreSQL: pg_dump)
+  koe restore <file>        replace the SQLite database with a backup (desk stopped; the old file is kept aside)
+  koe erase-customer <id, handle or email>
+                            erase a customer's personal data (a privacy request; audited)
   koe triage [file] [--explain]
                             triage JSON Lines posts from a file or stdin (no server needed)
   koe --help                show this help
@@ -31,6 +35,12 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./create-admin')).createAdmin(rest);
       case 'sandbox':
         return await (await import('./sandbox')).sandbox(rest);
+      case 'backup':
+        return await (await import('./backup')).backup(rest);
+      case 'restore':
+        return await (await import('./backup')).restore(rest);
+      case 'erase-customer':
+        return await (await import('./erase-customer')).eraseCustomerCommand(rest);
       case 'triage':
         return await (await import('./triage')).triage(rest);
       case undefined:

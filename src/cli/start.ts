@@ -2,20 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
+import { installRoot } from '../config/paths';
 import { buildApp, WEB_DIST } from '../server/app';
 import type { Server } from 'node:net';
 import { createKoe, type Koe } from '../server/context';
+import { shutDown } from '../server/shutdown';
 
 /** Builds the web app when it is missing, so `npm start` on a fresh clone just works. */
 function ensureWebBuilt(): void {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
   console.log('Building the web app (first start only)…');
-  const root = path.resolve(import.meta.dirname, '../..');
-  const r = spawnSync(
-    process.execPath,
-    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const root = installRoot();
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  if (!existsSync(vite))
+    throw new Error(
+      'The web app is not built and Vite is not installed: run `npm run build` before `npm prune --omit=dev`',
+    );
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('Building the web app failed');
 }
 
@@ -33,9 +39,9 @@ async function startDemoSandbox(koe: Koe, address: ReturnType<Server['address']>
 
 export async function start(): Promise<number> {
   const config = loadConfig();
-  ensureWebBuilt();
+  if (!config.webDist) ensureWebBuilt();
   const koe = await createKoe(config);
-  const app = await buildApp(koe);
+  const app = await buildApp(koe, { webDist: config.webDist });
   await app.listen({ port: config.port, host: config.host });
   koe.log.info(`Koe is ready on http://${config.host}:${config.port} (${koe.store.dialect})`);
   const sandbox = config.sandbox.enabled ? await startDemoSandbox(koe, app.server.address()) : null;
@@ -45,8 +51,12 @@ export async function start(): Promise<number> {
     process.once('SIGTERM', stop);
   });
   koe.log.info('shutting down');
-  await sandbox?.stop();
-  await app.close();
-  await koe.close();
-  return 0;
+  // A second Ctrl-C (or SIGTERM) does not wait for the drain.
+  const now = () => process.exit(1);
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  if (await shutDown({ app, koe, before: sandbox ? () => sandbox.stop() : undefined }, config.shutdownTimeoutMs))
+    return 0;
+  setTimeout(() => process.exit(1), 100).unref(); // whatever is still running (a stuck job) does not hold the exit
+  return 1;
 }

@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
   /** How often each listening query searches X (Instagram: at most every 5 minutes). */
   KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** On SIGTERM/SIGINT: how long in-flight requests and jobs may take to finish before the process exits anyway. */
+  KOE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
+  /** The built web app to serve; unset = dist/web in the installation, built on first start when missing. */
+  KOE_WEB_DIST: z.string().min(1).optional(),
 });
 
 export interface KoeConfig {
@@ -57,6 +61,9 @@ export interface KoeConfig {
   mail: { smtpUrl?: string; from: string };
   /** Listening queries: seconds between searches of one query. */
   listening: { intervalSeconds: number };
+  /** Operations: the drain deadline on shutdown; a web app directory other than the installation's own. */
+  shutdownTimeoutMs: number;
+  webDist?: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
     listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
+    shutdownTimeoutMs: e.KOE_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    webDist: e.KOE_WEB_DIST ? path.resolve(e.KOE_WEB_DIST) : undefined,
   };
 }
 

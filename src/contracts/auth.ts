@@ -4,8 +4,14 @@ import { passwordField, PasswordSignInSchema } from './security';
 
 export { passwordField } from './security';
 
-/** `/healthz`: the server is up and its database answers. */
+/** `/healthz`: the process is alive and answers (liveness; dependencies are `/readyz`'s). */
 export const HealthSchema = z.object({ status: z.literal('ok') });
+/** `/readyz`: 200 with status ready, or 503 with what is not (a check's name → ok / failed; draining on shutdown). */
+export const ReadinessSchema = z.object({
+  status: z.enum(['ready', 'not ready']),
+  draining: z.boolean(),
+  checks: z.record(z.string(), z.enum(['ok', 'failed'])),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Setup: the workspace and its first admin, once

@@ -9,12 +9,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cleanDeep } from '../domain/clean-text';
+import { defaultWebDist } from '../config/paths';
 import { registerAuth } from './auth';
 import type { Koe } from './context';
 import { registerMetrics } from './metrics';
 import { problem, registerProblemHandlers } from './problems';
 import { collectRouteTable, withoutCsrf } from './route-table';
 import { responseSerializer } from './serializer';
+import { endEventStreams } from './sse';
 import { adminRoutes } from './routes/admin';
 import { amplifyRoutes } from './routes/amplify';
 import { agentRoutes } from './routes/agents';
@@ -35,6 +37,7 @@ import { helpCenterRoutes } from './routes/help-center';
 import { helpCenterPageRoutes } from './routes/help-center-pages';
 import { reportPhraseRoutes } from './routes/report-phrases';
 import { securityRoutes } from './routes/security';
+import { privacyRoutes } from './routes/privacy';
 import { systemRoutes } from './routes/system';
 import { channelPlugins } from '../channels/registry';
 import { channels } from '../store/repositories';
@@ -43,7 +46,7 @@ import { routingRoutes } from './routes/routing';
 import { triageRoutes } from './routes/triage';
 import { widgetRoutes } from './routes/widget';
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+export const WEB_DIST = defaultWebDist();
 
 export async function buildApp(koe: Koe, opts: { webDist?: string } = {}): Promise<FastifyInstance> {
   return buildFastify(koe, opts) as unknown as FastifyInstance;
@@ -60,6 +63,10 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   // Under the test runner a field the contract forgot fails the request instead of vanishing from it.
   app.setSerializerCompiler(responseSerializer({ strict: Boolean(process.env.VITEST) }));
   registerProblemHandlers(app);
+  app.addHook('preClose', async () => {
+    const ended = endEventStreams(app.server);
+    if (ended) koe.log.info({ streams: ended }, 'event streams ended for shutdown');
+  });
   collectRouteTable(app as unknown as FastifyInstance);
   // Before validation, for every route: the same text on both databases and no NUL reaching PostgreSQL (clean-text).
   // Webhook bodies stay raw Buffers for their signatures; their events are cleaned in recordInbound.
@@ -146,6 +153,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(knowledgeBaseRoutes(koe));
   await app.register(helpCenterRoutes(koe));
   await app.register(helpCenterPageRoutes(koe));
+  await app.register(privacyRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

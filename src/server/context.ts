@@ -24,11 +24,14 @@ import { refreshReportFacts } from '../desk/reports/facts';
 import { sendWeeklySummaries } from '../desk/reports/weekly';
 import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
+import { applyRetention } from '../desk/data-retention';
 import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
 import { InProcessBus, type RealtimeBus } from '../realtime/bus';
-import { migrateToLatest, openStore, type Store } from '../store/db';
+import { migrateToLatest, openStore, sqliteFile, type Store } from '../store/db';
+import { markServing } from '../store/sqlite-backup';
 import { conversations, type Db } from '../store/repositories';
+import { storeReadiness, type Readiness } from './readiness';
 
 /** Everything a running Koe process holds; built once, passed to routes and jobs. */
 export interface Koe {
@@ -49,6 +52,8 @@ export interface Koe {
   viewers: ConversationViewers;
   /** Listening queries' searches (also run at once from the Listening page). */
   listening: ListeningDeps;
+  /** What /readyz checks (database, migrations; a Redis bus or queue adds its ping) and whether this process drains. */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,9 @@ export async function createKoe(
 ): Promise<Koe> {
   const log = opts.log ?? pino({ level: config.logLevel });
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // `koe restore` refuses to replace an SQLite file a desk is serving.
+  const sqlitePath = sqliteFile(config);
+  const unmark = sqlitePath ? markServing(sqlitePath) : () => {};
   const applied = await migrateToLatest(store.db);
   if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
   const db = store.db;
@@ -118,6 +126,8 @@ export async function createKoe(
       5_000,
     ),
   );
+  // Data retention (off unless an admin sets it): hourly, safe in several processes (desk/data-retention.ts).
+  stops.push(startPeriodic('applying data retention', () => applyRetention({ db, log }), { log }, 60 * 60_000));
   const listeningDeps: ListeningDeps = {
     db,
     log,
@@ -146,10 +156,12 @@ export async function createKoe(
     channelCtx,
     viewers,
     listening: listeningDeps,
+    readiness: storeReadiness(db),
     async close() {
       for (const stop of stops) await stop();
       await jobs.stop();
       await store.close();
+      unmark();
     },
   };
 }

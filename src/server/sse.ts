@@ -1,5 +1,22 @@
+import type { Server } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RealtimeBus, RealtimeEvent } from '../realtime/bus';
+
+/** Open event streams per HTTP server, so a shutting-down server can end them (they never end by themselves). */
+const openStreams = new WeakMap<Server, Set<() => void>>();
+
+/**
+ * Ends every event stream the server holds (Fastify's preClose: before it waits for in-flight requests, which a stream
+ * would otherwise hold open until the drain deadline). Browsers' EventSource reconnects after the `retry` delay, to
+ * another process behind the load balancer or to this desk once it is back.
+ */
+export function endEventStreams(server: Server): number {
+  const streams = openStreams.get(server);
+  if (!streams) return 0;
+  const n = streams.size;
+  for (const end of [...streams]) end();
+  return n;
+}
 
 /**
  * Streams bus events on `topic` as Server-Sent Events until the client goes away. A comment line every
@@ -29,10 +46,18 @@ export function streamTopic(
   const unsubscribers = (Array.isArray(topic) ? topic : [topic]).map((t) => bus.subscribe(t, write));
   const unsubscribe = () => unsubscribers.forEach((u) => u());
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
+  const streams = openStreams.get(req.server.server) ?? new Set();
+  openStreams.set(req.server.server, streams);
   const close = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    streams.delete(end);
   };
+  const end = () => {
+    close();
+    res.end();
+  };
+  streams.add(end);
   req.raw.on('close', close);
   res.on('error', close);
 }

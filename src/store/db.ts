@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -10,6 +10,13 @@ export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
+}
+
+/** The embedded database's file (`sqlite:<path>` or `<dataDir>/koe.sqlite`); null when the store is PostgreSQL. */
+export function sqliteFile(opts: { databaseUrl?: string; dataDir: string }): string | null {
+  const url = opts.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return null;
+  return url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(opts.dataDir, 'koe.sqlite');
 }
 
 /** Opens the embedded SQLite file in dataDir, or PostgreSQL when a postgres:// URL is given. */
@@ -23,8 +30,7 @@ export function openStore(opts: { databaseUrl?: string; dataDir: string }): Stor
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(opts.dataDir, 'koe.sqlite');
-  const sqlite = new SQLite(file);
+  const sqlite = new SQLite(sqliteFile(opts)!);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -63,7 +69,41 @@ export async function ping(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+/** Names of the migrations this build knows that the database has not applied (readiness). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** The migrations the database records as applied. */
+export async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.filter((m) => m.executedAt).map((m) => m.name);
+}
+
+/** Koe's advisory lock for schema changes on PostgreSQL: "koe" in ASCII, and 1 for migrations. */
+const MIGRATION_LOCK = [0x6b6f65, 1] as const;
+
+/**
+ * Applies pending migrations. On PostgreSQL several processes (web and worker roles) start together and each migrates:
+ * one connection takes Koe's session advisory lock and runs the whole migrator on it — creating Kysely's bookkeeping
+ * tables included — while the others wait on the lock and then find nothing left to apply. (Kysely's migrator takes a
+ * lock of its own around the migrations themselves; Koe's covers the whole step and does not depend on that detail.)
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${MIGRATION_LOCK[0]}, ${MIGRATION_LOCK[1]})`.execute(conn);
+      try {
+        return await migrateOn(conn);
+      } finally {
+        await sql`select pg_advisory_unlock(${MIGRATION_LOCK[0]}, ${MIGRATION_LOCK[1]})`.execute(conn);
+      }
+    });
+  return migrateOn(db);
+}
+
+async function migrateOn(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

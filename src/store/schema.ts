@@ -104,6 +104,8 @@ export interface CustomerTable {
   tags: Generated<string>;
   vip: Generated<number>;
   merged_into: string | null;
+  /** Set when the customer's personal data was erased (a privacy request). */
+  erased_at: string | null;
 }
 
 export interface CustomerIdentityTable {
@@ -167,6 +169,8 @@ export interface MessageTable {
   created_at: string;
   triage: string | null;
   meta: string | null;
+  /** Set when the body was removed (data retention or the customer's erasure); the row stays for reports. */
+  redacted_at: string | null;
 }
 
 /** The search index (migration 011): FTS5 on SQLite (`tokens` text), a tsvector on PostgreSQL. */
@@ -630,6 +634,7 @@ export interface Database {
   escalations: EscalationTable;
   notifications: NotificationTable;
   workspace_settings: WorkspaceSettingsTable;
+  retention_settings: WorkspaceSettingsTable;
   automation_rules: AutomationRuleTable;
   reply_templates: ReplyTemplateTable;
   account_tokens: AccountTokenTable;

@@ -297,3 +297,13 @@ export function localTime(iso: string, timeZone: string, style: 'short' | 'mediu
     new Intl.DateTimeFormat(locale, { timeZone, dateStyle: style, timeStyle: 'short' }).format(at);
   return { ja: format('ja-JP'), en: format('en-GB') };
 }
+
+/** What stands in for customers' words removed by data retention or an erasure request. */
+export const removedTexts = {
+  message: {
+    ja: '（このメッセージの内容は、保存期間の経過またはお客様のご依頼により削除されました）',
+    en: '(The content of this message was removed: retention period or the customer’s request)',
+  } satisfies Localized,
+  preview: { ja: '（内容は削除されました）', en: '(content removed)' } satisfies Localized,
+  customerName: { ja: '削除済みのお客様', en: 'Erased customer' } satisfies Localized,
+};

@@ -1,4 +1,3 @@
-import { ping } from '../../store/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict } from '../../domain/errors';
 import { hashPassword } from '../../security/passwords';
@@ -7,15 +6,29 @@ import { agents, audit, byAgent, workspaces } from '../../store/repositories';
 import { startSession } from '../auth';
 import type { Koe } from '../context';
 import { toAgentDto } from './dto';
-import { HealthSchema, SetupBody, SetupResultSchema, SetupStatusSchema } from '../../contracts/auth';
+import { HealthSchema, ReadinessSchema, SetupBody, SetupResultSchema, SetupStatusSchema } from '../../contracts/auth';
 
 export const systemRoutes =
   (koe: Koe): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/healthz', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => {
-      await ping(koe.db);
-      return { status: 'ok' as const };
-    });
+    // Liveness: the process answers. Dependencies belong to /readyz, so a database outage takes processes out of the
+    // load balancer instead of having an orchestrator restart every one of them.
+    app.get('/healthz', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => ({
+      status: 'ok' as const,
+    }));
+
+    // For load balancers and orchestrators: send this process traffic only when it answers 200.
+    app.get(
+      '/readyz',
+      { schema: { hide: true, response: { 200: ReadinessSchema, 503: ReadinessSchema } } },
+      async (_req, reply) => {
+        const { ready, draining, checks } = await koe.readiness.report();
+        return reply
+          .status(ready ? 200 : 503)
+          .header('cache-control', 'no-store')
+          .send({ status: ready ? ('ready' as const) : ('not ready' as const), draining, checks });
+      },
+    );
 
     app.get('/api/setup', { schema: { tags: ['setup'], response: { 200: SetupStatusSchema } } }, async () => ({
       needsSetup: (await workspaces.count(koe.db)) === 0,

@@ -23,6 +23,7 @@ import * as m021 from './021_report_rollups';
 import * as m022 from './022_listening';
 import * as m023 from './023_knowledge_base';
 import * as m024 from './024_help_center';
+import * as m025 from './025_data_retention';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -52,6 +53,7 @@ export const migrationProvider: MigrationProvider = {
       '022_listening': m022,
       '023_knowledge_base': m023,
       '024_help_center': m024,
+      '025_data_retention': m025,
     };
   },
 };

@@ -56,8 +56,10 @@ function flagOf(r: Row): 'spam' | 'troll' | null {
 }
 
 function localizedOf(r: Row): Localized | null {
-  if (r.kind !== 'system' && r.kind !== 'note') return null;
-  const l = parseJson<{ localized?: Localized } | null>(r.meta, null)?.localized;
+  const meta = parseJson<{ localized?: Localized; redacted?: boolean } | null>(r.meta, null);
+  // A customer's message shows its own words; once removed (retention, erasure), the notice in the viewer's language.
+  if (r.kind !== 'system' && r.kind !== 'note' && !meta?.redacted) return null;
+  const l = meta?.localized;
   return l && typeof l.ja === 'string' && typeof l.en === 'string' ? { ja: l.ja, en: l.en } : null;
 }
 

@@ -1,7 +1,7 @@
 import { nowIso } from '../../domain/ids';
 import type { Db } from './types';
 
-type SettingsTable = 'workspace_settings' | 'security_settings';
+type SettingsTable = 'workspace_settings' | 'security_settings' | 'retention_settings';
 
 /**
  * A workspace's settings documents, stored as JSON text (desk settings, security settings). Their schemas, defaults
@@ -31,3 +31,4 @@ function settingsDocument(table: SettingsTable) {
 
 export const deskSettingsDocument = settingsDocument('workspace_settings');
 export const securitySettingsDocument = settingsDocument('security_settings');
+export const retentionSettingsDocument = settingsDocument('retention_settings');

@@ -14,6 +14,8 @@ const SETUP_ROUTES = ['/api/me', '/api/me/two-factor', '/api/me/two-factor/setup
 
 const PUBLIC_ROUTES = new Set([
   'GET /healthz',
+  // Readiness for load balancers: says only which dependency is down (no addresses, versions or errors).
+  'GET /readyz',
   'GET /metrics',
   'GET /api/openapi.json',
   'GET /api/setup',

@@ -1,6 +1,17 @@
 import type { Resources } from './ja';
 
-export const enCustomers: Pick<Resources, 'merge' | 'amplify'> = {
+export const enCustomers: Pick<Resources, 'retention' | 'merge' | 'amplify'> = {
+  retention: {
+    heading: 'Data retention',
+    help: 'Remove customers’ messages after a period. Conversations stay, for the counts and response times in reports.',
+    enabled: 'Remove customers’ messages after a period',
+    days: 'Days to keep',
+    whatHappens:
+      'Customers’ messages older than {{days}} days lose their text and attachments, shown as “removed”, and no longer appear in search. Applied every hour; it cannot be undone.',
+    off: 'Off: customers’ messages are kept.',
+    save: 'Save retention',
+    saved: 'Retention setting saved.',
+  },
   merge: {
     title: 'Possibly the same person',
     help: 'Combine the same person on different channels into one customer. Conversations and IDs move over; you can undo it later.',

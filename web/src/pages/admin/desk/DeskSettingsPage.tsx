@@ -15,6 +15,7 @@ import { ApprovalsSection } from './ApprovalsSection';
 import { CollisionSection } from './CollisionSection';
 import { SatisfactionSection } from './SatisfactionSection';
 import { AdminPage } from '../AdminPage';
+import { RetentionSection } from './RetentionSection';
 
 export function DeskSettingsPage() {
   const { t } = useTranslation();
@@ -24,6 +25,9 @@ export function DeskSettingsPage() {
       {settings.isPending && <Loader size="sm" />}
       {settings.error && <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && <DeskForm initial={settings.data} />}
+      <Stack gap="md" maw={760} mt="md">
+        <RetentionSection />
+      </Stack>
     </AdminPage>
   );
 }
