@@ -32,6 +32,13 @@ const EnvSchema = z.object({
     .or(z.literal('')),
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
   /** How often each listening query searches X (Instagram: at most every 5 minutes). */
+  /** The answer bot's link to a help article: a URL with `{id}` (and optionally `{lang}`) for the article. */
+  KOE_HELP_ARTICLE_URL: z
+    .string()
+    .url()
+    .refine((u) => u.includes('{id}'), 'must contain {id}')
+    .optional()
+    .or(z.literal('')),
   KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
@@ -57,6 +64,8 @@ export interface KoeConfig {
   mail: { smtpUrl?: string; from: string };
   /** Listening queries: seconds between searches of one query. */
   listening: { intervalSeconds: number };
+  /** The answer bot links help articles here (`{id}`, `{lang}` filled in); unset: it names the article instead. */
+  helpArticleUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
     listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
+    helpArticleUrl: e.KOE_HELP_ARTICLE_URL || undefined,
   };
 }
 

@@ -22,6 +22,7 @@ import * as m020 from './020_weekly_summary';
 import * as m021 from './021_report_rollups';
 import * as m022 from './022_listening';
 import * as m023 from './023_knowledge_base';
+import * as m026 from './026_answer_bot';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -50,6 +51,7 @@ export const migrationProvider: MigrationProvider = {
       '021_report_rollups': m021,
       '022_listening': m022,
       '023_knowledge_base': m023,
+      '026_answer_bot': m026,
     };
   },
 };

@@ -35,3 +35,4 @@ export { surveys, type SurveyRow, type SurveyKind } from './surveys';
 export { listening, type DueQuery, type ListeningShow } from './listening';
 export { reportTexts } from './report-texts';
 export { knowledgeBase } from './knowledge-base';
+export { answerBot } from './answer-bot';
