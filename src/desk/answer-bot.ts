@@ -1,13 +1,22 @@
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/queue';
 import { buildAnswerIndex, articleExcerpt, matchQuestion, type AnswerArticle } from '../knowledge/answer-match';
-import { botRefusal, decideFromMatch, handOverReason, type HandOverReason } from '../knowledge/bot-decision';
+import {
+  BOT_CHANNEL_KINDS,
+  botRefusal,
+  decideFromMatch,
+  handOverReason,
+  type HandOverReason,
+} from '../knowledge/bot-decision';
+import { invalid, notFound } from '../domain/errors';
 import { nowIso } from '../domain/ids';
+import type { Actor } from '../domain/permissions';
 import { queueSend } from '../outbound/sender';
 import { topics, type RealtimeBus } from '../realtime/bus';
 import {
   answerBot,
   audit,
+  byAgent,
   bySystem,
   channels,
   conversations,
@@ -41,6 +50,24 @@ export const TALK_TO_PERSON = 'koe-bot:person';
 
 /** A channel's answer-bot setting: off unless an admin turned it on. */
 export const botEnabled = (settings: Record<string, unknown>) => settings.answerBot === true;
+
+/** An admin turns the bot on or off for one channel (web chat, LINE, Messenger, Instagram: private messages only). */
+export async function setChannelAnswerBot(db: Db, actor: Actor, channelId: string, enabled: boolean): Promise<void> {
+  const channel = await channels.get(db, actor.workspaceId, channelId);
+  if (!channel) throw notFound('Channel');
+  if (enabled && !(BOT_CHANNEL_KINDS as readonly string[]).includes(channel.kind))
+    throw invalid('enabled', `The answer bot does not answer on ${channel.kind} channels`);
+  await db.transaction().execute(async (tx) => {
+    await channels.patchSettings(tx, channelId, { answerBot: enabled });
+    await audit.log(tx, {
+      workspaceId: actor.workspaceId,
+      actor: byAgent(actor),
+      action: 'channel.answer_bot_changed',
+      target: { type: 'channel', id: channelId },
+      detail: { enabled },
+    });
+  });
+}
 
 /** The published articles of a workspace, one entry per language version. */
 async function publishedArticles(db: Db, workspaceId: string): Promise<(AnswerArticle & { title: string })[]> {
