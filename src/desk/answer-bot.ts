@@ -8,6 +8,7 @@ import {
   handOverReason,
   type HandOverReason,
 } from '../knowledge/bot-decision';
+import type { ArticleSuggestions } from '../contracts/answer-bot';
 import { invalid, notFound } from '../domain/errors';
 import { nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
@@ -87,6 +88,40 @@ export async function articlesFor(db: Db, workspaceId: string, text: string, lim
   const articles = await publishedArticles(db, workspaceId);
   const match = matchQuestion(buildAnswerIndex(articles, lang), text, limit);
   return { lang, match, articles: articles.filter((a) => a.lang === lang) };
+}
+
+/**
+ * The agents' suggestions beside a conversation: the published articles that best match the customer's last message,
+ * in its language, with the excerpt and link a reply would quote.
+ */
+export async function suggestArticles(
+  deps: Pick<AnswerBotDeps, 'db' | 'helpArticleUrl'>,
+  workspaceId: string,
+  conversationId: string,
+): Promise<ArticleSuggestions> {
+  const conv = await conversations.row(deps.db, workspaceId, conversationId);
+  if (!conv) throw notFound('Conversation');
+  const { last } = await answerBot.customerMessages(deps.db, conversationId);
+  if (!last) return { lang: null, items: [] };
+  const found = await articlesFor(deps.db, workspaceId, last.text, 3);
+  const byId = new Map(found.articles.map((a) => [a.id, a]));
+  return {
+    lang: found.lang,
+    items: found.match.ranked.flatMap((r) => {
+      const a = byId.get(r.articleId);
+      return a
+        ? [
+            {
+              articleId: a.id,
+              lang: found.lang,
+              title: a.title,
+              excerpt: articleExcerpt(a.body),
+              url: articleUrl(deps.helpArticleUrl, a.id, found.lang),
+            },
+          ]
+        : [];
+    }),
+  };
 }
 
 const articleUrl = (template: string | undefined, id: string, lang: Lang) =>

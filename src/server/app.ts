@@ -30,6 +30,7 @@ import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
 import { listeningRoutes } from './routes/listening';
+import { answerBotRoutes } from './routes/answer-bot';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { reportPhraseRoutes } from './routes/report-phrases';
 import { securityRoutes } from './routes/security';
@@ -142,6 +143,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(listeningRoutes(koe));
   await app.register(reportPhraseRoutes(koe));
   await app.register(knowledgeBaseRoutes(koe));
+  await app.register(answerBotRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

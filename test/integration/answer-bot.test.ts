@@ -105,6 +105,21 @@ describe.each(dialects)('the answer bot (%s)', (dialect) => {
     expect(conv.status).toBe('open');
   });
 
+  it("suggests the articles matching the customer's last message to agents, in the customer's language", async () => {
+    const conv = await ask(
+      new Visitor(desk.koe.base, desk.channel.publicKey),
+      'Is there parking at the Kichijoji store?',
+    );
+    const r = await desk.admin.get(`/api/conversations/${conv.id}/article-suggestions`);
+    expect(r.status).toBe(200);
+    expect(r.body.lang).toBe('en');
+    expect(r.body.items.length).toBeGreaterThan(0);
+    expect(r.body.items.length).toBeLessThanOrEqual(3);
+    expect(r.body.items[0]).toMatchObject({ lang: 'en', title: titleOf('store-parking', 'en'), url: null });
+    expect(r.body.items[0].excerpt.length).toBeGreaterThan(10);
+    expect((await desk.admin.get('/api/conversations/nope/article-suggestions')).status).toBe(404);
+  });
+
   it('stays quiet on a channel where the bot is off (the default)', async () => {
     const other = (await desk.admin.post('/api/channels', { kind: 'webchat', name: 'もう一つのチャット' })).body;
     expect(other.answerBot).toBe(false);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One published article suggested beside a conversation, in the customer's language, ready to insert in a reply. */
+export const ArticleSuggestionSchema = z.object({
+  articleId: z.string(),
+  lang: z.enum(['ja', 'en']),
+  title: z.string(),
+  /** The article's first sentences, without Markdown marks. */
+  excerpt: z.string(),
+  /** Where the customer can read it (KOE_HELP_ARTICLE_URL), or null: the reply then names the title. */
+  url: z.string().nullable(),
+});
+export type ArticleSuggestion = z.infer<typeof ArticleSuggestionSchema>;
+
+export const ArticleSuggestionsSchema = z.object({
+  /** The customer's language (their last message's); null when they have not written. */
+  lang: z.enum(['ja', 'en']).nullable(),
+  /** The 3 articles that best match the customer's last message, best first (fewer when fewer match). */
+  items: z.array(ArticleSuggestionSchema),
+});
+export type ArticleSuggestions = z.infer<typeof ArticleSuggestionsSchema>;

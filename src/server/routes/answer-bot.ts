@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ArticleSuggestionsSchema } from '../../contracts/answer-bot';
+import { IdParams } from '../../contracts/common';
+import { suggestArticles } from '../../desk/answer-bot';
+import { authOf, guard } from '../auth';
+import type { Koe } from '../context';
+
+/** The agents' article suggestions beside a conversation (the answer bot's matching, docs/knowledge-base.md). */
+export const answerBotRoutes =
+  (koe: Koe): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/conversations/:id/article-suggestions',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['knowledge base'],
+          summary: "The published articles that best match the customer's last message, in the customer's language",
+          params: IdParams,
+          response: { 200: ArticleSuggestionsSchema },
+        },
+      },
+      async (req) =>
+        suggestArticles(
+          { db: koe.db, helpArticleUrl: koe.config.helpArticleUrl },
+          authOf(req).agent.workspaceId,
+          req.params.id,
+        ),
+    );
+  };

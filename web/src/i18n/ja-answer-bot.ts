@@ -1,0 +1,14 @@
+// The answer bot: its channel setting and the agents' article suggestions (merged into ja.ts; en-answer-bot.ts mirrors).
+export const jaAnswerBot = {
+  answerBot: {
+    setting: '自動応答',
+    settingHelp:
+      'よくある質問に、公開中のナレッジベース記事から自動で回答します（「自動応答」と表示され、「担当者と話す」ボタンが付きます）。苦情・緊急・否定的なメッセージや自信のない質問は、これまでどおり担当者に届きます。',
+    settingFailed: '自動応答の設定を変更できませんでした',
+    suggestions: 'おすすめの記事',
+    suggestionsHint: 'お客様の最後のメッセージに合う公開記事です（お客様の言語）。',
+    insertLink: 'リンクを挿入',
+    insertExcerpt: '抜粋を挿入',
+    noSuggestions: '合う記事はありません',
+  },
+};
