@@ -3,6 +3,7 @@ import type { JobQueue } from '../jobs/queue';
 import { buildAnswerIndex, articleExcerpt, matchQuestion, type AnswerArticle } from '../knowledge/answer-match';
 import {
   BOT_CHANNEL_KINDS,
+  onlyAsksForPerson,
   botRefusal,
   decideFromMatch,
   handOverReason,
@@ -101,9 +102,11 @@ export async function suggestArticles(
 ): Promise<ArticleSuggestions> {
   const conv = await conversations.row(deps.db, workspaceId, conversationId);
   if (!conv) throw notFound('Conversation');
-  const { last } = await answerBot.customerMessages(deps.db, conversationId);
-  if (!last) return { lang: null, items: [] };
-  const found = await articlesFor(deps.db, workspaceId, last.text, 3);
+  // The newest message with something to match: after 「担当者と話す」 the agent still wants the question's articles.
+  const { newestFirst } = await answerBot.customerMessages(deps.db, conversationId);
+  const asked = newestFirst.find((m) => !onlyAsksForPerson(m.text)) ?? newestFirst[0];
+  if (!asked) return { lang: null, items: [] };
+  const found = await articlesFor(deps.db, workspaceId, asked.text, 3);
   const byId = new Map(found.articles.map((a) => [a.id, a]));
   return {
     lang: found.lang,

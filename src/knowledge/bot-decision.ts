@@ -108,6 +108,9 @@ export type HandOverReason = 'asked_for_person' | 'negative' | 'follow_up';
 const ASKS_FOR_PERSON =
   /担当者|オペレーター|オペレータ|人と話|人間|有人|スタッフ(と|に|さん)|\b(talk|speak|chat)\b.*\b(person|human|agent|someone|representative)\b|\b(human|real person|agent please)\b/iu;
 
+/** A short message that only asks for a person (the button's words): nothing in it to match an article on. */
+export const onlyAsksForPerson = (text: string) => text.trim().length <= 20 && ASKS_FOR_PERSON.test(text);
+
 export function handOverReason(text: string, sentiment: string | null): HandOverReason {
   if (ASKS_FOR_PERSON.test(text)) return 'asked_for_person';
   if (sentiment === 'negative') return 'negative';

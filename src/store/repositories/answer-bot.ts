@@ -4,7 +4,7 @@ import type { Db } from './types';
 
 /** The answer bot's reads and claims (desk/answer-bot.ts); `conversations.bot_state` is migration 026's. */
 export const answerBot = {
-  /** The customer's messages of a conversation: how many, and the newest with its triage and platform meta. */
+  /** The customer's messages of a conversation, newest first: how many, the newest with its triage and platform meta. */
   async customerMessages(db: Db, conversationId: string) {
     const rows = await db
       .selectFrom('messages')
@@ -14,7 +14,7 @@ export const answerBot = {
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
-    return { count: rows.length, last: rows[0] };
+    return { count: rows.length, last: rows[0], newestFirst: rows };
   },
 
   /**
