@@ -19,3 +19,14 @@ export const ArticleSuggestionsSchema = z.object({
   items: z.array(ArticleSuggestionSchema),
 });
 export type ArticleSuggestions = z.infer<typeof ArticleSuggestionsSchema>;
+
+/** The answer bot in a report's range (conversations whose bot answer fell in it), channel filter as the summary's. */
+export const AnswerBotFiguresSchema = z.object({
+  /** Conversations the bot answered. */
+  answered: z.number(),
+  /** …of which the customer then asked for a person or wrote again (handed to the agents). */
+  handedOver: z.number(),
+  /** …answered and never handed over: the customer needed no person (so far). */
+  deflected: z.number(),
+});
+export type AnswerBotFigures = z.infer<typeof AnswerBotFiguresSchema>;

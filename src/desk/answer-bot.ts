@@ -9,7 +9,7 @@ import {
   handOverReason,
   type HandOverReason,
 } from '../knowledge/bot-decision';
-import type { ArticleSuggestions } from '../contracts/answer-bot';
+import type { AnswerBotFigures, ArticleSuggestions } from '../contracts/answer-bot';
 import { invalid, notFound } from '../domain/errors';
 import { nowIso } from '../domain/ids';
 import type { Actor } from '../domain/permissions';
@@ -30,6 +30,8 @@ import type { Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { botTexts } from '../texts/bot-texts';
 import { resumeClock } from './clock';
+import { resolveRange, type ReportRange } from './reports/report';
+import { deskSettings } from './settings';
 import type { Lang } from '../texts/localized';
 import { detectLang } from '../triage/normalise';
 
@@ -52,6 +54,18 @@ export const TALK_TO_PERSON = 'koe-bot:person';
 
 /** A channel's answer-bot setting: off unless an admin turned it on. */
 export const botEnabled = (settings: Record<string, unknown>) => settings.answerBot === true;
+
+/** The answer bot's figures for a report's range (its days in the desk's time zone), on one channel or all. */
+export async function answerBotFigures(
+  db: Db,
+  workspaceId: string,
+  q: ReportRange,
+  now = new Date(),
+): Promise<AnswerBotFigures> {
+  const r = resolveRange(q, (await deskSettings.get(db, workspaceId)).businessHours.timeZone, now);
+  const { answered, handedOver } = await answerBot.counts(db, workspaceId, r.from, r.to, q.channel);
+  return { answered, handedOver, deflected: answered - handedOver };
+}
 
 /** An admin turns the bot on or off for one channel (web chat, LINE, Messenger, Instagram: private messages only). */
 export async function setChannelAnswerBot(db: Db, actor: Actor, channelId: string, enabled: boolean): Promise<void> {

@@ -128,6 +128,22 @@ describe.each(dialects)('the answer bot (%s)', (dialect) => {
     expect(conv.status).toBe('open');
   });
 
+  it("counts the bot's answers, hand-overs and deflections for the reports", async () => {
+    const botReplies = await desk.koe.koe.db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('author_type', '=', 'bot')
+      .executeTakeFirstOrThrow();
+    const r = await desk.admin.get('/api/reports/answer-bot');
+    expect(r.status).toBe(200);
+    // The parking and coupon conversations above were handed over; any other answer is still deflected.
+    expect(r.body.answered).toBe(Number(botReplies.n));
+    expect(r.body.handedOver).toBe(2);
+    expect(r.body.deflected).toBe(r.body.answered - 2);
+    const past = await desk.admin.get('/api/reports/answer-bot?from=2020-01-01&to=2020-01-31');
+    expect(past.body).toEqual({ answered: 0, handedOver: 0, deflected: 0 });
+  });
+
   it('is refused on a channel of public posts (X), and the change is audited', async () => {
     const x = await desk.admin.post('/api/channels', {
       kind: 'x',

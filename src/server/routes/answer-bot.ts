@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ArticleSuggestionsSchema } from '../../contracts/answer-bot';
+import { AnswerBotFiguresSchema, ArticleSuggestionsSchema } from '../../contracts/answer-bot';
+import { ReportQuery } from '../../contracts/reports';
 import { IdParams } from '../../contracts/common';
-import { suggestArticles } from '../../desk/answer-bot';
+import { answerBotFigures, suggestArticles } from '../../desk/answer-bot';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 
@@ -26,5 +27,19 @@ export const answerBotRoutes =
           authOf(req).agent.workspaceId,
           req.params.id,
         ),
+    );
+
+    app.get(
+      '/api/reports/answer-bot',
+      {
+        preHandler: guard('supervisor'),
+        schema: {
+          tags: ['reports'],
+          summary: "The answer bot's answers, hand-overs and deflections in the report's range (and channel)",
+          querystring: ReportQuery,
+          response: { 200: AnswerBotFiguresSchema },
+        },
+      },
+      async (req) => answerBotFigures(koe.db, authOf(req).actor.workspaceId, req.query),
     );
   };

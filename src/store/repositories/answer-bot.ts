@@ -70,17 +70,17 @@ export const answerBot = {
       .executeTakeFirst();
   },
 
-  /** Bot answers and hand-overs among conversations whose bot answer fell in [from, to). */
-  async counts(db: Db, workspaceId: string, from: string, to: string) {
-    const rows = await db
+  /** Bot answers and hand-overs among conversations whose bot answer fell in [from, to), optionally on one channel. */
+  async counts(db: Db, workspaceId: string, from: string, to: string, channelId?: string) {
+    let q = db
       .selectFrom('conversations')
       .select(['bot_state'])
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('workspace_id', '=', workspaceId)
       .where('bot_answered_at', '>=', from)
-      .where('bot_answered_at', '<', to)
-      .groupBy('bot_state')
-      .execute();
+      .where('bot_answered_at', '<', to);
+    if (channelId) q = q.where('channel_id', '=', channelId);
+    const rows = await q.groupBy('bot_state').execute();
     const of = (s: string) => Number(rows.find((r) => r.bot_state === s)?.n ?? 0);
     return { answered: of('answered') + of('handed_over'), handedOver: of('handed_over') };
   },

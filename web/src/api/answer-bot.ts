@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArticleSuggestions } from '@contracts/answer-bot';
+import type { AnswerBotFigures, ArticleSuggestions } from '@contracts/answer-bot';
+import type { ReportParams } from '@contracts/reports';
 import { adminKeys } from './admin';
 import { api } from './client';
 import type { Channel } from './types';
@@ -24,5 +25,16 @@ export function useSetAnswerBot(channelId: string) {
     mutationFn: (enabled: boolean) =>
       api.put<Channel>(`/api/channels/${encodeURIComponent(channelId)}/answer-bot`, { enabled }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.channels }),
+  });
+}
+
+/** The answer bot's figures for a report's range and channel. */
+export function useAnswerBotFigures(params: ReportParams) {
+  const clean = Object.fromEntries(
+    Object.entries({ from: params.from, to: params.to, channel: params.channel }).filter(([, v]) => v),
+  ) as Record<string, string>;
+  return useQuery({
+    queryKey: ['reports', 'answer-bot', clean],
+    queryFn: () => api.get<AnswerBotFigures>('/api/reports/answer-bot', clean),
   });
 }

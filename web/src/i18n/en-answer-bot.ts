@@ -11,5 +11,12 @@ export const enAnswerBot: Pick<Resources, 'answerBot'> = {
     insertLink: 'Insert link',
     insertExcerpt: 'Insert excerpt',
     noSuggestions: 'No matching article',
+    report: {
+      title: 'Answer bot',
+      note: 'Conversations the answer bot replied to in the period, and those then handed to a person',
+      answered: 'Answered by the bot',
+      deflected: 'Needed no person',
+      handedOver: 'Handed over',
+    },
   },
 };

@@ -10,5 +10,12 @@ export const jaAnswerBot = {
     insertLink: 'リンクを挿入',
     insertExcerpt: '抜粋を挿入',
     noSuggestions: '合う記事はありません',
+    report: {
+      title: '自動応答',
+      note: '期間中に自動応答が回答した会話と、その後の担当者への引き継ぎ',
+      answered: '自動応答が回答',
+      deflected: '担当者なしで完了',
+      handedOver: '担当者に引き継ぎ',
+    },
   },
 };
