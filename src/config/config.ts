@@ -39,6 +39,10 @@ const EnvSchema = z.object({
     .refine((u) => u.includes('{id}'), 'must contain {id}')
     .optional()
     .or(z.literal('')),
+  /** Optional language model for reply drafts: an OpenAI-compatible chat-completions endpoint (base URL, …/v1). */
+  KOE_LLM_URL: z.string().url().optional().or(z.literal('')),
+  KOE_LLM_MODEL: z.string().max(200).optional(),
+  KOE_LLM_API_KEY: z.string().max(1000).optional(),
   KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
@@ -66,6 +70,8 @@ export interface KoeConfig {
   listening: { intervalSeconds: number };
   /** The answer bot links help articles here (`{id}`, `{lang}` filled in); unset: it names the article instead. */
   helpArticleUrl?: string;
+  /** The optional language model for agents' reply drafts (never sends anything); unset: no drafts. */
+  llm?: { url: string; model: string; apiKey?: string };
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
     listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
     helpArticleUrl: e.KOE_HELP_ARTICLE_URL || undefined,
+    llm: e.KOE_LLM_URL
+      ? { url: e.KOE_LLM_URL.replace(/\/$/, ''), model: e.KOE_LLM_MODEL || 'gpt-4o-mini', apiKey: e.KOE_LLM_API_KEY }
+      : undefined,
   };
 }
 

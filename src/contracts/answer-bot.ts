@@ -30,3 +30,11 @@ export const AnswerBotFiguresSchema = z.object({
   deflected: z.number(),
 });
 export type AnswerBotFigures = z.infer<typeof AnswerBotFiguresSchema>;
+
+/** A reply draft from the language model: text for the agent to read and edit, never sent by Koe. */
+export const ReplyDraftSchema = z.object({
+  text: z.string(),
+  /** The articles the draft was given (their ids), best first. */
+  articleIds: z.array(z.string()),
+});
+export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;

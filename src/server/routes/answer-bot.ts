@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AnswerBotFiguresSchema, ArticleSuggestionsSchema } from '../../contracts/answer-bot';
+import { AnswerBotFiguresSchema, ArticleSuggestionsSchema, ReplyDraftSchema } from '../../contracts/answer-bot';
 import { ReportQuery } from '../../contracts/reports';
 import { IdParams } from '../../contracts/common';
 import { answerBotFigures, suggestArticles } from '../../desk/answer-bot';
+import { draftReply } from '../../desk/llm-draft';
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 
@@ -27,6 +28,22 @@ export const answerBotRoutes =
           authOf(req).agent.workspaceId,
           req.params.id,
         ),
+    );
+
+    app.post(
+      '/api/conversations/:id/draft',
+      {
+        preHandler: guard(),
+        schema: {
+          tags: ['knowledge base'],
+          summary:
+            'A reply draft from the language model (KOE_LLM_URL), for the agent to edit and send; never sent by Koe. 409 llm_drafts_off unless configured and turned on',
+          params: IdParams,
+          response: { 200: ReplyDraftSchema },
+        },
+      },
+      async (req) =>
+        draftReply({ db: koe.db, log: koe.log, llm: koe.config.llm }, authOf(req).agent.workspaceId, req.params.id),
     );
 
     app.get(

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnswerBotFigures, ArticleSuggestions } from '@contracts/answer-bot';
+import type { AnswerBotFigures, ArticleSuggestions, ReplyDraft } from '@contracts/answer-bot';
 import type { ReportParams } from '@contracts/reports';
 import { adminKeys } from './admin';
 import { api } from './client';
@@ -36,5 +36,12 @@ export function useAnswerBotFigures(params: ReportParams) {
   return useQuery({
     queryKey: ['reports', 'answer-bot', clean],
     queryFn: () => api.get<AnswerBotFigures>('/api/reports/answer-bot', clean),
+  });
+}
+
+/** A reply draft from the language model, for the composer (never sent by Koe). */
+export function useReplyDraft(conversationId: string) {
+  return useMutation({
+    mutationFn: () => api.post<ReplyDraft>(`/api/conversations/${encodeURIComponent(conversationId)}/draft`, {}),
   });
 }

@@ -11,6 +11,13 @@ export const enAnswerBot: Pick<Resources, 'answerBot'> = {
     insertLink: 'Insert link',
     insertExcerpt: 'Insert excerpt',
     noSuggestions: 'No matching article',
+    llm: {
+      heading: 'Reply drafts (language model)',
+      help: 'When the server has a language model (KOE_LLM_URL), agents can have a reply drafted from the conversation and the suggested articles. A draft only fills the composer; agents always send themselves.',
+      enable: 'Let agents draft replies with the language model',
+      draft: 'Draft a reply',
+      drafting: 'Drafting…',
+    },
     report: {
       title: 'Answer bot',
       note: 'Conversations the answer bot replied to in the period, and those then handed to a person',

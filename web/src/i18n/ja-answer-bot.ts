@@ -10,6 +10,13 @@ export const jaAnswerBot = {
     insertLink: 'リンクを挿入',
     insertExcerpt: '抜粋を挿入',
     noSuggestions: '合う記事はありません',
+    llm: {
+      heading: '返信の下書き（言語モデル）',
+      help: 'サーバーに言語モデル（KOE_LLM_URL）が設定されている場合、エージェントは会話とおすすめの記事から返信の下書きを作れます。下書きは入力欄に入るだけで、送信するのは常にエージェントです。',
+      enable: 'エージェントが言語モデルで下書きを作れるようにする',
+      draft: '下書きを作成',
+      drafting: '作成中…',
+    },
     report: {
       title: '自動応答',
       note: '期間中に自動応答が回答した会話と、その後の担当者への引き継ぎ',

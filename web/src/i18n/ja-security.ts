@@ -14,6 +14,8 @@ export const jaSecurity = {
     startOver: '最初からやり直す',
   },
   errorCodes: {
+    llm_drafts_off: '下書きの自動作成は使えません（言語モデルが未設定か、管理者がオフにしています）。',
+    llm_failed: '言語モデルから下書きを受け取れませんでした。返信はご自身で書いてください。',
     kb_revision_conflict:
       'この記事は、開いたあとで他の人が保存しました。最新の内容を読み込んでから、もう一度変更してください。',
     kb_import_invalid: 'ファイルに取り込めない行があるため、何も取り込んでいません。',

@@ -1,6 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useArticleSuggestions, type ArticleSuggestion } from '../../api/answer-bot';
+import { useArticleSuggestions, useReplyDraft, type ArticleSuggestion } from '../../api/answer-bot';
+import { useDeskSettings } from '../../api/routing';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** What goes into the reply, in the customer's language (no words of the agent's interface). */
 export function suggestionText(s: ArticleSuggestion, what: 'link' | 'excerpt'): string {
@@ -24,15 +26,32 @@ export function ArticleSuggestions({
 }) {
   const { t } = useTranslation();
   const suggestions = useArticleSuggestions(conversationId, lastCustomerMessageId);
+  const drafts = useDeskSettings().data?.llmDrafts.enabled ?? false;
+  const draft = useReplyDraft(conversationId);
   const items = suggestions.data?.items ?? [];
   if (!lastCustomerMessageId || suggestions.isPending || suggestions.isError) return null;
   return (
     <Paper withBorder p="xs" mb="xs" radius="sm" data-testid="article-suggestions">
-      <Tooltip label={t('answerBot.suggestionsHint')} multiline w={260} withArrow>
-        <Text size="xs" fw={600} c="dimmed" mb={4} w="fit-content">
-          {t('answerBot.suggestions')}
-        </Text>
-      </Tooltip>
+      <Group justify="space-between" mb={4}>
+        <Tooltip label={t('answerBot.suggestionsHint')} multiline w={260} withArrow>
+          <Text size="xs" fw={600} c="dimmed" w="fit-content">
+            {t('answerBot.suggestions')}
+          </Text>
+        </Tooltip>
+        {drafts && (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="grape"
+            loading={draft.isPending}
+            onClick={() => draft.mutate(undefined, { onSuccess: (d) => onInsert(d.text) })}
+            data-testid="llm-draft"
+          >
+            {t('answerBot.llm.draft')}
+          </Button>
+        )}
+      </Group>
+      {draft.error && <ErrorAlert error={draft.error} onClose={() => draft.reset()} />}
       {items.length === 0 ? (
         <Text size="xs" c="dimmed">
           {t('answerBot.noSuggestions')}
