@@ -32,6 +32,17 @@ const EnvSchema = z.object({
     .or(z.literal('')),
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
   /** How often each listening query searches X (Instagram: at most every 5 minutes). */
+  /** The answer bot's link to a help article: a URL with `{id}` (and optionally `{lang}`) for the article. */
+  KOE_HELP_ARTICLE_URL: z
+    .string()
+    .url()
+    .refine((u) => u.includes('{id}'), 'must contain {id}')
+    .optional()
+    .or(z.literal('')),
+  /** Optional language model for reply drafts: an OpenAI-compatible chat-completions endpoint (base URL, …/v1). */
+  KOE_LLM_URL: z.string().url().optional().or(z.literal('')),
+  KOE_LLM_MODEL: z.string().max(200).optional(),
+  KOE_LLM_API_KEY: z.string().max(1000).optional(),
   KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** On SIGTERM/SIGINT: how long in-flight requests and jobs may take to finish before the process exits anyway. */
   KOE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
@@ -64,6 +75,10 @@ export interface KoeConfig {
   /** Operations: the drain deadline on shutdown; a web app directory other than the installation's own. */
   shutdownTimeoutMs: number;
   webDist?: string;
+  /** The answer bot links help articles here (`{id}`, `{lang}` filled in); unset: it names the article instead. */
+  helpArticleUrl?: string;
+  /** The optional language model for agents' reply drafts (never sends anything); unset: no drafts. */
+  llm?: { url: string; model: string; apiKey?: string };
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
     shutdownTimeoutMs: e.KOE_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     webDist: e.KOE_WEB_DIST ? path.resolve(e.KOE_WEB_DIST) : undefined,
+    helpArticleUrl: e.KOE_HELP_ARTICLE_URL || undefined,
+    llm: e.KOE_LLM_URL
+      ? { url: e.KOE_LLM_URL.replace(/\/$/, ''), model: e.KOE_LLM_MODEL || 'gpt-4o-mini', apiKey: e.KOE_LLM_API_KEY }
+      : undefined,
   };
 }
 

@@ -15,6 +15,8 @@ export const ChannelSchema = z.object({
   /** Social platforms and email: where the platform delivers events (null for web chat). */
   webhookUrl: z.string().nullable(),
   hasCredentials: z.boolean(),
+  /** The answer bot answers plain questions on this channel from published articles (off by default). */
+  answerBot: z.boolean(),
   /** In the channel list: the last event received and the last delivery or ingest error. */
   health: z.object({ lastEventAt: z.string().nullable(), lastError: z.string().nullable() }).optional(),
 });
@@ -28,6 +30,8 @@ export const NewChannelBody = z.object({
   credentials: z.record(z.string(), z.unknown()).optional(),
 });
 export type NewChannelInput = z.input<typeof NewChannelBody>;
+
+export const AnswerBotBody = z.object({ enabled: z.boolean() });
 
 export const CredentialsBody = z.object({ credentials: z.record(z.string(), z.unknown()) });
 

@@ -203,7 +203,11 @@ export const MessageSchema = z.object({
   conversationId: z.string(),
   kind: z.enum(MESSAGE_KINDS),
   text: z.string(),
-  author: z.object({ type: z.enum(['customer', 'agent', 'system']), id: z.string().nullable(), name: z.string() }),
+  author: z.object({
+    type: z.enum(['customer', 'agent', 'system', 'bot']),
+    id: z.string().nullable(),
+    name: z.string(),
+  }),
   createdAt: z.string(),
   clientMessageId: z.string().nullable(),
   delivery: z

@@ -307,6 +307,8 @@ export const DeskSettingsSchema = z.object({
     .default({ allowTemplateReplies: false }),
   /** Collision control: with a soft lock, a reply while a colleague is typing in the same conversation asks first. */
   collision: z.object({ softLock: z.boolean().default(false) }).default({ softLock: false }),
+  /** Reply drafts from the language model (KOE_LLM_URL): off until an admin turns them on; a draft is never sent. */
+  llmDrafts: z.object({ enabled: z.boolean().default(false) }).default({ enabled: false }),
   /**
    * Approval of public replies (off by default): public replies by agents of these roles or levels, or on a conversation
    * triage flagged as backlash, go to a supervisor first. SLA clocks keep running while a reply waits.

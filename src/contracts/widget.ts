@@ -13,6 +13,8 @@ export const WidgetMessageSchema = z.object({
   createdAt: z.string(),
   /** The widget's own id for a message it sent, to match its echo. */
   clientMessageId: z.string().nullable(),
+  /** Buttons under a reply (the answer bot's "talk to a person"); a tap sends the label as the visitor's message. */
+  choices: z.array(z.object({ label: z.string(), data: z.string() })).optional(),
 });
 export type WidgetMessage = z.infer<typeof WidgetMessageSchema>;
 

@@ -32,6 +32,7 @@ import { savedReplyRoutes } from './routes/saved-replies';
 import { accountRoutes } from './routes/accounts';
 import { approvalRoutes } from './routes/approvals';
 import { listeningRoutes } from './routes/listening';
+import { answerBotRoutes } from './routes/answer-bot';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { helpCenterRoutes } from './routes/help-center';
 import { helpCenterPageRoutes } from './routes/help-center-pages';
@@ -154,6 +155,7 @@ async function buildFastify(koe: Koe, opts: { webDist?: string }) {
   await app.register(helpCenterRoutes(koe));
   await app.register(helpCenterPageRoutes(koe));
   await app.register(privacyRoutes(koe));
+  await app.register(answerBotRoutes(koe));
   for (const plugin of channelPlugins) {
     if (!plugin.routes) continue;
     await app.register(async (scope) => {

@@ -9,6 +9,8 @@ import type { ChannelContext } from '../channels/plugin';
 import { channelPlugins } from '../channels/registry';
 import type { InboundEvent } from '../channels/types';
 import { answerFromChoice } from '../desk/satisfaction';
+import { talkToPersonTapped } from '../desk/answer-bot';
+import { ROUTE_CONVERSATION } from '../desk/route-conversation';
 
 /** The one ChannelContext the running desk gives every channel plugin: storage, credentials, and the ingest seam. */
 export function channelContext(deps: {
@@ -34,8 +36,24 @@ export function channelContext(deps: {
     reject: async (channelId, payload, reason) => {
       await recordRejected(deps.ingest, channelId, payload, reason);
     },
-    choiceTapped: (channelId, customerExternalId, data) =>
-      answerFromChoice(deps.ingest, channelId, customerExternalId, data),
+    choiceTapped: async (channelId, customerExternalId, data) =>
+      (await answerFromChoice(deps.ingest, channelId, customerExternalId, data)) ||
+      talkToPersonTapped(
+        {
+          ...deps.ingest,
+          enqueueRoute: async (workspaceId, conversationId, tx) => {
+            await deps.jobs.enqueue(
+              ROUTE_CONVERSATION,
+              { workspaceId, conversationId, event: 'message.received' },
+              { maxAttempts: 5 },
+              tx,
+            );
+          },
+        },
+        channelId,
+        customerExternalId,
+        data,
+      ),
   };
 }
 

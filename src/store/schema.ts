@@ -154,6 +154,9 @@ export interface ConversationTable {
   first_responder_id: string | null;
   /** The listening query that found the post this conversation began with (it did not tag the brand). */
   listening_query_id: string | null;
+  /** The answer bot: `answered` (waiting on the customer after its answer), `handed_over`, or null (migration 026). */
+  bot_state: string | null;
+  bot_answered_at: string | null;
 }
 
 export interface MessageTable {

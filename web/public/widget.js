@@ -234,6 +234,24 @@
       });
       status.appendChild(retry);
     }
+    // Buttons under a reply (the answer bot's "talk to a person"): a tap sends the label as the visitor's message.
+    var choices = node.querySelector('.choices');
+    if (choices) choices.parentNode.removeChild(choices);
+    if (m.choices && m.choices.length && !m.choiceTaken) {
+      choices = document.createElement('div');
+      choices.className = 'choices';
+      m.choices.forEach(function (c) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.setAttribute('data-testid', 'koe-widget-choice');
+        b.textContent = c.label;
+        b.addEventListener('click', function () {
+          sendText(c.label);
+        });
+        choices.appendChild(b);
+      });
+      node.appendChild(choices);
+    }
   }
 
   // ---- satisfaction survey (asked after a resolution) -----------------------------------------
@@ -377,6 +395,7 @@
     m.text = wm.text;
     m.authorName = wm.authorName;
     m.createdAt = wm.createdAt || m.createdAt;
+    m.choices = wm.choices || m.choices || null;
     if (fromServer) m.status = 'sent';
     renderMessage(m);
     if (isNew) {
@@ -530,6 +549,17 @@
     el.input.value = '';
     autoGrow();
     suggestFor('');
+    sendText(text);
+  }
+
+  function sendText(text) {
+    // Once the visitor writes (or taps), earlier buttons have had their say.
+    state.messages.forEach(function (old) {
+      if (old.choices && !old.choiceTaken) {
+        old.choiceTaken = true;
+        renderMessage(old);
+      }
+    });
     var m = upsert(
       {
         id: null,
@@ -693,6 +723,8 @@
       '.greeting .bubble{background:#e3fafc;border-color:#c5f6fa}',
       '.survey{max-width:100%}',
       '.survey .bubble{background:#fff;border:1px solid #c5f6fa}',
+      '.choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}',
+      '.choices button{font:inherit;font-size:13px;border:1px solid #0c8599;color:#0c8599;background:#fff;border-radius:14px;padding:3px 12px;cursor:pointer}',
       '.scale{display:flex;gap:4px;flex-wrap:wrap;margin-top:8px}',
       '.scale button{flex:1 0 28px;padding:6px 0;border:1px solid #ced4da;border-radius:8px;background:#fff;font:inherit;font-weight:700;cursor:pointer}',
       '.scale button[aria-checked=true]{background:#0c8599;border-color:#0c8599;color:#fff}',

@@ -16,6 +16,7 @@ export function webchatAdapter(bus: RealtimeBus): ChannelAdapter {
           authorName: out.message.authorName,
           createdAt: out.message.createdAt,
           clientMessageId: null,
+          choices: out.choices,
         }),
       });
       return { externalId: out.message.id };

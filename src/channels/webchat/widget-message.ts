@@ -9,6 +9,7 @@ export function toWidgetMessage(m: {
   authorName: string;
   createdAt: string;
   clientMessageId: string | null;
+  choices?: { label: string; data: string }[];
 }): WidgetMessage {
   return {
     id: m.id,
@@ -17,5 +18,6 @@ export function toWidgetMessage(m: {
     authorName: m.authorName,
     createdAt: m.createdAt,
     clientMessageId: m.clientMessageId,
+    ...(m.choices?.length ? { choices: m.choices } : {}),
   };
 }

@@ -7,7 +7,14 @@ import { audit, channels, type Channel, type ChannelKind, byAgent } from '../../
 import { authOf, guard } from '../auth';
 import type { Koe } from '../context';
 import { IdParams, Items, NoContent } from '../../contracts/common';
-import { ChannelSchema, ChannelTestSchema, CredentialsBody, NewChannelBody } from '../../contracts/channels';
+import {
+  AnswerBotBody,
+  ChannelSchema,
+  ChannelTestSchema,
+  CredentialsBody,
+  NewChannelBody,
+} from '../../contracts/channels';
+import { botEnabled, setChannelAnswerBot } from '../../desk/answer-bot';
 
 const pluginFor = (kind: string) => channelPlugins.find((p) => p.kinds.includes(kind as ChannelKind));
 
@@ -43,6 +50,7 @@ export const toChannelDto = (c: Channel, base: string) => ({
     c.kind === 'webchat' ? `<script src="${base}/widget.js" data-channel="${c.publicKey}" async></script>` : null,
   webhookUrl: c.kind === 'webchat' ? null : `${base}/webhooks/${c.kind}/${c.id}`,
   hasCredentials: c.hasCredentials,
+  answerBot: botEnabled(c.settings),
 });
 
 export const channelRoutes =
@@ -121,6 +129,25 @@ export const channelRoutes =
           target: { type: 'channel', id: c.id },
         });
         return reply.status(204).send();
+      },
+    );
+
+    app.put(
+      '/api/channels/:id/answer-bot',
+      {
+        preHandler: guard('admin'),
+        schema: {
+          tags: ['channels'],
+          summary: 'Turn the answer bot on or off for a channel (web chat, LINE, Messenger, Instagram)',
+          params: IdParams,
+          body: AnswerBotBody,
+          response: { 200: ChannelSchema },
+        },
+      },
+      async (req) => {
+        const { actor } = authOf(req);
+        await setChannelAnswerBot(koe.db, actor, req.params.id, req.body.enabled);
+        return toChannelDto((await channels.get(koe.db, actor.workspaceId, req.params.id))!, baseUrl(koe, req));
       },
     );
 

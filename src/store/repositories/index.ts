@@ -37,3 +37,4 @@ export { listening, type DueQuery, type ListeningShow } from './listening';
 export { reportTexts } from './report-texts';
 export { knowledgeBase } from './knowledge-base';
 export { helpCenters, type HelpCenterRow, type PublishedArticleRow } from './help-center';
+export { answerBot } from './answer-bot';

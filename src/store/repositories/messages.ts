@@ -75,7 +75,7 @@ export interface NewMessage {
   conversationId: string;
   kind: MessageKind;
   text: string;
-  authorType: 'customer' | 'agent' | 'system';
+  authorType: 'customer' | 'agent' | 'system' | 'bot';
   authorId: string | null;
   authorName: string;
   createdAt: string;

@@ -17,6 +17,8 @@ export const enSecurity: Pick<Resources, keyof typeof jaSecurity> = {
   },
   errorCodes: {
     help_center_slug_taken: 'Another workspace’s help center already uses this address. Choose another one.',
+    llm_drafts_off: 'Reply drafts are not available (no language model is set up, or an admin has turned them off).',
+    llm_failed: 'The language model did not return a draft. Please write the reply yourself.',
     kb_revision_conflict:
       'Someone else saved this article after you opened it. Load the latest version and make your change again.',
     kb_import_invalid: 'Some lines of the file cannot be imported, so nothing was imported.',

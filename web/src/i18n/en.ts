@@ -1,6 +1,7 @@
 import type { Resources } from './ja';
 import { enRouting } from './en-routing';
 import { enChannels } from './en-channels';
+import { enAnswerBot } from './en-answer-bot';
 import { enCustomers } from './en-customers';
 import { enSecurity } from './en-security';
 
@@ -441,6 +442,7 @@ export const en: Resources = {
   },
   ...enRouting,
   ...enChannels,
+  ...enAnswerBot,
   ...enCustomers,
   ...enSecurity,
 };

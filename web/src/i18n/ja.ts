@@ -1,6 +1,7 @@
 // Japanese is the source language; en.ts must provide the same keys (checked by its type).
 import { jaRouting } from './ja-routing';
 import { jaChannels } from './ja-channels';
+import { jaAnswerBot } from './ja-answer-bot';
 import { jaCustomers } from './ja-customers';
 import { jaSecurity } from './ja-security';
 export const ja = {
@@ -440,6 +441,7 @@ export const ja = {
   },
   ...jaRouting,
   ...jaChannels,
+  ...jaAnswerBot,
   ...jaCustomers,
   ...jaSecurity,
 };

@@ -1,13 +1,18 @@
-import { Anchor, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Code, CopyButton, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
 import { ChannelBadge } from '../../components/badges';
 import { formatDateTime } from '../../lib/time';
 import { ChannelConnection } from './ChannelConnection';
+import { useSetAnswerBot } from '../../api/answer-bot';
+
+/** Where the answer bot may answer: private conversations only (never a public post). */
+const BOT_KINDS = ['webchat', 'line', 'facebook', 'instagram'];
 
 export function ChannelCard({ channel, onDelete }: { channel: Channel; onDelete: () => void }) {
   const { t, i18n } = useTranslation();
   const demoHref = `/demo?channel=${encodeURIComponent(channel.publicKey)}`;
+  const setAnswerBot = useSetAnswerBot(channel.id);
 
   return (
     <Paper
@@ -34,6 +39,17 @@ export function ChannelCard({ channel, onDelete }: { channel: Channel; onDelete:
             {t('channels.delete')}
           </Button>
         </Group>
+        {BOT_KINDS.includes(channel.kind) && (
+          <Switch
+            checked={channel.answerBot}
+            onChange={(e) => setAnswerBot.mutate(e.currentTarget.checked)}
+            disabled={setAnswerBot.isPending}
+            label={t('answerBot.setting')}
+            description={t('answerBot.settingHelp')}
+            error={setAnswerBot.isError ? t('answerBot.settingFailed') : undefined}
+            data-testid="channel-answer-bot"
+          />
+        )}
         {channel.kind !== 'webchat' && <ChannelConnection channel={channel} />}
         {channel.kind === 'webchat' && channel.embedSnippet && (
           <Stack gap={4}>

@@ -23,6 +23,7 @@ import { useViewing } from '../../api/viewers';
 import { CollisionNotice, useOthersViewing } from './CollisionNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReplyContextBar } from './ReplyContextBar';
+import { ArticleSuggestions } from './ArticleSuggestions';
 import { SavedReplyPicker, type PickerHandle } from './SavedReplyPicker';
 import { useCountUse, type SavedReply } from '../../api/saved-replies';
 import { useComposerDraft } from './useDraft';
@@ -37,6 +38,8 @@ interface Props {
   replyContext?: ReplyContext;
   /** The newest reply the customer has or will have: the send guard's baseline for a draft that begins now. */
   latestReply?: Message | null;
+  /** The customer's newest message: the article suggestions match it. */
+  lastCustomerMessageId?: string | null;
 }
 
 /** The newest customer-visible reply of a thread (a failed one never reached the customer). */
@@ -66,7 +69,13 @@ export function Composer(props: Props) {
   return <ConversationComposer key={props.conversationId} {...props} />;
 }
 
-function ConversationComposer({ conversationId, status, replyContext, latestReply = null }: Props) {
+function ConversationComposer({
+  conversationId,
+  status,
+  replyContext,
+  latestReply = null,
+  lastCustomerMessageId = null,
+}: Props) {
   const { t } = useTranslation();
   const { text, setText, mode, setMode, sent, since, rebase } = useComposerDraft(
     conversationId,
@@ -136,6 +145,16 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
       input.current?.focus();
       input.current?.setSelectionRange(next.length, next.length);
     });
+  };
+  /** An article suggestion goes in at the caret (after a space or a line), the caret after it. */
+  const insertAtCaret = (inserted: string) => {
+    const el = input.current;
+    const caret = el ? el.selectionStart : text.length;
+    const before = text.slice(0, caret);
+    const lead = before && !/\s$/u.test(before) ? '\n' : '';
+    setText(`${before}${lead}${inserted}${text.slice(caret)}`);
+    setTyping(true);
+    placeCaret(caret + lead.length + inserted.length);
   };
   // Keyboard: r writes a reply, n a private note (the composer takes the focus).
   const focusAs = (next: 'reply' | 'note') => {
@@ -247,6 +266,13 @@ function ConversationComposer({ conversationId, status, replyContext, latestRepl
           </Tooltip>
         )}
       </Group>
+      {!isPrivate && (
+        <ArticleSuggestions
+          conversationId={conversationId}
+          lastCustomerMessageId={lastCustomerMessageId}
+          onInsert={insertAtCaret}
+        />
+      )}
       {replyContext && !isPrivate && <ReplyContextBar conversationId={conversationId} context={replyContext} />}
       <CollisionNotice conversationId={conversationId} />
       {send.error &&

@@ -79,6 +79,7 @@ export function ConversationView({ id, backHref }: Props) {
           status={data.status}
           replyContext={data.replyContext}
           latestReply={latestReplyOf(messages.data)}
+          lastCustomerMessageId={messages.data?.findLast((m) => m.kind === 'customer')?.id ?? null}
         />
       </Stack>
       {wide ? (

@@ -28,6 +28,7 @@ import { langOf } from '../../i18n';
 import { AdminPage } from '../admin/AdminPage';
 import { FrtChart, Heatmap, SlaChart, VolumeChart, type Drill } from './ReportCharts';
 import { RisingPhrasesCard } from './RisingPhrases';
+import { AnswerBotCard } from './AnswerBotCard';
 
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 1000) / 10}%`);
 const dur = (t: TFunction, ms: number | null) => (ms === null ? '–' : durationLabel(t, ms));
@@ -119,6 +120,7 @@ export function ReportsPage() {
         </Group>
         {report.error && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
         {r && <Report r={r} drill={setCell} />}
+        {r && <AnswerBotCard params={params} />}
         {r && <RisingPhrasesCard params={params} />}
       </Stack>
       <DrillDrawer params={params} cell={cell} onClose={() => setCell(null)} />

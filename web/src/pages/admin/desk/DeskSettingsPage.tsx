@@ -13,6 +13,7 @@ import { SlaSection } from './SlaSection';
 import { ReplyStyleSection } from './ReplyStyleSection';
 import { ApprovalsSection } from './ApprovalsSection';
 import { CollisionSection } from './CollisionSection';
+import { LlmDraftsSection } from './LlmDraftsSection';
 import { SatisfactionSection } from './SatisfactionSection';
 import { AdminPage } from '../AdminPage';
 import { RetentionSection } from './RetentionSection';
@@ -86,6 +87,7 @@ function DeskForm({ initial }: { initial: DeskSettings }) {
       <BusinessHoursSection s={s} patch={patch} holidays={holidays} setHolidays={setHolidays} />
 
       <CollisionSection s={s} patch={patch} />
+      <LlmDraftsSection s={s} patch={patch} />
 
       <SatisfactionSection s={s} patch={patch} />
       <ApprovalsSection s={s} patch={patch} />

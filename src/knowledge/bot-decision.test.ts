@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../triage';
+import type { AnswerMatch } from './answer-match';
+import { botDecision, handOverReason, type BotSituation } from './bot-decision';
+
+/** A knowledge base that "answers" everything, as sure as can be: only the gates can refuse. */
+const matchesEverything = (): AnswerMatch => {
+  const best = { articleId: 'any', score: 99, confidence: 1, titleCover: 1 };
+  return { best, runnerUp: null, margin: 1, ranked: [best] };
+};
+
+const plain: BotSituation = {
+  channelKind: 'webchat',
+  enabled: true,
+  visibility: 'private',
+  customerMessages: 1,
+  handled: false,
+  triage: { level: 1, sentiment: 'neutral', categories: ['question'], flags: { spam: false, troll: false } },
+  text: '営業時間を教えてください',
+};
+
+describe('botDecision', () => {
+  it('answers a plain first question when the match is sure', () => {
+    expect(botDecision(plain, matchesEverything)).toEqual({ answer: true, articleId: 'any', confidence: 1 });
+  });
+
+  it.each([
+    ['off', { enabled: false }],
+    ['channel', { channelKind: 'x' }],
+    ['channel', { channelKind: 'email' }],
+    ['public', { visibility: 'public' as const }],
+    ['public', { visibility: 'group' as const }],
+    ['not_first', { customerMessages: 2 }],
+    ['handled', { handled: true }],
+    ['level', { triage: { ...plain.triage, level: 2 } }],
+    ['level', { triage: { ...plain.triage, level: 0 } }],
+    ['negative', { triage: { ...plain.triage, sentiment: 'negative' } }],
+    ['urgent', { triage: { ...plain.triage, categories: ['question', 'billing_error'] } }],
+    ['flagged', { triage: { ...plain.triage, flags: { spam: true, troll: false } } }],
+    ['flagged', { triage: { ...plain.triage, flags: { spam: false, troll: true } } }],
+    ['not_a_question', { triage: { ...plain.triage, categories: ['praise'] } }],
+    ['trouble', { text: '登録した覚えがない請求があるんですが、これ何ですか？' }],
+    ['trouble', { text: 'Where is my refund? It has been a month' }],
+  ] as [string, Partial<BotSituation>][])('refuses (%s) %j', (why, change) => {
+    expect(botDecision({ ...plain, ...change }, matchesEverything)).toEqual({ answer: false, why });
+  });
+
+  it('refuses a weak match', () => {
+    const weak = (): AnswerMatch => {
+      const best = { articleId: 'a', score: 1, confidence: 0.3, titleCover: 0.5 };
+      return { best, runnerUp: null, margin: 1, ranked: [best] };
+    };
+    expect(botDecision(plain, weak)).toEqual({ answer: false, why: 'low_confidence' });
+  });
+
+  // Whatever the knowledge base holds, a post the labelled triage sets call urgent goes to a person: the analyser's
+  // verdict on each of them must close the gate.
+  it('never answers a post the triage fixtures label level 3', () => {
+    const dir = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
+    const urgent = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(dir + f, 'utf8').split('\n'))
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; text: string; level?: number })
+      .filter((p) => p.level === 3);
+    expect(urgent.length).toBeGreaterThan(100);
+    const answered = urgent.filter(
+      (p) => botDecision({ ...plain, text: p.text, triage: analyse({ text: p.text }) }, matchesEverything).answer,
+    );
+    expect(answered.map((p) => `${p.id}: ${p.text}`)).toEqual([]);
+  });
+});
+
+describe('handOverReason', () => {
+  it('tells a request for a person, an unhappy reply and a plain follow-up apart', () => {
+    expect(handOverReason('担当者と話す', 'neutral')).toBe('asked_for_person');
+    expect(handOverReason('Talk to a person', 'neutral')).toBe('asked_for_person');
+    expect(handOverReason('全然答えになってない', 'negative')).toBe('negative');
+    expect(handOverReason('土曜日はどうですか', 'neutral')).toBe('follow_up');
+  });
+});
