@@ -33,6 +33,18 @@ const EnvSchema = z.object({
   KOE_MAIL_FROM: z.string().min(3).default('Koe <koe@localhost>'),
   /** How often each listening query searches X (Instagram: at most every 5 minutes). */
   KOE_LISTENING_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** What this process does: everything (default), HTTP only (web) or jobs and background work only (worker). */
+  KOE_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /** Redis for realtime fan-out and singleton leases across processes, e.g. redis://127.0.0.1:6379. */
+  KOE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//i, 'must be redis://[user:pass@]host[:port][/db] or rediss://…')
+    .optional()
+    .or(z.literal('')),
+  /** Prefix of every Redis key and channel Koe uses (several desks may share one Redis). */
+  KOE_REDIS_PREFIX: z.string().min(1).default('koe:'),
+  /** A claimed job's lock and a singleton's lease: what a process that dies leaves to others after this long. */
+  KOE_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 export interface KoeConfig {
@@ -57,7 +69,14 @@ export interface KoeConfig {
   mail: { smtpUrl?: string; from: string };
   /** Listening queries: seconds between searches of one query. */
   listening: { intervalSeconds: number };
+  /** `all`: one process does everything; `web` and `worker` split it across processes (docs/scale.md). */
+  role: KoeRole;
+  /** Unset url: realtime stays in this process (the embedded shape). */
+  redis: { url?: string; prefix: string };
+  leaseMs: number;
 }
+
+export type KoeRole = 'all' | 'web' | 'worker';
 
 export class ConfigError extends Error {}
 
@@ -98,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     },
     mail: { smtpUrl: e.KOE_SMTP_URL || undefined, from: e.KOE_MAIL_FROM },
     listening: { intervalSeconds: e.KOE_LISTENING_INTERVAL_SECONDS },
+    role: e.KOE_ROLE,
+    redis: { url: e.KOE_REDIS_URL || undefined, prefix: e.KOE_REDIS_PREFIX },
+    leaseMs: e.KOE_LEASE_SECONDS * 1000,
   };
 }
 
