@@ -40,6 +40,8 @@ export function replySender(deps: OutboundDeps) {
         data: await messages.get(deps.db, message.id),
       });
 
+    // Still `sending`: the last attempt never recorded an outcome (its process died mid-send).
+    const interrupted = entry.status === 'sending';
     await outbox.update(deps.db, entry.id, { status: 'sending', attempts: entry.attempts + 1 });
     await publish();
     try {
@@ -56,6 +58,7 @@ export function replySender(deps: OutboundDeps) {
         inReplyTo: await inReplyTo(deps.db, conv.id, message.id),
         via: await viaOf(deps.db, message.id),
         choices: await choicesOf(deps.db, message.id),
+        interrupted,
       });
       await outbox.update(deps.db, entry.id, {
         status: 'sent',
