@@ -55,7 +55,7 @@ export function replySender(deps: OutboundDeps) {
         recipient: { externalId: identity.externalId, handle: identity.handle },
         message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
         idempotencyKey: entry.idempotency_key,
-        inReplyTo: await inReplyTo(deps.db, conv.id, message.id),
+        inReplyTo: await inReplyTo(deps.db, conv.id, message),
         via: await viaOf(deps.db, message.id),
         choices: await choicesOf(deps.db, message.id),
         interrupted,
@@ -80,9 +80,13 @@ export function replySender(deps: OutboundDeps) {
   };
 }
 
-/** What a reply answers: the customer's last message, or the post a public follow-up names (meta.inReplyToMessageId). */
-async function inReplyTo(db: Db, conversationId: string, replyId: string) {
-  const r = await messages.rawMeta(db, replyId);
+/**
+ * What a reply answers: the customer's last message before the reply was written, or the post a public follow-up names
+ * (meta.inReplyToMessageId). Fixed by the reply's time, so every attempt answers the same message (on LINE, uses the
+ * same reply token: a retry after a crash must not find a newer message's fresh token and send the reply again).
+ */
+async function inReplyTo(db: Db, conversationId: string, reply: { id: string; createdAt: string }) {
+  const r = await messages.rawMeta(db, reply.id);
   const target = r?.meta ? (JSON.parse(r.meta) as { inReplyToMessageId?: string }).inReplyToMessageId : undefined;
   if (target) {
     const original = await messages.get(db, target);
@@ -94,7 +98,7 @@ async function inReplyTo(db: Db, conversationId: string, replyId: string) {
         createdAt: original.createdAt,
       };
   }
-  const last = await messages.lastInbound(db, conversationId);
+  const last = await messages.lastInbound(db, conversationId, reply.createdAt);
   return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
 }
 
