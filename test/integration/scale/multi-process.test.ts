@@ -71,6 +71,8 @@ async function startKoeProcess(role: 'web' | 'worker', env: Record<string, strin
  */
 async function fakeLine() {
   const delivered: string[] = [];
+  /** Every reply and push as LINE saw it (path, reply token or retry key, status), for a failure's message. */
+  const log: string[] = [];
   let firstSend = () => {};
   const sending = new Promise<void>((r) => (firstSend = r));
   const tokens = new Set<string>();
@@ -95,12 +97,14 @@ async function fakeLine() {
       };
       if (url === '/v2/bot/message/reply') {
         const token = (JSON.parse(body) as { replyToken: string }).replyToken;
+        log.push(`reply ${token} ${tokens.has(token) ? 400 : 200} ${body.slice(-40)}`);
         if (tokens.has(token)) return answer(400, { message: 'Invalid reply token' });
         tokens.add(token);
         return answer(200, sent(), {}, SEND_DELAY_MS);
       }
       if (url === '/v2/bot/message/push') {
         const key = String(req.headers['x-line-retry-key'] ?? '');
+        log.push(`push ${key} ${key && retryKeys.has(key) ? 409 : 200} ${body.slice(-40)}`);
         if (key && retryKeys.has(key))
           return answer(409, { message: 'The retry key is already accepted' }, { 'x-line-accepted-request-id': key });
         if (key) retryKeys.add(key);
@@ -113,6 +117,7 @@ async function fakeLine() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     delivered,
+    log,
     /** Resolves when the first reply or push arrives (and is not yet answered). */
     sending,
     close: () => new Promise<void>((r) => server.close(() => r())),
@@ -334,7 +339,7 @@ describe.skipIf(!runs)('two web and two worker processes on PostgreSQL and Redis
 
     const sentTexts = line.delivered.filter((t) => t.startsWith('返信 '));
     const sentTwice = sentTexts.filter((t, i) => sentTexts.indexOf(t) !== i);
-    expect(sentTwice).toEqual([]);
+    expect(sentTwice, line.log.join('\n')).toEqual([]);
     expect(new Set(sentTexts).size).toBe(conversations.length);
     const retried = (
       await sql.query<{ name: string; n: string }>(
