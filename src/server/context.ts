@@ -71,7 +71,12 @@ export async function createKoe(
   const serves = config.role !== 'worker';
   const works = config.role !== 'web';
   // With SQLite this process is the only job runner; with PostgreSQL others may share the table (docs/architecture.md).
-  const jobs = new EmbeddedJobQueue(db, log, { soleRunner: store.dialect === 'sqlite', lockMs: config.leaseMs });
+  // A worker is not woken by enqueues in web processes: it looks for due jobs every 50 ms when idle (docs/scale.md).
+  const jobs = new EmbeddedJobQueue(db, log, {
+    soleRunner: store.dialect === 'sqlite',
+    lockMs: config.leaseMs,
+    pollMs: config.role === 'worker' ? 50 : undefined,
+  });
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);
