@@ -53,6 +53,11 @@ export interface OutboundMessage {
    * Platforms without them send the text alone.
    */
   choices?: { label: string; data: string }[];
+  /**
+   * An earlier attempt stopped in the middle of sending (its process died): the platform may already have this reply.
+   * Adapters use it where the platform's answer can tell (LINE: a spent reply token).
+   */
+  interrupted?: boolean;
 }
 
 /** Thrown by `send`; `permanent` failures are shown to the agent at once, others retry with backoff. */

@@ -4,7 +4,10 @@ import { ConfigError, loadConfig } from '../config/config';
 const HELP = `koe — Koe (声) support desk
 
 Usage:
-  koe start                 start the desk (web app, API, jobs); builds the web app if needed
+  koe start [--role all|web|worker]
+                            start the desk (web app, API, jobs); builds the web app if needed.
+                            web: HTTP only; worker: jobs and background work; both need PostgreSQL and
+                            KOE_REDIS_URL (several processes, docs/scale.md); all (default): everything
   koe migrate               apply database migrations and exit
   koe create-admin --workspace <name> --email <email> --name <name> [--password <pw>]
                             create the workspace and its first admin without the setup page
@@ -21,14 +24,15 @@ Usage:
   koe --help                show this help
 
 Environment: PORT (3000), KOE_HOST (localhost), KOE_DATA_DIR (./data), KOE_DATABASE_URL (unset = SQLite),
-KOE_SECRET_KEY, KOE_PUBLIC_URL, KOE_LOG_LEVEL, KOE_SANDBOX, KOE_SANDBOX_RATE, KOE_SANDBOX_PORT. See README.md.`;
+KOE_SECRET_KEY, KOE_PUBLIC_URL, KOE_LOG_LEVEL, KOE_SANDBOX, KOE_SANDBOX_RATE, KOE_SANDBOX_PORT, KOE_ROLE,
+KOE_REDIS_URL. See README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'start':
-        return await (await import('./start')).start();
+        return await (await import('./start')).start(rest);
       case 'migrate':
         return await (await import('./migrate')).migrate();
       case 'create-admin':

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
@@ -7,6 +8,7 @@ import { buildApp, WEB_DIST } from '../server/app';
 import type { Server } from 'node:net';
 import { createKoe, type Koe } from '../server/context';
 import { shutDown } from '../server/shutdown';
+import { startWorkerHealth } from '../server/worker-health';
 
 /** Builds the web app when it is missing, so `npm start` on a fresh clone just works. */
 function ensureWebBuilt(): void {
@@ -37,13 +39,39 @@ async function startDemoSandbox(koe: Koe, address: ReturnType<Server['address']>
   });
 }
 
-export async function start(): Promise<number> {
-  const config = loadConfig();
+/** `--role all|web|worker` (or KOE_ROLE): what this process does (docs/scale.md). */
+function roleEnv(args: string[]): NodeJS.ProcessEnv {
+  const { values } = parseArgs({ args, options: { role: { type: 'string' } } });
+  return values.role ? { ...process.env, KOE_ROLE: values.role } : process.env;
+}
+
+/** A worker: jobs and background channel work, no API; only `/healthz` on its port. */
+async function runWorker(koe: Koe): Promise<number> {
+  const health = await startWorkerHealth(koe.config.port, koe.config.host);
+  koe.log.info(
+    `Koe worker is running (${koe.store.dialect}); health on http://${koe.config.host}:${koe.config.port}/healthz`,
+  );
+  await untilSignalled();
+  koe.log.info('shutting down');
+  await new Promise((r) => health.close(r));
+  await koe.close();
+  return 0;
+}
+
+const untilSignalled = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+export async function start(args: string[] = []): Promise<number> {
+  const config = loadConfig(roleEnv(args));
+  if (config.role === 'worker') return runWorker(await createKoe(config));
   if (!config.webDist) ensureWebBuilt();
   const koe = await createKoe(config);
   const app = await buildApp(koe, { webDist: config.webDist });
   await app.listen({ port: config.port, host: config.host });
-  koe.log.info(`Koe is ready on http://${config.host}:${config.port} (${koe.store.dialect})`);
+  koe.log.info(`Koe is ready on http://${config.host}:${config.port} (${koe.store.dialect}, role ${config.role})`);
   const sandbox = config.sandbox.enabled ? await startDemoSandbox(koe, app.server.address()) : null;
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -48,6 +48,18 @@ const EnvSchema = z.object({
   KOE_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(20),
   /** The built web app to serve; unset = dist/web in the installation, built on first start when missing. */
   KOE_WEB_DIST: z.string().min(1).optional(),
+  /** What this process does: everything (default), HTTP only (web) or jobs and background work only (worker). */
+  KOE_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /** Redis for realtime fan-out and singleton leases across processes, e.g. redis://127.0.0.1:6379. */
+  KOE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//i, 'must be redis://[user:pass@]host[:port][/db] or rediss://…')
+    .optional()
+    .or(z.literal('')),
+  /** Prefix of every Redis key and channel Koe uses (several desks may share one Redis). */
+  KOE_REDIS_PREFIX: z.string().min(1).default('koe:'),
+  /** A claimed job's lock and a singleton's lease: what a process that dies leaves to others after this long. */
+  KOE_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 export interface KoeConfig {
@@ -79,7 +91,14 @@ export interface KoeConfig {
   helpArticleUrl?: string;
   /** The optional language model for agents' reply drafts (never sends anything); unset: no drafts. */
   llm?: { url: string; model: string; apiKey?: string };
+  /** `all`: one process does everything; `web` and `worker` split it across processes (docs/scale.md). */
+  role: KoeRole;
+  /** Unset url: realtime stays in this process (the embedded shape). */
+  redis: { url?: string; prefix: string };
+  leaseMs: number;
 }
+
+export type KoeRole = 'all' | 'web' | 'worker';
 
 export class ConfigError extends Error {}
 
@@ -126,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KoeConfig {
     llm: e.KOE_LLM_URL
       ? { url: e.KOE_LLM_URL.replace(/\/$/, ''), model: e.KOE_LLM_MODEL || 'gpt-4o-mini', apiKey: e.KOE_LLM_API_KEY }
       : undefined,
+    role: e.KOE_ROLE,
+    redis: { url: e.KOE_REDIS_URL || undefined, prefix: e.KOE_REDIS_PREFIX },
+    leaseMs: e.KOE_LEASE_SECONDS * 1000,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { DeliveryError, type ChannelAdapter } from '../channels/types';
+import { DeliveryError, type ChannelAdapter, type OutboundMessage } from '../channels/types';
 import { nowIso } from '../domain/ids';
 import { PermanentJobError, RetryLaterError, type JobQueue } from '../jobs/queue';
 import { topics, type RealtimeBus } from '../realtime/bus';
@@ -40,6 +40,8 @@ export function replySender(deps: OutboundDeps) {
         data: await messages.get(deps.db, message.id),
       });
 
+    // Still `sending`: the last attempt never recorded an outcome (its process died mid-send).
+    const interrupted = entry.status === 'sending';
     await outbox.update(deps.db, entry.id, { status: 'sending', attempts: entry.attempts + 1 });
     await publish();
     try {
@@ -53,9 +55,10 @@ export function replySender(deps: OutboundDeps) {
         recipient: { externalId: identity.externalId, handle: identity.handle },
         message: { id: message.id, text: message.text, authorName: message.author.name, createdAt: message.createdAt },
         idempotencyKey: entry.idempotency_key,
-        inReplyTo: await inReplyTo(deps.db, conv.id, message.id),
+        inReplyTo: await inReplyTo(deps.db, conv.id, message),
         via: await viaOf(deps.db, message.id),
         choices: await choicesOf(deps.db, message.id),
+        interrupted,
       });
       await outbox.update(deps.db, entry.id, {
         status: 'sent',
@@ -77,22 +80,37 @@ export function replySender(deps: OutboundDeps) {
   };
 }
 
-/** What a reply answers: the customer's last message, or the post a public follow-up names (meta.inReplyToMessageId). */
-async function inReplyTo(db: Db, conversationId: string, replyId: string) {
-  const r = await messages.rawMeta(db, replyId);
-  const target = r?.meta ? (JSON.parse(r.meta) as { inReplyToMessageId?: string }).inReplyToMessageId : undefined;
-  if (target) {
-    const original = await messages.get(db, target);
-    const raw = await messages.rawMeta(db, target);
-    if (original && original.conversationId === conversationId)
-      return {
-        messageId: original.id,
-        meta: raw?.meta ? (JSON.parse(raw.meta) as Record<string, unknown>) : {},
-        createdAt: original.createdAt,
-      };
+/**
+ * What a reply answers: the post a public follow-up names (meta.inReplyToMessageId), else the customer's last message
+ * before the reply was written. The first attempt pins that message in the reply's meta (`answers`) before sending, so
+ * every retry answers the same one: on LINE, the same reply token, which LINE refuses once spent (a retry after a
+ * worker died mid-send must not pick a newer message's fresh token and send the reply twice).
+ */
+async function inReplyTo(
+  db: Db,
+  conversationId: string,
+  reply: { id: string; createdAt: string },
+): Promise<OutboundMessage['inReplyTo']> {
+  for (let tries = 0; ; tries++) {
+    const r = await messages.rawMeta(db, reply.id);
+    const meta = r?.meta ? (JSON.parse(r.meta) as { inReplyToMessageId?: string; answers?: string }) : {};
+    const target = meta.inReplyToMessageId ?? meta.answers;
+    if (target) {
+      const original = await messages.get(db, target);
+      const raw = await messages.rawMeta(db, target);
+      if (original && original.conversationId === conversationId)
+        return {
+          messageId: original.id,
+          meta: raw?.meta ? (JSON.parse(raw.meta) as Record<string, unknown>) : {},
+          createdAt: original.createdAt,
+        };
+    }
+    const last = await messages.lastInbound(db, conversationId, reply.createdAt);
+    if (!last || target || tries > 0) return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
+    // Another attempt pinned one meanwhile (or changed the meta): read again and answer what it pinned.
+    if (await messages.swapMeta(db, reply.id, r?.meta ?? null, { ...meta, answers: last.id }))
+      return { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
   }
-  const last = await messages.lastInbound(db, conversationId);
-  return last && { messageId: last.id, meta: last.meta, createdAt: last.createdAt };
 }
 
 async function choicesOf(db: Db, messageId: string): Promise<{ label: string; data: string }[] | undefined> {

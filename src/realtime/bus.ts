@@ -33,4 +33,6 @@ export const topics = {
   workspace: (workspaceId: string) => `workspace:${workspaceId}`,
   agent: (agentId: string) => `agent:${agentId}`,
   visitor: (channelId: string, externalId: string) => `visitor:${channelId}:${externalId}`,
+  /** Between processes only (realtime/viewers.ts): which tabs have which conversation open. Never streamed. */
+  presence: 'presence',
 };

@@ -27,7 +27,9 @@ import { startPeriodic } from '../jobs/periodic';
 import { applyRetention } from '../desk/data-retention';
 import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
-import { InProcessBus, type RealtimeBus } from '../realtime/bus';
+import type { RealtimeBus } from '../realtime/bus';
+import { checkRole } from '../config/roles';
+import { processShape } from './process-shape';
 import { migrateToLatest, openStore, sqliteFile, type Store } from '../store/db';
 import { markServing } from '../store/sqlite-backup';
 import { conversations, type Db } from '../store/repositories';
@@ -61,7 +63,10 @@ export async function createKoe(
   config: KoeConfig,
   opts: { log?: Logger; triage?: ConversationTriage | null; startJobs?: boolean } = {},
 ): Promise<Koe> {
+  checkRole(config);
   const log = opts.log ?? pino({ level: config.logLevel });
+  // In-process, or Redis when KOE_REDIS_URL is set (several processes; docs/scale.md).
+  const shape = await processShape(config, log);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // `koe restore` refuses to replace an SQLite file a desk is serving.
   const sqlitePath = sqliteFile(config);
@@ -69,9 +74,17 @@ export async function createKoe(
   const applied = await migrateToLatest(store.db);
   if (applied.length) log.info({ applied, dialect: store.dialect }, 'migrations applied');
   const db = store.db;
-  const bus = new InProcessBus();
+  const bus = shape.bus;
+  // Web processes serve HTTP only; workers run jobs and background work; `all` does both (docs/scale.md).
+  const serves = config.role !== 'worker';
+  const works = config.role !== 'web';
   // With SQLite this process is the only job runner; with PostgreSQL others may share the table (docs/architecture.md).
-  const jobs = new EmbeddedJobQueue(db, log, { soleRunner: store.dialect === 'sqlite' });
+  // A worker is not woken by enqueues in web processes: it looks for due jobs every 50 ms when idle (docs/scale.md).
+  const jobs = new EmbeddedJobQueue(db, log, {
+    soleRunner: store.dialect === 'sqlite',
+    lockMs: config.leaseMs,
+    pollMs: config.role === 'worker' ? 50 : undefined,
+  });
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);
@@ -110,24 +123,27 @@ export async function createKoe(
   });
   const stops: (() => Promise<void>)[] = [];
   const viewers = new ConversationViewers(bus);
-  stops.push(viewers.start());
-  if (config.mail.smtpUrl)
+  if (serves) stops.push(viewers.start());
+  if (works && config.mail.smtpUrl)
     stops.push(startPeriodic('weekly summaries', () => sendWeeklySummaries({ db, log, config }), { log }, 10 * 60_000));
   // Upkeep of the inbox counts and the report facts (both exact or marked stale without it; see each function).
-  stops.push(startPeriodic('folding inbox counts', () => conversations.foldCountChanges(db), { log }, 5_000));
-  stops.push(
-    startPeriodic(
-      'refreshing report facts',
-      async () => {
-        // Up to 20,000 conversations a round; a backlog (a migration, a busy minute) drains over a few rounds.
-        for (let i = 0; i < 20 && (await refreshReportFacts(db, 1000)) === 1000; i++);
-      },
-      { log },
-      5_000,
-    ),
-  );
+  if (works)
+    stops.push(startPeriodic('folding inbox counts', () => conversations.foldCountChanges(db), { log }, 5_000));
+  if (works)
+    stops.push(
+      startPeriodic(
+        'refreshing report facts',
+        async () => {
+          // Up to 20,000 conversations a round; a backlog (a migration, a busy minute) drains over a few rounds.
+          for (let i = 0; i < 20 && (await refreshReportFacts(db, 1000)) === 1000; i++);
+        },
+        { log },
+        5_000,
+      ),
+    );
   // Data retention (off unless an admin sets it): hourly, safe in several processes (desk/data-retention.ts).
-  stops.push(startPeriodic('applying data retention', () => applyRetention({ db, log }), { log }, 60 * 60_000));
+  if (works)
+    stops.push(startPeriodic('applying data retention', () => applyRetention({ db, log }), { log }, 60 * 60_000));
   const listeningDeps: ListeningDeps = {
     db,
     log,
@@ -136,11 +152,16 @@ export async function createKoe(
     triage: opts.triage === null ? undefined : triage,
     intervalMs: config.listening.intervalSeconds * 1000,
   };
-  if (opts.startJobs !== false) {
+  if (works && opts.startJobs !== false) {
     jobs.start();
-    for (const plugin of channelPlugins) if (plugin.start) stops.push(await plugin.start(channelCtx));
+    // X polling and the SMTP listener run in one process at a time (a lease; always ours without Redis).
+    for (const plugin of channelPlugins)
+      if (plugin.start)
+        stops.push(await shape.leases.hold(`channel:${plugin.kinds.join(',')}`, () => plugin.start!(channelCtx)));
     stops.push(startPeriodic('listening', () => pollListening(listeningDeps), { log }, 5_000));
   }
+  const readiness = storeReadiness(db);
+  if (shape.ping) readiness.add('redis', shape.ping);
   return {
     config,
     store,
@@ -156,12 +177,13 @@ export async function createKoe(
     channelCtx,
     viewers,
     listening: listeningDeps,
-    readiness: storeReadiness(db),
+    readiness,
     async close() {
       for (const stop of stops) await stop();
       await jobs.stop();
       await store.close();
       unmark();
+      await shape.close();
     },
   };
 }

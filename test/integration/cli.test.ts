@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, dialects, freshDatabase, startKoe, type TestDatabase } from './harness';
@@ -24,6 +26,16 @@ describe('the koe command', () => {
     const r = koe(['migrate'], { PORT: 'abc' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('PORT');
+  });
+
+  it('refuses a web or worker process on SQLite, saying what to set', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'koe-role-'));
+    const web = koe(['start', '--role', 'web'], { KOE_DATA_DIR: dir, KOE_DATABASE_URL: '' });
+    expect(web.status).toBe(2);
+    expect(web.stderr).toContain('must share a PostgreSQL database: set KOE_DATABASE_URL');
+    const worker = koe(['start'], { KOE_DATA_DIR: dir, KOE_DATABASE_URL: '', KOE_ROLE: 'worker' });
+    expect(worker.status).toBe(2);
+    expect(worker.stderr).toContain('koe start --role worker');
   });
 });
 

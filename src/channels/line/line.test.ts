@@ -169,3 +169,60 @@ describe('LINE adapter limits', () => {
     });
   });
 });
+
+describe('LINE reply after an interrupted attempt', () => {
+  it('counts the reply as delivered instead of pushing it again when the token is already spent', async () => {
+    const { createServer } = await import('node:http');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const pino = (await import('pino')).default;
+    const { migrateToLatest, openStore } = await import('../../store/db');
+    const { lineAdapter } = await import('./send');
+    const calls: string[] = [];
+    // LINE after the first attempt used the token: the reply token is spent, a push would go out.
+    const server = createServer((req, res) => {
+      calls.push(req.url!);
+      req.resume();
+      const spent = req.url === '/v2/bot/message/reply';
+      res.writeHead(spent ? 400 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(spent ? { message: 'Invalid reply token' } : { sentMessages: [{ id: 'p1' }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'koe-line-'));
+    const store = openStore({ dataDir });
+    await migrateToLatest(store.db);
+    const port = (server.address() as { port: number }).port;
+    const ctx = {
+      db: store.db,
+      log: pino({ level: 'silent' }),
+      credentials: async () => ({
+        channelSecret: 's',
+        channelAccessToken: 't',
+        apiBaseUrl: `http://127.0.0.1:${port}`,
+      }),
+    } as never;
+    const out = {
+      channel: { id: 'c1' },
+      conversationId: 'conv1',
+      recipient: { externalId: 'U1', handle: null },
+      message: { id: 'm1', text: '確認いたします。', authorName: '佐藤', createdAt: new Date().toISOString() },
+      idempotencyKey: 'k1',
+      inReplyTo: {
+        messageId: 'in1',
+        meta: { replyToken: 'rt1', replyTokenAt: Date.now() },
+        createdAt: new Date().toISOString(),
+      },
+    };
+    try {
+      expect(await lineAdapter(ctx).send({ ...out, interrupted: true } as never)).toEqual({});
+      expect(calls).toEqual(['/v2/bot/message/reply']);
+      // Without an interrupted attempt the token was spent by something else (expired): the reply is pushed.
+      expect(await lineAdapter(ctx).send(out as never)).toEqual({ externalId: 'p1' });
+      expect(calls).toEqual(['/v2/bot/message/reply', '/v2/bot/message/reply', '/v2/bot/message/push']);
+    } finally {
+      server.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

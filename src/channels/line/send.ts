@@ -99,6 +99,15 @@ export function lineAdapter(ctx: ChannelContext): ChannelAdapter {
           return { externalId: res.sentMessages?.[0]?.id };
         } catch (err) {
           if (!isInvalidReplyToken(err)) throw deliveryErrorFrom(err);
+          // The token was fresh and no other reply used it: the interrupted attempt did, so LINE has this reply. A
+          // push now would send it twice (LINE's retry key covers pushes only).
+          if (out.interrupted) {
+            ctx.log.warn(
+              { channelId: out.channel.id, messageId: out.message.id },
+              'LINE reply token spent by an interrupted attempt; counted as delivered, not pushed again',
+            );
+            return {};
+          }
           ctx.log.info({ channelId: out.channel.id }, 'LINE reply token no longer valid; pushing instead');
         }
       }

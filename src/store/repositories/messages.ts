@@ -231,12 +231,15 @@ export const messages = {
   async lastInbound(
     db: Db,
     conversationId: string,
+    /** Only messages from before this time (what a reply written then answers). */
+    before?: string,
   ): Promise<{ id: string; text: string; meta: Record<string, unknown>; createdAt: string } | undefined> {
     const r = await db
       .selectFrom('messages')
       .select(['id', 'text', 'meta', 'created_at'])
       .where('conversation_id', '=', conversationId)
       .where('kind', '=', 'customer')
+      .$if(before !== undefined, (qb) => qb.where('created_at', '<=', before!))
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(1)
