@@ -69,7 +69,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const rest = training.filter((t) => t.name !== set.name);
     const baseModel = new BaseModel(
       trainBaseModel(
-        rest.flatMap((t) => t.posts.map(toExample)),
+        rest.flatMap((t) => t.posts.map((p) => toExample(p, t.brands))),
         rest.map((t) => t.name),
         TRAIN_OPTIONS,
       ),

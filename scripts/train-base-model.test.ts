@@ -18,15 +18,17 @@ const fixtures = fileURLToPath(new URL('../test/fixtures/triage/', import.meta.u
 describe('train-base-model', () => {
   it('trains on the tuning halves and the corpus only, never on a text of a reporting set', () => {
     const names = tuningSets().map((s) => s.name);
-    expect(names.slice(0, 6)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
       'dev',
       'fresh-dev',
       'blind-tune',
       'blind2-tune',
       'stream1-tune',
       'stream2-tune',
+      'stream3-tune',
+      'stream4-tune',
     ]);
-    expect(names.slice(6).every((n) => n.startsWith('corpus/'))).toBe(true);
+    expect(names.slice(8).every((n) => n.startsWith('corpus/'))).toBe(true);
     expect(names.length).toBeGreaterThanOrEqual(10);
     const reporting = reportingSets().map((s) => s.name);
     expect(reporting).toEqual([
@@ -37,6 +39,8 @@ describe('train-base-model', () => {
       'blind3 (untuned)',
       'stream1-test (untuned)',
       'stream2-test (untuned)',
+      'stream3-test (untuned)',
+      'stream4-test (untuned)',
     ]);
     const held = new Set(reportingSets().flatMap((s) => s.posts.map((p) => p.text)));
     expect(

@@ -4,6 +4,7 @@ import {
   BaseModel,
   BLEND,
   loadBaseModel,
+  modelText,
   raiseUrgency,
   trainBaseModel,
   type BaseExample,
@@ -24,6 +25,7 @@ const scores = (over: Partial<BaseScores>): BaseScores => ({
   request: 0,
   purchase_intent: 0,
   praise: 0,
+  spam: 0,
   ...over,
 });
 
@@ -160,6 +162,7 @@ describe('shipped base model', () => {
       'question',
       'request',
       'safety',
+      'spam',
     ]);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0);
     for (const v of Object.values(p)) expect(v).toBeLessThanOrEqual(1);
@@ -194,5 +197,16 @@ describe('shipped base model', () => {
           on.reasons.some((x) => x.message.includes('基本学習モデル') || x.message.includes('base learned model')),
         ).toBe(true);
     }
+  });
+});
+
+describe('model input: brand names masked', () => {
+  const profile = { brands: ['ヒナタマート', 'Hinata Mart'], competitors: ['ソラ家電', 'Sora'] };
+
+  it('reads our names as Ⓑ and a competitor’s as Ⓒ, only for a model trained so', () => {
+    expect(modelText('ヒナタマートで買ったけどソラ家電の方が安い', profile, true)).toBe('Ⓑで買ったけどⒸの方が安い');
+    expect(modelText('Hinata Mart charged me twice', profile, true)).toBe('Ⓑ charged me twice');
+    expect(modelText('Hinata Mart charged me twice', profile, false)).toBe('hinata mart charged me twice');
+    expect(modelText('Hinata Mart charged me twice', undefined, true)).toBe('hinata mart charged me twice');
   });
 });

@@ -8,7 +8,9 @@
 // is no current problem, add one the rules missed, and correct the sentiment —
 // always with a reason.
 import { readFileSync } from 'node:fs';
-import { charNgrams } from './learned';
+import type { BrandProfile } from './brands';
+import { findBrands, maskBrands } from './brands';
+import { normalisedNgrams } from './learned';
 import { normalise } from './normalise';
 import type { Category } from './types';
 
@@ -25,10 +27,11 @@ export const BASE_TARGETS = [
   'request',
   'purchase_intent',
   'praise',
+  'spam',
 ] as const;
 export type BaseTarget = (typeof BASE_TARGETS)[number];
 export const URGENT_TARGETS: Category[] = ['billing_error', 'outage', 'defect', 'safety', 'backlash'];
-/** The other categories the model scores (spam is left to the rules and the spam flags). */
+/** The other categories the model may add or remove (spam is a flag: see `spamAbove`). */
 export const OTHER_TARGETS: Category[] = ['question', 'request', 'purchase_intent', 'praise'];
 
 export interface BaseExample {
@@ -36,6 +39,14 @@ export interface BaseExample {
   level: number;
   categories: readonly string[];
   sentiment?: string;
+  /** The set's brand profile: with `maskBrands`, names are read as Ⓑ / Ⓒ (brands.ts). */
+  brands?: BrandProfile;
+}
+
+/** The text the base model reads: normalised, and with brand names masked when the model was trained so. */
+export function modelText(text: string, brands: BrandProfile | undefined, mask: boolean): string {
+  const norm = normalise(text).text;
+  return mask ? maskBrands(norm, findBrands(brands, norm, text)) : norm;
 }
 
 export interface BaseModelJSON {
@@ -45,6 +56,8 @@ export interface BaseModelJSON {
   examples: number;
   /** sha256 of the training options and examples (scripts/train-base-model.ts), to tell a stale model. */
   fingerprint?: string;
+  /** Trained on texts with brand names masked (Ⓑ ours, Ⓒ a competitor's): `analyse` masks them the same way. */
+  masksBrands?: boolean;
   targets: BaseTarget[];
   bias: number[];
   /** gram → weights (one per target, ×1000, rounded). */
@@ -57,6 +70,10 @@ export interface TrainOptions {
   rate?: number;
   /** Keep at most this many grams (by largest |weight| over targets). */
   maxFeatures?: number;
+  /** Read brand names as Ⓑ / Ⓒ (examples carry their set's brand profile). */
+  maskBrands?: boolean;
+  /** Train on posts about a competitor only too (their labels say "not ours"; scripts/train-base-model.ts). */
+  keepCompetitors?: boolean;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -79,7 +96,7 @@ export function trainBaseModel(examples: BaseExample[], trainedOn: string[], opt
   const index = new Map<string, number>();
   const docs: Int32Array[] = [];
   for (const ex of examples) {
-    const grams = charNgrams(ex.text).sort();
+    const grams = normalisedNgrams(modelText(ex.text, ex.brands, !!opts.maskBrands)).sort();
     const ids = new Int32Array(grams.length);
     grams.forEach((g, i) => {
       let id = index.get(g);
@@ -133,6 +150,7 @@ export function trainBaseModel(examples: BaseExample[], trainedOn: string[], opt
     format: 1,
     trainedOn,
     examples: n,
+    ...(opts.maskBrands ? { masksBrands: true } : {}),
     targets: [...BASE_TARGETS],
     bias: [...bias].map((b) => Math.round(b * 1000) / 1000),
     weights,
@@ -180,10 +198,13 @@ export class BaseModel {
   private stamp = 0;
   private readonly count: number;
   readonly targets: BaseTarget[];
+  /** Reads texts with brand names masked (`maskBrands`). */
+  readonly masksBrands: boolean;
 
   constructor(json: BaseModelJSON) {
     if (json.format !== 1) throw new Error(`unsupported base model format ${String(json.format)}`);
     this.targets = json.targets;
+    this.masksBrands = json.masksBrands === true;
     this.bias = json.bias;
     const T = json.targets.length;
     const entries = Object.entries(json.weights);
@@ -288,6 +309,8 @@ export interface BaseBlend {
   otherAddAbove: number;
   /** … and remove one the rules found when P < this (0 = never). */
   otherRemoveBelow: number;
+  /** Flag a post spam that the spam rules let pass when P(spam) ≥ this and no issue is in its words (above 1 = never). */
+  spamAbove: number;
 }
 
 export const BLEND: BaseBlend = {
@@ -304,6 +327,7 @@ export const BLEND: BaseBlend = {
   notNegativeBelow: 0.2,
   otherAddAbove: 0.6,
   otherRemoveBelow: 0.05,
+  spamAbove: 0.5,
 };
 
 /**

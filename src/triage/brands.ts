@@ -146,3 +146,24 @@ export function competitorsIssue(b: BrandMentions | null, issueAt: readonly numb
   if (issueAt.length === 0) return !b.mentions.some((m) => m.side === 'own') || b.mentions[0].side === 'competitor';
   return issueAt.every((at) => sideAt(b, at) === 'competitor');
 }
+
+/** Stand-ins for names in the text the base model reads: any brand of ours reads the same, any competitor too. */
+export const OWN_MARK = '\u24b7';
+export const COMPETITOR_MARK = '\u24b8';
+
+/**
+ * The normalised text with each named brand replaced by one mark for ours (Ⓑ) or for a competitor (Ⓒ). The base model
+ * reads this when it was trained so (`masksBrands`): names are arbitrary strings that differ in every workspace, while
+ * "Ⓒ lost my parcel" against "Ⓑ lost my parcel" is something a model can learn across workspaces.
+ */
+export function maskBrands(text: string, b: BrandMentions | null): string {
+  if (!b || b.mentions.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of b.mentions) {
+    if (m.start < at) continue; // the @reply marker (start −1) names no span of the text
+    out += text.slice(at, m.start) + (m.side === 'own' ? OWN_MARK : COMPETITOR_MARK);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}

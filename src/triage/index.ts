@@ -5,7 +5,7 @@ import type { BaseBlend, BaseModel, BaseScores, BaseTarget } from './base-model'
 import { BLEND, likeliestUrgent, loadBaseModel, OTHER_TARGETS, raiseUrgency } from './base-model';
 import { blendLearned } from './blend';
 import type { BrandProfile } from './brands';
-import { competitorsIssue, findBrands } from './brands';
+import { competitorsIssue, findBrands, maskBrands } from './brands';
 import type { Precedents } from './precedents';
 import type { SentimentDecision } from './decide';
 import {
@@ -32,7 +32,7 @@ import { normalise } from './normalise';
 import { computePriority } from './priority';
 import type { RuleAnalysis } from './rules';
 import { applyRules } from './rules';
-import { detectFlags } from './spam';
+import { detectFlags, hasIssueWords } from './spam';
 import { categoryLabel, categoryLabels, pct, reason } from './messages';
 import type { Category, Lang, Reason, Sentiment, TriagePost, TriageResult, WorkspacePhrases } from './types';
 import { CATEGORIES, URGENT_CATEGORIES } from './types';
@@ -118,7 +118,10 @@ function blendBase(
   const workspaceSaid = (c: Category) =>
     rules.evidence[c].some((e) => e.workspace) || reasons.some((r) => r.code === c);
   const workspaceSentiment = reasons.some((r) => r.kind === 'sentiment');
-  if (urgent.length > 0 && scores.L3 < blend.vetoBelow && !urgent.some(workspaceSaid)) {
+  // A threat to go to a regulator, a lawyer or the press (a backlash term of full weight) is never set aside: the model
+  // learns from chatter that mentions such words, and missing a real one costs far more than a false alarm.
+  const threat = urgent.includes('backlash') && rules.scores.backlash >= 2;
+  if (urgent.length > 0 && scores.L3 < blend.vetoBelow && !urgent.some(workspaceSaid) && !threat) {
     // What the post is once the issue is set aside: its other categories, including the
     // question/request/praise that precedence hid behind the issue.
     const rest = CATEGORIES.filter(
@@ -229,18 +232,12 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
   }
 
   let look: Reason | null = null;
+  let baseScores: BaseScores | null = null;
+  const baseBlend = options.baseBlend ? { ...BLEND, ...options.baseBlend } : BLEND;
   const baseModel = options.baseModel === undefined ? shippedBaseModel() : options.baseModel;
   if (baseModel) {
-    const blend = options.baseBlend ? { ...BLEND, ...options.baseBlend } : BLEND;
-    const b = blendBase(
-      baseModel.predictNormalised(norm.text),
-      blend,
-      lang,
-      rules,
-      categories,
-      sentiment,
-      learnedReasons,
-    );
+    baseScores = baseModel.predictNormalised(baseModel.masksBrands ? maskBrands(norm.text, brands) : norm.text);
+    const b = blendBase(baseScores, baseBlend, lang, rules, categories, sentiment, learnedReasons);
     categories = b.categories;
     sentiment = b.sentiment;
     learnedReasons = b.reasons;
@@ -309,7 +306,23 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
     }
   }
 
-  const flags = detectFlags(norm, rules, categories, post.context, countRecentAbuse(post.context?.recentTexts));
+  let flags = detectFlags(norm, rules, categories, post.context, countRecentAbuse(post.context?.recentTexts));
+  // Spam the rules' promo words miss (a giveaway or a fake sale in words of its own): the base model may flag it when
+  // it is confident and nothing in the words is an issue — a real problem beside promo words is never spam. A call to
+  // spread (【拡散希望】) is a giveaway's habit as often as a backlash's, so it does not protect a post.
+  const spamP = baseScores?.spam ?? 0;
+  if (
+    !flags.spam &&
+    spamP >= baseBlend.spamAbove &&
+    !hasIssueWords(rules) &&
+    !categories.some((c) => URGENT_CATEGORIES.has(c) && c !== 'backlash')
+  )
+    flags = {
+      ...flags,
+      spam: true,
+      troll: false,
+      reasons: [...flags.reasons, reason(lang, 'spam', 'spam', 'base_model_spam', pct(spamP))],
+    };
   if (flags.spam) {
     categories = ['spam'];
     sentiment = { sentiment: 'neutral', score: 0, reasons: [] };

@@ -43,6 +43,7 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
     base_model_veto: (e, x) =>
       `${x}に関わる語はありますが、基本学習モデルは今すぐの問題ではない可能性が高いと判断しました（緊急の確信度 ${e}）`,
     base_model_category: (e, x) => `基本学習モデルが${x}と判断しました（確信度 ${e}）`,
+    base_model_spam: (e) => `基本学習モデルがスパムと判断しました（確信度 ${e}）`,
     base_model_removed: (e, x) => `基本学習モデルにより${x}を外しました（確信度 ${e}）`,
     base_sentiment: (e, x) =>
       `基本学習モデルにより感情を「${({ negative: '否定的', positive: '肯定的', neutral: '中立' } as Record<string, string>)[x] ?? x}」と判断しました（確信度 ${e}）`,
@@ -99,6 +100,7 @@ const TEMPLATES: Record<Lang, Record<string, Template>> = {
     base_model_veto: (e, x) =>
       `words about ${x} appear, but the base learned model reads this as no current problem (confidence it is urgent: ${e})`,
     base_model_category: (e, x) => `the base learned model reads this as ${x} (confidence ${e})`,
+    base_model_spam: (e) => `the base learned model reads this as spam (confidence ${e})`,
     base_model_removed: (e, x) => `the base learned model removed ${x} (confidence ${e})`,
     base_sentiment: (e, x) => `the base learned model reads the sentiment as ${x} (confidence ${e})`,
     workspace: (e, x) => `workspace phrase "${e}" indicates ${x}`,

@@ -25,6 +25,11 @@ function repeats(current: string, recent: string[] | undefined): number {
   return n;
 }
 
+/** A real product problem in the words (a strong issue term): such a post is never spam, whatever else it says. */
+export function hasIssueWords(rules: RuleAnalysis): boolean {
+  return (['billing_error', 'outage', 'defect', 'safety'] as const).some((c) => rules.scores[c] >= 1.5);
+}
+
 export function detectFlags(
   norm: NormalisedText,
   rules: RuleAnalysis,
@@ -53,8 +58,7 @@ export function detectFlags(
     signals.push(lang === 'ja' ? `同一文の連投 ${same}回` : `same text posted ${same} times`);
   }
   // A real product problem mentioned alongside promo words is not spam.
-  const issue = (['billing_error', 'outage', 'defect', 'safety'] as const).some((c) => rules.scores[c] >= 1.5);
-  const spam = score >= SPAM_THRESHOLD && !issue;
+  const spam = score >= SPAM_THRESHOLD && !hasIssueWords(rules);
   if (spam) reasons.push(reason(lang, 'spam', 'spam', 'spam', joinEvidence(lang, signals)));
 
   const actionable = categories.some((c) => ACTIONABLE.includes(c));
