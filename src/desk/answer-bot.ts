@@ -22,6 +22,7 @@ import {
   bySystem,
   channels,
   conversations,
+  helpCenters,
   knowledgeBase,
   messages,
   outbox,
@@ -30,6 +31,7 @@ import type { Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { botTexts } from '../texts/bot-texts';
 import { resumeClock } from './clock';
+import { helpCenterPath } from './help-center';
 import { resolveRange, type ReportRange } from './reports/report';
 import { deskSettings } from './settings';
 import type { Lang } from '../texts/localized';
@@ -45,8 +47,10 @@ export interface AnswerBotDeps {
   bus: RealtimeBus;
   log: Logger;
   jobs: JobQueue;
-  /** Where a help article is read, `{id}` and `{lang}` filled in (KOE_HELP_ARTICLE_URL); without it the title is named. */
+  /** Where a help article is read, `{id}` and `{lang}` filled in (KOE_HELP_ARTICLE_URL). */
   helpArticleUrl?: string;
+  /** Koe's public address (KOE_PUBLIC_URL): without a template, articles link to the workspace's own help center. */
+  publicUrl?: string;
 }
 
 /** The data a "talk to a person" button carries (LINE postback, Meta quick-reply payload). */
@@ -110,7 +114,7 @@ export async function articlesFor(db: Db, workspaceId: string, text: string, lim
  * in its language, with the excerpt and link a reply would quote.
  */
 export async function suggestArticles(
-  deps: Pick<AnswerBotDeps, 'db' | 'helpArticleUrl'>,
+  deps: Pick<AnswerBotDeps, 'db' | 'helpArticleUrl' | 'publicUrl'>,
   workspaceId: string,
   conversationId: string,
 ): Promise<ArticleSuggestions> {
@@ -122,6 +126,7 @@ export async function suggestArticles(
   if (!asked) return { lang: null, items: [] };
   const found = await articlesFor(deps.db, workspaceId, asked.text, 3);
   const byId = new Map(found.articles.map((a) => [a.id, a]));
+  const articleUrl = await articleLinks(deps, workspaceId);
   return {
     lang: found.lang,
     items: found.match.ranked.flatMap((r) => {
@@ -133,7 +138,7 @@ export async function suggestArticles(
               lang: found.lang,
               title: a.title,
               excerpt: articleExcerpt(a.body),
-              url: articleUrl(deps.helpArticleUrl, a.id, found.lang),
+              url: articleUrl(a.id, found.lang),
             },
           ]
         : [];
@@ -141,8 +146,20 @@ export async function suggestArticles(
   };
 }
 
-const articleUrl = (template: string | undefined, id: string, lang: Lang) =>
-  template ? template.replaceAll('{id}', encodeURIComponent(id)).replaceAll('{lang}', lang) : null;
+/**
+ * Where a customer reads an article: KOE_HELP_ARTICLE_URL when set; else the workspace's own help center when it is on
+ * and Koe knows its public address; else nowhere (the reply names the title).
+ */
+async function articleLinks(
+  deps: Pick<AnswerBotDeps, 'db' | 'helpArticleUrl' | 'publicUrl'>,
+  workspaceId: string,
+): Promise<(id: string, lang: Lang) => string | null> {
+  const template = deps.helpArticleUrl;
+  if (template) return (id, lang) => template.replaceAll('{id}', encodeURIComponent(id)).replaceAll('{lang}', lang);
+  const site = deps.publicUrl ? await helpCenters.get(deps.db, workspaceId) : null;
+  if (!site?.enabled) return () => null;
+  return (id, lang) => `${deps.publicUrl}${helpCenterPath(site.slug)}/${lang}/articles/${encodeURIComponent(id)}`;
+}
 
 /**
  * Route job step for a conversation that just received a customer message. Returns true when the bot answered (the
@@ -201,7 +218,7 @@ export async function runAnswerBot(deps: AnswerBotDeps, workspaceId: string, con
   const text = botTexts.answer(found.lang, {
     excerpt: articleExcerpt(article.body),
     title: article.title,
-    url: articleUrl(deps.helpArticleUrl, article.id, found.lang),
+    url: (await articleLinks(deps, workspaceId))(article.id, found.lang),
   });
   return sendAnswer(deps, workspaceId, conversationId, channel.id, {
     text,

@@ -27,6 +27,8 @@ export interface RouteDeps {
   adapters: Map<string, ChannelAdapter>;
   /** Where the answer bot links a help article (KOE_HELP_ARTICLE_URL). */
   helpArticleUrl?: string;
+  /** KOE_PUBLIC_URL: without a template, the bot links the workspace's own help center. */
+  publicUrl?: string;
 }
 
 /**

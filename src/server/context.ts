@@ -106,7 +106,10 @@ export async function createKoe(
   jobs.register(PROCESS_INBOUND, inboundProcessor(ingest));
   jobs.register(SEND_REPLY, replySender(outbound));
   const desk = { db, bus, log, jobs, adapters };
-  jobs.register(ROUTE_CONVERSATION, conversationRouter({ ...desk, helpArticleUrl: config.helpArticleUrl }));
+  jobs.register(
+    ROUTE_CONVERSATION,
+    conversationRouter({ ...desk, helpArticleUrl: config.helpArticleUrl, publicUrl: config.publicUrl }),
+  );
   jobs.register(SLA_CHECK, slaChecker({ ...desk, announce: slaAnnouncer(desk) }));
   jobs.register(NOTIFICATION_DELIVER, notificationDeliverer({ db, log, config }));
   jobs.register(ACCOUNT_MAIL, accountMailer({ db, log, config }));

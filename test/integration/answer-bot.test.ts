@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { suggestArticles } from '../../src/desk/answer-bot';
 import { dialects, openDesk, Visitor, type OpenDesk } from './harness';
 
 const KB = readFileSync(new URL('../fixtures/bot/kb.jsonl', import.meta.url), 'utf8');
@@ -45,6 +46,14 @@ describe.each(dialects)('the answer bot (%s)', (dialect) => {
     return conversation(row.conversation_id);
   };
   const botReplies = (items: any[]) => items.filter((m) => m.author.type === 'bot');
+  const workspaceOf = async (conversationId: string) =>
+    (
+      await desk.koe.koe.db
+        .selectFrom('conversations')
+        .select('workspace_id')
+        .where('id', '=', conversationId)
+        .executeTakeFirstOrThrow()
+    ).workspace_id;
 
   it('answers a plain question from the matching article, marked as automatic, and leaves it waiting on the customer', async () => {
     const visitor = new Visitor(desk.koe.base, desk.channel.publicKey);
@@ -118,6 +127,25 @@ describe.each(dialects)('the answer bot (%s)', (dialect) => {
     expect(r.body.items[0]).toMatchObject({ lang: 'en', title: titleOf('store-parking', 'en'), url: null });
     expect(r.body.items[0].excerpt.length).toBeGreaterThan(10);
     expect((await desk.admin.get('/api/conversations/nope/article-suggestions')).status).toBe(404);
+  });
+
+  it("links articles to the workspace's own help center once it is on and Koe knows its public address", async () => {
+    const conv = await ask(new Visitor(desk.koe.base, desk.channel.publicKey), 'Do you have parking at Kichijoji?');
+    const deps = { db: desk.koe.koe.db, publicUrl: 'https://desk.example' };
+    const before = await suggestArticles(deps, await workspaceOf(conv.id), conv.id);
+    expect(before.items[0].url).toBeNull(); // the help center is off
+    const on = await desk.admin.patch('/api/kb/help-center', { enabled: true, slug: 'sakura' });
+    expect(on.status).toBe(200);
+    const after = await suggestArticles(deps, await workspaceOf(conv.id), conv.id);
+    expect(after.items[0].url).toBe(`https://desk.example/help/sakura/en/articles/${after.items[0].articleId}`);
+    // A configured template still wins.
+    const templated = await suggestArticles(
+      { ...deps, helpArticleUrl: 'https://help.example/a/{id}?hl={lang}' },
+      await workspaceOf(conv.id),
+      conv.id,
+    );
+    expect(templated.items[0].url).toBe(`https://help.example/a/${after.items[0].articleId}?hl=en`);
+    expect((await desk.admin.patch('/api/kb/help-center', { enabled: false })).status).toBe(200);
   });
 
   it('stays quiet on a channel where the bot is off (the default)', async () => {

@@ -24,7 +24,7 @@ export const answerBotRoutes =
       },
       async (req) =>
         suggestArticles(
-          { db: koe.db, helpArticleUrl: koe.config.helpArticleUrl },
+          { db: koe.db, helpArticleUrl: koe.config.helpArticleUrl, publicUrl: koe.config.publicUrl },
           authOf(req).agent.workspaceId,
           req.params.id,
         ),
