@@ -6,6 +6,7 @@ import { parseJson } from '../../store/repositories/types';
 import type { ConversationFactTable, ConversationMsgDayTable } from '../../store/schema';
 import { deskSettings, type DeskSettings } from '../settings';
 import { slaPolicy } from '../sla';
+import type { LocalTime } from './figures';
 import { applyRollupChanges, rollupChanges, rollupKeyOf, type RollupFact, type RollupMsgDay } from './rollups';
 
 export type Fact = Insertable<ConversationFactTable>;
@@ -22,12 +23,6 @@ export function localDays(timeZone: string): (ms: number) => LocalTime {
     LOCAL_DAYS.set(timeZone, (f = newLocalDays(timeZone)));
   }
   return f;
-}
-export interface LocalTime {
-  day: string;
-  weekday: number;
-  hour: number;
-  minute: number;
 }
 const LOCAL_DAYS = new Map<string, (ms: number) => LocalTime>();
 

@@ -1,5 +1,12 @@
 import type { ReportFact } from '../../store/repositories/reports';
-import type { localDays } from './facts';
+
+/** A moment as the desk's clock reads it (its time zone): the day, weekday, hour and minute. */
+export interface LocalTime {
+  day: string;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
 
 // The report's figures from conversation facts: pure functions, so the page, the CSV and the drill-down lists count
 // the same conversations the same way (a bar and the list behind it cannot disagree).
@@ -263,7 +270,7 @@ export function buildReport(input: {
   facts: ReportFact[];
   before: ReportFact[];
   messageDays: { day: string; customer: number; agent: number }[];
-  local: ReturnType<typeof localDays>;
+  local: (ms: number) => LocalTime;
   now: Date;
 }): Report {
   const { facts, local, now } = input;
@@ -353,7 +360,7 @@ export type Bucket =
   | { kind: 'all' };
 
 /** Whether a conversation's facts fall in a chart's cell: the same tests `buildReport` counts with. */
-export function inBucket(f: ReportFact, b: Bucket, local: ReturnType<typeof localDays>, now: Date): boolean {
+export function inBucket(f: ReportFact, b: Bucket, local: (ms: number) => LocalTime, now: Date): boolean {
   switch (b.kind) {
     case 'all':
       return true;
