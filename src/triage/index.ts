@@ -269,40 +269,37 @@ export function analyse(post: TriagePost, options: AnalyseOptions = {}): TriageR
   if (options.precedents && options.precedents.size > 0 && !competitor) {
     const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c));
     const fromWords = urgent.some((c) => rules.evidence[c].length > 0);
-    if ((urgent.length > 0 && !fromWords) || (urgent.length === 0 && look)) {
-      const p = options.precedents.nearest(norm.text);
-      if (p && !p.urgent) {
-        look = null;
-        if (urgent.length > 0) {
-          categories = precedence(
-            categories.filter((c) => !URGENT_CATEGORIES.has(c)),
-            rules.scores,
-          );
-          sentiment = decideSentiment(lang, rules, categories);
-        }
-        learnedReasons = [
-          ...learnedReasons,
-          reason(lang, 'category', 'precedent', 'precedent_dismissed', pct(p.similarity)),
-        ];
+    // Only posts whose urgency the models decided (raised, marked, or left at a lower level) are settled this way.
+    const p = urgent.length === 0 || !fromWords ? options.precedents.nearest(norm.text) : null;
+    if (p && !p.urgent && (urgent.length > 0 || look)) {
+      look = null;
+      if (urgent.length > 0) {
+        categories = precedence(
+          categories.filter((c) => !URGENT_CATEGORIES.has(c)),
+          rules.scores,
+        );
+        sentiment = decideSentiment(lang, rules, categories);
       }
-    } else if (urgent.length === 0) {
-      const p = options.precedents.nearest(norm.text);
-      if (p && p.urgent && p.categories.length > 0) {
-        look = null;
-        categories = precedence([...categories, ...p.categories], rules.scores);
-        if (sentiment.sentiment !== 'negative') sentiment = decideSentiment(lang, rules, categories);
-        learnedReasons = [
-          ...learnedReasons,
-          reason(
-            lang,
-            'category',
-            p.categories[0],
-            'precedent_confirmed',
-            pct(p.similarity),
-            categoryLabels(p.categories),
-          ),
-        ];
-      }
+      learnedReasons = [
+        ...learnedReasons,
+        reason(lang, 'category', 'precedent', 'precedent_dismissed', pct(p.similarity)),
+      ];
+    } else if (p && p.urgent && urgent.length === 0 && p.categories.length > 0) {
+      // A marked post too: an agent confirmed one that reads the same.
+      look = null;
+      categories = precedence([...categories, ...p.categories], rules.scores);
+      if (sentiment.sentiment !== 'negative') sentiment = decideSentiment(lang, rules, categories);
+      learnedReasons = [
+        ...learnedReasons,
+        reason(
+          lang,
+          'category',
+          p.categories[0],
+          'precedent_confirmed',
+          pct(p.similarity),
+          categoryLabels(p.categories),
+        ),
+      ];
     }
   }
 

@@ -305,11 +305,20 @@ describe.each(dialects)('precedents: an agent decision stands for near-identical
     await desk.close();
   });
 
-  // Posts the shipped analyser marks "needs a look" (which ones depends on the shipped model, so one is picked).
-  const CANDIDATES = ['still down.', '箱の中、左足が2つ入ってた', '新ガチャ引くか迷う…石800個しかない'];
+  // Posts the shipped analyser marks "needs a look" with and without a trailing "!" (the near-identical post below),
+  // so only a precedent can take the mark away. Which ones depends on the shipped model, so they are picked.
+  const CANDIDATES = [
+    'still down.',
+    '箱の中、左足が2つ入ってた',
+    '新ガチャ引くか迷う…石800個しかない',
+    '営業中ですか？電話が話し中でつながらなくて',
+    'くれじっとかーどで2かいひかれてる',
+  ];
 
   it('after one dismissal a near-identical post is no longer marked, and after one confirmation it is urgent', async () => {
-    const marked = CANDIDATES.filter((text) => analyse({ text }).flags.needsLook);
+    const marked = CANDIDATES.filter(
+      (text) => analyse({ text }).flags.needsLook && analyse({ text: `${text}!` }).flags.needsLook,
+    );
     expect(marked.length).toBeGreaterThanOrEqual(2);
 
     const first = await desk.write(marked[0]);
