@@ -191,7 +191,7 @@ export async function runAnswerBot(deps: AnswerBotDeps, workspaceId: string, con
     level?: number;
     sentiment?: string;
     categories?: string[];
-    flags?: { spam?: boolean; troll?: boolean };
+    flags?: { spam?: boolean; troll?: boolean; needsLook?: boolean };
   };
   const refusal = botRefusal({
     channelKind: channel.kind,
@@ -204,7 +204,7 @@ export async function runAnswerBot(deps: AnswerBotDeps, workspaceId: string, con
       level: t.level ?? 0,
       sentiment: t.sentiment ?? 'neutral',
       categories: t.categories ?? [],
-      flags: { spam: !!t.flags?.spam, troll: !!t.flags?.troll },
+      flags: { spam: !!t.flags?.spam, troll: !!t.flags?.troll, needsLook: !!t.flags?.needsLook },
     },
   });
   if (refusal) return false;

@@ -13,7 +13,7 @@ export interface BotTriage {
   level: number;
   sentiment: string;
   categories: string[];
-  flags: { spam: boolean; troll: boolean };
+  flags: { spam: boolean; troll: boolean; needsLook?: boolean };
 }
 
 export interface BotSituation {
@@ -43,6 +43,7 @@ export type BotRefusal =
   | 'trouble'
   | 'not_a_question'
   | 'flagged'
+  | 'uncertain'
   | 'no_match'
   | 'low_confidence';
 
@@ -62,6 +63,8 @@ const TROUBLE =
 /** The triage gate: null when the verdict lets the bot answer, else why not. `text` is the customer's message. */
 export function triageRefusal(t: BotTriage, text = ''): BotRefusal | null {
   if (t.flags.spam || t.flags.troll) return 'flagged';
+  // The analyser suspects an urgent problem it may not raise on its own ("needs a look"): a person decides.
+  if (t.flags.needsLook) return 'uncertain';
   if (t.categories.some((c) => URGENT_CATEGORIES.has(c as Category))) return 'urgent';
   if (t.level !== 1) return 'level';
   if (t.sentiment === 'negative') return 'negative';

@@ -3,7 +3,9 @@ import { dialects, openDesk, signedInAgent, type OpenDesk } from './harness';
 
 describe.each(dialects)('rising phrases in reports (%s)', (dialect) => {
   let desk: OpenDesk;
-  const today = new Date().toISOString().slice(0, 10);
+  // Days as the desk counts them (its default time zone, Asia/Tokyo): from 15:00 UTC it is already tomorrow there.
+  const tokyoDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+  const today = tokyoDay(Date.now());
   const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
   beforeAll(async () => {
@@ -36,7 +38,7 @@ describe.each(dialects)('rising phrases in reports (%s)', (dialect) => {
   });
 
   it('names what customers talk about more than before, and not the brand itself', async () => {
-    const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+    const from = tokyoDay(Date.now() - 6 * 86_400_000);
     const res = await desk.admin.get(`/api/reports/phrases?from=${from}&to=${today}`);
     expect(res.status).toBe(200);
     expect(res.body.conversations).toBe(5);
