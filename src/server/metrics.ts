@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { jobRows, outbox, type Db } from '../store/repositories';
+import { streamFigures } from './sse';
 
 /** Prometheus metrics at /metrics: HTTP latency, job outcomes and queue depth, process defaults. */
 export function registerMetrics(app: FastifyInstance, db: Db): Registry {
@@ -21,6 +22,63 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
     async collect() {
       this.reset();
       for (const [status, n] of Object.entries(await jobRows.countsByStatus(db))) this.set({ status }, n);
+    },
+  });
+  // Per job kind: what waits, what is due, and how late the oldest due job is (lag: a worker shortage shows here first).
+  // One query per scrape for the three gauges (prom-client collects them concurrently): a read shared for a second.
+  let queue: { at: number; rows: Promise<Awaited<ReturnType<typeof jobRows.queueByName>>> } | null = null;
+  const queueRows = () => {
+    const now = Date.now();
+    if (!queue || now - queue.at > 1000)
+      queue = { at: now, rows: jobRows.queueByName(db, new Date(now).toISOString()) };
+    return queue;
+  };
+  new Gauge({
+    name: 'koe_job_queue_depth',
+    help: 'Queued jobs by kind (due now or later)',
+    labelNames: ['name'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await queueRows().rows) this.set({ name: r.name }, r.queued);
+    },
+  });
+  new Gauge({
+    name: 'koe_job_queue_due',
+    help: 'Queued jobs by kind whose run time has come',
+    labelNames: ['name'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await queueRows().rows) this.set({ name: r.name }, r.due);
+    },
+  });
+  new Gauge({
+    name: 'koe_job_queue_lag_seconds',
+    help: 'By kind: how long the oldest due job has waited past its run time',
+    labelNames: ['name'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const { at, rows } = queueRows();
+      for (const r of await rows)
+        this.set({ name: r.name }, r.oldestDue ? Math.max(0, (at - Date.parse(r.oldestDue)) / 1000) : 0);
+    },
+  });
+  new Gauge({
+    name: 'koe_realtime_streams',
+    help: 'Event streams (agents and widgets) open on this process',
+    registers: [registry],
+    collect() {
+      this.set(streamFigures.open);
+    },
+  });
+  new Gauge({
+    name: 'koe_realtime_events_written',
+    help: 'Realtime events written to event streams by this process since it started (fan-out)',
+    registers: [registry],
+    collect() {
+      this.set(streamFigures.eventsWritten);
     },
   });
   new Gauge({

@@ -5,6 +5,9 @@ import type { RealtimeBus, RealtimeEvent } from '../realtime/bus';
 /** Open event streams per HTTP server, so a shutting-down server can end them (they never end by themselves). */
 const openStreams = new WeakMap<Server, Set<() => void>>();
 
+/** Realtime fan-out in this process, for /metrics: streams open now, and events written to them since start. */
+export const streamFigures = { open: 0, eventsWritten: 0 };
+
 /**
  * Ends every event stream the server holds (Fastify's preClose: before it waits for in-flight requests, which a stream
  * would otherwise hold open until the drain deadline). Browsers' EventSource reconnects after the `retry` delay, to
@@ -41,14 +44,20 @@ export function streamTopic(
   res.write('retry: 2000\n: connected\n\n');
   const write = (event: RealtimeEvent) => {
     const e = map ? map(event) : event;
-    if (e) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    if (!e) return;
+    res.write(`event: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    streamFigures.eventsWritten++;
   };
   const unsubscribers = (Array.isArray(topic) ? topic : [topic]).map((t) => bus.subscribe(t, write));
   const unsubscribe = () => unsubscribers.forEach((u) => u());
   const heartbeat = setInterval(() => res.write(': ping\n\n'), 20_000);
   const streams = openStreams.get(req.server.server) ?? new Set();
   openStreams.set(req.server.server, streams);
+  streamFigures.open++;
+  let closed = false;
   const close = () => {
+    if (!closed) streamFigures.open--;
+    closed = true;
     clearInterval(heartbeat);
     unsubscribe();
     streams.delete(end);

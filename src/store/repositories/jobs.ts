@@ -179,6 +179,32 @@ export const jobRows = {
       .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   },
+  /**
+   * Queued jobs per kind (name): how many wait, how many are due, and when the oldest due one was due (its lag), for
+   * /metrics.
+   */
+  async queueByName(
+    db: Db,
+    now: string,
+  ): Promise<Array<{ name: string; queued: number; due: number; oldestDue: string | null }>> {
+    const rows = await db
+      .selectFrom('jobs')
+      .select((eb) => [
+        'name',
+        eb.fn.countAll<number>().as('queued'),
+        eb.fn.sum<number>(eb.case().when('run_at', '<=', now).then(1).else(0).end()).as('due'),
+        eb.fn.min<string>(eb.case().when('run_at', '<=', now).then(eb.ref('run_at')).end()).as('oldest_due'),
+      ])
+      .where('status', '=', 'queued')
+      .groupBy('name')
+      .execute();
+    return rows.map((r) => ({
+      name: r.name,
+      queued: Number(r.queued),
+      due: Number(r.due ?? 0),
+      oldestDue: r.oldest_due ?? null,
+    }));
+  },
   /** For admins: jobs by status, newest first, and how many there are of each status. */
   async list(db: Db, status: string, limit: number) {
     const rows = await db
