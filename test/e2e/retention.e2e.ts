@@ -18,9 +18,8 @@ describe('data retention setting (browser)', () => {
     await page.goto(`${desk.koe.base}/admin/desk`);
     const section = page.getByTestId('retention-section');
     await section.getByText('データの保存期間').waitFor();
-    await expect(section.getByText('オフ: お客様のメッセージは削除されずに保存されます。').isVisible()).resolves.toBe(
-      true,
-    );
+    // Shown once the stored setting has loaded (isVisible() would not wait for it).
+    await section.getByText('オフ: お客様のメッセージは削除されずに保存されます。').waitFor();
     await page.getByTestId('retention-enabled').check();
     await page.getByTestId('retention-days').fill('90');
     await section.getByText('90日より前のお客様のメッセージ', { exact: false }).waitFor();
