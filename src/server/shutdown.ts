@@ -35,6 +35,10 @@ export async function shutDown(
   const done = await Promise.race([finished, deadline]);
   clearTimeout(timer);
   if (done) koe.log.info('shut down cleanly');
-  else koe.log.warn({ step, timeoutMs }, 'shutdown deadline passed; exiting anyway');
+  else {
+    // How many connections the HTTP server still held: what an operator (or a test) needs to tell why it waited.
+    const connections = await new Promise<number>((resolve) => app.server.getConnections((_e, n) => resolve(n ?? -1)));
+    koe.log.warn({ step, timeoutMs, connections }, 'shutdown deadline passed; exiting anyway');
+  }
   return done;
 }
