@@ -70,7 +70,8 @@ export class Sandbox {
     const faq = createRng((opts.seed ?? Date.now()) + 2);
     this.traffic = new TrafficGenerator(
       async (post) => {
-        await this.tapFollowUps();
+        // A failed tap is logged and the post still goes out.
+        await this.tapFollowUps().catch((err: unknown) => opts.onError?.(err));
         if (
           (post.platform === 'x' || post.platform === 'instagram') &&
           post.visibility === 'public' &&
