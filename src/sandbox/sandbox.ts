@@ -8,10 +8,12 @@ import { lineApiRoutes } from './platforms/line';
 import { metaGraphRoutes } from './platforms/meta';
 import { instagramHashtagRoutes } from './platforms/instagram-hashtags';
 import { xApiRoutes } from './platforms/x';
+import { TALK_TO_PERSON } from '../desk/answer-bot';
 import { createRng } from '../simulation/random';
 import {
   composePost,
   DEFAULT_MIX,
+  faqQuestion,
   TrafficGenerator,
   untaggedText,
   type ComposedPost,
@@ -25,6 +27,10 @@ import { SandboxWorld } from './world';
 const UNTAGGED_SHARE = 0.4;
 /** The hashtag a customer adds when they name the brand without tagging it. */
 const BRAND_TAG = { ja: '#Koeマート', en: '#KoeMart' } as const;
+/** Of the private LINE messages the traffic draws, the share that is a plain FAQ question (the answer bot's work). */
+const FAQ_SHARE = 0.13;
+/** Of the FAQ customers the bot answers, the share who tap 「担当者と話す」 anyway (the hand-over). */
+const FAQ_FOLLOW_UP_SHARE = 0.3;
 
 export interface SandboxOptions {
   /** Port of the fake platform APIs and the page; 0 picks a free one. */
@@ -53,21 +59,39 @@ export class Sandbox {
   private relay: { port: number; close(): Promise<void> } | undefined;
   private traffic: TrafficGenerator;
   private channels: ConnectedChannels | undefined;
+  /** FAQ questions whose customer will tap 「担当者と話す」 once the bot's answer (with its button) arrives. */
+  private followUps: TranscriptEntry[] = [];
   url = '';
 
   constructor(private opts: SandboxOptions = {}) {
     this.world = new SandboxWorld(generateBrandAccounts(), opts.rateLimitShare ?? 0);
     // Its own random stream, so seeded traffic draws the same posts as before listening existed.
     const untagged = createRng((opts.seed ?? Date.now()) + 1);
+    const faq = createRng((opts.seed ?? Date.now()) + 2);
     this.traffic = new TrafficGenerator(
-      (post) =>
-        (post.platform === 'x' || post.platform === 'instagram') &&
-        post.visibility === 'public' &&
-        untagged.next() < UNTAGGED_SHARE
-          ? this.postUntagged(post.platform, `${untaggedText(untagged, post)} ${BRAND_TAG[post.lang]}`, {
-              lang: post.lang,
-            })
-          : this.send(post),
+      async (post) => {
+        // A failed tap is logged and the post still goes out.
+        await this.tapFollowUps().catch((err: unknown) => opts.onError?.(err));
+        if (
+          (post.platform === 'x' || post.platform === 'instagram') &&
+          post.visibility === 'public' &&
+          untagged.next() < UNTAGGED_SHARE
+        )
+          return this.postUntagged(post.platform, `${untaggedText(untagged, post)} ${BRAND_TAG[post.lang]}`, {
+            lang: post.lang,
+          });
+        if (post.platform !== 'line' || post.visibility !== 'private' || faq.next() >= FAQ_SHARE)
+          return this.send(post);
+        // A new customer's first message, as the bot answers only that.
+        const asked = await this.send({
+          ...post,
+          intent: 'question',
+          text: faqQuestion(faq, post.lang),
+          returning: false,
+        });
+        if (faq.next() < FAQ_FOLLOW_UP_SHARE) this.followUps.push(asked);
+        return asked;
+      },
       {
         ratePerMinute: opts.ratePerMinute ?? 0,
         mix: opts.mix,
@@ -125,6 +149,11 @@ export class Sandbox {
 
   startTraffic(): void {
     this.traffic.start();
+  }
+
+  /** Stops generated posts (the platforms stay up, so Koe's answers still arrive). */
+  async stopTraffic(): Promise<void> {
+    await this.traffic.stop();
   }
 
   /** One customer post on one platform, delivered to Koe now; the text is generated when not given. */
@@ -219,6 +248,23 @@ export class Sandbox {
       this.channels.webhooks[platform]!,
       metaWebhook(this.world, platform, customer, said, choice.data),
     );
+  }
+
+  /**
+   * Taps 「担当者と話す」 under the bot's answer for each FAQ customer waiting to, once it has arrived; a question the
+   * bot left to people (or still unanswered after a few minutes) is dropped from the list.
+   */
+  private async tapFollowUps(): Promise<void> {
+    const entries = this.world.transcript.list('line');
+    for (const asked of [...this.followUps]) {
+      const answer = entries.find(
+        (e) => e.customer.id === asked.customer.id && e.choices?.some((c) => c.data === TALK_TO_PERSON),
+      );
+      const stale = Date.now() - Date.parse(asked.at) > 5 * 60_000;
+      if (!answer && !stale) continue;
+      this.followUps.splice(this.followUps.indexOf(asked), 1);
+      if (answer) await this.tap(answer.id, answer.choices!.find((c) => c.data === TALK_TO_PERSON)!.label);
+    }
   }
 
   private async send(post: ComposedPost, given?: SandboxCustomer): Promise<TranscriptEntry> {

@@ -122,3 +122,40 @@ export function untaggedText(rng: Rng, post: Pick<ComposedPost, 'lang' | 'text'>
 
 /** One post of talk about the brand that needs nothing from it. */
 export const chatterText = (rng: Rng, lang: 'ja' | 'en') => fill(rng, pickOne(rng, CHATTER[lang]));
+
+/**
+ * Plain questions the sample knowledge base answers (help-center.ts, DEMO_ARTICLES), in customers' own words: the
+ * sandbox's LINE customers ask one now and then, so the answer bot and the agents' suggestions have work.
+ */
+export const FAQ_QUESTIONS: Record<'ja' | 'en', readonly string[]> = {
+  ja: [
+    'お店って何時まで開いてますか？',
+    '日曜日も営業していますか？',
+    '車で行きたいのですが、駐車場はありますか？',
+    '吉祥寺駅からお店までの行き方を教えてください',
+    '送料はいくらですか？',
+    '注文してから届くまで何日くらいかかりますか？',
+    'サイズが合わなかった服って返品できますか？',
+    'ポイントってどうやって使うんですか？',
+    'ポイントの有効期限はありますか？',
+    'PayPayで支払えますか？',
+    'プレゼント用にギフトラッピングってできますか？',
+    'パスワードを忘れてしまいました。再設定の方法を教えてください',
+    '店舗の在庫ってネットで確認できますか？',
+    '注文したあとでもキャンセルってできますか？',
+  ],
+  en: [
+    'What time does the store close?',
+    'Is there parking at the store?',
+    'How much does shipping cost?',
+    'How do I return something that does not fit?',
+    'Can I pay with PayPay?',
+    'Do you do gift wrapping?',
+    'I forgot my password, how do I reset it?',
+    'How do I use my points?',
+    'Can I check if a store has something in stock?',
+  ],
+};
+
+/** One FAQ question in a language. */
+export const faqQuestion = (rng: Rng, lang: 'ja' | 'en') => pickOne(rng, FAQ_QUESTIONS[lang]);

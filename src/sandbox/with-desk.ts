@@ -1,9 +1,9 @@
 import type { Koe } from '../server/context';
 import { workspaces } from '../store/repositories';
 import { storeDirectory } from './connect';
-import { openDemoHelpCenter } from './help-center';
+import { openDemoHelpCenter, turnOnDemoAnswerBot } from './help-center';
 import { seedHistory } from './history';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 const SETUP_POLL_MS = 2_000;
 /** A small share of Koe's replies meets a 429, so the demo shows retries the way real platforms cause them. */
@@ -15,10 +15,15 @@ const DEMO_RATE_LIMIT_SHARE = 0.03;
  */
 export async function runSandboxWithDesk(
   koe: Koe,
-  opts: { koeBase: string; port: number; ratePerMinute: number; historyDays?: number },
+  opts: { koeBase: string; port: number; ratePerMinute: number; historyDays?: number } & Pick<
+    SandboxOptions,
+    'mix' | 'seed'
+  >,
 ): Promise<{ sandbox: Sandbox; stop(): Promise<void> }> {
   const sandbox = await startSandbox({
     port: opts.port,
+    mix: opts.mix,
+    seed: opts.seed,
     ratePerMinute: opts.ratePerMinute,
     rateLimitShare: DEMO_RATE_LIMIT_SHARE,
     onError: (err) => koe.log.warn({ err: String(err) }, 'sandbox: a customer post could not be delivered'),
@@ -30,7 +35,7 @@ export async function runSandboxWithDesk(
   const tryConnect = async () => {
     const workspace = await workspaces.first(koe.db);
     if (!workspace || stopped) return false;
-    await sandbox.connect(opts.koeBase, storeDirectory(koe, workspace.id));
+    const connected = await sandbox.connect(opts.koeBase, storeDirectory(koe, workspace.id));
     if (opts.historyDays) {
       const seeded = await seedHistory(koe.db, workspace.id, { days: opts.historyDays });
       if (seeded)
@@ -38,6 +43,10 @@ export async function runSandboxWithDesk(
     }
     if (await openDemoHelpCenter(koe.db, workspace.id))
       koe.log.info('sandbox: the help center is on (knowledge base → help center to change it)');
+    if (await turnOnDemoAnswerBot(koe.db, workspace.id, connected.channelIds.line))
+      koe.log.info(
+        'sandbox: the answer bot is on for the LINE channel (the channel’s 「自動応答」 switch to change it)',
+      );
     sandbox.startTraffic();
     koe.log.info(
       { page: sandbox.url, ratePerMinute: opts.ratePerMinute },

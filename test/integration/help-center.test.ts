@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemoHelpCenter } from '../../src/sandbox/help-center';
+import { DEMO_ARTICLES, openDemoHelpCenter } from '../../src/sandbox/help-center';
 import { workspaces } from '../../src/store/repositories';
 import { Client, dialects, openDesk, signedInAgent, type OpenDesk } from './harness';
 
@@ -304,6 +304,6 @@ describe.each(dialects)('the sandbox opens its help center (%s)', (dialect) => {
     expect((await desk.admin.patch('/api/kb/help-center', { enabled: false })).status).toBe(200);
     expect(await openDemoHelpCenter(desk.koe.koe.db, workspace.id)).toBe(false);
     expect((await desk.admin.get('/api/kb/help-center')).body.enabled).toBe(false);
-    expect((await desk.admin.get('/api/kb/articles')).body.items).toHaveLength(3);
+    expect((await desk.admin.get('/api/kb/articles')).body.items).toHaveLength(DEMO_ARTICLES.length);
   });
 });
