@@ -17,6 +17,8 @@ export interface AnswerArticle {
   title: string;
   /** Markdown, as stored. */
   body: string;
+  /** Ways customers ask what this article answers, written by the article's author (one question each). */
+  questions?: string[];
 }
 
 export interface ArticleScore {
