@@ -27,12 +27,19 @@ const lines = <T>(file: string): T[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 
-type KbLine = { article: string; lang: 'ja' | 'en'; title: string; body: string; status: string };
+type KbLine = {
+  article: string;
+  lang: 'ja' | 'en';
+  title: string;
+  body: string;
+  status: string;
+  questions?: string[];
+};
 type Question = { id: string; text: string; lang: string; article: string | null };
 
 const articles: AnswerArticle[] = lines<KbLine>('kb.jsonl')
   .filter((a) => a.status === 'published')
-  .map((a) => ({ id: a.article, lang: a.lang, title: a.title, body: a.body }));
+  .map((a) => ({ id: a.article, lang: a.lang, title: a.title, body: a.body, questions: a.questions }));
 const indexes: Record<'ja' | 'en', AnswerIndex> = {
   ja: buildAnswerIndex(articles, 'ja'),
   en: buildAnswerIndex(articles, 'en'),
@@ -127,20 +134,22 @@ const args = new Set(process.argv.slice(2));
 const tune = lines<Question>('questions-tune.jsonl');
 
 if (args.has('--sweep')) {
-  console.log('minConfidence minMargin minTitleCover  precision coverage recall (tune, full decision)');
+  console.log('minConfidence minMargin minTitleCover minAsked  precision coverage recall (tune, full decision)');
   for (const minConfidence of [0.4, 0.5, 0.6, 0.7])
     for (const minMargin of [0, 0.1, 0.2, 0.3, 0.4, 0.5])
-      for (const minTitleCover of [0, 0.1, 0.3]) {
-        const r = figures(run(tune, { minConfidence, minMargin, minTitleCover }), (o) => o.decision);
-        console.log(
-          `${String(minConfidence).padEnd(13)} ${String(minMargin).padEnd(9)} ${String(minTitleCover).padEnd(14)} ${f(r.precision)}     ${f(r.coverage)}    ${f(r.recall)}`,
-        );
-      }
+      for (const minTitleCover of [0, 0.1, 0.3])
+        for (const minAsked of [0, 0.3, 0.4, 0.5]) {
+          const r = figures(run(tune, { minConfidence, minMargin, minTitleCover, minAsked }), (o) => o.decision);
+          console.log(
+            `${String(minConfidence).padEnd(13)} ${String(minMargin).padEnd(9)} ${String(minTitleCover).padEnd(13)} ${String(minAsked).padEnd(9)} ${f(r.precision)}     ${f(r.coverage)}    ${f(r.recall)}`,
+          );
+        }
   process.exit(0);
 }
 
 console.log(
-  `thresholds: confidence ≥ ${DEFAULT_THRESHOLDS.minConfidence}, margin ≥ ${DEFAULT_THRESHOLDS.minMargin}, title cover ≥ ${DEFAULT_THRESHOLDS.minTitleCover}`,
+  `thresholds: confidence ≥ ${DEFAULT_THRESHOLDS.minConfidence}, margin ≥ ${DEFAULT_THRESHOLDS.minMargin}, ` +
+    `said like one of the article's questions ≥ ${DEFAULT_THRESHOLDS.minAsked} (title cover ≥ ${DEFAULT_THRESHOLDS.minTitleCover} for an article without them)`,
 );
 const tuneOutcomes = run(tune, DEFAULT_THRESHOLDS);
 report('tune', tuneOutcomes);

@@ -11,14 +11,19 @@
 //                                              --rate= --maxFeatures=; --list prints, per fold, the
 //                                              training posts the blend got wrong (--counts: counts only)
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BaseExample, BaseModelJSON, TrainOptions } from '../src/triage/base-model';
 import type { BaseBlend } from '../src/triage/base-model';
 import { BaseModel, modelText, trainBaseModel } from '../src/triage/base-model';
 import type { LabelledPost } from '../src/triage/evaluation/evaluate';
-import { loadLabelled, scoreRows } from '../src/triage/evaluation/evaluate';
-import { corpusSets, labelledSets, streamSets } from '../src/triage/evaluation/labelled-sets';
+import { scoreRows } from '../src/triage/evaluation/evaluate';
+import {
+  corpusSets,
+  labelledSets,
+  reportingSets as reportingSetsIn,
+  streamSets,
+} from '../src/triage/evaluation/labelled-sets';
 import type { BrandProfile } from '../src/triage/brands';
 import { findBrands } from '../src/triage/brands';
 import { normalise } from '../src/triage/normalise';
@@ -58,12 +63,7 @@ export function tuningSets(
 }
 
 /** Sets that are only ever scored: the holdout, the untuned halves and blind3. */
-export function reportingSets(dir = fixtures): Array<{ name: string; posts: LabelledPost[] }> {
-  return [
-    ...(existsSync(`${dir}holdout.jsonl`) ? [{ name: 'holdout', posts: loadLabelled(`${dir}holdout.jsonl`) }] : []),
-    ...[...labelledSets(dir), ...streamSets(dir)].filter((s) => s.name.includes('(untuned)')),
-  ];
-}
+export const reportingSets = (dir = fixtures) => reportingSetsIn(dir);
 
 export const toExample = (p: LabelledPost, brands?: BrandProfile): BaseExample => ({
   text: p.text,

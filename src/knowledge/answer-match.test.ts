@@ -75,9 +75,51 @@ describe('matchQuestion', () => {
     expect(matchQuestion(buildAnswerIndex([], 'ja'), '営業時間').best).toBeNull();
   });
 
+  it("matches the customer's own words through an article's customer questions", () => {
+    const withQuestions: AnswerArticle[] = [
+      ...ARTICLES.filter((a) => a.lang === 'ja'),
+      {
+        id: 'redelivery',
+        lang: 'ja',
+        title: '再配達のお申し込み',
+        body: 'ヤマト運輸の再配達受付へお申し込みください。伝票番号が必要です。',
+        questions: ['不在票が入ってたんですが、どうすればいいですか', 'もう一度届けてもらうには？'],
+      },
+    ];
+    const index = buildAnswerIndex(withQuestions, 'ja');
+    // 不在票 is in no title or body: only the article's customer question knows it.
+    const m = matchQuestion(index, '不在票が入ってました。どうしたらいい？');
+    expect(m.best?.articleId).toBe('redelivery');
+    expect(m.best?.asked).toBeGreaterThan(0.3);
+    expect(confidentAnswer(m)?.articleId).toBe('redelivery');
+    // An article without customer questions has no such figure; its title decides whether it is on the subject.
+    expect(matchQuestion(index, '営業時間を教えてください').best).toMatchObject({ articleId: 'hours', asked: null });
+  });
+
+  it('with customer questions, answers only a question said like one of them', () => {
+    const index = buildAnswerIndex(
+      [
+        {
+          id: 'hours',
+          lang: 'ja',
+          title: '営業時間のご案内',
+          body: '当店の営業時間は平日10時〜19時です。',
+          questions: ['何時まで開いてますか'],
+        },
+      ],
+      'ja',
+    );
+    const m = matchQuestion(index, '営業時間のご案内を見ました');
+    expect(m.best?.articleId).toBe('hours');
+    expect(confidentAnswer(m, { minConfidence: 0, minMargin: 0, minTitleCover: 0, minAsked: 0.9 })).toBeNull();
+    expect(confidentAnswer(m, { minConfidence: 0, minMargin: 0, minTitleCover: 0, minAsked: 0 })?.articleId).toBe(
+      'hours',
+    );
+  });
+
   it('refuses a close call between two articles', () => {
     const m = {
-      best: { articleId: 'a', score: 1, confidence: 1, titleCover: 1 },
+      best: { articleId: 'a', score: 1, confidence: 1, titleCover: 1, asked: null },
       runnerUp: null,
       margin: 0.05,
       ranked: [],

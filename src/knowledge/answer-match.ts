@@ -29,6 +29,11 @@ export interface ArticleScore {
   confidence: number;
   /** 0..1: the share of the article's title the question names (is the question about this subject at all?). */
   titleCover: number;
+  /**
+   * 0..1: how closely the question says what one of the article's own customer questions says (weighted overlap both
+   * ways, the best of them); null when the article has none.
+   */
+  asked: number | null;
 }
 
 export interface AnswerMatch {
@@ -49,6 +54,8 @@ const TITLE_WEIGHT = 3;
 const KANA_WEIGHT = 0.3;
 /** A question token no article holds (a place, a product, a date) counts this much of the rarest article token. */
 const UNKNOWN_WEIGHT = 0.5;
+/** A token of one of the article's customer questions counts as this many in the body. */
+const QUESTION_WEIGHT = 1;
 
 /**
  * General ways of asking folded to the words an article uses. Small on purpose: each entry is a question form, not a
@@ -132,6 +139,8 @@ interface IndexedArticle {
   id: string;
   /** The distinct tokens of the title. */
   titleTokens: string[];
+  /** The distinct tokens of each of the article's customer questions. */
+  questions: string[][];
   /** Weighted term frequency: title tokens count TITLE_WEIGHT times. */
   tf: Map<string, number>;
   length: number;
@@ -153,9 +162,18 @@ export function buildAnswerIndex(articles: AnswerArticle[], lang: AnswerLang): A
       const tf = new Map<string, number>();
       const title = matchTokens(a.title);
       const body = matchTokens(plainOfMarkdown(a.body));
+      const questions = (a.questions ?? []).map(questionTokens).filter((q) => q.length > 0);
       for (const t of title) tf.set(t, (tf.get(t) ?? 0) + TITLE_WEIGHT);
       for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
-      return { id: a.id, titleTokens: [...new Set(title)], tf, length: title.length * TITLE_WEIGHT + body.length };
+      for (const q of questions) for (const t of q) tf.set(t, (tf.get(t) ?? 0) + QUESTION_WEIGHT);
+      const asked = questions.reduce((n, q) => n + q.length, 0) * QUESTION_WEIGHT;
+      return {
+        id: a.id,
+        titleTokens: [...new Set(title)],
+        questions,
+        tf,
+        length: title.length * TITLE_WEIGHT + body.length + asked,
+      };
     });
   const df = new Map<string, number>();
   for (const a of indexed) for (const t of a.tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -195,7 +213,14 @@ export function matchQuestion(index: AnswerIndex, question: string, limit = 3): 
       const titleWeight = (ts: string[]) => ts.reduce((sum, t) => sum + idf(t) * tokenWeight(t), 0);
       const whole = titleWeight(a.titleTokens);
       const titleCover = whole ? titleWeight(a.titleTokens.filter((t) => asked.has(t))) / whole : 0;
-      scored.push({ articleId: a.id, score, confidence: covered / total, titleCover });
+      // Weighted Dice overlap with each of the article's customer questions: what both say over what either says.
+      let closest: number | null = a.questions.length ? 0 : null;
+      for (const q of a.questions) {
+        const own = titleWeight(q);
+        const shared = titleWeight(q.filter((t) => asked.has(t)));
+        if (own + total > 0) closest = Math.max(closest ?? 0, (2 * shared) / (own + total));
+      }
+      scored.push({ articleId: a.id, score, confidence: covered / total, titleCover, asked: closest });
     });
   scored.sort((x, y) => y.score - x.score || (x.articleId < y.articleId ? -1 : 1));
   const best = scored[0] ?? null;
@@ -208,16 +233,28 @@ export function matchQuestion(index: AnswerIndex, question: string, limit = 3): 
 export interface AnswerThresholds {
   minConfidence: number;
   minMargin: number;
+  /** For an article without customer questions: the share of its title the question must name. */
   minTitleCover: number;
+  /** For an article with customer questions: how closely the question must say what one of them says. */
+  minAsked: number;
 }
 
 /** Tuned on the labelled tune half of the bot evaluation set (docs/knowledge-base.md, "The answer bot"). */
-export const DEFAULT_THRESHOLDS: AnswerThresholds = { minConfidence: 0.6, minMargin: 0.3, minTitleCover: 0.1 };
+export const DEFAULT_THRESHOLDS: AnswerThresholds = {
+  minConfidence: 0.5,
+  minMargin: 0.4,
+  minTitleCover: 0.1,
+  minAsked: 0.3,
+};
 
 /** The article the bot would answer with, or null when it is not sure enough. */
 export function confidentAnswer(m: AnswerMatch, t: AnswerThresholds = DEFAULT_THRESHOLDS): ArticleScore | null {
   const b = m.best;
-  return b && b.confidence >= t.minConfidence && m.margin >= t.minMargin && b.titleCover >= t.minTitleCover ? b : null;
+  if (!b || b.confidence < t.minConfidence || m.margin < t.minMargin) return null;
+  // Is the question about this article's subject at all? Said like one of its customer questions, or, for an article
+  // without them, naming part of its title.
+  const onSubject = b.asked !== null ? b.asked >= t.minAsked : b.titleCover >= t.minTitleCover;
+  return onSubject ? b : null;
 }
 
 /**

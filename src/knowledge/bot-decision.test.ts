@@ -1,13 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../triage';
+import { reportingSets, tuningSets } from '../triage/evaluation/labelled-sets';
 import type { AnswerMatch } from './answer-match';
 import { botDecision, handOverReason, type BotSituation } from './bot-decision';
 
 /** A knowledge base that "answers" everything, as sure as can be: only the gates can refuse. */
 const matchesEverything = (): AnswerMatch => {
-  const best = { articleId: 'any', score: 99, confidence: 1, titleCover: 1 };
+  const best = { articleId: 'any', score: 99, confidence: 1, titleCover: 1, asked: null };
   return { best, runnerUp: null, margin: 1, ranked: [best] };
 };
 
@@ -50,7 +50,7 @@ describe('botDecision', () => {
 
   it('refuses a weak match', () => {
     const weak = (): AnswerMatch => {
-      const best = { articleId: 'a', score: 1, confidence: 0.3, titleCover: 0.5 };
+      const best = { articleId: 'a', score: 1, confidence: 0.3, titleCover: 0.5, asked: null };
       return { best, runnerUp: null, margin: 1, ranked: [best] };
     };
     expect(botDecision(plain, weak)).toEqual({ answer: false, why: 'low_confidence' });
@@ -61,24 +61,10 @@ describe('botDecision', () => {
   // halves (…-test lines, holdout, blind3) are scored by count only, never printed: their posts stay unread.
   it('never answers a post triage marks urgent or for a look, nor a labelled urgent post of the tuning sets', () => {
     const dir = fileURLToPath(new URL('../../test/fixtures/triage/', import.meta.url));
-    const posts = readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .flatMap((f) =>
-        readFileSync(dir + f, 'utf8')
-          .split('\n')
-          .filter((l) => l.trim())
-          .map((l, i) => {
-            const p = JSON.parse(l) as { id: string; text: string; level?: number };
-            // What `npm run eval:triage` only reports (labelled-sets.ts): even lines of the split sets, fresh's second half.
-            const split = /^(blind|blind2|stream\d)\.jsonl$/.test(f);
-            const reporting =
-              f === 'holdout.jsonl' ||
-              f === 'blind3.jsonl' ||
-              (f === 'fresh.jsonl' && i >= 100) ||
-              (split && i % 2 === 1);
-            return { ...p, reporting };
-          }),
-      );
+    const posts = [
+      ...tuningSets(dir).flatMap((set) => set.posts.map((p) => ({ ...p, reporting: false }))),
+      ...reportingSets(dir).flatMap((set) => set.posts.map((p) => ({ ...p, reporting: true }))),
+    ];
     const answers = (text: string) => {
       const triage = analyse({ text });
       return { triage, answered: botDecision({ ...plain, text, triage }, matchesEverything).answer };

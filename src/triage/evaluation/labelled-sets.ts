@@ -141,6 +141,20 @@ export function reportedSets(fixturesDir: string): NamedSet[] {
   return [...labelledSets(fixturesDir), ...streamSets(fixturesDir)];
 }
 
+/** The sets that are only ever scored: the holdout, blind3 and the untuned halves. Never tuned or trained on. */
+export function reportingSets(fixturesDir: string): NamedSet[] {
+  const holdout = fixture(fixturesDir, 'holdout.jsonl');
+  return [
+    ...(holdout ? [{ name: 'holdout', posts: holdout }] : []),
+    ...reportedSets(fixturesDir).filter((s) => s.name.includes('(untuned)')),
+  ];
+}
+
+/** The sets that may be tuned on: the dev set and the tuning halves. */
+export function tuningSets(fixturesDir: string): NamedSet[] {
+  return reportedSets(fixturesDir).filter((s) => !s.name.includes('(untuned)'));
+}
+
 export function printFreshSets(fixturesDir: string, print: (name: string, r: EvalReport) => void): void {
   for (const set of reportedSets(fixturesDir).slice(1)) print(set.name, evaluate(set.posts, { brands: set.brands }));
 }
