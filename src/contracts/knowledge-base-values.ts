@@ -15,6 +15,9 @@ export const ARTICLE_LIMITS = {
   category: 60,
   tag: 40,
   tags: 20,
+  /** The ways customers ask what a language version answers (docs/knowledge-base.md, "Ways customers ask"). */
+  questions: 30,
+  question: 200,
 } as const;
 
 /** Why an import line was refused, each named so the page says it in the reader's words. */

@@ -2,10 +2,23 @@ import { z } from 'zod';
 import { PersonRef } from './common';
 import { ARTICLE_LANGS, ARTICLE_LIMITS, ARTICLE_STATUSES } from './knowledge-base-values';
 
-/** One language of an article: a title and a Markdown body. */
+/**
+ * The ways customers ask what a language version answers, one question each, written by its author for the answer bot
+ * and the agents' suggestions to match against. Trimmed, empty ones dropped, repeats dropped, then counted. An
+ * overwrite rather than a transform: the same schema describes responses, which are encoded and documented with it.
+ */
+export const ArticleQuestions = z
+  .array(z.string().trim().max(ARTICLE_LIMITS.question))
+  .overwrite((q) => [...new Set(q.filter(Boolean))])
+  .max(ARTICLE_LIMITS.questions);
+
+/** One language of an article: a title, a Markdown body and the ways customers ask what it answers. */
 export const ArticleVersion = z.object({
   title: z.string().trim().min(1).max(ARTICLE_LIMITS.title),
   body: z.string().trim().min(1).max(ARTICLE_LIMITS.body),
+  questions: ArticleQuestions.default([]).describe(
+    'Ways customers ask what this version answers, one question each (trimmed; empty and repeated ones dropped)',
+  ),
 });
 export type ArticleVersion = z.infer<typeof ArticleVersion>;
 
@@ -129,6 +142,8 @@ export const ArticleLine = z.object({
   lang: z.enum(ARTICLE_LANGS),
   title: ArticleVersion.shape.title,
   body: ArticleVersion.shape.body,
+  /** Absent (an older file) keeps the questions the version has; `[]` removes them. */
+  questions: ArticleQuestions.optional(),
   category: z.string().trim().max(ARTICLE_LIMITS.category).nullable().default(null),
   tags: z.array(Tag).max(ARTICLE_LIMITS.tags).default([]),
   status: z.enum(ARTICLE_STATUSES).default('draft'),

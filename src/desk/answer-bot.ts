@@ -96,7 +96,7 @@ async function publishedArticles(db: Db, workspaceId: string): Promise<(AnswerAr
     .flatMap((a) =>
       (['ja', 'en'] as const).flatMap((lang) => {
         const v = a.versions[lang];
-        return v ? [{ id: a.id, lang, title: v.title, body: v.body }] : [];
+        return v ? [{ id: a.id, lang, title: v.title, body: v.body, questions: v.questions }] : [];
       }),
     );
 }

@@ -170,6 +170,7 @@ export async function exportArticles(db: Db, workspaceId: string): Promise<strin
         lang,
         title: v.title,
         body: v.body,
+        questions: v.questions,
         category: a.category,
         tags: a.tags,
         status: a.status,
@@ -186,8 +187,15 @@ export interface ImportError {
   code: ImportProblem;
 }
 
+/** One article as a file gives it: its content, and the languages whose lines leave out `questions` (older files). */
+export interface ImportedArticle {
+  content: ArticleContent;
+  /** An update keeps the questions these languages already have, rather than clearing them. */
+  keepQuestions: ArticleLang[];
+}
+
 /** The file read and checked line by line, grouped into articles; nothing is written. */
-export function readImport(text: string): { articles: Map<string, ArticleContent>; errors: ImportError[] } {
+export function readImport(text: string): { articles: Map<string, ImportedArticle>; errors: ImportError[] } {
   const errors: ImportError[] = [];
   const groups = new Map<string, { lines: ArticleLine[]; at: number[] }>();
   const rawLines = text.replace(/^\uFEFF/, '').split('\n');
@@ -241,18 +249,20 @@ export function readImport(text: string): { articles: Map<string, ArticleContent
       groups.set(line.article, group);
     }
   });
-  const articles = new Map<string, ArticleContent>();
+  const articles = new Map<string, ImportedArticle>();
   for (const [key, { lines }] of groups) {
     const [first] = lines as [ArticleLine];
-    articles.set(
-      key,
-      ArticleContent.parse({
-        versions: Object.fromEntries(lines.map((l) => [l.lang, { title: l.title, body: l.body }])),
+    articles.set(key, {
+      content: ArticleContent.parse({
+        versions: Object.fromEntries(
+          lines.map((l) => [l.lang, { title: l.title, body: l.body, questions: l.questions ?? [] }]),
+        ),
         category: first.category,
         tags: first.tags,
         status: first.status,
       }),
-    );
+      keepQuestions: lines.filter((l) => l.questions === undefined).map((l) => l.lang),
+    });
   }
   return { articles, errors };
 }
@@ -266,7 +276,8 @@ const sameArticleFields = (a: ArticleLine, b: ArticleLine) =>
  * Imports a file in the export's format, all or nothing: every line is checked first and any problem refuses the
  * whole file with each line's problem named. An article whose key is a live article of this workspace is updated (its
  * languages in the file replace those languages; the others stay) as a new revision; any other key creates an
- * article. A line repeating an article's content exactly makes no revision.
+ * article. A line without `questions` (a file from before they existed) keeps the questions its language has. A line
+ * repeating an article's content exactly makes no revision.
  */
 export async function importArticles(db: Db, actor: Actor, text: string): Promise<ArticleImportResult> {
   const { articles, errors } = readImport(text);
@@ -286,14 +297,20 @@ export async function importArticles(db: Db, actor: Actor, text: string): Promis
     );
   const result: ArticleImportResult = { created: 0, updated: 0, unchanged: 0 };
   await db.transaction().execute(async (tx) => {
-    for (const [key, content] of articles) {
+    for (const [key, { content, keepQuestions }] of articles) {
       const existing = await knowledgeBase.get(tx, actor.workspaceId, key);
       if (!existing) {
         await knowledgeBase.create(tx, actor.workspaceId, actor.agentId, content);
         result.created++;
         continue;
       }
-      const merged = ArticleContent.parse({ ...content, versions: { ...existing.versions, ...content.versions } });
+      const versions = { ...existing.versions, ...content.versions };
+      for (const lang of keepQuestions) {
+        const had = existing.versions[lang];
+        const now = versions[lang];
+        if (had && now) versions[lang] = { ...now, questions: had.questions };
+      }
+      const merged = ArticleContent.parse({ ...content, versions });
       if (revisionContent(merged) === revisionContent(existing)) {
         result.unchanged++;
         continue;

@@ -565,6 +565,9 @@ export interface KbArticleTable {
   body_ja: string | null;
   title_en: string | null;
   body_en: string | null;
+  /** The ways customers ask, per language: a JSON array of strings; null when none (or the language is absent). */
+  questions_ja: string | null;
+  questions_en: string | null;
   category: string | null;
   /** JSON array of strings. */
   tags: string;

@@ -6,6 +6,7 @@ import { signedInWebchatDesk } from './desk';
 
 const SHOT_DIR = process.env.KOE_SHOTS ?? SHOTS;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const QUESTIONS = ['何時まで開いていますか？', '土曜日も営業していますか？'];
 const BODY_V1 =
   '# 営業時間\n\n当店の**営業時間**は平日10時〜18時です。\n\n- 土日祝日はお休みです\n- 年末年始は[お知らせ](https://example.com/news)をご覧ください\n\n<b>タグはそのまま</b>';
 
@@ -46,6 +47,8 @@ describe('knowledge base in Chromium', () => {
     expect(await preview.locator('a').getAttribute('href')).toBe('https://example.com/news');
     expect(await preview.locator('b').count()).toBe(0);
     expect(await preview.innerText()).toContain('<b>タグはそのまま</b>');
+    // The ways customers ask, one per line; blank lines are dropped.
+    await editor.getByLabel('お客さまの聞き方（1行に1つ）').fill(`${QUESTIONS[0]}\n\n  ${QUESTIONS[1]}  \n`);
 
     await editor.getByTestId('kb-tab-en').click();
     await editor.getByTestId('kb-title').fill('Opening hours');
@@ -65,8 +68,16 @@ describe('knowledge base in Chromium', () => {
     await expect.poll(() => page.getByTestId('kb-article-title').innerText()).toBe('営業時間のご案内');
     expect(await page.getByTestId('kb-status').innerText()).toBe('公開中');
     expect(await page.getByTestId('kb-article-body').locator('strong').innerText()).toBe('営業時間');
+    const questions = page.getByTestId('kb-article-questions');
+    expect(await questions.locator('li').allInnerTexts()).toEqual(QUESTIONS);
+    expect(await questions.innerText()).toContain('お客さまの聞き方');
+    // Saved with the article: a reload reads them back from the server.
+    await page.reload();
+    await expect.poll(() => questions.locator('li').allInnerTexts()).toEqual(QUESTIONS);
     await page.getByTestId('kb-lang').getByText('English').click();
     await expect.poll(() => page.getByTestId('kb-article-title').innerText()).toBe('Opening hours');
+    // The English version has none, so no list.
+    expect(await questions.count()).toBe(0);
     await fitsAndSaysNoCodes(1280);
   });
 
@@ -90,6 +101,8 @@ describe('knowledge base in Chromium', () => {
   it('edits it, then restores the earlier revision from the history drawer', async () => {
     await page.getByTestId('kb-edit').click();
     const editor = page.getByTestId('kb-editor');
+    // The editor opens with the saved questions, one per line.
+    await expect.poll(() => editor.getByTestId('kb-questions').inputValue()).toBe(QUESTIONS.join('\n'));
     await editor.getByTestId('kb-body').fill('# 営業時間\n\n営業時間は**毎日9時〜21時**になりました。');
     await expect.poll(() => editor.getByTestId('kb-preview').innerText()).toContain('毎日9時〜21時');
     await editor.getByTestId('kb-save').click();

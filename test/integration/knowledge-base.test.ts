@@ -10,8 +10,9 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
   const HOURS_JA = {
     title: '営業時間のご案内',
     body: '# 営業時間\n\n当店の営業時間は**平日10時〜18時**です。土日祝日はお休みをいただいております。',
+    questions: ['何時まで開いていますか？', '土日も営業していますか？'],
   };
-  const HOURS_EN = { title: 'Opening hours', body: 'We are open **10:00–18:00** on weekdays.' };
+  const HOURS_EN = { title: 'Opening hours', body: 'We are open **10:00–18:00** on weekdays.', questions: [] };
   const create = (client: Client, body: unknown) => client.post('/api/kb/articles', body);
   const search = async (client: Client, q: string, extra = '') =>
     (await client.get(`/api/kb/search?q=${encodeURIComponent(q)}${extra}`)).body.items as any[];
@@ -34,7 +35,15 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
 
   it('writes an article in two languages; supervisors and admins write, agents read drafts and published alike', async () => {
     const made = await create(desk.admin, {
-      versions: { ja: HOURS_JA, en: HOURS_EN },
+      versions: {
+        // The ways customers ask are trimmed, and empty lines and repeats dropped.
+        ja: {
+          ...HOURS_JA,
+          questions: [' 何時まで開いていますか？ ', '', '何時まで開いていますか？', '土日も営業していますか？'],
+        },
+        // A version written without them has none.
+        en: { title: HOURS_EN.title, body: HOURS_EN.body },
+      },
       category: '店舗',
       tags: ['営業時間', 'FAQ', 'FAQ'],
     });
@@ -154,7 +163,10 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
   it('keeps every save as a revision; an old one is read and restored as a new revision, keeping the status', async () => {
     const id = (await search(agent, '営業時間'))[0].article.id;
     const v2 = await desk.admin.put(`/api/kb/articles/${id}`, {
-      versions: { ja: { title: '営業時間', body: '営業時間は毎日9時〜21時です。' }, en: HOURS_EN },
+      versions: {
+        ja: { title: '営業時間', body: '営業時間は毎日9時〜21時です。', questions: ['夜は何時までですか？'] },
+        en: { ...HOURS_EN, questions: ['When do you close?'] },
+      },
       category: '店舗',
       tags: ['営業時間'],
       status: 'published',
@@ -162,6 +174,7 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
     });
     expect(v2.status).toBe(200);
     expect(v2.body).toMatchObject({ revision: 2, status: 'published' });
+    expect(v2.body.versions.ja.questions).toEqual(['夜は何時までですか？']);
 
     // A save from the old base is refused: someone saved meanwhile.
     const stale = await supervisor.put(`/api/kb/articles/${id}`, {
@@ -183,12 +196,16 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
       tags: ['営業時間', 'FAQ'],
       status: 'draft',
     });
+    expect((await supervisor.get(`/api/kb/articles/${id}/revisions/2`)).body.content.versions.en.questions).toEqual([
+      'When do you close?',
+    ]);
     expect((await supervisor.get(`/api/kb/articles/${id}/revisions/9`)).status).toBe(404);
 
     const restored = await supervisor.post(`/api/kb/articles/${id}/revisions/1/restore`, { baseRevision: 2 });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({
       revision: 3,
+      // The questions come back with the words: revision 2's are gone, and the English version had none.
       versions: { ja: HOURS_JA, en: HOURS_EN },
       tags: ['営業時間', 'FAQ'],
       // Restoring the draft's words does not unpublish the article.
@@ -256,7 +273,16 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
     expect(same.status).toBe(200);
     expect(same.body).toEqual({ created: 0, updated: 0, unchanged: 4 });
 
-    const edited = lines.map((l) => (l === hoursJa ? { ...l, body: '当店の営業時間は平日10時〜19時です。' } : l));
+    const returnsEn = lines.find((l) => l.title === 'Returns');
+    expect(returnsEn.questions).toEqual([]);
+    const edited = lines.map((l) => {
+      // A line from an older file, without questions, keeps the ones the version has.
+      if (l === hoursJa) {
+        const { questions: _kept, ...old } = l;
+        return { ...old, body: '当店の営業時間は平日10時〜19時です。' };
+      }
+      return l === returnsEn ? { ...l, questions: ['How do I send something back?', ' '] } : l;
+    });
     edited.push({
       article: 'new-1',
       lang: 'ja',
@@ -273,14 +299,42 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
     });
     const imported = await supervisor.post('/api/kb/import', { text: edited.map((l) => JSON.stringify(l)).join('\n') });
     expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ created: 1, updated: 1, unchanged: 3 });
+    expect(imported.body).toEqual({ created: 1, updated: 2, unchanged: 2 });
     const hours = (await agent.get(`/api/kb/articles/${hoursJa.article}`)).body;
     // The Japanese line replaced the Japanese version; the English one in the file was the same.
-    expect(hours.versions.ja.body).toBe('当店の営業時間は平日10時〜19時です。');
+    expect(hours.versions.ja).toEqual({ ...HOURS_JA, body: '当店の営業時間は平日10時〜19時です。' });
     expect(hours.versions.en).toEqual(HOURS_EN);
     expect(hours.revision).toBe(4);
+    const returns = (await agent.get(`/api/kb/articles/${returnsEn.article}`)).body;
+    expect(returns.versions.en.questions).toEqual(['How do I send something back?']);
+    const returnsRevision = (
+      await supervisor.get(`/api/kb/articles/${returnsEn.article}/revisions/${returns.revision}`)
+    ).body;
+    expect(returnsRevision.content.versions.en.questions).toEqual(['How do I send something back?']);
     const points = (await search(agent, 'ポイント'))[0].article;
     expect(points).toMatchObject({ titles: { ja: 'ポイントの使い方', en: 'Using points' }, status: 'draft' });
+    // A new article from a file without questions has none.
+    expect((await agent.get(`/api/kb/articles/${points.id}`)).body.versions.ja.questions).toEqual([]);
+
+    // The export carries the questions, and importing it again changes nothing.
+    const againBody = (await supervisor.get('/api/kb/export.jsonl')).body;
+    const again: string = typeof againBody === 'string' ? againBody : JSON.stringify(againBody);
+    const againLines = again
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(againLines.find((l) => l.title === 'Returns').questions).toEqual(['How do I send something back?']);
+    expect((await supervisor.post('/api/kb/import', { text: again })).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 5,
+    });
+    // An empty list in the file removes them.
+    const cleared = againLines.map((l) => (l.title === 'Returns' ? { ...l, questions: [] } : l));
+    expect(
+      (await supervisor.post('/api/kb/import', { text: cleared.map((l) => JSON.stringify(l)).join('\n') })).body,
+    ).toEqual({ created: 0, updated: 1, unchanged: 4 });
+    expect((await agent.get(`/api/kb/articles/${returnsEn.article}`)).body.versions.en.questions).toEqual([]);
   });
 
   it('refuses a bad file whole, naming each line and what is wrong with it', async () => {
@@ -311,5 +365,75 @@ describe.each(dialects)('knowledge base (%s)', (dialect) => {
     expect((await desk.admin.get('/api/kb/articles?limit=100')).body.items.length).toBe(before);
     expect((await desk.admin.post('/api/kb/import', { text: '\n\n' })).status).toBe(400);
     expect((await agent.post('/api/kb/import', { text: JSON.stringify(good) })).status).toBe(403);
+  });
+
+  it('limits the ways customers ask; articles and revisions saved before them read as having none', async () => {
+    const many = Array.from({ length: 31 }, (_, i) => `質問その${i + 1}`);
+    const tooMany = await create(desk.admin, {
+      versions: { ja: { title: '多すぎる', body: '本文', questions: many } },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors.map((e: any) => e.path)).toContain('body.versions.ja.questions');
+    // The limit counts what is kept: thirty-one lines, two of them repeats, are twenty-nine questions.
+    const repeated = await create(desk.admin, {
+      versions: {
+        ja: {
+          title: '聞き方の多い記事',
+          body: '本文です。',
+          questions: [...many.slice(0, 29), many[0], ` ${many[1]} `],
+        },
+      },
+    });
+    expect(repeated.status).toBe(201);
+    expect(repeated.body.versions.ja.questions).toEqual(many.slice(0, 29));
+    const tooLong = await create(desk.admin, {
+      versions: { en: { title: 'Long', body: 'Body', questions: ['x'.repeat(201)] } },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: any) => e.path)).toContain('body.versions.en.questions.0');
+
+    const line = (article: string, questions: unknown) =>
+      JSON.stringify({ article, lang: 'ja', title: '取り込み', body: '本文です。', questions });
+    const badFile = await desk.admin.post('/api/kb/import', {
+      text: [line('q-1', ['あ'.repeat(201)]), line('q-2', '一つだけ'), line('q-3', many)].join('\n'),
+    });
+    expect(badFile.status).toBe(400);
+    expect(badFile.body.errors.map((e: any) => [e.path, e.code])).toEqual([
+      ['1.questions.0', 'too_long'],
+      ['2.questions', 'invalid'],
+      ['3.questions', 'too_long'],
+    ]);
+
+    // As an article and its first revision were stored before migration 027: no column value, no field in the JSON.
+    const id = repeated.body.id;
+    const db = desk.koe.koe.db;
+    await db.updateTable('kb_articles').set({ questions_ja: null }).where('id', '=', id).execute();
+    await db
+      .updateTable('kb_revisions')
+      .set({
+        content: JSON.stringify({
+          versions: { ja: { title: '聞き方の多い記事', body: '本文です。' } },
+          category: null,
+          tags: [],
+          status: 'draft',
+        }),
+      })
+      .where('article_id', '=', id)
+      .where('number', '=', 1)
+      .execute();
+    expect((await agent.get(`/api/kb/articles/${id}`)).body.versions.ja.questions).toEqual([]);
+    expect((await supervisor.get(`/api/kb/articles/${id}/revisions/1`)).body.content.versions.ja).toEqual({
+      title: '聞き方の多い記事',
+      body: '本文です。',
+      questions: [],
+    });
+    const v2 = await desk.admin.put(`/api/kb/articles/${id}`, {
+      versions: { ja: { title: '聞き方の多い記事', body: '本文です。', questions: ['新しい聞き方'] } },
+      baseRevision: 1,
+    });
+    expect(v2.body.versions.ja.questions).toEqual(['新しい聞き方']);
+    const restored = await supervisor.post(`/api/kb/articles/${id}/revisions/1/restore`, { baseRevision: 2 });
+    expect(restored.status).toBe(200);
+    expect(restored.body.versions.ja.questions).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import * as m023 from './023_knowledge_base';
 import * as m024 from './024_help_center';
 import * as m025 from './025_data_retention';
 import * as m026 from './026_answer_bot';
+import * as m027 from './027_article_questions';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -56,6 +57,7 @@ export const migrationProvider: MigrationProvider = {
       '024_help_center': m024,
       '025_data_retention': m025,
       '026_answer_bot': m026,
+      '027_article_questions': m027,
     };
   },
 };

@@ -4,6 +4,7 @@ import type {
   ArticleContent,
   ArticleFacets,
   ArticleSummary,
+  ArticleVersion,
   ArticleVersions,
   Revision,
   RevisionSummary,
@@ -20,10 +21,19 @@ type Row = Selectable<KbArticleTable> & { author_name: string | null; updated_by
 
 const LANGS: ArticleLang[] = ['ja', 'en'];
 
-const versionsOf = (r: Pick<KbArticleTable, 'title_ja' | 'body_ja' | 'title_en' | 'body_en'>): ArticleVersions => ({
-  ...(r.title_ja !== null ? { ja: { title: r.title_ja, body: r.body_ja ?? '' } } : {}),
-  ...(r.title_en !== null ? { en: { title: r.title_en, body: r.body_en ?? '' } } : {}),
+type VersionColumns = 'title_ja' | 'body_ja' | 'questions_ja' | 'title_en' | 'body_en' | 'questions_en';
+
+const versionsOf = (r: Pick<KbArticleTable, VersionColumns>): ArticleVersions => ({
+  ...(r.title_ja !== null
+    ? { ja: { title: r.title_ja, body: r.body_ja ?? '', questions: parseJson<string[]>(r.questions_ja, []) } }
+    : {}),
+  ...(r.title_en !== null
+    ? { en: { title: r.title_en, body: r.body_en ?? '', questions: parseJson<string[]>(r.questions_en, []) } }
+    : {}),
 });
+
+/** A version's questions as stored: null when it has none. */
+const questionsColumn = (v: ArticleVersion | undefined) => (v?.questions.length ? JSON.stringify(v.questions) : null);
 
 const common = (r: Row) => ({
   id: r.id,
@@ -59,19 +69,23 @@ export const summaryOf = ({ versions, ...rest }: Article): ArticleSummary => ({
 const columnsOf = (c: ArticleContent) => ({
   title_ja: c.versions.ja?.title ?? null,
   body_ja: c.versions.ja?.body ?? null,
+  questions_ja: questionsColumn(c.versions.ja),
   title_en: c.versions.en?.title ?? null,
   body_en: c.versions.en?.body ?? null,
+  questions_en: questionsColumn(c.versions.en),
   category: c.category,
   tags: JSON.stringify(c.tags),
   status: c.status,
 });
 
+const revisionVersion = (v: ArticleVersion) => ({ title: v.title, body: v.body, questions: v.questions });
+
 /** What a revision keeps: the content with its keys in one order, so equal contents compare equal as text. */
 export const revisionContent = (c: ArticleContent): string =>
   JSON.stringify({
     versions: {
-      ...(c.versions.ja ? { ja: { title: c.versions.ja.title, body: c.versions.ja.body } } : {}),
-      ...(c.versions.en ? { en: { title: c.versions.en.title, body: c.versions.en.body } } : {}),
+      ...(c.versions.ja ? { ja: revisionVersion(c.versions.ja) } : {}),
+      ...(c.versions.en ? { en: revisionVersion(c.versions.en) } : {}),
     },
     category: c.category,
     tags: c.tags,
@@ -375,12 +389,22 @@ function toRevision(r: {
   content: string;
   restored_from: number | null;
 }): Revision {
-  const content = parseJson<Revision['content']>(r.content, {
+  const stored = parseJson<Revision['content']>(r.content, {
     versions: {},
     category: null,
     tags: [],
     status: 'draft',
   });
+  // Revisions saved before an article had questions read as having none.
+  const content: Revision['content'] = {
+    ...stored,
+    versions: Object.fromEntries(
+      LANGS.flatMap((l) => {
+        const v = stored.versions[l];
+        return v ? [[l, { ...v, questions: v.questions ?? [] }]] : [];
+      }),
+    ),
+  };
   return {
     number: Number(r.number),
     agent: { id: r.agent_id, name: r.agent_name ?? '' },

@@ -51,6 +51,7 @@ export const enKnowledge = {
     noCategory: 'No category',
     tags: 'Tags',
     tagsHint: 'Press Enter to add',
+    questions: 'How customers ask',
     editor: {
       newTitle: 'Write an article',
       editTitle: 'Edit article',
@@ -59,6 +60,10 @@ export const enKnowledge = {
       bodyHint: 'Use # headings, **bold**, - lists and [links](https://…).',
       preview: 'Preview',
       previewEmpty: 'The body shows here as you type.',
+      questions: 'How customers ask (one per line)',
+      questionsHint: "The answer bot and suggestions match customers' messages against these.",
+      questionsTooMany: 'Keep it to {{max}} questions (there are {{count}}).',
+      questionsTooLong: 'A question can be up to {{max}} characters (line {{line}}).',
       publish: 'Published',
       publishHint: 'While off, the article is a draft (agents see it marked Draft).',
       save: 'Save',
@@ -98,6 +103,7 @@ export const enKnowledge = {
         category: 'category',
         tags: 'tags',
         status: 'status',
+        questions: 'how customers ask',
       },
       problems: {
         not_json: 'cannot be read as a JSON object',

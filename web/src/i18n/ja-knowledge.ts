@@ -51,6 +51,7 @@ export const jaKnowledge = {
     noCategory: 'カテゴリなし',
     tags: 'タグ',
     tagsHint: 'Enter で追加',
+    questions: 'お客さまの聞き方',
     editor: {
       newTitle: '記事を書く',
       editTitle: '記事を編集',
@@ -59,6 +60,10 @@ export const jaKnowledge = {
       bodyHint: '# 見出し、**太字**、- 箇条書き、[リンク](https://…) が使えます。',
       preview: 'プレビュー',
       previewEmpty: '本文を入力するとここに表示されます。',
+      questions: 'お客さまの聞き方（1行に1つ）',
+      questionsHint: '自動応答ボットとおすすめ記事が、お客さまのメッセージとこの聞き方を照らし合わせます。',
+      questionsTooMany: '聞き方は{{max}}件までにしてください（いま{{count}}件）。',
+      questionsTooLong: '1つの聞き方は{{max}}文字までにしてください（{{line}}行目）。',
       publish: '公開する',
       publishHint: 'オフのあいだは下書きです（エージェントには「下書き」と表示されます）。',
       save: '保存',
@@ -98,6 +103,7 @@ export const jaKnowledge = {
         category: 'カテゴリ',
         tags: 'タグ',
         status: '状態',
+        questions: 'お客さまの聞き方',
       },
       problems: {
         not_json: 'JSON のオブジェクトとして読めません',

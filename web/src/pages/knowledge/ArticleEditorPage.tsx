@@ -20,6 +20,7 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ARTICLE_LIMITS, type ArticleLang, type ArticleStatus } from '@contracts/knowledge-base-values';
 import { useArticle, useArticleFacets, useSaveArticle, type Article } from '../../api/knowledge-base';
 import { ApiError } from '../../api/client';
@@ -27,21 +28,37 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 
 type Draft = {
-  versions: Record<ArticleLang, { title: string; body: string }>;
+  /** `questions` as typed: one per line. */
+  versions: Record<ArticleLang, { title: string; body: string; questions: string }>;
   category: string;
   tags: string[];
   status: ArticleStatus;
 };
 
+const versionDraft = (v: Article['versions']['ja']) => ({
+  title: v?.title ?? '',
+  body: v?.body ?? '',
+  questions: v?.questions.join('\n') ?? '',
+});
+
 const draftOf = (a: Article | undefined): Draft => ({
-  versions: {
-    ja: { title: a?.versions.ja?.title ?? '', body: a?.versions.ja?.body ?? '' },
-    en: { title: a?.versions.en?.title ?? '', body: a?.versions.en?.body ?? '' },
-  },
+  versions: { ja: versionDraft(a?.versions.ja), en: versionDraft(a?.versions.en) },
   category: a?.category ?? '',
   tags: a?.tags ?? [],
   status: a?.status ?? 'draft',
 });
+
+/** The questions typed, one per line: trimmed, empty lines and repeats dropped (as the server keeps them). */
+const questionsOf = (text: string) => [...new Set(text.split('\n').map((q) => q.trim()))].filter(Boolean);
+
+/** What is wrong with the questions typed, in the reader's words; null when nothing. */
+function questionsProblem(text: string, t: TFunction): string | null {
+  const questions = questionsOf(text);
+  if (questions.length > ARTICLE_LIMITS.questions)
+    return t('knowledge.editor.questionsTooMany', { max: ARTICLE_LIMITS.questions, count: questions.length });
+  const long = text.split('\n').findIndex((q) => q.trim().length > ARTICLE_LIMITS.question);
+  return long >= 0 ? t('knowledge.editor.questionsTooLong', { max: ARTICLE_LIMITS.question, line: long + 1 }) : null;
+}
 
 /** /kb/new and /kb/:id/edit: the article loaded first when editing. */
 export function ArticleEditorPage() {
@@ -52,7 +69,10 @@ export function ArticleEditorPage() {
   return <ArticleEditor key={id ?? 'new'} article={article.data} />;
 }
 
-/** Language tabs, each a title and a Markdown body beside its live preview; category, tags and the status. */
+/**
+ * Language tabs, each a title, a Markdown body beside its live preview and the ways customers ask; category, tags and
+ * the status.
+ */
 function ArticleEditor({ article }: { article: Article | undefined }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -67,22 +87,29 @@ function ArticleEditor({ article }: { article: Article | undefined }) {
   // The revision this edit started from: a save is refused if someone saved meanwhile, whatever refetched since.
   const [baseRevision] = useState(article?.revision ?? 0);
 
-  const set = (lang: ArticleLang, field: 'title' | 'body', value: string) =>
+  const set = (lang: ArticleLang, field: 'title' | 'body' | 'questions', value: string) =>
     setDraft((d) => ({ ...d, versions: { ...d.versions, [lang]: { ...d.versions[lang], [field]: value } } }));
-  const filled = (lang: ArticleLang) => Boolean(draft.versions[lang].title.trim() || draft.versions[lang].body.trim());
+  // Questions alone do not make a language: they would be lost, so they ask for its title and body too.
+  const filled = (lang: ArticleLang) =>
+    Boolean(
+      draft.versions[lang].title.trim() || draft.versions[lang].body.trim() || draft.versions[lang].questions.trim(),
+    );
   const half = (lang: ArticleLang) =>
     filled(lang) && !(draft.versions[lang].title.trim() && draft.versions[lang].body.trim());
+  const questionsWrong = (lang: ArticleLang) => questionsProblem(draft.versions[lang].questions, t);
   const problem = (['ja', 'en'] as const).some(half)
     ? t('knowledge.editor.needBoth')
     : !filled('ja') && !filled('en')
       ? t('knowledge.editor.needOne')
-      : null;
+      : ((['ja', 'en'] as const).map(questionsWrong).find(Boolean) ?? null);
 
   const submit = () => {
     setChecked(true);
     if (problem) return;
     const versions = Object.fromEntries(
-      (['ja', 'en'] as const).filter(filled).map((l) => [l, draft.versions[l]]),
+      (['ja', 'en'] as const)
+        .filter(filled)
+        .map((l) => [l, { ...draft.versions[l], questions: questionsOf(draft.versions[l].questions) }]),
     ) as Article['versions'];
     const content = { versions, category: draft.category.trim() || null, tags: draft.tags, status: draft.status };
     save.mutate(article ? { id: article.id, ...content, baseRevision } : content, {
@@ -160,6 +187,17 @@ function ArticleEditor({ article }: { article: Article | undefined }) {
                     </Paper>
                   </Stack>
                 </SimpleGrid>
+                <Textarea
+                  label={t('knowledge.editor.questions')}
+                  description={t('knowledge.editor.questionsHint')}
+                  value={draft.versions[l].questions}
+                  onChange={(e) => set(l, 'questions', e.currentTarget.value)}
+                  autosize
+                  minRows={3}
+                  maxRows={12}
+                  error={questionsWrong(l)}
+                  data-testid="kb-questions"
+                />
               </Stack>
             </Tabs.Panel>
           ))}

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/time';
 import { summaryOf } from './summary';
 import { ArticleBadges } from './ArticleBadges';
 import { langsFor } from './articleText';
+import { QuestionList } from './QuestionList';
 import { RevisionDrawer } from './RevisionDrawer';
 
 /** One article to read, in either of its languages; supervisors and admins edit, see its history and delete it. */
@@ -101,6 +102,7 @@ export function ArticlePage() {
             />
           )}
           <Markdown text={version.body} testId="kb-article-body" />
+          <QuestionList questions={version.questions} testId="kb-article-questions" />
         </Stack>
       )}
       {a && canWrite && (

@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../../components/Markdown';
 import { formatDateTime } from '../../lib/time';
 import { langsFor } from './articleText';
+import { QuestionList } from './QuestionList';
 
 /** Every save of the article, newest first; one is read whole and can be restored as a new revision. */
 export function RevisionDrawer({
@@ -142,6 +143,7 @@ export function RevisionDrawer({
                   {version.title}
                 </Title>
                 <Markdown text={version.body} testId="kb-revision-body" />
+                <QuestionList questions={version.questions} testId="kb-revision-questions" />
               </>
             )}
           </Stack>
