@@ -1,14 +1,8 @@
 import type { Logger } from 'pino';
 import { jobRows, type Db } from '../store/repositories';
 import type { JobTable } from '../store/schema';
-import {
-  backoffMs,
-  PermanentJobError,
-  RetryLaterError,
-  type EnqueueOptions,
-  type JobHandler,
-  type JobQueue,
-} from './queue';
+import { executeClaimed, type ClaimedJob } from './execute';
+import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 
 /** A claimed job's lock; renewed every third of it while the job runs, so only a dead process lets it lapse. */
 const LOCK_MS = 15_000;
@@ -139,51 +133,12 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   /** A process that died mid-job leaves it running; after the lock expires it is retried. */
-  private recoverExpiredLocks(): Promise<void> {
-    return jobRows.requeueExpired(this.db, new Date().toISOString());
+  private async recoverExpiredLocks(): Promise<void> {
+    await jobRows.requeueExpired(this.db, new Date().toISOString());
   }
 
-  private async execute(job: {
-    id: string;
-    name: string;
-    payload: string;
-    attempts: number;
-    max_attempts: number;
-  }): Promise<void> {
-    const handler = this.handlers.get(job.name);
-    const attempt = Number(job.attempts);
-    const maxAttempts = Number(job.max_attempts);
-    const now = () => new Date().toISOString();
-    // A slow job (a platform call near its timeout) keeps its lock; a process that dies stops renewing it.
-    const heartbeat = setInterval(() => {
-      void jobRows
-        .renewLock(this.db, job.id, new Date(Date.now() + this.lockMs).toISOString())
-        .catch((err: unknown) => this.log.warn({ err, jobId: job.id }, 'job lock not renewed'));
-    }, this.lockMs / 3);
-    heartbeat.unref();
-    try {
-      if (!handler) throw new PermanentJobError(`No handler for job ${job.name}`);
-      await handler(JSON.parse(job.payload), {
-        jobId: job.id,
-        attempt,
-        maxAttempts,
-        isFinalAttempt: attempt >= maxAttempts,
-      });
-      await jobRows.done(this.db, job.id, now());
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const permanent = err instanceof PermanentJobError || attempt >= maxAttempts;
-      const delay = err instanceof RetryLaterError ? err.retryAfterMs : backoffMs(attempt);
-      this.log.warn({ job: job.name, jobId: job.id, attempt, err: message, permanent }, 'job failed');
-      await jobRows.failed(this.db, job.id, {
-        permanent,
-        error: message,
-        runAt: new Date(Date.now() + (permanent ? 0 : delay)).toISOString(),
-        now: now(),
-      });
-    } finally {
-      clearInterval(heartbeat);
-    }
+  private execute(job: ClaimedJob): Promise<void> {
+    return executeClaimed(this.db, this.log, this.handlers, job, this.lockMs);
   }
 }
 

@@ -17,6 +17,7 @@ import { slaAnnouncer } from '../desk/sla-announce';
 import type { ConversationTriage } from '../ingest/triage-hook';
 import { productionTriage } from '../ingest/production-triage';
 import { WorkspaceTriage } from '../ingest/workspace-triage';
+import { BullJobQueue } from '../jobs/bullmq';
 import { EmbeddedJobQueue } from '../jobs/embedded';
 import type { JobQueue } from '../jobs/queue';
 import { replySender, SEND_REPLY, type OutboundDeps } from '../outbound/sender';
@@ -78,13 +79,23 @@ export async function createKoe(
   // Web processes serve HTTP only; workers run jobs and background work; `all` does both (docs/scale.md).
   const serves = config.role !== 'worker';
   const works = config.role !== 'web';
-  // With SQLite this process is the only job runner; with PostgreSQL others may share the table (docs/architecture.md).
-  // A worker is not woken by enqueues in web processes: it looks for due jobs every 50 ms when idle (docs/scale.md).
-  const jobs = new EmbeddedJobQueue(db, log, {
-    soleRunner: store.dialect === 'sqlite',
-    lockMs: config.leaseMs,
-    pollMs: config.role === 'worker' ? 50 : undefined,
-  });
+  // With SQLite this process is the only job runner (the embedded runner on the `jobs` table). With PostgreSQL and
+  // Redis, BullMQ carries the jobs between processes and the table stays their durable record (docs/scale.md); with
+  // PostgreSQL alone, every process polls the table.
+  const bull = store.dialect === 'postgres' && config.redis.url && config.databaseUrl;
+  const jobs: JobQueue = bull
+    ? new BullJobQueue(db, log, {
+        redisUrl: config.redis.url!,
+        redisPrefix: config.redis.prefix,
+        databaseUrl: config.databaseUrl!,
+        lockMs: config.leaseMs,
+        work: works,
+      })
+    : new EmbeddedJobQueue(db, log, {
+        soleRunner: store.dialect === 'sqlite',
+        lockMs: config.leaseMs,
+        pollMs: config.role === 'worker' ? 50 : undefined,
+      });
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);
@@ -155,6 +166,8 @@ export async function createKoe(
     triage: opts.triage === null ? undefined : triage,
     intervalMs: config.listening.intervalSeconds * 1000,
   };
+  // A web process hands the jobs it writes to BullMQ; it runs none.
+  if (bull && !works && opts.startJobs !== false) jobs.start();
   if (works && opts.startJobs !== false) {
     jobs.start();
     // X polling and the SMTP listener run in one process at a time (a lease; always ours without Redis).

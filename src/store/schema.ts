@@ -238,6 +238,8 @@ export interface JobTable {
   updated_at: string;
   /** At most one queued job per key (unique partial index); see EnqueueOptions.dedupeKey. */
   dedupe_key: string | null;
+  /** When a process last handed this queued job to BullMQ (jobs/bullmq.ts); unused by the embedded runner. */
+  forwarded_at: string | null;
 }
 
 export interface TriageSettingsTable {

@@ -26,6 +26,7 @@ import * as m024 from './024_help_center';
 import * as m025 from './025_data_retention';
 import * as m026 from './026_answer_bot';
 import * as m027 from './027_article_questions';
+import * as m028 from './028_job_forwarding';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -58,6 +59,7 @@ export const migrationProvider: MigrationProvider = {
       '025_data_retention': m025,
       '026_answer_bot': m026,
       '027_article_questions': m027,
+      '028_job_forwarding': m028,
     };
   },
 };

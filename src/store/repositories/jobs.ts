@@ -4,7 +4,8 @@ import type { JobTable } from '../schema';
 import type { Db } from './types';
 
 /**
- * The `jobs` table as the embedded runner (jobs/embedded.ts) and the admin pages use it. Claims are conditional
+ * The `jobs` table as the embedded runner (jobs/embedded.ts), the BullMQ runner (jobs/bullmq.ts) and the admin pages use
+ * it. Claims are conditional
  * updates, so several processes on PostgreSQL can share the table.
  */
 export const jobRows = {
@@ -28,6 +29,7 @@ export const jobRows = {
       created_at: j.now,
       updated_at: j.now,
       dedupe_key: j.dedupeKey,
+      forwarded_at: null,
     };
     if (!j.dedupeKey) {
       await db.insertInto('jobs').values(row).execute();
@@ -111,6 +113,60 @@ export const jobRows = {
       if (!due) return undefined;
     }
   },
+  /** One job claimed by id, when it is queued and due (a BullMQ delivery); undefined when it is not (any more). */
+  async claimById(db: Db, id: string, now: string, lockedUntil: string): Promise<JobTable | undefined> {
+    return db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_until: lockedUntil,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .where('run_at', '<=', now)
+      .returningAll()
+      .executeTakeFirst();
+  },
+  /**
+   * Due queued jobs to hand to BullMQ, marked as handed over now: those never handed over, and those handed over
+   * before `staleBefore` that are still queued (their process died after the commit, or Redis lost them). Oldest
+   * first, at most `limit`; on PostgreSQL rows another process is marking are skipped, so each goes out once.
+   */
+  async forwardDue(
+    db: Db,
+    o: { now: string; staleBefore: string; limit: number },
+  ): Promise<Array<{ id: string; name: string; attempts: number }>> {
+    const rows = await db
+      .updateTable('jobs')
+      .set({ forwarded_at: o.now })
+      .where('id', 'in', (eb) => {
+        const due = eb
+          .selectFrom('jobs as due')
+          .select('due.id')
+          .where('due.status', '=', 'queued')
+          .where('due.run_at', '<=', o.now)
+          .where((w) => w.or([w('due.forwarded_at', 'is', null), w('due.forwarded_at', '<', o.staleBefore)]))
+          .orderBy('due.run_at')
+          .limit(o.limit);
+        return isPostgres(db) ? due.forUpdate().skipLocked() : due;
+      })
+      .where('status', '=', 'queued')
+      .returning(['id', 'name', 'attempts'])
+      .execute();
+    return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  },
+  /** Jobs whose hand-over failed (Redis away) are left for the next sweep. */
+  async unforward(db: Db, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .updateTable('jobs')
+      .set({ forwarded_at: null })
+      .where('id', 'in', ids)
+      .where('status', '=', 'queued')
+      .execute();
+  },
   async renewLock(db: Db, id: string, lockedUntil: string): Promise<void> {
     await db
       .updateTable('jobs')
@@ -137,6 +193,7 @@ export const jobRows = {
       .set({
         status: o.permanent ? 'failed' : 'queued',
         locked_until: null,
+        forwarded_at: null,
         last_error: o.error,
         updated_at: o.now,
         run_at: o.runAt,
@@ -144,20 +201,21 @@ export const jobRows = {
       .where('id', '=', id)
       .execute();
   },
-  /** Jobs whose lock lapsed (their process died) are queued again. */
-  async requeueExpired(db: Db, now: string): Promise<void> {
-    await db
+  /** Jobs whose lock lapsed (their process died) are queued again; how many. */
+  async requeueExpired(db: Db, now: string): Promise<number> {
+    const r = await db
       .updateTable('jobs')
-      .set({ status: 'queued', locked_until: null })
+      .set({ status: 'queued', locked_until: null, forwarded_at: null })
       .where('status', '=', 'running')
       .where('locked_until', '<', now)
-      .execute();
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   },
   /** Every running job queued again (only safe for the sole runner of a database). */
   async requeueRunning(db: Db): Promise<number> {
     const r = await db
       .updateTable('jobs')
-      .set({ status: 'queued', locked_until: null })
+      .set({ status: 'queued', locked_until: null, forwarded_at: null })
       .where('status', '=', 'running')
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
@@ -220,7 +278,7 @@ export const jobRows = {
   async retryFailed(db: Db, id: string, now: string): Promise<boolean> {
     const r = await db
       .updateTable('jobs')
-      .set({ status: 'queued', attempts: 0, run_at: now, updated_at: now })
+      .set({ status: 'queued', attempts: 0, run_at: now, updated_at: now, forwarded_at: null })
       .where('id', '=', id)
       .where('status', '=', 'failed')
       .executeTakeFirst();

@@ -250,6 +250,8 @@ describe.skipIf(!runs)('two web and two worker processes on PostgreSQL and Redis
       10_000,
     );
     const latencyMs = Date.now() - sentAt;
+    // BullMQ carried the jobs (its keys live under the desk's Redis prefix), the table recorded them.
+    expect((await redis.keys(`${prefix}bull:jobs:*`)).length).toBeGreaterThan(0);
 
     // 鈴木 opens the conversation on web B and types: the admin's stream on web A shows it, and so does web A's list.
     const suzuki = await signedInAgent(webB.base, adminB);
