@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { jobRows, type Db } from '../store/repositories';
@@ -101,7 +100,7 @@ export class BullJobQueue implements JobQueue {
     });
     if (opts.delayMs) return id; // handed over by a sweep once due
     // Inside a transaction the row is visible only after commit: NOTIFY is delivered then (and never on rollback).
-    if (tx) await sql`select pg_notify(${this.channel}, ${this.origin})`.execute(tx as Db);
+    if (tx) await jobRows.notify(tx as Db, this.channel, this.origin);
     else this.nudge();
     return id;
   }

@@ -157,6 +157,13 @@ export const jobRows = {
       .execute();
     return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
   },
+  /**
+   * PostgreSQL NOTIFY on `channel`: inside a transaction it is delivered when the transaction commits, never on
+   * rollback — how the BullMQ runner learns that jobs it wrote are visible.
+   */
+  async notify(db: Db, channel: string, payload: string): Promise<void> {
+    await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+  },
   /** Jobs whose hand-over failed (Redis away) are left for the next sweep. */
   async unforward(db: Db, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
