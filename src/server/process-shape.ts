@@ -7,8 +7,8 @@ import { RedisBus } from '../realtime/redis-bus';
 
 /**
  * What changes between the embedded shape and the scaled-out one, chosen by KOE_REDIS_URL: the realtime bus (in this
- * process, or Redis pub/sub) and the singleton leases (always ours, or Redis leases). Jobs stay in the database table
- * either way (docs/scale.md).
+ * process, or Redis pub/sub) and the singleton leases (always ours, or Redis leases). Jobs are chosen in createKoe
+ * (BullMQ with PostgreSQL and Redis) and stay recorded in the database table either way (docs/scale.md).
  */
 export async function processShape(
   config: Pick<KoeConfig, 'redis' | 'leaseMs'>,
