@@ -9,7 +9,7 @@ import { FAQ_QUESTIONS } from './traffic';
 // The sandbox's FAQ customers and its sample articles go together: edit one, and this says whether the bot still
 // answers them, through the bot's whole decision as the desk makes it (triage gate, match, thresholds).
 const articles = DEMO_ARTICLES.flatMap((a, i) =>
-  (['ja', 'en'] as const).map((lang) => ({ id: String(i), lang, title: a[lang].title, body: a[lang].body })),
+  (['ja', 'en'] as const).map((lang) => ({ id: String(i), lang, ...a[lang] })),
 );
 const index = { ja: buildAnswerIndex(articles, 'ja'), en: buildAnswerIndex(articles, 'en') };
 const decide = (text: string) => {
