@@ -247,13 +247,18 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
   minAsked: 0.3,
 };
 
+/** A match so complete and so clear that no subject check is needed (tune half: no message reaches it wrongly). */
+const EVIDENT = { confidence: 0.95, margin: 0.6 };
+
 /** The article the bot would answer with, or null when it is not sure enough. */
 export function confidentAnswer(m: AnswerMatch, t: AnswerThresholds = DEFAULT_THRESHOLDS): ArticleScore | null {
   const b = m.best;
   if (!b || b.confidence < t.minConfidence || m.margin < t.minMargin) return null;
   // Is the question about this article's subject at all? Said like one of its customer questions, or, for an article
-  // without them, naming part of its title.
-  const onSubject = b.asked !== null ? b.asked >= t.minAsked : b.titleCover >= t.minTitleCover;
+  // without them, naming part of its title. An article that holds nearly every word of the question and wins clearly
+  // is on the subject however it was asked.
+  const evident = b.confidence >= EVIDENT.confidence && m.margin >= EVIDENT.margin;
+  const onSubject = evident || (b.asked !== null ? b.asked >= t.minAsked : b.titleCover >= t.minTitleCover);
   return onSubject ? b : null;
 }
 

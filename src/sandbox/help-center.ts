@@ -21,6 +21,7 @@ export const DEMO_ARTICLES = [
       title: 'Shipping costs and delivery times',
       body: '# Shipping\n\nOrders of ¥5,000 or more ship **free**; below that, the shipping price is ¥550 anywhere in Japan.\n\n## Delivery\n\nOrders arrive in 2–4 days (about 5 days to Okinawa and remote islands).',
       questions: [
+        'How much is shipping?',
         'Is delivery free over a certain amount?',
         'When will my order arrive if I order today?',
         'Do you charge extra to ship to Okinawa?',
@@ -42,6 +43,7 @@ export const DEMO_ARTICLES = [
       title: 'Returns and exchanges',
       body: 'You can return or exchange an item within **30 days** of delivery, also when it simply does not fit.\n\n1. Send us your order number by chat or email\n2. We send you a return label\n3. Pack the item and send it back\n\nFood must be unopened.',
       questions: [
+        "Can I return clothes that don't fit?",
         'Can I send something back if I change my mind?',
         'How many days do I have to return an item?',
         'Can I swap this for a different size?',
@@ -92,6 +94,7 @@ export const DEMO_ARTICLES = [
       title: 'Store opening hours',
       body: 'All stores open at 10:00 and close at 21:00, weekends and holidays included.\n\nWe are closed only from 31 December to 2 January.',
       questions: [
+        'What time do you close?',
         'When do your shops open?',
         'Are you open on public holidays?',
         'Are the stores closed over New Year?',
