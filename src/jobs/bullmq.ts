@@ -29,6 +29,11 @@ export interface BullJobQueueOptions {
   work: boolean;
   /** Jobs run at once by this process. */
   concurrency?: number;
+  /**
+   * Kinds of job delivered before every other kind (an agent's reply to a customer waiting for it): in a burst, the
+   * others wait in order behind them instead of the other way round.
+   */
+  firstKinds?: readonly string[];
   sweepMs?: number;
   staleMs?: number;
 }
@@ -204,7 +209,13 @@ export class BullJobQueue implements JobQueue {
         rows.map((r) => ({
           name: r.name,
           data: { id: r.id },
-          opts: { jobId: `${r.id}-${r.attempts}`, removeOnComplete: true, removeOnFail: 1000 },
+          opts: {
+            jobId: `${r.id}-${r.attempts}`,
+            removeOnComplete: true,
+            removeOnFail: 1000,
+            // BullMQ delivers jobs without a priority first, then by priority.
+            ...(this.o.firstKinds?.includes(r.name) ? {} : { priority: 1 }),
+          },
         })),
       );
     } catch (err) {

@@ -90,6 +90,7 @@ export async function createKoe(
         databaseUrl: config.databaseUrl!,
         lockMs: config.leaseMs,
         work: works,
+        firstKinds: [SEND_REPLY],
       })
     : new EmbeddedJobQueue(db, log, {
         soleRunner: store.dialect === 'sqlite',

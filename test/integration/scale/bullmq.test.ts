@@ -24,7 +24,7 @@ describe.skipIf(!runs)('jobs on BullMQ, recorded in PostgreSQL', () => {
   let store: Store;
   const prefix = `koe-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`;
   const queues: BullJobQueue[] = [];
-  const make = (o: { work?: boolean; staleMs?: number; store?: Store } = {}) => {
+  const make = (o: { work?: boolean; staleMs?: number; store?: Store; firstKinds?: string[] } = {}) => {
     const q = new BullJobQueue((o.store ?? store).db, log, {
       redisUrl: REDIS!,
       redisPrefix: prefix,
@@ -34,6 +34,7 @@ describe.skipIf(!runs)('jobs on BullMQ, recorded in PostgreSQL', () => {
       concurrency: 4,
       sweepMs: 100,
       staleMs: o.staleMs,
+      firstKinds: o.firstKinds,
     });
     queues.push(q);
     return q;
@@ -156,6 +157,46 @@ describe.skipIf(!runs)('jobs on BullMQ, recorded in PostgreSQL', () => {
     expect(seen).toHaveLength(1);
     await q.stop();
   }, 10_000);
+
+  it('delivers the kinds that go first ahead of a backlog of others', async () => {
+    const giver = make({ work: false, firstKinds: ['reply'] });
+    // The runner starts after the backlog is handed over, with one slot: BullMQ alone decides the order.
+    const order: string[] = [];
+    giver.start();
+    for (let i = 0; i < 30; i++) await giver.enqueue('bulk', { i });
+    await giver.enqueue('reply', {});
+    await waitFor(async () => {
+      const r = await store.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('name', 'in', ['bulk', 'reply'])
+        .where('forwarded_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(r.n) === 0;
+    }, 5_000);
+    const runner = new BullJobQueue(store.db, log, {
+      redisUrl: REDIS!,
+      redisPrefix: prefix,
+      databaseUrl: db.url!,
+      lockMs: 3_000,
+      work: true,
+      concurrency: 1,
+      sweepMs: 100,
+      firstKinds: ['reply'],
+    });
+    queues.push(runner);
+    runner.register('bulk', async () => {
+      order.push('bulk');
+    });
+    runner.register('reply', async () => {
+      order.push('reply');
+    });
+    runner.start();
+    await waitFor(async () => order.length === 31, 10_000);
+    expect(order[0]).toBe('reply');
+    await giver.stop();
+    await runner.stop();
+  }, 20_000);
 
   it('hands over again a job Redis lost, once it has been handed over for longer than the stale period', async () => {
     const giver = make({ work: false, staleMs: 500 });
