@@ -122,6 +122,7 @@ describe('matchQuestion', () => {
       best: { articleId: 'a', score: 1, confidence: 1, titleCover: 1, asked: null },
       runnerUp: null,
       margin: 0.05,
+      askedMargin: 0,
       ranked: [],
     };
     expect(confidentAnswer(m)).toBeNull();

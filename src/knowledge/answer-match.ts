@@ -41,6 +41,11 @@ export interface AnswerMatch {
   runnerUp: ArticleScore | null;
   /** 0..1: how far the best article's score is ahead of the runner-up's ((best − second) / best); 1 when alone. */
   margin: number;
+  /**
+   * How much more the question is said like one of the best article's customer questions than like any other
+   * article's (best `asked` − the highest other); 0 when the best article has none.
+   */
+  askedMargin: number;
   /** The best articles first (as many as asked for). */
   ranked: ArticleScore[];
 }
@@ -226,7 +231,8 @@ export function matchQuestion(index: AnswerIndex, question: string, limit = 3): 
   const best = scored[0] ?? null;
   const runnerUp = scored[1] ?? null;
   const margin = !best ? 0 : !runnerUp ? 1 : (best.score - runnerUp.score) / best.score;
-  return { best, runnerUp, margin, ranked: scored.slice(0, limit) };
+  const askedMargin = best?.asked == null ? 0 : best.asked - Math.max(0, ...scored.slice(1).map((s) => s.asked ?? 0));
+  return { best, runnerUp, margin, askedMargin, ranked: scored.slice(0, limit) };
 }
 
 /** When the bot may answer: thresholds on the best article's confidence and its margin over the runner-up. */
@@ -249,11 +255,17 @@ export const DEFAULT_THRESHOLDS: AnswerThresholds = {
 
 /** A match so complete and so clear that no subject check is needed (tune half: no message reaches it wrongly). */
 const EVIDENT = { confidence: 0.95, margin: 0.6 };
+/**
+ * A question said almost as one of an article's customer questions, and clearly less like any other article's, is not
+ * a close call however near the two articles' words are (「クーポンの使い方」 against the birthday-coupon article).
+ */
+const SAID_CLEARLY = { asked: 0.7, askedMargin: 0.3 };
 
 /** The article the bot would answer with, or null when it is not sure enough. */
 export function confidentAnswer(m: AnswerMatch, t: AnswerThresholds = DEFAULT_THRESHOLDS): ArticleScore | null {
   const b = m.best;
-  if (!b || b.confidence < t.minConfidence || m.margin < t.minMargin) return null;
+  const saidClearly = (b?.asked ?? 0) >= SAID_CLEARLY.asked && m.askedMargin >= SAID_CLEARLY.askedMargin;
+  if (!b || b.confidence < t.minConfidence || (m.margin < t.minMargin && !saidClearly)) return null;
   // Is the question about this article's subject at all? Said like one of its customer questions, or, for an article
   // without them, naming part of its title. An article that holds nearly every word of the question and wins clearly
   // is on the subject however it was asked.

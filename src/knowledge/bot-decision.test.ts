@@ -8,7 +8,7 @@ import { botDecision, handOverReason, type BotSituation } from './bot-decision';
 /** A knowledge base that "answers" everything, as sure as can be: only the gates can refuse. */
 const matchesEverything = (): AnswerMatch => {
   const best = { articleId: 'any', score: 99, confidence: 1, titleCover: 1, asked: null };
-  return { best, runnerUp: null, margin: 1, ranked: [best] };
+  return { best, runnerUp: null, margin: 1, askedMargin: 0, ranked: [best] };
 };
 
 const plain: BotSituation = {
@@ -51,7 +51,7 @@ describe('botDecision', () => {
   it('refuses a weak match', () => {
     const weak = (): AnswerMatch => {
       const best = { articleId: 'a', score: 1, confidence: 0.3, titleCover: 0.5, asked: null };
-      return { best, runnerUp: null, margin: 1, ranked: [best] };
+      return { best, runnerUp: null, margin: 1, askedMargin: 0, ranked: [best] };
     };
     expect(botDecision(plain, weak)).toEqual({ answer: false, why: 'low_confidence' });
   });

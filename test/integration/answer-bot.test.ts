@@ -107,7 +107,7 @@ describe.each(dialects)('the answer bot (%s)', (dialect) => {
     ['negative', '駐車場がないなんて不便すぎ。ほんとに駐車場ないんですか？'],
     ['urgent', 'この前の注文、請求が二重になってます'],
     ['level 2', "I need a receipt for my company's expense claim, where can I get one?"],
-    ['low confidence', '土鍋の再入荷っていつ頃になりますか？'],
+    ['low confidence', 'お店でApple Payって使えますか？'],
   ])('leaves a %s message to the agents', async (_why, text) => {
     const conv = await ask(new Visitor(desk.koe.base, desk.channel.publicKey), text);
     expect(botReplies(await thread(conv.id))).toEqual([]);
