@@ -7,9 +7,10 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
@@ -84,7 +85,9 @@ export async function startKoeProcess(role: 'web' | 'worker', env: Record<string
   });
   const p: KoeProcess = { role, proc, port, output: [], stop: stopper(proc) };
   const keep = (d: Buffer) => p.output.push(d.toString()) > 50 && p.output.shift();
-  proc.stdout!.on('data', keep);
+  // The log (stdout, at the configured level: info by default, as deployed) is discarded, as the ingest bench does with
+  // its Koe's; errors and what `bin/koe.mjs` says go to stderr, kept for an error message.
+  proc.stdout!.resume();
   proc.stderr!.on('data', keep);
   const deadline = performance.now() + 60_000;
   for (;;) {
@@ -99,6 +102,52 @@ export async function startKoeProcess(role: 'web' | 'worker', env: Record<string
     }
     await sleep(100);
   }
+}
+
+/** The scaled shape on a scratch database: one web process and `workers` worker processes. */
+export interface ScaledDesk {
+  web: KoeProcess;
+  workers: KoeProcess[];
+  db: DeskDb;
+}
+
+/**
+ * Starts the scaled shape on a fresh scratch database next to `pgUrl`'s and a unique Redis prefix: the web process and
+ * the first worker together (they migrate the new database at once, as in the multi-process test), then the other
+ * workers. Everything is undone by `clean` (processes stopped, the database dropped, the prefix's keys removed).
+ */
+export async function scaledDesk(
+  pgUrl: string,
+  redisUrl: string,
+  workers: number,
+  clean: Cleanups,
+  label: string,
+): Promise<ScaledDesk> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `koe-bench-${label}-`));
+  clean.add(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const database = await scratchDatabase(pgUrl, label);
+  clean.add(database.drop);
+  const redis = redisPrefix(label);
+  clean.add(() => redis.clear(redisUrl));
+  const env = {
+    KOE_DATABASE_URL: database.url,
+    KOE_DATA_DIR: dataDir,
+    KOE_SECRET_KEY: randomBytes(32).toString('hex'),
+    KOE_REDIS_URL: redisUrl,
+    KOE_REDIS_PREFIX: redis.prefix,
+  };
+  const started: KoeProcess[] = [];
+  const start = async (role: 'web' | 'worker') => {
+    const p = await startKoeProcess(role, env);
+    started.push(p);
+    return p;
+  };
+  clean.add(async () => void (await Promise.all(started.map((p) => p.stop()))));
+  const [web, first] = await Promise.all([start('web'), start('worker')]);
+  const rest = await Promise.all(Array.from({ length: workers - 1 }, () => start('worker')));
+  const db = await postgresDesk(database.url);
+  clean.add(() => db.close());
+  return { web, workers: [first, ...rest], db };
 }
 
 /** Whether `bin/koe.mjs` will run the compiled server (dist/server, `npm run build:server`) or the sources. */
@@ -160,10 +209,21 @@ export function redisPrefix(label: string): { prefix: string; clear(redisUrl: st
   };
 }
 
+/** Cleanups not yet run, newest last; Ctrl-C or SIGTERM runs them all (newest first), then exits. */
+const pendingCleanups: (() => Promise<void>)[] = [];
+function onSignal(signal: NodeJS.Signals) {
+  console.error(`${signal}: stopping the servers`);
+  void (async () => {
+    for (const run of pendingCleanups.reverse()) await run();
+    process.exit(130);
+  })();
+}
+
 /**
- * Cleanup steps run once, last added first: at the end of a bench, on an error, and on Ctrl-C or SIGTERM (then the
- * process exits), so no server process or scratch database outlives the bench.
+ * Cleanup steps run once, last added first: at the end of a bench (or a round of one), on an error, and on Ctrl-C or
+ * SIGTERM, so no server process or scratch database outlives the bench.
  */
+export type Cleanups = ReturnType<typeof cleanups>;
 export function cleanups() {
   const steps: (() => Promise<void>)[] = [];
   let ran: Promise<void> | null = null;
@@ -172,20 +232,22 @@ export function cleanups() {
       for (const step of steps.reverse())
         await step().catch((err: unknown) => console.error(`cleanup: ${err instanceof Error ? err.message : err}`));
     })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`${signal}: stopping the servers`);
-    void run().then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  if (pendingCleanups.length === 0) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  pendingCleanups.push(run);
   return {
     add(step: () => Promise<void>) {
       steps.push(step);
     },
     async run() {
       await run();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      pendingCleanups.splice(pendingCleanups.indexOf(run), 1);
+      if (pendingCleanups.length === 0) {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
     },
   };
 }
@@ -328,21 +390,22 @@ export async function fixedRate(
   seconds: number,
   fire: (dueAt: number) => Promise<void>,
   overloaded: (sent: number) => string | null,
-): Promise<{ sent: number; seconds: number; stopped: string | null }> {
+): Promise<{ sent: number; start: number; seconds: number; stopped: string | null }> {
   const pending: Promise<void>[] = [];
   const start = performance.now();
   const total = Math.round(rate * seconds);
   let sent = 0;
   let stopped: string | null = null;
   while (sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+    // Request k is due at k / rate: every request whose time has come is sent now (not one interval late).
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
     for (; sent < due; sent++) pending.push(fire(start + (sent * 1000) / rate));
     if ((stopped = overloaded(sent))) break;
     await sleep(1);
   }
   const elapsed = (performance.now() - start) / 1000;
   await Promise.all(pending);
-  return { sent, seconds: elapsed, stopped };
+  return { sent, start, seconds: elapsed, stopped };
 }
 
 export interface Check {
