@@ -36,8 +36,10 @@ import {
   numberIn,
   pct,
   postgresCpuSeconds,
+  postgresDesk,
   request,
   scaledDesk,
+  scratchDatabase,
   sleep,
   sqliteDesk,
   startServer,
@@ -210,8 +212,8 @@ export async function benchE2e(): Promise<void> {
   const waitSeconds = Number(process.env.KOE_BENCH_WAIT_SECONDS ?? 120);
   const pgUrl = process.env.KOE_BENCH_PG_URL;
   const redisUrl = process.env.KOE_BENCH_REDIS_URL;
-  if (Boolean(pgUrl) !== Boolean(redisUrl)) throw new Error('e2e: set both KOE_BENCH_PG_URL and KOE_BENCH_REDIS_URL');
-  const shape = pgUrl ? 'postgres' : 'sqlite';
+  if (redisUrl && !pgUrl) throw new Error('e2e: KOE_BENCH_REDIS_URL needs KOE_BENCH_PG_URL (Redis joins processes)');
+  const shape = pgUrl ? (redisUrl ? 'postgres+redis' : 'postgres') : 'sqlite';
   const clean = cleanups();
   try {
     const load = loadAverage();
@@ -221,9 +223,8 @@ export async function benchE2e(): Promise<void> {
     clean.add(pipe.stop);
 
     let koePort: number;
-    let db: DeskDb | null = null;
+    let db: DeskDb;
     const pids: Record<string, number> = {};
-    let openDb: () => DeskDb = () => db!;
     if (pgUrl && redisUrl) {
       const desk = await scaledDesk(pgUrl, redisUrl, 1, clean, 'e2e');
       koePort = desk.web.port;
@@ -233,19 +234,20 @@ export async function benchE2e(): Promise<void> {
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'koe-bench-e2e-'));
       clean.add(async () => rmSync(dir, { recursive: true, force: true }));
-      const koe = await startServer('koe', { KOE_DATA_DIR: dir });
+      const database = pgUrl ? await scratchDatabase(pgUrl, 'e2e') : null;
+      if (database) clean.add(database.drop);
+      const koe = await startServer('koe', {
+        KOE_DATA_DIR: dir,
+        ...(database ? { KOE_DATABASE_URL: database.url } : {}),
+      });
       clean.add(koe.stop);
       koePort = koe.port;
       pids.koe = koe.proc.pid!;
-      // The file exists once Koe has migrated it, i.e. now; opened read-only.
-      openDb = () => {
-        const d = sqliteDesk(path.join(dir, 'koe.sqlite'));
-        clean.add(() => d.close());
-        return d;
-      };
+      // Koe has migrated the database by now (SQLite: the file exists; opened read-only).
+      db = database ? await postgresDesk(database.url) : sqliteDesk(path.join(dir, 'koe.sqlite'));
+      clean.add(() => db.close());
     }
     const { channelId, cookie } = await lineChannel(koePort, api.port);
-    db = openDb();
     const koeStream = openStream(koePort, '/api/events', cookie);
     const pipeStream = openStream(pipe.port, '/stream');
     clean.add(async () => (koeStream.close(), pipeStream.close()));
@@ -260,10 +262,10 @@ export async function benchE2e(): Promise<void> {
       ids,
       db,
       pids,
-      postgres: shape === 'postgres',
+      postgres: shape !== 'sqlite',
     };
     console.log(
-      `e2e: ${shape === 'sqlite' ? 'SQLite, one process' : 'PostgreSQL + Redis, one web and one worker process'}; ${os.cpus().length} cores, load average ${load}; ` +
+      `e2e: ${{ sqlite: 'SQLite, one process', postgres: 'PostgreSQL, one process', 'postgres+redis': 'PostgreSQL + Redis, one web and one worker process' }[shape]}; ${os.cpus().length} cores, load average ${load}; ` +
         `${rate} webhooks/s for ${seconds} s (open loop), fake LINE API answers in ${process.env.KOE_BENCH_LINE_API_MS ?? 50} ms`,
     );
     // Warm-up, not reported: connections, the JIT, the first statements.
