@@ -151,7 +151,8 @@ export class EmbeddedJobQueue implements JobQueue {
       } catch (err) {
         this.log.error({ err }, 'job poller failed');
       }
-      if (!claimed)
+      // Not when stopping: stop() woke the runner while it was busy (a claim), and nothing would wake it again.
+      if (!claimed && !this.stopped)
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.timer = setTimeout(resolve, this.opts.pollMs ?? 250);
