@@ -10,7 +10,7 @@
  * `RESULT scale workers1=… workers2=… ratio=…` last.
  *
  * KOE_BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres: a role that may create databases),
- * KOE_BENCH_REDIS_URL (redis://127.0.0.1:6379), KOE_BENCH_BACKLOG (webhooks per round, 3,000),
+ * KOE_BENCH_REDIS_URL (redis://127.0.0.1:6379), KOE_BENCH_BACKLOG (webhooks per round, 2,000),
  * KOE_BENCH_WORKERS (worker counts, 1,2), KOE_BENCH_LINE_API_MS (fake LINE API answer time, 50).
  */
 import http from 'node:http';
@@ -110,7 +110,7 @@ async function round(workers: number, backlog: number, pgUrl: string, redisUrl: 
 export async function benchScale(): Promise<void> {
   const pgUrl = process.env.KOE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.KOE_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const backlog = Number(process.env.KOE_BENCH_BACKLOG ?? 3000);
+  const backlog = Number(process.env.KOE_BENCH_BACKLOG ?? 2000);
   const counts = (process.env.KOE_BENCH_WORKERS ?? '1,2').split(',').map(Number);
   const clean = cleanups();
   try {
