@@ -27,6 +27,20 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Every child process a bench starts, until it exits: whatever is left when the bench's process exits (a server still
+ * starting when an error or Ctrl-C came) is killed then, so none outlives the bench.
+ */
+const children = new Set<ChildProcess>();
+function tracked(proc: ChildProcess): ChildProcess {
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  return proc;
+}
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
 /** Stops a child: SIGTERM, then SIGKILL if it is still there after `graceMs`. */
 function stopper(proc: ChildProcess, graceMs = 10_000): () => Promise<void> {
   return () =>
@@ -47,18 +61,20 @@ export function startServer(
   mode: 'koe' | 'echo' | 'pipe' | 'line-api',
   env: Record<string, string> = {},
 ): Promise<Server> {
-  const proc = fork(SERVERS, [mode], {
-    // KOE_BENCH_CPU_PROF=<dir>: Koe writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(mode === 'koe' && process.env.KOE_BENCH_CPU_PROF
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOE_BENCH_CPU_PROF]
-        : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const proc = tracked(
+    fork(SERVERS, [mode], {
+      // KOE_BENCH_CPU_PROF=<dir>: Koe writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(mode === 'koe' && process.env.KOE_BENCH_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOE_BENCH_CPU_PROF]
+          : []),
+      ],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    }),
+  );
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
     proc.once('message', (m: { port: number }) => resolve({ port: m.port, proc, stop: stopper(proc) }));
@@ -75,15 +91,23 @@ export interface KoeProcess extends Server {
  * `node bin/koe.mjs start --role <role>` as an operator runs it (as test/integration/scale/multi-process.test.ts
  * does), resolved once it answers: a web process on its API, a worker on /healthz.
  */
-export async function startKoeProcess(role: 'web' | 'worker', env: Record<string, string>): Promise<KoeProcess> {
+export async function startKoeProcess(
+  role: 'web' | 'worker',
+  env: Record<string, string>,
+  /** Told at once, before the process answers, so a cleanup can stop one that is still starting. */
+  spawned: (p: KoeProcess) => void = () => {},
+): Promise<KoeProcess> {
   const port = await freePort();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin/koe.mjs'), 'start', '--role', role], {
-    cwd: ROOT,
-    // No web app: the benches use the API only (and `koe start` would otherwise build it on a fresh clone).
-    env: { ...process.env, KOE_WEB_DIST: '/nonexistent', ...env, PORT: String(port), KOE_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = tracked(
+    spawn(process.execPath, [path.join(ROOT, 'bin/koe.mjs'), 'start', '--role', role], {
+      cwd: ROOT,
+      // No web app: the benches use the API only (and `koe start` would otherwise build it on a fresh clone).
+      env: { ...process.env, KOE_WEB_DIST: '/nonexistent', ...env, PORT: String(port), KOE_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const p: KoeProcess = { role, proc, port, output: [], stop: stopper(proc) };
+  spawned(p);
   const keep = (d: Buffer) => p.output.push(d.toString()) > 50 && p.output.shift();
   // The log (stdout, at the configured level: info by default, as deployed) is discarded, as the ingest bench does with
   // its Koe's; errors and what `bin/koe.mjs` says go to stderr, kept for an error message.
@@ -137,11 +161,7 @@ export async function scaledDesk(
     KOE_REDIS_PREFIX: redis.prefix,
   };
   const started: KoeProcess[] = [];
-  const start = async (role: 'web' | 'worker') => {
-    const p = await startKoeProcess(role, env);
-    started.push(p);
-    return p;
-  };
+  const start = (role: 'web' | 'worker') => startKoeProcess(role, env, (p) => started.push(p));
   clean.add(async () => void (await Promise.all(started.map((p) => p.stop()))));
   const [web, first] = await Promise.all([start('web'), start('worker')]);
   const rest = await Promise.all(Array.from({ length: workers - 1 }, () => start('worker')));
@@ -198,6 +218,7 @@ export function redisPrefix(label: string): { prefix: string; clear(redisUrl: st
     prefix,
     async clear(redisUrl) {
       const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      redis.on('error', () => {}); // the failure surfaces as the commands' rejection
       try {
         await redis.connect();
         const keys = await redis.keys(`${prefix}*`);
