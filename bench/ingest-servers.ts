@@ -1,8 +1,10 @@
-// The servers `npm run bench -- ingest` measures, each in its own process so the load generator does not share their
-// event loop: `koe` is the real server (createKoe + buildApp, as `koe start` runs it) on KOE_DATA_DIR; `echo` is a bare
-// Fastify app answering a POST with the JSON it was sent; `line-api` is LINE's Messaging API as far as Koe calls it
-// while processing (profiles answered after KOE_BENCH_LINE_API_MS, replies and pushes accepted). Each tells its port to
-// the parent over IPC.
+// The servers `npm run bench -- ingest` and `-- e2e` measure, each in its own process so the load generator does not
+// share their event loop: `koe` is the real server (createKoe + buildApp, as `koe start` runs it) on KOE_DATA_DIR;
+// `echo` is a bare Fastify app answering a POST with the JSON it was sent; `pipe` is a bare Fastify app that writes each
+// POST's JSON at once as an event to every open Server-Sent Events stream (`GET /stream`); `line-api` is LINE's
+// Messaging API as far as Koe calls it while processing (profiles answered after KOE_BENCH_LINE_API_MS, replies and
+// pushes accepted). Each tells its port to the parent over IPC.
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import pino from 'pino';
@@ -26,6 +28,23 @@ if (mode === 'koe') {
 } else if (mode === 'echo') {
   const app = Fastify();
   app.post('/echo', async (req) => req.body);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  listening(portOf(app.server.address()));
+} else if (mode === 'pipe') {
+  const app = Fastify();
+  const streams = new Set<ServerResponse>();
+  app.get('/stream', (req, reply) => {
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    reply.raw.write(': connected\n\n');
+    streams.add(reply.raw);
+    req.raw.on('close', () => streams.delete(reply.raw));
+  });
+  app.post('/push', async (req) => {
+    const data = JSON.stringify(req.body);
+    for (const s of streams) s.write(`event: message.created\ndata: ${data}\n\n`);
+    return { ok: true };
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   listening(portOf(app.server.address()));
 } else if (mode === 'line-api') {

@@ -13,163 +13,24 @@
  * KOE_BENCH_LINE_API_MS (fake LINE API answer time, 50). KOE_BENCH_CPU_PROF=<dir> writes Koe's CPU profile there;
  * KOE_BENCH_SQL_STATS=1 prints the statements Koe spent most time on (bench/sql-stats.ts).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import SQLite from 'better-sqlite3';
-
-const SECRET = 'bench-line-channel-secret';
-const SERVERS = path.join(import.meta.dirname, 'ingest-servers.ts');
-
-interface Server {
-  port: number;
-  proc: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startServer(mode: 'koe' | 'echo' | 'line-api', env: Record<string, string> = {}): Promise<Server> {
-  const proc = fork(SERVERS, [mode], {
-    // KOE_BENCH_CPU_PROF=<dir>: Koe writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(mode === 'koe' && process.env.KOE_BENCH_CPU_PROF
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.KOE_BENCH_CPU_PROF]
-        : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    proc.once('exit', (code) => reject(new Error(`${mode} server exited (${code})`)));
-    proc.once('message', (m: { port: number }) =>
-      resolve({
-        port: m.port,
-        proc,
-        stop: () =>
-          new Promise((r) => {
-            if (proc.exitCode !== null) return r();
-            proc.once('exit', () => r());
-            proc.kill('SIGTERM');
-          }),
-      }),
-    );
-  });
-}
-
-interface Answer {
-  status: number;
-  body: string;
-  headers: http.IncomingHttpHeaders;
-}
-function request(
-  agent: http.Agent,
-  port: number,
-  method: string,
-  url: string,
-  body: Buffer | null,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: url,
-        agent,
-        headers: body ? { ...headers, 'content-length': String(body.length) } : headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body ?? undefined);
-  });
-}
-
-/** Setup through the API as an admin would: the workspace, then a LINE channel pointed at the fake LINE API. */
-async function lineChannel(koePort: number, apiPort: number): Promise<string> {
-  const agent = new http.Agent({ keepAlive: true });
-  const cookies = new Map<string, string>();
-  const call = async (url: string, body: object) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (cookies.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (cookies.has('koe_csrf')) headers['x-csrf-token'] = cookies.get('koe_csrf')!;
-    const r = await request(agent, koePort, 'POST', url, Buffer.from(JSON.stringify(body)), headers);
-    for (const c of [r.headers['set-cookie'] ?? []].flat()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    if (r.status >= 300) throw new Error(`${url}: ${r.status} ${r.body}`);
-    return JSON.parse(r.body);
-  };
-  await call('/api/setup', {
-    workspaceName: 'bench',
-    adminEmail: 'admin@bench.example',
-    adminPassword: 'correct-horse-battery',
-    adminName: 'ベンチ',
-  });
-  const channel = await call('/api/channels', {
-    kind: 'line',
-    name: 'LINE',
-    credentials: {
-      channelSecret: SECRET,
-      channelAccessToken: 'bench-token',
-      apiBaseUrl: `http://127.0.0.1:${apiPort}`,
-    },
-  });
-  agent.destroy();
-  return channel.id as string;
-}
-
-/** The n-th signed LINE delivery: one text message; user n>>1, so every other message is from a user new to Koe. */
-let sequence = 0;
-function delivery(): { id: string; body: Buffer; headers: Record<string, string> } {
-  const n = sequence++;
-  const id = String(700_000_000_000 + n);
-  const userId = `U${(n >> 1).toString(16).padStart(32, '0')}`;
-  const raw = JSON.stringify({
-    destination: 'Ubot',
-    events: [
-      {
-        type: 'message',
-        mode: 'active',
-        webhookEventId: `01BENCH${n.toString(36).toUpperCase().padStart(10, '0')}`,
-        timestamp: Date.now(),
-        replyToken: `rt${n.toString(16).padStart(30, '0')}`,
-        deliveryContext: { isRedelivery: false },
-        source: { type: 'user', userId },
-        message: {
-          type: 'text',
-          id,
-          quoteToken: `q${n}`,
-          text: `注文した商品がまだ届きません。注文番号は A-${n} です。`,
-        },
-      },
-    ],
-  });
-  const body = Buffer.from(raw);
-  return {
-    id,
-    body,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-line-signature': createHmac('sha256', SECRET).update(body).digest('base64'),
-    },
-  };
-}
+import {
+  delivery,
+  drain,
+  f,
+  fixedRate,
+  lineChannel,
+  pct,
+  request,
+  sqliteDesk,
+  startServer,
+  type DeskDb,
+  type Server,
+} from './line-desk';
 
 interface Reading {
   perSecond: number;
@@ -177,16 +38,9 @@ interface Reading {
   p99: number;
   errors: number;
 }
-const pct = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] : NaN;
 function reading(ms: number[], seconds: number, errors: number): Reading {
   const sorted = Float64Array.from(ms).sort();
-  return {
-    perSecond: ms.length / seconds,
-    p50: pct(Array.from(sorted), 50),
-    p99: pct(Array.from(sorted), 99),
-    errors,
-  };
+  return { perSecond: ms.length / seconds, p50: pct(sorted, 50), p99: pct(sorted, 99), errors };
 }
 
 /** What one request is sent to: Koe's webhook (acknowledged ids kept) or the echo. */
@@ -239,33 +93,20 @@ async function openLoop(t: Target, rate: number, seconds: number): Promise<Readi
   const run = async (seconds: number) => {
     const ms: number[] = [];
     let errors = 0;
-    const pending: Promise<void>[] = [];
-    const start = performance.now();
-    const total = Math.round(rate * seconds);
-    let sent = 0;
     let answered = 0;
-    let sustained = true;
-    while (sent < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-      for (; sent < due; sent++) {
-        const dueAt = start + (sent * 1000) / rate;
-        pending.push(
-          send(agent, t).then((ok) => {
-            answered++;
-            if (ok) ms.push(performance.now() - dueAt);
-            else errors++;
-          }),
-        );
-      }
+    const r = await fixedRate(
+      rate,
+      seconds,
+      (dueAt) =>
+        send(agent, t).then((ok) => {
+          answered++;
+          if (ok) ms.push(performance.now() - dueAt);
+          else errors++;
+        }),
       // Over a second of requests unanswered: the server cannot keep this rate; stop rather than queue for minutes.
-      if (sent - answered > rate) {
-        sustained = false;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 1));
-    }
-    await Promise.all(pending);
-    return { ...reading(ms, (performance.now() - start) / 1000, errors), sustained };
+      (sent) => (sent - answered > rate ? 'unanswered' : null),
+    );
+    return { ...reading(ms, r.seconds, errors), sustained: !r.stopped };
   };
   // A warm-up second opens the connections the rate needs, so the reading does not include their handshakes.
   const warm = await run(1);
@@ -274,61 +115,13 @@ async function openLoop(t: Target, rate: number, seconds: number): Promise<Readi
   return r;
 }
 
-/** Waits until no inbound event is waiting and no due job is queued or running; the seconds it took. */
-async function drain(file: string, timeoutMs = 600_000): Promise<number> {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
-  const waiting = db.prepare(
-    `select (select count(*) from inbound_events where status = 'received')
-          + (select count(*) from jobs where status in ('queued', 'running') and run_at <= ?) as n`,
-  );
-  const start = performance.now();
-  try {
-    for (;;) {
-      const { n } = waiting.get(new Date().toISOString()) as { n: number };
-      if (n === 0) return (performance.now() - start) / 1000;
-      if (performance.now() - start > timeoutMs) throw new Error(`jobs did not drain in ${timeoutMs / 1000} s`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    db.close();
-  }
-}
-
-/** Every acknowledged message stored once and processed into one message; customers named from their profiles. */
-function check(file: string, channelId: string, acked: Set<string>) {
-  const db = new SQLite(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare(
-        `select e.external_id as externalId, e.status, count(m.id) as messages
-           from inbound_events e left join messages m on m.inbound_event_id = e.id
-          where e.channel_id = ? group by e.id`,
-      )
-      .all(channelId) as { externalId: string; status: string; messages: number }[];
-    const byId = new Map(rows.map((r) => [r.externalId.replace(/^msg:/, ''), r]));
-    const lost = [...acked].filter((id) => !byId.has(id)).length;
-    const unprocessed = rows.filter((r) => r.status !== 'processed' || r.messages === 0).length;
-    const duplicated = rows.filter((r) => r.messages > 1).length;
-    const names = db
-      .prepare(
-        `select count(*) as customers, sum(c.name like 'ベンチ %') as named
-           from customers c join customer_identities i on i.customer_id = c.id where i.channel_id = ?`,
-      )
-      .get(channelId) as { customers: number; named: number };
-    return { acknowledged: acked.size, recorded: rows.length, lost, unprocessed, duplicated, ...names };
-  } finally {
-    db.close();
-  }
-}
-
-const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
-
 export async function benchIngest(): Promise<void> {
   const levels = (process.env.KOE_BENCH_LEVELS ?? '1,16,64').split(',').map(Number);
   const seconds = Number(process.env.KOE_BENCH_SECONDS ?? 5);
   const rate = Number(process.env.KOE_BENCH_RATE ?? 2000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'koe-bench-ingest-'));
   const servers: Server[] = [];
+  let desk: DeskDb | null = null;
   try {
     const api = await startServer('line-api');
     servers.push(api);
@@ -336,8 +129,8 @@ export async function benchIngest(): Promise<void> {
     servers.push(echo);
     const koe = await startServer('koe', { KOE_DATA_DIR: dir });
     servers.push(koe);
-    const channelId = await lineChannel(koe.port, api.port);
-    const file = path.join(dir, 'koe.sqlite');
+    const { channelId } = await lineChannel(koe.port, api.port);
+    desk = sqliteDesk(path.join(dir, 'koe.sqlite'));
     const acked = new Set<string>();
     const bare: Target = { port: echo.port, url: '/echo' };
     const webhook: Target = { port: koe.port, url: `/webhooks/line/${channelId}`, acked };
@@ -349,7 +142,7 @@ export async function benchIngest(): Promise<void> {
     for (const clients of levels) {
       const b = await closedLoop(bare, clients, seconds);
       const k = await closedLoop(webhook, clients, seconds);
-      const drained = await drain(file);
+      const drained = await drain(desk);
       const ratio = k.perSecond / b.perSecond;
       if (k.perSecond > best.koe) best = { level: clients, koe: k.perSecond, ratio };
       console.log(
@@ -360,12 +153,12 @@ export async function benchIngest(): Promise<void> {
     }
     const b = await openLoop(bare, rate, seconds);
     const k = await openLoop(webhook, rate, seconds);
-    const drained = await drain(file);
+    const drained = await drain(desk);
     console.log(
       `at ${rate} requests/s for ${seconds} s (open loop): bare p50 ${f(b.p50, 1)} ms p99 ${f(b.p99, 1)} ms; Koe p50 ${f(k.p50, 1)} ms p99 ${f(k.p99, 1)} ms, ${f(k.perSecond)} acks/s` +
         `${k.errors ? `, ${k.errors} not acknowledged` : ''}${k.sustained ? '' : ', NOT SUSTAINED (stopped with over a second of requests unanswered)'}; drained in ${f(drained, 1)} s`,
     );
-    const c = check(file, channelId, acked);
+    const c = await desk.check(channelId, acked);
     console.log(
       `checked: ${c.acknowledged} acknowledged, ${c.recorded} recorded, ${c.lost} lost, ${c.duplicated} duplicated, ${c.unprocessed} unprocessed; ` +
         `${c.named} of ${c.customers} customers named from their LINE profile`,
@@ -379,6 +172,7 @@ export async function benchIngest(): Promise<void> {
     );
     if (c.lost || c.duplicated || c.unprocessed) process.exitCode = 1;
   } finally {
+    await desk?.close();
     for (const s of servers.reverse()) await s.stop();
     rmSync(dir, { recursive: true, force: true });
   }

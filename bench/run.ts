@@ -7,6 +7,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   counts: async () => (await import('./counts')).benchCounts(),
   reports: async () => (await import('./reports')).benchReports(),
   ingest: async () => (await import('./ingest')).benchIngest(),
+  e2e: async () => (await import('./e2e')).benchE2e(),
+  scale: async () => (await import('./scale')).benchScale(),
 };
 
 async function main(): Promise<number> {

@@ -8,6 +8,12 @@ import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 const LOCK_MS = 15_000;
 const DONE_RETENTION_MS = 7 * 86_400_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
+/**
+ * After a job is enqueued inside a transaction, the runner looks again this long after each previous look: the job is
+ * visible only once the transaction commits, which the queue cannot see (on PostgreSQL the commit is a round trip after
+ * `enqueue` returns), and the next poll is up to 250 ms away in the `all` role.
+ */
+const AFTER_COMMIT_LOOKS_MS = [2, 5, 10, 25];
 
 /**
  * Jobs live in the `jobs` table, so an acknowledged event or a queued reply survives a crash. One poller
@@ -20,6 +26,7 @@ export class EmbeddedJobQueue implements JobQueue {
   private stopped = true;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private afterCommit: { timer: NodeJS.Timeout | null; step: number } = { timer: null, step: 0 };
 
   /**
    * `soleRunner`: no other process runs this database's jobs (the embedded SQLite shape), so a job left `running` at
@@ -49,9 +56,27 @@ export class EmbeddedJobQueue implements JobQueue {
       dedupeKey: opts.dedupeKey ?? null,
       now: now.toISOString(),
     });
-    // A job enqueued inside a transaction is visible only after commit; the next poll picks it up then.
+    // A job enqueued inside a transaction is visible only after commit: the wake at once finds it when the commit has
+    // happened by then (SQLite's, in the same tick); later looks find it after a PostgreSQL commit's round trip.
     setImmediate(() => this.wake?.());
+    if (tx) this.lookAfterCommit();
     return id;
+  }
+
+  /** Wakes the runner at AFTER_COMMIT_LOOKS_MS, counted again from the start by each enqueue inside a transaction. */
+  private lookAfterCommit(): void {
+    this.afterCommit.step = 0;
+    if (this.afterCommit.timer) return;
+    const next = () => {
+      const delay = AFTER_COMMIT_LOOKS_MS[this.afterCommit.step++];
+      if (delay === undefined || this.stopped) return void (this.afterCommit.timer = null);
+      this.afterCommit.timer = setTimeout(() => {
+        this.wake?.();
+        next();
+      }, delay);
+      this.afterCommit.timer.unref();
+    };
+    next();
   }
 
   start(): void {
@@ -67,6 +92,8 @@ export class EmbeddedJobQueue implements JobQueue {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.afterCommit.timer) clearTimeout(this.afterCommit.timer);
+    this.afterCommit.timer = null;
     this.wake?.();
     await this.loop;
     while (this.running > 0) await sleep(20);
@@ -118,7 +145,8 @@ export class EmbeddedJobQueue implements JobQueue {
       } catch (err) {
         this.log.error({ err }, 'job poller failed');
       }
-      if (!claimed)
+      // Not when stopping: stop() woke the runner while it was busy (a claim), and nothing would wake it again.
+      if (!claimed && !this.stopped)
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.timer = setTimeout(resolve, this.opts.pollMs ?? 250);

@@ -56,4 +56,28 @@ describe.skipIf(!runs)('job runners sharing a PostgreSQL table', () => {
       `scale/jobs: ${total} jobs, 3 runners × 4 slots, ${(total / seconds).toFixed(0)} jobs/s, by runner ${JSON.stringify(share)}`,
     );
   }, 90_000);
+
+  it('runs a job enqueued inside a transaction soon after the commit, not at the next poll', async () => {
+    const store = openStore({ databaseUrl: db.url, dataDir: db.dataDir });
+    stores.push(store);
+    await migrateToLatest(store.db);
+    // A poll far away: only a wake can start the job in time. The transaction commits 20 ms after the enqueue, i.e.
+    // after the immediate wake (the next tick) has looked and found nothing committed.
+    const q = new EmbeddedJobQueue(store.db, pino({ level: 'silent' }), { pollMs: 5_000 });
+    let ranAt = 0;
+    q.register('after-commit', async () => {
+      ranAt = Date.now();
+    });
+    q.start();
+    await new Promise((r) => setTimeout(r, 100)); // the runner has looked once and sleeps
+    const committedAt = await store.db.transaction().execute(async (tx) => {
+      await q.enqueue('after-commit', {}, {}, tx);
+      await new Promise((r) => setTimeout(r, 20));
+      return Date.now();
+    });
+    for (let i = 0; i < 100 && !ranAt; i++) await new Promise((r) => setTimeout(r, 10));
+    await q.stop();
+    expect(ranAt).toBeGreaterThan(0);
+    expect(ranAt - committedAt).toBeLessThan(200);
+  }, 30_000);
 });
