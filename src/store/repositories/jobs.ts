@@ -80,14 +80,7 @@ export const jobRows = {
    */
   async claimNext(db: Db, now: string, lockedUntil: string): Promise<JobTable | undefined> {
     for (;;) {
-      const claimed = await db
-        .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_until: lockedUntil,
-          attempts: eb('attempts', '+', 1),
-          updated_at: now,
-        }))
+      const claimed = await claiming(db, now, lockedUntil)
         .where('id', '=', (eb) => {
           const next = eb
             .selectFrom('jobs as due')
@@ -115,14 +108,7 @@ export const jobRows = {
   },
   /** One job claimed by id, when it is queued and due (a BullMQ delivery); undefined when it is not (any more). */
   async claimById(db: Db, id: string, now: string, lockedUntil: string): Promise<JobTable | undefined> {
-    return db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_until: lockedUntil,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
+    return claiming(db, now, lockedUntil)
       .where('id', '=', id)
       .where('status', '=', 'queued')
       .where('run_at', '<=', now)
@@ -294,3 +280,12 @@ export const jobRows = {
 };
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** A claim's update: running, locked until `lockedUntil`, one more attempt (the caller picks the row). */
+const claiming = (db: Db, now: string, lockedUntil: string) =>
+  db.updateTable('jobs').set((eb) => ({
+    status: 'running',
+    locked_until: lockedUntil,
+    attempts: eb('attempts', '+', 1),
+    updated_at: now,
+  }));
