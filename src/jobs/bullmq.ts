@@ -52,8 +52,8 @@ export interface BullJobQueueOptions {
  */
 export class BullJobQueue implements JobQueue {
   private handlers = new Map<string, JobHandler>();
-  private queue: Queue;
-  private producer: Redis;
+  private queue: Queue | null = null;
+  private producer: Redis | null = null;
   private worker: Worker | null = null;
   private workerConnection: Redis | null = null;
   private listener: pg.Client | null = null;
@@ -71,16 +71,6 @@ export class BullJobQueue implements JobQueue {
     private log: Logger,
     private o: BullJobQueueOptions,
   ) {
-    // Adding fails fast while Redis is away (the row stays queued for the sweep) instead of piling up in memory.
-    this.producer = new Redis(o.redisUrl, {
-      connectionName: `koe-jobs-${process.pid}`,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => Math.min(100 * times, 2_000),
-    });
-    this.producer.on('error', (err: Error) => this.logError('Redis connection error (jobs); reconnecting', err));
-    this.queue = new Queue(QUEUE, { connection: this.producer, prefix: this.bullPrefix });
-    this.queue.on('error', (err: Error) => this.logError('BullMQ queue error', err));
     this.channel = `koe_jobs_${o.redisPrefix.replace(/[^a-z0-9_]/gi, '_')}`.toLowerCase().slice(0, 60);
   }
 
@@ -113,6 +103,17 @@ export class BullJobQueue implements JobQueue {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    // No connection to Redis before start: a queue that is never started (enqueue only) leaves its rows to the others'
+    // sweep. Adding fails fast while Redis is away (the row stays queued for the sweep) instead of piling up in memory.
+    this.producer = new Redis(this.o.redisUrl, {
+      connectionName: `koe-jobs-${process.pid}`,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times) => Math.min(100 * times, 2_000),
+    });
+    this.producer.on('error', (err: Error) => this.logError('Redis connection error (jobs); reconnecting', err));
+    this.queue = new Queue(QUEUE, { connection: this.producer, prefix: this.bullPrefix });
+    this.queue.on('error', (err: Error) => this.logError('BullMQ queue error', err));
     if (this.o.work) {
       this.workerConnection = new Redis(this.o.redisUrl, {
         connectionName: `koe-jobs-worker-${process.pid}`,
@@ -145,7 +146,7 @@ export class BullJobQueue implements JobQueue {
     await this.loop;
     // Waits for the jobs this worker is running to finish.
     await this.worker?.close();
-    await this.queue.close();
+    await this.queue?.close();
     await this.listener?.end().catch(() => {});
     this.listener = null;
     for (const c of [this.workerConnection, this.producer]) await c?.quit().catch(() => c.disconnect());
@@ -204,6 +205,7 @@ export class BullJobQueue implements JobQueue {
     });
     if (rows.length === 0) return 0;
     try {
+      if (!this.queue) throw new Error('the job queue is not started');
       // One BullMQ job per attempt of a row: a hand-over repeated while the job waits in BullMQ adds nothing.
       await this.queue.addBulk(
         rows.map((r) => ({
