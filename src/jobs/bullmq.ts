@@ -13,8 +13,11 @@ const QUEUE = 'jobs';
 const BATCH = 200;
 /** How often every process looks for queued jobs nobody handed over (and, in workers, for lapsed locks). */
 const SWEEP_MS = 1_000;
-/** A job handed over this long ago and still queued is handed over again (Redis lost it, or it waits that long). */
-const STALE_MS = 60_000;
+/**
+ * A job handed over this many lock periods ago and still queued is handed over again: its process died between marking
+ * it and adding it to BullMQ, or Redis lost it. (One still waiting in BullMQ is not added twice: same job id.)
+ */
+const STALE_LOCKS = 2;
 const ERROR_LOG_EVERY_MS = 10_000;
 
 export interface BullJobQueueOptions {
@@ -128,7 +131,9 @@ export class BullJobQueue implements JobQueue {
         prefix: this.bullPrefix,
         concurrency: this.o.concurrency ?? 8,
         lockDuration: this.o.lockMs,
-        // A delivery cut off by a dying worker comes back; the row's own lock decides whether it runs again.
+        // A delivery cut off by a dying worker (taken from BullMQ, perhaps not yet claimed in the table) comes back
+        // within about two lock periods, as the table's own lapsed locks do; the row decides whether it runs again.
+        stalledInterval: this.o.lockMs,
         maxStalledCount: 100,
         removeOnComplete: { count: 0 },
         removeOnFail: { count: 1000 },
@@ -200,7 +205,7 @@ export class BullJobQueue implements JobQueue {
     const now = Date.now();
     const rows = await jobRows.forwardDue(this.db, {
       now: new Date(now).toISOString(),
-      staleBefore: new Date(now - (this.o.staleMs ?? STALE_MS)).toISOString(),
+      staleBefore: new Date(now - (this.o.staleMs ?? STALE_LOCKS * this.o.lockMs)).toISOString(),
       limit: BATCH,
     });
     if (rows.length === 0) return 0;
