@@ -33,38 +33,28 @@ export function registerMetrics(app: FastifyInstance, db: Db): Registry {
       queue = { at: now, rows: jobRows.queueByName(db, new Date(now).toISOString()) };
     return queue;
   };
-  new Gauge({
-    name: 'koe_job_queue_depth',
-    help: 'Queued jobs by kind (due now or later)',
-    labelNames: ['name'] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const r of await queueRows().rows) this.set({ name: r.name }, r.queued);
+  type KindRow = Awaited<ReturnType<typeof jobRows.queueByName>>[number];
+  const perKind: Array<{ name: string; help: string; value: (r: KindRow, at: number) => number }> = [
+    { name: 'koe_job_queue_depth', help: 'Queued jobs by kind (due now or later)', value: (r) => r.queued },
+    { name: 'koe_job_queue_due', help: 'Queued jobs by kind whose run time has come', value: (r) => r.due },
+    {
+      name: 'koe_job_queue_lag_seconds',
+      help: 'By kind: how long the oldest due job has waited past its run time',
+      value: (r, at) => (r.oldestDue ? Math.max(0, (at - Date.parse(r.oldestDue)) / 1000) : 0),
     },
-  });
-  new Gauge({
-    name: 'koe_job_queue_due',
-    help: 'Queued jobs by kind whose run time has come',
-    labelNames: ['name'] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const r of await queueRows().rows) this.set({ name: r.name }, r.due);
-    },
-  });
-  new Gauge({
-    name: 'koe_job_queue_lag_seconds',
-    help: 'By kind: how long the oldest due job has waited past its run time',
-    labelNames: ['name'] as const,
-    registers: [registry],
-    async collect() {
-      this.reset();
-      const { at, rows } = queueRows();
-      for (const r of await rows)
-        this.set({ name: r.name }, r.oldestDue ? Math.max(0, (at - Date.parse(r.oldestDue)) / 1000) : 0);
-    },
-  });
+  ];
+  for (const { name, help, value } of perKind)
+    new Gauge({
+      name,
+      help,
+      labelNames: ['name'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const { at, rows } = queueRows();
+        for (const r of await rows) this.set({ name: r.name }, value(r, at));
+      },
+    });
   new Gauge({
     name: 'koe_realtime_streams',
     help: 'Event streams (agents and widgets) open on this process',
