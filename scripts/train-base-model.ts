@@ -20,9 +20,8 @@ import type { LabelledPost } from '../src/triage/evaluation/evaluate';
 import { scoreRows } from '../src/triage/evaluation/evaluate';
 import {
   corpusSets,
-  labelledSets,
   reportingSets as reportingSetsIn,
-  streamSets,
+  tuningSets as tuningHalves,
 } from '../src/triage/evaluation/labelled-sets';
 import type { BrandProfile } from '../src/triage/brands';
 import { findBrands } from '../src/triage/brands';
@@ -51,9 +50,7 @@ export function tuningSets(
   dir = fixtures,
   opts: Pick<TrainOptions, 'keepCompetitors'> = TRAIN_OPTIONS,
 ): Array<{ name: string; posts: LabelledPost[]; brands?: BrandProfile }> {
-  const sets = [...labelledSets(dir), ...streamSets(dir), ...corpusSets(dir)].filter(
-    (s) => !s.name.includes('(untuned)'),
-  );
+  const sets = [...tuningHalves(dir), ...corpusSets(dir)];
   const reporting = new Set(reportingSets(dir).flatMap((s) => s.posts.map((p) => p.text)));
   return sets.map((s) => ({
     name: s.name.replace(' (tuned)', ''),

@@ -171,13 +171,13 @@ export function buildAnswerIndex(articles: AnswerArticle[], lang: AnswerLang): A
       for (const t of title) tf.set(t, (tf.get(t) ?? 0) + TITLE_WEIGHT);
       for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
       for (const q of questions) for (const t of q) tf.set(t, (tf.get(t) ?? 0) + QUESTION_WEIGHT);
-      const asked = questions.reduce((n, q) => n + q.length, 0) * QUESTION_WEIGHT;
+      const questionsLength = questions.reduce((n, q) => n + q.length, 0) * QUESTION_WEIGHT;
       return {
         id: a.id,
         titleTokens: [...new Set(title)],
         questions,
         tf,
-        length: title.length * TITLE_WEIGHT + body.length + asked,
+        length: title.length * TITLE_WEIGHT + body.length + questionsLength,
       };
     });
   const df = new Map<string, number>();
@@ -203,6 +203,8 @@ export function matchQuestion(index: AnswerIndex, question: string, limit = 3): 
   const weights = tokens.map((t) => idf(t) * tokenWeight(t));
   const total = weights.reduce((s, w) => s + w, 0);
   const scored: ArticleScore[] = [];
+  const inQuestion = new Set(tokens);
+  const weightOf = (ts: string[]) => ts.reduce((sum, t) => sum + idf(t) * tokenWeight(t), 0);
   if (total > 0)
     index.articles.forEach((a) => {
       let score = 0;
@@ -214,15 +216,13 @@ export function matchQuestion(index: AnswerIndex, question: string, limit = 3): 
         score += (weights[i] * (f * (K1 + 1))) / (f + K1 * (1 - B + (B * a.length) / index.avgLength));
       });
       if (score <= 0) return;
-      const asked = new Set(tokens);
-      const titleWeight = (ts: string[]) => ts.reduce((sum, t) => sum + idf(t) * tokenWeight(t), 0);
-      const whole = titleWeight(a.titleTokens);
-      const titleCover = whole ? titleWeight(a.titleTokens.filter((t) => asked.has(t))) / whole : 0;
+      const whole = weightOf(a.titleTokens);
+      const titleCover = whole ? weightOf(a.titleTokens.filter((t) => inQuestion.has(t))) / whole : 0;
       // Weighted Dice overlap with each of the article's customer questions: what both say over what either says.
       let closest: number | null = a.questions.length ? 0 : null;
       for (const q of a.questions) {
-        const own = titleWeight(q);
-        const shared = titleWeight(q.filter((t) => asked.has(t)));
+        const own = weightOf(q);
+        const shared = weightOf(q.filter((t) => inQuestion.has(t)));
         if (own + total > 0) closest = Math.max(closest ?? 0, (2 * shared) / (own + total));
       }
       scored.push({ articleId: a.id, score, confidence: covered / total, titleCover, asked: closest });

@@ -181,6 +181,16 @@ describe.skipIf(!runs)('two web and two worker processes on PostgreSQL and Redis
   let redis: Redis;
   let prefix: string;
   let env: Record<string, string>;
+  /** Waits (up to 40 s) until every inbound event is processed and no job waits or runs (nor any reply, if asked). */
+  const settled = (o: { outbox: boolean }) =>
+    waitFor(async () => {
+      const r = await sql.query<{ pending: string }>(
+        `select (select count(*) from inbound_events where status <> 'processed')
+              + ${o.outbox ? "(select count(*) from outbox where status <> 'sent')" : '0'}
+              + (select count(*) from jobs where status in ('queued', 'running')) as pending`,
+      );
+      return Number(r.rows[0].pending) === 0;
+    }, 40_000);
   /** The pid of the worker holding a singleton's lease (X polling, the SMTP listener), if any. */
   const leaseHolder = async (name: string) => Number((await redis.get(`${prefix}lease:${name}`))?.split(':')[0]);
 
@@ -314,14 +324,7 @@ describe.skipIf(!runs)('two web and two worker processes on PostgreSQL and Redis
     await Promise.all(clients);
 
     // Everything settles on the surviving worker: events processed, replies sent, no job left.
-    await waitFor(async () => {
-      const r = await sql.query<{ pending: string }>(
-        `select (select count(*) from inbound_events where status <> 'processed')
-              + (select count(*) from outbox where status <> 'sent')
-              + (select count(*) from jobs where status in ('queued', 'running')) as pending`,
-      );
-      return Number(r.rows[0].pending) === 0;
-    }, 40_000);
+    await settled({ outbox: true });
     const settledS = ((Date.now() - killedAt) / 1000).toFixed(1);
     // The singletons worker 1 ran moved to worker 2 once its leases lapsed (KOE_LEASE_SECONDS=4).
     await waitFor(
@@ -422,13 +425,7 @@ describe.skipIf(!runs)('two web and two worker processes on PostgreSQL and Redis
     sending = false;
     await Promise.all(clients);
 
-    await waitFor(async () => {
-      const r = await sql.query<{ pending: string }>(
-        `select (select count(*) from inbound_events where status <> 'processed')
-              + (select count(*) from jobs where status in ('queued', 'running')) as pending`,
-      );
-      return Number(r.rows[0].pending) === 0;
-    }, 40_000);
+    await settled({ outbox: false });
     const stored = (
       await sql.query<{ text: string }>(
         `select m.text from messages m join conversations c on c.id = m.conversation_id
