@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { jobRows, type Db } from '../store/repositories';
-import { executeClaimed, insertJob } from './execute';
+import { executeClaimed } from './execute';
 import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 
 /** BullMQ's queue (one for every kind of job: a job's BullMQ name is its kind). */
@@ -67,8 +67,7 @@ export class BullJobQueue implements JobQueue {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private nudged = false;
-  /** When each kind of error was last logged (one line per kind every ERROR_LOG_EVERY_MS). */
-  private lastErrorLog = new Map<string, number>();
+  private lastErrorLog = 0;
 
   constructor(
     private db: Db,
@@ -87,7 +86,16 @@ export class BullJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, tx?: unknown): Promise<string> {
-    const id = await insertJob((tx as Db | undefined) ?? this.db, name, payload, opts);
+    const now = new Date();
+    const runAt = new Date(now.getTime() + (opts.delayMs ?? 0));
+    const id = await jobRows.insert((tx as Db | undefined) ?? this.db, {
+      name,
+      payload,
+      maxAttempts: opts.maxAttempts ?? 8,
+      runAt: runAt.toISOString(),
+      dedupeKey: opts.dedupeKey ?? null,
+      now: now.toISOString(),
+    });
     if (opts.delayMs) return id; // handed over by a sweep once due
     // Inside a transaction the row is visible only after commit: NOTIFY is delivered then (and never on rollback).
     if (tx) await jobRows.notify(tx as Db, this.channel, this.origin);
@@ -127,6 +135,8 @@ export class BullJobQueue implements JobQueue {
         // within about two lock periods, as the table's own lapsed locks do; the row decides whether it runs again.
         stalledInterval: this.o.lockMs,
         maxStalledCount: 100,
+        removeOnComplete: { count: 0 },
+        removeOnFail: { count: 1000 },
       });
       this.worker.on('error', (err: Error) => this.logError('BullMQ worker error', err));
     }
@@ -268,8 +278,8 @@ export class BullJobQueue implements JobQueue {
   }
 
   private logError(message: string, err: unknown): void {
-    if (Date.now() - (this.lastErrorLog.get(message) ?? 0) < ERROR_LOG_EVERY_MS) return;
-    this.lastErrorLog.set(message, Date.now());
+    if (Date.now() - this.lastErrorLog < ERROR_LOG_EVERY_MS) return;
+    this.lastErrorLog = Date.now();
     this.log.error({ err: err instanceof Error ? err.message : String(err) }, message);
   }
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { jobRows, type Db } from '../store/repositories';
 import type { JobTable } from '../store/schema';
-import { executeClaimed, insertJob, type ClaimedJob } from './execute';
+import { executeClaimed, type ClaimedJob } from './execute';
 import type { EnqueueOptions, JobHandler, JobQueue } from './queue';
 
 /** A claimed job's lock; renewed every third of it while the job runs, so only a dead process lets it lapse. */
@@ -47,7 +47,15 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: unknown, opts: EnqueueOptions = {}, tx?: unknown): Promise<string> {
-    const id = await insertJob((tx as Db | undefined) ?? this.db, name, payload, opts);
+    const now = new Date();
+    const id = await jobRows.insert((tx as Db | undefined) ?? this.db, {
+      name,
+      payload,
+      maxAttempts: opts.maxAttempts ?? 8,
+      runAt: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
+      dedupeKey: opts.dedupeKey ?? null,
+      now: now.toISOString(),
+    });
     // A job enqueued inside a transaction is visible only after commit: the wake at once finds it when the commit has
     // happened by then (SQLite's, in the same tick); later looks find it after a PostgreSQL commit's round trip.
     setImmediate(() => this.wake?.());
@@ -153,8 +161,8 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   /** A process that died mid-job leaves it running; after the lock expires it is retried. */
-  private recoverExpiredLocks(): Promise<void> {
-    return jobRows.requeueExpired(this.db, new Date().toISOString());
+  private async recoverExpiredLocks(): Promise<void> {
+    await jobRows.requeueExpired(this.db, new Date().toISOString());
   }
 
   private execute(job: ClaimedJob): Promise<void> {

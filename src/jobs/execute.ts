@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { jobRows, type Db } from '../store/repositories';
-import { backoffMs, PermanentJobError, RetryLaterError, type EnqueueOptions, type JobHandler } from './queue';
+import { backoffMs, PermanentJobError, RetryLaterError, type JobHandler } from './queue';
 
 /** A job row as claimed from the `jobs` table. */
 export interface ClaimedJob {
@@ -9,19 +9,6 @@ export interface ClaimedJob {
   payload: string;
   attempts: number;
   max_attempts: number;
-}
-
-/** Writes a new queued job (in `db`, the caller's transaction when it has one); its id. Both runners enqueue so. */
-export function insertJob(db: Db, name: string, payload: unknown, opts: EnqueueOptions): Promise<string> {
-  const now = new Date();
-  return jobRows.insert(db, {
-    name,
-    payload,
-    maxAttempts: opts.maxAttempts ?? 8,
-    runAt: new Date(now.getTime() + (opts.delayMs ?? 0)).toISOString(),
-    dedupeKey: opts.dedupeKey ?? null,
-    now: now.toISOString(),
-  });
 }
 
 /**

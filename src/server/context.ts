@@ -82,23 +82,21 @@ export async function createKoe(
   // With SQLite this process is the only job runner (the embedded runner on the `jobs` table). With PostgreSQL and
   // Redis, BullMQ carries the jobs between processes and the table stays their durable record (docs/scale.md); with
   // PostgreSQL alone, every process polls the table.
-  const redisUrl = config.redis.url;
-  const databaseUrl = store.dialect === 'postgres' ? config.databaseUrl : undefined;
-  const jobs: JobQueue =
-    redisUrl && databaseUrl
-      ? new BullJobQueue(db, log, {
-          redisUrl,
-          redisPrefix: config.redis.prefix,
-          databaseUrl,
-          lockMs: config.leaseMs,
-          work: works,
-          firstKinds: [SEND_REPLY],
-        })
-      : new EmbeddedJobQueue(db, log, {
-          soleRunner: store.dialect === 'sqlite',
-          lockMs: config.leaseMs,
-          pollMs: config.role === 'worker' ? 50 : undefined,
-        });
+  const bull = store.dialect === 'postgres' && config.redis.url && config.databaseUrl;
+  const jobs: JobQueue = bull
+    ? new BullJobQueue(db, log, {
+        redisUrl: config.redis.url!,
+        redisPrefix: config.redis.prefix,
+        databaseUrl: config.databaseUrl!,
+        lockMs: config.leaseMs,
+        work: works,
+        firstKinds: [SEND_REPLY],
+      })
+    : new EmbeddedJobQueue(db, log, {
+        soleRunner: store.dialect === 'sqlite',
+        lockMs: config.leaseMs,
+        pollMs: config.role === 'worker' ? 50 : undefined,
+      });
   const adapters = new Map<string, ChannelAdapter>([['webchat', webchatAdapter(bus)]]);
   // Triage runs on every inbound message unless a caller opts out (null) or substitutes its own.
   const triage = new WorkspaceTriage(db);
@@ -169,9 +167,10 @@ export async function createKoe(
     triage: opts.triage === null ? undefined : triage,
     intervalMs: config.listening.intervalSeconds * 1000,
   };
-  // A web process on BullMQ starts its queue too: it hands the jobs it writes over, and runs none.
-  if (opts.startJobs !== false && (works || jobs instanceof BullJobQueue)) jobs.start();
+  // A web process hands the jobs it writes to BullMQ; it runs none.
+  if (bull && !works && opts.startJobs !== false) jobs.start();
   if (works && opts.startJobs !== false) {
+    jobs.start();
     // X polling and the SMTP listener run in one process at a time (a lease; always ours without Redis).
     for (const plugin of channelPlugins)
       if (plugin.start)

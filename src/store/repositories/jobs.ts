@@ -5,7 +5,8 @@ import type { Db } from './types';
 
 /**
  * The `jobs` table as the embedded runner (jobs/embedded.ts), the BullMQ runner (jobs/bullmq.ts) and the admin pages use
- * it. Claims are conditional updates, so several processes on PostgreSQL can share the table.
+ * it. Claims are conditional
+ * updates, so several processes on PostgreSQL can share the table.
  */
 export const jobRows = {
   /** A new queued job; with a dedupe key, replaces the queued one of that key, keeping the earlier run time. */
@@ -193,14 +194,15 @@ export const jobRows = {
       .where('id', '=', id)
       .execute();
   },
-  /** Jobs whose lock lapsed (their process died) are queued again. */
-  async requeueExpired(db: Db, now: string): Promise<void> {
-    await db
+  /** Jobs whose lock lapsed (their process died) are queued again; how many. */
+  async requeueExpired(db: Db, now: string): Promise<number> {
+    const r = await db
       .updateTable('jobs')
       .set({ status: 'queued', locked_until: null, forwarded_at: null })
       .where('status', '=', 'running')
       .where('locked_until', '<', now)
-      .execute();
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   },
   /** Every running job queued again (only safe for the sole runner of a database). */
   async requeueRunning(db: Db): Promise<number> {
