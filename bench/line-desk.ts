@@ -88,6 +88,15 @@ export interface KoeProcess extends Server {
 }
 
 /**
+ * KOE_BENCH_CPU_PROF: each Koe process writes, in a folder named after its role, a V8 CPU profile there when it stops (open it in Chrome's DevTools);
+ * this is how the per-message costs in docs/scale.md were found.
+ */
+const profiled = (role: string): string[] =>
+  process.env.KOE_BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.KOE_BENCH_CPU_PROF, role)}`]
+    : [];
+
+/**
  * `node bin/koe.mjs start --role <role>` as an operator runs it (as test/integration/scale/multi-process.test.ts
  * does), resolved once it answers: a web process on its API, a worker on /healthz.
  */
@@ -99,7 +108,7 @@ export async function startKoeProcess(
 ): Promise<KoeProcess> {
   const port = await freePort();
   const proc = tracked(
-    spawn(process.execPath, [path.join(ROOT, 'bin/koe.mjs'), 'start', '--role', role], {
+    spawn(process.execPath, [...profiled(role), path.join(ROOT, 'bin/koe.mjs'), 'start', '--role', role], {
       cwd: ROOT,
       // No web app: the benches use the API only (and `koe start` would otherwise build it on a fresh clone).
       env: { ...process.env, KOE_WEB_DIST: '/nonexistent', ...env, PORT: String(port), KOE_HOST: '127.0.0.1' },

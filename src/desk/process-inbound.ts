@@ -6,6 +6,7 @@ import { topics } from '../realtime/bus';
 import { channels, conversations, customers, inboundEvents, listening, messages, type Db } from '../store/repositories';
 import { parseJson } from '../store/repositories/types';
 import { resumeClock } from './clock';
+import { countArrival } from './incidents';
 import { ROUTE_CONVERSATION } from './route-conversation';
 
 /** Step 2, in a job: identify the customer, thread into a conversation, triage, then tell the agents. */
@@ -134,6 +135,8 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
         }
       : {}),
   });
+  // Spike detection counts what arrives: a new conversation under its first verdict's urgent categories.
+  if (created && triaged) await countArrival(tx, channel.workspaceId, triaged.categories, conv.created_at);
   // A post found by listening: the Listening view links it to the conversation it began or joined.
   if (listeningQueryOf(event)) await listening.linkConversation(tx, channel.id, event.externalId, conv.id);
   await inboundEvents.mark(tx, eventId, 'processed');

@@ -1,5 +1,6 @@
 import { createRng, pickOne, type Rng } from '../simulation/random';
 import { analyse } from '../triage';
+import { countArrival } from '../desk/incidents';
 import { agents, channels, history, listening, teams, type Db } from '../store/repositories';
 import type { SandboxPlatform } from './accounts';
 import { SANDBOX_NAME_PREFIX } from './connect';
@@ -183,6 +184,8 @@ export async function seedHistory(
                 }
               : null,
         });
+        // Counted as a live conversation would be, so the last day's history is the spike checks' baseline.
+        await countArrival(tx, workspaceId, triage.categories, iso(at));
         written++;
       }
       await seedListenedDay(tx, workspaceId, queries, rng, { dayStart, count: Math.round(volume / 3), now });

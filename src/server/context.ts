@@ -26,6 +26,7 @@ import { sendWeeklySummaries } from '../desk/reports/weekly';
 import { SURVEY_ASK, surveyAsker } from '../desk/satisfaction';
 import { startPeriodic } from '../jobs/periodic';
 import { applyRetention } from '../desk/data-retention';
+import { pruneArrivalCounts } from '../desk/incidents';
 import { pollListening, type ListeningDeps } from '../desk/listening';
 import { ConversationViewers } from '../realtime/viewers';
 import type { RealtimeBus } from '../realtime/bus';
@@ -156,6 +157,8 @@ export async function createKoe(
         5_000,
       ),
     );
+  if (works)
+    stops.push(startPeriodic('forgetting old arrival counts', () => pruneArrivalCounts(db), { log }, 60 * 60_000));
   // Data retention (off unless an admin sets it): hourly, safe in several processes (desk/data-retention.ts).
   if (works)
     stops.push(startPeriodic('applying data retention', () => applyRetention({ db, log }), { log }, 60 * 60_000));

@@ -405,6 +405,14 @@ export interface SpikeAlertTable {
   at: string;
   incident_id: string | null;
 }
+/** New conversations per workspace, category and minute ('YYYY-MM-DDTHH:MM', UTC): what spike detection counts (029). */
+export interface CategoryArrivalTable {
+  workspace_id: string;
+  category: string;
+  minute: string;
+  n: number;
+}
+
 export interface SpikeCooldownTable {
   workspace_id: string;
   category: string;
@@ -652,6 +660,7 @@ export interface Database {
   incident_conversations: IncidentConversationTable;
   spike_alerts: SpikeAlertTable;
   spike_cooldowns: SpikeCooldownTable;
+  category_arrivals: CategoryArrivalTable;
   conversation_counts: ConversationCountTable;
   conversation_count_changes: ConversationCountChangeTable;
   conversation_facts: ConversationFactTable;

@@ -1,7 +1,7 @@
 import { DEFAULT_SPIKE_RULE, detectSpike, type SpikeRule } from '../../incidents/spike';
 import { categoryName, deskTexts } from '../../texts/desk-texts';
 import { topics } from '../../realtime/bus';
-import { agents, conversations, incidents, spikeAlerts } from '../../store/repositories';
+import { agents, conversations, incidents, spikeAlerts, type Db } from '../../store/repositories';
 import { parseJson } from '../../store/repositories/types';
 import { URGENT_CATEGORIES, type Category } from '../../triage/types';
 import { notify } from '../notifications';
@@ -9,6 +9,23 @@ import { SPIKE_COOLDOWN_MS, type IncidentDeps } from './shared';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Spike alerts
+
+/** Arrival counts are read back this far at most (the default rule's day of baseline and its window); kept twice that. */
+const ARRIVALS_KEPT_MS = 2 * (DEFAULT_SPIKE_RULE.baselineHours * 3_600_000 + DEFAULT_SPIKE_RULE.windowMinutes * 60_000);
+
+/**
+ * Counts a new conversation's urgent categories for spike detection; called in the transaction that creates it
+ * (desk/process-inbound.ts), so each conversation is counted once however often its jobs run.
+ */
+export async function countArrival(db: Db, workspaceId: string, categories: readonly string[], at: string): Promise<void> {
+  const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c as Category));
+  if (urgent.length) await spikeAlerts.countArrival(db, workspaceId, urgent, at);
+}
+
+/** Hourly upkeep: forgets arrival counts no spike check reads any more. */
+export function pruneArrivalCounts(db: Db, now = new Date()): Promise<void> {
+  return spikeAlerts.pruneArrivals(db, new Date(now.getTime() - ARRIVALS_KEPT_MS).toISOString());
+}
 
 /**
  * Called by the route job for a new conversation: for each of its urgent categories not covered by an open

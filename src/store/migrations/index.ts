@@ -27,6 +27,7 @@ import * as m025 from './025_data_retention';
 import * as m026 from './026_answer_bot';
 import * as m027 from './027_article_questions';
 import * as m028 from './028_job_forwarding';
+import * as m029 from './029_category_arrivals';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -60,6 +61,7 @@ export const migrationProvider: MigrationProvider = {
       '026_answer_bot': m026,
       '027_article_questions': m027,
       '028_job_forwarding': m028,
+      '029_category_arrivals': m029,
     };
   },
 };

@@ -50,8 +50,8 @@ const withDeclarer = (db: Db) =>
     .selectAll('i')
     .select('a.name as declared_by_name');
 
-/** Escapes LIKE wildcards; used with `escape '\'` so both dialects read the pattern the same way. */
-const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** An ISO time's minute, 'YYYY-MM-DDTHH:MM' (category_arrivals). */
+const minuteOf = (iso: string): string => new Date(iso).toISOString().slice(0, 16);
 
 async function countsFor(
   db: Db,
@@ -345,20 +345,41 @@ export const incidents = {
 
 export const spikeAlerts = {
   /**
-   * Conversations of one category created in (from, to]. Categories are a JSON array of identifiers on the
-   * conversation, so `"outage"` with its quotes matches exactly one element on both dialects.
+   * Counts a new conversation under each of its categories, in its minute; called in the transaction that creates it,
+   * so a conversation is counted exactly once. Rows are taken in one order, so two transactions never wait on each other
+   * in a cycle.
+   */
+  async countArrival(db: Db, workspaceId: string, categories: readonly string[], at: string): Promise<void> {
+    const minute = minuteOf(at);
+    for (const category of [...new Set(categories)].sort())
+      await db
+        .insertInto('category_arrivals')
+        .values({ workspace_id: workspaceId, category, minute, n: 1 })
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'category', 'minute']).doUpdateSet({ n: sql<number>`category_arrivals.n + 1` }),
+        )
+        .execute();
+  },
+
+  /**
+   * Conversations of one category created in (from, to], to the minute: a minute counts when it is after the minute of
+   * `from` and not after the minute of `to`, so consecutive periods never count a minute twice.
    */
   async countCategory(db: Db, workspaceId: string, category: string, from: string, to: string): Promise<number> {
-    const pattern = `%${likeLiteral(JSON.stringify(category))}%`;
     const r = await db
-      .selectFrom('conversations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .selectFrom('category_arrivals')
+      .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
       .where('workspace_id', '=', workspaceId)
-      .where('created_at', '>', from)
-      .where('created_at', '<=', to)
-      .where(sql<boolean>`categories like ${pattern} escape '\\'`)
+      .where('category', '=', category)
+      .where('minute', '>', minuteOf(from))
+      .where('minute', '<=', minuteOf(to))
       .executeTakeFirstOrThrow();
-    return Number(r.n);
+    return Number(r.n ?? 0);
+  },
+
+  /** Arrival counts older than `before` are no longer read by any spike check. */
+  async pruneArrivals(db: Db, before: string): Promise<void> {
+    await db.deleteFrom('category_arrivals').where('minute', '<', minuteOf(before)).execute();
   },
 
   /**
