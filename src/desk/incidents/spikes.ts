@@ -17,7 +17,12 @@ const ARRIVALS_KEPT_MS = 2 * (DEFAULT_SPIKE_RULE.baselineHours * 3_600_000 + DEF
  * Counts a new conversation's urgent categories for spike detection; called in the transaction that creates it
  * (desk/process-inbound.ts), so each conversation is counted once however often its jobs run.
  */
-export async function countArrival(db: Db, workspaceId: string, categories: readonly string[], at: string): Promise<void> {
+export async function countArrival(
+  db: Db,
+  workspaceId: string,
+  categories: readonly string[],
+  at: string,
+): Promise<void> {
   const urgent = categories.filter((c) => URGENT_CATEGORIES.has(c as Category));
   if (urgent.length) await spikeAlerts.countArrival(db, workspaceId, urgent, at);
 }
