@@ -34,6 +34,9 @@ export function inboundProcessor(deps: IngestDeps) {
   };
 }
 
+/** How many of a conversation's latest customer messages triage reads. */
+const RECENT_LIMIT = 100;
+
 /** The listening query that found the post, when the event came from listening (desk/listening.ts). */
 const listeningQueryOf = (event: InboundEvent): string | null =>
   typeof event.meta?.listeningQueryId === 'string' ? event.meta.listeningQueryId : null;
@@ -83,20 +86,20 @@ async function processEvent(tx: Db, deps: IngestDeps, eventId: string, event: In
   const waitingSince = conv.waiting_since ?? at;
   let triaged: ReturnType<typeof mergeVerdict> | null = null;
   if (deps.triage) {
-    const recent = (await messages.forConversation(tx, conv.id, { includeNotes: false })).filter(
-      (m) => m.kind === 'customer',
-    );
+    // The thread's latest customer messages (bounded: a conversation can run to thousands), newest first; posts in the
+    // last day are counted up to RECENT_LIMIT, which is far past where the repeat signal stops growing (triage/priority).
+    const recent = await messages.recentCustomerTexts(tx, conv.id, RECENT_LIMIT);
+    const dayBefore = Date.parse(at) - 86_400_000;
     const verdict = await deps.triage({
       workspaceId: channel.workspaceId,
       text: event.text,
       db: tx,
       context: {
-        recentPostsByCustomer: recent.filter((m) => Date.parse(m.createdAt) > Date.parse(at) - 86_400_000).length,
+        recentPostsByCustomer: recent.filter((m) => Date.parse(m.created_at) > dayBefore).length,
         waitingMinutes: Math.max(0, (Date.now() - Date.parse(waitingSince)) / 60_000),
         recentTexts: recent
           .filter((m) => m.id !== messageId)
-          .slice(-10)
-          .reverse()
+          .slice(0, 10)
           .map((m) => m.text),
       },
     });

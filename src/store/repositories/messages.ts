@@ -142,6 +142,18 @@ export const messages = {
     }
     return out;
   },
+  /** A conversation's latest customer messages, newest first: what triage reads of the thread (bounded however long). */
+  async recentCustomerTexts(db: Db, conversationId: string, limit: number) {
+    return db
+      .selectFrom('messages')
+      .select(['id', 'text', 'created_at'])
+      .where('conversation_id', '=', conversationId)
+      .where('kind', '=', 'customer')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
   /** Customer messages with platform meta, newest first (the inbox looks for the latest public one). */
   async recentCustomerMetas(db: Db, conversationId: string, limit = 50) {
     return db
