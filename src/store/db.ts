@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
+import { preparingRepeated } from './pg-prepare';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +25,9 @@ export function openStore(opts: { databaseUrl?: string; dataDir: string }): Stor
   const url = opts.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // KOE_PG_PREPARE=0 for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in
+    // transaction mode); see docs/production.md.
+    if (process.env.KOE_PG_PREPARE !== '0') preparingRepeated(pool);
     // An idle connection can be cut by the server (restart, failover, admin termination). Without a listener
     // that error would crash the process; the pool simply opens a new connection on next use.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`));
