@@ -67,6 +67,8 @@ export class BullJobQueue implements JobQueue {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private nudged = false;
+  /** When jobs handed over long ago were last looked for (handOver). */
+  private lastStaleLook = 0;
   private lastErrorLog = 0;
 
   constructor(
@@ -200,14 +202,20 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
-  /** One batch of due queued jobs marked handed over and added to BullMQ; how many. */
+  /**
+   * One batch of due queued jobs marked handed over and added to BullMQ; how many. Jobs handed over long ago and still
+   * queued are looked for once per sweep period, not at every nudge (each commit that wrote a job).
+   */
   private async handOver(): Promise<number> {
     const now = Date.now();
+    const sweep = now - this.lastStaleLook >= (this.o.sweepMs ?? SWEEP_MS);
     const rows = await jobRows.forwardDue(this.db, {
       now: new Date(now).toISOString(),
-      staleBefore: new Date(now - (this.o.staleMs ?? STALE_LOCKS * this.o.lockMs)).toISOString(),
+      staleBefore: sweep ? new Date(now - (this.o.staleMs ?? STALE_LOCKS * this.o.lockMs)).toISOString() : null,
       limit: BATCH,
     });
+    // A full batch of new jobs leaves the stale ones unread: they are looked for at the next call.
+    if (sweep && rows.length < BATCH) this.lastStaleLook = now;
     if (rows.length === 0) return 0;
     try {
       if (!this.queue) throw new Error('the job queue is not started');

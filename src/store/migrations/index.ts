@@ -28,6 +28,7 @@ import * as m026 from './026_answer_bot';
 import * as m027 from './027_article_questions';
 import * as m028 from './028_job_forwarding';
 import * as m029 from './029_category_arrivals';
+import * as m030 from './030_job_handover_indexes';
 
 /** Migrations are compiled in (not read from disk) so the same set runs from source, tests and bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -62,6 +63,7 @@ export const migrationProvider: MigrationProvider = {
       '027_article_questions': m027,
       '028_job_forwarding': m028,
       '029_category_arrivals': m029,
+      '030_job_handover_indexes': m030,
     };
   },
 };

@@ -116,32 +116,46 @@ export const jobRows = {
       .executeTakeFirst();
   },
   /**
-   * Due queued jobs to hand to BullMQ, marked as handed over now: those never handed over, and those handed over
-   * before `staleBefore` that are still queued (their process died after the commit, or Redis lost them). Oldest
-   * first, at most `limit`; on PostgreSQL rows another process is marking are skipped, so each goes out once.
+   * Due queued jobs to hand to BullMQ, marked as handed over now: those never handed over and, when `staleBefore` is
+   * given, those handed over before it that are still queued (their process died after the commit, or Redis lost
+   * them). Oldest first, at most `limit`; on PostgreSQL rows another process is marking are skipped, so each goes out
+   * once. The two kinds are looked up apart, each through its own partial index (migration 030): jobs already handed
+   * over and waiting for a worker are never read on the way to new ones, however long that queue is.
    */
   async forwardDue(
     db: Db,
-    o: { now: string; staleBefore: string; limit: number },
+    o: { now: string; staleBefore: string | null; limit: number },
   ): Promise<Array<{ id: string; name: string; attempts: number }>> {
-    const rows = await db
-      .updateTable('jobs')
-      .set({ forwarded_at: o.now })
-      .where('id', 'in', (eb) => {
-        const due = eb
-          .selectFrom('jobs as due')
-          .select('due.id')
-          .where('due.status', '=', 'queued')
-          .where('due.run_at', '<=', o.now)
-          .where((w) => w.or([w('due.forwarded_at', 'is', null), w('due.forwarded_at', '<', o.staleBefore)]))
-          .orderBy('due.run_at')
-          .limit(o.limit);
-        return isPostgres(db) ? due.forUpdate().skipLocked() : due;
-      })
-      .where('status', '=', 'queued')
-      .returning(['id', 'name', 'attempts'])
-      .execute();
-    return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+    const mark = async (
+      staleBefore: string | null,
+      limit: number,
+    ): Promise<Array<{ id: string; name: string; attempts: number }>> => {
+      const rows = await db
+        .updateTable('jobs')
+        .set({ forwarded_at: o.now })
+        .where('id', 'in', (eb) => {
+          let due = eb
+            .selectFrom('jobs as due')
+            .select('due.id')
+            // A literal, not a parameter, so a prepared (generic) plan can still use the partial indexes.
+            .where('due.status', '=', sql.lit('queued'))
+            .where('due.run_at', '<=', o.now)
+            .orderBy('due.run_at')
+            .limit(limit);
+          due =
+            staleBefore === null
+              ? due.where('due.forwarded_at', 'is', null)
+              : due.where('due.forwarded_at', 'is not', null).where('due.forwarded_at', '<', staleBefore);
+          return isPostgres(db) ? due.forUpdate().skipLocked() : due;
+        })
+        .where('status', '=', 'queued')
+        .returning(['id', 'name', 'attempts'])
+        .execute();
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+    };
+    const fresh = await mark(null, o.limit);
+    if (o.staleBefore === null || fresh.length >= o.limit) return fresh;
+    return [...fresh, ...(await mark(o.staleBefore, o.limit - fresh.length))];
   },
   /**
    * PostgreSQL NOTIFY on `channel`: inside a transaction it is delivered when the transaction commits, never on
