@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { parseJson } from '../repositories/types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // Spike detection counted a category's conversations with a scan of every conversation the workspace created in the
@@ -26,12 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   const counts = new Map<string, { workspace_id: string; category: string; minute: string; n: number }>();
   for (const r of rows) {
-    let categories: unknown;
-    try {
-      categories = JSON.parse(r.categories);
-    } catch {
-      continue;
-    }
+    const categories = parseJson<unknown>(r.categories, []);
     if (!Array.isArray(categories)) continue;
     for (const category of new Set(categories.filter((c): c is string => typeof c === 'string'))) {
       const minute = String(r.created_at).slice(0, 16);
